@@ -1,0 +1,92 @@
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+
+use super::{Diagnostic, Severity};
+use crate::source::SourceFile;
+
+/// Renders one diagnostic: `file:line:col`, the source line with a caret, the hint.
+pub fn render_one(diagnostic: &Diagnostic, files: &[SourceFile], color: bool) -> String {
+    let Some(file) = files.get(diagnostic.span.file) else {
+        return format!("{}[{}]: {}\n", kind_word(diagnostic.severity), diagnostic.code, diagnostic.message);
+    };
+    let (line, col) = file.line_col(diagnostic.span.start);
+    let range = clamp(diagnostic.span.range(), file.text.len());
+    let kind = match diagnostic.severity {
+        Severity::Error => ReportKind::Error,
+        Severity::Warning => ReportKind::Warning,
+    };
+    let label_color = match diagnostic.severity {
+        Severity::Error => Color::Red,
+        Severity::Warning => Color::Yellow,
+    };
+    let label_text = if diagnostic.label.is_empty() {
+        diagnostic.message.clone()
+    } else {
+        diagnostic.label.clone()
+    };
+    let path = file.path.as_str();
+    let mut report = Report::build(kind, (path, range.clone()))
+        .with_config(
+            Config::default()
+                .with_color(color)
+                .with_index_type(IndexType::Byte),
+        )
+        .with_code(diagnostic.code)
+        .with_message(&diagnostic.message)
+        .with_label(
+            Label::new((path, range))
+                .with_message(label_text)
+                .with_color(label_color),
+        );
+    if let Some(hint) = &diagnostic.hint {
+        report = report.with_help(hint);
+    }
+    let mut out = format!("{path}:{line}:{col}: ");
+    let mut body = Vec::new();
+    let written = report
+        .finish()
+        .write((path, Source::from(file.text.as_str())), &mut body);
+    match written {
+        Ok(()) => out.push_str(&String::from_utf8_lossy(&body)),
+        Err(_) => out.push_str(&format!("{}\n", diagnostic.message)),
+    }
+    out
+}
+
+/// Renders several diagnostics, errors and warnings in source order.
+pub fn render_all(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> String {
+    diagnostics
+        .iter()
+        .map(|diagnostic| render_one(diagnostic, files, color))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn kind_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn clamp(range: std::ops::Range<usize>, len: usize) -> std::ops::Range<usize> {
+    let start = range.start.min(len);
+    let end = range.end.clamp(start, len);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Span;
+
+    #[test]
+    fn points_at_line_and_column_with_hint() {
+        let files = vec![SourceFile::new("a.flow", "question x {\n  yes -> fevr\n}\n")];
+        let diagnostic = Diagnostic::error("E002", Span::new(0, 22..26), "unknown id `fevr`")
+            .with_hint(Some("did you mean `fever`?".into()));
+        let text = render_one(&diagnostic, &files, false);
+        assert!(text.starts_with("a.flow:2:10: "), "{text}");
+        assert!(text.contains("yes -> fevr"), "{text}");
+        assert!(text.contains("did you mean `fever`?"), "{text}");
+    }
+}

@@ -1,0 +1,15 @@
+//! backcheck: a rule-based assistant for deciding whether, and how, to massage a
+//! lower back.
+//!
+//! Data flows one way through the stages:
+//! text ([`source`]) -> AST ([`syntax`]) -> [`compile::Flow`] -> [`engine::Session`]
+//! -> rendering ([`report`], [`repl`]). The engine never prints; the REPL never decides.
+
+pub mod check;
+pub mod compile;
+pub mod diagnostic;
+pub mod engine;
+pub mod repl;
+pub mod report;
+pub mod source;
+pub mod syntax;

@@ -1,0 +1,8 @@
+//! Text -> AST with spans, through the pest grammar in `grammar/flow.pest`.
+//! Nothing downstream sees a pest `Pair`; nothing here resolves names.
+
+pub mod ast;
+mod nesting;
+mod parser;
+
+pub use parser::parse;

@@ -1,0 +1,744 @@
+//! pest pairs -> AST. One function per grammar rule that carries meaning.
+
+use pest::Parser as _;
+use pest::error::{ErrorVariant, InputLocation};
+use pest::iterators::Pair;
+use pest_derive::Parser;
+
+use super::ast::*;
+use super::nesting::check_nesting;
+use crate::diagnostic::{Diagnostic, Span};
+
+#[derive(Parser)]
+#[grammar = "../grammar/flow.pest"]
+struct FlowParser;
+
+/// Parses one file. `file` is its index in the knowledge folder, kept in every span.
+pub fn parse(text: &str, file: usize) -> Result<Document, Diagnostic> {
+    check_nesting(text, file)?;
+    let mut pairs =
+        FlowParser::parse(Rule::file, text).map_err(|error| syntax_error(&error, text, file))?;
+    let mut builder = Builder {
+        file,
+        document: Document::default(),
+    };
+    let file_pair = pairs.next().ok_or_else(|| {
+        Diagnostic::error("E001", Span::new(file, 0..0), "the file could not be read")
+    })?;
+    for item in file_pair.into_inner() {
+        builder.item(item)?;
+    }
+    Ok(builder.document)
+}
+
+struct Builder {
+    file: usize,
+    document: Document,
+}
+
+type Built<T> = Result<T, Diagnostic>;
+
+impl Builder {
+    fn span(&self, pair: &Pair<Rule>) -> Span {
+        let span = pair.as_span();
+        Span::new(self.file, span.start()..span.end())
+    }
+
+    fn name(&self, pair: Pair<Rule>) -> Name {
+        Name {
+            text: pair.as_str().to_string(),
+            span: self.span(&pair),
+        }
+    }
+
+    fn text(&self, pair: Pair<Rule>) -> Text {
+        let span = self.span(&pair);
+        let body = pair.into_inner().next().map_or("", |body| body.as_str());
+        Text {
+            text: unescape(body),
+            span,
+        }
+    }
+
+    fn number(&self, pair: Pair<Rule>) -> Built<i64> {
+        pair.as_str().parse().map_err(|_| {
+            Diagnostic::error("E001", self.span(&pair), "this number is too large")
+                .with_label("out of range")
+        })
+    }
+
+    fn value(&self, pair: Pair<Rule>) -> Built<Value> {
+        let span = self.span(&pair);
+        let inner = first(pair)?;
+        let literal = match inner.as_rule() {
+            Rule::number => Literal::Number(self.number(inner)?),
+            _ => Literal::Word(inner.as_str().to_string()),
+        };
+        Ok(Value { literal, span })
+    }
+
+    fn range(&self, pair: Pair<Rule>) -> Built<(i64, i64)> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let min = self.number(next(&mut inner, span)?)?;
+        let max = self.number(next(&mut inner, span)?)?;
+        if min > max {
+            return Err(Diagnostic::error(
+                "E001",
+                span,
+                format!("the range {min}..{max} is empty"),
+            )
+            .with_hint(Some(format!("write the smaller number first: {max}..{min}"))));
+        }
+        Ok((min, max))
+    }
+
+    fn item(&mut self, pair: Pair<Rule>) -> Built<()> {
+        match pair.as_rule() {
+            Rule::flow_header => {
+                let header = self.header(pair)?;
+                self.document.headers.push(header);
+            }
+            Rule::fact_decl => {
+                let fact = self.fact(pair)?;
+                self.document.facts.push(fact);
+            }
+            Rule::section => self.section(pair)?,
+            Rule::question | Rule::decide | Rule::outcome => {
+                let node = self.node(pair, None)?;
+                self.document.nodes.push(node);
+            }
+            Rule::invariant => {
+                let invariant = self.invariant(pair)?;
+                self.document.invariants.push(invariant);
+            }
+            Rule::case => {
+                let case = self.case(pair)?;
+                self.document.cases.push(case);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn header(&self, pair: Pair<Rule>) -> Built<Header> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let name = self.name(next(&mut inner, span)?);
+        let title = self.text(next(&mut inner, span)?);
+        let mut header = Header {
+            name,
+            title,
+            version: None,
+            start: None,
+            disclaimer: None,
+            span,
+        };
+        for field in inner {
+            let span = self.span(&field);
+            let value = next(&mut field.clone().into_inner(), span)?;
+            match field.as_rule() {
+                Rule::version_field => header.version = Some(self.text(value)),
+                Rule::start_field => header.start = Some(self.name(value)),
+                Rule::disclaimer_field => header.disclaimer = Some(self.text(value)),
+                _ => {}
+            }
+        }
+        Ok(header)
+    }
+
+    fn fact(&self, pair: Pair<Rule>) -> Built<FactDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let name = self.name(next(&mut inner, span)?);
+        let ty_pair = first(next(&mut inner, span)?)?;
+        let ty = match ty_pair.as_rule() {
+            Rule::bool_type => FactType::Bool,
+            Rule::number_type => match ty_pair.into_inner().next() {
+                Some(range) => {
+                    let (min, max) = self.range(range)?;
+                    FactType::Number { min, max }
+                }
+                None => FactType::Number {
+                    min: i64::MIN,
+                    max: i64::MAX,
+                },
+            },
+            _ => FactType::Enum(ty_pair.into_inner().map(|p| self.name(p)).collect()),
+        };
+        let initial = inner.next().map(|p| self.value(p)).transpose()?;
+        Ok(FactDecl {
+            name,
+            ty,
+            initial,
+            span,
+        })
+    }
+
+    fn section(&mut self, pair: Pair<Rule>) -> Built<()> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let name = self.name(next(&mut inner, span)?);
+        let title = self.text(next(&mut inner, span)?);
+        let index = self.document.sections.len();
+        self.document.sections.push(SectionDecl { name, title });
+        for node in inner {
+            let node = self.node(node, Some(index))?;
+            self.document.nodes.push(node);
+        }
+        Ok(())
+    }
+
+    fn node(&self, pair: Pair<Rule>, section: Option<usize>) -> Built<NodeDecl> {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner();
+        let name = self.name(next(&mut inner, span)?);
+        let mut common = Common::default();
+        let mut question = QuestionDecl::default();
+        let mut decide = DecideDecl {
+            arms: Vec::new(),
+            otherwise: None,
+        };
+        let mut outcome = OutcomeDecl::default();
+        for field in inner {
+            let field_span = self.span(&field);
+            match field.as_rule() {
+                Rule::clinical => common.clinical = Some(self.only_text(field)?),
+                Rule::why => common.why = Some(self.only_text(field)?),
+                Rule::source => {
+                    let mut texts = field.into_inner();
+                    let document = self.text(next(&mut texts, field_span)?);
+                    let part = texts.next().map(|p| self.text(p));
+                    common.sources.push(SourceRef { document, part });
+                }
+                Rule::tags => common.tags.extend(field.into_inner().map(|p| self.name(p))),
+                Rule::ask => question.ask = Some(self.only_text(field)?),
+                Rule::multiple => question.multiple = Some(field_span),
+                Rule::number_spec => question.number = Some(self.number_spec(field)?),
+                Rule::skip_when => {
+                    let mut parts = field.into_inner();
+                    let condition = self.condition(next(&mut parts, field_span)?)?;
+                    let target = self.arrow(next(&mut parts, field_span)?)?;
+                    question.skip = Some((condition, target));
+                }
+                Rule::yesno_arm | Rule::answer_arm => question.arms.push(self.arm(field)?),
+                Rule::then_arm => question.then = Some(self.step(field)?),
+                Rule::when_arm => {
+                    let mut parts = field.clone().into_inner();
+                    let condition = self.condition(next(&mut parts, field_span)?)?;
+                    let step = self.step_from(parts, field_span)?;
+                    decide.arms.push((condition, step));
+                }
+                Rule::otherwise_arm => decide.otherwise = Some(self.step(field)?),
+                Rule::verdict => outcome.verdict = Some(self.verdict(field)?),
+                Rule::title => outcome.title = Some(self.only_text(field)?),
+                Rule::plan => outcome.plan.extend(self.texts(field)),
+                Rule::avoid => outcome.avoid.extend(self.texts(field)),
+                Rule::selfcare => outcome.selfcare.extend(self.texts(field)),
+                Rule::safety_net => outcome.safety.extend(self.texts(field)),
+                _ => {}
+            }
+        }
+        let kind = match rule {
+            Rule::question => NodeKindDecl::Question(question),
+            Rule::decide => NodeKindDecl::Decide(decide),
+            _ => NodeKindDecl::Outcome(outcome),
+        };
+        Ok(NodeDecl {
+            name,
+            section,
+            common,
+            kind,
+            span,
+        })
+    }
+
+    fn only_text(&self, pair: Pair<Rule>) -> Built<Text> {
+        let span = self.span(&pair);
+        Ok(self.text(next(&mut pair.into_inner(), span)?))
+    }
+
+    fn texts(&self, pair: Pair<Rule>) -> Vec<Text> {
+        pair.into_inner().map(|p| self.text(p)).collect()
+    }
+
+    fn number_spec(&self, pair: Pair<Rule>) -> Built<NumberSpec> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let (min, max) = self.range(next(&mut inner, span)?)?;
+        let mut spec = NumberSpec {
+            min,
+            max,
+            unit: None,
+            into: None,
+            span,
+        };
+        for part in inner {
+            match part.as_rule() {
+                Rule::unit => spec.unit = Some(self.only_text(part)?),
+                Rule::into => spec.into = Some(self.name(first(part)?)),
+                _ => {}
+            }
+        }
+        Ok(spec)
+    }
+
+    fn arm(&self, pair: Pair<Rule>) -> Built<ArmDecl> {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner().peekable();
+        let key_pair = next(&mut inner, span)?;
+        let key = match rule {
+            Rule::yesno_arm => ArmKey::YesNo(self.name(key_pair)),
+            _ => ArmKey::Answer(self.name(key_pair)),
+        };
+        let mut arm = ArmDecl {
+            key,
+            label: None,
+            synonyms: Vec::new(),
+            target: None,
+            effects: Vec::new(),
+            span,
+        };
+        for part in inner {
+            match part.as_rule() {
+                Rule::string => arm.label = Some(self.text(part)),
+                Rule::synonyms => arm.synonyms = self.texts(part),
+                Rule::arrow => arm.target = Some(self.arrow(part)?),
+                _ => arm.effects.push(self.effect(part)?),
+            }
+        }
+        Ok(arm)
+    }
+
+    fn arrow(&self, pair: Pair<Rule>) -> Built<Name> {
+        Ok(self.name(first(pair)?))
+    }
+
+    fn step(&self, pair: Pair<Rule>) -> Built<Step> {
+        let span = self.span(&pair);
+        self.step_from(pair.into_inner(), span)
+    }
+
+    fn step_from(&self, mut parts: pest::iterators::Pairs<Rule>, span: Span) -> Built<Step> {
+        let target = self.arrow(next(&mut parts, span)?)?;
+        let effects = parts.map(|p| self.effect(p)).collect::<Built<_>>()?;
+        Ok(Step { target, effects })
+    }
+
+    fn effect(&self, pair: Pair<Rule>) -> Built<Effect> {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner();
+        Ok(match rule {
+            Rule::set_effect => Effect::Set {
+                fact: self.name(next(&mut inner, span)?),
+                value: inner.next().map(|p| self.value(p)).transpose()?,
+            },
+            Rule::note_effect => Effect::Note {
+                lay: self.text(next(&mut inner, span)?),
+                therapist: inner.next().map(|p| self.text(p)),
+            },
+            _ => Effect::Finding(self.text(next(&mut inner, span)?)),
+        })
+    }
+
+    fn verdict(&self, pair: Pair<Rule>) -> Built<VerdictDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let kind = verdict_kind(next(&mut inner, span)?.as_str());
+        let urgency = inner.next().map(|p| urgency(p.as_str()));
+        Ok(VerdictDecl {
+            kind,
+            urgency,
+            span,
+        })
+    }
+
+    fn condition(&self, pair: Pair<Rule>) -> Built<Expr> {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::condition | Rule::not_expr => self.condition(first(pair)?),
+            Rule::or_expr | Rule::and_expr => {
+                let is_or = pair.as_rule() == Rule::or_expr;
+                let mut parts = pair
+                    .into_inner()
+                    .filter(|p| !matches!(p.as_rule(), Rule::kw_or | Rule::kw_and))
+                    .map(|p| self.condition(p))
+                    .collect::<Built<Vec<_>>>()?;
+                Ok(if parts.len() == 1 {
+                    parts.remove(0)
+                } else if is_or {
+                    Expr::Or(parts)
+                } else {
+                    Expr::And(parts)
+                })
+            }
+            Rule::negation => {
+                let inner = pair
+                    .into_inner()
+                    .find(|p| p.as_rule() != Rule::kw_not)
+                    .ok_or_else(|| missing(span))?;
+                Ok(Expr::Not(Box::new(self.condition(inner)?)))
+            }
+            Rule::comparison => {
+                let mut inner = pair.into_inner();
+                let name = self.name(next(&mut inner, span)?);
+                let op = compare_op(next(&mut inner, span)?.as_str());
+                let value = self.value(next(&mut inner, span)?)?;
+                Ok(Expr::Compare { name, op, value })
+            }
+            Rule::membership => {
+                let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_in);
+                let name = self.name(next(&mut inner, span)?);
+                let values = self.list(next(&mut inner, span)?)?;
+                Ok(Expr::In { name, values })
+            }
+            Rule::any_tagged => {
+                let mut inner = pair
+                    .into_inner()
+                    .filter(|p| !matches!(p.as_rule(), Rule::kw_any | Rule::kw_in));
+                let tag = self.name(next(&mut inner, span)?);
+                let values = self.list(next(&mut inner, span)?)?;
+                Ok(Expr::AnyTagged { tag, values })
+            }
+            _ => Ok(Expr::Truth(self.name(first(pair)?))),
+        }
+    }
+
+    fn list(&self, pair: Pair<Rule>) -> Built<Vec<Value>> {
+        pair.into_inner().map(|p| self.value(p)).collect()
+    }
+
+    fn invariant(&self, pair: Pair<Rule>) -> Built<InvariantDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let text = self.text(next(&mut inner, span)?);
+        let when = self.condition(next(&mut inner, span)?)?;
+        let then = self.condition(next(&mut inner, span)?)?;
+        Ok(InvariantDecl {
+            text,
+            when,
+            then,
+            span,
+        })
+    }
+
+    fn case(&self, pair: Pair<Rule>) -> Built<CaseDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let name = self.text(next(&mut inner, span)?);
+        let mut case = CaseDecl {
+            name,
+            answers: Vec::new(),
+            expectations: Vec::new(),
+            span,
+        };
+        for part in inner {
+            match part.as_rule() {
+                Rule::answers => {
+                    for answer in part.into_inner() {
+                        let answer_span = self.span(&answer);
+                        let mut kv = answer.into_inner();
+                        let id = self.name(next(&mut kv, answer_span)?);
+                        let value = next(&mut kv, answer_span)?;
+                        let value = Text {
+                            text: value.as_str().to_string(),
+                            span: self.span(&value),
+                        };
+                        case.answers.push((id, value));
+                    }
+                }
+                Rule::expectation => case.expectations.push(self.expectation(part)?),
+                _ => {}
+            }
+        }
+        Ok(case)
+    }
+
+    fn expectation(&self, pair: Pair<Rule>) -> Built<Expectation> {
+        let span = self.span(&pair);
+        let inner = first(pair)?;
+        Ok(match inner.as_rule() {
+            Rule::expect_outcome => Expectation::Outcome(self.name(first(inner)?)),
+            Rule::expect_note => Expectation::Note(self.text(first(inner)?)),
+            _ => {
+                let mut parts = inner.into_inner();
+                let kind = verdict_kind(next(&mut parts, span)?.as_str());
+                let urgency = parts.next().map(|p| urgency(p.as_str()));
+                Expectation::Verdict {
+                    kind,
+                    urgency,
+                    span,
+                }
+            }
+        })
+    }
+}
+
+fn first(pair: Pair<Rule>) -> Built<Pair<Rule>> {
+    let span = pair.as_span();
+    pair.into_inner()
+        .next()
+        .ok_or_else(|| missing(Span::new(0, span.start()..span.end())))
+}
+
+fn next<'i>(pairs: &mut impl Iterator<Item = Pair<'i, Rule>>, span: Span) -> Built<Pair<'i, Rule>> {
+    pairs.next().ok_or_else(|| missing(span))
+}
+
+// The grammar guarantees the parts exist; this keeps a grammar change from
+// turning into a panic.
+fn missing(span: Span) -> Diagnostic {
+    Diagnostic::error("E001", span, "this construct is incomplete")
+}
+
+fn verdict_kind(word: &str) -> VerdictKind {
+    match word {
+        "treat" => VerdictKind::Treat,
+        "modify" => VerdictKind::Modify,
+        _ => VerdictKind::Refer,
+    }
+}
+
+fn urgency(word: &str) -> Urgency {
+    match word {
+        "emergency" => Urgency::Emergency,
+        "urgent" => Urgency::Urgent,
+        _ => Urgency::Routine,
+    }
+}
+
+fn compare_op(text: &str) -> CompareOp {
+    match text {
+        "==" => CompareOp::Eq,
+        "!=" => CompareOp::Ne,
+        "<" => CompareOp::Lt,
+        "<=" => CompareOp::Le,
+        ">" => CompareOp::Gt,
+        _ => CompareOp::Ge,
+    }
+}
+
+fn unescape(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn syntax_error(error: &pest::error::Error<Rule>, text: &str, file: usize) -> Diagnostic {
+    let position = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((start, _)) => start,
+    };
+    let found = found_at(text, position);
+    let expected = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            let mut words: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        }
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    let message = if expected.is_empty() {
+        format!("unexpected {found}")
+    } else {
+        format!("expected {}, found {found}", or_list(&expected))
+    };
+    let end = (position + found_len(text, position)).min(text.len());
+    Diagnostic::error("E001", Span::new(file, position..end), message)
+        .with_label("here")
+        .with_hint(syntax_hint(text, position))
+}
+
+fn found_at(text: &str, position: usize) -> String {
+    let rest = text.get(position..).unwrap_or("");
+    match rest.split_whitespace().next() {
+        None => "the end of the file".to_string(),
+        Some(word) => {
+            let word: String = word.chars().take(24).collect();
+            format!("`{word}`")
+        }
+    }
+}
+
+fn found_len(text: &str, position: usize) -> usize {
+    let rest = text.get(position..).unwrap_or("");
+    rest.split_whitespace().next().map_or(0, str::len).max(1)
+}
+
+fn syntax_hint(text: &str, position: usize) -> Option<String> {
+    let before = text.get(..position).unwrap_or("");
+    let open = before.matches('{').count();
+    let close = before.matches('}').count();
+    if position >= text.trim_end().len() && open > close {
+        return Some("a `}` is missing: every `{` needs one".into());
+    }
+    let quotes = before.matches('"').count() - before.matches("\\\"").count();
+    if quotes % 2 == 1 {
+        return Some("a text is missing its closing `\"`".into());
+    }
+    None
+}
+
+fn or_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// How a grammar rule reads in a message; `None` for rules too small to name.
+fn describe(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::ident | Rule::ref_id => "a name",
+        Rule::string => "a quoted text",
+        Rule::number => "a number",
+        Rule::range => "a range like `0..10`",
+        Rule::value => "a value",
+        Rule::EOI => "the end of the file",
+        Rule::flow_header => "`flow`",
+        Rule::fact_decl => "`fact`",
+        Rule::section => "`section`",
+        Rule::question => "`question`",
+        Rule::decide => "`decide`",
+        Rule::outcome => "`outcome`",
+        Rule::invariant => "`invariant`",
+        Rule::case => "`case`",
+        Rule::version_field => "`version`",
+        Rule::start_field => "`start`",
+        Rule::disclaimer_field => "`disclaimer`",
+        Rule::fact_type | Rule::bool_type | Rule::number_type | Rule::enum_type => "a fact type",
+        Rule::ask => "`ask`",
+        Rule::clinical => "`clinical`",
+        Rule::why => "`why`",
+        Rule::source => "`source`",
+        Rule::tags => "`tags`",
+        Rule::multiple => "`multiple`",
+        Rule::number_spec => "`number`",
+        Rule::skip_when => "`skip when`",
+        Rule::yesno_arm | Rule::yesno_word => "`yes`/`no`/`unsure`",
+        Rule::answer_arm => "`answer`",
+        Rule::then_arm => "`then`",
+        Rule::synonyms => "`synonyms`",
+        Rule::arrow => "`->`",
+        Rule::set_effect => "`set`",
+        Rule::note_effect => "`note`",
+        Rule::finding_effect => "`finding`",
+        Rule::when_arm => "`when`",
+        Rule::otherwise_arm => "`otherwise`",
+        Rule::condition | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::negation => {
+            "a condition"
+        }
+        Rule::comparison | Rule::membership | Rule::truth | Rule::any_tagged => "a condition",
+        Rule::cmp_op => "a comparison like `==` or `<`",
+        Rule::list => "a list like `[a, b]`",
+        Rule::kw_and => "`and`",
+        Rule::kw_or => "`or`",
+        Rule::kw_in => "`in`",
+        Rule::verdict => "`verdict`",
+        Rule::verdict_kind => "`treat`, `modify` or `refer`",
+        Rule::urgency => "`emergency`, `urgent` or `routine`",
+        Rule::title => "`title`",
+        Rule::plan => "`plan`",
+        Rule::avoid => "`avoid`",
+        Rule::selfcare => "`selfcare`",
+        Rule::safety_net => "`safety`",
+        Rule::answers => "`answers`",
+        Rule::answer_pair => "an answer like `id=value`",
+        Rule::expectation => "`expect`",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_yes_no_question_with_effects() {
+        let text = r#"
+            question bones {
+              ask "Thin bones?"
+              why "Pressure can break them."
+              source "000_028080d40bd6955f" "Contraindications"
+              tags red_flag, contraindication
+              yes -> next set osteoporosis note "Gentle pressure only." therapist "Grade I"
+              no  -> next
+              unsure -> next
+            }"#;
+        let document = parse(text, 0).unwrap();
+        let node = &document.nodes[0];
+        assert_eq!(node.name.text, "bones");
+        assert_eq!(node.common.tags.len(), 2);
+        let NodeKindDecl::Question(question) = &node.kind else {
+            panic!("not a question")
+        };
+        assert_eq!(question.arms.len(), 3);
+        assert_eq!(question.arms[0].effects.len(), 2);
+    }
+
+    #[test]
+    fn parses_conditions_with_precedence() {
+        let text = "decide d { when a or b and not c -> x otherwise -> y }";
+        let document = parse(text, 0).unwrap();
+        let NodeKindDecl::Decide(decide) = &document.nodes[0].kind else {
+            panic!("not a decide")
+        };
+        let Expr::Or(parts) = &decide.arms[0].0 else {
+            panic!("or binds loosest: {:?}", decide.arms[0].0)
+        };
+        assert!(matches!(parts[1], Expr::And(_)));
+    }
+
+    #[test]
+    fn keywords_need_a_word_boundary() {
+        let text = "decide d { when order and android -> x otherwise -> y }";
+        let document = parse(text, 0).unwrap();
+        let NodeKindDecl::Decide(decide) = &document.nodes[0].kind else {
+            panic!("not a decide")
+        };
+        assert!(matches!(&decide.arms[0].0, Expr::And(parts) if parts.len() == 2));
+    }
+
+    #[test]
+    fn syntax_error_names_what_was_expected() {
+        let error = parse("question q { ask }", 0).unwrap_err();
+        assert!(error.message.contains("a quoted text"), "{}", error.message);
+        assert_eq!(error.span.start, 17);
+    }
+
+    #[test]
+    fn unclosed_brace_gets_a_hint() {
+        let error = parse("question q { ask \"x\"", 0).unwrap_err();
+        assert!(error.hint.unwrap_or_default().contains('}'));
+    }
+
+    #[test]
+    fn cases_keep_raw_answers() {
+        let text = "case \"c\" { answers a=yes b=x+y age=34 expect refer urgent expect note \"cold\" }";
+        let document = parse(text, 0).unwrap();
+        let case = &document.cases[0];
+        assert_eq!(case.answers[1].1.text, "x+y");
+        assert_eq!(case.expectations.len(), 2);
+    }
+
+    #[test]
+    fn strings_unescape() {
+        assert_eq!(unescape(r#"a \"b\" \\ c\n"#), "a \"b\" \\ c\n");
+    }
+}
