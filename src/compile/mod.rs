@@ -1,0 +1,21 @@
+//! AST -> [`Flow`]: names resolved, the petgraph graph built, every error in
+//! the knowledge reported at once with a pointer into the source.
+
+mod answer_match;
+mod answer_value;
+mod compiler;
+mod condition;
+mod flow;
+mod graph_checks;
+mod names;
+mod value;
+
+pub use answer_match::AnswerError;
+pub use answer_value::AnswerValue;
+pub use compiler::compile;
+pub use condition::{CompareOp, Cond, Operand};
+pub use flow::*;
+pub use value::{Domain, Value};
+
+#[cfg(test)]
+mod tests;

@@ -6,7 +6,12 @@ use crate::source::SourceFile;
 /// Renders one diagnostic: `file:line:col`, the source line with a caret, the hint.
 pub fn render_one(diagnostic: &Diagnostic, files: &[SourceFile], color: bool) -> String {
     let Some(file) = files.get(diagnostic.span.file) else {
-        return format!("{}[{}]: {}\n", kind_word(diagnostic.severity), diagnostic.code, diagnostic.message);
+        return format!(
+            "{}[{}]: {}\n",
+            kind_word(diagnostic.severity),
+            diagnostic.code,
+            diagnostic.message
+        );
     };
     let (line, col) = file.line_col(diagnostic.span.start);
     let range = clamp(diagnostic.span.range(), file.text.len());
@@ -81,7 +86,10 @@ mod tests {
 
     #[test]
     fn points_at_line_and_column_with_hint() {
-        let files = vec![SourceFile::new("a.flow", "question x {\n  yes -> fevr\n}\n")];
+        let files = vec![SourceFile::new(
+            "a.flow",
+            "question x {\n  yes -> fevr\n}\n",
+        )];
         let diagnostic = Diagnostic::error("E002", Span::new(0, 22..26), "unknown id `fevr`")
             .with_hint(Some("did you mean `fever`?".into()));
         let text = render_one(&diagnostic, &files, false);

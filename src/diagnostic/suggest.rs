@@ -3,7 +3,12 @@ pub fn did_you_mean<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) 
     let wanted_lower = wanted.to_lowercase();
     known
         .into_iter()
-        .map(|name| (strsim::jaro_winkler(&wanted_lower, &name.to_lowercase()), name))
+        .map(|name| {
+            (
+                strsim::jaro_winkler(&wanted_lower, &name.to_lowercase()),
+                name,
+            )
+        })
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, name)| format!("did you mean `{name}`?"))

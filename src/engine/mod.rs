@@ -1,0 +1,11 @@
+//! The walk through a [`Flow`](crate::compile::Flow): a [`Session`] holds the
+//! answers, the facts they set, the notes collected and the path taken.
+//! Pure: no I/O, no printing.
+
+mod evaluate;
+mod saved_session;
+mod session;
+
+pub use evaluate::{Lookup, eval};
+pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};
+pub use session::{ChangeError, Current, FactState, PathStep, Session, Taken};

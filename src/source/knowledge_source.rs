@@ -59,9 +59,8 @@ impl KnowledgeSource {
         let mut files = Vec::with_capacity(paths.len());
         for path in paths {
             let bytes = fs::read(&path).map_err(|e| unreadable(&path, e))?;
-            let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 {
-                path: path.clone(),
-            })?;
+            let text =
+                String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 { path: path.clone() })?;
             let relative = path
                 .strip_prefix(&canonical_root)
                 .unwrap_or(&path)

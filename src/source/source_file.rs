@@ -46,7 +46,10 @@ mod tests {
 
     #[test]
     fn namespace_is_the_file_stem() {
-        assert_eq!(SourceFile::new("sub/emergency.flow", "").namespace, "emergency");
+        assert_eq!(
+            SourceFile::new("sub/emergency.flow", "").namespace,
+            "emergency"
+        );
     }
 
     #[test]

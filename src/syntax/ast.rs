@@ -179,9 +179,19 @@ pub enum Expr {
     Or(Vec<Expr>),
     And(Vec<Expr>),
     Not(Box<Expr>),
-    Compare { name: Name, op: CompareOp, value: Value },
-    In { name: Name, values: Vec<Value> },
-    AnyTagged { tag: Name, values: Vec<Value> },
+    Compare {
+        name: Name,
+        op: CompareOp,
+        value: Value,
+    },
+    In {
+        name: Name,
+        values: Vec<Value>,
+    },
+    AnyTagged {
+        tag: Name,
+        values: Vec<Value>,
+    },
     Truth(Name),
 }
 
@@ -235,7 +245,11 @@ pub struct CaseDecl {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expectation {
-    Verdict { kind: VerdictKind, urgency: Option<Urgency>, span: Span },
+    Verdict {
+        kind: VerdictKind,
+        urgency: Option<Urgency>,
+        span: Span,
+    },
     Outcome(Name),
     Note(Text),
 }

@@ -88,7 +88,9 @@ impl Builder {
                 span,
                 format!("the range {min}..{max} is empty"),
             )
-            .with_hint(Some(format!("write the smaller number first: {max}..{min}"))));
+            .with_hint(Some(format!(
+                "write the smaller number first: {max}..{min}"
+            ))));
         }
         Ok((min, max))
     }
@@ -730,7 +732,8 @@ mod tests {
 
     #[test]
     fn cases_keep_raw_answers() {
-        let text = "case \"c\" { answers a=yes b=x+y age=34 expect refer urgent expect note \"cold\" }";
+        let text =
+            "case \"c\" { answers a=yes b=x+y age=34 expect refer urgent expect note \"cold\" }";
         let document = parse(text, 0).unwrap();
         let case = &document.cases[0];
         assert_eq!(case.answers[1].1.text, "x+y");

@@ -1,0 +1,334 @@
+//! Turning what a person typed into an answer: by number, id, label or
+//! synonym, case-insensitively, a unique prefix being enough.
+
+use std::fmt;
+
+use super::{AnswerValue, Form, Question};
+
+/// Why typed text is not an answer to the question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    Empty,
+    NoMatch {
+        input: String,
+        valid: Vec<String>,
+    },
+    Ambiguous {
+        input: String,
+        candidates: Vec<String>,
+    },
+    NotANumber {
+        input: String,
+        min: i64,
+        max: i64,
+    },
+    OutOfRange {
+        value: i64,
+        min: i64,
+        max: i64,
+    },
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerError::Empty => write!(f, "Please type an answer."),
+            AnswerError::NoMatch { input, valid } => write!(
+                f,
+                "\"{}\" is not one of the answers. Valid answers: {}.",
+                shorten(input),
+                valid.join(", ")
+            ),
+            AnswerError::Ambiguous { input, candidates } => write!(
+                f,
+                "\"{}\" could mean more than one answer. Did you mean {}?",
+                shorten(input),
+                candidates.join(" or ")
+            ),
+            AnswerError::NotANumber { input, min, max } => write!(
+                f,
+                "\"{}\" is not a number. Please type a whole number from {min} to {max}.",
+                shorten(input)
+            ),
+            AnswerError::OutOfRange { value, min, max } => write!(
+                f,
+                "{value} is outside the range. Please type a whole number from {min} to {max}."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+// Echoing a megabyte of input back would bury the message.
+fn shorten(input: &str) -> String {
+    const MAX: usize = 40;
+    if input.chars().count() <= MAX {
+        input.to_string()
+    } else {
+        let head: String = input.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+/// Words people use for yes, no and not sure, beyond the declared synonyms.
+fn built_in_synonyms(id: &str) -> &'static [&'static str] {
+    match id {
+        "yes" => &[
+            "y",
+            "yeah",
+            "yep",
+            "yup",
+            "yes please",
+            "i do",
+            "i have",
+            "correct",
+            "true",
+        ],
+        "no" => &[
+            "n",
+            "nope",
+            "nah",
+            "not really",
+            "never",
+            "i don't",
+            "i do not",
+            "false",
+        ],
+        "unsure" => &[
+            "not sure",
+            "don't know",
+            "dont know",
+            "do not know",
+            "i don't know",
+            "dunno",
+            "maybe",
+            "perhaps",
+            "idk",
+            "?",
+            "unknown",
+        ],
+        _ => &[],
+    }
+}
+
+impl Question {
+    /// Interprets typed text as an answer to this question.
+    pub fn interpret(&self, input: &str) -> Result<AnswerValue, AnswerError> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(AnswerError::Empty);
+        }
+        match self.form {
+            Form::Number => self.interpret_number(input),
+            Form::Multiple => self.interpret_many(input),
+            Form::YesNo | Form::Single => self.match_one(input).map(AnswerValue::Choice),
+        }
+    }
+
+    fn interpret_number(&self, input: &str) -> Result<AnswerValue, AnswerError> {
+        let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
+        let digits: String = input
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let value: i64 = digits.parse().map_err(|_| AnswerError::NotANumber {
+            input: input.to_string(),
+            min,
+            max,
+        })?;
+        if value < min || value > max {
+            return Err(AnswerError::OutOfRange { value, min, max });
+        }
+        Ok(AnswerValue::Number(value))
+    }
+
+    fn interpret_many(&self, input: &str) -> Result<AnswerValue, AnswerError> {
+        let pieces: Vec<&str> = if input.contains([',', '+']) {
+            input
+                .split([',', '+'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect()
+        } else if let Ok(one) = self.match_one(input) {
+            return Ok(AnswerValue::Many(vec![one]));
+        } else {
+            input.split_whitespace().collect()
+        };
+        let mut chosen: Vec<String> = Vec::new();
+        for piece in pieces {
+            let id = self.match_one(piece)?;
+            if !chosen.contains(&id) {
+                chosen.push(id);
+            }
+        }
+        if chosen.is_empty() {
+            return Err(AnswerError::Empty);
+        }
+        // Keep the declared order so equal choices give equal sessions.
+        chosen.sort_by_key(|id| self.answers.iter().position(|a| &a.id == id));
+        Ok(AnswerValue::Many(chosen))
+    }
+
+    /// One answer id for one piece of text.
+    fn match_one(&self, input: &str) -> Result<String, AnswerError> {
+        let wanted = input.trim().to_lowercase();
+        if let Ok(number) = wanted.parse::<usize>() {
+            if let Some(answer) = number.checked_sub(1).and_then(|i| self.answers.get(i)) {
+                return Ok(answer.id.clone());
+            }
+        }
+        let words_of = |index: usize| {
+            let answer = &self.answers[index];
+            let mut words = vec![answer.id.to_lowercase(), answer.label.to_lowercase()];
+            words.extend(answer.synonyms.iter().map(|s| s.to_lowercase()));
+            words.extend(built_in_synonyms(&answer.id).iter().map(|s| s.to_string()));
+            words
+        };
+        let exact: Vec<usize> = (0..self.answers.len())
+            .filter(|&i| words_of(i).iter().any(|w| *w == wanted))
+            .collect();
+        if let [one] = exact[..] {
+            return Ok(self.answers[one].id.clone());
+        }
+        let candidates = if exact.is_empty() {
+            (0..self.answers.len())
+                .filter(|&i| words_of(i).iter().any(|w| w.starts_with(&wanted)))
+                .collect()
+        } else {
+            exact
+        };
+        match candidates[..] {
+            [one] => Ok(self.answers[one].id.clone()),
+            [] => Err(AnswerError::NoMatch {
+                input: input.to_string(),
+                valid: self.valid_answers(),
+            }),
+            _ => Err(AnswerError::Ambiguous {
+                input: input.to_string(),
+                candidates: candidates
+                    .iter()
+                    .map(|&i| format!("\"{}\"", self.answers[i].label))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The answers as a person may type them: `1 yes`, `2 no`, ...
+    pub fn valid_answers(&self) -> Vec<String> {
+        match self.form {
+            Form::Number => {
+                let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
+                vec![format!("a number from {min} to {max}")]
+            }
+            _ => self
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(i, a)| format!("{} ({})", i + 1, a.id))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::Answer;
+
+    fn question(form: Form, ids: &[(&str, &str)]) -> Question {
+        Question {
+            ask: "?".into(),
+            form,
+            answers: ids
+                .iter()
+                .map(|(id, label)| Answer {
+                    id: id.to_string(),
+                    label: label.to_string(),
+                    synonyms: vec!["left side".into()],
+                    target: None,
+                    effects: Vec::new(),
+                })
+                .collect(),
+            then: None,
+            skip: None,
+            range: Some((0, 120)),
+            unit: None,
+            into: None,
+        }
+    }
+
+    fn yes_no() -> Question {
+        question(
+            Form::YesNo,
+            &[("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")],
+        )
+    }
+
+    #[test]
+    fn yes_no_words() {
+        let q = yes_no();
+        assert_eq!(q.interpret("Yeah"), Ok(AnswerValue::Choice("yes".into())));
+        assert_eq!(q.interpret("nope"), Ok(AnswerValue::Choice("no".into())));
+        assert_eq!(
+            q.interpret("not sure"),
+            Ok(AnswerValue::Choice("unsure".into()))
+        );
+        assert_eq!(q.interpret("2"), Ok(AnswerValue::Choice("no".into())));
+        assert_eq!(q.interpret(" Y "), Ok(AnswerValue::Choice("yes".into())));
+    }
+
+    #[test]
+    fn ambiguous_prefix_asks_which() {
+        let q = yes_no();
+        assert!(matches!(
+            q.interpret("not"),
+            Err(AnswerError::Ambiguous { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_answer_lists_the_valid_ones() {
+        let error = yes_no().interpret("purple").unwrap_err();
+        assert!(
+            error.to_string().contains("1 (yes), 2 (no), 3 (unsure)"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn numbers_are_range_checked() {
+        let q = question(Form::Number, &[]);
+        assert_eq!(q.interpret("34 years"), Ok(AnswerValue::Number(34)));
+        assert!(matches!(
+            q.interpret("300"),
+            Err(AnswerError::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            q.interpret("old"),
+            Err(AnswerError::NotANumber { .. })
+        ));
+    }
+
+    #[test]
+    fn several_choices_by_number_or_word() {
+        let q = question(
+            Form::Multiple,
+            &[("sitting", "Sitting"), ("standing", "Standing up")],
+        );
+        let both = AnswerValue::Many(vec!["sitting".into(), "standing".into()]);
+        assert_eq!(q.interpret("2,1"), Ok(both.clone()));
+        assert_eq!(q.interpret("sitting+standing"), Ok(both.clone()));
+        assert_eq!(
+            q.interpret("standing up"),
+            Ok(AnswerValue::Many(vec!["standing".into()]))
+        );
+    }
+
+    #[test]
+    fn huge_input_is_shortened_in_the_message() {
+        let error = yes_no().interpret(&"x".repeat(1 << 20)).unwrap_err();
+        assert!(error.to_string().len() < 200);
+    }
+}

@@ -1,0 +1,35 @@
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// What a person answered: one choice (also `yes`/`no`/`unsure`), several
+/// choices, or a number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Number(i64),
+    Choice(String),
+    Many(Vec<String>),
+}
+
+impl AnswerValue {
+    /// The answer ids chosen (empty for numbers).
+    pub fn choices(&self) -> &[String] {
+        match self {
+            AnswerValue::Choice(choice) => std::slice::from_ref(choice),
+            AnswerValue::Many(choices) => choices,
+            AnswerValue::Number(_) => &[],
+        }
+    }
+}
+
+impl fmt::Display for AnswerValue {
+    /// The form `run --answers` accepts: `yes`, `thigh`, `a+b`, `34`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerValue::Number(n) => write!(f, "{n}"),
+            AnswerValue::Choice(choice) => f.write_str(choice),
+            AnswerValue::Many(choices) => f.write_str(&choices.join("+")),
+        }
+    }
+}

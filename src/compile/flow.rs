@@ -1,0 +1,292 @@
+//! The compiled question graph: immutable, shared by every session.
+
+use std::collections::HashMap;
+
+use petgraph::graph::DiGraph;
+use serde::Serialize;
+
+use super::{AnswerValue, Cond, Domain, Value};
+use crate::diagnostic::Span;
+use crate::source::SourceFile;
+
+pub use crate::syntax::ast::Urgency;
+
+/// A compiled knowledge folder.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub meta: Meta,
+    /// Questions, decide nodes and outcomes; `graph` node `i` is `nodes[i]`.
+    pub nodes: Vec<Node>,
+    /// Edges carry the answer or condition that leads along them.
+    pub graph: DiGraph<usize, Edge>,
+    pub start: usize,
+    pub facts: Vec<Fact>,
+    pub sections: Vec<Section>,
+    pub invariants: Vec<Invariant>,
+    pub cases: Vec<Case>,
+    /// The source text, so later stages can point at it.
+    pub files: Vec<SourceFile>,
+    pub(crate) by_id: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    pub name: String,
+    pub title: String,
+    pub version: String,
+    pub disclaimer: Option<String>,
+    /// Content hash of the knowledge folder's files.
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub document: String,
+    pub part: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub name: String,
+    pub domain: Domain,
+    pub initial: Option<Value>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Qualified id: `emergency.saddle_numbness`.
+    pub id: String,
+    /// The id as written in its own file: `saddle_numbness`.
+    pub local: String,
+    /// Index into `Flow::sections`.
+    pub section: Option<usize>,
+    pub clinical: Option<String>,
+    pub why: Option<String>,
+    pub sources: Vec<SourceRef>,
+    pub tags: Vec<String>,
+    pub span: Span,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    Question(Question),
+    Decide(Decide),
+    Outcome(Outcome),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    YesNo,
+    Single,
+    Multiple,
+    Number,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub ask: String,
+    pub form: Form,
+    pub answers: Vec<Answer>,
+    /// Where `multiple` and `number` questions go on.
+    pub then: Option<Step>,
+    pub skip: Option<(Cond, usize)>,
+    pub range: Option<(i64, i64)>,
+    pub unit: Option<String>,
+    /// The number fact a number answer is stored in.
+    pub into: Option<usize>,
+}
+
+impl Question {
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers.iter().find(|answer| answer.id == id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub id: String,
+    pub label: String,
+    pub synonyms: Vec<String>,
+    /// `None` for answers of a `multiple` question.
+    pub target: Option<usize>,
+    pub effects: Vec<Effect>,
+}
+
+/// Going to `target`, with the effects of going there.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub target: usize,
+    pub effects: Vec<Effect>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub lay: String,
+    pub therapist: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Effect {
+    Set { fact: usize, value: Value },
+    Note(Note),
+    Finding(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct DecideArm {
+    pub condition: Cond,
+    /// The condition as the author wrote it, for explanations.
+    pub text: String,
+    pub step: Step,
+}
+
+#[derive(Debug, Clone)]
+pub struct Decide {
+    pub arms: Vec<DecideArm>,
+    pub otherwise: Step,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Treat,
+    Modify,
+    Refer,
+}
+
+impl Verdict {
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Treat => "treat",
+            Verdict::Modify => "modify",
+            Verdict::Refer => "refer",
+        }
+    }
+}
+
+impl Urgency {
+    pub fn word(self) -> &'static str {
+        match self {
+            Urgency::Routine => "routine",
+            Urgency::Urgent => "urgent",
+            Urgency::Emergency => "emergency",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Urgency> {
+        match word {
+            "routine" => Some(Urgency::Routine),
+            "urgent" => Some(Urgency::Urgent),
+            "emergency" => Some(Urgency::Emergency),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Urgency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.word())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub verdict: Verdict,
+    /// Set exactly when `verdict` is `Refer`.
+    pub urgency: Option<Urgency>,
+    pub title: String,
+    pub plan: Vec<String>,
+    pub avoid: Vec<String>,
+    pub selfcare: Vec<String>,
+    pub safety: Vec<String>,
+}
+
+/// What an edge of the graph stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Edge {
+    Answer { answer: String },
+    Then,
+    Skip { condition: String },
+    Condition { condition: String },
+    Otherwise,
+}
+
+#[derive(Debug, Clone)]
+pub struct Invariant {
+    pub text: String,
+    pub when: Cond,
+    pub then: Cond,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub name: String,
+    /// (question node, answer) in the order written.
+    pub answers: Vec<(usize, AnswerValue)>,
+    pub expectations: Vec<Expectation>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expectation {
+    Verdict(Verdict, Option<Urgency>),
+    Outcome(usize),
+    Note(String),
+}
+
+impl Flow {
+    /// The node with this id: qualified (`emergency.fever`) or, when only one
+    /// file has it, unqualified (`fever`).
+    pub fn find(&self, id: &str) -> Option<usize> {
+        if let Some(&index) = self.by_id.get(id) {
+            return Some(index);
+        }
+        let mut found = self.nodes.iter().enumerate().filter(|(_, n)| n.local == id);
+        match (found.next(), found.next()) {
+            (Some((index, _)), None) => Some(index),
+            _ => None,
+        }
+    }
+
+    pub fn question(&self, index: usize) -> Option<&Question> {
+        match &self.nodes.get(index)?.kind {
+            NodeKind::Question(question) => Some(question),
+            _ => None,
+        }
+    }
+
+    pub fn outcome(&self, index: usize) -> Option<&Outcome> {
+        match &self.nodes.get(index)?.kind {
+            NodeKind::Outcome(outcome) => Some(outcome),
+            _ => None,
+        }
+    }
+
+    /// The shortest unambiguous way to name a node: its local id when unique.
+    pub fn short_id(&self, index: usize) -> &str {
+        let node = &self.nodes[index];
+        if self.find(&node.local) == Some(index) {
+            &node.local
+        } else {
+            &node.id
+        }
+    }
+
+    /// Ids of every node, for "did you mean" hints.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.nodes
+            .iter()
+            .flat_map(|node| [node.id.as_str(), node.local.as_str()])
+    }
+}

@@ -1,0 +1,71 @@
+//! Whole-graph errors: cycles, and nodes no path reaches.
+
+use petgraph::Direction;
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::Dfs;
+
+use super::{Edge, Node, NodeKind};
+use crate::diagnostic::Diagnostic;
+
+pub fn cycles(graph: &DiGraph<usize, Edge>, nodes: &[Node]) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for component in tarjan_scc(graph) {
+        let looped = component.len() > 1
+            || graph
+                .neighbors_directed(component[0], Direction::Outgoing)
+                .any(|n| n == component[0]);
+        if !looped {
+            continue;
+        }
+        let mut members: Vec<usize> = component.iter().map(|ix| graph[*ix]).collect();
+        members.sort_unstable();
+        let names: Vec<&str> = members.iter().map(|&i| nodes[i].id.as_str()).collect();
+        let first = &nodes[members[0]];
+        errors.push(
+            Diagnostic::error(
+                "E009",
+                first.span,
+                format!(
+                    "these nodes lead back to each other: {}",
+                    names.join(" -> ")
+                ),
+            )
+            .with_label("part of a cycle")
+            .with_hint(Some(
+                "a conversation must always move forward: point one arm at a later node".into(),
+            )),
+        );
+    }
+    errors
+}
+
+pub fn unreachable(graph: &DiGraph<usize, Edge>, nodes: &[Node], start: usize) -> Vec<Diagnostic> {
+    let mut seen = vec![false; nodes.len()];
+    let mut dfs = Dfs::new(graph, NodeIndex::new(start));
+    while let Some(ix) = dfs.next(graph) {
+        seen[graph[ix]] = true;
+    }
+    nodes
+        .iter()
+        .zip(seen)
+        .filter(|(_, seen)| !seen)
+        .map(|(node, _)| {
+            let what = match node.kind {
+                NodeKind::Question(_) => "question",
+                NodeKind::Decide(_) => "decide node",
+                NodeKind::Outcome(_) => "outcome",
+            };
+            Diagnostic::error(
+                "E010",
+                node.span,
+                format!("no path reaches {what} `{}`", node.id),
+            )
+            .with_label("unreachable")
+            .with_hint(Some(format!(
+                "point an answer at `{}`, or remove it",
+                node.id
+            )))
+        })
+        .collect()
+}

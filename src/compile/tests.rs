@@ -1,0 +1,120 @@
+//! Compiler tests over small inline knowledge folders.
+
+use super::*;
+use crate::source::{KnowledgeSource, SourceFile};
+
+pub(crate) fn folder(files: &[(&str, &str)]) -> KnowledgeSource {
+    KnowledgeSource {
+        files: files.iter().map(|(p, t)| SourceFile::new(*p, *t)).collect(),
+    }
+}
+
+pub(crate) fn mini() -> KnowledgeSource {
+    KnowledgeSource::from_dir(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini"
+    )))
+    .expect("fixture folder")
+}
+
+const HEADER: &str = "flow t \"T\" { version \"1\" start a.q }\nfact f: bool\n";
+
+fn errors(text: &str) -> Vec<String> {
+    match compile(&folder(&[("h.flow", HEADER), ("a.flow", text)])) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.into_iter().map(|e| e.message).collect(),
+    }
+}
+
+#[test]
+fn compiles_the_mini_fixture() {
+    let flow = compile(&mini()).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(flow.meta.name, "mini");
+    assert_eq!(flow.nodes.len(), 12);
+    assert_eq!(flow.cases.len(), 3);
+    assert_eq!(flow.graph.node_count(), flow.nodes.len());
+    assert!(flow.find("saddle").is_some());
+    assert!(flow.find("safety.saddle").is_some());
+}
+
+#[test]
+fn reports_unknown_target_with_hint() {
+    let found = compile(&folder(&[
+        ("h.flow", HEADER),
+        ("a.flow", "question q { ask \"?\" yes -> outcom no -> outcome }\noutcome outcome { verdict treat title \"t\" }"),
+    ]))
+    .unwrap_err();
+    assert_eq!(found[0].message, "unknown id `outcom`");
+    assert_eq!(found[0].hint.as_deref(), Some("did you mean `outcome`?"));
+}
+
+#[test]
+fn reports_every_error_in_one_run() {
+    let found = errors(
+        "question q { ask \"?\" yes -> nowhere no -> o set g }\noutcome o { verdict refer title \"t\" }",
+    );
+    assert!(
+        found.contains(&"unknown id `nowhere`".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"fact `g` is not declared".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"refer outcome `o` has no urgency".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn reports_cycles() {
+    let found = errors(
+        "question q { ask \"?\" yes -> r no -> r }\nquestion r { ask \"?\" yes -> q no -> o }\noutcome o { verdict treat title \"t\" }",
+    );
+    assert!(
+        found.iter().any(|m| m.contains("lead back to each other")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn reports_unreachable_nodes() {
+    let found = errors(
+        "question q { ask \"?\" yes -> o no -> o }\nquestion lost { ask \"?\" yes -> o no -> o }\noutcome o { verdict treat title \"t\" }",
+    );
+    assert_eq!(found, vec!["no path reaches question `a.lost`".to_string()]);
+}
+
+#[test]
+fn reports_missing_otherwise_and_missing_no() {
+    let found = errors(
+        "question q { ask \"?\" yes -> d }\ndecide d { when f -> o }\noutcome o { verdict treat title \"t\" }",
+    );
+    assert!(
+        found.contains(&"question `q` has no `no` answer".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"decide `d` has no `otherwise`".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn reports_values_outside_a_domain() {
+    let found = compile(&folder(&[
+        ("h.flow", "flow t \"T\" { start a.q }\nfact side: left | right\n"),
+        ("a.flow", "question q { ask \"?\" yes -> o set side = middle no -> o }\noutcome o { verdict treat title \"t\" }"),
+    ]))
+    .unwrap_err();
+    assert_eq!(found[0].message, "`middle` is not a value of `side`");
+}
+
+#[test]
+fn reports_duplicate_ids() {
+    let found = errors(
+        "question q { ask \"?\" yes -> o no -> o }\noutcome o { verdict treat title \"t\" }\noutcome o { verdict treat title \"t\" }",
+    );
+    assert_eq!(found, vec!["duplicate id `o`".to_string()]);
+}

@@ -1,0 +1,415 @@
+//! One person's walk through the graph.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::evaluate::{Lookup, eval};
+use crate::compile::{
+    AnswerError, AnswerValue, Effect, Flow, Form, Invariant, Node, NodeKind, Note, Outcome,
+    Question, Step, Urgency, Value,
+};
+
+/// How the walk left a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Taken {
+    /// The person answered.
+    Answered(AnswerValue),
+    /// The answer was already known (`skip when`).
+    Skipped,
+    /// A decide node took arm `Some(i)`, or `otherwise` (`None`).
+    Decided(Option<usize>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathStep {
+    pub node: usize,
+    pub taken: Taken,
+}
+
+/// A fact's value and the path step that set it (`None`: its starting value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactState {
+    pub value: Value,
+    pub set_by: Option<usize>,
+}
+
+/// Where the walk stands.
+#[derive(Debug, Clone, Copy)]
+pub enum Current<'f> {
+    Question {
+        index: usize,
+        node: &'f Node,
+        question: &'f Question,
+    },
+    Outcome {
+        index: usize,
+        node: &'f Node,
+        outcome: &'f Outcome,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeError {
+    /// The question was not answered on the current path.
+    NotAnswered(String),
+    Invalid(AnswerError),
+}
+
+impl fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChangeError::NotAnswered(id) => write!(
+                f,
+                "`{id}` has not been answered yet, so there is nothing to change."
+            ),
+            ChangeError::Invalid(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ChangeError {}
+
+/// The state of one assessment over an immutable [`Flow`].
+#[derive(Debug, Clone)]
+pub struct Session<'f> {
+    flow: &'f Flow,
+    path: Vec<PathStep>,
+    facts: Vec<Option<FactState>>,
+    notes: Vec<(usize, &'f Note)>,
+    findings: Vec<(usize, &'f str)>,
+    current: usize,
+}
+
+impl<'f> Session<'f> {
+    /// A new assessment, standing at the first question.
+    pub fn new(flow: &'f Flow) -> Session<'f> {
+        let mut session = Session {
+            flow,
+            path: Vec::new(),
+            facts: flow
+                .facts
+                .iter()
+                .map(|fact| {
+                    fact.initial.clone().map(|value| FactState {
+                        value,
+                        set_by: None,
+                    })
+                })
+                .collect(),
+            notes: Vec::new(),
+            findings: Vec::new(),
+            current: flow.start,
+        };
+        session.settle(&HashMap::new());
+        session
+    }
+
+    /// Walks as far as the `given` answers reach, wherever they were given.
+    pub fn replay(flow: &'f Flow, given: &HashMap<usize, AnswerValue>) -> Session<'f> {
+        let mut session = Session::new(flow);
+        session.settle(given);
+        session
+    }
+
+    pub fn flow(&self) -> &'f Flow {
+        self.flow
+    }
+
+    pub fn current(&self) -> Current<'f> {
+        let node = &self.flow.nodes[self.current];
+        match &node.kind {
+            NodeKind::Outcome(outcome) => Current::Outcome {
+                index: self.current,
+                node,
+                outcome,
+            },
+            NodeKind::Question(question) => Current::Question {
+                index: self.current,
+                node,
+                question,
+            },
+            // `settle` only stops on questions and outcomes, and the compiled
+            // graph is acyclic, so the walk never rests on a decide node.
+            NodeKind::Decide(_) => unreachable!("the walk rested on decide node {}", node.id),
+        }
+    }
+
+    pub fn current_index(&self) -> usize {
+        self.current
+    }
+
+    pub fn is_complete(&self) -> bool {
+        matches!(self.current(), Current::Outcome { .. })
+    }
+
+    /// The outcome reached, if the walk is complete.
+    pub fn outcome(&self) -> Option<&'f Outcome> {
+        self.flow.outcome(self.current)
+    }
+
+    pub fn path(&self) -> &[PathStep] {
+        &self.path
+    }
+
+    /// The answers given, in the order asked.
+    pub fn answers(&self) -> impl Iterator<Item = (usize, &AnswerValue)> {
+        self.path.iter().filter_map(|step| match &step.taken {
+            Taken::Answered(value) => Some((step.node, value)),
+            _ => None,
+        })
+    }
+
+    pub fn answer_to(&self, question: usize) -> Option<&AnswerValue> {
+        self.answers().find(|(q, _)| *q == question).map(|(_, v)| v)
+    }
+
+    pub fn facts(&self) -> &[Option<FactState>] {
+        &self.facts
+    }
+
+    /// Notes collected so far, with the path step that added each.
+    pub fn notes(&self) -> &[(usize, &'f Note)] {
+        &self.notes
+    }
+
+    /// Therapist findings collected so far.
+    pub fn findings(&self) -> &[(usize, &'f str)] {
+        &self.findings
+    }
+
+    /// Interprets typed text and answers the current question with it.
+    pub fn answer_text(&mut self, input: &str) -> Result<AnswerValue, AnswerError> {
+        let Current::Question { question, .. } = self.current() else {
+            return Err(AnswerError::Empty);
+        };
+        let value = question.interpret(input)?;
+        self.answer(value.clone())?;
+        Ok(value)
+    }
+
+    /// Answers the current question. The state is unchanged on error.
+    pub fn answer(&mut self, value: AnswerValue) -> Result<(), AnswerError> {
+        let Current::Question {
+            index, question, ..
+        } = self.current()
+        else {
+            return Err(AnswerError::Empty);
+        };
+        let value = normalize(question, value);
+        validate(question, &value)?;
+        self.apply_answer(index, question, value);
+        self.settle(&HashMap::new());
+        Ok(())
+    }
+
+    /// Undoes the last answer; returns the question it was for.
+    pub fn back(&mut self) -> Option<usize> {
+        let last = self
+            .path
+            .iter()
+            .rposition(|step| matches!(step.taken, Taken::Answered(_)))?;
+        let question = self.path[last].node;
+        let given: HashMap<usize, AnswerValue> = self
+            .answers()
+            .filter(|(q, _)| *q != question)
+            .map(|(q, v)| (q, v.clone()))
+            .collect();
+        *self = Session::replay(self.flow, &given);
+        Some(question)
+    }
+
+    /// Changes an earlier answer and replays the rest. Later answers that still
+    /// apply are kept; the questions whose answers no longer apply are returned.
+    pub fn change(&mut self, question: usize, input: &str) -> Result<Vec<usize>, ChangeError> {
+        let id = || self.flow.short_id(question).to_string();
+        if self.answer_to(question).is_none() {
+            return Err(ChangeError::NotAnswered(id()));
+        }
+        let Some(q) = self.flow.question(question) else {
+            return Err(ChangeError::NotAnswered(id()));
+        };
+        let value = q.interpret(input).map_err(ChangeError::Invalid)?;
+        let before: Vec<usize> = self.answers().map(|(q, _)| q).collect();
+        let mut given: HashMap<usize, AnswerValue> =
+            self.answers().map(|(q, v)| (q, v.clone())).collect();
+        given.insert(question, value);
+        *self = Session::replay(self.flow, &given);
+        let dropped = before
+            .into_iter()
+            .filter(|q| self.answer_to(*q).is_none())
+            .collect();
+        Ok(dropped)
+    }
+
+    pub fn restart(&mut self) {
+        *self = Session::new(self.flow);
+    }
+
+    /// Whether an invariant holds for this (complete) session.
+    pub fn satisfies(&self, invariant: &Invariant) -> bool {
+        !eval(&invariant.when, self) || eval(&invariant.then, self)
+    }
+
+    fn apply_answer(&mut self, index: usize, question: &'f Question, value: AnswerValue) {
+        let step = self.path.len();
+        let mut next = question.then.as_ref();
+        match &value {
+            AnswerValue::Number(n) => {
+                if let Some(fact) = question.into {
+                    self.facts[fact] = Some(FactState {
+                        value: Value::Number(*n),
+                        set_by: Some(step),
+                    });
+                }
+            }
+            AnswerValue::Choice(_) | AnswerValue::Many(_) => {
+                for choice in value.choices() {
+                    if let Some(answer) = question.answer(choice) {
+                        self.apply(&answer.effects, step);
+                        if let Some(target) = answer.target {
+                            self.current = target;
+                        }
+                    }
+                }
+            }
+        }
+        self.path.push(PathStep {
+            node: index,
+            taken: Taken::Answered(value),
+        });
+        if let Some(then) = next.take() {
+            self.follow(then, step);
+        }
+    }
+
+    fn follow(&mut self, step: &'f Step, at: usize) {
+        self.apply(&step.effects, at);
+        self.current = step.target;
+    }
+
+    fn apply(&mut self, effects: &'f [Effect], step: usize) {
+        for effect in effects {
+            match effect {
+                Effect::Set { fact, value } => {
+                    self.facts[*fact] = Some(FactState {
+                        value: value.clone(),
+                        set_by: Some(step),
+                    })
+                }
+                Effect::Note(note) => self.notes.push((step, note)),
+                Effect::Finding(text) => self.findings.push((step, text)),
+            }
+        }
+    }
+
+    /// Moves past decide nodes, known answers and `given` answers, stopping
+    /// at the next question to ask or at an outcome.
+    fn settle(&mut self, given: &HashMap<usize, AnswerValue>) {
+        let flow = self.flow;
+        // The compiler refuses cycles; the bound keeps a bug from hanging a person.
+        for _ in 0..=flow.nodes.len() {
+            let here = self.current;
+            match &flow.nodes[here].kind {
+                NodeKind::Outcome(_) => return,
+                NodeKind::Decide(decide) => {
+                    let step = self.path.len();
+                    let arm = decide
+                        .arms
+                        .iter()
+                        .position(|arm| eval(&arm.condition, self));
+                    self.path.push(PathStep {
+                        node: here,
+                        taken: Taken::Decided(arm),
+                    });
+                    let chosen = arm.map_or(&decide.otherwise, |i| &decide.arms[i].step);
+                    self.follow(chosen, step);
+                }
+                NodeKind::Question(question) => {
+                    if let Some((condition, target)) = &question.skip {
+                        if eval(condition, self) {
+                            self.path.push(PathStep {
+                                node: here,
+                                taken: Taken::Skipped,
+                            });
+                            self.current = *target;
+                            continue;
+                        }
+                    }
+                    let value = given.get(&here).map(|v| normalize(question, v.clone()));
+                    match value {
+                        Some(value) if validate(question, &value).is_ok() => {
+                            self.apply_answer(here, question, value)
+                        }
+                        _ => return,
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One choice given to a multiple-choice question is a list of one.
+fn normalize(question: &Question, value: AnswerValue) -> AnswerValue {
+    match (question.form, value) {
+        (Form::Multiple, AnswerValue::Choice(choice)) => AnswerValue::Many(vec![choice]),
+        (_, value) => value,
+    }
+}
+
+/// Whether `value` is a possible answer to `question`.
+fn validate(question: &Question, value: &AnswerValue) -> Result<(), AnswerError> {
+    let no_match = |input: String| AnswerError::NoMatch {
+        input,
+        valid: question.valid_answers(),
+    };
+    match (question.form, value) {
+        (Form::Number, AnswerValue::Number(n)) => {
+            let (min, max) = question.range.unwrap_or((i64::MIN, i64::MAX));
+            if *n < min || *n > max {
+                return Err(AnswerError::OutOfRange {
+                    value: *n,
+                    min,
+                    max,
+                });
+            }
+            Ok(())
+        }
+        (Form::YesNo | Form::Single, AnswerValue::Choice(choice)) => {
+            match question.answer(choice) {
+                Some(_) => Ok(()),
+                None => Err(no_match(choice.clone())),
+            }
+        }
+        (Form::Multiple, AnswerValue::Many(choices)) if !choices.is_empty() => {
+            match choices.iter().find(|c| question.answer(c).is_none()) {
+                Some(bad) => Err(no_match(bad.clone())),
+                None => Ok(()),
+            }
+        }
+        (_, other) => Err(no_match(other.to_string())),
+    }
+}
+
+impl Lookup for Session<'_> {
+    fn fact(&self, fact: usize) -> Option<&Value> {
+        self.facts.get(fact)?.as_ref().map(|state| &state.value)
+    }
+
+    fn answer(&self, question: usize) -> Option<&AnswerValue> {
+        self.answer_to(question)
+    }
+
+    fn verdict(&self) -> Option<&'static str> {
+        self.outcome().map(|o| o.verdict.word())
+    }
+
+    fn urgency(&self) -> Option<Urgency> {
+        self.outcome().and_then(|o| o.urgency)
+    }
+
+    fn outcome_id(&self) -> Option<(&str, &str)> {
+        self.flow.outcome(self.current)?;
+        let node = &self.flow.nodes[self.current];
+        Some((&node.id, &node.local))
+    }
+}
