@@ -18,4 +18,4 @@ pub use flow::*;
 pub use value::{Domain, Value};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,1 +1,12 @@
+//! The conversation in a terminal: reads a line, hands it to the engine,
+//! renders what the engine says. It never decides anything itself.
 
+mod command;
+mod completion;
+mod conversation;
+mod line_source;
+mod render;
+
+pub use command::Command;
+pub use conversation::{ChatOptions, Conversation};
+pub use line_source::{EditorLines, Input, LineSource, PipedLines};

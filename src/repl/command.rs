@@ -1,0 +1,76 @@
+//! What a typed line means: a command, or an answer to the question.
+
+/// One line of input, understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Why,
+    How,
+    Back,
+    Restart,
+    Summary,
+    Quit,
+    /// `change <question> [answer]`.
+    Change {
+        question: String,
+        answer: Option<String>,
+    },
+    /// Anything else: an answer to the current question.
+    Answer(String),
+}
+
+/// The command words, for help and tab completion.
+pub const COMMANDS: &[&str] = &[
+    "help", "why", "how", "back", "change", "restart", "summary", "quit",
+];
+
+impl Command {
+    pub fn parse(line: &str) -> Command {
+        let trimmed = line.trim();
+        let lower = trimmed.to_lowercase();
+        let mut words = lower.split_whitespace();
+        match (words.next(), words.next()) {
+            (Some("help" | "h"), None) => Command::Help,
+            (Some("why"), None) => Command::Why,
+            (Some("how"), None) => Command::How,
+            (Some("back" | "undo"), None) => Command::Back,
+            (Some("restart"), None) => Command::Restart,
+            (Some("summary"), None) => Command::Summary,
+            (Some("quit" | "exit" | "q"), None) => Command::Quit,
+            (Some("change"), Some(_)) => {
+                let mut parts = trimmed.split_whitespace().skip(1);
+                let question = parts.next().unwrap_or_default().to_string();
+                let rest: Vec<&str> = parts.collect();
+                Command::Change {
+                    question,
+                    answer: (!rest.is_empty()).then(|| rest.join(" ")),
+                }
+            }
+            _ => Command::Answer(trimmed.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_are_whole_lines() {
+        assert_eq!(Command::parse("  WHY "), Command::Why);
+        assert_eq!(Command::parse("back"), Command::Back);
+        assert_eq!(Command::parse("why not"), Command::Answer("why not".into()));
+    }
+
+    #[test]
+    fn change_takes_a_question_and_maybe_an_answer() {
+        assert_eq!(
+            Command::parse("change radiation below knee"),
+            Command::Change {
+                question: "radiation".into(),
+                answer: Some("below knee".into())
+            }
+        );
+        assert_eq!(Command::parse("change"), Command::Answer("change".into()));
+    }
+}

@@ -1,0 +1,272 @@
+//! The conversation loop: one line in, one rendering out.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+
+use super::command::{COMMANDS, Command};
+use super::line_source::{Input, LineSource};
+use super::render::{help_text, question_text};
+use crate::compile::Flow;
+use crate::engine::{Current, Session};
+use crate::report::{Audience, answer_words, how_text, outcome_text};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChatOptions {
+    pub audience: Audience,
+}
+
+/// A person's conversation with the assistant, writing to `out`.
+pub struct Conversation<'f, W: Write> {
+    session: Session<'f>,
+    options: ChatOptions,
+    out: W,
+    /// The section last announced, so a heading shows once per section.
+    shown_section: Option<usize>,
+}
+
+impl<'f, W: Write> Conversation<'f, W> {
+    pub fn new(flow: &'f Flow, options: ChatOptions, out: W) -> Self {
+        Self::resume(Session::new(flow), options, out)
+    }
+
+    pub fn resume(session: Session<'f>, options: ChatOptions, out: W) -> Self {
+        Conversation {
+            session,
+            options,
+            out,
+            shown_section: None,
+        }
+    }
+
+    pub fn session(&self) -> &Session<'f> {
+        &self.session
+    }
+
+    /// Talks until the person quits or the input ends.
+    pub fn run(&mut self, lines: &mut impl LineSource) -> io::Result<()> {
+        self.greet()?;
+        self.show_current()?;
+        loop {
+            lines.set_completions(self.completions());
+            let prompt = if self.session.is_complete() {
+                "done> "
+            } else {
+                "> "
+            };
+            match lines.read(prompt) {
+                Input::Eof => return self.leave(lines.is_interactive()),
+                Input::Interrupted => writeln!(
+                    self.out,
+                    "(Line cleared. Your answers are kept. Type `quit` to leave.)"
+                )?,
+                Input::Unreadable => writeln!(
+                    self.out,
+                    "That line could not be read as text. Please type your answer again."
+                )?,
+                Input::Line(line) => {
+                    if !lines.is_interactive() && !line.trim().is_empty() {
+                        // Piped answers are not echoed by a terminal; show them.
+                        writeln!(self.out, "> {}", shorten(line.trim()))?;
+                    }
+                    if !self.handle(&line)? {
+                        return self.leave(false);
+                    }
+                }
+            }
+        }
+    }
+
+    fn greet(&mut self) -> io::Result<()> {
+        let meta = &self.session.flow().meta;
+        writeln!(self.out, "{} (version {})", meta.title.bold(), meta.version)?;
+        if let Some(disclaimer) = &meta.disclaimer {
+            writeln!(self.out, "{disclaimer}")?;
+        }
+        writeln!(self.out, "Type `help` for commands at any time.")
+    }
+
+    fn leave(&mut self, _interactive: bool) -> io::Result<()> {
+        if !self.session.is_complete() {
+            writeln!(
+                self.out,
+                "\nThe assessment was not finished. Nothing was saved."
+            )?;
+        }
+        writeln!(self.out, "Goodbye. Take care.")
+    }
+
+    /// Acts on one line; `false` means the person wants to leave.
+    fn handle(&mut self, line: &str) -> io::Result<bool> {
+        match Command::parse(line) {
+            Command::Quit => return Ok(false),
+            Command::Help => write!(self.out, "{}", help_text())?,
+            Command::Why => self.why()?,
+            Command::How => write!(
+                self.out,
+                "\n{}",
+                how_text(&self.session, self.options.audience)
+            )?,
+            Command::Summary => self.summary()?,
+            Command::Back => match self.session.back() {
+                Some(_) => {
+                    writeln!(self.out, "Your last answer was undone.")?;
+                    self.shown_section = None;
+                    self.show_current()?;
+                }
+                None => writeln!(self.out, "There is no answer to undo yet.")?,
+            },
+            Command::Restart => {
+                self.session.restart();
+                self.shown_section = None;
+                writeln!(
+                    self.out,
+                    "Starting again. Your earlier answers were cleared."
+                )?;
+                self.show_current()?;
+            }
+            Command::Change { question, answer } => self.change(&question, answer.as_deref())?,
+            Command::Answer(text) if text.is_empty() => {}
+            Command::Answer(text) => self.answer(&text)?,
+        }
+        Ok(true)
+    }
+
+    fn answer(&mut self, text: &str) -> io::Result<()> {
+        if self.session.is_complete() {
+            return writeln!(
+                self.out,
+                "The assessment is complete. Type `how`, `back`, `restart` or `quit`."
+            );
+        }
+        match self.session.answer_text(text) {
+            Ok(_) => self.show_current(),
+            Err(error) => {
+                writeln!(self.out, "{}", error.to_string().yellow())?;
+                self.show_current()
+            }
+        }
+    }
+
+    fn change(&mut self, question: &str, answer: Option<&str>) -> io::Result<()> {
+        let flow = self.session.flow();
+        let Some(index) = flow.find(question).filter(|&i| flow.question(i).is_some()) else {
+            return writeln!(
+                self.out,
+                "There is no question called `{question}`. Type `how` to see the questions answered so far."
+            );
+        };
+        let Some(answer) = answer else {
+            return writeln!(
+                self.out,
+                "Say the new answer too, e.g. `change {question} no`."
+            );
+        };
+        match self.session.change(index, answer) {
+            Ok(dropped) => {
+                writeln!(
+                    self.out,
+                    "Changed your answer to `{}`.",
+                    flow.short_id(index)
+                )?;
+                if !dropped.is_empty() {
+                    let names: Vec<&str> = dropped.iter().map(|&q| flow.short_id(q)).collect();
+                    writeln!(
+                        self.out,
+                        "These answers no longer apply and were removed: {}.",
+                        names.join(", ")
+                    )?;
+                }
+                self.shown_section = None;
+                self.show_current()
+            }
+            Err(error) => writeln!(self.out, "{}", error.to_string().yellow()),
+        }
+    }
+
+    fn why(&mut self) -> io::Result<()> {
+        let node = match self.session.current() {
+            Current::Question { node, .. } | Current::Outcome { node, .. } => node,
+        };
+        match &node.why {
+            Some(why) => writeln!(self.out, "\nWhy: {why}")?,
+            None => writeln!(self.out, "\nNo reason is recorded for this step.")?,
+        }
+        for source in &node.sources {
+            match &source.part {
+                Some(part) => writeln!(self.out, "Source: {} ({part})", source.document)?,
+                None => writeln!(self.out, "Source: {}", source.document)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn summary(&mut self) -> io::Result<()> {
+        let flow = self.session.flow();
+        writeln!(self.out, "\nYour answers so far:")?;
+        let mut any = false;
+        for (q, value) in self.session.answers() {
+            if let Some(question) = flow.question(q) {
+                any = true;
+                writeln!(
+                    self.out,
+                    "  - {} {}",
+                    question.ask,
+                    answer_words(question, value).bold()
+                )?;
+            }
+        }
+        if !any {
+            writeln!(self.out, "  (none yet)")?;
+        }
+        let notes = self.session.notes();
+        if !notes.is_empty() {
+            writeln!(self.out, "Notes for the massage:")?;
+            for (_, note) in notes {
+                writeln!(self.out, "  - {}", note.lay)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn show_current(&mut self) -> io::Result<()> {
+        let audience = self.options.audience;
+        match self.session.current() {
+            Current::Question { node, question, .. } => {
+                if node.section.is_some() && node.section != self.shown_section {
+                    self.shown_section = node.section;
+                    let flow = self.session.flow();
+                    if let Some(section) = node.section.and_then(|s| flow.sections.get(s)) {
+                        writeln!(self.out, "\n--- {} ---", section.title.cyan().bold())?;
+                    }
+                }
+                write!(self.out, "{}", question_text(node, question, audience))
+            }
+            Current::Outcome { .. } => {
+                write!(self.out, "{}", outcome_text(&self.session, audience))?;
+                writeln!(
+                    self.out,
+                    "\nType `how` to see how we got here, `back` to change your last answer, `restart` or `quit`."
+                )
+            }
+        }
+    }
+
+    fn completions(&self) -> Vec<String> {
+        let mut words: Vec<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
+        if let Current::Question { question, .. } = self.session.current() {
+            for answer in &question.answers {
+                words.push(answer.id.clone());
+            }
+        }
+        words
+    }
+}
+
+fn shorten(line: &str) -> String {
+    if line.chars().count() > 60 {
+        format!("{}…", line.chars().take(60).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}

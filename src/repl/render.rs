@@ -1,0 +1,53 @@
+//! How a question and the help look on screen.
+
+use std::fmt::Write as _;
+
+use colored::Colorize;
+
+use crate::compile::{Form, Node, Question};
+use crate::report::Audience;
+
+pub fn question_text(node: &Node, question: &Question, audience: Audience) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "\n{}", question.ask.bold());
+    if audience == Audience::Therapist {
+        if let Some(clinical) = &node.clinical {
+            let _ = writeln!(out, "{}", format!("[clinical] {clinical}").dimmed());
+        }
+    }
+    match question.form {
+        Form::Number => {
+            let (min, max) = question.range.unwrap_or((0, 0));
+            let unit = question
+                .unit
+                .as_deref()
+                .map(|u| format!(" ({u})"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  Type a number from {min} to {max}{unit}.");
+        }
+        form => {
+            for (i, answer) in question.answers.iter().enumerate() {
+                let _ = writeln!(out, "  {}) {}", (i + 1).to_string().cyan(), answer.label);
+            }
+            if form == Form::Multiple {
+                let _ = writeln!(out, "  Choose all that apply, e.g. 1,3.");
+            }
+        }
+    }
+    out
+}
+
+pub fn help_text() -> String {
+    "\nAnswer with the number or the words of an answer (\"2\", \"no\", \"not sure\").\n\
+     Commands:\n  \
+     why             why this question is asked, and its source\n  \
+     how             how the answers so far lead here\n  \
+     back            undo your last answer\n  \
+     change Q A      change your answer to question Q (e.g. `change radiation none`)\n  \
+     summary         your answers and the notes so far\n  \
+     restart         start again\n  \
+     quit            leave\n\
+     Tab completes commands and answers. Ctrl-C clears the line; Ctrl-D leaves.\n\
+     Privacy: nothing you type is written to disk unless you ask for it.\n"
+        .to_string()
+}

@@ -1,0 +1,97 @@
+//! The outcome screen: a verdict banner readable with or without colour, what
+//! to do, what to avoid, self-care, when to get help, and the sources.
+
+use std::fmt::Write as _;
+
+use colored::Colorize;
+
+use crate::compile::{Urgency, Verdict};
+use crate::engine::Session;
+
+use super::Audience;
+
+/// The outcome screen of a complete session; empty if it is not complete.
+pub fn outcome_text(session: &Session, audience: Audience) -> String {
+    let Some(outcome) = session.outcome() else {
+        return String::new();
+    };
+    let flow = session.flow();
+    let node = &flow.nodes[session.current_index()];
+    let mut out = String::new();
+    let banner = match (outcome.verdict, outcome.urgency) {
+        (Verdict::Treat, _) => "RESULT: MASSAGE IS SUITABLE".green().bold(),
+        (Verdict::Modify, _) => "RESULT: MASSAGE WITH CHANGES".yellow().bold(),
+        (Verdict::Refer, Some(Urgency::Emergency)) => "RESULT: EMERGENCY - NO MASSAGE".red().bold(),
+        (Verdict::Refer, Some(Urgency::Urgent)) => {
+            "RESULT: SEE A DOCTOR TODAY - NO MASSAGE".red().bold()
+        }
+        (Verdict::Refer, _) => "RESULT: SEE YOUR DOCTOR FIRST - NO MASSAGE YET"
+            .magenta()
+            .bold(),
+    };
+    let _ = writeln!(out, "\n=== {banner} ===");
+    let _ = writeln!(out, "{}", outcome.title.bold());
+    if let Some(urgency) = outcome.urgency {
+        let _ = writeln!(out, "{}", urgency_words(urgency));
+    }
+    if audience == Audience::Therapist {
+        if let Some(clinical) = &node.clinical {
+            let _ = writeln!(out, "Clinical picture: {clinical}");
+        }
+    }
+    if let Some(why) = &node.why {
+        let _ = writeln!(out, "Why: {why}");
+    }
+    list(&mut out, "What to do", &outcome.plan);
+    let notes: Vec<String> = session
+        .notes()
+        .iter()
+        .map(|(_, note)| match (audience, &note.therapist) {
+            (Audience::Therapist, Some(therapist)) => therapist.clone(),
+            _ => note.lay.clone(),
+        })
+        .collect();
+    list(&mut out, "Changes to the massage", &notes);
+    list(&mut out, "Avoid", &outcome.avoid);
+    list(&mut out, "Looking after yourself", &outcome.selfcare);
+    if audience == Audience::Therapist {
+        let findings: Vec<String> = session
+            .findings()
+            .iter()
+            .map(|(_, f)| f.to_string())
+            .collect();
+        list(&mut out, "Findings", &findings);
+    }
+    list(&mut out, "Get help straight away if", &outcome.safety);
+    let sources: Vec<String> = node
+        .sources
+        .iter()
+        .map(|s| match &s.part {
+            Some(part) => format!("{} ({part})", s.document),
+            None => s.document.clone(),
+        })
+        .collect();
+    list(&mut out, "Sources", &sources);
+    out
+}
+
+fn urgency_words(urgency: Urgency) -> String {
+    match urgency {
+        Urgency::Emergency => "Urgency: EMERGENCY. Call emergency services now."
+            .red()
+            .bold()
+            .to_string(),
+        Urgency::Urgent => "Urgency: URGENT. See a doctor today.".red().to_string(),
+        Urgency::Routine => "Urgency: ROUTINE. See your doctor before any massage.".to_string(),
+    }
+}
+
+fn list(out: &mut String, heading: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}:", heading.bold());
+    for item in items {
+        let _ = writeln!(out, "  - {item}");
+    }
+}

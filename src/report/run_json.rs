@@ -1,0 +1,92 @@
+//! The JSON printed by `backcheck run --json`: one object, complete or not.
+
+use serde::Serialize;
+
+use crate::compile::{Form, Note, SourceRef, Urgency, Verdict};
+use crate::engine::{Current, SavedKnowledge, Session};
+
+#[derive(Debug, Serialize)]
+pub struct PathEntry {
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NextQuestion {
+    pub id: String,
+    pub text: String,
+    pub kind: Form,
+    pub answers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum RunJson<'f> {
+    Complete {
+        verdict: Verdict,
+        urgency: Option<Urgency>,
+        outcome: String,
+        title: String,
+        path: Vec<PathEntry>,
+        notes: Vec<&'f Note>,
+        findings: Vec<&'f str>,
+        plan: &'f [String],
+        avoid: &'f [String],
+        selfcare: &'f [String],
+        safety: &'f [String],
+        sources: &'f [SourceRef],
+        knowledge: SavedKnowledge,
+    },
+    Incomplete {
+        path: Vec<PathEntry>,
+        next: NextQuestion,
+        knowledge: SavedKnowledge,
+    },
+}
+
+impl<'f> RunJson<'f> {
+    pub fn of(session: &Session<'f>) -> RunJson<'f> {
+        let flow = session.flow();
+        let path = session
+            .answers()
+            .map(|(q, answer)| PathEntry {
+                question: flow.nodes[q].id.clone(),
+                answer: answer.to_string(),
+            })
+            .collect();
+        let knowledge = SavedKnowledge::of(flow);
+        match session.current() {
+            Current::Outcome { node, outcome, .. } => RunJson::Complete {
+                verdict: outcome.verdict,
+                urgency: outcome.urgency,
+                outcome: node.id.clone(),
+                title: outcome.title.clone(),
+                path,
+                notes: session.notes().iter().map(|(_, note)| *note).collect(),
+                findings: session.findings().iter().map(|(_, f)| *f).collect(),
+                plan: &outcome.plan,
+                avoid: &outcome.avoid,
+                selfcare: &outcome.selfcare,
+                safety: &outcome.safety,
+                sources: &node.sources,
+                knowledge,
+            },
+            Current::Question { node, question, .. } => RunJson::Incomplete {
+                path,
+                next: NextQuestion {
+                    id: node.id.clone(),
+                    text: question.ask.clone(),
+                    kind: question.form,
+                    answers: question.answers.iter().map(|a| a.id.clone()).collect(),
+                    min: question.range.map(|r| r.0),
+                    max: question.range.map(|r| r.1),
+                },
+                knowledge,
+            },
+        }
+    }
+}
