@@ -112,6 +112,15 @@ fn built_in_synonyms(id: &str) -> &'static [&'static str] {
     }
 }
 
+/// Lower case, with `_` and `-` read as spaces and runs of spaces squeezed.
+fn normalize(text: &str) -> String {
+    text.to_lowercase()
+        .replace(['_', '-'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Question {
     /// Interprets typed text as an answer to this question.
     pub fn interpret(&self, input: &str) -> Result<AnswerValue, AnswerError> {
@@ -171,48 +180,53 @@ impl Question {
         Ok(AnswerValue::Many(chosen))
     }
 
-    /// One answer id for one piece of text.
+    /// One answer id for one piece of text: exact words first, then a unique
+    /// prefix, then words found inside a label ("face down" in "Lying face-down").
     fn match_one(&self, input: &str) -> Result<String, AnswerError> {
-        let wanted = input.trim().to_lowercase();
+        let wanted = normalize(input);
         if let Ok(number) = wanted.parse::<usize>() {
             if let Some(answer) = number.checked_sub(1).and_then(|i| self.answers.get(i)) {
                 return Ok(answer.id.clone());
             }
         }
-        let words_of = |index: usize| {
-            let answer = &self.answers[index];
-            let mut words = vec![answer.id.to_lowercase(), answer.label.to_lowercase()];
-            words.extend(answer.synonyms.iter().map(|s| s.to_lowercase()));
-            words.extend(built_in_synonyms(&answer.id).iter().map(|s| s.to_string()));
-            words
-        };
-        let exact: Vec<usize> = (0..self.answers.len())
-            .filter(|&i| words_of(i).iter().any(|w| *w == wanted))
+        let words: Vec<Vec<String>> = self
+            .answers
+            .iter()
+            .map(|answer| {
+                let mut words = vec![normalize(&answer.id), normalize(&answer.label)];
+                words.extend(answer.synonyms.iter().map(|s| normalize(s)));
+                words.extend(built_in_synonyms(&answer.id).iter().map(|s| normalize(s)));
+                words
+            })
             .collect();
-        if let [one] = exact[..] {
-            return Ok(self.answers[one].id.clone());
+        let padded = format!(" {wanted} ");
+        let tiers: [&dyn Fn(&str) -> bool; 3] = [
+            &|word| word == wanted,
+            &|word| word.starts_with(&wanted),
+            &|word| format!(" {word} ").contains(&padded),
+        ];
+        for tier in tiers {
+            let found: Vec<usize> = (0..self.answers.len())
+                .filter(|&i| words[i].iter().any(|w| tier(w)))
+                .collect();
+            match found[..] {
+                [] => continue,
+                [one] => return Ok(self.answers[one].id.clone()),
+                _ => {
+                    return Err(AnswerError::Ambiguous {
+                        input: input.to_string(),
+                        candidates: found
+                            .iter()
+                            .map(|&i| format!("\"{}\"", self.answers[i].label))
+                            .collect(),
+                    });
+                }
+            }
         }
-        let candidates = if exact.is_empty() {
-            (0..self.answers.len())
-                .filter(|&i| words_of(i).iter().any(|w| w.starts_with(&wanted)))
-                .collect()
-        } else {
-            exact
-        };
-        match candidates[..] {
-            [one] => Ok(self.answers[one].id.clone()),
-            [] => Err(AnswerError::NoMatch {
-                input: input.to_string(),
-                valid: self.valid_answers(),
-            }),
-            _ => Err(AnswerError::Ambiguous {
-                input: input.to_string(),
-                candidates: candidates
-                    .iter()
-                    .map(|&i| format!("\"{}\"", self.answers[i].label))
-                    .collect(),
-            }),
-        }
+        Err(AnswerError::NoMatch {
+            input: input.to_string(),
+            valid: self.valid_answers(),
+        })
     }
 
     /// The answers as a person may type them: `1 yes`, `2 no`, ...
@@ -309,6 +323,22 @@ mod tests {
             q.interpret("old"),
             Err(AnswerError::NotANumber { .. })
         ));
+    }
+
+    #[test]
+    fn words_inside_a_label_match() {
+        let q = question(
+            Form::Single,
+            &[("face_down", "Lying face-down"), ("side", "On my side")],
+        );
+        assert_eq!(
+            q.interpret("face down"),
+            Ok(AnswerValue::Choice("face_down".into()))
+        );
+        assert_eq!(
+            q.interpret("FACE_DOWN"),
+            Ok(AnswerValue::Choice("face_down".into()))
+        );
     }
 
     #[test]

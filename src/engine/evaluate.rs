@@ -6,7 +6,7 @@ use crate::compile::{AnswerValue, CompareOp, Cond, Operand, Urgency, Value};
 /// an unknown is false (so `not` of it is true).
 pub trait Lookup {
     fn fact(&self, fact: usize) -> Option<&Value>;
-    fn answer(&self, question: usize) -> Option<&AnswerValue>;
+    fn answer_of(&self, question: usize) -> Option<&AnswerValue>;
     fn verdict(&self) -> Option<&'static str> {
         None
     }
@@ -27,7 +27,7 @@ pub fn eval(cond: &Cond, lookup: &impl Lookup) -> bool {
         Cond::Truth(operand) => match operand {
             Operand::Fact(f) => lookup.fact(*f) == Some(&Value::Bool(true)),
             Operand::Question(q) => {
-                matches!(lookup.answer(*q), Some(AnswerValue::Choice(c)) if c == "yes")
+                matches!(lookup.answer_of(*q), Some(AnswerValue::Choice(c)) if c == "yes")
             }
             _ => false,
         },
@@ -52,12 +52,14 @@ fn compare(operand: Operand, op: CompareOp, value: &Value, lookup: &impl Lookup)
             (Value::Number(a), Value::Number(b)) => Some(a.cmp(b)),
             (a, b) => equality(a == b),
         }),
-        Operand::Question(q) => lookup.answer(q).and_then(|answer| match (answer, value) {
-            (AnswerValue::Number(a), Value::Number(b)) => Some(a.cmp(b)),
-            (AnswerValue::Choice(c), Value::Word(w)) => equality(c == w),
-            (AnswerValue::Many(chosen), Value::Word(w)) => equality(chosen.contains(w)),
-            _ => None,
-        }),
+        Operand::Question(q) => lookup
+            .answer_of(q)
+            .and_then(|answer| match (answer, value) {
+                (AnswerValue::Number(a), Value::Number(b)) => Some(a.cmp(b)),
+                (AnswerValue::Choice(c), Value::Word(w)) => equality(c == w),
+                (AnswerValue::Many(chosen), Value::Word(w)) => equality(chosen.contains(w)),
+                _ => None,
+            }),
         Operand::Verdict => lookup
             .verdict()
             .and_then(|v| equality(matches!(value, Value::Word(w) if w == v))),
@@ -106,7 +108,7 @@ mod tests {
         fn fact(&self, fact: usize) -> Option<&Value> {
             self.facts.get(fact)?.as_ref()
         }
-        fn answer(&self, question: usize) -> Option<&AnswerValue> {
+        fn answer_of(&self, question: usize) -> Option<&AnswerValue> {
             self.answers.get(question)?.as_ref()
         }
         fn urgency(&self) -> Option<Urgency> {

@@ -9,3 +9,6 @@ mod session;
 pub use evaluate::{Lookup, eval};
 pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};
 pub use session::{ChangeError, Current, FactState, PathStep, Session, Taken};
+
+#[cfg(test)]
+mod tests;

@@ -395,7 +395,7 @@ impl Lookup for Session<'_> {
         self.facts.get(fact)?.as_ref().map(|state| &state.value)
     }
 
-    fn answer(&self, question: usize) -> Option<&AnswerValue> {
+    fn answer_of(&self, question: usize) -> Option<&AnswerValue> {
         self.answer_to(question)
     }
 
