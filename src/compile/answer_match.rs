@@ -184,10 +184,10 @@ impl Question {
     /// prefix, then words found inside a label ("face down" in "Lying face-down").
     fn match_one(&self, input: &str) -> Result<String, AnswerError> {
         let wanted = normalize(input);
-        if let Ok(number) = wanted.parse::<usize>() {
-            if let Some(answer) = number.checked_sub(1).and_then(|i| self.answers.get(i)) {
-                return Ok(answer.id.clone());
-            }
+        if let Ok(number) = wanted.parse::<usize>()
+            && let Some(answer) = number.checked_sub(1).and_then(|i| self.answers.get(i))
+        {
+            return Ok(answer.id.clone());
         }
         let words: Vec<Vec<String>> = self
             .answers

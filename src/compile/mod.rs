@@ -3,9 +3,13 @@
 
 mod answer_match;
 mod answer_value;
+mod compile_case;
+mod compile_condition;
+mod compile_node;
 mod compiler;
 mod condition;
 mod flow;
+mod graph_build;
 mod graph_checks;
 mod names;
 mod value;

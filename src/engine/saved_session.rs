@@ -38,8 +38,8 @@ pub enum ResumeError {
     Foreign,
     /// Saved with other knowledge; `force` replays anyway.
     KnowledgeChanged {
-        saved: SavedKnowledge,
-        current: SavedKnowledge,
+        saved: Box<SavedKnowledge>,
+        current: Box<SavedKnowledge>,
     },
     /// An answer that does not fit the knowledge (only without `force`).
     AnswerDoesNotFit { question: String, answer: String },
@@ -106,8 +106,8 @@ impl SavedSession {
         let current = SavedKnowledge::of(flow);
         if self.knowledge.hash != current.hash && !force {
             return Err(ResumeError::KnowledgeChanged {
-                saved: self.knowledge.clone(),
-                current,
+                saved: Box::new(self.knowledge.clone()),
+                current: Box::new(current),
             });
         }
         let mut session = Session::new(flow);

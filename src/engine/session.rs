@@ -325,15 +325,15 @@ impl<'f> Session<'f> {
                     self.follow(chosen, step);
                 }
                 NodeKind::Question(question) => {
-                    if let Some((condition, target)) = &question.skip {
-                        if eval(condition, self) {
-                            self.path.push(PathStep {
-                                node: here,
-                                taken: Taken::Skipped,
-                            });
-                            self.current = *target;
-                            continue;
-                        }
+                    if let Some((condition, target)) = &question.skip
+                        && eval(condition, self)
+                    {
+                        self.path.push(PathStep {
+                            node: here,
+                            taken: Taken::Skipped,
+                        });
+                        self.current = *target;
+                        continue;
                     }
                     let value = given.get(&here).map(|v| normalize(question, v.clone()));
                     match value {

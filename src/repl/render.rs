@@ -10,10 +10,10 @@ use crate::report::Audience;
 pub fn question_text(node: &Node, question: &Question, audience: Audience) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\n{}", question.ask.bold());
-    if audience == Audience::Therapist {
-        if let Some(clinical) = &node.clinical {
-            let _ = writeln!(out, "{}", format!("[clinical] {clinical}").dimmed());
-        }
+    if audience == Audience::Therapist
+        && let Some(clinical) = &node.clinical
+    {
+        let _ = writeln!(out, "{}", format!("[clinical] {clinical}").dimmed());
     }
     match question.form {
         Form::Number => {

@@ -34,10 +34,10 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     if let Some(urgency) = outcome.urgency {
         let _ = writeln!(out, "{}", urgency_words(urgency));
     }
-    if audience == Audience::Therapist {
-        if let Some(clinical) = &node.clinical {
-            let _ = writeln!(out, "Clinical picture: {clinical}");
-        }
+    if audience == Audience::Therapist
+        && let Some(clinical) = &node.clinical
+    {
+        let _ = writeln!(out, "Clinical picture: {clinical}");
     }
     if let Some(why) = &node.why {
         let _ = writeln!(out, "Why: {why}");

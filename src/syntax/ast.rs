@@ -100,7 +100,7 @@ pub struct NodeDecl {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NodeKindDecl {
-    Question(QuestionDecl),
+    Question(Box<QuestionDecl>),
     Decide(DecideDecl),
     Outcome(OutcomeDecl),
 }

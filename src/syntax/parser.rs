@@ -243,7 +243,7 @@ impl Builder {
             }
         }
         let kind = match rule {
-            Rule::question => NodeKindDecl::Question(question),
+            Rule::question => NodeKindDecl::Question(Box::new(question)),
             Rule::decide => NodeKindDecl::Decide(decide),
             _ => NodeKindDecl::Outcome(outcome),
         };

@@ -1,0 +1,133 @@
+//! Invariants and cases: conditions and answers checked against the graph.
+
+use super::compiler::{Compiler, Context};
+use super::flow::*;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::syntax::ast::{self};
+
+impl Compiler<'_> {
+    // ------------------------------------------------------------ invariants and cases
+
+    pub(super) fn invariants(&mut self) -> Vec<Invariant> {
+        let mut invariants = Vec::new();
+        for (file, document) in self.documents {
+            let namespace = self.namespace(*file);
+            for decl in &document.invariants {
+                invariants.push(Invariant {
+                    text: decl.text.text.clone(),
+                    when: self.condition(&decl.when, namespace, Context::Invariant),
+                    then: self.condition(&decl.then, namespace, Context::Invariant),
+                    span: decl.span,
+                });
+            }
+        }
+        invariants
+    }
+
+    pub(super) fn cases(&mut self, flow: &PartialFlow) -> Vec<Case> {
+        let mut cases = Vec::new();
+        for (_, document) in self.documents {
+            for decl in &document.cases {
+                let mut answers = Vec::new();
+                for (id, raw) in &decl.answers {
+                    let Some(index) = self.case_node(flow, id) else {
+                        continue;
+                    };
+                    let NodeKind::Question(question) = &flow.nodes[index].kind else {
+                        self.errors.push(
+                            Diagnostic::error(
+                                "E013",
+                                id.span,
+                                format!("`{}` is not a question", id.text),
+                            )
+                            .with_label("only questions take answers"),
+                        );
+                        continue;
+                    };
+                    match question.interpret(&raw.text.replace('+', ",")) {
+                        Ok(value) => answers.push((index, value)),
+                        Err(error) => self.errors.push(
+                            Diagnostic::error(
+                                "E013",
+                                raw.span,
+                                format!("`{}` is not an answer to `{}`", raw.text, id.text),
+                            )
+                            .with_label("invalid answer")
+                            .with_hint(Some(error.to_string())),
+                        ),
+                    }
+                }
+                let mut expectations = Vec::new();
+                for expectation in &decl.expectations {
+                    expectations.push(match expectation {
+                        ast::Expectation::Verdict { kind, urgency, .. } => Expectation::Verdict(
+                            match kind {
+                                ast::VerdictKind::Treat => Verdict::Treat,
+                                ast::VerdictKind::Modify => Verdict::Modify,
+                                ast::VerdictKind::Refer => Verdict::Refer,
+                            },
+                            *urgency,
+                        ),
+                        ast::Expectation::Note(text) => Expectation::Note(text.text.clone()),
+                        ast::Expectation::Outcome(id) => {
+                            let Some(index) = self.case_node(flow, id) else {
+                                continue;
+                            };
+                            Expectation::Outcome(index)
+                        }
+                    });
+                }
+                cases.push(Case {
+                    name: decl.name.text.clone(),
+                    answers,
+                    expectations,
+                    span: decl.span,
+                });
+            }
+        }
+        cases
+    }
+
+    /// A node named in a case: qualified, or unqualified when only one file has it.
+    fn case_node(&mut self, flow: &PartialFlow, id: &ast::Name) -> Option<usize> {
+        if let Some(&index) = self.names.by_id.get(&id.text) {
+            return Some(index);
+        }
+        let matches: Vec<usize> = flow
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.local == id.text)
+            .map(|(i, _)| i)
+            .collect();
+        match matches[..] {
+            [one] => Some(one),
+            [] => {
+                let hint = did_you_mean(&id.text, flow.nodes.iter().map(|n| n.local.as_str()));
+                self.errors.push(
+                    Diagnostic::error("E002", id.span, format!("unknown id `{}`", id.text))
+                        .with_label("no node has this id")
+                        .with_hint(hint),
+                );
+                None
+            }
+            _ => {
+                let ids: Vec<&str> = matches.iter().map(|&i| flow.nodes[i].id.as_str()).collect();
+                self.errors.push(
+                    Diagnostic::error(
+                        "E002",
+                        id.span,
+                        format!("`{}` is in several files", id.text),
+                    )
+                    .with_label("which one?")
+                    .with_hint(Some(format!("write one of {}", ids.join(", ")))),
+                );
+                None
+            }
+        }
+    }
+}
+
+pub(super) struct PartialFlow<'a> {
+    pub(super) nodes: &'a [Node],
+}

@@ -1,0 +1,306 @@
+//! Conditions: names resolved to facts or questions, values checked against them.
+
+use super::compiler::{Compiler, Context, Kind, literal_text};
+use super::condition::{Cond, Operand};
+use super::flow::*;
+use super::{Domain, Value};
+use crate::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::source::KnowledgeSource;
+use crate::syntax::ast::{self, CompareOp, Literal, NodeKindDecl};
+
+impl Compiler<'_> {
+    // ------------------------------------------------------------ conditions
+
+    pub(super) fn condition(
+        &mut self,
+        expr: &ast::Expr,
+        namespace: &str,
+        context: Context,
+    ) -> Cond {
+        match expr {
+            ast::Expr::Or(parts) => Cond::Or(
+                parts
+                    .iter()
+                    .map(|p| self.condition(p, namespace, context))
+                    .collect(),
+            ),
+            ast::Expr::And(parts) => Cond::And(
+                parts
+                    .iter()
+                    .map(|p| self.condition(p, namespace, context))
+                    .collect(),
+            ),
+            ast::Expr::Not(inner) => Cond::Not(Box::new(self.condition(inner, namespace, context))),
+            ast::Expr::Truth(name) => {
+                let Some((operand, kind)) = self.operand(name, namespace, context) else {
+                    return Cond::Or(Vec::new());
+                };
+                let testable = matches!(kind, Kind::Domain(Domain::Bool))
+                    || matches!(kind, Kind::Answers(Form::YesNo, _));
+                if !testable {
+                    self.errors.push(
+                        Diagnostic::error(
+                            "E006",
+                            name.span,
+                            format!("`{}` is not a yes/no test", name.text),
+                        )
+                        .with_label("true or false of what?")
+                        .with_hint(Some(format!(
+                            "compare it: `{} == value` or `{} in [a, b]`",
+                            name.text, name.text
+                        ))),
+                    );
+                }
+                Cond::Truth(operand)
+            }
+            ast::Expr::Compare { name, op, value } => {
+                let Some((operand, kind)) = self.operand(name, namespace, context) else {
+                    return Cond::Or(Vec::new());
+                };
+                let ordered = matches!(
+                    kind,
+                    Kind::Number | Kind::Urgency | Kind::Domain(Domain::Number { .. })
+                );
+                if !ordered && !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+                    self.errors.push(
+                        Diagnostic::error(
+                            "E006",
+                            name.span,
+                            format!("`{}` has no order", name.text),
+                        )
+                        .with_label("only numbers and urgency compare with < or >")
+                        .with_hint(Some("use `==`, `!=` or `in [...]`".into())),
+                    );
+                }
+                let value = self.operand_value(&kind, &name.text, value);
+                Cond::Compare {
+                    operand,
+                    op: *op,
+                    value,
+                }
+            }
+            ast::Expr::In { name, values } => {
+                let Some((operand, kind)) = self.operand(name, namespace, context) else {
+                    return Cond::Or(Vec::new());
+                };
+                let values = values
+                    .iter()
+                    .map(|v| self.operand_value(&kind, &name.text, v))
+                    .collect();
+                Cond::In { operand, values }
+            }
+            ast::Expr::AnyTagged { tag, values } => {
+                let questions: Vec<usize> = self
+                    .decls
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, decl))| {
+                        matches!(decl.kind, NodeKindDecl::Question(_))
+                            && decl.common.tags.iter().any(|t| t.text == tag.text)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                if questions.is_empty() {
+                    self.errors.push(
+                        Diagnostic::error(
+                            "E002",
+                            tag.span,
+                            format!("no question is tagged `{}`", tag.text),
+                        )
+                        .with_label("unknown tag")
+                        .with_hint(Some(format!(
+                            "add `tags {}` to the questions it means",
+                            tag.text
+                        ))),
+                    );
+                }
+                let kind = Kind::Answers(
+                    Form::YesNo,
+                    vec!["yes".into(), "no".into(), "unsure".into()],
+                );
+                let values = values
+                    .iter()
+                    .map(|v| self.operand_value(&kind, &tag.text, v))
+                    .collect();
+                Cond::AnyTagged { questions, values }
+            }
+        }
+    }
+
+    fn operand(
+        &mut self,
+        name: &ast::Name,
+        namespace: &str,
+        context: Context,
+    ) -> Option<(Operand, Kind)> {
+        if context == Context::Invariant {
+            match name.text.as_str() {
+                "verdict" => return Some((Operand::Verdict, Kind::Verdict)),
+                "urgency" => return Some((Operand::Urgency, Kind::Urgency)),
+                "outcome" => return Some((Operand::Outcome, Kind::Outcome)),
+                _ => {}
+            }
+        }
+        if let Some(&index) = self.fact_ids.get(&name.text) {
+            let domain = self.facts[index].domain.clone();
+            return Some((Operand::Fact(index), Kind::Domain(domain)));
+        }
+        let resolved = self.names.resolve(name, namespace, None).or_else(|error| {
+            // Invariants usually live in a file of their own, so they may name
+            // a question by its local id when only one file has it.
+            match context {
+                Context::Invariant => self.names.unique_local(&name.text).ok_or(error),
+                Context::Walk => Err(error),
+            }
+        });
+        match resolved {
+            Ok(index) => match &self.decls[index].1.kind {
+                NodeKindDecl::Question(question) => {
+                    let kind = if question.number.is_some() {
+                        Kind::Number
+                    } else {
+                        let form = if question.multiple.is_some() {
+                            Form::Multiple
+                        } else if question
+                            .arms
+                            .iter()
+                            .all(|a| matches!(a.key, ast::ArmKey::YesNo(_)))
+                        {
+                            Form::YesNo
+                        } else {
+                            Form::Single
+                        };
+                        let ids = question
+                            .arms
+                            .iter()
+                            .map(|arm| match &arm.key {
+                                ast::ArmKey::YesNo(n) | ast::ArmKey::Answer(n) => n.text.clone(),
+                            })
+                            .collect();
+                        Kind::Answers(form, ids)
+                    };
+                    Some((Operand::Question(index), kind))
+                }
+                _ => {
+                    self.errors.push(
+                        Diagnostic::error(
+                            "E005",
+                            name.span,
+                            format!("`{}` is not a fact or a question", name.text),
+                        )
+                        .with_label("conditions read facts and answers")
+                        .with_hint(None),
+                    );
+                    None
+                }
+            },
+            Err(_) => {
+                let facts = self.fact_ids.keys().map(String::as_str);
+                let hint = did_you_mean(
+                    &name.text,
+                    facts.chain(self.names.ids.iter().map(String::as_str)),
+                )
+                .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
+                self.errors.push(
+                    Diagnostic::error(
+                        "E005",
+                        name.span,
+                        format!("`{}` is not a declared fact or question", name.text),
+                    )
+                    .with_label("unknown name")
+                    .with_hint(hint),
+                );
+                None
+            }
+        }
+    }
+
+    fn operand_value(&mut self, kind: &Kind, name: &str, value: &ast::Value) -> Value {
+        let bad = |this: &mut Self, allowed: String| {
+            this.errors.push(
+                Diagnostic::error(
+                    "E006",
+                    value.span,
+                    format!(
+                        "`{}` is not a value of `{name}`",
+                        literal_text(&value.literal)
+                    ),
+                )
+                .with_label("outside the domain")
+                .with_hint(Some(allowed)),
+            );
+            Value::Bool(false)
+        };
+        match (kind, &value.literal) {
+            (Kind::Domain(domain), _) => self
+                .fact_value(domain, name, value)
+                .unwrap_or(Value::Bool(false)),
+            (Kind::Number, Literal::Number(n)) => Value::Number(*n),
+            (Kind::Number, _) => bad(self, format!("`{name}` is answered with a number")),
+            (Kind::Answers(_, ids), Literal::Word(w)) if ids.contains(w) => Value::Word(w.clone()),
+            (Kind::Answers(_, ids), literal) => {
+                let hint = did_you_mean(&literal_text(literal), ids.iter().map(String::as_str))
+                    .unwrap_or_else(|| format!("its answers are {}", ids.join(", ")));
+                bad(self, hint)
+            }
+            (Kind::Verdict, Literal::Word(w))
+                if ["treat", "modify", "refer"].contains(&w.as_str()) =>
+            {
+                Value::Word(w.clone())
+            }
+            (Kind::Verdict, _) => bad(self, "a verdict is treat, modify or refer".into()),
+            (Kind::Urgency, Literal::Word(w)) if Urgency::from_word(w).is_some() => {
+                Value::Word(w.clone())
+            }
+            (Kind::Urgency, _) => bad(self, "an urgency is routine, urgent or emergency".into()),
+            (Kind::Outcome, Literal::Word(w)) => Value::Word(w.clone()),
+            (Kind::Outcome, _) => bad(self, "name an outcome id".into()),
+        }
+    }
+}
+
+/// The condition as written, squeezed onto one line.
+pub(super) fn expr_text(source: &KnowledgeSource, expr: &ast::Expr) -> String {
+    let span = expr_span(expr);
+    let text = source
+        .files
+        .get(span.file)
+        .and_then(|f| f.text.get(span.start..span.end))
+        .unwrap_or("");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn expr_span(expr: &ast::Expr) -> Span {
+    match expr {
+        ast::Expr::Or(parts) | ast::Expr::And(parts) => {
+            let first = parts.first().map(expr_span).unwrap_or_default();
+            let last = parts.last().map(expr_span).unwrap_or_default();
+            Span {
+                end: last.end,
+                ..first
+            }
+        }
+        ast::Expr::Not(inner) => {
+            let inner = expr_span(inner);
+            // Include the `not ` written before the operand.
+            Span {
+                start: inner.start.saturating_sub(4),
+                ..inner
+            }
+        }
+        ast::Expr::Compare { name, value, .. } => Span {
+            end: value.span.end,
+            ..name.span
+        },
+        ast::Expr::In { name, values } => Span {
+            end: values.last().map_or(name.span.end, |v| v.span.end + 1),
+            ..name.span
+        },
+        ast::Expr::AnyTagged { tag, values } => Span {
+            start: tag.span.start.saturating_sub(4),
+            end: values.last().map_or(tag.span.end, |v| v.span.end + 1),
+            ..tag.span
+        },
+        ast::Expr::Truth(name) => name.span,
+    }
+}

@@ -1,0 +1,63 @@
+//! The petgraph graph of a flow: one node per node, one edge per way on.
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use super::flow::*;
+
+pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<usize, Edge> {
+    let mut graph = DiGraph::with_capacity(nodes.len(), nodes.len() * 2);
+    for index in 0..nodes.len() {
+        graph.add_node(index);
+    }
+    let edge = |graph: &mut DiGraph<usize, Edge>, from: usize, to: usize, label: Edge| {
+        if to < nodes.len() {
+            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), label);
+        }
+    };
+    for (from, node) in nodes.iter().enumerate() {
+        match &node.kind {
+            NodeKind::Question(question) => {
+                if let Some((_, target)) = &question.skip {
+                    edge(
+                        &mut graph,
+                        from,
+                        *target,
+                        Edge::Skip {
+                            condition: "already known".into(),
+                        },
+                    );
+                }
+                for answer in &question.answers {
+                    if let Some(target) = answer.target {
+                        edge(
+                            &mut graph,
+                            from,
+                            target,
+                            Edge::Answer {
+                                answer: answer.id.clone(),
+                            },
+                        );
+                    }
+                }
+                if let Some(then) = &question.then {
+                    edge(&mut graph, from, then.target, Edge::Then);
+                }
+            }
+            NodeKind::Decide(decide) => {
+                for arm in &decide.arms {
+                    edge(
+                        &mut graph,
+                        from,
+                        arm.step.target,
+                        Edge::Condition {
+                            condition: arm.text.clone(),
+                        },
+                    );
+                }
+                edge(&mut graph, from, decide.otherwise.target, Edge::Otherwise);
+            }
+            NodeKind::Outcome(_) => {}
+        }
+    }
+    graph
+}
