@@ -11,9 +11,9 @@ use clap::{Parser, Subcommand};
 use backcheck::check::run_cases;
 use backcheck::compile::{AnswerValue, Flow, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
-use backcheck::engine::{Current, Session};
-use backcheck::repl::{ChatOptions, Conversation, EditorLines, PipedLines};
-use backcheck::report::{Audience, RunJson, outcome_text};
+use backcheck::engine::{Current, SavedSession, Session};
+use backcheck::repl::{ChatOptions, Conversation, EditorLines, PipedLines, write_atomic};
+use backcheck::report::{Audience, RunJson, markdown_report, outcome_text};
 use backcheck::source::KnowledgeSource;
 
 /// Exit codes (DESIGN.md): the knowledge has errors, a case failed.
@@ -37,14 +37,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Talk through an assessment, one question at a time (the default).
-    Chat {
-        /// Who is reading: plain words, or clinical wording and findings.
-        #[arg(long, default_value = "lay", value_parser = ["lay", "therapist"])]
-        audience: String,
-        /// A knowledge folder to use instead of the built-in one.
-        #[arg(long, value_name = "DIR")]
-        knowledge: Option<PathBuf>,
-    },
+    Chat(ChatArgs),
     /// One assessment from answers given up front, no prompts.
     Run {
         /// `id=value` pairs separated by commas: yes/no/unsure, an answer id,
@@ -56,6 +49,9 @@ enum Command {
         json: bool,
         #[arg(long, value_name = "DIR")]
         knowledge: Option<PathBuf>,
+        /// Also write a Markdown report of the assessment here.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
     },
     /// Parse and compile a knowledge folder; report every error.
     Check {
@@ -67,6 +63,29 @@ enum Command {
         /// The folder (default: the built-in knowledge).
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(clap::Args, Default)]
+struct ChatArgs {
+    /// Who is reading: plain words, or clinical wording and findings.
+    #[arg(long, default_value = "lay", value_parser = ["lay", "therapist"])]
+    audience: String,
+    /// A knowledge folder to use instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+    /// Continue a session saved with `save FILE`.
+    #[arg(long, value_name = "FILE")]
+    resume: Option<PathBuf>,
+    /// With --resume: replay a session saved with other knowledge, stopping at
+    /// the first answer that no longer fits.
+    #[arg(long, requires = "resume")]
+    force: bool,
+    /// Write a Markdown report of the session here when it ends.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Keep the line-editor history in this file (off by default: answers are health data).
+    #[arg(long, value_name = "FILE")]
+    history: Option<PathBuf>,
 }
 
 /// Why the command stopped: a message for stderr and the exit code.
@@ -90,16 +109,14 @@ fn main() -> ExitCode {
         colored::control::set_override(false);
     }
     let result = match cli.command {
-        None => chat(Audience::Lay, None),
-        Some(Command::Chat {
-            audience,
-            knowledge,
-        }) => chat(audience.parse().unwrap_or_default(), knowledge.as_deref()),
+        None => chat(&ChatArgs::default()),
+        Some(Command::Chat(args)) => chat(&args),
         Some(Command::Run {
             answers,
             json,
             knowledge,
-        }) => run(&answers, json, knowledge.as_deref()),
+            report,
+        }) => run(&answers, json, knowledge.as_deref(), report.as_deref()),
         Some(Command::Check { dir }) => check(dir.as_deref()),
         Some(Command::Test { dir }) => test(dir.as_deref()),
     };
@@ -135,22 +152,33 @@ fn load(dir: Option<&Path>) -> Result<Flow, Failure> {
     })
 }
 
-fn chat(audience: Audience, knowledge: Option<&Path>) -> Result<u8, Failure> {
-    let flow = load(knowledge)?;
-    let options = ChatOptions { audience };
+fn chat(args: &ChatArgs) -> Result<u8, Failure> {
+    let flow = load(args.knowledge.as_deref())?;
+    let options = ChatOptions {
+        audience: args.audience.parse().unwrap_or_default(),
+    };
+    let session = match &args.resume {
+        Some(file) => resume(&flow, file, args.force)?,
+        None => Session::new(&flow),
+    };
     let stdout = io::stdout();
-    let mut conversation = Conversation::new(&flow, options, stdout.lock());
+    let mut conversation = Conversation::resume(session, options, stdout.lock());
     let result = if io::stdin().is_terminal() {
-        let mut lines = EditorLines::new().map_err(|error| {
+        let mut lines = EditorLines::new(args.history.as_deref()).map_err(|error| {
             Failure::new(
                 BAD_INPUT,
                 format!("error: cannot use the terminal: {error}"),
             )
         })?;
-        conversation.run(&mut lines)
+        let result = conversation.run(&mut lines);
+        lines.save_history();
+        result
     } else {
         conversation.run(&mut PipedLines::new(io::stdin().lock()))
     };
+    if let Some(file) = &args.report {
+        write_report(conversation.session(), options.audience, file)?;
+    }
     match result {
         Ok(()) => Ok(0),
         // A closed stdout (e.g. piped into `head`) is a normal way to stop.
@@ -159,10 +187,63 @@ fn chat(audience: Audience, knowledge: Option<&Path>) -> Result<u8, Failure> {
     }
 }
 
-fn run(answers: &str, json: bool, knowledge: Option<&Path>) -> Result<u8, Failure> {
+/// Reads a saved session and replays it. The file is only read, never changed.
+fn resume<'f>(flow: &'f Flow, file: &Path, force: bool) -> Result<Session<'f>, Failure> {
+    let cannot = |reason: String| {
+        Failure::new(
+            BAD_INPUT,
+            format!("error: cannot resume {}: {reason}", file.display()),
+        )
+    };
+    let text = std::fs::read(file).map_err(|error| cannot(error.to_string()))?;
+    let saved: SavedSession = serde_json::from_slice(&text)
+        .map_err(|error| cannot(format!("it is not a backcheck session file ({error})")))?;
+    let (session, not_replayed) = saved
+        .resume(flow, force)
+        .map_err(|error| cannot(error.to_string()))?;
+    eprintln!(
+        "Resumed {} answer(s) from {}.",
+        session.answered(),
+        file.display()
+    );
+    if !not_replayed.is_empty() {
+        let names: Vec<String> = not_replayed
+            .iter()
+            .map(|a| format!("{}={}", a.question, a.answer))
+            .collect();
+        eprintln!(
+            "These saved answers no longer fit the knowledge and were not used: {}",
+            names.join(", ")
+        );
+    }
+    Ok(session)
+}
+
+fn write_report(session: &Session, audience: Audience, file: &Path) -> Result<(), Failure> {
+    let report = markdown_report(session, audience, std::time::SystemTime::now());
+    write_atomic(file, report.as_bytes()).map_err(|error| {
+        Failure::new(
+            BAD_INPUT,
+            format!(
+                "error: cannot write the report to {}: {error}",
+                file.display()
+            ),
+        )
+    })
+}
+
+fn run(
+    answers: &str,
+    json: bool,
+    knowledge: Option<&Path>,
+    report: Option<&Path>,
+) -> Result<u8, Failure> {
     let flow = load(knowledge)?;
     let given = parse_answers(&flow, answers)?;
     let session = Session::replay(&flow, &given);
+    if let Some(file) = report {
+        write_report(&session, Audience::Lay, file)?;
+    }
     let mut out = io::stdout().lock();
     let code = if session.is_complete() { 0 } else { INCOMPLETE };
     if json {

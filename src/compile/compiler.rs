@@ -8,6 +8,7 @@ use super::flow::*;
 use super::graph_build::build_graph;
 use super::graph_checks;
 use super::names::{NodeNames, duplicate};
+use super::questions_left::questions_left;
 use super::{Domain, Value};
 use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 use crate::source::KnowledgeSource;
@@ -107,6 +108,7 @@ impl<'s> Compiler<'s> {
             return Err(self.errors);
         };
         let by_id = self.names.by_id;
+        let questions_left = questions_left(&graph, &nodes);
         Ok(Flow {
             meta: Meta {
                 name: header.name.text.clone(),
@@ -126,6 +128,7 @@ impl<'s> Compiler<'s> {
             invariants,
             cases,
             files: self.source.files.clone(),
+            questions_left,
             by_id,
         })
     }

@@ -26,6 +26,8 @@ pub struct Flow {
     pub cases: Vec<Case>,
     /// The source text, so later stages can point at it.
     pub files: Vec<SourceFile>,
+    /// Per node: how many questions can still come.
+    pub questions_left: Vec<super::QuestionsLeft>,
     pub(crate) by_id: HashMap<String, usize>,
 }
 

@@ -12,6 +12,7 @@ mod flow;
 mod graph_build;
 mod graph_checks;
 mod names;
+mod questions_left;
 mod value;
 
 pub use answer_match::AnswerError;
@@ -19,6 +20,7 @@ pub use answer_value::AnswerValue;
 pub use compiler::compile;
 pub use condition::{CompareOp, Cond, Operand};
 pub use flow::*;
+pub use questions_left::QuestionsLeft;
 pub use value::{Domain, Value};
 
 #[cfg(test)]

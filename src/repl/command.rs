@@ -10,6 +10,8 @@ pub enum Command {
     Restart,
     Summary,
     Quit,
+    /// `save [FILE]`: the session (`.json`) or a report (`.md`).
+    Save(Option<String>),
     /// `change <question> [answer]`.
     Change {
         question: String,
@@ -21,7 +23,7 @@ pub enum Command {
 
 /// The command words, for help and tab completion.
 pub const COMMANDS: &[&str] = &[
-    "help", "why", "how", "back", "change", "restart", "summary", "quit",
+    "help", "why", "how", "back", "change", "restart", "summary", "save", "quit",
 ];
 
 impl Command {
@@ -37,6 +39,15 @@ impl Command {
             (Some("restart"), None) => Command::Restart,
             (Some("summary"), None) => Command::Summary,
             (Some("quit" | "exit" | "q"), None) => Command::Quit,
+            (Some("save"), None) => Command::Save(None),
+            (Some("save"), Some(_)) => {
+                let file = trimmed
+                    .split_whitespace()
+                    .skip(1)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Command::Save(Some(file))
+            }
             (Some("change"), Some(_)) => {
                 let mut parts = trimmed.split_whitespace().skip(1);
                 let question = parts.next().unwrap_or_default().to_string();
@@ -60,6 +71,15 @@ mod tests {
         assert_eq!(Command::parse("  WHY "), Command::Why);
         assert_eq!(Command::parse("back"), Command::Back);
         assert_eq!(Command::parse("why not"), Command::Answer("why not".into()));
+    }
+
+    #[test]
+    fn save_takes_an_optional_file() {
+        assert_eq!(Command::parse("save"), Command::Save(None));
+        assert_eq!(
+            Command::parse("save My Report.md"),
+            Command::Save(Some("My Report.md".into()))
+        );
     }
 
     #[test]

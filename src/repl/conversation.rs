@@ -6,10 +6,14 @@ use colored::Colorize;
 
 use super::command::{COMMANDS, Command};
 use super::line_source::{Input, LineSource};
-use super::render::{help_text, question_text};
+use super::render::{help_text, progress_text, question_text};
+use super::save_file::write_atomic;
 use crate::compile::Flow;
 use crate::engine::{Current, Session};
-use crate::report::{Audience, answer_words, how_text, outcome_text};
+use crate::report::{Audience, answer_words, how_text, markdown_report, outcome_text};
+
+/// Where `save` writes when no file is named.
+pub const DEFAULT_SAVE_FILE: &str = "backcheck-session.json";
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ChatOptions {
@@ -23,6 +27,8 @@ pub struct Conversation<'f, W: Write> {
     out: W,
     /// The section last announced, so a heading shows once per section.
     shown_section: Option<usize>,
+    /// Whether the answers as they stand were saved.
+    saved: bool,
 }
 
 impl<'f, W: Write> Conversation<'f, W> {
@@ -36,6 +42,7 @@ impl<'f, W: Write> Conversation<'f, W> {
             options,
             out,
             shown_section: None,
+            saved: false,
         }
     }
 
@@ -55,7 +62,12 @@ impl<'f, W: Write> Conversation<'f, W> {
                 "> "
             };
             match lines.read(prompt) {
-                Input::Eof => return self.leave(lines.is_interactive()),
+                Input::Eof => {
+                    if lines.is_interactive() {
+                        self.offer_to_save(lines)?;
+                    }
+                    return self.leave();
+                }
                 Input::Interrupted => writeln!(
                     self.out,
                     "(Line cleared. Your answers are kept. Type `quit` to leave.)"
@@ -70,7 +82,7 @@ impl<'f, W: Write> Conversation<'f, W> {
                         writeln!(self.out, "> {}", shorten(line.trim()))?;
                     }
                     if !self.handle(&line)? {
-                        return self.leave(false);
+                        return self.leave();
                     }
                 }
             }
@@ -86,14 +98,68 @@ impl<'f, W: Write> Conversation<'f, W> {
         writeln!(self.out, "Type `help` for commands at any time.")
     }
 
-    fn leave(&mut self, _interactive: bool) -> io::Result<()> {
-        if !self.session.is_complete() {
+    fn leave(&mut self) -> io::Result<()> {
+        if !self.session.is_complete() && !self.saved {
             writeln!(
                 self.out,
                 "\nThe assessment was not finished. Nothing was saved."
             )?;
         }
         writeln!(self.out, "Goodbye. Take care.")
+    }
+
+    /// Ctrl-D on a terminal: answers are not lost without being asked.
+    fn offer_to_save(&mut self, lines: &mut impl LineSource) -> io::Result<()> {
+        if self.session.answered() == 0 || self.saved {
+            return Ok(());
+        }
+        writeln!(
+            self.out,
+            "\nSave your answers before leaving? Type a file name (e.g. {DEFAULT_SAVE_FILE}), or press Enter to leave without saving."
+        )?;
+        if let Input::Line(name) = lines.read("save as> ") {
+            let name = name.trim();
+            if !name.is_empty() {
+                self.save(Some(name))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `save [FILE]`: a Markdown report for `.md`, otherwise the session as JSON.
+    fn save(&mut self, file: Option<&str>) -> io::Result<()> {
+        let file = file.unwrap_or(DEFAULT_SAVE_FILE);
+        let is_report = file.to_lowercase().ends_with(".md");
+        let contents = if is_report {
+            markdown_report(
+                &self.session,
+                self.options.audience,
+                std::time::SystemTime::now(),
+            )
+        } else {
+            match serde_json::to_string_pretty(&self.session.to_saved()) {
+                Ok(json) => json + "\n",
+                Err(error) => return writeln!(self.out, "Could not save: {error}"),
+            }
+        };
+        match write_atomic(std::path::Path::new(file), contents.as_bytes()) {
+            Ok(()) if is_report => {
+                self.saved = true;
+                writeln!(self.out, "Report saved to {file}.")
+            }
+            Ok(()) => {
+                self.saved = true;
+                writeln!(
+                    self.out,
+                    "Answers saved to {file}. Continue later with: backcheck chat --resume {file}"
+                )
+            }
+            Err(error) => writeln!(
+                self.out,
+                "{}",
+                format!("Could not save to {file}: {error}").yellow()
+            ),
+        }
     }
 
     /// Acts on one line; `false` means the person wants to leave.
@@ -110,6 +176,7 @@ impl<'f, W: Write> Conversation<'f, W> {
             Command::Summary => self.summary()?,
             Command::Back => match self.session.back() {
                 Some(_) => {
+                    self.saved = false;
                     writeln!(self.out, "Your last answer was undone.")?;
                     self.shown_section = None;
                     self.show_current()?;
@@ -126,6 +193,7 @@ impl<'f, W: Write> Conversation<'f, W> {
                 self.show_current()?;
             }
             Command::Change { question, answer } => self.change(&question, answer.as_deref())?,
+            Command::Save(file) => self.save(file.as_deref())?,
             Command::Answer(text) if text.is_empty() => {}
             Command::Answer(text) => self.answer(&text)?,
         }
@@ -140,7 +208,10 @@ impl<'f, W: Write> Conversation<'f, W> {
             );
         }
         match self.session.answer_text(text) {
-            Ok(_) => self.show_current(),
+            Ok(_) => {
+                self.saved = false;
+                self.show_current()
+            }
             Err(error) => {
                 writeln!(self.out, "{}", error.to_string().yellow())?;
                 self.show_current()
@@ -164,6 +235,7 @@ impl<'f, W: Write> Conversation<'f, W> {
         };
         match self.session.change(index, answer) {
             Ok(dropped) => {
+                self.saved = false;
                 writeln!(
                     self.out,
                     "Changed your answer to `{}`.",
@@ -240,6 +312,7 @@ impl<'f, W: Write> Conversation<'f, W> {
                         writeln!(self.out, "\n--- {} ---", section.title.cyan().bold())?;
                     }
                 }
+                write!(self.out, "{}", progress_text(&self.session))?;
                 write!(self.out, "{}", question_text(node, question, audience))
             }
             Current::Outcome { .. } => {

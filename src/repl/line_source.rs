@@ -1,6 +1,7 @@
 //! Where lines come from: rustyline on a terminal, or plain lines from a pipe.
 
 use std::io::BufRead;
+use std::path::{Path, PathBuf};
 
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
@@ -64,14 +65,30 @@ impl<R: BufRead> LineSource for PipedLines<R> {
 /// History stays in memory: answers are health data and are not written to disk.
 pub struct EditorLines {
     editor: Editor<ReplHelper, DefaultHistory>,
+    /// Only when the person asked for one (`--history FILE`).
+    history: Option<PathBuf>,
 }
 
 impl EditorLines {
-    pub fn new() -> rustyline::Result<EditorLines> {
+    pub fn new(history: Option<&Path>) -> rustyline::Result<EditorLines> {
         let config = Config::builder().auto_add_history(true).build();
         let mut editor = Editor::with_config(config)?;
         editor.set_helper(Some(ReplHelper::default()));
-        Ok(EditorLines { editor })
+        if let Some(file) = history {
+            // A missing history file is normal the first time.
+            let _ = editor.load_history(file);
+        }
+        Ok(EditorLines {
+            editor,
+            history: history.map(Path::to_path_buf),
+        })
+    }
+
+    /// Writes the history, if a file was given; failures are not fatal.
+    pub fn save_history(&mut self) {
+        if let Some(file) = &self.history {
+            let _ = self.editor.save_history(file);
+        }
     }
 }
 

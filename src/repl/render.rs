@@ -5,11 +5,12 @@ use std::fmt::Write as _;
 use colored::Colorize;
 
 use crate::compile::{Form, Node, Question};
+use crate::engine::Session;
 use crate::report::Audience;
 
 pub fn question_text(node: &Node, question: &Question, audience: Audience) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "\n{}", question.ask.bold());
+    let _ = writeln!(out, "{}", question.ask.bold());
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical
     {
@@ -37,6 +38,20 @@ pub fn question_text(node: &Node, question: &Question, audience: Audience) -> St
     out
 }
 
+/// "Question 4 · about 6 to go (at most 19)": honest about the range.
+pub fn progress_text(session: &Session) -> String {
+    let left = session.questions_left();
+    let number = session.answered() + 1;
+    let to_go = match left.likely {
+        Some(likely) if likely < left.max => {
+            format!("about {likely} to go if all is well, at most {}", left.max)
+        }
+        Some(likely) => format!("{likely} to go"),
+        None => format!("at most {} to go", left.max),
+    };
+    format!("\n{}\n", format!("Question {number} ({to_go})").dimmed())
+}
+
 pub fn help_text() -> String {
     "\nAnswer with the number or the words of an answer (\"2\", \"no\", \"not sure\").\n\
      Commands:\n  \
@@ -45,9 +60,10 @@ pub fn help_text() -> String {
      back            undo your last answer\n  \
      change Q A      change your answer to question Q (e.g. `change radiation none`)\n  \
      summary         your answers and the notes so far\n  \
+     save [FILE]     save your answers (FILE.json, to resume later) or a report (FILE.md)\n  \
      restart         start again\n  \
      quit            leave\n\
      Tab completes commands and answers. Ctrl-C clears the line; Ctrl-D leaves.\n\
-     Privacy: nothing you type is written to disk unless you ask for it.\n"
+     Privacy: nothing you type is written to disk unless you ask for it (`save`).\n"
         .to_string()
 }

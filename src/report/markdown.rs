@@ -1,0 +1,107 @@
+//! The report a person can show their therapist or doctor: the answers, the
+//! reasoning, the verdict, the knowledge it came from, and the date.
+
+use std::fmt::Write as _;
+use std::time::SystemTime;
+
+use crate::engine::{Current, Session};
+
+use super::explain::verdict_words;
+use super::{Audience, answer_words, how_text};
+
+/// A Markdown report of the session as it stands, dated `when`.
+pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) -> String {
+    let flow = session.flow();
+    let meta = &flow.meta;
+    let mut out = String::new();
+    let _ = writeln!(out, "# backcheck report\n");
+    let _ = writeln!(out, "- Date: {}", humantime::format_rfc3339_seconds(when));
+    let _ = writeln!(
+        out,
+        "- Knowledge: {} ({}), version {}, content {}",
+        meta.title, meta.name, meta.version, meta.hash
+    );
+    if let Some(disclaimer) = &meta.disclaimer {
+        let _ = writeln!(out, "\n> {disclaimer}");
+    }
+    let _ = writeln!(out, "\n## Result\n");
+    match session.current() {
+        Current::Outcome { node, outcome, .. } => {
+            let _ = writeln!(out, "**{}** ({})\n", outcome.title, verdict_words(outcome));
+            if let Some(why) = &node.why {
+                let _ = writeln!(out, "{why}\n");
+            }
+            section(&mut out, "What to do", outcome.plan.iter().cloned());
+            let notes = session
+                .notes()
+                .iter()
+                .map(|(_, note)| match (audience, &note.therapist) {
+                    (Audience::Therapist, Some(t)) => t.clone(),
+                    _ => note.lay.clone(),
+                });
+            section(&mut out, "Changes to the massage", notes);
+            section(&mut out, "Avoid", outcome.avoid.iter().cloned());
+            section(&mut out, "Self-care", outcome.selfcare.iter().cloned());
+            if audience == Audience::Therapist {
+                section(
+                    &mut out,
+                    "Findings",
+                    session.findings().iter().map(|(_, f)| f.to_string()),
+                );
+            }
+            section(
+                &mut out,
+                "Get help straight away if",
+                outcome.safety.iter().cloned(),
+            );
+            let sources = node.sources.iter().map(|s| match &s.part {
+                Some(part) => format!("{} ({part})", s.document),
+                None => s.document.clone(),
+            });
+            section(&mut out, "Sources", sources);
+        }
+        Current::Question { question, .. } => {
+            let _ = writeln!(
+                out,
+                "The assessment was not finished. The next question was: \"{}\"\n",
+                question.ask
+            );
+        }
+    }
+    let _ = writeln!(out, "## Answers\n");
+    let _ = writeln!(out, "| # | Question | Answer |\n|---|---|---|");
+    for (n, (q, value)) in session.answers().enumerate() {
+        if let Some(question) = flow.question(q) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                n + 1,
+                cell(&question.ask),
+                cell(&answer_words(question, value))
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n## Reasoning\n\n```\n{}```",
+        how_text(session, audience)
+    );
+    out
+}
+
+fn section(out: &mut String, heading: &str, items: impl Iterator<Item = String>) {
+    let items: Vec<String> = items.collect();
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### {heading}\n");
+    for item in items {
+        let _ = writeln!(out, "- {item}");
+    }
+    out.push('\n');
+}
+
+// A `|` would end the table cell early.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
