@@ -1,0 +1,55 @@
+//! Snapshots of the outcome screen for every verdict and urgency, in both
+//! audiences, without colour.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use backcheck::compile::{AnswerValue, Flow, compile};
+use backcheck::engine::Session;
+use backcheck::report::{Audience, outcome_text};
+use backcheck::source::KnowledgeSource;
+
+fn flow() -> Flow {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/screens");
+    compile(&KnowledgeSource::from_dir(&dir).unwrap()).unwrap()
+}
+
+fn screen(answer: &str, audience: Audience) -> String {
+    colored::control::set_override(false);
+    let flow = flow();
+    let which = flow.find("which").unwrap();
+    let given = HashMap::from([(which, AnswerValue::Choice(answer.into()))]);
+    let session = Session::replay(&flow, &given);
+    assert!(session.is_complete());
+    outcome_text(&session, audience)
+}
+
+macro_rules! screens {
+    ($($name:ident: $answer:literal, $audience:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(screen($answer, $audience));
+        }
+    )*};
+}
+
+screens! {
+    treat_lay: "treat", Audience::Lay;
+    treat_therapist: "treat", Audience::Therapist;
+    modify_lay: "modify", Audience::Lay;
+    modify_therapist: "modify", Audience::Therapist;
+    refer_routine_lay: "routine", Audience::Lay;
+    refer_routine_therapist: "routine", Audience::Therapist;
+    refer_urgent_lay: "urgent", Audience::Lay;
+    refer_urgent_therapist: "urgent", Audience::Therapist;
+    refer_emergency_lay: "emergency", Audience::Lay;
+    refer_emergency_therapist: "emergency", Audience::Therapist;
+}
+
+#[test]
+fn the_banner_reads_without_colour() {
+    let text = screen("emergency", Audience::Lay);
+    assert!(!text.contains('\u{1b}'));
+    assert!(text.contains("EMERGENCY"));
+    assert!(text.contains("Call emergency services now"));
+}

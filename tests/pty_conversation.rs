@@ -1,0 +1,114 @@
+//! The conversation features through a real pseudo-terminal: how, change,
+//! summary, save, resume, and Ctrl-D offering to save.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::session::OsSession;
+use expectrl::{ControlCode, Expect, Session};
+
+const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+
+fn start(dir: &Path, extra: &[&str]) -> OsSession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_backcheck"));
+    command
+        .args(["chat", "--knowledge", MINI])
+        .args(extra)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = Session::spawn(command).expect("spawn backcheck in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+}
+
+#[test]
+fn how_change_and_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(dir.path(), &[]);
+    p.expect("Numbness around your bottom").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("How old are you?").unwrap();
+    p.send_line("70").unwrap();
+    p.expect("thin bones?").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("Does the pain spread?").unwrap();
+    p.send_line("none").unwrap();
+    p.expect("What makes it worse?").unwrap();
+    p.send_line("nothing").unwrap();
+    p.expect("RESULT: MASSAGE IS SUITABLE").unwrap();
+    p.send_line("how").unwrap();
+    p.expect("you answered \"70 years\"").unwrap();
+    p.expect("Rule `route` chose the result \"Massage is suitable\"")
+        .unwrap();
+    p.send_line("change bones yes").unwrap();
+    p.expect("Changed your answer to `bones`.").unwrap();
+    p.expect("RESULT: MASSAGE WITH CHANGES").unwrap();
+    p.expect("Gentle pressure only.").unwrap();
+    p.send_line("change age 12").unwrap();
+    p.expect("These answers no longer apply and were removed: bones, radiation, worse.")
+        .unwrap();
+    p.expect("See your doctor first").unwrap();
+    p.send_line("summary").unwrap();
+    p.expect("How old are you? 12 years").unwrap();
+    p.send_line("quit").unwrap();
+    p.expect("Goodbye").unwrap();
+}
+
+#[test]
+fn save_then_resume_continues_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(dir.path(), &[]);
+    p.expect("Numbness around your bottom").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("How old are you?").unwrap();
+    p.send_line("40").unwrap();
+    p.expect("thin bones?").unwrap();
+    p.send_line("save mine.json").unwrap();
+    p.expect("Answers saved to mine.json").unwrap();
+    p.send_line("quit").unwrap();
+    p.expect("Goodbye").unwrap();
+
+    let mut p = start(dir.path(), &["--resume", "mine.json"]);
+    p.expect("Resumed 2 answer(s)").unwrap();
+    p.expect("Question 3").unwrap();
+    p.expect("thin bones?").unwrap();
+    p.send_line("yes").unwrap();
+    p.expect("Does the pain spread?").unwrap();
+    p.send_line("none").unwrap();
+    p.expect("What makes it worse?").unwrap();
+    p.send_line("3").unwrap();
+    p.expect("RESULT: MASSAGE WITH CHANGES").unwrap();
+    p.send_line("quit").unwrap();
+}
+
+#[test]
+fn ctrl_d_offers_to_save_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(dir.path(), &[]);
+    p.expect("Numbness around your bottom").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("How old are you?").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect("Save your answers before leaving?").unwrap();
+    p.send_line("later.json").unwrap();
+    p.expect("Answers saved to later.json").unwrap();
+    p.expect("Goodbye").unwrap();
+    let saved = std::fs::read_to_string(dir.path().join("later.json")).unwrap();
+    assert!(saved.contains("\"safety.saddle\""), "{saved}");
+}
+
+#[test]
+fn nothing_is_written_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(dir.path(), &[]);
+    p.expect("Numbness around your bottom").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("How old are you?").unwrap();
+    p.send_line("quit").unwrap();
+    p.expect("Nothing was saved").unwrap();
+    p.expect("Goodbye").unwrap();
+    drop(p);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
