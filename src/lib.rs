@@ -9,6 +9,7 @@ pub mod check;
 pub mod compile;
 pub mod diagnostic;
 pub mod engine;
+pub mod rehearse;
 pub mod repl;
 pub mod report;
 pub mod source;

@@ -12,7 +12,10 @@ use backcheck::check::run_cases;
 use backcheck::compile::{AnswerValue, Flow, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
 use backcheck::engine::{Current, SavedSession, Session};
-use backcheck::repl::{ChatOptions, Conversation, EditorLines, PipedLines, write_atomic};
+use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
+use backcheck::repl::{
+    ChatOptions, Conversation, EditorLines, LineSource, PipedLines, write_atomic,
+};
 use backcheck::report::{Audience, RunJson, markdown_report, outcome_text};
 use backcheck::source::KnowledgeSource;
 
@@ -37,6 +40,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Talk through an assessment, one question at a time (the default).
+    /// Therapist practice: client vignettes, scored reasoning, a nerve-root drill.
+    Rehearse(RehearseArgs),
     Chat(ChatArgs),
     /// One assessment from answers given up front, no prompts.
     Run {
@@ -57,12 +62,58 @@ enum Command {
     Check {
         /// The folder (default: the built-in knowledge).
         dir: Option<PathBuf>,
+        /// Fail (exit 1) when there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Prove every invariant on every path, or show a counter-example.
+    Verify {
+        /// The folder (default: the built-in knowledge).
+        dir: Option<PathBuf>,
     },
     /// Run the cases written in a knowledge folder.
     Test {
         /// The folder (default: the built-in knowledge).
         dir: Option<PathBuf>,
     },
+    /// Print the question graph: DOT, Mermaid, JSON (docs/graph-json.md) or SVG.
+    Graph {
+        #[arg(long, default_value = "dot", value_parser = ["dot", "mermaid", "json", "svg"])]
+        format: String,
+        /// A knowledge folder to use instead of the built-in one.
+        #[arg(long, value_name = "DIR")]
+        knowledge: Option<PathBuf>,
+    },
+    /// Lay out .flow files in the one canonical style, in place.
+    Fmt {
+        /// Change nothing; list the files that would change and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// Files or folders (default: every .flow file under ./knowledge).
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// `backcheck rehearse`: practice rounds on the vignettes, or the root drill.
+#[derive(clap::Args)]
+struct RehearseArgs {
+    /// List the vignettes (id, title, difficulty) and stop.
+    #[arg(long)]
+    list: bool,
+    /// Play only this vignette.
+    #[arg(long, value_name = "ID")]
+    vignette: Option<String>,
+    /// Shuffle the vignettes (or drill items) reproducibly with this seed.
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// Print a JSON score summary on stdout (the conversation goes to stderr).
+    #[arg(long)]
+    json: bool,
+    /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many items.
+    #[arg(long, value_name = "ITEMS", num_args = 0..=1, default_missing_value = "6")]
+    drill: Option<usize>,
+    #[arg(long, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Default)]
@@ -117,8 +168,12 @@ fn main() -> ExitCode {
             knowledge,
             report,
         }) => run(&answers, json, knowledge.as_deref(), report.as_deref()),
-        Some(Command::Check { dir }) => check(dir.as_deref()),
+        Some(Command::Check { dir, deny_warnings }) => check(dir.as_deref(), deny_warnings),
+        Some(Command::Verify { dir }) => verify(dir.as_deref()),
         Some(Command::Test { dir }) => test(dir.as_deref()),
+        Some(Command::Graph { format, knowledge }) => graph(&format, knowledge.as_deref()),
+        Some(Command::Fmt { check, paths }) => fmt(check, &paths),
+        Some(Command::Rehearse(args)) => rehearse(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -305,8 +360,9 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
     Ok(given)
 }
 
-fn check(dir: Option<&Path>) -> Result<u8, Failure> {
+fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
     let flow = load(dir)?;
+    warn(&flow, deny_warnings)?;
     let count = |want: fn(&backcheck::compile::NodeKind) -> bool| {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
     };
@@ -326,6 +382,50 @@ fn check(dir: Option<&Path>) -> Result<u8, Failure> {
     Ok(0)
 }
 
+/// Prints the lints; with `deny`, any warning fails the check.
+fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
+    let warnings = backcheck::check::lint(flow);
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprintln!("{}", render_all(&warnings, &flow.files, color).trim_end());
+    let count = warnings.len();
+    let plural = if count == 1 { "" } else { "s" };
+    if deny {
+        return Err(Failure::new(
+            FAILED,
+            format!("error: {count} warning{plural}, denied by --deny-warnings"),
+        ));
+    }
+    eprintln!("warning: {count} warning{plural}");
+    Ok(())
+}
+
+/// Proves every invariant on every path, without enumerating them.
+fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
+    let flow = load(dir)?;
+    let started = std::time::Instant::now();
+    let verification =
+        backcheck::check::verify(&flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
+    let elapsed = started.elapsed();
+    print!("{}", verification.text(&flow));
+    let total = verification.invariants.len();
+    let failed = verification
+        .invariants
+        .iter()
+        .filter(|i| i.broken.is_some())
+        .count();
+    println!(
+        "{total} invariant{} over {} paths: {} held, {failed} failed in {:.1} ms",
+        if total == 1 { "" } else { "s" },
+        verification.paths,
+        total - failed,
+        elapsed.as_secs_f64() * 1000.0
+    );
+    Ok(if failed == 0 { 0 } else { FAILED })
+}
+
 fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     let flow = load(dir)?;
     let results = run_cases(&flow);
@@ -343,4 +443,117 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     }
     println!("{} passed, {failed} failed", results.len() - failed);
     Ok(if failed == 0 { 0 } else { FAILED })
+}
+
+fn graph(format: &str, knowledge: Option<&Path>) -> Result<u8, Failure> {
+    use backcheck::report::{GraphJson, graph_dot, graph_mermaid, graph_svg};
+    let flow = load(knowledge)?;
+    let text = match format {
+        "mermaid" => graph_mermaid(&flow),
+        "json" => serde_json::to_string_pretty(&GraphJson::of(&flow))
+            .map_err(|error| Failure::new(FAILED, format!("error: {error}")))?,
+        "svg" => {
+            graph_svg(&flow).map_err(|error| Failure::new(FAILED, format!("error: {error}")))?
+        }
+        _ => graph_dot(&flow),
+    };
+    let mut out = io::stdout().lock();
+    // A closed stdout (e.g. piped into `head`) is a normal way to stop.
+    let _ = writeln!(out, "{}", text.trim_end());
+    Ok(0)
+}
+
+/// Formats each file; with `check`, only lists those that would change.
+fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
+    use backcheck::source::flow_paths;
+    use backcheck::syntax::format;
+    let defaults = [PathBuf::from("knowledge")];
+    let roots = if paths.is_empty() {
+        &defaults[..]
+    } else {
+        paths
+    };
+    let files =
+        flow_paths(roots).map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut failed = false;
+    for path in files {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|error| {
+            Failure::new(BAD_INPUT, format!("error: cannot read {shown}: {error}"))
+        })?;
+        let formatted = match format(&text) {
+            Ok(formatted) => formatted,
+            Err(diagnostic) => {
+                let file = backcheck::source::SourceFile::new(shown.clone(), text);
+                eprintln!("{}", render_all(&[diagnostic], &[file], color).trim_end());
+                failed = true;
+                continue;
+            }
+        };
+        if formatted == text {
+            continue;
+        }
+        if check {
+            println!("{shown}");
+            failed = true;
+        } else {
+            write_atomic(&path, formatted.as_bytes()).map_err(|error| {
+                Failure::new(BAD_INPUT, format!("error: cannot write {shown}: {error}"))
+            })?;
+            println!("formatted {shown}");
+        }
+    }
+    Ok(if failed { FAILED } else { 0 })
+}
+
+fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
+    let flow = load(args.knowledge.as_deref())?;
+    if args.list {
+        for vignette in &flow.vignettes {
+            println!(
+                "{}\t{}\t{:?}",
+                vignette.id, vignette.title, vignette.difficulty
+            );
+        }
+        return Ok(0);
+    }
+    if let Some(id) = &args.vignette
+        && !flow.vignettes.iter().any(|v| &v.id == id)
+    {
+        let hint = did_you_mean(id, flow.vignettes.iter().map(|v| v.id.as_str()))
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        return Err(Failure::new(
+            BAD_INPUT,
+            format!("error: no vignette `{id}`{hint}; see `backcheck rehearse --list`"),
+        ));
+    }
+    let options = RehearseOptions {
+        vignette: args.vignette.clone(),
+        seed: args.seed,
+        drill: args.drill,
+    };
+    let played = if args.json {
+        talk(|lines| rehearse_rounds(&flow, &options, lines, &mut io::stderr().lock()))
+    } else {
+        talk(|lines| rehearse_rounds(&flow, &options, lines, &mut io::stdout().lock()))
+    };
+    let rounds = played.map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
+    if args.json {
+        let json = serde_json::to_string_pretty(&rounds)
+            .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
+        println!("{json}");
+    }
+    Ok(0)
+}
+
+/// Runs `body` on the terminal's line editor, or on piped lines.
+fn talk<T>(body: impl FnOnce(&mut dyn LineSource) -> io::Result<T>) -> io::Result<T> {
+    if io::stdin().is_terminal() {
+        let mut lines = EditorLines::new(None).map_err(io::Error::other)?;
+        body(&mut lines)
+    } else {
+        body(&mut PipedLines::new(io::stdin().lock()))
+    }
 }

@@ -21,8 +21,15 @@ impl CaseResult {
     }
 }
 
+/// Every case, then every vignette (whose expected verdict must be what the
+/// engine decides from the client's answers).
 pub fn run_cases(flow: &Flow) -> Vec<CaseResult> {
-    flow.cases.iter().map(|case| run_case(flow, case)).collect()
+    let cases = flow.cases.iter().map(|case| run_case(flow, case));
+    let vignettes = flow.vignettes.iter().map(|vignette| CaseResult {
+        name: format!("vignette {}", vignette.id),
+        ..run_case(flow, &vignette.case)
+    });
+    cases.chain(vignettes).collect()
 }
 
 pub fn run_case(flow: &Flow, case: &Case) -> CaseResult {

@@ -1,6 +1,20 @@
-//! Static analysis of a compiled [`Flow`](crate::compile::Flow) and the
-//! runner for the cases written in the language.
+//! Static analysis of a compiled [`Flow`](crate::compile::Flow): the lints
+//! of `backcheck check`, the proof of `backcheck verify`, and the runner for
+//! the cases written in the language.
 
+mod abstract_state;
+mod answer_classes;
 mod case_runner;
+mod exploration;
+mod flow_conditions;
+mod lint;
+mod lint_dead_ends;
+mod lint_facts;
+mod lint_questions;
+mod lint_sources;
+mod verify;
 
 pub use case_runner::{CaseResult, run_case, run_cases};
+pub use exploration::{CycleError, Exploration};
+pub use lint::lint;
+pub use verify::{CounterExample, InvariantResult, Verification, prove, verify};

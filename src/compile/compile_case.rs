@@ -28,64 +28,110 @@ impl Compiler<'_> {
         let mut cases = Vec::new();
         for (_, document) in self.documents {
             for decl in &document.cases {
-                let mut answers = Vec::new();
-                for (id, raw) in &decl.answers {
-                    let Some(index) = self.case_node(flow, id) else {
-                        continue;
-                    };
-                    let NodeKind::Question(question) = &flow.nodes[index].kind else {
-                        self.errors.push(
-                            Diagnostic::error(
-                                "E013",
-                                id.span,
-                                format!("`{}` is not a question", id.text),
-                            )
-                            .with_label("only questions take answers"),
-                        );
-                        continue;
-                    };
-                    match question.interpret(&raw.text.replace('+', ",")) {
-                        Ok(value) => answers.push((index, value)),
-                        Err(error) => self.errors.push(
-                            Diagnostic::error(
-                                "E013",
-                                raw.span,
-                                format!("`{}` is not an answer to `{}`", raw.text, id.text),
-                            )
-                            .with_label("invalid answer")
-                            .with_hint(Some(error.to_string())),
-                        ),
-                    }
-                }
-                let mut expectations = Vec::new();
-                for expectation in &decl.expectations {
-                    expectations.push(match expectation {
-                        ast::Expectation::Verdict { kind, urgency, .. } => Expectation::Verdict(
-                            match kind {
-                                ast::VerdictKind::Treat => Verdict::Treat,
-                                ast::VerdictKind::Modify => Verdict::Modify,
-                                ast::VerdictKind::Refer => Verdict::Refer,
-                            },
-                            *urgency,
-                        ),
-                        ast::Expectation::Note(text) => Expectation::Note(text.text.clone()),
-                        ast::Expectation::Outcome(id) => {
-                            let Some(index) = self.case_node(flow, id) else {
-                                continue;
-                            };
-                            Expectation::Outcome(index)
-                        }
-                    });
-                }
-                cases.push(Case {
-                    name: decl.name.text.clone(),
-                    answers,
-                    expectations,
-                    span: decl.span,
-                });
+                cases.push(self.case(flow, decl));
             }
         }
         cases
+    }
+
+    pub(super) fn vignettes(&mut self, flow: &PartialFlow) -> Vec<Vignette> {
+        let mut vignettes: Vec<Vignette> = Vec::new();
+        for (_, document) in self.documents {
+            for decl in &document.vignettes {
+                if vignettes.iter().any(|v| v.id == decl.name.text) {
+                    self.errors.push(
+                        Diagnostic::error(
+                            "E003",
+                            decl.name.span,
+                            format!("duplicate vignette `{}`", decl.name.text),
+                        )
+                        .with_label("vignette ids must be unique")
+                        .with_hint(Some("rename one of them".into())),
+                    );
+                    continue;
+                }
+                let case = self.case(flow, &decl.case);
+                if !case
+                    .expectations
+                    .iter()
+                    .any(|e| matches!(e, Expectation::Verdict(..)))
+                {
+                    self.errors.push(
+                        Diagnostic::error(
+                            "E013",
+                            decl.name.span,
+                            format!("vignette `{}` has no expected verdict", decl.name.text),
+                        )
+                        .with_label("what should the therapist conclude?")
+                        .with_hint(Some(
+                            "add `expect treat`, `expect modify` or `expect refer urgent`".into(),
+                        )),
+                    );
+                }
+                vignettes.push(Vignette {
+                    id: decl.name.text.clone(),
+                    title: decl.title.text.clone(),
+                    difficulty: decl.difficulty.unwrap_or(ast::Difficulty::Medium),
+                    story: decl.story.iter().map(|t| t.text.clone()).collect(),
+                    case,
+                });
+            }
+        }
+        vignettes
+    }
+
+    fn case(&mut self, flow: &PartialFlow, decl: &ast::CaseDecl) -> Case {
+        let mut answers = Vec::new();
+        for (id, raw) in &decl.answers {
+            let Some(index) = self.case_node(flow, id) else {
+                continue;
+            };
+            let NodeKind::Question(question) = &flow.nodes[index].kind else {
+                self.errors.push(
+                    Diagnostic::error("E013", id.span, format!("`{}` is not a question", id.text))
+                        .with_label("only questions take answers"),
+                );
+                continue;
+            };
+            match question.interpret(&raw.text.replace('+', ",")) {
+                Ok(value) => answers.push((index, value)),
+                Err(error) => self.errors.push(
+                    Diagnostic::error(
+                        "E013",
+                        raw.span,
+                        format!("`{}` is not an answer to `{}`", raw.text, id.text),
+                    )
+                    .with_label("invalid answer")
+                    .with_hint(Some(error.to_string())),
+                ),
+            }
+        }
+        let mut expectations = Vec::new();
+        for expectation in &decl.expectations {
+            expectations.push(match expectation {
+                ast::Expectation::Verdict { kind, urgency, .. } => Expectation::Verdict(
+                    match kind {
+                        ast::VerdictKind::Treat => Verdict::Treat,
+                        ast::VerdictKind::Modify => Verdict::Modify,
+                        ast::VerdictKind::Refer => Verdict::Refer,
+                    },
+                    *urgency,
+                ),
+                ast::Expectation::Note(text) => Expectation::Note(text.text.clone()),
+                ast::Expectation::Outcome(id) => {
+                    let Some(index) = self.case_node(flow, id) else {
+                        continue;
+                    };
+                    Expectation::Outcome(index)
+                }
+            });
+        }
+        Case {
+            name: decl.name.text.clone(),
+            answers,
+            expectations,
+            span: decl.span,
+        }
     }
 
     /// A node named in a case: qualified, or unqualified when only one file has it.

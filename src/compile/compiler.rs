@@ -103,6 +103,7 @@ impl<'s> Compiler<'s> {
         let invariants = self.invariants();
         let partial = PartialFlow { nodes: &nodes };
         let cases = self.cases(&partial);
+        let vignettes = self.vignettes(&partial);
         let (Some((_, header)), Some(start), true) = (header, start, self.errors.is_empty()) else {
             self.errors.sort_by_key(|e| (e.span.file, e.span.start));
             return Err(self.errors);
@@ -127,6 +128,7 @@ impl<'s> Compiler<'s> {
             sections: sections.into_iter().map(|(_, s)| s).collect(),
             invariants,
             cases,
+            vignettes,
             files: self.source.files.clone(),
             questions_left,
             by_id,

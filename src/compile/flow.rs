@@ -24,6 +24,7 @@ pub struct Flow {
     pub sections: Vec<Section>,
     pub invariants: Vec<Invariant>,
     pub cases: Vec<Case>,
+    pub vignettes: Vec<Vignette>,
     /// The source text, so later stages can point at it.
     pub files: Vec<SourceFile>,
     /// Per node: how many questions can still come.
@@ -238,6 +239,19 @@ pub struct Case {
     pub answers: Vec<(usize, AnswerValue)>,
     pub expectations: Vec<Expectation>,
     pub span: Span,
+}
+
+pub use crate::syntax::ast::Difficulty;
+
+/// A client story for rehearsal; its case holds the client's answers and
+/// the verdict the graph reaches.
+#[derive(Debug, Clone)]
+pub struct Vignette {
+    pub id: String,
+    pub title: String,
+    pub difficulty: Difficulty,
+    pub story: Vec<String>,
+    pub case: Case,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -251,6 +251,18 @@ impl<'f> Session<'f> {
         Ok(dropped)
     }
 
+    /// What the session would become with another answer to an earlier
+    /// question; this session is not touched.
+    pub fn what_if(
+        &self,
+        question: usize,
+        input: &str,
+    ) -> Result<(Session<'f>, Vec<usize>), ChangeError> {
+        let mut other = self.clone();
+        let dropped = other.change(question, input)?;
+        Ok((other, dropped))
+    }
+
     pub fn restart(&mut self) {
         *self = Session::new(self.flow);
     }

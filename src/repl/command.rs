@@ -10,6 +10,8 @@ pub enum Command {
     Restart,
     Summary,
     Quit,
+    /// `whatif QUESTION=ANSWER`: another answer's result, the session untouched.
+    WhatIf(String),
     /// `save [FILE]`: the session (`.json`) or a report (`.md`).
     Save(Option<String>),
     /// `change <question> [answer]`.
@@ -23,7 +25,7 @@ pub enum Command {
 
 /// The command words, for help and tab completion.
 pub const COMMANDS: &[&str] = &[
-    "help", "why", "how", "back", "change", "restart", "summary", "save", "quit",
+    "help", "why", "how", "back", "change", "restart", "summary", "save", "whatif", "quit",
 ];
 
 impl Command {
@@ -39,6 +41,13 @@ impl Command {
             (Some("restart"), None) => Command::Restart,
             (Some("summary"), None) => Command::Summary,
             (Some("quit" | "exit" | "q"), None) => Command::Quit,
+            (Some("whatif"), Some(_)) => Command::WhatIf(
+                trimmed
+                    .split_once(' ')
+                    .map_or("", |(_, r)| r)
+                    .trim()
+                    .to_string(),
+            ),
             (Some("save"), None) => Command::Save(None),
             (Some("save"), Some(_)) => {
                 let file = trimmed

@@ -10,7 +10,9 @@ use super::render::{help_text, progress_text, question_text};
 use super::save_file::write_atomic;
 use crate::compile::Flow;
 use crate::engine::{Current, Session};
-use crate::report::{Audience, answer_words, how_text, markdown_report, outcome_text};
+use crate::report::{
+    Audience, answer_words, how_text, markdown_report, outcome_text, what_if_text,
+};
 
 /// Where `save` writes when no file is named.
 pub const DEFAULT_SAVE_FILE: &str = "backcheck-session.json";
@@ -194,6 +196,9 @@ impl<'f, W: Write> Conversation<'f, W> {
             }
             Command::Change { question, answer } => self.change(&question, answer.as_deref())?,
             Command::Save(file) => self.save(file.as_deref())?,
+            Command::WhatIf(request) => {
+                writeln!(self.out, "{}", what_if_text(&self.session, &request))?
+            }
             Command::Answer(text) if text.is_empty() => {}
             Command::Answer(text) => self.answer(&text)?,
         }

@@ -60,6 +60,7 @@ pub fn help_text() -> String {
      back            undo your last answer\n  \
      change Q A      change your answer to question Q (e.g. `change radiation none`)\n  \
      summary         your answers and the notes so far\n  \
+     whatif Q=A      what another answer to question Q would change (nothing is changed)\n  \
      save [FILE]     save your answers (FILE.json, to resume later) or a report (FILE.md)\n  \
      restart         start again\n  \
      quit            leave\n\

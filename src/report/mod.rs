@@ -3,12 +3,23 @@
 
 mod audience;
 mod explain;
+mod graph_dot;
+mod graph_json;
+mod graph_mermaid;
+mod graph_parts;
+mod graph_svg;
 mod markdown;
 mod outcome_text;
 mod run_json;
+mod what_if;
 
 pub use audience::Audience;
 pub use explain::{answer_words, how_text};
+pub use graph_dot::graph_dot;
+pub use graph_json::{GRAPH_FORMAT, GRAPH_VERSION, GraphJson};
+pub use graph_mermaid::graph_mermaid;
+pub use graph_svg::graph_svg;
 pub use markdown::markdown_report;
 pub use outcome_text::outcome_text;
 pub use run_json::{NextQuestion, PathEntry, RunJson};
+pub use what_if::what_if_text;

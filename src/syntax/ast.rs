@@ -39,6 +39,7 @@ pub struct Document {
     pub nodes: Vec<NodeDecl>,
     pub invariants: Vec<InvariantDecl>,
     pub cases: Vec<CaseDecl>,
+    pub vignettes: Vec<VignetteDecl>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -252,4 +253,21 @@ pub enum Expectation {
     },
     Outcome(Name),
     Note(Text),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+/// A client story for rehearsal: a case with an id, a story and a difficulty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VignetteDecl {
+    pub name: Name,
+    pub title: Text,
+    pub difficulty: Option<Difficulty>,
+    pub story: Vec<Text>,
+    pub case: CaseDecl,
 }

@@ -2,7 +2,9 @@
 //! Nothing downstream sees a pest `Pair`; nothing here resolves names.
 
 pub mod ast;
+mod format;
 mod nesting;
 mod parser;
 
+pub use format::format;
 pub use parser::parse;

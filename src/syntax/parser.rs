@@ -118,6 +118,10 @@ impl Builder {
                 let case = self.case(pair)?;
                 self.document.cases.push(case);
             }
+            Rule::vignette => {
+                let vignette = self.vignette(pair)?;
+                self.document.vignettes.push(vignette);
+            }
             _ => {}
         }
         Ok(())
@@ -439,24 +443,63 @@ impl Builder {
         };
         for part in inner {
             match part.as_rule() {
-                Rule::answers => {
-                    for answer in part.into_inner() {
-                        let answer_span = self.span(&answer);
-                        let mut kv = answer.into_inner();
-                        let id = self.name(next(&mut kv, answer_span)?);
-                        let value = next(&mut kv, answer_span)?;
-                        let value = Text {
-                            text: value.as_str().to_string(),
-                            span: self.span(&value),
-                        };
-                        case.answers.push((id, value));
-                    }
-                }
+                Rule::answers => case.answers.extend(self.answer_pairs(part)?),
                 Rule::expectation => case.expectations.push(self.expectation(part)?),
                 _ => {}
             }
         }
         Ok(case)
+    }
+
+    fn answer_pairs(&self, pair: Pair<Rule>) -> Built<Vec<(Name, Text)>> {
+        let mut pairs = Vec::new();
+        for answer in pair.into_inner() {
+            let answer_span = self.span(&answer);
+            let mut kv = answer.into_inner();
+            let id = self.name(next(&mut kv, answer_span)?);
+            let value = next(&mut kv, answer_span)?;
+            let value = Text {
+                text: value.as_str().to_string(),
+                span: self.span(&value),
+            };
+            pairs.push((id, value));
+        }
+        Ok(pairs)
+    }
+
+    fn vignette(&self, pair: Pair<Rule>) -> Built<VignetteDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let name = self.name(next(&mut inner, span)?);
+        let title = self.text(next(&mut inner, span)?);
+        let mut vignette = VignetteDecl {
+            case: CaseDecl {
+                name: title.clone(),
+                answers: Vec::new(),
+                expectations: Vec::new(),
+                span,
+            },
+            name,
+            title,
+            difficulty: None,
+            story: Vec::new(),
+        };
+        for part in inner {
+            match part.as_rule() {
+                Rule::difficulty_field => {
+                    vignette.difficulty = Some(match first(part)?.as_str() {
+                        "easy" => Difficulty::Easy,
+                        "medium" => Difficulty::Medium,
+                        _ => Difficulty::Hard,
+                    })
+                }
+                Rule::story => vignette.story.extend(self.texts(part)),
+                Rule::answers => vignette.case.answers.extend(self.answer_pairs(part)?),
+                Rule::expectation => vignette.case.expectations.push(self.expectation(part)?),
+                _ => {}
+            }
+        }
+        Ok(vignette)
     }
 
     fn expectation(&self, pair: Pair<Rule>) -> Built<Expectation> {
@@ -661,6 +704,10 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::selfcare => "`selfcare`",
         Rule::safety_net => "`safety`",
         Rule::answers => "`answers`",
+        Rule::vignette => "`vignette`",
+        Rule::difficulty_field => "`difficulty`",
+        Rule::difficulty => "`easy`, `medium` or `hard`",
+        Rule::story => "`story`",
         Rule::answer_pair => "an answer like `id=value`",
         Rule::expectation => "`expect`",
         _ => return None,

@@ -1,0 +1,387 @@
+//! Every walk through a flow at once, without enumerating them: a dynamic
+//! programme over the acyclic graph, in topological order from the start.
+//!
+//! At each node it keeps the distinct abstract states walks arrive in (the
+//! values of the operands that some later condition still reads: decide and
+//! `skip when` conditions, which steer the walk, plus the operands the caller
+//! watches at outcomes, e.g. an invariant's). Each state carries the exact
+//! number of paths that arrive in it (a big integer: counts multiply along
+//! the graph) and the predecessor on a shortest such path, shortest meaning
+//! fewest answers. Since every edge goes forward, a node's entries are final
+//! when the node is processed, so this is breadth-first search by number of
+//! answers, merged with path counting.
+//!
+//! Work is proportional to the nodes times the distinct states per node
+//! times the answer classes ([`answer_classes`](super::answer_classes)), not
+//! to the number of paths. Operands nothing downstream reads are forgotten at
+//! each node, which keeps the states few.
+//!
+//! A path is a distinct sequence of answers, as `run --answers` would give
+//! them; decide nodes and skips add none. Notes and findings are ignored:
+//! they never change where a walk goes.
+
+use std::collections::HashMap;
+
+use num_bigint::BigUint;
+use petgraph::algo::toposort;
+
+use super::abstract_state::{Known, Slots, Table, View};
+use super::answer_classes::{Constants, answer_classes};
+use crate::compile::{AnswerValue, Cond, Effect, Flow, NodeKind, Operand, Value};
+
+/// The flow's graph has a cycle, so it has no topological order. The
+/// compiler refuses such flows; this guards a hand-built one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CycleError {
+    /// A node on the cycle.
+    pub node: String,
+}
+
+impl std::fmt::Display for CycleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the graph has a cycle through `{}`", self.node)
+    }
+}
+
+impl std::error::Error for CycleError {}
+
+/// Walks that reach a node in the same abstract state.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    pub(super) state: Box<[u32]>,
+    /// How many paths arrive here in this state.
+    pub(super) count: BigUint,
+    /// Answers on the shortest of them.
+    pub(super) answers: u32,
+    from: Option<Back>,
+}
+
+/// The predecessor on the shortest path.
+#[derive(Debug, Clone)]
+struct Back {
+    node: usize,
+    entry: usize,
+    answer: Option<AnswerValue>,
+}
+
+/// One way out of a node, prepared once: the slot writes it makes.
+struct Move {
+    answer: Option<AnswerValue>,
+    count: BigUint,
+    writes: Vec<(usize, u32)>,
+    target: usize,
+}
+
+enum Moves<'f> {
+    Question {
+        skip: Option<(&'f Cond, Move)>,
+        answers: Vec<Move>,
+    },
+    Decide {
+        arms: Vec<(&'f Cond, Move)>,
+        otherwise: Move,
+    },
+    Outcome,
+}
+
+/// The result of the dynamic programme: the states reached at every node.
+pub struct Exploration<'f> {
+    flow: &'f Flow,
+    slots: Slots,
+    table: Table,
+    entries: Vec<Vec<Entry>>,
+}
+
+impl<'f> Exploration<'f> {
+    /// Explores `flow`, tracking what the walk's conditions read plus
+    /// `watched` (read at outcomes).
+    pub fn run(flow: &'f Flow, watched: &[Operand]) -> Result<Exploration<'f>, CycleError> {
+        let order: Vec<usize> = toposort(&flow.graph, None)
+            .map_err(|cycle| CycleError {
+                node: flow
+                    .nodes
+                    .get(flow.graph[cycle.node_id()])
+                    .map_or_else(String::new, |n| n.id.clone()),
+            })?
+            .into_iter()
+            .map(|ix| flow.graph[ix])
+            .collect();
+        let mut steering = Vec::new();
+        for node in &flow.nodes {
+            match &node.kind {
+                NodeKind::Decide(decide) => decide
+                    .arms
+                    .iter()
+                    .for_each(|arm| arm.condition.operands(&mut steering)),
+                NodeKind::Question(question) => {
+                    if let Some((cond, _)) = &question.skip {
+                        cond.operands(&mut steering)
+                    }
+                }
+                NodeKind::Outcome(_) => {}
+            }
+        }
+        let slots = Slots::new(flow, steering.iter().chain(watched).copied());
+        let mut table = Table::new(&slots);
+        let moves = prepare(flow, &slots, &mut table);
+        let live = liveness(flow, &slots, &order, watched);
+
+        let mut initial = vec![0u32; slots.len()];
+        for (index, fact) in flow.facts.iter().enumerate() {
+            if let (Some(slot), Some(value)) = (slots.fact(index), &fact.initial) {
+                initial[slot] = table.intern(slot, Known::Fact(value.clone()));
+            }
+        }
+        let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
+        let mut index: Vec<HashMap<Box<[u32]>, usize>> = vec![HashMap::new(); flow.nodes.len()];
+        if flow.start < flow.nodes.len() {
+            forget(&mut initial, &live[flow.start]);
+            entries[flow.start].push(Entry {
+                state: initial.into(),
+                count: BigUint::from(1u8),
+                answers: 0,
+                from: None,
+            });
+        }
+
+        for &node in &order {
+            let here = std::mem::take(&mut entries[node]);
+            index[node] = HashMap::new();
+            for (at, entry) in here.iter().enumerate() {
+                let view = View {
+                    slots: &slots,
+                    table: &table,
+                    state: &entry.state,
+                    outcome: None,
+                };
+                let chosen: Vec<&Move> = match &moves[node] {
+                    Moves::Outcome => Vec::new(),
+                    Moves::Decide { arms, otherwise } => vec![
+                        arms.iter()
+                            .find(|(cond, _)| view.holds(cond))
+                            .map_or(otherwise, |(_, step)| step),
+                    ],
+                    Moves::Question { skip, answers } => match skip {
+                        Some((cond, step)) if view.holds(cond) => vec![step],
+                        _ => answers.iter().collect(),
+                    },
+                };
+                for step in chosen {
+                    let mut state = entry.state.to_vec();
+                    for &(slot, code) in &step.writes {
+                        state[slot] = code;
+                    }
+                    forget(&mut state, &live[step.target]);
+                    let answers = entry.answers + u32::from(step.answer.is_some());
+                    let count = &entry.count * &step.count;
+                    let state: Box<[u32]> = state.into();
+                    match index[step.target].get(&state) {
+                        Some(&j) => {
+                            let there = &mut entries[step.target][j];
+                            there.count += count;
+                            if answers < there.answers {
+                                there.answers = answers;
+                                there.from = Some(Back {
+                                    node,
+                                    entry: at,
+                                    answer: step.answer.clone(),
+                                });
+                            }
+                        }
+                        None => {
+                            index[step.target].insert(state.clone(), entries[step.target].len());
+                            entries[step.target].push(Entry {
+                                state,
+                                count,
+                                answers,
+                                from: Some(Back {
+                                    node,
+                                    entry: at,
+                                    answer: step.answer.clone(),
+                                }),
+                            });
+                        }
+                    }
+                }
+            }
+            entries[node] = here;
+        }
+        Ok(Exploration {
+            flow,
+            slots,
+            table,
+            entries,
+        })
+    }
+
+    pub fn flow(&self) -> &'f Flow {
+        self.flow
+    }
+
+    /// The number of distinct paths from the start to an outcome.
+    pub fn paths(&self) -> BigUint {
+        self.flow
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| matches!(n.kind, NodeKind::Outcome(_)))
+            .flat_map(|(i, _)| self.entries[i].iter())
+            .map(|e| &e.count)
+            .sum()
+    }
+
+    /// Whether some walk reaches `node`.
+    pub fn reached(&self, node: usize) -> bool {
+        self.entries.get(node).is_some_and(|e| !e.is_empty())
+    }
+
+    pub(super) fn entries(&self, node: usize) -> &[Entry] {
+        self.entries.get(node).map_or(&[], Vec::as_slice)
+    }
+
+    /// Entry `entry` at `node`, seen through the engine's `Lookup`; at an
+    /// outcome it also reads the verdict.
+    pub(super) fn view(&self, node: usize, entry: usize) -> View<'_> {
+        let at_outcome = matches!(self.flow.nodes[node].kind, NodeKind::Outcome(_));
+        View {
+            slots: &self.slots,
+            table: &self.table,
+            state: &self.entries[node][entry].state,
+            outcome: at_outcome.then(|| &self.flow.nodes[node]),
+        }
+    }
+
+    /// The answers on the shortest path to `entry` at `node`, in order.
+    pub(super) fn answers_to(&self, node: usize, entry: usize) -> Vec<(usize, AnswerValue)> {
+        let mut answers = Vec::new();
+        let mut at = self.entries[node][entry].from.as_ref();
+        while let Some(back) = at {
+            if let Some(answer) = &back.answer {
+                answers.push((back.node, answer.clone()));
+            }
+            at = self.entries[back.node][back.entry].from.as_ref();
+        }
+        answers.reverse();
+        answers
+    }
+}
+
+/// The moves out of every node, with their writes interned.
+fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f>> {
+    let constants = Constants::of(flow);
+    let writes_of = |effects: &mut dyn Iterator<Item = &'f Effect>, table: &mut Table| {
+        effects
+            .filter_map(|effect| match effect {
+                Effect::Set { fact, value } => {
+                    let slot = slots.fact(*fact)?;
+                    Some((slot, table.intern(slot, Known::Fact(value.clone()))))
+                }
+                Effect::Note(_) | Effect::Finding(_) => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let one = || BigUint::from(1u8);
+    flow.nodes
+        .iter()
+        .enumerate()
+        .map(|(q, node)| match &node.kind {
+            NodeKind::Outcome(_) => Moves::Outcome,
+            NodeKind::Decide(decide) => Moves::Decide {
+                arms: decide
+                    .arms
+                    .iter()
+                    .map(|arm| {
+                        let writes = writes_of(&mut arm.step.effects.iter(), table);
+                        let step = Move {
+                            answer: None,
+                            count: one(),
+                            writes,
+                            target: arm.step.target,
+                        };
+                        (&arm.condition, step)
+                    })
+                    .collect(),
+                otherwise: Move {
+                    answer: None,
+                    count: one(),
+                    writes: writes_of(&mut decide.otherwise.effects.iter(), table),
+                    target: decide.otherwise.target,
+                },
+            },
+            NodeKind::Question(question) => {
+                let tracked = |fact: usize| slots.fact(fact).is_some();
+                let answers = answer_classes(q, question, &constants, &tracked)
+                    .into_iter()
+                    .filter_map(|class| {
+                        let mut writes = Vec::new();
+                        if let (Some(n), Some(slot)) =
+                            (class.number, question.into.and_then(|f| slots.fact(f)))
+                        {
+                            writes.push((slot, table.intern(slot, Known::Fact(Value::Number(n)))));
+                        }
+                        writes.extend(writes_of(&mut class.effects.into_iter(), table));
+                        if let Some(slot) = slots.question(q) {
+                            writes.push((slot, table.intern(slot, Known::Answer(class.seen))));
+                        }
+                        Some(Move {
+                            answer: Some(class.answer),
+                            count: class.count,
+                            writes,
+                            target: class.target?,
+                        })
+                    })
+                    .collect();
+                let skip = question.skip.as_ref().map(|(cond, target)| {
+                    let step = Move {
+                        answer: None,
+                        count: one(),
+                        writes: Vec::new(),
+                        target: *target,
+                    };
+                    (cond, step)
+                });
+                Moves::Question { skip, answers }
+            }
+        })
+        .collect()
+}
+
+/// For each node, the slots some condition at or after it may still read.
+fn liveness(flow: &Flow, slots: &Slots, order: &[usize], watched: &[Operand]) -> Vec<Vec<bool>> {
+    let mut live = vec![vec![false; slots.len()]; flow.nodes.len()];
+    for &node in order.iter().rev() {
+        let mut here = vec![false; slots.len()];
+        let reads: Vec<usize> = match &flow.nodes[node].kind {
+            NodeKind::Decide(decide) => decide
+                .arms
+                .iter()
+                .flat_map(|arm| slots.read_by(&arm.condition))
+                .collect(),
+            NodeKind::Question(question) => question
+                .skip
+                .iter()
+                .flat_map(|(cond, _)| slots.read_by(cond))
+                .collect(),
+            NodeKind::Outcome(_) => watched.iter().filter_map(|o| slots.of(*o)).collect(),
+        };
+        for slot in reads {
+            here[slot] = true;
+        }
+        for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
+            for (mine, theirs) in here.iter_mut().zip(&live[flow.graph[next]]) {
+                *mine |= *theirs;
+            }
+        }
+        live[node] = here;
+    }
+    live
+}
+
+/// Forgets what no later condition reads, so walks that differ only there merge.
+fn forget(state: &mut [u32], live: &[bool]) {
+    for (code, live) in state.iter_mut().zip(live) {
+        if !live {
+            *code = 0;
+        }
+    }
+}

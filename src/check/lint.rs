@@ -1,0 +1,50 @@
+//! The lints of `backcheck check`: things that compile but are probably
+//! mistakes. Each has a stable code and points at the source.
+//!
+//! | code | what |
+//! | --- | --- |
+//! | W001 | dead end: a node, a `when` arm or a question that no walk can reach, take or ask |
+//! | W002 | a fact is declared but no condition reads it |
+//! | W003 | a condition reads a fact that no path to it has set (and it has no starting value) |
+//! | W004 | a question cannot change anything: same target for every answer, no effects, never read |
+//! | W005 | a question has no `why` |
+//! | W006 | a question has no `source` |
+//! | W007 | an outcome has no `source` |
+//! | W008 | two questions ask the same thing in the same words |
+//! | W009 | a `red_flag` question has no `unsure`, or its `unsure` does not route like `yes` |
+//!
+//! Unreachable nodes and refer outcomes without an urgency are compile
+//! errors already (E010, E012), as are answers with no way on (E004, E008).
+
+use crate::compile::Flow;
+use crate::diagnostic::{Diagnostic, Span};
+
+use super::lint_dead_ends::dead_ends;
+use super::lint_facts::{facts_never_set, unused_facts};
+use super::lint_questions::{duplicate_wording, pointless_questions, red_flags_unsure};
+use super::lint_sources::missing_rationale;
+
+/// Every warning about `flow`, in source order.
+pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    warnings.extend(dead_ends(flow));
+    warnings.extend(unused_facts(flow));
+    warnings.extend(facts_never_set(flow));
+    warnings.extend(pointless_questions(flow));
+    warnings.extend(missing_rationale(flow));
+    warnings.extend(duplicate_wording(flow));
+    warnings.extend(red_flags_unsure(flow));
+    warnings.sort_by_key(|w| (w.span.file, w.span.start, w.code));
+    warnings
+}
+
+/// `file:line:col` of a span, for messages that point at a second place.
+pub(super) fn location(flow: &Flow, span: Span) -> String {
+    match flow.files.get(span.file) {
+        Some(file) => {
+            let (line, col) = file.line_col(span.start);
+            format!("{}:{line}:{col}", file.path)
+        }
+        None => "?".into(),
+    }
+}

@@ -1,0 +1,112 @@
+//! W001: dead ends. The compiler already refuses nodes the graph does not
+//! reach; this finds the ones no *walk* reaches, because the conditions on
+//! the way there can never hold: a `when` arm shadowed by earlier arms or
+//! contradicted by what is known, a question whose `skip when` always holds,
+//! and the nodes only those lead to.
+//!
+//! It explores every walk with the same dynamic programme as `verify`
+//! (tracking only what decide and skip conditions read), so it is exact.
+
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+
+use super::exploration::Exploration;
+use crate::compile::{Flow, NodeKind};
+use crate::diagnostic::Diagnostic;
+
+pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
+    let Ok(explored) = Exploration::run(flow, &[]) else {
+        return Vec::new();
+    };
+    let mut warnings = Vec::new();
+    // Edges (from, to) never taken although `from` is reached, already reported.
+    let mut explained: Vec<(usize, usize)> = Vec::new();
+    for (index, node) in flow.nodes.iter().enumerate() {
+        let entries = explored.entries(index).len();
+        if entries == 0 {
+            continue;
+        }
+        match &node.kind {
+            NodeKind::Decide(decide) => {
+                let mut taken = vec![false; decide.arms.len()];
+                for at in 0..entries {
+                    let view = explored.view(index, at);
+                    if let Some(arm) = decide.arms.iter().position(|a| view.holds(&a.condition)) {
+                        taken[arm] = true;
+                    }
+                }
+                for (arm, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
+                    let arm = &decide.arms[arm];
+                    explained.push((index, arm.step.target));
+                    warnings.push(
+                        Diagnostic::warning(
+                            "W001",
+                            node.span,
+                            format!(
+                                "in `{}`, the arm `when {}` is never taken",
+                                node.id, arm.text
+                            ),
+                        )
+                        .with_label("dead end: no walk takes this arm")
+                        .with_hint(Some(
+                            "an earlier arm already catches every walk that meets this condition, or it can never hold here: reorder the arms or fix the condition".into(),
+                        )),
+                    );
+                }
+            }
+            NodeKind::Question(question) => {
+                let Some((cond, _)) = &question.skip else {
+                    continue;
+                };
+                if (0..entries).all(|at| explored.view(index, at).holds(cond)) {
+                    explained.extend(
+                        question
+                            .answers
+                            .iter()
+                            .filter_map(|a| Some((index, a.target?))),
+                    );
+                    explained.extend(question.then.iter().map(|s| (index, s.target)));
+                    warnings.push(
+                        Diagnostic::warning(
+                            "W001",
+                            node.span,
+                            format!("question `{}` is never asked", node.id),
+                        )
+                        .with_label("dead end: its `skip when` holds on every walk")
+                        .with_hint(Some(
+                            "remove the question, or narrow its `skip when`".into(),
+                        )),
+                    );
+                }
+            }
+            NodeKind::Outcome(_) => {}
+        }
+    }
+    for (index, node) in flow.nodes.iter().enumerate() {
+        if explored.reached(index) {
+            continue;
+        }
+        let reached_from: Vec<usize> = flow
+            .graph
+            .neighbors_directed(NodeIndex::new(index), Direction::Incoming)
+            .map(|ix| flow.graph[ix])
+            .filter(|&p| explored.reached(p))
+            .collect();
+        // Only the first unreached node on each way: the rest follow from it.
+        if reached_from.is_empty()
+            || reached_from
+                .iter()
+                .all(|&p| explained.contains(&(p, index)))
+        {
+            continue;
+        }
+        warnings.push(
+            Diagnostic::warning("W001", node.span, format!("no walk reaches `{}`", node.id))
+                .with_label("dead end: the conditions on every way here never hold")
+                .with_hint(Some(
+                    "check the decide arms and `skip when` conditions that lead here".into(),
+                )),
+        );
+    }
+    warnings
+}

@@ -1,0 +1,156 @@
+//! W004, W008, W009: questions that cannot matter, questions asked twice in
+//! the same words, and red flags that treat "not sure" more lightly than "yes".
+
+use std::collections::HashMap;
+
+use super::flow_conditions::conditions;
+use super::lint::location;
+use crate::compile::{Answer, Effect, Flow, Form, NodeKind, Operand, Question};
+use crate::diagnostic::Diagnostic;
+
+/// W004: every answer goes to the same place, none has an effect, and no
+/// condition reads the answer: asking cannot change anything.
+pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
+    let mut read = vec![false; flow.nodes.len()];
+    for (_, cond) in conditions(flow) {
+        let mut operands = Vec::new();
+        cond.operands(&mut operands);
+        for operand in operands {
+            if let Operand::Question(q) = operand
+                && let Some(r) = read.get_mut(q)
+            {
+                *r = true;
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    for (index, node) in flow.nodes.iter().enumerate() {
+        let NodeKind::Question(question) = &node.kind else {
+            continue;
+        };
+        if read[index] || has_effect(question) || !same_target(question) {
+            continue;
+        }
+        warnings.push(
+            Diagnostic::warning(
+                "W004",
+                node.span,
+                format!("question `{}` cannot change anything", node.id),
+            )
+            .with_label("every answer leads to the same place, with no effect")
+            .with_hint(Some(
+                "route an answer elsewhere, give it an effect (`set`, `note`), read it in a condition, or remove the question".into(),
+            )),
+        );
+    }
+    warnings
+}
+
+fn has_effect(question: &Question) -> bool {
+    question.into.is_some() || question.answers.iter().any(|a| !a.effects.is_empty())
+}
+
+fn same_target(question: &Question) -> bool {
+    if question.then.is_some() || matches!(question.form, Form::Multiple | Form::Number) {
+        return true;
+    }
+    let mut targets = question.answers.iter().map(|a| a.target);
+    let first = targets.next();
+    targets.all(|t| t == first.flatten())
+}
+
+/// W008: two questions with the same `ask` (ignoring case and spacing).
+pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
+    let mut first_by_wording: HashMap<String, usize> = HashMap::new();
+    let mut warnings = Vec::new();
+    for (index, node) in flow.nodes.iter().enumerate() {
+        let NodeKind::Question(question) = &node.kind else {
+            continue;
+        };
+        let wording = question
+            .ask
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        match first_by_wording.get(&wording) {
+            Some(&first) => {
+                let other = &flow.nodes[first];
+                warnings.push(
+                    Diagnostic::warning(
+                        "W008",
+                        node.span,
+                        format!(
+                            "question `{}` asks the same as `{}`: \"{}\"",
+                            node.id, other.id, question.ask
+                        ),
+                    )
+                    .with_label(format!(
+                        "same wording as `{}` at {}",
+                        other.id,
+                        location(flow, other.span)
+                    ))
+                    .with_hint(Some(
+                        "ask once and read the answer (a fact or `skip when`), or reword one"
+                            .into(),
+                    )),
+                );
+            }
+            None => {
+                first_by_wording.insert(wording, index);
+            }
+        }
+    }
+    warnings
+}
+
+/// W009: a question tagged `red_flag` must treat "not sure" as "yes": same
+/// target, same effects.
+pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for node in &flow.nodes {
+        let NodeKind::Question(question) = &node.kind else {
+            continue;
+        };
+        if !node.tags.iter().any(|t| t == "red_flag") {
+            continue;
+        }
+        let Some(yes) = question.answer("yes") else {
+            continue;
+        };
+        let problem = match question.answer("unsure") {
+            None => "has no `unsure` answer",
+            Some(unsure) if !routes_alike(yes, unsure) => "treats `unsure` differently from `yes`",
+            Some(_) => continue,
+        };
+        warnings.push(
+            Diagnostic::warning(
+                "W009",
+                node.span,
+                format!("red-flag question `{}` {problem}", node.id),
+            )
+            .with_label("\"not sure\" about a red flag must count as \"yes\"")
+            .with_hint(Some(
+                "write `unsure` with the same target and effects as `yes`".into(),
+            )),
+        );
+    }
+    warnings
+}
+
+fn routes_alike(yes: &Answer, unsure: &Answer) -> bool {
+    yes.target == unsure.target
+        && yes.effects.len() == unsure.effects.len()
+        && yes
+            .effects
+            .iter()
+            .zip(&unsure.effects)
+            .all(|pair| match pair {
+                (Effect::Set { fact: a, value: x }, Effect::Set { fact: b, value: y }) => {
+                    a == b && x == y
+                }
+                (Effect::Note(a), Effect::Note(b)) => a == b,
+                (Effect::Finding(a), Effect::Finding(b)) => a == b,
+                _ => false,
+            })
+}

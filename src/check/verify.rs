@@ -1,0 +1,330 @@
+//! `backcheck verify`: proves each invariant on every path through the
+//! graph, or finds the shortest path that breaks it.
+//!
+//! One [`Exploration`] per invariant, watching the operands the invariant
+//! reads; at every outcome each state reached is tested with the engine's
+//! own `eval`. The proof covers every path because every path ends at an
+//! outcome in exactly one of those states. A state that breaks the
+//! invariant gives the counter-example: the answers on the shortest path
+//! into it, which `backcheck run --answers` replays to the same outcome.
+
+use std::fmt::Write as _;
+
+use num_bigint::BigUint;
+
+use super::exploration::{CycleError, Exploration};
+use crate::compile::{AnswerValue, Flow, Invariant, NodeKind};
+
+/// The verdict on every invariant of a flow.
+#[derive(Debug, Clone)]
+pub struct Verification {
+    /// Distinct paths from the start to an outcome (every invariant covers them all).
+    pub paths: BigUint,
+    pub invariants: Vec<InvariantResult>,
+}
+
+/// One invariant: proved, or broken with a counter-example.
+#[derive(Debug, Clone)]
+pub struct InvariantResult {
+    pub text: String,
+    pub broken: Option<CounterExample>,
+}
+
+/// The shortest path that breaks an invariant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CounterExample {
+    /// (question node, answer), in the order asked.
+    pub answers: Vec<(usize, AnswerValue)>,
+    /// The outcome node reached.
+    pub outcome: usize,
+    /// How many paths break the invariant.
+    pub breaking_paths: BigUint,
+}
+
+impl CounterExample {
+    /// The answers as `run --answers` takes them: `id=value,...`.
+    pub fn answers_arg(&self, flow: &Flow) -> String {
+        self.answers
+            .iter()
+            .map(|(q, v)| format!("{}={v}", flow.short_id(*q)))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+impl Verification {
+    pub fn holds(&self) -> bool {
+        self.invariants.iter().all(|i| i.broken.is_none())
+    }
+
+    /// One line per invariant, `ok` or `FAIL` with its counter-example.
+    pub fn text(&self, flow: &Flow) -> String {
+        let mut out = String::new();
+        for result in &self.invariants {
+            let Some(broken) = &result.broken else {
+                let _ = writeln!(out, "ok   \"{}\": {} paths", result.text, self.paths);
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "FAIL \"{}\": broken on {} of {} paths",
+                result.text, broken.breaking_paths, self.paths
+            );
+            let count = broken.answers.len();
+            let plural = if count == 1 { "" } else { "s" };
+            let _ = writeln!(
+                out,
+                "     counter-example ({count} answer{plural}): {}",
+                broken.answers_arg(flow)
+            );
+            let node = &flow.nodes[broken.outcome];
+            if let NodeKind::Outcome(outcome) = &node.kind {
+                let verdict = match outcome.urgency {
+                    Some(u) => format!("{} {}", outcome.verdict.word(), u.word()),
+                    None => outcome.verdict.word().to_string(),
+                };
+                let _ = writeln!(
+                    out,
+                    "     reaches outcome `{}`: {verdict} (\"{}\")",
+                    flow.short_id(broken.outcome),
+                    outcome.title
+                );
+            }
+        }
+        out
+    }
+}
+
+/// Proves every invariant of `flow`.
+pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
+    let mut invariants = Vec::new();
+    let mut paths = None;
+    for invariant in &flow.invariants {
+        let (result, covered) = prove(flow, invariant)?;
+        paths.get_or_insert(covered);
+        invariants.push(result);
+    }
+    let paths = match paths {
+        Some(paths) => paths,
+        None => Exploration::run(flow, &[])?.paths(),
+    };
+    Ok(Verification { paths, invariants })
+}
+
+/// Proves one invariant; also returns the number of paths covered.
+pub fn prove(flow: &Flow, invariant: &Invariant) -> Result<(InvariantResult, BigUint), CycleError> {
+    let mut watched = Vec::new();
+    invariant.when.operands(&mut watched);
+    invariant.then.operands(&mut watched);
+    let t = std::time::Instant::now();
+    let explored = Exploration::run(flow, &watched)?;
+    let total: usize = (0..flow.nodes.len())
+        .map(|n| explored.entries(n).len())
+        .sum();
+    let most = (0..flow.nodes.len())
+        .max_by_key(|&n| explored.entries(n).len())
+        .unwrap_or(0);
+    eprintln!(
+        "DEBUG {} watched={} entries={total} most={} ({}) {:?}",
+        invariant.text,
+        watched.len(),
+        flow.nodes[most].id,
+        explored.entries(most).len(),
+        t.elapsed()
+    );
+    let mut worst: Option<(u32, usize, usize)> = None;
+    let mut breaking = BigUint::default();
+    for (node, n) in flow.nodes.iter().enumerate() {
+        if !matches!(n.kind, NodeKind::Outcome(_)) {
+            continue;
+        }
+        for (at, entry) in explored.entries(node).iter().enumerate() {
+            let view = explored.view(node, at);
+            if !view.holds(&invariant.when) || view.holds(&invariant.then) {
+                continue;
+            }
+            breaking += &entry.count;
+            if worst.is_none_or(|(answers, _, _)| entry.answers < answers) {
+                worst = Some((entry.answers, node, at));
+            }
+        }
+    }
+    let broken = worst.map(|(_, node, at)| CounterExample {
+        answers: explored.answers_to(node, at),
+        outcome: node,
+        breaking_paths: breaking,
+    });
+    let result = InvariantResult {
+        text: invariant.text.clone(),
+        broken,
+    };
+    Ok((result, explored.paths()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::compile::{compile, tests::folder, tests::mini};
+    use crate::engine::Session;
+
+    fn flow(text: &str) -> Flow {
+        let header = "flow t \"T\" { version \"1\" start a.q1 }\nfact age: number 0..120\nfact f: bool\nfact side: left | right\n";
+        compile(&folder(&[("h.flow", header), ("a.flow", text)]))
+            .unwrap_or_else(|e| panic!("{e:#?}"))
+    }
+
+    /// Every answer to a question, one by one: every subset of a multiple
+    /// choice, one number per interval.
+    fn every_answer(
+        flow: &Flow,
+        q: usize,
+        question: &crate::compile::Question,
+    ) -> Vec<AnswerValue> {
+        use crate::compile::Form;
+        let ids: Vec<String> = question.answers.iter().map(|a| a.id.clone()).collect();
+        match question.form {
+            Form::YesNo | Form::Single => ids.into_iter().map(AnswerValue::Choice).collect(),
+            Form::Multiple => (1u32..(1 << ids.len()))
+                .map(|mask| {
+                    AnswerValue::Many(
+                        (0..ids.len())
+                            .filter(|i| mask & (1 << i) != 0)
+                            .map(|i| ids[i].clone())
+                            .collect(),
+                    )
+                })
+                .collect(),
+            Form::Number => super::super::answer_classes::Constants::of(flow)
+                .number_intervals(q, question)
+                .into_iter()
+                .map(|(low, _)| AnswerValue::Number(low))
+                .collect(),
+        }
+    }
+
+    /// Every path, enumerated the slow way, for comparing with the programme.
+    fn brute_force(flow: &Flow) -> (usize, Vec<Vec<(usize, AnswerValue)>>) {
+        fn walk(
+            flow: &Flow,
+            given: HashMap<usize, AnswerValue>,
+            order: Vec<(usize, AnswerValue)>,
+            done: &mut Vec<Vec<(usize, AnswerValue)>>,
+        ) {
+            let session = Session::replay(flow, &given);
+            let crate::engine::Current::Question {
+                index, question, ..
+            } = session.current()
+            else {
+                done.push(order);
+                return;
+            };
+            for answer in every_answer(flow, index, question) {
+                let mut given = given.clone();
+                given.insert(index, answer.clone());
+                let mut order = order.clone();
+                order.push((index, answer));
+                walk(flow, given, order, done);
+            }
+        }
+        let mut done = Vec::new();
+        walk(flow, HashMap::new(), Vec::new(), &mut done);
+        (done.len(), done)
+    }
+
+    const BRANCHY: &str = r#"
+question q1 { ask "One?" yes -> q2 set f no -> q2 unsure -> q2 }
+question q2 { ask "Age?" number 0..120 into age then -> q3 }
+question q3 { ask "Side?" multiple
+  answer left "Left" set side = left
+  answer right "Right" set side = right
+  answer both "Both" note "x"
+  then -> q4 }
+question q4 { ask "Four?" skip when f and age >= 60 -> route  yes -> route no -> route }
+decide route {
+  when age < 16 -> young
+  when f and side == right -> urgent_end
+  when q4 -> emergency_end
+  otherwise -> fine
+}
+outcome young { verdict refer routine title "Young" }
+outcome urgent_end { verdict refer urgent title "Urgent" }
+outcome emergency_end { verdict refer emergency title "Emergency" }
+outcome fine { verdict treat title "Fine" }
+invariant "a yes to q4 refers now" { q4 == yes => urgency == emergency }
+invariant "young people are referred" { age < 16 => verdict == refer }
+"#;
+
+    #[test]
+    fn counts_match_enumeration_and_counter_examples_replay() {
+        let flow = flow(BRANCHY);
+        let (total, _) = brute_force(&flow);
+        let verification = verify(&flow).unwrap();
+        assert_eq!(verification.paths.to_string(), total.to_string());
+        // q1: 3 x q2: 5 intervals (cut at 16 and 60) x q3: 7 subsets x q4: 2,
+        // less the 2 x 7 paths where q1=yes, age >= 60 skips q4.
+        assert_eq!(total, 3 * 5 * 7 * 2 - 2 * 7);
+        let [first, second] = &verification.invariants[..] else {
+            panic!("two invariants")
+        };
+        assert!(second.broken.is_none(), "{second:?}");
+        let broken = first
+            .broken
+            .as_ref()
+            .expect("q4=yes is not always an emergency");
+        // Every breaking path has 4 answers; the first found is a child
+        // (refer routine) who said yes to q4.
+        assert_eq!(broken.answers_arg(&flow), "q1=yes,q2=0,q3=both,q4=yes");
+        let given: HashMap<_, _> = broken.answers.iter().cloned().collect();
+        let session = Session::replay(&flow, &given);
+        assert_eq!(session.current_index(), broken.outcome);
+        assert!(!session.satisfies(&flow.invariants[0]));
+        // Under 16 with q4=yes: 3 x 7 paths; and q1=yes, age 16 or 17..59,
+        // side right (right, right+both, left+right, all three), q4=yes
+        // (refer urgent): 2 x 4 paths.
+        assert_eq!(broken.breaking_paths, BigUint::from(21u8 + 8));
+        let breaking = brute_force_breaking(&flow, 0);
+        assert_eq!(broken.breaking_paths.to_string(), breaking.to_string());
+    }
+
+    fn brute_force_breaking(flow: &Flow, invariant: usize) -> usize {
+        let (_, paths) = brute_force(flow);
+        paths
+            .iter()
+            .filter(|answers| {
+                let given: HashMap<_, _> = answers.iter().cloned().collect();
+                !Session::replay(flow, &given).satisfies(&flow.invariants[invariant])
+            })
+            .count()
+    }
+
+    #[test]
+    fn the_mini_invariant_holds_on_every_path() {
+        let flow = compile(&mini()).unwrap();
+        let verification = verify(&flow).unwrap();
+        assert!(verification.holds());
+        // saddle: yes, unsure (2 paths) or no -> age: <16 (1) or 16 and over
+        // (2 intervals) x bones 2 x radiation 3 x worse 7.
+        assert_eq!(verification.paths, BigUint::from(2u32 + 1 + 2 * 2 * 3 * 7));
+    }
+
+    #[test]
+    fn a_downgraded_emergency_is_caught_with_the_shortest_path() {
+        let mut flow = compile(&mini()).unwrap();
+        let emergency = flow.find("emergency").unwrap();
+        if let NodeKind::Outcome(outcome) = &mut flow.nodes[emergency].kind {
+            outcome.urgency = Some(crate::compile::Urgency::Routine);
+        }
+        let verification = verify(&flow).unwrap();
+        assert!(!verification.holds());
+        let broken = verification.invariants[0].broken.as_ref().unwrap();
+        assert_eq!(broken.answers_arg(&flow), "saddle=yes");
+        assert_eq!(broken.breaking_paths, BigUint::from(2u8));
+        assert!(
+            verification
+                .text(&flow)
+                .contains("FAIL \"saddle numbness refers now\"")
+        );
+    }
+}

@@ -1,0 +1,347 @@
+//! The rehearsal conversation: rounds over vignettes and the nerve-root
+//! drill, reading lines from a [`LineSource`] and writing text.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+use serde::Serialize;
+
+use super::drill::drill_items;
+use super::round::{ClientAnswer, Round};
+use super::score::{Commitment, Score};
+use super::seeded_order::seeded_order;
+use crate::compile::{Flow, Urgency, Verdict, Vignette};
+use crate::repl::{Input, LineSource};
+use crate::report::how_text;
+
+#[derive(Debug, Clone, Default)]
+pub struct RehearseOptions {
+    /// Only this vignette.
+    pub vignette: Option<String>,
+    /// Shuffle the vignettes (and drill items) reproducibly.
+    pub seed: Option<u64>,
+    /// Run the nerve-root drill instead of vignettes.
+    pub drill: Option<usize>,
+}
+
+/// One round as the `--json` summary reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundSummary {
+    pub vignette: String,
+    pub committed: Option<String>,
+    pub score: Option<Score>,
+}
+
+const ROUND_HELP: &str = "Ask the client with `ask N` or just the question's number or id (`list` shows them).\n\
+When ready: `commit VERDICT [URGENCY] [because Q Q ...]`, e.g. `commit refer urgent because fever`.\n\
+`story` shows the story again, `skip` moves on, `quit` stops.";
+
+/// Runs the rehearsal and returns the summary of every round played.
+pub fn rehearse(
+    flow: &Flow,
+    options: &RehearseOptions,
+    lines: &mut dyn LineSource,
+    out: &mut impl Write,
+) -> io::Result<Vec<RoundSummary>> {
+    if let Some(count) = options.drill {
+        drill(count, options.seed.unwrap_or(0), lines, out)?;
+        return Ok(Vec::new());
+    }
+    let chosen: Vec<&Vignette> = match &options.vignette {
+        Some(id) => flow.vignettes.iter().filter(|v| &v.id == id).collect(),
+        None => match options.seed {
+            Some(seed) => seeded_order(flow.vignettes.len(), seed)
+                .into_iter()
+                .map(|i| &flow.vignettes[i])
+                .collect(),
+            None => flow.vignettes.iter().collect(),
+        },
+    };
+    let mut summaries = Vec::new();
+    for (n, vignette) in chosen.iter().enumerate() {
+        writeln!(
+            out,
+            "\n=== Vignette {} of {}: \"{}\" ({:?}) ===",
+            n + 1,
+            chosen.len(),
+            vignette.title.bold(),
+            vignette.difficulty
+        )?;
+        let (summary, carry_on) = round(flow, vignette, lines, out)?;
+        summaries.push(summary);
+        if !carry_on {
+            break;
+        }
+    }
+    let played: Vec<&Score> = summaries.iter().filter_map(|s| s.score.as_ref()).collect();
+    if !played.is_empty() {
+        let right = played.iter().filter(|s| s.verdict_right).count();
+        let urgent_right = played
+            .iter()
+            .filter(|s| s.verdict_right && s.urgency_right)
+            .count();
+        let missed: usize = played.iter().map(|s| s.missed_red_flags.len()).sum();
+        let points: u32 = played.iter().map(|s| s.points).sum();
+        writeln!(
+            out,
+            "\nRounds scored: {}. Verdicts right: {right}. Verdict and urgency right: {urgent_right}. Red flags missed: {missed}. Points: {points}/{}.",
+            played.len(),
+            played.len() * 10
+        )?;
+    }
+    Ok(summaries)
+}
+
+fn story(vignette: &Vignette, out: &mut impl Write) -> io::Result<()> {
+    for paragraph in &vignette.story {
+        writeln!(out, "{paragraph}")?;
+    }
+    Ok(())
+}
+
+/// Plays one vignette; `false` means the therapist wants to stop.
+fn round(
+    flow: &Flow,
+    vignette: &Vignette,
+    lines: &mut dyn LineSource,
+    out: &mut impl Write,
+) -> io::Result<(RoundSummary, bool)> {
+    let mut round = Round::new(flow, vignette);
+    let mut summary = RoundSummary {
+        vignette: vignette.id.clone(),
+        committed: None,
+        score: None,
+    };
+    story(vignette, out)?;
+    writeln!(out, "\n{ROUND_HELP}")?;
+    loop {
+        let line = match lines.read("rehearse> ") {
+            Input::Eof => return Ok((summary, false)),
+            Input::Interrupted | Input::Unreadable => continue,
+            Input::Line(line) => line,
+        };
+        let line = line.trim();
+        let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
+        match word.to_lowercase().as_str() {
+            "" => {}
+            "quit" | "exit" => return Ok((summary, false)),
+            "skip" | "next" => return Ok((summary, true)),
+            "help" => writeln!(out, "{ROUND_HELP}")?,
+            "story" => story(vignette, out)?,
+            "list" => {
+                for (i, &q) in round.questions().iter().enumerate() {
+                    let node = &flow.nodes[q];
+                    let wording = node.clinical.as_deref().unwrap_or_else(|| {
+                        flow.question(q)
+                            .map_or("", |question| question.ask.as_str())
+                    });
+                    writeln!(out, "  {:>2}) {} - {wording}", i + 1, flow.short_id(q))?;
+                }
+            }
+            "commit" => match parse_commitment(&round, rest) {
+                Ok(commitment) => {
+                    let score = round.commit(&commitment);
+                    show_score(&round, &score, out)?;
+                    summary.committed = Some(rest.to_string());
+                    summary.score = Some(score);
+                    return after_commit(&round, lines, out).map(|go_on| (summary, go_on));
+                }
+                Err(message) => writeln!(out, "{}", message.yellow())?,
+            },
+            _ => {
+                let target = if word.eq_ignore_ascii_case("ask") {
+                    rest
+                } else {
+                    line
+                };
+                match round.find_question(target) {
+                    Some(q) => {
+                        let question = flow.question(q).map_or("", |q| q.ask.as_str());
+                        match round.ask(q) {
+                            ClientAnswer::Says(words) => {
+                                writeln!(out, "You ask: {question}\nClient: \"{words}.\"")?
+                            }
+                            ClientAnswer::NotInStory => writeln!(
+                                out,
+                                "You ask: {question}\nClient: \"Nothing to tell there.\" (not part of this story)"
+                            )?,
+                        }
+                    }
+                    None => writeln!(
+                        out,
+                        "{}",
+                        format!(
+                            "There is no question `{target}`. Type `list` to see them, or `help`."
+                        )
+                        .yellow()
+                    )?,
+                }
+            }
+        }
+    }
+}
+
+fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
+    let usage =
+        "Write: commit treat | modify | refer emergency|urgent|routine [because QUESTION ...]";
+    let lower = text.to_lowercase();
+    let (decision, reasons) = match lower.split_once("because") {
+        Some((decision, reasons)) => (decision.to_string(), reasons.to_string()),
+        None => (lower.clone(), String::new()),
+    };
+    let words: Vec<&str> = decision.split_whitespace().collect();
+    let verdict = match words.first() {
+        Some(&"treat") => Verdict::Treat,
+        Some(&"modify") => Verdict::Modify,
+        Some(&"refer") => Verdict::Refer,
+        _ => return Err(usage.to_string()),
+    };
+    let urgency = match (verdict, words.get(1)) {
+        (Verdict::Refer, Some(word)) => {
+            Some(Urgency::from_word(word).ok_or_else(|| usage.to_string())?)
+        }
+        (Verdict::Refer, None) => {
+            return Err("A referral needs an urgency: emergency, urgent or routine.".to_string());
+        }
+        (_, None) => None,
+        (_, Some(_)) => return Err(format!("Only refer takes an urgency. {usage}")),
+    };
+    let mut reason_ids = Vec::new();
+    for word in reasons.split([' ', ',']).filter(|w| !w.is_empty()) {
+        match round.find_question(word) {
+            Some(q) => reason_ids.push(q),
+            None => {
+                return Err(format!(
+                    "There is no question `{word}` to give as a reason."
+                ));
+            }
+        }
+    }
+    Ok(Commitment {
+        verdict,
+        urgency,
+        reasons: reason_ids,
+    })
+}
+
+fn show_score(round: &Round, score: &Score, out: &mut impl Write) -> io::Result<()> {
+    let mark = |right: bool| {
+        if right {
+            "right".green()
+        } else {
+            "wrong".red()
+        }
+    };
+    writeln!(out, "\n--- Score: {}/10 ---", score.points)?;
+    writeln!(
+        out,
+        "Verdict: {}. Urgency: {}.",
+        mark(score.verdict_right),
+        mark(score.urgency_right)
+    )?;
+    for explanation in &score.explanations {
+        writeln!(out, "  - {explanation}")?;
+    }
+    let session = round.graph_session();
+    writeln!(
+        out,
+        "\nThe graph's path:\n{}",
+        how_text(&session, crate::report::Audience::Therapist)
+    )?;
+    writeln!(
+        out,
+        "`whatif QUESTION=ANSWER` explores another answer; `next` goes on, `quit` stops."
+    )
+}
+
+/// After the reveal: what-if questions until `next` or `quit`.
+fn after_commit(
+    round: &Round,
+    lines: &mut dyn LineSource,
+    out: &mut impl Write,
+) -> io::Result<bool> {
+    let session = round.graph_session();
+    loop {
+        let line = match lines.read("rehearse> ") {
+            Input::Eof => return Ok(false),
+            Input::Interrupted | Input::Unreadable => continue,
+            Input::Line(line) => line,
+        };
+        let line = line.trim();
+        match line.to_lowercase().as_str() {
+            "" => {}
+            "next" | "skip" => return Ok(true),
+            "quit" | "exit" => return Ok(false),
+            _ => match line
+                .strip_prefix("whatif")
+                .or_else(|| line.strip_prefix("what if"))
+            {
+                Some(rest) => writeln!(
+                    out,
+                    "{}",
+                    crate::report::what_if_text(&session, rest.trim())
+                )?,
+                None => writeln!(out, "Type `whatif QUESTION=ANSWER`, `next` or `quit`.")?,
+            },
+        }
+    }
+}
+
+fn drill(
+    count: usize,
+    seed: u64,
+    lines: &mut dyn LineSource,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let items = drill_items(count, seed);
+    let mut right = 0;
+    writeln!(
+        out,
+        "Nerve-root drill: {} items. Answer with the number or the root (L4, L5, S1).",
+        items.len()
+    )?;
+    writeln!(out, "Source: {}", super::root_table::SOURCE)?;
+    for (n, item) in items.iter().enumerate() {
+        writeln!(out, "\n{}. {}", n + 1, item.prompt)?;
+        for (i, (label, _)) in item.choices.iter().enumerate() {
+            writeln!(out, "  {}) {label}", i + 1)?;
+        }
+        let chosen = loop {
+            match lines.read("drill> ") {
+                Input::Eof => return drill_total(right, n, out),
+                Input::Interrupted | Input::Unreadable => continue,
+                Input::Line(line) => {
+                    let line = line.trim().to_uppercase();
+                    let by_number = line
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| i.checked_sub(1))
+                        .and_then(|i| item.choices.get(i))
+                        .map(|(_, root)| *root);
+                    let by_name = ["L4", "L5", "S1"].into_iter().find(|r| *r == line);
+                    match by_number.or(by_name) {
+                        Some(root) => break root,
+                        None => writeln!(out, "Answer 1, 2, 3, or L4, L5, S1.")?,
+                    }
+                }
+            }
+        };
+        if chosen == item.answer {
+            right += 1;
+            writeln!(out, "{} {}", "Right.".green(), item.explanation)?;
+        } else {
+            writeln!(
+                out,
+                "{} It is {}. {}",
+                "Not quite.".red(),
+                item.answer,
+                item.explanation
+            )?;
+        }
+    }
+    drill_total(right, items.len(), out)
+}
+
+fn drill_total(right: usize, of: usize, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "\nDrill score: {right}/{of} right.")
+}

@@ -1,0 +1,86 @@
+//! One rehearsal round: the therapist asks, the client answers from the
+//! vignette's facts, and the graph's own walk is the answer key.
+
+use std::collections::HashMap;
+
+use crate::compile::{AnswerValue, Flow, NodeKind, Vignette};
+use crate::engine::Session;
+use crate::report::answer_words;
+
+use super::score::{Commitment, Score, score};
+
+/// What the client says when asked a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientAnswer {
+    /// The answer's words, e.g. "No" or "Down the thigh".
+    Says(String),
+    /// The story does not cover this question.
+    NotInStory,
+}
+
+pub struct Round<'f> {
+    flow: &'f Flow,
+    pub vignette: &'f Vignette,
+    asked: Vec<usize>,
+    given: HashMap<usize, AnswerValue>,
+}
+
+impl<'f> Round<'f> {
+    pub fn new(flow: &'f Flow, vignette: &'f Vignette) -> Round<'f> {
+        Round {
+            flow,
+            vignette,
+            asked: Vec::new(),
+            given: vignette.case.answers.iter().cloned().collect(),
+        }
+    }
+
+    /// Every question of the graph, in an order the walk respects (red flags
+    /// first, as the graph asks them): the list the therapist picks from by number.
+    pub fn questions(&self) -> Vec<usize> {
+        let order: Vec<usize> = match petgraph::algo::toposort(&self.flow.graph, None) {
+            Ok(order) => order.into_iter().map(|ix| self.flow.graph[ix]).collect(),
+            Err(_) => (0..self.flow.nodes.len()).collect(),
+        };
+        order
+            .into_iter()
+            .filter(|&i| matches!(self.flow.nodes[i].kind, NodeKind::Question(_)))
+            .collect()
+    }
+
+    /// A question by its number in [`Round::questions`] or by its id.
+    pub fn find_question(&self, text: &str) -> Option<usize> {
+        let text = text.trim();
+        if let Ok(number) = text.parse::<usize>() {
+            return number
+                .checked_sub(1)
+                .and_then(|i| self.questions().get(i).copied());
+        }
+        self.flow
+            .find(text)
+            .filter(|&i| self.flow.question(i).is_some())
+    }
+
+    pub fn asked(&self) -> &[usize] {
+        &self.asked
+    }
+
+    pub fn ask(&mut self, question: usize) -> ClientAnswer {
+        if !self.asked.contains(&question) {
+            self.asked.push(question);
+        }
+        match (self.flow.question(question), self.given.get(&question)) {
+            (Some(q), Some(value)) => ClientAnswer::Says(answer_words(q, value)),
+            _ => ClientAnswer::NotInStory,
+        }
+    }
+
+    /// The walk `chat` would make with the client's answers.
+    pub fn graph_session(&self) -> Session<'f> {
+        Session::replay(self.flow, &self.given)
+    }
+
+    pub fn commit(&self, commitment: &Commitment) -> Score {
+        score(self.flow, &self.given, &self.asked, commitment)
+    }
+}

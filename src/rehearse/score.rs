@@ -1,0 +1,208 @@
+//! Scoring a therapist's conclusion against the graph: verdict, urgency, red
+//! flags missed, questions that mattered but were not asked, and questions
+//! asked that did not matter, each explained in words.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::compile::{AnswerValue, Flow, Form, Question, Urgency, Verdict};
+use crate::engine::Session;
+use crate::report::answer_words;
+
+/// What the therapist concluded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    pub verdict: Verdict,
+    pub urgency: Option<Urgency>,
+    /// The questions the therapist names as the key reasons.
+    pub reasons: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Score {
+    /// Out of 10.
+    pub points: u32,
+    pub verdict_right: bool,
+    pub urgency_right: bool,
+    pub expected_verdict: Option<Verdict>,
+    pub expected_urgency: Option<Urgency>,
+    pub outcome: Option<String>,
+    pub missed_red_flags: Vec<String>,
+    pub mattered_not_asked: Vec<String>,
+    pub asked_not_mattering: Vec<String>,
+    /// One sentence per difference.
+    pub explanations: Vec<String>,
+}
+
+type Result2 = (Option<Verdict>, Option<Urgency>);
+
+fn result_of(session: &Session) -> Result2 {
+    match session.outcome() {
+        Some(outcome) => (Some(outcome.verdict), outcome.urgency),
+        None => (None, None),
+    }
+}
+
+fn describe(result: Result2) -> String {
+    match result {
+        (Some(verdict), Some(urgency)) => format!("{} ({})", verdict.word(), urgency.word()),
+        (Some(verdict), None) => verdict.word().to_string(),
+        (None, _) => "no result yet (more questions)".to_string(),
+    }
+}
+
+/// Other answers worth trying for a question, to see whether it mattered.
+fn alternatives(question: &Question) -> Vec<AnswerValue> {
+    match question.form {
+        Form::YesNo | Form::Single => question
+            .answers
+            .iter()
+            .map(|a| AnswerValue::Choice(a.id.clone()))
+            .collect(),
+        Form::Multiple => question
+            .answers
+            .iter()
+            .map(|a| AnswerValue::Many(vec![a.id.clone()]))
+            .collect(),
+        Form::Number => {
+            let (min, max) = question.range.unwrap_or((0, 0));
+            if max - min <= 200 {
+                (min..=max).map(AnswerValue::Number).collect()
+            } else {
+                vec![AnswerValue::Number(min), AnswerValue::Number(max)]
+            }
+        }
+    }
+}
+
+pub fn score(
+    flow: &Flow,
+    given: &HashMap<usize, AnswerValue>,
+    asked: &[usize],
+    commitment: &Commitment,
+) -> Score {
+    let session = Session::replay(flow, given);
+    let expected = result_of(&session);
+    let path: Vec<(usize, AnswerValue)> = session.answers().map(|(q, v)| (q, v.clone())).collect();
+    let id = |q: usize| flow.short_id(q).to_string();
+    let mut explanations = Vec::new();
+
+    let verdict_right = expected.0 == Some(commitment.verdict);
+    let urgency_right = expected.1 == commitment.urgency;
+    if !verdict_right {
+        let outcome = session
+            .outcome()
+            .map_or(String::new(), |o| format!(": \"{}\"", o.title));
+        explanations.push(format!(
+            "You concluded {}; the graph reaches {}{outcome}.",
+            describe((Some(commitment.verdict), commitment.urgency)),
+            describe(expected)
+        ));
+    } else if !urgency_right {
+        explanations.push(format!(
+            "The verdict is right, but the urgency is {}, not {}.",
+            expected.1.map_or("none", |u| u.word()),
+            commitment.urgency.map_or("none", |u| u.word())
+        ));
+    }
+
+    // Red flags the client has, whether or not the walk reached them.
+    let mut missed_red_flags = Vec::new();
+    for (&q, value) in given {
+        let node = &flow.nodes[q];
+        let positive = matches!(value, AnswerValue::Choice(c) if c == "yes" || c == "unsure");
+        if node.tags.iter().any(|t| t == "red_flag") && positive && !asked.contains(&q) {
+            missed_red_flags.push(q);
+        }
+    }
+    missed_red_flags.sort_unstable();
+    for &q in &missed_red_flags {
+        if let (Some(question), Some(value)) = (flow.question(q), given.get(&q)) {
+            explanations.push(format!(
+                "Missed red flag `{}` (\"{}\"): the client would have said \"{}\".",
+                id(q),
+                question.ask,
+                answer_words(question, value)
+            ));
+        }
+    }
+
+    // A question on the path mattered if another answer changes the result.
+    let mut mattered = Vec::new();
+    for (q, value) in &path {
+        let Some(question) = flow.question(*q) else {
+            continue;
+        };
+        let changed = alternatives(question).into_iter().find_map(|alternative| {
+            let mut other = given.clone();
+            other.insert(*q, alternative.clone());
+            let result = result_of(&Session::replay(flow, &other));
+            (result != expected).then_some((alternative, result))
+        });
+        if let Some((alternative, result)) = changed {
+            mattered.push(*q);
+            if !asked.contains(q) && !missed_red_flags.contains(q) {
+                explanations.push(format!(
+                    "`{}` mattered but was not asked: the client says \"{}\"; had it been \"{}\", the result would be {}.",
+                    id(*q),
+                    answer_words(question, value),
+                    answer_words(question, &alternative),
+                    describe(result)
+                ));
+            }
+        }
+    }
+    let mattered_not_asked: Vec<usize> = mattered
+        .iter()
+        .copied()
+        .filter(|q| !asked.contains(q) && !missed_red_flags.contains(q))
+        .collect();
+    let asked_not_mattering: Vec<usize> = asked
+        .iter()
+        .copied()
+        .filter(|q| !mattered.contains(q) && !missed_red_flags.contains(q))
+        .collect();
+    for &q in &asked_not_mattering {
+        explanations.push(format!(
+            "`{}` did not change the result for this client.",
+            id(q)
+        ));
+    }
+    let unmatched: Vec<String> = commitment
+        .reasons
+        .iter()
+        .filter(|q| !mattered.contains(q))
+        .map(|&q| id(q))
+        .collect();
+    if !unmatched.is_empty() {
+        explanations.push(format!(
+            "Your reasons {} did not decide the result.",
+            unmatched.join(", ")
+        ));
+    }
+
+    let mut points: i32 = 10;
+    if !verdict_right {
+        points -= 5;
+    }
+    if !urgency_right {
+        points -= 2;
+    }
+    points -= 2 * missed_red_flags.len() as i32;
+    points -= mattered_not_asked.len() as i32;
+    Score {
+        points: points.clamp(0, 10) as u32,
+        verdict_right,
+        urgency_right,
+        expected_verdict: expected.0,
+        expected_urgency: expected.1,
+        outcome: session
+            .outcome()
+            .map(|_| flow.nodes[session.current_index()].id.clone()),
+        missed_red_flags: missed_red_flags.into_iter().map(id).collect(),
+        mattered_not_asked: mattered_not_asked.into_iter().map(id).collect(),
+        asked_not_mattering: asked_not_mattering.into_iter().map(id).collect(),
+        explanations,
+    }
+}

@@ -1,0 +1,88 @@
+//! The formatter on small inputs: the layout rules, one at a time.
+
+use super::format;
+
+fn formatted(text: &str) -> String {
+    format(text).unwrap_or_else(|d| panic!("does not format: {}", d.message))
+}
+
+#[test]
+fn fields_line_up_and_indent_by_two() {
+    let text = "question q { ask \"A?\" clinical \"B?\" yes -> x no -> next unsure -> x }";
+    assert_eq!(
+        formatted(text),
+        "question q {\n  ask      \"A?\"\n  clinical \"B?\"\n  yes    -> x\n  no     -> next\n  unsure -> x\n}\n"
+    );
+}
+
+#[test]
+fn comments_stay_next_to_their_code() {
+    let text = "// about q\nquestion q { // opening\n  ask \"A?\"   // the wording\n  // before yes\n  yes -> x\n  no -> x\n  // at the end\n}\n";
+    let out = formatted(text);
+    assert_eq!(
+        out,
+        "// about q\nquestion q {  // opening\n  ask \"A?\"    // the wording\n  // before yes\n  yes -> x\n  no  -> x\n  // at the end\n}\n"
+    );
+}
+
+#[test]
+fn top_level_blocks_get_one_blank_line_between_them() {
+    let text =
+        "outcome a { verdict treat title \"A\" }\n\n\n\noutcome b { verdict treat title \"B\" }";
+    assert_eq!(
+        formatted(text),
+        "outcome a {\n  verdict treat\n  title   \"A\"\n}\n\noutcome b {\n  verdict treat\n  title   \"B\"\n}\n"
+    );
+}
+
+#[test]
+fn facts_keep_their_grouping() {
+    let text = "fact a: bool\nfact b:x|y = x\n\nfact c: number 0..9";
+    assert_eq!(
+        formatted(text),
+        "fact a: bool\nfact b: x | y = x\n\nfact c: number 0..9\n"
+    );
+}
+
+#[test]
+fn decide_arrows_line_up() {
+    let text = "decide d { when a and b -> x otherwise -> y }";
+    assert_eq!(
+        formatted(text),
+        "decide d {\n  when a and b -> x\n  otherwise    -> y\n}\n"
+    );
+}
+
+#[test]
+fn notes_start_their_own_lines_under_the_label() {
+    let text = "question q { ask \"A?\" multiple answer a \"Aa\" set f note \"N\" therapist \"T\" answer bb \"B\" then -> next }";
+    assert_eq!(
+        formatted(text),
+        "question q {\n  ask \"A?\"\n  multiple\n  answer a  \"Aa\" set f\n            note \"N\"\n                 therapist \"T\"\n  answer bb \"B\"\n  then -> next\n}\n"
+    );
+}
+
+#[test]
+fn several_strings_go_one_per_line() {
+    let text = "outcome o { verdict treat title \"T\" plan \"one\" \"two\" }";
+    assert_eq!(
+        formatted(text),
+        "outcome o {\n  verdict treat\n  title   \"T\"\n  plan    \"one\"\n          \"two\"\n}\n"
+    );
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_an_error() {
+    assert!(format("question q { ask }").is_err());
+}
+
+#[test]
+fn formatting_twice_changes_nothing_more() {
+    let text = "decide d { when aaaaaaaaaa or bbbbbbbbbbbb or cccccccccccccccc or dddddddddddddddddd or eeeeeeeeeeeeeeeeeeeeeee or ffffffffffffffffffffff -> x note \"n\" otherwise -> y }";
+    let once = formatted(text);
+    assert_eq!(formatted(&once), once);
+    assert!(
+        once.lines().all(|l| l.chars().count() <= super::WIDTH),
+        "{once}"
+    );
+}
