@@ -1,0 +1,67 @@
+//! Rehearsal through a real pseudo-terminal: a full round, what-if, the drill.
+
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::session::OsSession;
+use expectrl::{Expect, Session};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rehearse");
+
+fn start(args: &[&str]) -> OsSession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_backcheck"));
+    command
+        .args(["rehearse", "--knowledge", FIXTURE])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = Session::spawn(command).expect("spawn backcheck in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+}
+
+#[test]
+fn a_full_round_with_a_hidden_red_flag() {
+    let mut p = start(&["--vignette", "hidden_numbness"]);
+    p.expect("the saddle area is tingly").unwrap();
+    p.send_line("ask radiation").unwrap();
+    p.expect("Client: \"Down the thigh.\"").unwrap();
+    p.send_line("ask nonsense").unwrap();
+    p.expect("There is no question `nonsense`").unwrap();
+    p.send_line("commit refer sometime").unwrap();
+    p.expect("Write: commit treat").unwrap();
+    p.send_line("commit modify because radiation").unwrap();
+    p.expect("Score: 1/10").unwrap();
+    p.expect("the graph reaches refer (emergency)").unwrap();
+    p.expect("Missed red flag `saddle`").unwrap();
+    p.send_line("next").unwrap();
+    p.expect("Red flags missed: 1").unwrap();
+}
+
+#[test]
+fn what_if_after_the_reveal() {
+    let mut p = start(&["--vignette", "office"]);
+    p.expect("Priya, 34").unwrap();
+    p.send_line("1").unwrap();
+    p.expect("Client: \"No.\"").unwrap();
+    p.send_line("commit treat").unwrap();
+    p.expect("Verdict: right. Urgency: right.").unwrap();
+    p.send_line("whatif radiation=below_knee").unwrap();
+    p.expect("the result would be \"See your doctor before a massage\" (refer, routine)")
+        .unwrap();
+    p.send_line("quit").unwrap();
+}
+
+#[test]
+fn the_drill_scores_root_answers() {
+    let mut p = start(&["--drill", "3", "--seed", "1"]);
+    p.expect("Nerve-root drill: 3 items").unwrap();
+    for _ in 0..3 {
+        p.expect("drill> ").unwrap();
+        p.send_line("L9").unwrap();
+        p.expect("Answer 1, 2, 3, or L4, L5, S1.").unwrap();
+        p.send_line("L5").unwrap();
+    }
+    p.expect("Drill score: ").unwrap();
+    p.expect("/3 right.").unwrap();
+}
