@@ -91,8 +91,8 @@ impl<'t> Layout<'t> {
 
     /// `}` closing the block `pair`.
     fn close(&mut self, pair: &Pair<Rule>, indent: usize) {
-        let end = pair.as_span().end();
-        let end = start_of_brace(pair.as_str(), pair.as_span().start(), end);
+        // The last token of a block is its `}`.
+        let end = pair.as_span().start() + tokens::code_end(pair.as_str());
         let mut line = Line::new(indent, "}".into(), end.saturating_sub(1), end, Blank::Never);
         line.comment_indent = indent + 2;
         self.lines.push(line);
@@ -563,11 +563,6 @@ impl<'t> Layout<'t> {
     }
 }
 
-/// The byte after the `}` that closes a block (its last token).
-fn start_of_brace(text: &str, start: usize, _end: usize) -> usize {
-    start + tokens::code_end(text)
-}
-
 fn indent_width(line: &(usize, String, usize, usize)) -> usize {
     line.0 + width(&line.1)
 }
@@ -656,7 +651,7 @@ fn arm_pieces<'i>(parts: impl Iterator<Item = Pair<'i, Rule>>) -> Vec<Piece> {
             Rule::note_effect => {
                 let mut inner = part.into_inner();
                 if let Some(lay) = inner.next() {
-                    let (s, e) = span(&lay);
+                    let e = span(&lay).1;
                     pieces.push(piece(format!("note {}", lay.as_str()), start, e, true));
                     if let Some(therapist) = inner.next() {
                         let mut therapist_piece =
@@ -664,7 +659,6 @@ fn arm_pieces<'i>(parts: impl Iterator<Item = Pair<'i, Rule>>) -> Vec<Piece> {
                         therapist_piece.extra = width("note ");
                         pieces.push(therapist_piece);
                     }
-                    let _ = s;
                 }
             }
             Rule::finding_effect => pieces.push(piece(words(&part), start, end, true)),

@@ -86,3 +86,14 @@ fn formatting_twice_changes_nothing_more() {
         "{once}"
     );
 }
+
+#[test]
+fn cases_and_vignettes_line_up_their_fields() {
+    let text = "case \"c\" { answers a=no b=yes expect treat }\nvignette v \"V\" { difficulty easy story \"one\" \"two\" answers a=no expect refer urgent }";
+    let out = formatted(text);
+    assert_eq!(
+        out,
+        "case \"c\" {\n  answers a=no b=yes\n  expect  treat\n}\n\nvignette v \"V\" {\n  difficulty easy\n  story      \"one\"\n             \"two\"\n  answers    a=no\n  expect     refer urgent\n}\n"
+    );
+    assert_eq!(formatted(&out), out);
+}
