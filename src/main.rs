@@ -156,7 +156,12 @@ impl Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if std::env::var_os("NO_COLOR").is_some() || !io::stdout().is_terminal() {
+    // Plain text when asked, when the output is not a terminal, and when the
+    // input is piped (a script is talking, not a person).
+    if std::env::var_os("NO_COLOR").is_some()
+        || !io::stdout().is_terminal()
+        || !io::stdin().is_terminal()
+    {
         colored::control::set_override(false);
     }
     let result = match cli.command {
@@ -337,6 +342,12 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
             ));
         };
         let id = id.trim();
+        if id.is_empty() {
+            return Err(Failure::new(
+                BAD_INPUT,
+                format!("error: `{pair}` is not of the form id=value"),
+            ));
+        }
         let Some(index) = flow.find(id) else {
             let hint = did_you_mean(id, flow.ids())
                 .map(|h| format!(" ({h})"))
@@ -355,7 +366,12 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
         let value = question
             .interpret(&value.replace('+', ","))
             .map_err(|error| Failure::new(BAD_INPUT, format!("error: {id}={value}: {error}")))?;
-        given.insert(index, value);
+        if given.insert(index, value).is_some() {
+            return Err(Failure::new(
+                BAD_INPUT,
+                format!("error: `{id}` is answered twice; give each question one answer"),
+            ));
+        }
     }
     Ok(given)
 }

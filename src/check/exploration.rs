@@ -16,6 +16,12 @@
 //! to the number of paths. Operands nothing downstream reads are forgotten at
 //! each node, which keeps the states few.
 //!
+//! Given a `focus` invariant, it drops walks that can no longer break it:
+//! once nothing ahead can change what the invariant's `when` reads and it is
+//! false, or when no outcome ahead can make its `then` false. The states it
+//! keeps are exactly those a counter-example can pass through, so the
+//! shortest one and the count of breaking paths are unchanged.
+//!
 //! A path is a distinct sequence of answers, as `run --answers` would give
 //! them; decide nodes and skips add none. Notes and findings are ignored:
 //! they never change where a walk goes.
@@ -27,7 +33,7 @@ use petgraph::algo::toposort;
 
 use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
-use crate::compile::{AnswerValue, Cond, Effect, Flow, NodeKind, Operand, Value};
+use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Value};
 
 /// The flow's graph has a cycle, so it has no topological order. The
 /// compiler refuses such flows; this guards a hand-built one.
@@ -94,8 +100,13 @@ pub struct Exploration<'f> {
 
 impl<'f> Exploration<'f> {
     /// Explores `flow`, tracking what the walk's conditions read plus
-    /// `watched` (read at outcomes).
-    pub fn run(flow: &'f Flow, watched: &[Operand]) -> Result<Exploration<'f>, CycleError> {
+    /// `watched` (read at outcomes); with a `focus`, only the walks that could
+    /// still break it (the invariant's operands must be among `watched`).
+    pub fn run(
+        flow: &'f Flow,
+        watched: &[Operand],
+        focus: Option<&Invariant>,
+    ) -> Result<Exploration<'f>, CycleError> {
         let order: Vec<usize> = toposort(&flow.graph, None)
             .map_err(|cycle| CycleError {
                 node: flow
@@ -132,10 +143,17 @@ impl<'f> Exploration<'f> {
                 initial[slot] = table.intern(slot, Known::Fact(value.clone()));
             }
         }
+        let focus = focus.map(|invariant| Focus::new(flow, &slots, &table, &order, invariant));
+        let keep = |node: usize, state: &[u32]| match &focus {
+            None => true,
+            Some(focus) => focus.keeps(node, &slots, &table, state),
+        };
         let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
         let mut index: Vec<HashMap<Box<[u32]>, usize>> = vec![HashMap::new(); flow.nodes.len()];
-        if flow.start < flow.nodes.len() {
+        if flow.start < flow.nodes.len() && {
             forget(&mut initial, &live[flow.start]);
+            keep(flow.start, &initial)
+        } {
             entries[flow.start].push(Entry {
                 state: initial.into(),
                 count: BigUint::from(1u8),
@@ -172,6 +190,9 @@ impl<'f> Exploration<'f> {
                         state[slot] = code;
                     }
                     forget(&mut state, &live[step.target]);
+                    if !keep(step.target, &state) {
+                        continue;
+                    }
                     let answers = entry.answers + u32::from(step.answer.is_some());
                     let count = &entry.count * &step.count;
                     let state: Box<[u32]> = state.into();
@@ -384,4 +405,120 @@ fn forget(state: &mut [u32], live: &[bool]) {
             *code = 0;
         }
     }
+}
+
+/// What decides, node by node, whether a walk can still break an invariant.
+struct Focus<'i> {
+    when: &'i Cond,
+    /// Nothing from this node on can change what `when` reads.
+    when_settled: Vec<bool>,
+    /// Some outcome reachable from this node may make `then` false.
+    then_may_fail: Vec<bool>,
+}
+
+impl<'i> Focus<'i> {
+    fn new(
+        flow: &Flow,
+        slots: &Slots,
+        table: &Table,
+        order: &[usize],
+        invariant: &'i Invariant,
+    ) -> Focus<'i> {
+        let mut when_reads = Vec::new();
+        invariant.when.operands(&mut when_reads);
+        let when_reads_outcome = when_reads
+            .iter()
+            .any(|o| matches!(o, Operand::Verdict | Operand::Urgency | Operand::Outcome));
+        let when_slots: Vec<usize> = when_reads.iter().filter_map(|o| slots.of(*o)).collect();
+        let mut then_reads = Vec::new();
+        invariant.then.operands(&mut then_reads);
+        let then_reads_walk = then_reads
+            .iter()
+            .any(|o| matches!(o, Operand::Fact(_) | Operand::Question(_)));
+
+        let writable = writable_from(flow, slots, order);
+        let mut then_may_fail = vec![true; flow.nodes.len()];
+        if !then_reads_walk {
+            let empty = vec![0u32; slots.len()];
+            for &node in order.iter().rev() {
+                then_may_fail[node] = match &flow.nodes[node].kind {
+                    NodeKind::Outcome(_) => !View {
+                        slots,
+                        table,
+                        state: &empty,
+                        outcome: Some(&flow.nodes[node]),
+                    }
+                    .holds(&invariant.then),
+                    _ => flow
+                        .graph
+                        .neighbors(petgraph::graph::NodeIndex::new(node))
+                        .any(|next| then_may_fail[flow.graph[next]]),
+                };
+            }
+        }
+        Focus {
+            when: &invariant.when,
+            when_settled: writable
+                .iter()
+                .map(|w| !when_reads_outcome && when_slots.iter().all(|&s| !w[s]))
+                .collect(),
+            then_may_fail,
+        }
+    }
+
+    fn keeps(&self, node: usize, slots: &Slots, table: &Table, state: &[u32]) -> bool {
+        if !self.then_may_fail[node] {
+            return false;
+        }
+        !self.when_settled[node]
+            || View {
+                slots,
+                table,
+                state,
+                outcome: None,
+            }
+            .holds(self.when)
+    }
+}
+
+/// For each node, the slots that it or a node after it may write.
+fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> {
+    let mut writable = vec![vec![false; slots.len()]; flow.nodes.len()];
+    for &node in order.iter().rev() {
+        let mut here = vec![false; slots.len()];
+        let mut mark = |effects: &[Effect]| {
+            for effect in effects {
+                if let Effect::Set { fact, .. } = effect
+                    && let Some(slot) = slots.fact(*fact)
+                {
+                    here[slot] = true;
+                }
+            }
+        };
+        match &flow.nodes[node].kind {
+            NodeKind::Outcome(_) => {}
+            NodeKind::Decide(decide) => {
+                decide.arms.iter().for_each(|arm| mark(&arm.step.effects));
+                mark(&decide.otherwise.effects);
+            }
+            NodeKind::Question(question) => {
+                question.answers.iter().for_each(|a| mark(&a.effects));
+                question.then.iter().for_each(|step| mark(&step.effects));
+                let written = [
+                    slots.question(node),
+                    question.into.and_then(|f| slots.fact(f)),
+                ];
+                for slot in written.into_iter().flatten() {
+                    here[slot] = true;
+                }
+            }
+        }
+        for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
+            for (mine, theirs) in here.iter_mut().zip(&writable[flow.graph[next]]) {
+                *mine |= *theirs;
+            }
+        }
+        writable[node] = here;
+    }
+    writable
 }

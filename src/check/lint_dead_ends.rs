@@ -15,7 +15,7 @@ use crate::compile::{Flow, NodeKind};
 use crate::diagnostic::Diagnostic;
 
 pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
-    let Ok(explored) = Exploration::run(flow, &[]) else {
+    let Ok(explored) = Exploration::run(flow, &[], None) else {
         return Vec::new();
     };
     let mut warnings = Vec::new();

@@ -17,4 +17,4 @@ mod verify;
 pub use case_runner::{CaseResult, run_case, run_cases};
 pub use exploration::{CycleError, Exploration};
 pub use lint::lint;
-pub use verify::{CounterExample, InvariantResult, Verification, prove, verify};
+pub use verify::{CounterExample, InvariantResult, Verification, verify};

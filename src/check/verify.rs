@@ -96,42 +96,25 @@ impl Verification {
 }
 
 /// Proves every invariant of `flow`.
+///
+/// One exploration counts the paths; then one per invariant, focused on the
+/// walks that could still break it, which keeps each small.
 pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
+    let paths = Exploration::run(flow, &[], None)?.paths();
     let mut invariants = Vec::new();
-    let mut paths = None;
     for invariant in &flow.invariants {
-        let (result, covered) = prove(flow, invariant)?;
-        paths.get_or_insert(covered);
-        invariants.push(result);
+        let mut watched = Vec::new();
+        invariant.when.operands(&mut watched);
+        invariant.then.operands(&mut watched);
+        let explored = Exploration::run(flow, &watched, Some(invariant))?;
+        invariants.push(judge(&explored, invariant));
     }
-    let paths = match paths {
-        Some(paths) => paths,
-        None => Exploration::run(flow, &[])?.paths(),
-    };
     Ok(Verification { paths, invariants })
 }
 
-/// Proves one invariant; also returns the number of paths covered.
-pub fn prove(flow: &Flow, invariant: &Invariant) -> Result<(InvariantResult, BigUint), CycleError> {
-    let mut watched = Vec::new();
-    invariant.when.operands(&mut watched);
-    invariant.then.operands(&mut watched);
-    let t = std::time::Instant::now();
-    let explored = Exploration::run(flow, &watched)?;
-    let total: usize = (0..flow.nodes.len())
-        .map(|n| explored.entries(n).len())
-        .sum();
-    let most = (0..flow.nodes.len())
-        .max_by_key(|&n| explored.entries(n).len())
-        .unwrap_or(0);
-    eprintln!(
-        "DEBUG {} watched={} entries={total} most={} ({}) {:?}",
-        invariant.text,
-        watched.len(),
-        flow.nodes[most].id,
-        explored.entries(most).len(),
-        t.elapsed()
-    );
+/// Tests one invariant on every state that reaches an outcome.
+fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantResult {
+    let flow = explored.flow();
     let mut worst: Option<(u32, usize, usize)> = None;
     let mut breaking = BigUint::default();
     for (node, n) in flow.nodes.iter().enumerate() {
@@ -149,16 +132,14 @@ pub fn prove(flow: &Flow, invariant: &Invariant) -> Result<(InvariantResult, Big
             }
         }
     }
-    let broken = worst.map(|(_, node, at)| CounterExample {
-        answers: explored.answers_to(node, at),
-        outcome: node,
-        breaking_paths: breaking,
-    });
-    let result = InvariantResult {
+    InvariantResult {
         text: invariant.text.clone(),
-        broken,
-    };
-    Ok((result, explored.paths()))
+        broken: worst.map(|(_, node, at)| CounterExample {
+            answers: explored.answers_to(node, at),
+            outcome: node,
+            breaking_paths: breaking,
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -60,15 +60,24 @@ impl fmt::Display for AnswerError {
 
 impl std::error::Error for AnswerError {}
 
-// Echoing a megabyte of input back would bury the message.
-fn shorten(input: &str) -> String {
+/// Typed text made safe to show: at most 40 characters (echoing a megabyte
+/// back would bury the message), control characters as `\u{..}` escapes so
+/// typed escape sequences cannot drive the terminal.
+pub fn shorten(input: &str) -> String {
     const MAX: usize = 40;
-    if input.chars().count() <= MAX {
-        input.to_string()
-    } else {
-        let head: String = input.chars().take(MAX).collect();
-        format!("{head}…")
+    let mut out = String::new();
+    for (count, c) in input.chars().enumerate() {
+        if count == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 /// Words people use for yes, no and not sure, beyond the declared synonyms.
@@ -354,6 +363,13 @@ mod tests {
             q.interpret("standing up"),
             Ok(AnswerValue::Many(vec!["standing".into()]))
         );
+    }
+
+    #[test]
+    fn control_characters_are_not_echoed() {
+        let error = yes_no().interpret("\u{1b}[2Jred\u{7}").unwrap_err();
+        assert!(!error.to_string().contains('\u{1b}'), "{error}");
+        assert!(error.to_string().contains("\\u{1b}[2Jred"), "{error}");
     }
 
     #[test]

@@ -105,6 +105,13 @@ impl<'s> Compiler<'s> {
         let cases = self.cases(&partial);
         let vignettes = self.vignettes(&partial);
         let (Some((_, header)), Some(start), true) = (header, start, self.errors.is_empty()) else {
+            // A file that does not parse declares nothing, so names it would
+            // have declared look unknown and nodes it would reach look
+            // unreachable elsewhere: those follow-on errors would only mislead.
+            if self.errors.iter().any(|e| e.code == "E001") {
+                self.errors
+                    .retain(|e| !matches!(e.code, "E002" | "E005" | "E010"));
+            }
             self.errors.sort_by_key(|e| (e.span.file, e.span.start));
             return Err(self.errors);
         };

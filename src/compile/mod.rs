@@ -15,7 +15,7 @@ mod names;
 mod questions_left;
 mod value;
 
-pub use answer_match::AnswerError;
+pub use answer_match::{AnswerError, shorten};
 pub use answer_value::AnswerValue;
 pub use compiler::compile;
 pub use condition::{CompareOp, Cond, Operand};

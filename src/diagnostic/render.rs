@@ -14,7 +14,22 @@ pub fn render_one(diagnostic: &Diagnostic, files: &[SourceFile], color: bool) ->
         );
     };
     let (line, col) = file.line_col(diagnostic.span.start);
-    let range = clamp(diagnostic.span.range(), file.text.len());
+    if source_line_len(&file.text, diagnostic.span.start) > MAX_QUOTED_LINE {
+        // Quoting a line of many thousand characters would bury the message.
+        let hint = diagnostic
+            .hint
+            .as_ref()
+            .map(|h| format!("\n  Help: {h}"))
+            .unwrap_or_default();
+        return format!(
+            "{}:{line}:{col}: {}[{}]: {} (the line is too long to show){hint}\n",
+            file.path,
+            kind_word(diagnostic.severity),
+            diagnostic.code,
+            diagnostic.message
+        );
+    }
+    let range = clamp(diagnostic.span.range(), &file.text);
     let kind = match diagnostic.severity {
         Severity::Error => ReportKind::Error,
         Severity::Warning => ReportKind::Warning,
@@ -66,6 +81,18 @@ pub fn render_all(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool)
         .join("\n")
 }
 
+/// Longer source lines are not quoted.
+const MAX_QUOTED_LINE: usize = 400;
+
+fn source_line_len(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or("");
+    let after = text.get(offset..).unwrap_or("");
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = after.find('\n').map_or(text.len(), |i| offset + i);
+    end - start
+}
+
 fn kind_word(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -73,9 +100,17 @@ fn kind_word(severity: Severity) -> &'static str {
     }
 }
 
-fn clamp(range: std::ops::Range<usize>, len: usize) -> std::ops::Range<usize> {
-    let start = range.start.min(len);
-    let end = range.end.clamp(start, len);
+/// The span inside the text and on character boundaries: ariadne slices the
+/// line with it and panics inside a multi-byte character.
+fn clamp(range: std::ops::Range<usize>, text: &str) -> std::ops::Range<usize> {
+    let mut start = range.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = range.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
     start..end
 }
 
@@ -96,5 +131,13 @@ mod tests {
         assert!(text.starts_with("a.flow:2:10: "), "{text}");
         assert!(text.contains("yes -> fevr"), "{text}");
         assert!(text.contains("did you mean `fever`?"), "{text}");
+    }
+
+    #[test]
+    fn a_span_ending_inside_a_character_is_widened_to_it() {
+        let files = vec![SourceFile::new("a.flow", "x é y")];
+        let diagnostic = Diagnostic::error("E001", Span::new(0, 2..3), "unexpected `é`");
+        let text = render_one(&diagnostic, &files, false);
+        assert!(text.starts_with("a.flow:1:3: "), "{text}");
     }
 }

@@ -8,7 +8,7 @@ use super::command::{COMMANDS, Command};
 use super::line_source::{Input, LineSource};
 use super::render::{help_text, progress_text, question_text};
 use super::save_file::write_atomic;
-use crate::compile::Flow;
+use crate::compile::{Flow, shorten};
 use crate::engine::{Current, Session};
 use crate::report::{
     Audience, answer_words, how_text, markdown_report, outcome_text, what_if_text,
@@ -74,10 +74,13 @@ impl<'f, W: Write> Conversation<'f, W> {
                     self.out,
                     "(Line cleared. Your answers are kept. Type `quit` to leave.)"
                 )?,
-                Input::Unreadable => writeln!(
-                    self.out,
-                    "That line could not be read as text. Please type your answer again."
-                )?,
+                Input::Unreadable => {
+                    writeln!(
+                        self.out,
+                        "That line could not be read as text. Please type your answer again."
+                    )?;
+                    self.show_current()?;
+                }
                 Input::Line(line) => {
                     if !lines.is_interactive() && !line.trim().is_empty() {
                         // Piped answers are not echoed by a terminal; show them.
@@ -338,13 +341,5 @@ impl<'f, W: Write> Conversation<'f, W> {
             }
         }
         words
-    }
-}
-
-fn shorten(line: &str) -> String {
-    if line.chars().count() > 60 {
-        format!("{}…", line.chars().take(60).collect::<String>())
-    } else {
-        line.to_string()
     }
 }

@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -49,8 +50,11 @@ impl KnowledgeSource {
             });
         }
         let mut paths = Vec::new();
-        collect_flow_files(&canonical_root, &canonical_root, &mut paths)?;
+        let mut visited = HashSet::new();
+        collect_flow_files(&canonical_root, &canonical_root, &mut visited, &mut paths)?;
         paths.sort();
+        // Two links to one file would read it twice.
+        paths.dedup();
         if paths.is_empty() {
             return Err(LoadError::NoFlowFiles {
                 path: root.to_path_buf(),
@@ -89,7 +93,16 @@ impl KnowledgeSource {
     }
 }
 
-fn collect_flow_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+fn collect_flow_files(
+    root: &Path,
+    dir: &Path,
+    visited: &mut HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) -> Result<(), LoadError> {
+    // A link back to a folder already read (`loop -> ..`) would recurse forever.
+    if !visited.insert(dir.to_path_buf()) {
+        return Ok(());
+    }
     let entries = fs::read_dir(dir).map_err(|e| LoadError::Unreadable {
         path: dir.to_path_buf(),
         reason: e.to_string(),
@@ -108,7 +121,7 @@ fn collect_flow_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result
             return Err(LoadError::OutsideRoot { path });
         }
         if resolved.is_dir() {
-            collect_flow_files(root, &resolved, out)?;
+            collect_flow_files(root, &resolved, visited, out)?;
         } else if path.extension().is_some_and(|ext| ext == "flow") {
             out.push(resolved);
         }

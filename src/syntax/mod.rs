@@ -5,6 +5,7 @@ pub mod ast;
 mod format;
 mod nesting;
 mod parser;
+mod syntax_error;
 
 pub use format::format;
 pub use parser::parse;

@@ -33,7 +33,12 @@ pub fn check_nesting(text: &str, file: usize) -> Result<(), Diagnostic> {
                         format!("brackets nested more than {MAX_DEPTH} deep"),
                     )
                     .with_label("too deep here")
-                    .with_hint(Some("split the condition into several decide arms".into())));
+                    .with_hint(Some(match bytes[i] {
+                        b'(' => "split the condition into several decide arms".into(),
+                        _ => {
+                            "close the blocks and lists you open: this many cannot be meant".into()
+                        }
+                    })));
                 }
             }
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),

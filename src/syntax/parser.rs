@@ -1,17 +1,17 @@
 //! pest pairs -> AST. One function per grammar rule that carries meaning.
 
 use pest::Parser as _;
-use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::Pair;
 use pest_derive::Parser;
 
 use super::ast::*;
 use super::nesting::check_nesting;
+use super::syntax_error::syntax_error;
 use crate::diagnostic::{Diagnostic, Span};
 
 #[derive(Parser)]
 #[grammar = "../grammar/flow.pest"]
-struct FlowParser;
+pub(super) struct FlowParser;
 
 /// Parses one file. `file` is its index in the knowledge folder, kept in every span.
 pub fn parse(text: &str, file: usize) -> Result<Document, Diagnostic> {
@@ -351,10 +351,16 @@ impl Builder {
     }
 
     fn verdict(&self, pair: Pair<Rule>) -> Built<VerdictDecl> {
-        let span = self.span(&pair);
+        let mut span = self.span(&pair);
         let mut inner = pair.into_inner();
-        let kind = verdict_kind(next(&mut inner, span)?.as_str());
-        let urgency = inner.next().map(|p| urgency(p.as_str()));
+        let kind_pair = next(&mut inner, span)?;
+        // pest's span would include the spaces before an urgency that is not there.
+        span.end = kind_pair.as_span().end();
+        let kind = verdict_kind(kind_pair.as_str());
+        let urgency = inner.next().map(|p| {
+            span.end = p.as_span().end();
+            urgency(p.as_str())
+        });
         Ok(VerdictDecl {
             kind,
             urgency,
@@ -581,137 +587,6 @@ fn unescape(body: &str) -> String {
         }
     }
     out
-}
-
-fn syntax_error(error: &pest::error::Error<Rule>, text: &str, file: usize) -> Diagnostic {
-    let position = match error.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((start, _)) => start,
-    };
-    let found = found_at(text, position);
-    let expected = match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => {
-            let mut words: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
-            words.sort_unstable();
-            words.dedup();
-            words
-        }
-        ErrorVariant::CustomError { .. } => Vec::new(),
-    };
-    let message = if expected.is_empty() {
-        format!("unexpected {found}")
-    } else {
-        format!("expected {}, found {found}", or_list(&expected))
-    };
-    let end = (position + found_len(text, position)).min(text.len());
-    Diagnostic::error("E001", Span::new(file, position..end), message)
-        .with_label("here")
-        .with_hint(syntax_hint(text, position))
-}
-
-fn found_at(text: &str, position: usize) -> String {
-    let rest = text.get(position..).unwrap_or("");
-    match rest.split_whitespace().next() {
-        None => "the end of the file".to_string(),
-        Some(word) => {
-            let word: String = word.chars().take(24).collect();
-            format!("`{word}`")
-        }
-    }
-}
-
-fn found_len(text: &str, position: usize) -> usize {
-    let rest = text.get(position..).unwrap_or("");
-    rest.split_whitespace().next().map_or(0, str::len).max(1)
-}
-
-fn syntax_hint(text: &str, position: usize) -> Option<String> {
-    let before = text.get(..position).unwrap_or("");
-    let open = before.matches('{').count();
-    let close = before.matches('}').count();
-    if position >= text.trim_end().len() && open > close {
-        return Some("a `}` is missing: every `{` needs one".into());
-    }
-    let quotes = before.matches('"').count() - before.matches("\\\"").count();
-    if quotes % 2 == 1 {
-        return Some("a text is missing its closing `\"`".into());
-    }
-    None
-}
-
-fn or_list(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    }
-}
-
-/// How a grammar rule reads in a message; `None` for rules too small to name.
-fn describe(rule: Rule) -> Option<&'static str> {
-    Some(match rule {
-        Rule::ident | Rule::ref_id => "a name",
-        Rule::string => "a quoted text",
-        Rule::number => "a number",
-        Rule::range => "a range like `0..10`",
-        Rule::value => "a value",
-        Rule::EOI => "the end of the file",
-        Rule::flow_header => "`flow`",
-        Rule::fact_decl => "`fact`",
-        Rule::section => "`section`",
-        Rule::question => "`question`",
-        Rule::decide => "`decide`",
-        Rule::outcome => "`outcome`",
-        Rule::invariant => "`invariant`",
-        Rule::case => "`case`",
-        Rule::version_field => "`version`",
-        Rule::start_field => "`start`",
-        Rule::disclaimer_field => "`disclaimer`",
-        Rule::fact_type | Rule::bool_type | Rule::number_type | Rule::enum_type => "a fact type",
-        Rule::ask => "`ask`",
-        Rule::clinical => "`clinical`",
-        Rule::why => "`why`",
-        Rule::source => "`source`",
-        Rule::tags => "`tags`",
-        Rule::multiple => "`multiple`",
-        Rule::number_spec => "`number`",
-        Rule::skip_when => "`skip when`",
-        Rule::yesno_arm | Rule::yesno_word => "`yes`/`no`/`unsure`",
-        Rule::answer_arm => "`answer`",
-        Rule::then_arm => "`then`",
-        Rule::synonyms => "`synonyms`",
-        Rule::arrow => "`->`",
-        Rule::set_effect => "`set`",
-        Rule::note_effect => "`note`",
-        Rule::finding_effect => "`finding`",
-        Rule::when_arm => "`when`",
-        Rule::otherwise_arm => "`otherwise`",
-        Rule::condition | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::negation => {
-            "a condition"
-        }
-        Rule::comparison | Rule::membership | Rule::truth | Rule::any_tagged => "a condition",
-        Rule::cmp_op => "a comparison like `==` or `<`",
-        Rule::list => "a list like `[a, b]`",
-        Rule::kw_and => "`and`",
-        Rule::kw_or => "`or`",
-        Rule::kw_in => "`in`",
-        Rule::verdict => "`verdict`",
-        Rule::verdict_kind => "`treat`, `modify` or `refer`",
-        Rule::urgency => "`emergency`, `urgent` or `routine`",
-        Rule::title => "`title`",
-        Rule::plan => "`plan`",
-        Rule::avoid => "`avoid`",
-        Rule::selfcare => "`selfcare`",
-        Rule::safety_net => "`safety`",
-        Rule::answers => "`answers`",
-        Rule::vignette => "`vignette`",
-        Rule::difficulty_field => "`difficulty`",
-        Rule::difficulty => "`easy`, `medium` or `hard`",
-        Rule::story => "`story`",
-        Rule::answer_pair => "an answer like `id=value`",
-        Rule::expectation => "`expect`",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,713 @@
+//! `backcheck check DIR` on broken knowledge: every error reported at once, each
+//! as `path:line:col: ` and an ariadne report quoting the source line with a
+//! help hint. The full stderr of each case is a reviewed snapshot in
+//! tests/snapshots/. Folders that cannot be read at all exit 2.
+
+mod common;
+
+use common::{Knowledge, assert_report, backcheck, describe, error_count, reports, text};
+use predicates::prelude::*;
+
+// ---------------------------------------------------------------- syntax
+
+#[test]
+fn syntax_missing_closing_quote() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?
+  yes -> done
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let main = main_reports(&stderr);
+    assert!(
+        main.iter()
+            .any(|r| r.contains("Help: ") && r.contains("closing `\"`")),
+        "no report says a text is missing its closing quote:\n{stderr}"
+    );
+}
+
+#[test]
+fn syntax_missing_closing_brace_mid_file() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> done
+  no -> done
+
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let main = main_reports(&stderr);
+    assert!(
+        main.iter()
+            .any(|r| r.contains("Help: ") && r.contains("`}`")),
+        "no report says a `}}` is missing:\n{stderr}"
+    );
+}
+
+#[test]
+fn syntax_missing_closing_brace_at_end_of_file() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> done
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let main = main_reports(&stderr);
+    assert_eq!(main.len(), 1, "{stderr}");
+    assert!(main[0].contains("Help: a `}` is missing"), "{stderr}");
+    common::assert_same_location(&main[0]);
+}
+
+#[test]
+fn syntax_unknown_keyword() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  clinicle "Pain on palpation?"
+  yes -> done
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(
+        &stderr,
+        "main.flow:3:3",
+        "  clinicle \"Pain on palpation?\"",
+    );
+    assert!(report.contains("found `clinicle`"), "{report}");
+}
+
+// ---------------------------------------------------------------- names
+
+#[test]
+fn unknown_target_suggests_a_close_name() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> dnoe
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:3:10", "  yes -> dnoe");
+    assert!(report.contains("Help: did you mean `done`?"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    // `ü` and `—` take several bytes each; the column is still the 32nd character.
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes "Ja, über — dem Knie" -> dnoe
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    assert_report(
+        &stderr,
+        "main.flow:3:32",
+        "  yes \"Ja, über — dem Knie\" -> dnoe",
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> done
+  no -> done
+}
+question first {
+  ask "Sore again?"
+  yes -> done
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:6:10", "question first {");
+    assert!(
+        report.contains("main.flow:1:10"),
+        "should point at the first one:\n{report}"
+    );
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn answer_without_target() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Where is the pain?"
+  answer back "In my back" -> done
+  answer leg "In my leg"
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:4:3", "  answer leg \"In my leg\"");
+    assert!(report.contains("answer `leg` has no target"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+// ---------------------------------------------------------------- facts
+
+#[test]
+fn undeclared_fact_suggests_the_declared_one() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Thin bones?"
+  yes -> done set osteoprosis
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:3:19", "  yes -> done set osteoprosis");
+    assert!(
+        report.contains("fact `osteoprosis` is not declared"),
+        "{report}"
+    );
+    assert!(report.contains("did you mean `osteoporosis`?"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn value_outside_a_facts_domain() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Does it spread?"
+  yes -> done set radiation = shin
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(
+        &stderr,
+        "main.flow:3:31",
+        "  yes -> done set radiation = shin",
+    );
+    assert!(report.contains("none, thigh, below_knee"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn number_outside_a_facts_range() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "How old are you?"
+  number 0..120 into age
+  then -> route
+}
+decide route {
+  when age > 200 -> done
+  otherwise -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:7:14", "  when age > 200 -> done");
+    assert!(report.contains("0 to 120"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+// ---------------------------------------------------------------- graph
+
+#[test]
+fn cycle() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> second
+  no -> done
+}
+question second {
+  ask "Still sore?"
+  yes -> first
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:1:10", "question first {");
+    assert!(report.contains("main.first -> main.second"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn unreachable_question() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> done
+  no -> done
+}
+question orphan {
+  ask "Does anyone ask me?"
+  yes -> done
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:6:10", "question orphan {");
+    assert!(
+        report.contains("no path reaches question `main.orphan`"),
+        "{report}"
+    );
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn decide_without_otherwise() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Thin bones?"
+  yes -> route set osteoporosis
+  no -> route
+}
+decide route {
+  when osteoporosis -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:6:8", "decide route {");
+    assert!(report.contains("otherwise"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn next_at_the_end_of_a_file() {
+    let stderr = Knowledge::main(
+        r#"outcome done {
+  verdict treat
+  title "Fine"
+}
+question first {
+  ask "Sore?"
+  yes -> done
+  no -> next
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:8:9", "  no -> next");
+    assert!(report.contains("`next` has nothing to go to"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+// ---------------------------------------------------------------- questions
+
+#[test]
+fn yes_no_question_without_no() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> done
+  unsure -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:1:10", "question first {");
+    assert!(report.contains("has no `no` answer"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn number_question_without_then() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "How old are you?"
+  number 0..120 unit "years" into age
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:1:10", "question first {");
+    assert!(report.contains("has no `then`"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+// ---------------------------------------------------------------- outcomes
+
+#[test]
+fn refer_without_urgency() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> doctor
+  no -> done
+}
+outcome doctor {
+  verdict refer
+  title "See a doctor"
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    // The caret belongs under `verdict refer` alone, not under the next line too.
+    let report = main_reports(&stderr).join("");
+    assert!(
+        !report.contains("title \"See a doctor\""),
+        "the label spills onto the next line:\n{report}"
+    );
+    let report = assert_report(&stderr, "main.flow:7:3", "  verdict refer");
+    assert!(
+        report.contains("refer outcome `doctor` has no urgency"),
+        "{report}"
+    );
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn treat_with_an_urgency() {
+    let stderr = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> done
+  no -> done
+}
+outcome done {
+  verdict treat urgent
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:7:3", "  verdict treat urgent");
+    assert!(report.contains("Help: write `verdict treat`"), "{report}");
+    assert_eq!(error_count(&stderr), 1);
+}
+
+// ---------------------------------------------------------------- folder
+
+#[test]
+fn a_second_flow_header() {
+    let stderr = Knowledge::main(
+        r#"flow other "Other" {
+  version "2.0"
+  start first
+}
+question first {
+  ask "Sore?"
+  yes -> done
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:1:6", "flow other \"Other\" {");
+    assert!(
+        report.contains("flow.flow:1:1"),
+        "should point at the first header:\n{report}"
+    );
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn brackets_nested_100_000_deep_are_an_error_not_a_crash() {
+    let deep = format!(
+        "question first {{\n  ask \"Thin bones?\"\n  yes -> route set osteoporosis\n  no -> route\n}}\n\
+         decide route {{\n  when {}osteoporosis{} -> done\n  otherwise -> done\n}}\n\
+         outcome done {{\n  verdict treat\n  title \"Fine\"\n}}\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let stderr = Knowledge::main(&deep).check_fails();
+    // The quoted source line is 200,000 brackets long: shorten the runs.
+    insta::assert_snapshot!(collapse_bracket_runs(&stderr));
+    let report = reports(&stderr)
+        .into_iter()
+        .find(|r| r.starts_with("main.flow:7:71: "))
+        .unwrap_or_else(|| {
+            panic!(
+                "no report at the 65th bracket:\n{}",
+                collapse_bracket_runs(&stderr)
+            )
+        });
+    assert!(report.contains("brackets nested more than 64 deep"));
+    assert!(report.contains("Help: "));
+}
+
+#[test]
+fn not_nested_100_000_deep_is_an_error_not_a_crash() {
+    let deep = format!(
+        "question first {{\n  ask \"Thin bones?\"\n  yes -> route set osteoporosis\n  no -> route\n}}\n\
+         decide route {{\n  when {}osteoporosis -> done\n  otherwise -> done\n}}\n\
+         outcome done {{\n  verdict treat\n  title \"Fine\"\n}}\n",
+        "not ".repeat(100_000)
+    );
+    let stderr = Knowledge::main(&deep).check_fails();
+    assert!(
+        reports(&stderr)
+            .iter()
+            .any(|r| r.starts_with("main.flow:7:")),
+        "no error on the deep line"
+    );
+}
+
+// ---------------------------------------------------------------- all at once
+
+#[test]
+fn several_errors_in_several_files_are_all_reported_in_one_run() {
+    let knowledge = Knowledge::main(
+        r#"question first {
+  ask "Sore?"
+  yes -> secnd
+  no -> route
+}
+question second {
+  ask "Where?"
+  answer back "Back" -> done set radiation = shin
+  answer leg "Leg"
+}
+decide route {
+  when age > 200 -> outcomes.doctor
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .file(
+        "outcomes.flow",
+        r#"outcome doctor {
+  verdict refer urgent
+  title "See a doctor today"
+}
+outcome doctor {
+  verdict refer routine
+  title "See a doctor"
+}
+"#,
+    );
+    let stderr = knowledge.check_fails();
+    insta::assert_snapshot!(stderr);
+    let expected = [
+        ("main.flow:3:10", "  yes -> secnd"),
+        (
+            "main.flow:8:46",
+            "  answer back \"Back\" -> done set radiation = shin",
+        ),
+        ("main.flow:9:3", "  answer leg \"Leg\""),
+        ("main.flow:11:8", "decide route {"),
+        ("main.flow:12:14", "  when age > 200 -> outcomes.doctor"),
+        ("outcomes.flow:5:9", "outcome doctor {"),
+    ];
+    for (location, line) in expected {
+        assert_report(&stderr, location, line);
+    }
+    assert_eq!(reports(&stderr).len(), expected.len(), "{stderr}");
+    assert_eq!(error_count(&stderr), expected.len());
+}
+
+// ---------------------------------------------------------------- valid and unreadable
+
+#[test]
+fn valid_knowledge_is_ok() {
+    backcheck(&["check", common::MINI])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("ok: mini 0.1 ("))
+        .stdout(predicate::str::contains(
+            "5 questions, 2 decide nodes, 5 outcomes",
+        ))
+        .stderr("");
+}
+
+#[test]
+fn missing_folder_exits_2_with_the_path() {
+    let knowledge = Knowledge::empty();
+    let missing = knowledge.join("no-such-folder");
+    let missing = missing.to_str().unwrap();
+    backcheck(&["check", missing])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(missing))
+        .stderr(predicate::str::contains("No such file or directory"));
+}
+
+#[test]
+fn a_file_instead_of_a_folder_exits_2() {
+    let knowledge = Knowledge::mini();
+    let file = knowledge.join("flow.flow");
+    let file = file.to_str().unwrap();
+    backcheck(&["check", file])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(file))
+        .stderr(predicate::str::contains("not a folder"));
+}
+
+#[test]
+fn folder_without_flow_files_exits_2() {
+    let knowledge = Knowledge::empty()
+        .file("README.md", "# notes\n")
+        .file("sub/notes.txt", "flow x \"y\" {}\n");
+    backcheck(&["check", knowledge.arg()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no .flow files"))
+        .stderr(predicate::str::contains(knowledge.arg()));
+}
+
+#[test]
+fn non_utf8_flow_file_exits_2_naming_the_file() {
+    let knowledge = Knowledge::mini().file("latin1.flow", b"// caf\xe9\n".as_slice());
+    let output = backcheck(&["check", knowledge.arg()]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("latin1.flow"), "{stderr}");
+    assert!(stderr.contains("not UTF-8"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_flow_file_exits_2_naming_the_file() {
+    // A dangling link: unreadable even for root, unlike a chmod 000 file.
+    let knowledge = Knowledge::mini();
+    std::os::unix::fs::symlink(knowledge.join("gone.txt"), knowledge.join("broken.flow")).unwrap();
+    backcheck(&["check", knowledge.arg()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"))
+        .stderr(predicate::str::contains("broken.flow"));
+}
+
+// ---------------------------------------------------------------- helpers
+
+/// The reports about `main.flow` (a broken file can also cause reports elsewhere).
+fn main_reports(stderr: &str) -> Vec<String> {
+    reports(stderr)
+        .into_iter()
+        .filter(|r| r.starts_with("main.flow:"))
+        .collect()
+}
+
+/// `((((((...` -> `(×100000`, so the snapshot of a 200,000-bracket line stays readable.
+fn collapse_bracket_runs(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut run = 1;
+        while chars.peek() == Some(&c) {
+            chars.next();
+            run += 1;
+        }
+        if "()".contains(c) && run > 8 {
+            out.push_str(&format!("{c}×{run}"));
+        } else {
+            out.extend(std::iter::repeat_n(c, run));
+        }
+    }
+    out
+}
