@@ -1,27 +1,15 @@
 //! `backcheck rehearse` without a terminal: listing, JSON scores, seeds, bad input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rehearse");
 
-fn rehearse(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backcheck"))
-        .args(["rehearse", "--knowledge", FIXTURE])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+fn rehearse(extra: &[&str], input: &str) -> Output {
+    let mut args = vec!["rehearse", "--knowledge", FIXTURE];
+    args.extend_from_slice(extra);
+    common::piped(&args, std::path::Path::new("."), input)
 }
 
 fn stdout(output: &Output) -> String {

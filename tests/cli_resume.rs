@@ -1,28 +1,13 @@
 //! Save and resume from the command line, and what happens to bad session files.
 
-use std::process::{Command, Output};
+mod common;
 
-const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+use std::process::Output;
 
-fn chat(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backcheck"))
-        .args(["chat", "--knowledge", MINI])
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+fn chat(dir: &std::path::Path, extra: &[&str], input: &str) -> Output {
+    let mut args = vec!["chat", "--knowledge", common::MINI];
+    args.extend_from_slice(extra);
+    common::piped(&args, dir, input)
 }
 
 fn stdout(output: &Output) -> String {

@@ -1,22 +1,16 @@
 //! The REPL driven through a real pseudo-terminal, as a person would use it:
 //! rustyline reads the keys, Ctrl-C clears a line, answers lead to an outcome.
 
-use std::process::Command;
-use std::time::Duration;
+mod common;
 
 use expectrl::session::OsSession;
-use expectrl::{ControlCode, Expect, Session};
+use expectrl::{ControlCode, Expect};
 
 fn start() -> OsSession {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_backcheck"));
-    command
-        .args(["chat", "--knowledge"])
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini"))
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut session = Session::spawn(command).expect("spawn backcheck in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
-    session
+    common::pty(
+        &["chat", "--knowledge", common::MINI],
+        std::path::Path::new("."),
+    )
 }
 
 #[test]
@@ -57,6 +51,9 @@ fn ctrl_d_leaves_cleanly_and_says_nothing_was_saved() {
     p.send_line("no").unwrap();
     p.expect("How old are you?").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect("Save your answers before leaving?").unwrap();
+    // Enter leaves without saving.
+    p.send_line("").unwrap();
     p.expect("Nothing was saved").unwrap();
     p.expect("Goodbye").unwrap();
 }

@@ -1,26 +1,17 @@
 //! The conversation features through a real pseudo-terminal: how, change,
 //! summary, save, resume, and Ctrl-D offering to save.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
-use std::time::Duration;
 
 use expectrl::session::OsSession;
-use expectrl::{ControlCode, Expect, Session};
-
-const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+use expectrl::{ControlCode, Expect};
 
 fn start(dir: &Path, extra: &[&str]) -> OsSession {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_backcheck"));
-    command
-        .args(["chat", "--knowledge", MINI])
-        .args(extra)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut session = Session::spawn(command).expect("spawn backcheck in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
-    session
+    let mut args = vec!["chat", "--knowledge", common::MINI];
+    args.extend_from_slice(extra);
+    common::pty(&args, dir)
 }
 
 #[test]

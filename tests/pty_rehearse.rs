@@ -1,23 +1,16 @@
 //! Rehearsal through a real pseudo-terminal: a full round, what-if, the drill.
 
-use std::process::Command;
-use std::time::Duration;
+mod common;
 
 use expectrl::session::OsSession;
-use expectrl::{Expect, Regex, Session};
+use expectrl::{Expect, Regex};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rehearse");
 
-fn start(args: &[&str]) -> OsSession {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_backcheck"));
-    command
-        .args(["rehearse", "--knowledge", FIXTURE])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut session = Session::spawn(command).expect("spawn backcheck in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
-    session
+fn start(extra: &[&str]) -> OsSession {
+    let mut args = vec!["rehearse", "--knowledge", FIXTURE];
+    args.extend_from_slice(extra);
+    common::pty(&args, std::path::Path::new("."))
 }
 
 #[test]

@@ -229,3 +229,26 @@ pub fn error_count(stderr: &str) -> usize {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no error count in `{last}`"))
 }
+
+/// `backcheck ARGS` on a real pseudo-terminal in `dir`, with `NO_COLOR=1`
+/// and a 20 s limit on each expectation.
+pub fn pty(args: &[&str], dir: &Path) -> expectrl::session::OsSession {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_backcheck"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = expectrl::Session::spawn(command).expect("spawn backcheck in a pty");
+    session.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    session
+}
+
+/// `backcheck ARGS` in `dir` with `input` piped to it.
+pub fn piped(args: &[&str], dir: &Path, input: &str) -> Output {
+    backcheck(args)
+        .current_dir(dir)
+        .write_stdin(input)
+        .output()
+        .expect("run backcheck")
+}

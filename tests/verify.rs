@@ -1,0 +1,159 @@
+//! `backcheck verify DIR`: every invariant proved on every path, or the
+//! shortest counter-example, which `backcheck run` replays.
+
+mod common;
+mod synthetic;
+
+use common::{Knowledge, MINI, backcheck, describe, text};
+
+/// Runs `verify DIR`; returns (exit code, stdout).
+fn verify(dir: &str) -> (Option<i32>, String) {
+    let output = backcheck(&["verify", dir]).output().expect("run backcheck");
+    assert!(
+        !text(&output.stderr).contains("panicked"),
+        "{}",
+        describe(&output)
+    );
+    (output.status.code(), text(&output.stdout))
+}
+
+/// The `N` of the summary line `... over N paths: ...`.
+fn paths(stdout: &str) -> String {
+    let last = stdout.trim_end().lines().last().unwrap_or_default();
+    last.split(" over ")
+        .nth(1)
+        .and_then(|rest| rest.split(" paths").next())
+        .unwrap_or_else(|| panic!("no path count in `{last}`"))
+        .to_string()
+}
+
+#[test]
+fn the_mini_invariant_holds_on_all_87_paths() {
+    let (code, stdout) = verify(MINI);
+    assert_eq!(code, Some(0), "{stdout}");
+    // saddle yes/unsure (2) + saddle no x age: under 16 (1) or 16, over 16
+    // (2) x bones (2) x radiation (3) x worse (7 non-empty subsets).
+    assert!(
+        stdout.contains("ok   \"saddle numbness refers now\": 87 paths"),
+        "{stdout}"
+    );
+    assert_eq!(paths(&stdout), "87");
+    assert!(stdout.contains("1 held, 0 failed in "), "{stdout}");
+}
+
+#[test]
+fn an_emergency_downgraded_to_routine_fails_with_a_counter_example_that_run_replays() {
+    let knowledge = Knowledge::mini().edit(
+        "outcomes.flow",
+        "verdict refer emergency",
+        "verdict refer routine",
+    );
+    let (code, stdout) = verify(knowledge.arg());
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(
+        stdout.contains("FAIL \"saddle numbness refers now\": broken on 2 of 87 paths"),
+        "{stdout}"
+    );
+    let answers = stdout
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("counter-example (1 answer): "))
+        .unwrap_or_else(|| panic!("no counter-example:\n{stdout}"));
+    assert_eq!(answers, "saddle=yes");
+    assert!(
+        stdout.contains("reaches outcome `emergency`: refer routine"),
+        "{stdout}"
+    );
+
+    let output = backcheck(&[
+        "run",
+        "--json",
+        "--answers",
+        answers,
+        "--knowledge",
+        knowledge.arg(),
+    ])
+    .output()
+    .expect("run backcheck");
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["status"], "complete", "{json}");
+    assert_eq!(json["verdict"], "refer", "{json}");
+    assert_eq!(json["urgency"], "routine", "{json}");
+    assert!(
+        json["outcome"]
+            .as_str()
+            .is_some_and(|o| o.ends_with("emergency")),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_counter_example_deep_in_the_graph_is_the_shortest_and_replays() {
+    // Thin bones now lead to `fine` (treat): the invariant below breaks only
+    // after saddle, age, bones, radiation and worse are answered.
+    let knowledge = Knowledge::mini()
+        .edit("pain.flow", "when osteoporosis or worse", "when worse")
+        .file(
+            "extra.flow",
+            "invariant \"thin bones never get treat\" {\n  osteoporosis => verdict != treat\n}\n",
+        );
+    let (code, stdout) = verify(knowledge.arg());
+    assert_eq!(code, Some(1), "{stdout}");
+    let answers = stdout
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("counter-example (5 answers): "))
+        .unwrap_or_else(|| panic!("no 5-answer counter-example:\n{stdout}"));
+    assert_eq!(
+        answers,
+        "saddle=no,age=16,bones=yes,radiation=none,worse=nothing"
+    );
+    // bones=yes, radiation none or thigh (2), worse=nothing only, adult ages (2).
+    assert!(stdout.contains("broken on 4 of 87 paths"), "{stdout}");
+    let output = backcheck(&[
+        "run",
+        "--json",
+        "--answers",
+        answers,
+        "--knowledge",
+        knowledge.arg(),
+    ])
+    .output()
+    .expect("run backcheck");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["verdict"], "treat", "{json}");
+}
+
+#[test]
+fn a_graph_with_more_than_10_to_the_15_paths_is_verified_with_the_exact_count() {
+    let mut knowledge = Knowledge::empty();
+    for (name, text) in synthetic::files() {
+        knowledge = knowledge.file(name, text);
+    }
+    let (code, stdout) = verify(knowledge.arg());
+    assert_eq!(code, Some(0), "{stdout}");
+    let expected = synthetic::expected_paths();
+    assert!(expected > 10u128.pow(15));
+    assert_eq!(paths(&stdout), expected.to_string(), "{stdout}");
+    assert!(stdout.contains("2 held, 0 failed"), "{stdout}");
+}
+
+#[test]
+fn knowledge_with_errors_exits_1_and_an_unreadable_folder_exits_2() {
+    let broken = Knowledge::main(
+        "question first {\n  ask \"Sore?\"\n  yes -> nowhere\n  no -> nowhere\n}\n",
+    );
+    let output = backcheck(&["verify", broken.arg()])
+        .output()
+        .expect("run backcheck");
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    assert!(
+        text(&output.stderr).contains("error: the knowledge has"),
+        "{}",
+        describe(&output)
+    );
+
+    let output = backcheck(&["verify", "/no/such/folder"])
+        .output()
+        .expect("run backcheck");
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+}
