@@ -40,9 +40,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Talk through an assessment, one question at a time (the default).
+    Chat(ChatArgs),
     /// Therapist practice: client vignettes, scored reasoning, a nerve-root drill.
     Rehearse(RehearseArgs),
-    Chat(ChatArgs),
     /// One assessment from answers given up front, no prompts.
     Run {
         /// `id=value` pairs separated by commas: yes/no/unsure, an answer id,
