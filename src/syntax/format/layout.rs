@@ -386,7 +386,7 @@ impl<'t> Layout<'t> {
             })
             .collect();
         let column = indent + width(&head) + 1;
-        self.fill(indent, head, start, column, pieces, Blank::Keep);
+        self.fill(indent, head, start, column, pieces, Blank::Keep, true);
     }
 
     fn yesno(&mut self, arm: Pair<Rule>, indent: usize, word_width: usize) {
@@ -402,7 +402,7 @@ impl<'t> Layout<'t> {
         }
         let column = indent + word_width.max(width(&word)) + 1;
         let pieces = arm_pieces(inner);
-        self.fill(indent, head, start, column, pieces, Blank::Keep);
+        self.fill(indent, head, start, column, pieces, Blank::Keep, false);
     }
 
     fn answer(&mut self, arm: Pair<Rule>, indent: usize, id_width: usize) {
@@ -419,7 +419,7 @@ impl<'t> Layout<'t> {
         let head = format!("answer {id:<id_width$} {label}");
         let column = indent + width("answer ") + id_width.max(width(&id)) + 1;
         let pieces = arm_pieces(inner);
-        self.fill(indent, head, start, column, pieces, Blank::Keep);
+        self.fill(indent, head, start, column, pieces, Blank::Keep, false);
     }
 
     fn then(&mut self, arm: Pair<Rule>, indent: usize) {
@@ -432,6 +432,7 @@ impl<'t> Layout<'t> {
             indent + 5,
             pieces,
             Blank::Keep,
+            false,
         );
     }
 
@@ -452,6 +453,7 @@ impl<'t> Layout<'t> {
                 indent + arrow_column,
                 pieces,
                 Blank::Keep,
+                false,
             );
             return;
         }
@@ -502,6 +504,7 @@ impl<'t> Layout<'t> {
                 column,
                 pieces,
                 Blank::Never,
+                false,
             );
         }
     }
@@ -517,12 +520,16 @@ impl<'t> Layout<'t> {
             indent + arrow_column,
             pieces,
             Blank::Keep,
+            false,
         );
     }
 
     /// `head` then each piece: on the same line while it fits, else on a new
-    /// line at `column`; once one piece moved down, every later one does too.
+    /// line at `column`. Unless `greedy`, once one piece moved down, every
+    /// later one does too (an arm's effects read best one per line); greedy
+    /// filling packs each line (a case's answers read best as a paragraph).
     /// An empty `head` starts with the first piece on the line.
+    #[allow(clippy::too_many_arguments)]
     fn fill(
         &mut self,
         indent: usize,
@@ -531,6 +538,7 @@ impl<'t> Layout<'t> {
         column: usize,
         pieces: Vec<Piece>,
         first_blank: Blank,
+        greedy: bool,
     ) {
         let mut current = (indent, head, start, start);
         let mut first = true;
@@ -543,7 +551,7 @@ impl<'t> Layout<'t> {
                 current.3 = piece.end;
                 continue;
             }
-            if !piece.own_line && !wrapped && fits {
+            if !piece.own_line && (greedy || !wrapped) && fits {
                 current.1.push(' ');
                 current.1.push_str(&piece.text);
                 current.3 = piece.end;
