@@ -49,3 +49,94 @@ fn embedded_knowledge_is_the_default_for_run() {
         "{json}"
     );
 }
+
+// The safety gate: a knowledge change that adds a warning, breaks an
+// invariant on any path, or is not in canonical layout cannot land.
+
+#[test]
+fn embedded_knowledge_has_no_warnings() {
+    let output = backcheck(&["check", "--deny-warnings"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+}
+
+#[test]
+fn every_invariant_holds_on_every_path_of_the_embedded_knowledge() {
+    let output = backcheck(&["verify"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains(" 0 failed"), "{stdout}");
+    assert!(!stdout.contains("FAIL"), "{stdout}");
+}
+
+#[test]
+fn shipped_knowledge_is_in_canonical_layout() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge");
+    let output = backcheck(&["fmt", "--check", dir]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+}
+
+#[test]
+fn simple_localised_pain_is_treated_with_a_plan() {
+    let answers = "saddle_numbness=no,bladder_bowel=no,leg_symptoms=no,fainting=no,pregnancy=no,\
+                   confusion=no,fever=no,history_screen=no,symptom_screen=no,how_old=34,\
+                   how_long=acute,spread=none,conditions=none,worse_positions=none";
+    let output = backcheck(&["run", "--json", "--answers", answers])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["verdict"], "treat", "{json}");
+    assert!(
+        json["plan"].as_array().is_some_and(|p| !p.is_empty()),
+        "{json}"
+    );
+}
+
+#[test]
+fn yes_to_any_emergency_red_flag_refers_as_an_emergency() {
+    let before = [
+        "saddle_numbness",
+        "bladder_bowel",
+        "leg_symptoms",
+        "fainting",
+        "pregnancy",
+        "confusion",
+    ];
+    for (i, flag) in before.iter().enumerate() {
+        if *flag == "pregnancy" || *flag == "leg_symptoms" {
+            continue; // these lead to a follow-up question rather than straight to a referral
+        }
+        let mut answers: Vec<String> = before[..i].iter().map(|q| format!("{q}=no")).collect();
+        answers.push(format!("{flag}=yes"));
+        let output = backcheck(&["run", "--json", "--answers", &answers.join(",")])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json["verdict"], "refer", "{flag}: {json}");
+        assert_eq!(json["urgency"], "emergency", "{flag}: {json}");
+    }
+}
+
+#[test]
+fn osteoporosis_and_blood_thinners_modify_with_both_notes() {
+    let answers = "saddle_numbness=no,bladder_bowel=no,leg_symptoms=no,fainting=no,pregnancy=no,\
+                   confusion=no,fever=no,history_screen=no,symptom_screen=no,how_old=68,\
+                   how_long=acute,spread=none,first_onset=no,conditions=thin_bones+bleeding,\
+                   worse_positions=face_down";
+    let output = backcheck(&["run", "--json", "--answers", answers])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["verdict"], "modify", "{json}");
+    let notes = json["notes"].to_string().to_lowercase();
+    assert!(notes.contains("bone"), "{notes}");
+    assert!(
+        notes.contains("bleed") || notes.contains("blood"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("face-down") || notes.contains("side"),
+        "{notes}"
+    );
+}

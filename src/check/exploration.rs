@@ -27,12 +27,14 @@
 //! they never change where a walk goes.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use num_bigint::BigUint;
 use petgraph::algo::toposort;
 
 use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
+use super::path_count::PathCount;
 use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Value};
 
 /// The flow's graph has a cycle, so it has no topological order. The
@@ -54,9 +56,9 @@ impl std::error::Error for CycleError {}
 /// Walks that reach a node in the same abstract state.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
-    pub(super) state: Box<[u32]>,
+    pub(super) state: Rc<[u32]>,
     /// How many paths arrive here in this state.
-    pub(super) count: BigUint,
+    pub(super) count: PathCount,
     /// Answers on the shortest of them.
     pub(super) answers: u32,
     from: Option<Back>,
@@ -73,7 +75,7 @@ struct Back {
 /// One way out of a node, prepared once: the slot writes it makes.
 struct Move {
     answer: Option<AnswerValue>,
-    count: BigUint,
+    count: PathCount,
     writes: Vec<(usize, u32)>,
     target: usize,
 }
@@ -149,19 +151,20 @@ impl<'f> Exploration<'f> {
             Some(focus) => focus.keeps(node, &slots, &table, state),
         };
         let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
-        let mut index: Vec<HashMap<Box<[u32]>, usize>> = vec![HashMap::new(); flow.nodes.len()];
+        let mut index: Vec<HashMap<Rc<[u32]>, usize>> = vec![HashMap::new(); flow.nodes.len()];
         if flow.start < flow.nodes.len() && {
             forget(&mut initial, &live[flow.start]);
             keep(flow.start, &initial)
         } {
             entries[flow.start].push(Entry {
                 state: initial.into(),
-                count: BigUint::from(1u8),
+                count: PathCount::one(),
                 answers: 0,
                 from: None,
             });
         }
 
+        let mut state = Vec::with_capacity(slots.len());
         for &node in &order {
             let here = std::mem::take(&mut entries[node]);
             index[node] = HashMap::new();
@@ -185,7 +188,8 @@ impl<'f> Exploration<'f> {
                     },
                 };
                 for step in chosen {
-                    let mut state = entry.state.to_vec();
+                    state.clear();
+                    state.extend_from_slice(&entry.state);
                     for &(slot, code) in &step.writes {
                         state[slot] = code;
                     }
@@ -194,12 +198,15 @@ impl<'f> Exploration<'f> {
                         continue;
                     }
                     let answers = entry.answers + u32::from(step.answer.is_some());
-                    let count = &entry.count * &step.count;
-                    let state: Box<[u32]> = state.into();
-                    match index[step.target].get(&state) {
+                    let count = if step.count.is_one() {
+                        entry.count.clone()
+                    } else {
+                        entry.count.times(&step.count)
+                    };
+                    match index[step.target].get(&state[..]) {
                         Some(&j) => {
                             let there = &mut entries[step.target][j];
-                            there.count += count;
+                            there.count += &count;
                             if answers < there.answers {
                                 there.answers = answers;
                                 there.from = Some(Back {
@@ -210,6 +217,7 @@ impl<'f> Exploration<'f> {
                             }
                         }
                         None => {
+                            let state: Rc<[u32]> = Rc::from(&state[..]);
                             index[step.target].insert(state.clone(), entries[step.target].len());
                             entries[step.target].push(Entry {
                                 state,
@@ -247,7 +255,7 @@ impl<'f> Exploration<'f> {
             .enumerate()
             .filter(|(_, n)| matches!(n.kind, NodeKind::Outcome(_)))
             .flat_map(|(i, _)| self.entries[i].iter())
-            .map(|e| &e.count)
+            .map(|e| e.count.big())
             .sum()
     }
 
@@ -301,7 +309,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
             })
             .collect::<Vec<_>>()
     };
-    let one = || BigUint::from(1u8);
+    let one = PathCount::one;
     flow.nodes
         .iter()
         .enumerate()
@@ -346,7 +354,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
                         }
                         Some(Move {
                             answer: Some(class.answer),
-                            count: class.count,
+                            count: PathCount::from(class.count),
                             writes,
                             target: class.target?,
                         })

@@ -130,6 +130,70 @@ fn normalize(text: &str) -> String {
         .join(" ")
 }
 
+/// How an answer's word (its id, label or a synonym) may match typed text.
+#[derive(Clone, Copy)]
+enum Tier {
+    /// The same words.
+    Same,
+    /// The typed text begins the word.
+    Prefix,
+    /// The typed words occur, whole, inside it ("face down" in "Lying face-down").
+    Inside,
+}
+
+/// Whether `word`, normalised, matches the typed words `wanted` (normalised,
+/// split at spaces). Compared word by word so that ASCII text (every id,
+/// nearly every label) is matched without building normalised copies:
+/// compiling the cases interprets hundreds of answers.
+fn word_matches(word: &str, wanted: &[&str], tier: Tier) -> bool {
+    if word.is_ascii() {
+        let words = word
+            .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+            .filter(|w| !w.is_empty());
+        words_match(words, wanted, tier)
+    } else {
+        let normalized = normalize(word);
+        words_match(
+            normalized.split(' ').filter(|w| !w.is_empty()),
+            wanted,
+            tier,
+        )
+    }
+}
+
+fn words_match<'a>(
+    mut words: impl Iterator<Item = &'a str> + Clone,
+    wanted: &[&str],
+    tier: Tier,
+) -> bool {
+    let same =
+        |word: Option<&str>, typed: &str| word.is_some_and(|w| w.eq_ignore_ascii_case(typed));
+    match tier {
+        Tier::Same => {
+            wanted.iter().all(|typed| same(words.next(), typed)) && words.next().is_none()
+        }
+        Tier::Prefix => {
+            let Some((last, init)) = wanted.split_last() else {
+                return true;
+            };
+            init.iter().all(|typed| same(words.next(), typed))
+                && words.next().is_some_and(|w| {
+                    w.len() >= last.len()
+                        && w.as_bytes()[..last.len()].eq_ignore_ascii_case(last.as_bytes())
+                })
+        }
+        Tier::Inside => loop {
+            let mut probe = words.clone();
+            if wanted.iter().all(|typed| same(probe.next(), typed)) {
+                return true;
+            }
+            if words.next().is_none() {
+                return false;
+            }
+        },
+    }
+}
+
 impl Question {
     /// Interprets typed text as an answer to this question.
     pub fn interpret(&self, input: &str) -> Result<AnswerValue, AnswerError> {
@@ -198,25 +262,17 @@ impl Question {
         {
             return Ok(answer.id.clone());
         }
-        let words: Vec<Vec<String>> = self
-            .answers
-            .iter()
-            .map(|answer| {
-                let mut words = vec![normalize(&answer.id), normalize(&answer.label)];
-                words.extend(answer.synonyms.iter().map(|s| normalize(s)));
-                words.extend(built_in_synonyms(&answer.id).iter().map(|s| normalize(s)));
-                words
-            })
-            .collect();
-        let padded = format!(" {wanted} ");
-        let tiers: [&dyn Fn(&str) -> bool; 3] = [
-            &|word| word == wanted,
-            &|word| word.starts_with(&wanted),
-            &|word| format!(" {word} ").contains(&padded),
-        ];
-        for tier in tiers {
+        let wanted: Vec<&str> = wanted.split(' ').filter(|w| !w.is_empty()).collect();
+        for tier in [Tier::Same, Tier::Prefix, Tier::Inside] {
             let found: Vec<usize> = (0..self.answers.len())
-                .filter(|&i| words[i].iter().any(|w| tier(w)))
+                .filter(|&i| {
+                    let answer = &self.answers[i];
+                    [answer.id.as_str(), answer.label.as_str()]
+                        .into_iter()
+                        .chain(answer.synonyms.iter().map(String::as_str))
+                        .chain(built_in_synonyms(&answer.id).iter().copied())
+                        .any(|word| word_matches(word, &wanted, tier))
+                })
                 .collect();
             match found[..] {
                 [] => continue,

@@ -139,6 +139,10 @@ impl Compiler<'_> {
         if let Some(&index) = self.names.by_id.get(&id.text) {
             return Some(index);
         }
+        if let Some(index) = self.names.unique_local(&id.text) {
+            return Some(index);
+        }
+        // Only errors are left: the scan below names the candidates.
         let matches: Vec<usize> = flow
             .nodes
             .iter()

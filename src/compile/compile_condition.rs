@@ -145,14 +145,19 @@ impl Compiler<'_> {
             let domain = self.facts[index].domain.clone();
             return Some((Operand::Fact(index), Kind::Domain(domain)));
         }
-        let resolved = self.names.resolve(name, namespace, None).or_else(|error| {
-            // Invariants usually live in a file of their own, so they may name
-            // a question by its local id when only one file has it.
-            match context {
-                Context::Invariant => self.names.unique_local(&name.text).ok_or(error),
-                Context::Walk => Err(error),
-            }
-        });
+        // Invariants usually live in a file of their own, so they may name
+        // a question by its local id when only one file has it.
+        let found = self
+            .names
+            .lookup(name, namespace, None)
+            .or_else(|| match context {
+                Context::Invariant => self.names.unique_local(&name.text),
+                Context::Walk => None,
+            });
+        let resolved = match found {
+            Some(index) => Ok(index),
+            None => self.names.resolve(name, namespace, None),
+        };
         match resolved {
             Ok(index) => match &self.decls[index].1.kind {
                 NodeKindDecl::Question(question) => {

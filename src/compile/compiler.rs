@@ -116,6 +116,7 @@ impl<'s> Compiler<'s> {
             return Err(self.errors);
         };
         let by_id = self.names.by_id;
+        let by_local = self.names.by_local;
         let questions_left = questions_left(&graph, &nodes);
         Ok(Flow {
             meta: Meta {
@@ -139,6 +140,7 @@ impl<'s> Compiler<'s> {
             files: self.source.files.clone(),
             questions_left,
             by_id,
+            by_local,
         })
     }
 
@@ -280,6 +282,7 @@ impl<'s> Compiler<'s> {
                 }
                 let index = self.decls.len();
                 self.names.by_id.insert(id.clone(), index);
+                self.names.declare_local(&decl.name.text, index);
                 self.names.ids.push(id);
                 self.names.namespaces.push(namespace.to_string());
                 self.names.next_in_file.push(None);

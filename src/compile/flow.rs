@@ -30,6 +30,8 @@ pub struct Flow {
     /// Per node: how many questions can still come.
     pub questions_left: Vec<super::QuestionsLeft>,
     pub(crate) by_id: HashMap<String, usize>,
+    /// Local id -> the node, or `None` when several files have that local id.
+    pub(crate) by_local: HashMap<String, Option<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -268,11 +270,7 @@ impl Flow {
         if let Some(&index) = self.by_id.get(id) {
             return Some(index);
         }
-        let mut found = self.nodes.iter().enumerate().filter(|(_, n)| n.local == id);
-        match (found.next(), found.next()) {
-            (Some((index, _)), None) => Some(index),
-            _ => None,
-        }
+        self.by_local.get(id).copied().flatten()
     }
 
     pub fn question(&self, index: usize) -> Option<&Question> {

@@ -13,6 +13,8 @@ pub struct NodeNames {
     pub namespaces: Vec<String>,
     /// For each node: the node written after it in the same file.
     pub next_in_file: Vec<Option<usize>>,
+    /// Local id -> the node, or `None` when several files have that local id.
+    pub by_local: HashMap<String, Option<usize>>,
 }
 
 impl NodeNames {
@@ -24,6 +26,9 @@ impl NodeNames {
         namespace: &str,
         from: Option<usize>,
     ) -> Result<usize, Diagnostic> {
+        if let Some(index) = self.lookup(name, namespace, from) {
+            return Ok(index);
+        }
         if name.text == "next" {
             return match from.and_then(|node| self.next_in_file[node]) {
                 Some(next) => Ok(next),
@@ -36,29 +41,36 @@ impl NodeNames {
                 .with_hint(Some("name the target instead of `next`".into()))),
             };
         }
-        let qualified = if name.text.contains('.') {
-            name.text.clone()
-        } else {
-            format!("{namespace}.{}", name.text)
-        };
-        self.by_id
-            .get(&qualified)
-            .copied()
-            .ok_or_else(|| self.unknown(name, namespace))
+        Err(self.unknown(name, namespace))
+    }
+
+    /// [`resolve`](Self::resolve) without the diagnostic, for callers with a
+    /// fallback: building the "did you mean" hint compares against every id.
+    pub fn lookup(&self, name: &Name, namespace: &str, from: Option<usize>) -> Option<usize> {
+        if name.text == "next" {
+            return from.and_then(|node| self.next_in_file[node]);
+        }
+        if name.text.contains('.') {
+            return self.by_id.get(&name.text).copied();
+        }
+        let mut qualified = String::with_capacity(namespace.len() + 1 + name.text.len());
+        qualified.push_str(namespace);
+        qualified.push('.');
+        qualified.push_str(&name.text);
+        self.by_id.get(&qualified).copied()
+    }
+
+    /// Records a declared node's local id, for [`unique_local`](Self::unique_local).
+    pub fn declare_local(&mut self, local: &str, index: usize) {
+        self.by_local
+            .entry(local.to_string())
+            .and_modify(|found| *found = None)
+            .or_insert(Some(index));
     }
 
     /// The node whose local id is `local`, when exactly one file has one.
     pub fn unique_local(&self, local: &str) -> Option<usize> {
-        let suffix = format!(".{local}");
-        let mut found = self
-            .ids
-            .iter()
-            .enumerate()
-            .filter(|(_, id)| id.ends_with(&suffix));
-        match (found.next(), found.next()) {
-            (Some((index, _)), None) => Some(index),
-            _ => None,
-        }
+        self.by_local.get(local).copied().flatten()
     }
 
     fn unknown(&self, name: &Name, namespace: &str) -> Diagnostic {
@@ -73,14 +85,12 @@ impl NodeNames {
 
     // A local name that exists in another file only needs its file name.
     fn elsewhere(&self, local: &str) -> Option<String> {
-        let suffix = format!(".{local}");
-        let found: Vec<&String> = self.ids.iter().filter(|id| id.ends_with(&suffix)).collect();
-        match found[..] {
-            [one] => Some(format!(
-                "did you mean `{one}`? (ids from other files need the file name)"
-            )),
-            _ => None,
-        }
+        self.unique_local(local).map(|one| {
+            format!(
+                "did you mean `{}`? (ids from other files need the file name)",
+                self.ids[one]
+            )
+        })
     }
 }
 

@@ -2,7 +2,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3;
 
 use super::{LoadError, SourceFile};
 
@@ -75,21 +75,19 @@ impl KnowledgeSource {
         Ok(KnowledgeSource { files })
     }
 
-    /// A short, stable hash of the whole folder: paths and texts.
+    /// A short, stable hash of the whole folder: paths and texts. It only
+    /// tells one version of the knowledge from another (for saved sessions),
+    /// so it need not resist forgery: XXH3's 64-bit hash is a fixed, specified
+    /// algorithm of good quality, and about a hundred times faster than SHA-256.
     pub fn content_hash(&self) -> String {
-        let mut hasher = Sha256::new();
+        let mut hasher = Xxh3::new();
         for file in &self.files {
             hasher.update(file.path.as_bytes());
-            hasher.update([0]);
+            hasher.update(&[0]);
             hasher.update(file.text.as_bytes());
-            hasher.update([0]);
+            hasher.update(&[0]);
         }
-        hasher
-            .finalize()
-            .iter()
-            .take(8)
-            .map(|byte| format!("{byte:02x}"))
-            .collect()
+        format!("{:016x}", hasher.digest())
     }
 }
 
