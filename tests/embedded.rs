@@ -140,3 +140,37 @@ fn osteoporosis_and_blood_thinners_modify_with_both_notes() {
         "{notes}"
     );
 }
+
+#[test]
+fn the_shipped_vignettes_cover_every_verdict_and_urgency() {
+    let output = backcheck(&["rehearse", "--list"]).output().unwrap();
+    let list = text(&output.stdout);
+    assert!(list.lines().count() >= 30, "{list}");
+    for difficulty in ["Easy", "Medium", "Hard"] {
+        assert!(list.contains(difficulty), "{difficulty}: {list}");
+    }
+    // Each vignette runs as a case (`vignette ID`): its expected verdict is what
+    // the engine decides from the client's answers.
+    let tested = text(&backcheck(&["test"]).output().unwrap().stdout);
+    let vignettes = tested
+        .lines()
+        .filter(|l| l.starts_with("ok   vignette "))
+        .count();
+    assert_eq!(vignettes, list.lines().count(), "{tested}");
+    let mut expected = String::new();
+    for dir in ["knowledge/lower_back/vignettes"] {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(folder).unwrap() {
+            expected.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+    }
+    for verdict in [
+        "expect treat",
+        "expect modify",
+        "expect refer routine",
+        "expect refer urgent",
+        "expect refer emergency",
+    ] {
+        assert!(expected.contains(verdict), "no vignette with `{verdict}`");
+    }
+}
