@@ -1,7 +1,7 @@
 //! Whole-graph errors: cycles, and nodes no path reaches.
 
 use petgraph::Direction;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::Dfs;
 
@@ -10,7 +10,8 @@ use crate::diagnostic::Diagnostic;
 
 pub fn cycles(graph: &DiGraph<usize, Edge>, nodes: &[Node]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    for component in tarjan_scc(graph) {
+    // Kosaraju walks iteratively: Tarjan's recursion overflows the stack on long chains.
+    for component in kosaraju_scc(graph) {
         let looped = component.len() > 1
             || graph
                 .neighbors_directed(component[0], Direction::Outgoing)
