@@ -288,8 +288,11 @@ impl Flow {
     }
 
     /// The shortest unambiguous way to name a node: its local id when unique.
+    /// `?` for an index that names no node.
     pub fn short_id(&self, index: usize) -> &str {
-        let node = &self.nodes[index];
+        let Some(node) = self.nodes.get(index) else {
+            return "?";
+        };
         if self.find(&node.local) == Some(index) {
             &node.local
         } else {

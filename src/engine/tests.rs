@@ -209,3 +209,12 @@ fn invariants_hold_on_a_red_flag_path() {
     );
     assert!(flow.invariants.iter().all(|i| session.satisfies(i)));
 }
+
+#[test]
+fn a_question_index_past_the_graph_is_an_error_not_a_panic() {
+    let flow = flow();
+    let mut session = Session::new(&flow);
+    answer_all(&mut session, &["no"]);
+    assert!(session.change(usize::MAX, "yes").is_err());
+    assert!(session.what_if(flow.nodes.len(), "yes").is_err());
+}
