@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::graph_parts::{edge_label, edges, node_colours, node_text, nodes_by_section, wrap};
+use super::graph_parts::{edge_label, edges, label_lines, node_colours, nodes_by_section};
 use crate::compile::{Flow, NodeKind};
 
 /// The DOT text of the whole graph.
@@ -62,21 +62,7 @@ pub fn graph_dot(flow: &Flow) -> String {
 /// `"id" [shape=..., label="id\ntext", ...];`
 fn node_line(flow: &Flow, index: usize) -> String {
     let node = &flow.nodes[index];
-    let mut lines = vec![node.id.clone()];
-    if let NodeKind::Outcome(outcome) = &node.kind {
-        let urgency = outcome.urgency.map(|u| format!(" {}", u.word()));
-        lines.push(format!(
-            "[{}{}]",
-            outcome.verdict.word(),
-            urgency.unwrap_or_default()
-        ));
-    }
-    lines.extend(
-        node_text(&node.kind)
-            .map(|t| wrap(t, 36))
-            .unwrap_or_default(),
-    );
-    let label = lines
+    let label = label_lines(flow, index)
         .iter()
         .map(|line| escape(line))
         .collect::<Vec<_>>()

@@ -145,3 +145,24 @@ mod tests {
         assert_ne!(routine, emergency);
     }
 }
+
+/// A node's label, one entry per line: its id, `[verdict urgency]` for an
+/// outcome, and its text wrapped to 36 columns.
+pub(crate) fn label_lines(flow: &Flow, index: usize) -> Vec<String> {
+    let node = &flow.nodes[index];
+    let mut lines = vec![node.id.clone()];
+    if let NodeKind::Outcome(outcome) = &node.kind {
+        let urgency = outcome.urgency.map(|u| format!(" {}", u.word()));
+        lines.push(format!(
+            "[{}{}]",
+            outcome.verdict.word(),
+            urgency.unwrap_or_default()
+        ));
+    }
+    lines.extend(
+        node_text(&node.kind)
+            .map(|t| wrap(t, 36))
+            .unwrap_or_default(),
+    );
+    lines
+}
