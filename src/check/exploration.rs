@@ -35,6 +35,7 @@ use petgraph::algo::toposort;
 use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
 use super::path_count::PathCount;
+use super::state_set::StateSet;
 use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Value};
 
 /// The flow's graph has a cycle, so it has no topological order. The
@@ -109,42 +110,14 @@ impl<'f> Exploration<'f> {
         watched: &[Operand],
         focus: Option<&Invariant>,
     ) -> Result<Exploration<'f>, CycleError> {
-        let order: Vec<usize> = toposort(&flow.graph, None)
-            .map_err(|cycle| CycleError {
-                node: flow
-                    .nodes
-                    .get(flow.graph[cycle.node_id()])
-                    .map_or_else(String::new, |n| n.id.clone()),
-            })?
-            .into_iter()
-            .map(|ix| flow.graph[ix])
-            .collect();
-        let mut steering = Vec::new();
-        for node in &flow.nodes {
-            match &node.kind {
-                NodeKind::Decide(decide) => decide
-                    .arms
-                    .iter()
-                    .for_each(|arm| arm.condition.operands(&mut steering)),
-                NodeKind::Question(question) => {
-                    if let Some((cond, _)) = &question.skip {
-                        cond.operands(&mut steering)
-                    }
-                }
-                NodeKind::Outcome(_) => {}
-            }
-        }
-        let slots = Slots::new(flow, steering.iter().chain(watched).copied());
-        let mut table = Table::new(&slots);
-        let moves = prepare(flow, &slots, &mut table);
-        let live = liveness(flow, &slots, &order, watched);
-
-        let mut initial = vec![0u32; slots.len()];
-        for (index, fact) in flow.facts.iter().enumerate() {
-            if let (Some(slot), Some(value)) = (slots.fact(index), &fact.initial) {
-                initial[slot] = table.intern(slot, Known::Fact(value.clone()));
-            }
-        }
+        let Setup {
+            order,
+            slots,
+            table,
+            moves,
+            live,
+            mut initial,
+        } = Setup::new(flow, watched)?;
         let focus = focus.map(|invariant| Focus::new(flow, &slots, &table, &order, invariant));
         let keep = |node: usize, state: &[u32]| match &focus {
             None => true,
@@ -175,25 +148,8 @@ impl<'f> Exploration<'f> {
                     state: &entry.state,
                     outcome: None,
                 };
-                let chosen: Vec<&Move> = match &moves[node] {
-                    Moves::Outcome => Vec::new(),
-                    Moves::Decide { arms, otherwise } => vec![
-                        arms.iter()
-                            .find(|(cond, _)| view.holds(cond))
-                            .map_or(otherwise, |(_, step)| step),
-                    ],
-                    Moves::Question { skip, answers } => match skip {
-                        Some((cond, step)) if view.holds(cond) => vec![step],
-                        _ => answers.iter().collect(),
-                    },
-                };
-                for step in chosen {
-                    state.clear();
-                    state.extend_from_slice(&entry.state);
-                    for &(slot, code) in &step.writes {
-                        state[slot] = code;
-                    }
-                    forget(&mut state, &live[step.target]);
+                for step in moves[node].chosen(&view) {
+                    step.apply(&entry.state, &live[step.target], &mut state);
                     if !keep(step.target, &state) {
                         continue;
                     }
@@ -293,6 +249,167 @@ impl<'f> Exploration<'f> {
         answers.reverse();
         answers
     }
+}
+
+/// What every walk of the dynamic programme starts from: the order, the
+/// slots and their values, the moves out of every node, what stays live.
+struct Setup<'f> {
+    order: Vec<usize>,
+    slots: Slots,
+    table: Table,
+    moves: Vec<Moves<'f>>,
+    live: Vec<Vec<bool>>,
+    /// The state at the start, before forgetting what is not live there.
+    initial: Vec<u32>,
+}
+
+impl<'f> Setup<'f> {
+    fn new(flow: &'f Flow, watched: &[Operand]) -> Result<Setup<'f>, CycleError> {
+        let order: Vec<usize> = toposort(&flow.graph, None)
+            .map_err(|cycle| CycleError {
+                node: flow
+                    .nodes
+                    .get(flow.graph[cycle.node_id()])
+                    .map_or_else(String::new, |n| n.id.clone()),
+            })?
+            .into_iter()
+            .map(|ix| flow.graph[ix])
+            .collect();
+        let mut steering = Vec::new();
+        for node in &flow.nodes {
+            match &node.kind {
+                NodeKind::Decide(decide) => decide
+                    .arms
+                    .iter()
+                    .for_each(|arm| arm.condition.operands(&mut steering)),
+                NodeKind::Question(question) => {
+                    if let Some((cond, _)) = &question.skip {
+                        cond.operands(&mut steering)
+                    }
+                }
+                NodeKind::Outcome(_) => {}
+            }
+        }
+        let slots = Slots::new(flow, steering.iter().chain(watched).copied());
+        let mut table = Table::new(&slots);
+        let moves = prepare(flow, &slots, &mut table);
+        let live = liveness(flow, &slots, &order, watched);
+        let mut initial = vec![0u32; slots.len()];
+        for (index, fact) in flow.facts.iter().enumerate() {
+            if let (Some(slot), Some(value)) = (slots.fact(index), &fact.initial) {
+                initial[slot] = table.intern(slot, Known::Fact(value.clone()));
+            }
+        }
+        Ok(Setup {
+            order,
+            slots,
+            table,
+            moves,
+            live,
+            initial,
+        })
+    }
+}
+
+impl Moves<'_> {
+    /// The ways a walk in `view`'s state leaves the node.
+    fn chosen(&self, view: &View) -> Vec<&Move> {
+        match self {
+            Moves::Outcome => Vec::new(),
+            Moves::Decide { arms, otherwise } => vec![
+                arms.iter()
+                    .find(|(cond, _)| view.holds(cond))
+                    .map_or(otherwise, |(_, step)| step),
+            ],
+            Moves::Question { skip, answers } => match skip {
+                Some((cond, step)) if view.holds(cond) => vec![step],
+                _ => answers.iter().collect(),
+            },
+        }
+    }
+}
+
+impl Move {
+    /// The state after this move from `from`, into `to`, forgetting what is
+    /// not `live` at the target.
+    fn apply(&self, from: &[u32], live: &[bool], to: &mut Vec<u32>) {
+        to.clear();
+        to.extend_from_slice(from);
+        for &(slot, code) in &self.writes {
+            to[slot] = code;
+        }
+        forget(to, live);
+    }
+}
+
+/// The distinct states walks reach one node in.
+pub(super) struct Reached<'a> {
+    slots: &'a Slots,
+    table: &'a Table,
+    states: &'a StateSet,
+}
+
+impl Reached<'_> {
+    /// Each state, seen through the engine's `Lookup` (not at an outcome).
+    pub(super) fn views(&self) -> impl Iterator<Item = View<'_>> {
+        self.states.iter().map(|state| View {
+            slots: self.slots,
+            table: self.table,
+            state,
+            outcome: None,
+        })
+    }
+}
+
+/// The same dynamic programme as [`Exploration::run`] without a focus or
+/// watched operands, keeping only the distinct states: no path counts, no
+/// way back. `visit` sees every node some walk reaches, once, in topological
+/// order; its states are dropped right after, so memory stays with the
+/// nodes still waiting. For the dead-ends lint, which needs nothing more.
+pub(super) fn each_reached(
+    flow: &Flow,
+    mut visit: impl FnMut(usize, &Reached),
+) -> Result<(), CycleError> {
+    let Setup {
+        order,
+        slots,
+        table,
+        moves,
+        live,
+        mut initial,
+    } = Setup::new(flow, &[])?;
+    let mut waiting: Vec<StateSet> = Vec::with_capacity(flow.nodes.len());
+    waiting.resize_with(flow.nodes.len(), || StateSet::new(slots.len()));
+    if let Some(start) = waiting.get_mut(flow.start) {
+        forget(&mut initial, &live[flow.start]);
+        start.insert(&initial);
+    }
+    let mut state = Vec::with_capacity(slots.len());
+    for &node in &order {
+        let here = std::mem::take(&mut waiting[node]);
+        if here.is_empty() {
+            continue;
+        }
+        for from in here.iter() {
+            let view = View {
+                slots: &slots,
+                table: &table,
+                state: from,
+                outcome: None,
+            };
+            for step in moves[node].chosen(&view) {
+                step.apply(from, &live[step.target], &mut state);
+                waiting[step.target].insert(&state);
+            }
+        }
+        let reached = Reached {
+            slots: &slots,
+            table: &table,
+            states: &here,
+        };
+        visit(node, &reached);
+    }
+    Ok(())
 }
 
 /// The moves out of every node, with their writes interned.

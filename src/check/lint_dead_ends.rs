@@ -5,40 +5,40 @@
 //! and the nodes only those lead to.
 //!
 //! It explores every walk with the same dynamic programme as `verify`
-//! (tracking only what decide and skip conditions read), so it is exact.
+//! (tracking only what decide and skip conditions read), so it is exact;
+//! it keeps only the distinct states, not the path counts `verify` needs.
+
+use std::collections::HashSet;
 
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::exploration::Exploration;
+use super::exploration::each_reached;
 use crate::compile::{Flow, NodeKind};
 use crate::diagnostic::Diagnostic;
 
 pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
-    let Ok(explored) = Exploration::run(flow, &[], None) else {
-        return Vec::new();
-    };
-    let mut warnings = Vec::new();
+    let mut reached = vec![false; flow.nodes.len()];
+    // Warnings about reached nodes, with the node, to put them in node order.
+    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
     // Edges (from, to) never taken although `from` is reached, already reported.
-    let mut explained: Vec<(usize, usize)> = Vec::new();
-    for (index, node) in flow.nodes.iter().enumerate() {
-        let entries = explored.entries(index).len();
-        if entries == 0 {
-            continue;
-        }
+    let mut explained: HashSet<(usize, usize)> = HashSet::new();
+    let explored = each_reached(flow, |index, states| {
+        reached[index] = true;
+        let node = &flow.nodes[index];
         match &node.kind {
             NodeKind::Decide(decide) => {
                 let mut taken = vec![false; decide.arms.len()];
-                for at in 0..entries {
-                    let view = explored.view(index, at);
+                for view in states.views() {
                     if let Some(arm) = decide.arms.iter().position(|a| view.holds(&a.condition)) {
                         taken[arm] = true;
                     }
                 }
                 for (arm, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
                     let arm = &decide.arms[arm];
-                    explained.push((index, arm.step.target));
-                    warnings.push(
+                    explained.insert((index, arm.step.target));
+                    found.push((
+                        index,
                         Diagnostic::warning(
                             "W001",
                             node.span,
@@ -51,14 +51,14 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                         .with_hint(Some(
                             "an earlier arm already catches every walk that meets this condition, or it can never hold here: reorder the arms or fix the condition".into(),
                         )),
-                    );
+                    ));
                 }
             }
             NodeKind::Question(question) => {
                 let Some((cond, _)) = &question.skip else {
-                    continue;
+                    return;
                 };
-                if (0..entries).all(|at| explored.view(index, at).holds(cond)) {
+                if states.views().all(|view| view.holds(cond)) {
                     explained.extend(
                         question
                             .answers
@@ -66,7 +66,8 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                             .filter_map(|a| Some((index, a.target?))),
                     );
                     explained.extend(question.then.iter().map(|s| (index, s.target)));
-                    warnings.push(
+                    found.push((
+                        index,
                         Diagnostic::warning(
                             "W001",
                             node.span,
@@ -76,21 +77,26 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                         .with_hint(Some(
                             "remove the question, or narrow its `skip when`".into(),
                         )),
-                    );
+                    ));
                 }
             }
             NodeKind::Outcome(_) => {}
         }
+    });
+    if explored.is_err() {
+        return Vec::new();
     }
+    found.sort_by_key(|(index, _)| *index);
+    let mut warnings: Vec<Diagnostic> = found.into_iter().map(|(_, w)| w).collect();
     for (index, node) in flow.nodes.iter().enumerate() {
-        if explored.reached(index) {
+        if reached[index] {
             continue;
         }
         let reached_from: Vec<usize> = flow
             .graph
             .neighbors_directed(NodeIndex::new(index), Direction::Incoming)
             .map(|ix| flow.graph[ix])
-            .filter(|&p| explored.reached(p))
+            .filter(|&p| reached[p])
             .collect();
         // Only the first unreached node on each way: the rest follow from it.
         if reached_from.is_empty()

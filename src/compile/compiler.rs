@@ -11,7 +11,7 @@ use super::names::{NodeNames, duplicate};
 use super::questions_left::questions_left;
 use super::{Domain, Value};
 use crate::diagnostic::{Diagnostic, Span, did_you_mean};
-use crate::source::KnowledgeSource;
+use crate::source::{KnowledgeSource, SourceFile};
 use crate::syntax::ast::{self, Literal};
 use crate::syntax::parse;
 
@@ -19,8 +19,8 @@ use crate::syntax::parse;
 pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut documents = Vec::new();
-    for (index, file) in source.files.iter().enumerate() {
-        match parse(&file.text, index) {
+    for (index, parsed) in parse_all(source).into_iter().enumerate() {
+        match parsed {
             Ok(document) => documents.push((index, document)),
             Err(error) => errors.push(error),
         }
@@ -35,6 +35,54 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         decls: Vec::new(),
     };
     compiler.run()
+}
+
+/// Parses every file, in file order. Files are independent, so a large
+/// folder is split among the cores: parsing is most of the cost of loading.
+fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document, Diagnostic>> {
+    let files = &source.files;
+    let text_len: usize = files.iter().map(|f| f.text.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Below a megabyte a thread costs more than it saves.
+    if threads < 2 || files.len() < 2 || text_len < 1 << 20 {
+        return files
+            .iter()
+            .enumerate()
+            .map(|(index, file)| parse(&file.text, index))
+            .collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    let parse_part = move |n: usize, part: &[SourceFile]| {
+        part.iter()
+            .enumerate()
+            .map(|(i, file)| parse(&file.text, n * chunk + i))
+            .collect::<Vec<_>>()
+    };
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .enumerate()
+            .map(|(n, part)| {
+                // The main thread's stack size, so nesting fails the same way.
+                std::thread::Builder::new()
+                    .stack_size(8 << 20)
+                    .spawn_scoped(scope, move || parse_part(n, part))
+                    .map_err(|_| (n, part))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker {
+                Ok(worker) => match worker.join() {
+                    Ok(parsed) => parsed,
+                    // A panic in the parser is a bug; let it surface as one.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                // No thread to be had: parse here.
+                Err((n, part)) => parse_part(n, part),
+            })
+            .collect()
+    })
 }
 
 pub(super) struct Compiler<'s> {
