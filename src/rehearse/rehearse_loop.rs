@@ -10,7 +10,7 @@ use super::drill::drill_items;
 use super::round::{ClientAnswer, Round};
 use super::score::{Commitment, Score};
 use super::seeded_order::seeded_order;
-use crate::compile::{Flow, Urgency, Verdict, Vignette};
+use crate::compile::{Flow, Urgency, Verdict, Vignette, shorten};
 use crate::repl::{Input, LineSource};
 use crate::report::how_text;
 
@@ -171,7 +171,8 @@ fn round(
                         out,
                         "{}",
                         format!(
-                            "There is no question `{target}`. Type `list` to see them, or `help`."
+                            "There is no question `{}`. Type `list` to see them, or `help`.",
+                            shorten(target)
                         )
                         .yellow()
                     )?,
@@ -212,7 +213,8 @@ fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
             Some(q) => reason_ids.push(q),
             None => {
                 return Err(format!(
-                    "There is no question `{word}` to give as a reason."
+                    "There is no question `{}` to give as a reason.",
+                    shorten(word)
                 ));
             }
         }

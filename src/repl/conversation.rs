@@ -229,16 +229,17 @@ impl<'f, W: Write> Conversation<'f, W> {
 
     fn change(&mut self, question: &str, answer: Option<&str>) -> io::Result<()> {
         let flow = self.session.flow();
+        let shown = shorten(question);
         let Some(index) = flow.find(question).filter(|&i| flow.question(i).is_some()) else {
             return writeln!(
                 self.out,
-                "There is no question called `{question}`. Type `how` to see the questions answered so far."
+                "There is no question called `{shown}`. Type `how` to see the questions answered so far."
             );
         };
         let Some(answer) = answer else {
             return writeln!(
                 self.out,
-                "Say the new answer too, e.g. `change {question} no`."
+                "Say the new answer too, e.g. `change {shown} no`."
             );
         };
         match self.session.change(index, answer) {
