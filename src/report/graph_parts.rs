@@ -125,27 +125,6 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrap_breaks_at_spaces() {
-        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
-        assert_eq!(wrap("", 7), Vec::<String>::new());
-    }
-
-    #[test]
-    fn each_urgency_has_its_own_colour() {
-        let emergency = verdict_colours(Verdict::Refer, Some(Urgency::Emergency));
-        let urgent = verdict_colours(Verdict::Refer, Some(Urgency::Urgent));
-        let routine = verdict_colours(Verdict::Refer, Some(Urgency::Routine));
-        assert_ne!(emergency, urgent);
-        assert_ne!(urgent, routine);
-        assert_ne!(routine, emergency);
-    }
-}
-
 /// A node's label, one entry per line: its id, `[verdict urgency]` for an
 /// outcome, and its text wrapped to 36 columns.
 pub(crate) fn label_lines(flow: &Flow, index: usize) -> Vec<String> {
@@ -165,4 +144,25 @@ pub(crate) fn label_lines(flow: &Flow, index: usize) -> Vec<String> {
             .unwrap_or_default(),
     );
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("", 7), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_urgency_has_its_own_colour() {
+        let emergency = verdict_colours(Verdict::Refer, Some(Urgency::Emergency));
+        let urgent = verdict_colours(Verdict::Refer, Some(Urgency::Urgent));
+        let routine = verdict_colours(Verdict::Refer, Some(Urgency::Routine));
+        assert_ne!(emergency, urgent);
+        assert_ne!(urgent, routine);
+        assert_ne!(routine, emergency);
+    }
 }
