@@ -524,14 +524,14 @@ fn brackets_nested_100_000_deep_are_an_error_not_a_crash() {
     insta::assert_snapshot!(collapse_bracket_runs(&stderr));
     let report = reports(&stderr)
         .into_iter()
-        .find(|r| r.starts_with("main.flow:7:71: "))
+        .find(|r| r.starts_with("main.flow:7:39: "))
         .unwrap_or_else(|| {
             panic!(
-                "no report at the 65th bracket:\n{}",
+                "no report at the 33rd level:\n{}",
                 collapse_bracket_runs(&stderr)
             )
         });
-    assert!(report.contains("brackets nested more than 64 deep"));
+    assert!(report.contains("brackets nested more than 32 deep"));
     assert!(report.contains("Help: "));
 }
 
