@@ -528,8 +528,10 @@ fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
     if args.list {
         for vignette in &flow.vignettes {
             println!(
-                "{}\t{}\t{:?}",
-                vignette.id, vignette.title, vignette.difficulty
+                "{}\t{}\t{}",
+                vignette.id,
+                vignette.title,
+                vignette.difficulty.word()
             );
         }
         return Ok(0);

@@ -61,11 +61,11 @@ pub fn rehearse(
     for (n, vignette) in chosen.iter().enumerate() {
         writeln!(
             out,
-            "\n=== Vignette {} of {}: \"{}\" ({:?}) ===",
+            "\n=== Vignette {} of {}: \"{}\" ({}) ===",
             n + 1,
             chosen.len(),
             vignette.title.bold(),
-            vignette.difficulty
+            vignette.difficulty.word()
         )?;
         let (summary, carry_on) = round(flow, vignette, lines, out)?;
         summaries.push(summary);

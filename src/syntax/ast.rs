@@ -262,6 +262,17 @@ pub enum Difficulty {
     Hard,
 }
 
+impl Difficulty {
+    /// `Easy`, `Medium` or `Hard`, as `rehearse --list` shows it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "Easy",
+            Difficulty::Medium => "Medium",
+            Difficulty::Hard => "Hard",
+        }
+    }
+}
+
 /// A client story for rehearsal: a case with an id, a story and a difficulty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VignetteDecl {
