@@ -256,6 +256,11 @@ impl Question {
     /// One answer id for one piece of text: exact words first, then a unique
     /// prefix, then words found inside a label ("face down" in "Lying face-down").
     fn match_one(&self, input: &str) -> Result<String, AnswerError> {
+        // An answer id as written (cases, `run --answers`, saved sessions)
+        // needs none of the fuzzy matching below.
+        if let Some(answer) = self.answers.iter().find(|a| a.id == input.trim()) {
+            return Ok(answer.id.clone());
+        }
         let wanted = normalize(input);
         if let Ok(number) = wanted.parse::<usize>()
             && let Some(answer) = number.checked_sub(1).and_then(|i| self.answers.get(i))

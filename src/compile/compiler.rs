@@ -37,37 +37,38 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
     compiler.run()
 }
 
-/// Parses every file, in file order. Files are independent, so a large
-/// folder is split among the cores: parsing is most of the cost of loading.
+/// Parses every file, in file order. Files are independent, so a folder of
+/// some size is split among the cores: parsing is most of the cost of loading.
 fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document, Diagnostic>> {
     let files = &source.files;
     let text_len: usize = files.iter().map(|f| f.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Below a megabyte a thread costs more than it saves.
-    if threads < 2 || files.len() < 2 || text_len < 1 << 20 {
+    // Parsing runs at about 40 MB/s; below 64 KB (under 2 ms) a thread's
+    // start-up is not worth it.
+    if threads < 2 || files.len() < 2 || text_len < 64 << 10 {
         return files
             .iter()
             .enumerate()
             .map(|(index, file)| parse(&file.text, index))
             .collect();
     }
-    let chunk = files.len().div_ceil(threads);
-    let parse_part = move |n: usize, part: &[SourceFile]| {
-        part.iter()
-            .enumerate()
-            .map(|(i, file)| parse(&file.text, n * chunk + i))
-            .collect::<Vec<_>>()
-    };
+    let parts = balanced_parts(files, threads);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, part)| {
+        let workers: Vec<_> = parts
+            .iter()
+            .map(|range| {
+                let range = range.clone();
+                let parse_part = move || {
+                    range
+                        .clone()
+                        .map(|index| parse(&files[index].text, index))
+                        .collect::<Vec<_>>()
+                };
                 // The main thread's stack size, so nesting fails the same way.
                 std::thread::Builder::new()
                     .stack_size(8 << 20)
-                    .spawn_scoped(scope, move || parse_part(n, part))
-                    .map_err(|_| (n, part))
+                    .spawn_scoped(scope, parse_part.clone())
+                    .map_err(|_| parse_part)
             })
             .collect();
         workers
@@ -79,10 +80,29 @@ fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document, Diagnostic>>
                     Err(panic) => std::panic::resume_unwind(panic),
                 },
                 // No thread to be had: parse here.
-                Err((n, part)) => parse_part(n, part),
+                Err(parse_part) => parse_part(),
             })
             .collect()
     })
+}
+
+/// Up to `count` runs of consecutive files with about equal amounts of text.
+pub(super) fn balanced_parts(files: &[SourceFile], count: usize) -> Vec<std::ops::Range<usize>> {
+    let total: usize = files.iter().map(|f| f.text.len()).sum();
+    let share = total.div_ceil(count).max(1);
+    let mut parts = Vec::with_capacity(count);
+    let (mut start, mut filled) = (0, 0);
+    for (index, file) in files.iter().enumerate() {
+        filled += file.text.len();
+        if filled >= share * (parts.len() + 1) && parts.len() + 1 < count {
+            parts.push(start..index + 1);
+            start = index + 1;
+        }
+    }
+    if start < files.len() {
+        parts.push(start..files.len());
+    }
+    parts
 }
 
 pub(super) struct Compiler<'s> {

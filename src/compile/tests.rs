@@ -118,3 +118,30 @@ fn reports_duplicate_ids() {
     );
     assert_eq!(found, vec!["duplicate id `o`".to_string()]);
 }
+
+#[test]
+fn large_folders_parse_in_balanced_runs_in_file_order() {
+    let files: Vec<SourceFile> = [10, 10, 50, 10, 20]
+        .iter()
+        .enumerate()
+        .map(|(i, len)| SourceFile::new(format!("f{i}.flow"), "x".repeat(*len)))
+        .collect();
+    let parts = super::compiler::balanced_parts(&files, 2);
+    assert_eq!(parts, vec![0..3, 3..5]);
+    assert_eq!(super::compiler::balanced_parts(&files, 1), vec![0..5]);
+    assert_eq!(super::compiler::balanced_parts(&files[..1], 4), vec![0..1]);
+}
+
+#[test]
+fn parallel_parsing_keeps_errors_in_file_order() {
+    // Over 64 KB, so the files are parsed on several threads.
+    let filler = format!("// {}\n", "x".repeat(40_000));
+    let folder = folder(&[
+        ("a.flow", &format!("{filler}question a {{ ask }}")),
+        ("b.flow", &format!("{filler}{HEADER}")),
+        ("c.flow", &format!("{filler}question c {{ ask }}")),
+    ]);
+    let errors = compile(&folder).unwrap_err();
+    let files: Vec<usize> = errors.iter().map(|e| e.span.file).collect();
+    assert_eq!(files, vec![0, 2]);
+}
