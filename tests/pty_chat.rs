@@ -26,6 +26,10 @@ fn answers_why_back_and_ctrl_c_reach_an_outcome() {
     p.expect("000_028080d40bd6955f").unwrap();
     p.send_line("yes").unwrap();
     p.expect("Does the pain spread?").unwrap();
+    // Keys typed before the line editor is reading would go through the
+    // terminal's own line discipline: wait for the prompt.
+    p.expect("Below the knee").unwrap();
+    p.expect("> ").unwrap();
     // Ctrl-C drops the half-typed line but keeps the session.
     p.send("purple").unwrap();
     p.send(ControlCode::EndOfText).unwrap();
@@ -50,6 +54,9 @@ fn ctrl_d_leaves_cleanly_and_says_nothing_was_saved() {
     p.expect("Numbness around your bottom").unwrap();
     p.send_line("no").unwrap();
     p.expect("How old are you?").unwrap();
+    // Ctrl-D must reach the line editor, not the terminal: wait for the prompt.
+    p.expect("(years).").unwrap();
+    p.expect("> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect("Save your answers before leaving?").unwrap();
     // Enter leaves without saving.
@@ -68,4 +75,21 @@ fn a_wrong_answer_is_explained_and_the_question_asked_again() {
     p.expect("Numbness around your bottom").unwrap();
     p.send_line("not sure").unwrap();
     p.expect("RESULT: EMERGENCY").unwrap();
+}
+
+#[test]
+fn ctrl_c_between_questions_does_not_end_the_session() {
+    let mut p = start();
+    p.expect("Numbness around your bottom").unwrap();
+    p.send_line("no").unwrap();
+    // Pressed while the answer is being handled, not while a line is read:
+    // the terminal turns it into a signal, which must not end the process.
+    p.send(ControlCode::EndOfText).unwrap();
+    p.expect("How old are you?").unwrap();
+    p.expect("(years).").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("40").unwrap();
+    p.expect("thin bones?").unwrap();
+    p.send_line("quit").unwrap();
+    p.expect("Goodbye").unwrap();
 }

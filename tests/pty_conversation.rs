@@ -81,6 +81,9 @@ fn ctrl_d_offers_to_save_the_answers() {
     p.expect("Numbness around your bottom").unwrap();
     p.send_line("no").unwrap();
     p.expect("How old are you?").unwrap();
+    // Ctrl-D must reach the line editor, not the terminal: wait for the prompt.
+    p.expect("(years).").unwrap();
+    p.expect("> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect("Save your answers before leaving?").unwrap();
     p.send_line("later.json").unwrap();

@@ -71,6 +71,11 @@ pub struct EditorLines {
 
 impl EditorLines {
     pub fn new(history: Option<&Path>) -> rustyline::Result<EditorLines> {
+        // While a line is read, the editor turns Ctrl-C into `Interrupted`.
+        // Between reads the terminal would turn it into a signal that ends the
+        // process and loses the answers: catch it and let it do nothing.
+        // (A second editor in one process finds the handler already set.)
+        let _ = ctrlc::set_handler(|| {});
         let config = Config::builder().auto_add_history(true).build();
         let mut editor = Editor::with_config(config)?;
         editor.set_helper(Some(ReplHelper::default()));
