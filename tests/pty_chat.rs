@@ -81,6 +81,10 @@ fn a_wrong_answer_is_explained_and_the_question_asked_again() {
 fn ctrl_c_between_questions_does_not_end_the_session() {
     let mut p = start();
     p.expect("Numbness around your bottom").unwrap();
+    // The answer must reach the line editor: a Ctrl-C the terminal sees
+    // while "no" still waits in its buffer would discard it.
+    p.expect("Not sure").unwrap();
+    p.expect("> ").unwrap();
     p.send_line("no").unwrap();
     // Pressed while the answer is being handled, not while a line is read:
     // the terminal turns it into a signal, which must not end the process.
