@@ -9,6 +9,8 @@ use super::{AnswerValue, Form, Question};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerError {
     Empty,
+    /// The walk has reached an outcome: there is no question to answer.
+    Complete,
     NoMatch {
         input: String,
         valid: Vec<String>,
@@ -33,6 +35,10 @@ impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AnswerError::Empty => write!(f, "Please type an answer."),
+            AnswerError::Complete => write!(
+                f,
+                "The assessment is complete: there is no question to answer."
+            ),
             AnswerError::NoMatch { input, valid } => write!(
                 f,
                 "\"{}\" is not one of the answers. Valid answers: {}.",

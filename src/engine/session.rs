@@ -190,7 +190,7 @@ impl<'f> Session<'f> {
     /// Interprets typed text and answers the current question with it.
     pub fn answer_text(&mut self, input: &str) -> Result<AnswerValue, AnswerError> {
         let Current::Question { question, .. } = self.current() else {
-            return Err(AnswerError::Empty);
+            return Err(AnswerError::Complete);
         };
         let value = question.interpret(input)?;
         self.answer(value.clone())?;
@@ -203,7 +203,7 @@ impl<'f> Session<'f> {
             index, question, ..
         } = self.current()
         else {
-            return Err(AnswerError::Empty);
+            return Err(AnswerError::Complete);
         };
         let value = normalize(question, value);
         validate(question, &value)?;

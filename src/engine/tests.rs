@@ -1,7 +1,7 @@
 //! Engine tests over the mini fixture (tests/fixtures/mini).
 
 use super::*;
-use crate::compile::{AnswerValue, Flow, compile, tests::mini};
+use crate::compile::{AnswerError, AnswerValue, Flow, compile, tests::mini};
 
 fn flow() -> Flow {
     compile(&mini()).unwrap()
@@ -217,4 +217,13 @@ fn a_question_index_past_the_graph_is_an_error_not_a_panic() {
     answer_all(&mut session, &["no"]);
     assert!(session.change(usize::MAX, "yes").is_err());
     assert!(session.what_if(flow.nodes.len(), "yes").is_err());
+}
+
+#[test]
+fn answering_after_the_outcome_is_refused() {
+    let flow = flow();
+    let mut session = Session::new(&flow);
+    answer_all(&mut session, &["yes"]);
+    assert!(session.is_complete());
+    assert_eq!(session.answer_text("no"), Err(AnswerError::Complete));
 }
