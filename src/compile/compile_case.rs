@@ -24,17 +24,17 @@ impl Compiler<'_> {
         invariants
     }
 
-    pub(super) fn cases(&mut self, flow: &PartialFlow) -> Vec<Case> {
+    pub(super) fn cases(&mut self, nodes: &[Node]) -> Vec<Case> {
         let mut cases = Vec::new();
         for (_, document) in self.documents {
             for decl in &document.cases {
-                cases.push(self.case(flow, decl));
+                cases.push(self.case(nodes, decl));
             }
         }
         cases
     }
 
-    pub(super) fn vignettes(&mut self, flow: &PartialFlow) -> Vec<Vignette> {
+    pub(super) fn vignettes(&mut self, nodes: &[Node]) -> Vec<Vignette> {
         let mut vignettes: Vec<Vignette> = Vec::new();
         for (_, document) in self.documents {
             for decl in &document.vignettes {
@@ -50,7 +50,7 @@ impl Compiler<'_> {
                     );
                     continue;
                 }
-                let case = self.case(flow, &decl.case);
+                let case = self.case(nodes, &decl.case);
                 if !case
                     .expectations
                     .iter()
@@ -80,13 +80,13 @@ impl Compiler<'_> {
         vignettes
     }
 
-    fn case(&mut self, flow: &PartialFlow, decl: &ast::CaseDecl) -> Case {
+    fn case(&mut self, nodes: &[Node], decl: &ast::CaseDecl) -> Case {
         let mut answers = Vec::new();
         for (id, raw) in &decl.answers {
-            let Some(index) = self.case_node(flow, id) else {
+            let Some(index) = self.case_node(nodes, id) else {
                 continue;
             };
-            let NodeKind::Question(question) = &flow.nodes[index].kind else {
+            let NodeKind::Question(question) = &nodes[index].kind else {
                 self.errors.push(
                     Diagnostic::error("E013", id.span, format!("`{}` is not a question", id.text))
                         .with_label("only questions take answers"),
@@ -119,7 +119,7 @@ impl Compiler<'_> {
                 ),
                 ast::Expectation::Note(text) => Expectation::Note(text.text.clone()),
                 ast::Expectation::Outcome(id) => {
-                    let Some(index) = self.case_node(flow, id) else {
+                    let Some(index) = self.case_node(nodes, id) else {
                         continue;
                     };
                     Expectation::Outcome(index)
@@ -135,7 +135,7 @@ impl Compiler<'_> {
     }
 
     /// A node named in a case: qualified, or unqualified when only one file has it.
-    fn case_node(&mut self, flow: &PartialFlow, id: &ast::Name) -> Option<usize> {
+    fn case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<usize> {
         if let Some(&index) = self.names.by_id.get(&id.text) {
             return Some(index);
         }
@@ -143,8 +143,7 @@ impl Compiler<'_> {
             return Some(index);
         }
         // Only errors are left: the scan below names the candidates.
-        let matches: Vec<usize> = flow
-            .nodes
+        let matches: Vec<usize> = nodes
             .iter()
             .enumerate()
             .filter(|(_, n)| n.local == id.text)
@@ -153,7 +152,7 @@ impl Compiler<'_> {
         match matches[..] {
             [one] => Some(one),
             [] => {
-                let hint = did_you_mean(&id.text, flow.nodes.iter().map(|n| n.local.as_str()));
+                let hint = did_you_mean(&id.text, nodes.iter().map(|n| n.local.as_str()));
                 self.errors.push(
                     Diagnostic::error("E002", id.span, format!("unknown id `{}`", id.text))
                         .with_label("no node has this id")
@@ -162,7 +161,7 @@ impl Compiler<'_> {
                 None
             }
             _ => {
-                let ids: Vec<&str> = matches.iter().map(|&i| flow.nodes[i].id.as_str()).collect();
+                let ids: Vec<&str> = matches.iter().map(|&i| nodes[i].id.as_str()).collect();
                 self.errors.push(
                     Diagnostic::error(
                         "E002",
@@ -176,8 +175,4 @@ impl Compiler<'_> {
             }
         }
     }
-}
-
-pub(super) struct PartialFlow<'a> {
-    pub(super) nodes: &'a [Node],
 }

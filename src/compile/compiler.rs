@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use super::compile_case::PartialFlow;
 use super::flow::*;
 use super::graph_build::build_graph;
 use super::graph_checks;
@@ -169,9 +168,8 @@ impl<'s> Compiler<'s> {
             }
         }
         let invariants = self.invariants();
-        let partial = PartialFlow { nodes: &nodes };
-        let cases = self.cases(&partial);
-        let vignettes = self.vignettes(&partial);
+        let cases = self.cases(&nodes);
+        let vignettes = self.vignettes(&nodes);
         let (Some((_, header)), Some(start), true) = (header, start, self.errors.is_empty()) else {
             // A file that does not parse declares nothing, so names it would
             // have declared look unknown and nodes it would reach look

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::graph_parts::{edge_label, edges, label_lines, node_colours, nodes_by_section};
+use super::graph_parts::{edge_label, edges, label, node_colours, nodes_by_section};
 use crate::compile::{Flow, NodeKind};
 
 /// The DOT text of the whole graph.
@@ -62,11 +62,7 @@ pub fn graph_dot(flow: &Flow) -> String {
 /// `"id" [shape=..., label="id\ntext", ...];`
 fn node_line(flow: &Flow, index: usize) -> String {
     let node = &flow.nodes[index];
-    let label = label_lines(flow, index)
-        .iter()
-        .map(|line| escape(line))
-        .collect::<Vec<_>>()
-        .join("\\n");
+    let label = label(flow, index, escape, "\\n");
     let colours = node_colours(&node.kind);
     let shape = match node.kind {
         NodeKind::Question(_) => "box, style=\"rounded\"",

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::graph_parts::{edge_label, edges, label_lines, node_colours, nodes_by_section};
+use super::graph_parts::{edge_label, edges, label, node_colours, nodes_by_section};
 use crate::compile::{Flow, NodeKind};
 
 /// The Mermaid text of the whole graph.
@@ -47,11 +47,7 @@ pub fn graph_mermaid(flow: &Flow) -> String {
 /// `n3["id<br/>text"]`, `n4{"id"}` or `n5(["id<br/>[verdict]<br/>title"])`.
 fn node_line(flow: &Flow, index: usize) -> String {
     let node = &flow.nodes[index];
-    let label = label_lines(flow, index)
-        .iter()
-        .map(|line| escape(line))
-        .collect::<Vec<_>>()
-        .join("<br/>");
+    let label = label(flow, index, escape, "<br/>");
     match node.kind {
         NodeKind::Question(_) => format!("n{index}[\"{label}\"]"),
         NodeKind::Decide(_) => format!("n{index}{{\"{label}\"}}"),

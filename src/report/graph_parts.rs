@@ -125,9 +125,22 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// A node's label, one entry per line: its id, `[verdict urgency]` for an
-/// outcome, and its text wrapped to 36 columns.
-pub(crate) fn label_lines(flow: &Flow, index: usize) -> Vec<String> {
+/// A node's label: its id, `[verdict urgency]` for an outcome, and its text
+/// wrapped to 36 columns; each line escaped for the format, joined by `newline`.
+pub(crate) fn label(
+    flow: &Flow,
+    index: usize,
+    escape: fn(&str) -> String,
+    newline: &str,
+) -> String {
+    label_lines(flow, index)
+        .iter()
+        .map(|line| escape(line))
+        .collect::<Vec<_>>()
+        .join(newline)
+}
+
+fn label_lines(flow: &Flow, index: usize) -> Vec<String> {
     let node = &flow.nodes[index];
     let mut lines = vec![node.id.clone()];
     if let NodeKind::Outcome(outcome) = &node.kind {
