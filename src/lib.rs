@@ -8,6 +8,7 @@
 pub mod check;
 pub mod compile;
 pub mod diagnostic;
+pub mod embedded;
 pub mod engine;
 pub mod rehearse;
 pub mod repl;

@@ -192,13 +192,21 @@ fn main() -> ExitCode {
 }
 
 /// Reads and compiles the knowledge; diagnostics go to stderr.
-fn load(dir: Option<&Path>) -> Result<Flow, Failure> {
-    let source = match dir {
-        Some(dir) => KnowledgeSource::from_dir(dir)
-            .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?,
-        None => KnowledgeSource::embedded(),
+///
+/// The graph lives as long as the process, so it is never freed: taking it
+/// apart node by node at exit would cost a short run more than answering.
+fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
+    let (compiled, source) = match dir {
+        Some(dir) => {
+            let source = KnowledgeSource::from_dir(dir)
+                .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
+            (compile(&source), Some(source))
+        }
+        // Compiled by build.rs; its text is only needed to show errors.
+        None => (backcheck::embedded::flow(), None),
     };
-    compile(&source).map_err(|errors| {
+    let flow = compiled.map_err(|errors| {
+        let source = source.unwrap_or_else(KnowledgeSource::embedded);
         let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let count = errors.len();
         let plural = if count == 1 { "" } else { "s" };
@@ -209,7 +217,8 @@ fn load(dir: Option<&Path>) -> Result<Flow, Failure> {
                 render_all(&errors, &source.files, color)
             ),
         )
-    })
+    })?;
+    Ok(Box::leak(Box::new(flow)))
 }
 
 fn chat(args: &ChatArgs) -> Result<u8, Failure> {
@@ -218,8 +227,8 @@ fn chat(args: &ChatArgs) -> Result<u8, Failure> {
         audience: args.audience.parse().unwrap_or_default(),
     };
     let session = match &args.resume {
-        Some(file) => resume(&flow, file, args.force)?,
-        None => Session::new(&flow),
+        Some(file) => resume(flow, file, args.force)?,
+        None => Session::new(flow),
     };
     let stdout = io::stdout();
     let mut conversation = Conversation::resume(session, options, stdout.lock());
@@ -299,8 +308,8 @@ fn run(
     report: Option<&Path>,
 ) -> Result<u8, Failure> {
     let flow = load(knowledge)?;
-    let given = parse_answers(&flow, answers)?;
-    let session = Session::replay(&flow, &given);
+    let given = parse_answers(flow, answers)?;
+    let session = Session::replay(flow, &given);
     if let Some(file) = report {
         write_report(&session, Audience::Lay, file)?;
     }
@@ -378,7 +387,7 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
 
 fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
     let flow = load(dir)?;
-    warn(&flow, deny_warnings)?;
+    warn(flow, deny_warnings)?;
     let count = |want: fn(&backcheck::compile::NodeKind) -> bool| {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
     };
@@ -423,9 +432,9 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
     let flow = load(dir)?;
     let started = std::time::Instant::now();
     let verification =
-        backcheck::check::verify(&flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
+        backcheck::check::verify(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
     let elapsed = started.elapsed();
-    print!("{}", verification.text(&flow));
+    print!("{}", verification.text(flow));
     let total = verification.invariants.len();
     let failed = verification
         .invariants
@@ -444,7 +453,7 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
 
 fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     let flow = load(dir)?;
-    let results = run_cases(&flow);
+    let results = run_cases(flow);
     let failed = results.iter().filter(|r| !r.passed()).count();
     for result in &results {
         if result.passed() {
@@ -465,13 +474,13 @@ fn graph(format: &str, knowledge: Option<&Path>) -> Result<u8, Failure> {
     use backcheck::report::{GraphJson, graph_dot, graph_mermaid, graph_svg};
     let flow = load(knowledge)?;
     let text = match format {
-        "mermaid" => graph_mermaid(&flow),
-        "json" => serde_json::to_string_pretty(&GraphJson::of(&flow))
+        "mermaid" => graph_mermaid(flow),
+        "json" => serde_json::to_string_pretty(&GraphJson::of(flow))
             .map_err(|error| Failure::new(FAILED, format!("error: {error}")))?,
         "svg" => {
-            graph_svg(&flow).map_err(|error| Failure::new(FAILED, format!("error: {error}")))?
+            graph_svg(flow).map_err(|error| Failure::new(FAILED, format!("error: {error}")))?
         }
-        _ => graph_dot(&flow),
+        _ => graph_dot(flow),
     };
     let mut out = io::stdout().lock();
     // A closed stdout (e.g. piped into `head`) is a normal way to stop.
@@ -553,9 +562,9 @@ fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
         drill: args.drill,
     };
     let played = if args.json {
-        talk(|lines| rehearse_rounds(&flow, &options, lines, &mut io::stderr().lock()))
+        talk(|lines| rehearse_rounds(flow, &options, lines, &mut io::stderr().lock()))
     } else {
-        talk(|lines| rehearse_rounds(&flow, &options, lines, &mut io::stdout().lock()))
+        talk(|lines| rehearse_rounds(flow, &options, lines, &mut io::stdout().lock()))
     };
     let rounds = played.map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
     if args.json {

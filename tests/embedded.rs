@@ -177,3 +177,17 @@ fn the_shipped_vignettes_cover_every_verdict_and_urgency() {
         assert!(expected.contains(verdict), "no vignette with `{verdict}`");
     }
 }
+
+#[test]
+fn the_binary_loads_the_knowledge_build_rs_compiled() {
+    // A failure here means every start parses the knowledge again: still
+    // correct, but the start-up speed target is lost.
+    assert!(backcheck::embedded::is_baked());
+    let loaded = backcheck::embedded::flow().expect("the shipped knowledge loads");
+    let compiled = backcheck::compile::compile(&backcheck::source::KnowledgeSource::embedded())
+        .expect("the shipped knowledge compiles");
+    assert_eq!(loaded.meta, compiled.meta);
+    assert_eq!(loaded.nodes.len(), compiled.nodes.len());
+    assert_eq!(loaded.cases.len(), compiled.cases.len());
+    assert_eq!(loaded.vignettes.len(), compiled.vignettes.len());
+}

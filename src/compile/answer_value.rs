@@ -1,15 +1,52 @@
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// What a person answered: one choice (also `yes`/`no`/`unsure`), several
 /// choices, or a number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerValue {
     Number(i64),
     Choice(String),
     Many(Vec<String>),
+}
+
+// Saved sessions and JSON show an answer bare (`34`, `"yes"`, `["a","b"]`);
+// the binary form baked into the executable keeps the variant instead.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "AnswerValue", untagged)]
+enum Bare {
+    Number(i64),
+    Choice(String),
+    Many(Vec<String>),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "AnswerValue")]
+enum Tagged {
+    Number(i64),
+    Choice(String),
+    Many(Vec<String>),
+}
+
+impl Serialize for AnswerValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            Bare::serialize(self, serializer)
+        } else {
+            Tagged::serialize(self, serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<AnswerValue, D::Error> {
+        if deserializer.is_human_readable() {
+            Bare::deserialize(deserializer)
+        } else {
+            Tagged::deserialize(deserializer)
+        }
+    }
 }
 
 impl AnswerValue {

@@ -1,7 +1,9 @@
+use serde::{Deserialize, Serialize};
+
 use super::Value;
 
 /// What a condition reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Operand {
     /// Index into `Flow::facts`.
     Fact(usize),
@@ -18,7 +20,7 @@ pub enum Operand {
 pub use crate::syntax::ast::CompareOp;
 
 /// A resolved condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Cond {
     Or(Vec<Cond>),
     And(Vec<Cond>),

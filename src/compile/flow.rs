@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use petgraph::graph::DiGraph;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{AnswerValue, Cond, Domain, Value};
 use crate::diagnostic::Span;
@@ -34,7 +34,7 @@ pub struct Flow {
     pub(crate) by_local: HashMap<String, Option<usize>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub name: String,
     pub title: String,
@@ -44,19 +44,19 @@ pub struct Meta {
     pub hash: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {
     pub document: String,
     pub part: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     pub name: String,
     pub domain: Domain,
@@ -64,7 +64,7 @@ pub struct Fact {
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Node {
     /// Qualified id: `emergency.saddle_numbness`.
     pub id: String,
@@ -80,14 +80,14 @@ pub struct Node {
     pub kind: NodeKind,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum NodeKind {
     Question(Question),
     Decide(Decide),
     Outcome(Outcome),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
     YesNo,
@@ -96,7 +96,7 @@ pub enum Form {
     Number,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     pub ask: String,
     pub form: Form,
@@ -116,7 +116,7 @@ impl Question {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Answer {
     pub id: String,
     pub label: String,
@@ -127,26 +127,26 @@ pub struct Answer {
 }
 
 /// Going to `target`, with the effects of going there.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Step {
     pub target: usize,
     pub effects: Vec<Effect>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     pub lay: String,
     pub therapist: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Effect {
     Set { fact: usize, value: Value },
     Note(Note),
     Finding(String),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DecideArm {
     pub condition: Cond,
     /// The condition as the author wrote it, for explanations.
@@ -154,13 +154,13 @@ pub struct DecideArm {
     pub step: Step,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Decide {
     pub arms: Vec<DecideArm>,
     pub otherwise: Step,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Treat,
@@ -203,7 +203,18 @@ impl Serialize for Urgency {
     }
 }
 
-#[derive(Debug, Clone)]
+impl<'de> Deserialize<'de> for Urgency {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Urgency, D::Error> {
+        let word = String::deserialize(deserializer)?;
+        Urgency::from_word(&word).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{word}` is not an urgency (emergency, urgent, routine)"
+            ))
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcome {
     pub verdict: Verdict,
     /// Set exactly when `verdict` is `Refer`.
@@ -226,7 +237,7 @@ pub enum Edge {
     Otherwise,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Invariant {
     pub text: String,
     pub when: Cond,
@@ -234,7 +245,7 @@ pub struct Invariant {
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Case {
     pub name: String,
     /// (question node, answer) in the order written.
@@ -247,7 +258,7 @@ pub use crate::syntax::ast::Difficulty;
 
 /// A client story for rehearsal; its case holds the client's answers and
 /// the verdict the graph reaches.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Vignette {
     pub id: String,
     pub title: String,
@@ -256,7 +267,7 @@ pub struct Vignette {
     pub case: Case,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expectation {
     Verdict(Verdict, Option<Urgency>),
     Outcome(usize),

@@ -3,6 +3,7 @@
 
 mod answer_match;
 mod answer_value;
+mod baked;
 mod compile_case;
 mod compile_condition;
 mod compile_node;
@@ -17,6 +18,7 @@ mod value;
 
 pub use answer_match::{AnswerError, shorten};
 pub use answer_value::AnswerValue;
+pub use baked::{bake, unbake};
 pub use compiler::compile;
 pub use condition::{CompareOp, Cond, Operand};
 pub use flow::*;

@@ -1,7 +1,7 @@
 use std::ops::Range;
 
 /// A byte range in one source file of a knowledge folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// Index into `KnowledgeSource::files`.
     pub file: usize,
