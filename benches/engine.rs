@@ -12,7 +12,7 @@ use std::process::Command;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
-use backcheck::compile::{AnswerValue, Flow, Form, compile};
+use backcheck::compile::{AnswerValue, Flow, Form, Parts, compile};
 use backcheck::engine::{Current, Session};
 use backcheck::source::KnowledgeSource;
 
@@ -53,9 +53,12 @@ fn benches(c: &mut Criterion) {
         backcheck::embedded::is_baked(),
         "build.rs compiled the knowledge"
     );
-    c.bench_function("load shipped knowledge (compiled by build.rs)", |b| {
-        b.iter(|| backcheck::embedded::flow().expect("shipped knowledge loads"))
-    });
+    for (name, parts) in [("all", Parts::All), ("to walk", Parts::WalkOnly)] {
+        c.bench_function(
+            &format!("load shipped knowledge, {name} (compiled by build.rs)"),
+            |b| b.iter(|| backcheck::embedded::flow(parts).expect("shipped knowledge loads")),
+        );
+    }
 
     let flow = compile(&source).expect("shipped knowledge compiles");
     let first = Session::new(&flow);

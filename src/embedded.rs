@@ -7,7 +7,7 @@
 //! disagree (or the knowledge not compile), the text is compiled at start,
 //! which is slower but gives the same graph, or the same errors.
 
-use crate::compile::{self, Flow};
+use crate::compile::{self, Flow, Parts};
 use crate::diagnostic::Diagnostic;
 use crate::source::{KnowledgeSource, SourceFile};
 
@@ -40,12 +40,13 @@ impl KnowledgeSource {
 }
 
 /// The shipped knowledge's graph: the one build.rs compiled, when it was
-/// compiled from the text embedded here; otherwise compiled now.
-pub fn flow() -> Result<Flow, Vec<Diagnostic>> {
-    compile::unbake(BAKED, KnowledgeSource::embedded()).or_else(|source| compile::compile(&source))
+/// compiled from the text embedded here; otherwise compiled now (whole).
+pub fn flow(parts: Parts) -> Result<Flow, Vec<Diagnostic>> {
+    compile::unbake(BAKED, KnowledgeSource::embedded(), parts)
+        .or_else(|source| compile::compile(&source))
 }
 
 /// Whether [`flow`] loads the graph build.rs compiled (rather than parsing).
 pub fn is_baked() -> bool {
-    compile::unbake(BAKED, KnowledgeSource::embedded()).is_ok()
+    compile::unbake(BAKED, KnowledgeSource::embedded(), Parts::All).is_ok()
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use backcheck::check::run_cases;
-use backcheck::compile::{AnswerValue, Flow, compile};
+use backcheck::compile::{AnswerValue, Flow, Parts, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
 use backcheck::engine::{Current, SavedSession, Session};
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
@@ -195,15 +195,16 @@ fn main() -> ExitCode {
 ///
 /// The graph lives as long as the process, so it is never freed: taking it
 /// apart node by node at exit would cost a short run more than answering.
-fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
+fn load(dir: Option<&Path>, parts: Parts) -> Result<&'static Flow, Failure> {
     let (compiled, source) = match dir {
         Some(dir) => {
             let source = KnowledgeSource::from_dir(dir)
                 .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
             (compile(&source), Some(source))
         }
-        // Compiled by build.rs; its text is only needed to show errors.
-        None => (backcheck::embedded::flow(), None),
+        // Compiled by build.rs; its text is only needed to show errors. A
+        // folder is compiled whole, as its cases may hold errors to report.
+        None => (backcheck::embedded::flow(parts), None),
     };
     let flow = compiled.map_err(|errors| {
         let source = source.unwrap_or_else(KnowledgeSource::embedded);
@@ -222,7 +223,7 @@ fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
 }
 
 fn chat(args: &ChatArgs) -> Result<u8, Failure> {
-    let flow = load(args.knowledge.as_deref())?;
+    let flow = load(args.knowledge.as_deref(), Parts::WalkOnly)?;
     let options = ChatOptions {
         audience: args.audience.parse().unwrap_or_default(),
     };
@@ -307,7 +308,7 @@ fn run(
     knowledge: Option<&Path>,
     report: Option<&Path>,
 ) -> Result<u8, Failure> {
-    let flow = load(knowledge)?;
+    let flow = load(knowledge, Parts::WalkOnly)?;
     let given = parse_answers(flow, answers)?;
     let session = Session::replay(flow, &given);
     if let Some(file) = report {
@@ -386,7 +387,7 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
 }
 
 fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
-    let flow = load(dir)?;
+    let flow = load(dir, Parts::All)?;
     warn(flow, deny_warnings)?;
     let count = |want: fn(&backcheck::compile::NodeKind) -> bool| {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
@@ -429,7 +430,7 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
 
 /// Proves every invariant on every path, without enumerating them.
 fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
-    let flow = load(dir)?;
+    let flow = load(dir, Parts::All)?;
     let started = std::time::Instant::now();
     let verification =
         backcheck::check::verify(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
@@ -452,7 +453,7 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
 }
 
 fn test(dir: Option<&Path>) -> Result<u8, Failure> {
-    let flow = load(dir)?;
+    let flow = load(dir, Parts::All)?;
     let results = run_cases(flow);
     let failed = results.iter().filter(|r| !r.passed()).count();
     for result in &results {
@@ -472,7 +473,7 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
 
 fn graph(format: &str, knowledge: Option<&Path>) -> Result<u8, Failure> {
     use backcheck::report::{GraphJson, graph_dot, graph_mermaid, graph_svg};
-    let flow = load(knowledge)?;
+    let flow = load(knowledge, Parts::All)?;
     let text = match format {
         "mermaid" => graph_mermaid(flow),
         "json" => serde_json::to_string_pretty(&GraphJson::of(flow))
@@ -533,7 +534,7 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
 }
 
 fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
-    let flow = load(args.knowledge.as_deref())?;
+    let flow = load(args.knowledge.as_deref(), Parts::All)?;
     if args.list {
         for vignette in &flow.vignettes {
             println!(

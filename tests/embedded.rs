@@ -183,7 +183,8 @@ fn the_binary_loads_the_knowledge_build_rs_compiled() {
     // A failure here means every start parses the knowledge again: still
     // correct, but the start-up speed target is lost.
     assert!(backcheck::embedded::is_baked());
-    let loaded = backcheck::embedded::flow().expect("the shipped knowledge loads");
+    let loaded = backcheck::embedded::flow(backcheck::compile::Parts::All)
+        .expect("the shipped knowledge loads");
     let compiled = backcheck::compile::compile(&backcheck::source::KnowledgeSource::embedded())
         .expect("the shipped knowledge compiles");
     assert_eq!(loaded.meta, compiled.meta);

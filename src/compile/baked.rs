@@ -13,60 +13,94 @@ use super::names::NodeNames;
 use super::questions_left::questions_left;
 use crate::source::KnowledgeSource;
 
+/// What a walk through the graph needs, stored first.
 #[derive(Serialize, Deserialize)]
-struct Baked {
+struct Graph {
     meta: Meta,
     nodes: Vec<Node>,
     start: usize,
     facts: Vec<Fact>,
     sections: Vec<Section>,
     invariants: Vec<Invariant>,
+}
+
+/// Cases and vignettes, stored after the graph: most of the bytes, and of no
+/// use to an assessment.
+#[derive(Serialize, Deserialize)]
+struct Examples {
     cases: Vec<Case>,
     vignettes: Vec<Vignette>,
 }
 
+/// Whether [`unbake`] loads the cases and vignettes too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parts {
+    /// Everything: for testing, rehearsing and checking.
+    All,
+    /// The graph only, with no cases or vignettes: enough to walk it.
+    WalkOnly,
+}
+
 /// The bytes [`unbake`] turns back into `flow`.
 pub fn bake(flow: &Flow) -> Vec<u8> {
-    let baked = Baked {
+    let graph = Graph {
         meta: flow.meta.clone(),
         nodes: flow.nodes.clone(),
         start: flow.start,
         facts: flow.facts.clone(),
         sections: flow.sections.clone(),
         invariants: flow.invariants.clone(),
+    };
+    let examples = Examples {
         cases: flow.cases.clone(),
         vignettes: flow.vignettes.clone(),
     };
     // Serializing owned, plain data into memory cannot fail.
-    postcard::to_allocvec(&baked).unwrap_or_default()
+    let mut bytes = postcard::to_allocvec(&graph).unwrap_or_default();
+    bytes.extend(postcard::to_allocvec(&examples).unwrap_or_default());
+    bytes
 }
 
 /// The flow baked from `source`, or `source` back when `bytes` were baked
 /// from other text (or are not a baked flow at all): then it must be compiled.
-pub fn unbake(bytes: &[u8], source: KnowledgeSource) -> Result<Flow, KnowledgeSource> {
-    let Ok(baked) = postcard::from_bytes::<Baked>(bytes) else {
+pub fn unbake(
+    bytes: &[u8],
+    source: KnowledgeSource,
+    parts: Parts,
+) -> Result<Flow, KnowledgeSource> {
+    let Ok((graph, rest)) = postcard::take_from_bytes::<Graph>(bytes) else {
         return Err(source);
     };
-    if baked.meta.hash != source.content_hash() || baked.start >= baked.nodes.len() {
+    if graph.meta.hash != source.content_hash() || graph.start >= graph.nodes.len() {
         return Err(source);
     }
-    let graph = build_graph(&baked.nodes);
-    let questions_left = questions_left(&graph, &baked.nodes);
+    let examples = match parts {
+        Parts::All => match postcard::from_bytes::<Examples>(rest) {
+            Ok(examples) => examples,
+            Err(_) => return Err(source),
+        },
+        Parts::WalkOnly => Examples {
+            cases: Vec::new(),
+            vignettes: Vec::new(),
+        },
+    };
+    let edges = build_graph(&graph.nodes);
+    let questions_left = questions_left(&edges, &graph.nodes);
     let mut names = NodeNames::default();
-    for (index, node) in baked.nodes.iter().enumerate() {
+    for (index, node) in graph.nodes.iter().enumerate() {
         names.by_id.insert(node.id.clone(), index);
         names.declare_local(&node.local, index);
     }
     Ok(Flow {
-        meta: baked.meta,
-        nodes: baked.nodes,
-        graph,
-        start: baked.start,
-        facts: baked.facts,
-        sections: baked.sections,
-        invariants: baked.invariants,
-        cases: baked.cases,
-        vignettes: baked.vignettes,
+        meta: graph.meta,
+        nodes: graph.nodes,
+        graph: edges,
+        start: graph.start,
+        facts: graph.facts,
+        sections: graph.sections,
+        invariants: graph.invariants,
+        cases: examples.cases,
+        vignettes: examples.vignettes,
         files: source.files,
         questions_left,
         by_id: names.by_id,
@@ -111,9 +145,23 @@ mod tests {
         for source in [mini(), KnowledgeSource::embedded()] {
             let flow = compile(&source).unwrap_or_else(|e| panic!("{e:#?}"));
             let bytes = bake(&flow);
-            let loaded = unbake(&bytes, source).unwrap_or_else(|_| panic!("unbakes"));
+            let loaded = unbake(&bytes, source, Parts::All).unwrap_or_else(|_| panic!("unbakes"));
             assert_eq!(decided(&loaded), decided(&flow));
         }
+    }
+
+    #[test]
+    fn a_walk_only_load_leaves_out_cases_and_vignettes_only() {
+        let source = KnowledgeSource::embedded();
+        let flow = compile(&source).unwrap_or_else(|e| panic!("{e:#?}"));
+        assert!(!flow.cases.is_empty() && !flow.vignettes.is_empty());
+        let bytes = bake(&flow);
+        let walk = unbake(&bytes, source, Parts::WalkOnly).unwrap_or_else(|_| panic!("unbakes"));
+        assert!(walk.cases.is_empty() && walk.vignettes.is_empty());
+        let mut whole = flow;
+        whole.cases.clear();
+        whole.vignettes.clear();
+        assert_eq!(decided(&walk), decided(&whole));
     }
 
     #[test]
@@ -122,7 +170,7 @@ mod tests {
         let bytes = bake(&flow);
         let mut edited = mini();
         edited.files[0].text.push_str("\n// an edit\n");
-        let refused = unbake(&bytes, edited.clone()).map(|_| ());
+        let refused = unbake(&bytes, edited.clone(), Parts::All).map(|_| ());
         assert_eq!(refused.unwrap_err().files, edited.files);
     }
 
@@ -137,9 +185,9 @@ mod tests {
             &bytes[1..],
             &garbage[..],
         ] {
-            assert!(unbake(bad, mini()).is_err());
+            assert!(unbake(bad, mini(), Parts::All).is_err());
         }
         let empty = folder(&[]);
-        assert!(unbake(&bytes, empty).is_err());
+        assert!(unbake(&bytes, empty, Parts::WalkOnly).is_err());
     }
 }

@@ -18,7 +18,7 @@ mod value;
 
 pub use answer_match::{AnswerError, shorten};
 pub use answer_value::AnswerValue;
-pub use baked::{bake, unbake};
+pub use baked::{Parts, bake, unbake};
 pub use compiler::compile;
 pub use condition::{CompareOp, Cond, Operand};
 pub use flow::*;
