@@ -1,6 +1,8 @@
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
+
+use super::bare_in_json::bare_in_json;
 
 /// What a person answered: one choice (also `yes`/`no`/`unsure`), several
 /// choices, or a number.
@@ -11,8 +13,7 @@ pub enum AnswerValue {
     Many(Vec<String>),
 }
 
-// Saved sessions and JSON show an answer bare (`34`, `"yes"`, `["a","b"]`);
-// the binary form baked into the executable keeps the variant instead.
+// Bare in JSON, tagged in the binary form: see `bare_in_json`.
 #[derive(Serialize, Deserialize)]
 #[serde(remote = "AnswerValue", untagged)]
 enum Bare {
@@ -29,25 +30,7 @@ enum Tagged {
     Many(Vec<String>),
 }
 
-impl Serialize for AnswerValue {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if serializer.is_human_readable() {
-            Bare::serialize(self, serializer)
-        } else {
-            Tagged::serialize(self, serializer)
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for AnswerValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<AnswerValue, D::Error> {
-        if deserializer.is_human_readable() {
-            Bare::deserialize(deserializer)
-        } else {
-            Tagged::deserialize(deserializer)
-        }
-    }
-}
+bare_in_json!(AnswerValue, Bare, Tagged);
 
 impl AnswerValue {
     /// The answer ids chosen (empty for numbers).

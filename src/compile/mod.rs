@@ -4,6 +4,7 @@
 mod answer_match;
 mod answer_value;
 mod baked;
+mod bare_in_json;
 mod compile_case;
 mod compile_condition;
 mod compile_node;

@@ -1,6 +1,8 @@
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
+
+use super::bare_in_json::bare_in_json;
 
 /// A value a fact holds or a condition compares against.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,8 +12,7 @@ pub enum Value {
     Word(String),
 }
 
-// JSON shows a value bare (`true`, `3`, `"thigh"`). The binary form baked
-// into the executable cannot tell those apart, so it keeps the variant.
+// Bare in JSON, tagged in the binary form: see `bare_in_json`.
 #[derive(Serialize, Deserialize)]
 #[serde(remote = "Value", untagged)]
 enum Bare {
@@ -28,25 +29,7 @@ enum Tagged {
     Word(String),
 }
 
-impl Serialize for Value {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if serializer.is_human_readable() {
-            Bare::serialize(self, serializer)
-        } else {
-            Tagged::serialize(self, serializer)
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-        if deserializer.is_human_readable() {
-            Bare::deserialize(deserializer)
-        } else {
-            Tagged::deserialize(deserializer)
-        }
-    }
-}
+bare_in_json!(Value, Bare, Tagged);
 
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
