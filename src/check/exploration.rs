@@ -313,17 +313,17 @@ impl<'f> Setup<'f> {
 
 impl Moves<'_> {
     /// The ways a walk in `view`'s state leaves the node.
-    fn chosen(&self, view: &View) -> Vec<&Move> {
+    fn chosen(&self, view: &View) -> &[Move] {
         match self {
-            Moves::Outcome => Vec::new(),
-            Moves::Decide { arms, otherwise } => vec![
+            Moves::Outcome => &[],
+            Moves::Decide { arms, otherwise } => std::slice::from_ref(
                 arms.iter()
                     .find(|(cond, _)| view.holds(cond))
                     .map_or(otherwise, |(_, step)| step),
-            ],
+            ),
             Moves::Question { skip, answers } => match skip {
-                Some((cond, step)) if view.holds(cond) => vec![step],
-                _ => answers.iter().collect(),
+                Some((cond, step)) if view.holds(cond) => std::slice::from_ref(step),
+                _ => answers,
             },
         }
     }
@@ -385,8 +385,11 @@ pub(super) fn each_reached(
         start.insert(&initial);
     }
     let mut state = Vec::with_capacity(slots.len());
+    // Sets of nodes already visited, emptied: their memory serves the next
+    // ones, so a large flow does not allocate and free a set per node.
+    let mut spare: Vec<StateSet> = Vec::new();
     for &node in &order {
-        let here = std::mem::take(&mut waiting[node]);
+        let mut here = std::mem::take(&mut waiting[node]);
         if here.is_empty() {
             continue;
         }
@@ -399,7 +402,13 @@ pub(super) fn each_reached(
             };
             for step in moves[node].chosen(&view) {
                 step.apply(from, &live[step.target], &mut state);
-                waiting[step.target].insert(&state);
+                let target = &mut waiting[step.target];
+                if target.is_empty()
+                    && let Some(reused) = spare.pop()
+                {
+                    *target = reused;
+                }
+                target.insert(&state);
             }
         }
         let reached = Reached {
@@ -408,6 +417,8 @@ pub(super) fn each_reached(
             states: &here,
         };
         visit(node, &reached);
+        here.clear();
+        spare.push(here);
     }
     Ok(())
 }

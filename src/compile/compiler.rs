@@ -299,39 +299,9 @@ impl<'s> Compiler<'s> {
         fact: &str,
         value: &ast::Value,
     ) -> Option<Value> {
-        let checked = match (domain, &value.literal) {
-            (Domain::Bool, Literal::Word(w)) if w == "true" => Some(Value::Bool(true)),
-            (Domain::Bool, Literal::Word(w)) if w == "false" => Some(Value::Bool(false)),
-            (Domain::Number { min, max }, Literal::Number(n)) if n >= min && n <= max => {
-                Some(Value::Number(*n))
-            }
-            (Domain::Enum(words), Literal::Word(w)) if words.contains(w) => {
-                Some(Value::Word(w.clone()))
-            }
-            _ => None,
-        };
-        if checked.is_none() {
-            let hint = match (domain, &value.literal) {
-                (Domain::Enum(words), Literal::Word(w)) => {
-                    did_you_mean(w, words.iter().map(String::as_str))
-                }
-                _ => None,
-            }
-            .or_else(|| Some(format!("`{fact}` holds {}", domain.describe())));
-            self.errors.push(
-                Diagnostic::error(
-                    "E006",
-                    value.span,
-                    format!(
-                        "`{}` is not a value of `{fact}`",
-                        literal_text(&value.literal)
-                    ),
-                )
-                .with_label("outside the fact's domain")
-                .with_hint(hint),
-            );
-        }
-        checked
+        checked_fact_value(domain, fact, value)
+            .map_err(|error| self.errors.push(error))
+            .ok()
     }
 
     fn declare_nodes(&mut self) {
@@ -386,4 +356,42 @@ pub(super) fn literal_text(literal: &Literal) -> String {
         Literal::Number(n) => n.to_string(),
         Literal::Word(w) => w.clone(),
     }
+}
+
+/// A written value of a fact with this domain, or the error to report.
+pub(super) fn checked_fact_value(
+    domain: &Domain,
+    fact: &str,
+    value: &ast::Value,
+) -> Result<Value, Diagnostic> {
+    let checked = match (domain, &value.literal) {
+        (Domain::Bool, Literal::Word(w)) if w == "true" => Some(Value::Bool(true)),
+        (Domain::Bool, Literal::Word(w)) if w == "false" => Some(Value::Bool(false)),
+        (Domain::Number { min, max }, Literal::Number(n)) if n >= min && n <= max => {
+            Some(Value::Number(*n))
+        }
+        (Domain::Enum(words), Literal::Word(w)) if words.contains(w) => {
+            Some(Value::Word(w.clone()))
+        }
+        _ => None,
+    };
+    checked.ok_or_else(|| {
+        let hint = match (domain, &value.literal) {
+            (Domain::Enum(words), Literal::Word(w)) => {
+                did_you_mean(w, words.iter().map(String::as_str))
+            }
+            _ => None,
+        }
+        .or_else(|| Some(format!("`{fact}` holds {}", domain.describe())));
+        Diagnostic::error(
+            "E006",
+            value.span,
+            format!(
+                "`{}` is not a value of `{fact}`",
+                literal_text(&value.literal)
+            ),
+        )
+        .with_label("outside the fact's domain")
+        .with_hint(hint)
+    })
 }

@@ -14,6 +14,7 @@
 //! Tests compare the two on every file we have and on mutations of them.
 
 use super::ast::*;
+use super::nesting::MAX_DEPTH;
 use crate::diagnostic::Span;
 
 /// The document, or `None` when pest must decide (an error or a rare construct).
@@ -23,6 +24,7 @@ pub(super) fn parse(text: &str, file: usize) -> Option<Document> {
         bytes: text.as_bytes(),
         pos: 0,
         file,
+        depth: 0,
     };
     parser.document()
 }
@@ -32,6 +34,8 @@ struct Fast<'t> {
     bytes: &'t [u8],
     pos: usize,
     file: usize,
+    /// Conditions open around `pos`: parentheses and `not`.
+    depth: usize,
 }
 
 fn is_ident_byte(b: u8) -> bool {
@@ -65,11 +69,16 @@ impl<'t> Fast<'t> {
 
     /// The whole run of identifier characters here (maybe empty), not consumed.
     fn word(&self) -> &'t str {
-        let len = self.bytes[self.pos..]
+        self.word_at(self.pos)
+    }
+
+    fn word_at(&self, at: usize) -> &'t str {
+        let rest = self.bytes.get(at..).unwrap_or_default();
+        let len = rest
             .iter()
             .position(|&b| !is_ident_byte(b))
-            .unwrap_or(self.bytes.len() - self.pos);
-        &self.text[self.pos..self.pos + len]
+            .unwrap_or(rest.len());
+        &self.text[at..at + len]
     }
 
     /// Consumes `word` if the next word is exactly it.
@@ -103,19 +112,23 @@ impl<'t> Fast<'t> {
     /// `ident ("." ident)?`, one atomic token.
     fn ref_id(&mut self) -> Option<Name> {
         let start = self.pos;
-        let mut name = self.ident()?;
+        let starts_ident =
+            |word: &str| word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
+        let first = self.word();
+        if !starts_ident(first) {
+            return None;
+        }
+        self.pos += first.len();
         if self.peek() == Some(b'.') {
-            self.pos += 1;
-            let after = self.pos;
-            match self.ident() {
-                Some(_) => {
-                    name.text = self.text[start..self.pos].to_string();
-                    name.span = self.span(start);
-                }
-                None => self.pos = after - 1,
+            let second = self.word_at(self.pos + 1);
+            if starts_ident(second) {
+                self.pos += 1 + second.len();
             }
         }
-        Some(name)
+        Some(Name {
+            text: self.text[start..self.pos].to_string(),
+            span: self.span(start),
+        })
     }
 
     fn string(&mut self) -> Option<Text> {
@@ -632,7 +645,21 @@ impl<'t> Fast<'t> {
         })
     }
 
+    /// A `not_expr`, one level deeper. `parse` skips the nesting guard when
+    /// this parser succeeds, so it gives up before brackets, blocks and `not`
+    /// could add up to what the guard refuses: the node's and a section's
+    /// braces and a list's bracket, plus the parentheses and `not`s open here.
     fn not_expr(&mut self) -> Option<Expr> {
+        self.depth += 1;
+        if self.depth + 3 > MAX_DEPTH {
+            return None;
+        }
+        let expr = self.not_expr_here();
+        self.depth -= 1;
+        expr
+    }
+
+    fn not_expr_here(&mut self) -> Option<Expr> {
         if self.eat_word("not") {
             self.skip();
             return Some(Expr::Not(Box::new(self.not_expr()?)));
@@ -718,16 +745,17 @@ mod synth;
 
 #[cfg(test)]
 mod tests {
+    use super::super::nesting::check_nesting;
     use super::super::parser::parse_with_pest;
     use super::*;
     use proptest::prelude::*;
 
-    /// Whenever the fast parser answers, pest answers the same.
+    /// Whenever the fast parser answers, the nesting guard and pest answer the same.
     fn agrees(text: &str) -> Result<bool, String> {
         let Some(fast) = parse(text, 3) else {
             return Ok(false);
         };
-        match parse_with_pest(text, 3) {
+        match check_nesting(text, 3).and_then(|()| parse_with_pest(text, 3)) {
             Ok(pest) if pest == fast => Ok(true),
             other => Err(format!("on {text:?}\nfast: {fast:?}\npest: {other:?}")),
         }
@@ -789,6 +817,22 @@ mod tests {
             "question q { number 0..99999999999999999999 }",
         ] {
             agrees(text).unwrap();
+        }
+    }
+
+    #[test]
+    fn gives_up_before_the_nesting_guard_would_refuse() {
+        for depth in 0..40 {
+            let condition = format!("{}x{}", "(not ".repeat(depth), ")".repeat(depth));
+            let text = format!(
+                "section s \"S\" {{ decide d {{ when {condition} -> a otherwise -> b }} }}"
+            );
+            agrees(&text).unwrap();
+            let text = format!(
+                "decide d {{ when {}x -> a otherwise -> b }}",
+                "not ".repeat(depth)
+            );
+            agrees(&text).unwrap();
         }
     }
 

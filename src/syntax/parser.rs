@@ -16,10 +16,11 @@ pub(super) struct FlowParser;
 
 /// Parses one file. `file` is its index in the knowledge folder, kept in every span.
 pub fn parse(text: &str, file: usize) -> Result<Document, Diagnostic> {
-    check_nesting(text, file)?;
+    // The fast parser gives up before nesting gets near the guard's limit.
     if let Some(document) = fast_parser::parse(text, file) {
         return Ok(document);
     }
+    check_nesting(text, file)?;
     parse_with_pest(text, file)
 }
 
