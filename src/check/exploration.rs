@@ -297,7 +297,7 @@ impl<'f> Setup<'f> {
         let mut initial = vec![0u32; slots.len()];
         for (index, fact) in flow.facts.iter().enumerate() {
             if let (Some(slot), Some(value)) = (slots.fact(index), &fact.initial) {
-                initial[slot] = table.intern(slot, Known::Fact(value.clone()));
+                initial[slot] = table.intern_fact(slot, value);
             }
         }
         Ok(Setup {
@@ -388,7 +388,10 @@ pub(super) fn each_reached(
     // Sets of nodes already visited, emptied: their memory serves the next
     // ones, so a large flow does not allocate and free a set per node.
     let mut spare: Vec<StateSet> = Vec::new();
-    for &node in &order {
+    // Any topological order finds the same states; breadth first keeps few
+    // nodes waiting at a time, so their sets stay in the cache.
+    let _ = order;
+    for node in breadth_first_order(flow) {
         let mut here = std::mem::take(&mut waiting[node]);
         if here.is_empty() {
             continue;
@@ -423,6 +426,36 @@ pub(super) fn each_reached(
     Ok(())
 }
 
+/// The nodes in topological order, each after all its predecessors, in
+/// waves from the roots (Kahn's algorithm with a queue). Only for an acyclic
+/// graph: nodes on a cycle are left out.
+fn breadth_first_order(flow: &Flow) -> Vec<usize> {
+    let graph = &flow.graph;
+    let mut waiting_for: Vec<usize> = graph
+        .node_indices()
+        .map(|ix| {
+            graph
+                .neighbors_directed(ix, petgraph::Direction::Incoming)
+                .count()
+        })
+        .collect();
+    let mut order: Vec<_> = graph
+        .node_indices()
+        .filter(|ix| waiting_for[ix.index()] == 0)
+        .collect();
+    let mut next = 0;
+    while let Some(&ix) = order.get(next) {
+        next += 1;
+        for to in graph.neighbors(ix) {
+            waiting_for[to.index()] -= 1;
+            if waiting_for[to.index()] == 0 {
+                order.push(to);
+            }
+        }
+    }
+    order.into_iter().map(|ix| graph[ix]).collect()
+}
+
 /// The moves out of every node, with their writes interned.
 fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f>> {
     let constants = Constants::of(flow);
@@ -431,7 +464,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
             .filter_map(|effect| match effect {
                 Effect::Set { fact, value } => {
                     let slot = slots.fact(*fact)?;
-                    Some((slot, table.intern(slot, Known::Fact(value.clone()))))
+                    Some((slot, table.intern_fact(slot, value)))
                 }
                 Effect::Note(_) | Effect::Finding(_) => None,
             })

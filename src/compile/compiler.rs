@@ -33,8 +33,23 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         names: NodeNames::default(),
         decls: Vec::new(),
     };
-    compiler.run()
+    let flow = compiler.run();
+    drop_aside(documents, source);
+    flow
 }
+
+/// Frees the syntax trees of a large folder on another thread: millions of
+/// small allocations take a while to free, and the caller need not wait.
+fn drop_aside(documents: Vec<(usize, ast::Document)>, source: &KnowledgeSource) {
+    let text_len: usize = source.files.iter().map(|f| f.text.len()).sum();
+    if text_len >= PARALLEL_FROM {
+        // No thread to be had: the closure, and the trees, are dropped here.
+        let _ = std::thread::Builder::new().spawn(move || drop(documents));
+    }
+}
+
+/// Below this much text (64 KB, about 2 ms to parse) a thread's start-up is not worth it.
+const PARALLEL_FROM: usize = 64 << 10;
 
 /// Parses every file, in file order. Files are independent, so a folder of
 /// some size is split among the cores: parsing is most of the cost of loading.
@@ -42,9 +57,7 @@ fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document, Diagnostic>>
     let files = &source.files;
     let text_len: usize = files.iter().map(|f| f.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Parsing runs at about 40 MB/s; below 64 KB (under 2 ms) a thread's
-    // start-up is not worth it.
-    if threads < 2 || files.len() < 2 || text_len < 64 << 10 {
+    if threads < 2 || files.len() < 2 || text_len < PARALLEL_FROM {
         return files
             .iter()
             .enumerate()
