@@ -107,6 +107,18 @@ impl Table {
         u32::try_from(index + 1).unwrap_or(u32::MAX)
     }
 
+    /// [`intern`](Self::intern) for a fact's value, cloning it only when new.
+    pub(super) fn intern_fact(&mut self, slot: usize, value: &Value) -> u32 {
+        let values = &self.per_slot[slot];
+        match values
+            .iter()
+            .position(|v| matches!(v, Known::Fact(known) if known == value))
+        {
+            Some(index) => u32::try_from(index + 1).unwrap_or(u32::MAX),
+            None => self.intern(slot, Known::Fact(value.clone())),
+        }
+    }
+
     fn get(&self, slot: usize, code: u32) -> Option<&Known> {
         let index = usize::try_from(code).ok()?.checked_sub(1)?;
         self.per_slot.get(slot)?.get(index)

@@ -297,7 +297,7 @@ impl<'f> Setup<'f> {
         let mut initial = vec![0u32; slots.len()];
         for (index, fact) in flow.facts.iter().enumerate() {
             if let (Some(slot), Some(value)) = (slots.fact(index), &fact.initial) {
-                initial[slot] = table.intern(slot, Known::Fact(value.clone()));
+                initial[slot] = table.intern_fact(slot, value);
             }
         }
         Ok(Setup {
@@ -313,17 +313,17 @@ impl<'f> Setup<'f> {
 
 impl Moves<'_> {
     /// The ways a walk in `view`'s state leaves the node.
-    fn chosen(&self, view: &View) -> Vec<&Move> {
+    fn chosen(&self, view: &View) -> &[Move] {
         match self {
-            Moves::Outcome => Vec::new(),
-            Moves::Decide { arms, otherwise } => vec![
+            Moves::Outcome => &[],
+            Moves::Decide { arms, otherwise } => std::slice::from_ref(
                 arms.iter()
                     .find(|(cond, _)| view.holds(cond))
                     .map_or(otherwise, |(_, step)| step),
-            ],
+            ),
             Moves::Question { skip, answers } => match skip {
-                Some((cond, step)) if view.holds(cond) => vec![step],
-                _ => answers.iter().collect(),
+                Some((cond, step)) if view.holds(cond) => std::slice::from_ref(step),
+                _ => answers,
             },
         }
     }
@@ -385,8 +385,14 @@ pub(super) fn each_reached(
         start.insert(&initial);
     }
     let mut state = Vec::with_capacity(slots.len());
-    for &node in &order {
-        let here = std::mem::take(&mut waiting[node]);
+    // Sets of nodes already visited, emptied: their memory serves the next
+    // ones, so a large flow does not allocate and free a set per node.
+    let mut spare: Vec<StateSet> = Vec::new();
+    // Any topological order finds the same states; breadth first keeps few
+    // nodes waiting at a time, so their sets stay in the cache.
+    let _ = order;
+    for node in breadth_first_order(flow) {
+        let mut here = std::mem::take(&mut waiting[node]);
         if here.is_empty() {
             continue;
         }
@@ -399,7 +405,13 @@ pub(super) fn each_reached(
             };
             for step in moves[node].chosen(&view) {
                 step.apply(from, &live[step.target], &mut state);
-                waiting[step.target].insert(&state);
+                let target = &mut waiting[step.target];
+                if target.is_empty()
+                    && let Some(reused) = spare.pop()
+                {
+                    *target = reused;
+                }
+                target.insert(&state);
             }
         }
         let reached = Reached {
@@ -408,8 +420,40 @@ pub(super) fn each_reached(
             states: &here,
         };
         visit(node, &reached);
+        here.clear();
+        spare.push(here);
     }
     Ok(())
+}
+
+/// The nodes in topological order, each after all its predecessors, in
+/// waves from the roots (Kahn's algorithm with a queue). Only for an acyclic
+/// graph: nodes on a cycle are left out.
+fn breadth_first_order(flow: &Flow) -> Vec<usize> {
+    let graph = &flow.graph;
+    let mut waiting_for: Vec<usize> = graph
+        .node_indices()
+        .map(|ix| {
+            graph
+                .neighbors_directed(ix, petgraph::Direction::Incoming)
+                .count()
+        })
+        .collect();
+    let mut order: Vec<_> = graph
+        .node_indices()
+        .filter(|ix| waiting_for[ix.index()] == 0)
+        .collect();
+    let mut next = 0;
+    while let Some(&ix) = order.get(next) {
+        next += 1;
+        for to in graph.neighbors(ix) {
+            waiting_for[to.index()] -= 1;
+            if waiting_for[to.index()] == 0 {
+                order.push(to);
+            }
+        }
+    }
+    order.into_iter().map(|ix| graph[ix]).collect()
 }
 
 /// The moves out of every node, with their writes interned.
@@ -420,7 +464,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
             .filter_map(|effect| match effect {
                 Effect::Set { fact, value } => {
                     let slot = slots.fact(*fact)?;
-                    Some((slot, table.intern(slot, Known::Fact(value.clone()))))
+                    Some((slot, table.intern_fact(slot, value)))
                 }
                 Effect::Note(_) | Effect::Finding(_) => None,
             })

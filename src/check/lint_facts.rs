@@ -40,30 +40,30 @@ pub(super) fn facts_never_set(flow: &Flow) -> Vec<Diagnostic> {
     let Some(set_before) = set_before(flow) else {
         return Vec::new();
     };
+    // An invariant is read at every outcome: the fact must be set on the way
+    // to at least one of them.
+    let mut before_outcomes = vec![false; flow.facts.len()];
+    for (node, n) in flow.nodes.iter().enumerate() {
+        if matches!(n.kind, NodeKind::Outcome(_)) {
+            for (b, s) in before_outcomes.iter_mut().zip(set_before.row(node)) {
+                *b |= *s;
+            }
+        }
+    }
     let mut warnings = Vec::new();
     let mut seen = Vec::new();
     for (place, cond) in conditions(flow) {
         let (span, before, what) = match place {
             Place::Decide { node, .. } | Place::Skip { node } => (
                 flow.nodes[node].span,
-                set_before[node].clone(),
+                set_before.row(node),
                 format!("`{}`", flow.nodes[node].id),
             ),
             Place::Invariant { index } => {
-                // An invariant is read at every outcome: the fact must be set
-                // on the way to at least one of them.
-                let mut before = vec![false; flow.facts.len()];
-                for (node, n) in flow.nodes.iter().enumerate() {
-                    if matches!(n.kind, NodeKind::Outcome(_)) {
-                        for (b, s) in before.iter_mut().zip(&set_before[node]) {
-                            *b |= *s;
-                        }
-                    }
-                }
                 let invariant = &flow.invariants[index];
                 (
                     invariant.span,
-                    before,
+                    &before_outcomes[..],
                     format!("invariant \"{}\"", invariant.text),
                 )
             }
@@ -103,18 +103,46 @@ fn facts_read(cond: &crate::compile::Cond) -> Vec<usize> {
 }
 
 /// For each node, the facts some path from the start has set on arriving
-/// there (a starting value counts as set). `None` for a cyclic graph.
-fn set_before(flow: &Flow) -> Option<Vec<Vec<bool>>> {
+/// there, one row of flags per node in one vector (a vector per node costs
+/// an allocation each on a large flow).
+struct SetBefore {
+    facts: usize,
+    flags: Vec<bool>,
+}
+
+impl SetBefore {
+    fn row(&self, node: usize) -> &[bool] {
+        &self.flags[node * self.facts..(node + 1) * self.facts]
+    }
+}
+
+/// The facts set before each node (a starting value counts as set). `None`
+/// for a cyclic graph.
+fn set_before(flow: &Flow) -> Option<SetBefore> {
     let order = toposort(&flow.graph, None).ok()?;
-    let initial: Vec<bool> = flow.facts.iter().map(|f| f.initial.is_some()).collect();
-    let mut before = vec![vec![false; flow.facts.len()]; flow.nodes.len()];
-    *before.get_mut(flow.start)? = initial;
+    let facts = flow.facts.len();
+    let mut before = SetBefore {
+        facts,
+        flags: vec![false; facts * flow.nodes.len()],
+    };
+    if flow.start >= flow.nodes.len() {
+        return None;
+    }
+    for (fact, set) in flow
+        .facts
+        .iter()
+        .zip(&mut before.flags[flow.start * facts..])
+    {
+        *set = fact.initial.is_some();
+    }
+    let mut here = vec![false; facts];
+    let mut after = vec![false; facts];
     for ix in order {
         let node = flow.graph[ix];
-        let here = before[node].clone();
+        here.copy_from_slice(before.row(node));
         let mut go =
             |target: usize, effects: &mut dyn Iterator<Item = &Effect>, into: Option<usize>| {
-                let mut after = here.clone();
+                after.copy_from_slice(&here);
                 for effect in effects {
                     if let Effect::Set { fact, .. } = effect {
                         after[*fact] = true;
@@ -123,9 +151,10 @@ fn set_before(flow: &Flow) -> Option<Vec<Vec<bool>>> {
                 if let Some(fact) = into {
                     after[fact] = true;
                 }
-                if let Some(there) = before.get_mut(target) {
-                    for (t, a) in there.iter_mut().zip(after) {
-                        *t |= a;
+                if target < flow.nodes.len() {
+                    let there = &mut before.flags[target * facts..(target + 1) * facts];
+                    for (t, a) in there.iter_mut().zip(&after) {
+                        *t |= *a;
                     }
                 }
             };

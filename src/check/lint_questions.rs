@@ -63,16 +63,25 @@ fn same_target(question: &Question) -> bool {
 pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
     let mut first_by_wording: HashMap<String, usize> = HashMap::new();
     let mut warnings = Vec::new();
+    let mut wording = String::new();
     for (index, node) in flow.nodes.iter().enumerate() {
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
-        let wording = question
-            .ask
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        // Words joined by one space, lower case: built in one buffer, since
+        // a large flow has a hundred thousand questions.
+        wording.clear();
+        for word in question.ask.split_whitespace() {
+            if !wording.is_empty() {
+                wording.push(' ');
+            }
+            if word.is_ascii() {
+                wording.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                // Whole words: `to_lowercase` treats a final sigma specially.
+                wording.push_str(&word.to_lowercase());
+            }
+        }
         match first_by_wording.get(&wording) {
             Some(&first) => {
                 let other = &flow.nodes[first];
@@ -97,7 +106,7 @@ pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
                 );
             }
             None => {
-                first_by_wording.insert(wording, index);
+                first_by_wording.insert(wording.clone(), index);
             }
         }
     }

@@ -3,26 +3,22 @@
 //! The dead-ends lint keeps millions of short states on a large flow. Boxing
 //! each one costs an allocation, and comparing it a pointer chase to a cold
 //! cache line; here a lookup hashes the state once and compares it with
-//! neighbours in a contiguous vector.
+//! neighbours in a contiguous vector, through a small open-addressing table
+//! of indices (a general hash map costs several times more per insert).
 //!
 //! Not for: states that carry more than themselves (path counts, the way
 //! back), which [`Exploration`](super::exploration::Exploration) keeps.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Distinct states, in the order first inserted.
 #[derive(Debug, Default)]
 pub(super) struct StateSet {
     width: usize,
+    len: usize,
     states: Vec<u32>,
-    /// Hash of a state -> the last state inserted with that hash.
-    by_hash: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
-    /// For each state, the one inserted before it with the same hash.
-    same_hash: Vec<u32>,
+    /// Open addressing on the states' hashes: 1 + the index of a state, or 0
+    /// for a free place. Its length is 0 or a power of two, never half full.
+    table: Vec<u32>,
 }
-
-const NONE: u32 = u32::MAX;
 
 impl StateSet {
     pub(super) fn new(width: usize) -> StateSet {
@@ -33,11 +29,11 @@ impl StateSet {
     }
 
     pub(super) fn len(&self) -> usize {
-        self.same_hash.len()
+        self.len
     }
 
     pub(super) fn is_empty(&self) -> bool {
-        self.same_hash.is_empty()
+        self.len() == 0
     }
 
     pub(super) fn iter(&self) -> impl Iterator<Item = &[u32]> {
@@ -48,25 +44,59 @@ impl StateSet {
         &self.states[index * self.width..(index + 1) * self.width]
     }
 
+    /// Empties the set, keeping its memory.
+    pub(super) fn clear(&mut self) {
+        self.len = 0;
+        self.states.clear();
+        self.table.fill(0);
+    }
+
     /// Adds `state` (of the set's width) unless it is already there.
     pub(super) fn insert(&mut self, state: &[u32]) {
-        let hash = hash(state);
-        let mut at = self.by_hash.get(&hash).copied().unwrap_or(NONE);
-        while at != NONE {
-            if self.get(at as usize) == state {
-                return;
-            }
-            at = self.same_hash[at as usize];
+        let len = self.len();
+        if 2 * (len + 1) > self.table.len() {
+            self.grow();
         }
-        let index = u32::try_from(self.len()).unwrap_or(NONE);
-        let previous = self.by_hash.insert(hash, index).unwrap_or(NONE);
-        self.same_hash.push(previous);
+        let mask = self.table.len() - 1;
+        let mut place = hash(state) as usize & mask;
+        loop {
+            match self.table[place] {
+                0 => break,
+                // An element-wise loop: for a few codes, faster than memcmp.
+                at if self
+                    .get(at as usize - 1)
+                    .iter()
+                    .zip(state)
+                    .all(|(a, b)| a == b) =>
+                {
+                    return;
+                }
+                _ => place = (place + 1) & mask,
+            }
+        }
+        self.len += 1;
+        self.table[place] = u32::try_from(self.len).unwrap_or(u32::MAX);
         self.states.extend_from_slice(state);
+    }
+
+    /// Doubles the table and places every state again.
+    fn grow(&mut self) {
+        let size = (2 * self.table.len()).max(8);
+        self.table.clear();
+        self.table.resize(size, 0);
+        let mask = size - 1;
+        for index in 0..self.len {
+            let mut place = hash(self.get(index)) as usize & mask;
+            while self.table[place] != 0 {
+                place = (place + 1) & mask;
+            }
+            self.table[place] = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        }
     }
 }
 
 /// FxHash's multiply-and-rotate over the codes, then a final mix so that
-/// the table can use the bits as they are.
+/// the table can use the low bits as they are.
 fn hash(state: &[u32]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h = 0u64;
@@ -76,26 +106,6 @@ fn hash(state: &[u32]) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
-}
-
-/// A hasher for keys that are hashes already.
-#[derive(Debug, Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 << 8) | u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Questions, decide nodes and outcomes: targets resolved, forms and verdicts checked.
 
 use super::compile_condition::expr_text;
-use super::compiler::{Compiler, Context};
+use super::compiler::{Compiler, Context, checked_fact_value};
 use super::flow::*;
 use super::{Domain, Value};
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -78,10 +78,17 @@ impl Compiler<'_> {
             ast::Effect::Finding(text) => Some(Effect::Finding(text.text.clone())),
             ast::Effect::Set { fact, value } => {
                 let index = self.fact(fact)?;
-                let domain = self.facts[index].domain.clone();
+                // Borrowed, not cloned: an enum's words would be copied per effect.
+                let domain = &self.facts[index].domain;
                 let value = match value {
-                    Some(value) => self.fact_value(&domain, &fact.text, value)?,
-                    None if domain == Domain::Bool => Value::Bool(true),
+                    Some(value) => match checked_fact_value(domain, &fact.text, value) {
+                        Ok(value) => value,
+                        Err(error) => {
+                            self.errors.push(error);
+                            return None;
+                        }
+                    },
+                    None if *domain == Domain::Bool => Value::Bool(true),
                     None => {
                         self.errors.push(
                             Diagnostic::error(

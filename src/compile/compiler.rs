@@ -33,8 +33,23 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         names: NodeNames::default(),
         decls: Vec::new(),
     };
-    compiler.run()
+    let flow = compiler.run();
+    drop_aside(documents, source);
+    flow
 }
+
+/// Frees the syntax trees of a large folder on another thread: millions of
+/// small allocations take a while to free, and the caller need not wait.
+fn drop_aside(documents: Vec<(usize, ast::Document)>, source: &KnowledgeSource) {
+    let text_len: usize = source.files.iter().map(|f| f.text.len()).sum();
+    if text_len >= PARALLEL_FROM {
+        // No thread to be had: the closure, and the trees, are dropped here.
+        let _ = std::thread::Builder::new().spawn(move || drop(documents));
+    }
+}
+
+/// Below this much text (64 KB, about 2 ms to parse) a thread's start-up is not worth it.
+const PARALLEL_FROM: usize = 64 << 10;
 
 /// Parses every file, in file order. Files are independent, so a folder of
 /// some size is split among the cores: parsing is most of the cost of loading.
@@ -42,9 +57,7 @@ fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document, Diagnostic>>
     let files = &source.files;
     let text_len: usize = files.iter().map(|f| f.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Parsing runs at about 40 MB/s; below 64 KB (under 2 ms) a thread's
-    // start-up is not worth it.
-    if threads < 2 || files.len() < 2 || text_len < 64 << 10 {
+    if threads < 2 || files.len() < 2 || text_len < PARALLEL_FROM {
         return files
             .iter()
             .enumerate()
@@ -299,39 +312,9 @@ impl<'s> Compiler<'s> {
         fact: &str,
         value: &ast::Value,
     ) -> Option<Value> {
-        let checked = match (domain, &value.literal) {
-            (Domain::Bool, Literal::Word(w)) if w == "true" => Some(Value::Bool(true)),
-            (Domain::Bool, Literal::Word(w)) if w == "false" => Some(Value::Bool(false)),
-            (Domain::Number { min, max }, Literal::Number(n)) if n >= min && n <= max => {
-                Some(Value::Number(*n))
-            }
-            (Domain::Enum(words), Literal::Word(w)) if words.contains(w) => {
-                Some(Value::Word(w.clone()))
-            }
-            _ => None,
-        };
-        if checked.is_none() {
-            let hint = match (domain, &value.literal) {
-                (Domain::Enum(words), Literal::Word(w)) => {
-                    did_you_mean(w, words.iter().map(String::as_str))
-                }
-                _ => None,
-            }
-            .or_else(|| Some(format!("`{fact}` holds {}", domain.describe())));
-            self.errors.push(
-                Diagnostic::error(
-                    "E006",
-                    value.span,
-                    format!(
-                        "`{}` is not a value of `{fact}`",
-                        literal_text(&value.literal)
-                    ),
-                )
-                .with_label("outside the fact's domain")
-                .with_hint(hint),
-            );
-        }
-        checked
+        checked_fact_value(domain, fact, value)
+            .map_err(|error| self.errors.push(error))
+            .ok()
     }
 
     fn declare_nodes(&mut self) {
@@ -386,4 +369,42 @@ pub(super) fn literal_text(literal: &Literal) -> String {
         Literal::Number(n) => n.to_string(),
         Literal::Word(w) => w.clone(),
     }
+}
+
+/// A written value of a fact with this domain, or the error to report.
+pub(super) fn checked_fact_value(
+    domain: &Domain,
+    fact: &str,
+    value: &ast::Value,
+) -> Result<Value, Diagnostic> {
+    let checked = match (domain, &value.literal) {
+        (Domain::Bool, Literal::Word(w)) if w == "true" => Some(Value::Bool(true)),
+        (Domain::Bool, Literal::Word(w)) if w == "false" => Some(Value::Bool(false)),
+        (Domain::Number { min, max }, Literal::Number(n)) if n >= min && n <= max => {
+            Some(Value::Number(*n))
+        }
+        (Domain::Enum(words), Literal::Word(w)) if words.contains(w) => {
+            Some(Value::Word(w.clone()))
+        }
+        _ => None,
+    };
+    checked.ok_or_else(|| {
+        let hint = match (domain, &value.literal) {
+            (Domain::Enum(words), Literal::Word(w)) => {
+                did_you_mean(w, words.iter().map(String::as_str))
+            }
+            _ => None,
+        }
+        .or_else(|| Some(format!("`{fact}` holds {}", domain.describe())));
+        Diagnostic::error(
+            "E006",
+            value.span,
+            format!(
+                "`{}` is not a value of `{fact}`",
+                literal_text(&value.literal)
+            ),
+        )
+        .with_label("outside the fact's domain")
+        .with_hint(hint)
+    })
 }

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
 
 use super::{Diagnostic, Severity};
@@ -5,6 +7,17 @@ use crate::source::SourceFile;
 
 /// Renders one diagnostic: `file:line:col`, the source line with a caret, the hint.
 pub fn render_one(diagnostic: &Diagnostic, files: &[SourceFile], color: bool) -> String {
+    render_cached(diagnostic, files, color, &mut HashMap::new())
+}
+
+/// [`render_one`] with ariadne's line index of each file kept in `sources`:
+/// building it reads the whole file, too much to repeat per diagnostic.
+fn render_cached<'f>(
+    diagnostic: &Diagnostic,
+    files: &'f [SourceFile],
+    color: bool,
+    sources: &mut HashMap<usize, Source<&'f str>>,
+) -> String {
     let Some(file) = files.get(diagnostic.span.file) else {
         return format!(
             "{}[{}]: {}\n",
@@ -62,9 +75,10 @@ pub fn render_one(diagnostic: &Diagnostic, files: &[SourceFile], color: bool) ->
     }
     let mut out = format!("{path}:{line}:{col}: ");
     let mut body = Vec::new();
-    let written = report
-        .finish()
-        .write((path, Source::from(file.text.as_str())), &mut body);
+    let source = sources
+        .entry(diagnostic.span.file)
+        .or_insert_with(|| Source::from(file.text.as_str()));
+    let written = report.finish().write((path, &*source), &mut body);
     match written {
         Ok(()) => out.push_str(&String::from_utf8_lossy(&body)),
         Err(_) => out.push_str(&format!("{}\n", diagnostic.message)),
@@ -74,9 +88,10 @@ pub fn render_one(diagnostic: &Diagnostic, files: &[SourceFile], color: bool) ->
 
 /// Renders several diagnostics, errors and warnings in source order.
 pub fn render_all(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> String {
+    let mut sources = HashMap::new();
     diagnostics
         .iter()
-        .map(|diagnostic| render_one(diagnostic, files, color))
+        .map(|diagnostic| render_cached(diagnostic, files, color, &mut sources))
         .collect::<Vec<_>>()
         .join("\n")
 }

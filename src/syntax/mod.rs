@@ -1,7 +1,10 @@
 //! Text -> AST with spans, through the pest grammar in `grammar/flow.pest`.
 //! Nothing downstream sees a pest `Pair`; nothing here resolves names.
+//! Node files take a hand-written fast path (`fast_parser`) that builds the
+//! same AST; pest reads everything else and reports every syntax error.
 
 pub mod ast;
+mod fast_parser;
 mod format;
 mod nesting;
 mod parser;

@@ -5,6 +5,7 @@ use pest::iterators::Pair;
 use pest_derive::Parser;
 
 use super::ast::*;
+use super::fast_parser::{self, unescape};
 use super::nesting::check_nesting;
 use super::syntax_error::syntax_error;
 use crate::diagnostic::{Diagnostic, Span};
@@ -15,7 +16,16 @@ pub(super) struct FlowParser;
 
 /// Parses one file. `file` is its index in the knowledge folder, kept in every span.
 pub fn parse(text: &str, file: usize) -> Result<Document, Diagnostic> {
+    // The fast parser gives up before nesting gets near the guard's limit.
+    if let Some(document) = fast_parser::parse(text, file) {
+        return Ok(document);
+    }
     check_nesting(text, file)?;
+    parse_with_pest(text, file)
+}
+
+/// The reference parser: every file the fast one gives up on, and every error.
+pub(super) fn parse_with_pest(text: &str, file: usize) -> Result<Document, Diagnostic> {
     let mut pairs =
         FlowParser::parse(Rule::file, text).map_err(|error| syntax_error(&error, text, file))?;
     let mut builder = Builder {
@@ -570,23 +580,6 @@ fn compare_op(text: &str) -> CompareOp {
         ">" => CompareOp::Gt,
         _ => CompareOp::Ge,
     }
-}
-
-fn unescape(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut chars = body.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
