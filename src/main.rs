@@ -1,11 +1,6 @@
 //! The `backcheck` command line: parses arguments, loads the knowledge and
 //! hands over to the library. One subcommand, one small function.
 
-// The compiler and the lints make millions of small allocations on a large
-// folder; mimalloc serves them several times faster than the system's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};

@@ -14,7 +14,7 @@ impl Compiler<'_> {
             let namespace = self.namespace(*file);
             for decl in &document.invariants {
                 invariants.push(Invariant {
-                    text: decl.text.text.clone(),
+                    text: decl.text.text.to_string(),
                     when: self.condition(&decl.when, namespace, Context::Invariant),
                     then: self.condition(&decl.then, namespace, Context::Invariant),
                     span: decl.span,
@@ -69,10 +69,10 @@ impl Compiler<'_> {
                     );
                 }
                 vignettes.push(Vignette {
-                    id: decl.name.text.clone(),
-                    title: decl.title.text.clone(),
+                    id: decl.name.text.to_string(),
+                    title: decl.title.text.to_string(),
                     difficulty: decl.difficulty.unwrap_or(ast::Difficulty::Medium),
-                    story: decl.story.iter().map(|t| t.text.clone()).collect(),
+                    story: decl.story.iter().map(|t| t.text.to_string()).collect(),
                     case,
                 });
             }
@@ -117,7 +117,7 @@ impl Compiler<'_> {
                     },
                     *urgency,
                 ),
-                ast::Expectation::Note(text) => Expectation::Note(text.text.clone()),
+                ast::Expectation::Note(text) => Expectation::Note(text.text.to_string()),
                 ast::Expectation::Outcome(id) => {
                     let Some(index) = self.case_node(nodes, id) else {
                         continue;
@@ -127,7 +127,7 @@ impl Compiler<'_> {
             });
         }
         Case {
-            name: decl.name.text.clone(),
+            name: decl.name.text.to_string(),
             answers,
             expectations,
             span: decl.span,
@@ -136,10 +136,10 @@ impl Compiler<'_> {
 
     /// A node named in a case: qualified, or unqualified when only one file has it.
     fn case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<usize> {
-        if let Some(&index) = self.names.by_id.get(&id.text) {
+        if let Some(&index) = self.names.by_id.get(id.text) {
             return Some(index);
         }
-        if let Some(index) = self.names.unique_local(&id.text) {
+        if let Some(index) = self.names.unique_local(id.text) {
             return Some(index);
         }
         // Only errors are left: the scan below names the candidates.
@@ -152,7 +152,7 @@ impl Compiler<'_> {
         match matches[..] {
             [one] => Some(one),
             [] => {
-                let hint = did_you_mean(&id.text, nodes.iter().map(|n| n.local.as_str()));
+                let hint = did_you_mean(id.text, nodes.iter().map(|n| n.local.as_str()));
                 self.errors.push(
                     Diagnostic::error("E002", id.span, format!("unknown id `{}`", id.text))
                         .with_label("no node has this id")

@@ -72,7 +72,7 @@ impl Compiler<'_> {
                         .with_hint(Some("use `==`, `!=` or `in [...]`".into())),
                     );
                 }
-                let value = self.operand_value(&kind, &name.text, value);
+                let value = self.operand_value(&kind, name.text, value);
                 Cond::Compare {
                     operand,
                     op: *op,
@@ -85,7 +85,7 @@ impl Compiler<'_> {
                 };
                 let values = values
                     .iter()
-                    .map(|v| self.operand_value(&kind, &name.text, v))
+                    .map(|v| self.operand_value(&kind, name.text, v))
                     .collect();
                 Cond::In { operand, values }
             }
@@ -120,7 +120,7 @@ impl Compiler<'_> {
                 );
                 let values = values
                     .iter()
-                    .map(|v| self.operand_value(&kind, &tag.text, v))
+                    .map(|v| self.operand_value(&kind, tag.text, v))
                     .collect();
                 Cond::AnyTagged { questions, values }
             }
@@ -134,14 +134,14 @@ impl Compiler<'_> {
         context: Context,
     ) -> Option<(Operand, Kind)> {
         if context == Context::Invariant {
-            match name.text.as_str() {
+            match name.text {
                 "verdict" => return Some((Operand::Verdict, Kind::Verdict)),
                 "urgency" => return Some((Operand::Urgency, Kind::Urgency)),
                 "outcome" => return Some((Operand::Outcome, Kind::Outcome)),
                 _ => {}
             }
         }
-        if let Some(&index) = self.fact_ids.get(&name.text) {
+        if let Some(&index) = self.fact_ids.get(name.text) {
             let domain = self.facts[index].domain.clone();
             return Some((Operand::Fact(index), Kind::Domain(domain)));
         }
@@ -151,7 +151,7 @@ impl Compiler<'_> {
             .names
             .lookup(name, namespace, None)
             .or_else(|| match context {
-                Context::Invariant => self.names.unique_local(&name.text),
+                Context::Invariant => self.names.unique_local(name.text),
                 Context::Walk => None,
             });
         let resolved = match found {
@@ -179,7 +179,9 @@ impl Compiler<'_> {
                             .arms
                             .iter()
                             .map(|arm| match &arm.key {
-                                ast::ArmKey::YesNo(n) | ast::ArmKey::Answer(n) => n.text.clone(),
+                                ast::ArmKey::YesNo(n) | ast::ArmKey::Answer(n) => {
+                                    n.text.to_string()
+                                }
                             })
                             .collect();
                         Kind::Answers(form, ids)
@@ -202,7 +204,7 @@ impl Compiler<'_> {
             Err(_) => {
                 let facts = self.fact_ids.keys().map(String::as_str);
                 let hint = did_you_mean(
-                    &name.text,
+                    name.text,
                     facts.chain(self.names.ids.iter().map(String::as_str)),
                 )
                 .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
@@ -242,23 +244,23 @@ impl Compiler<'_> {
                 .unwrap_or(Value::Bool(false)),
             (Kind::Number, Literal::Number(n)) => Value::Number(*n),
             (Kind::Number, _) => bad(self, format!("`{name}` is answered with a number")),
-            (Kind::Answers(_, ids), Literal::Word(w)) if ids.contains(w) => Value::Word(w.clone()),
+            (Kind::Answers(_, ids), Literal::Word(w)) if ids.iter().any(|id| id == *w) => {
+                Value::Word(w.to_string())
+            }
             (Kind::Answers(_, ids), literal) => {
                 let hint = did_you_mean(&literal_text(literal), ids.iter().map(String::as_str))
                     .unwrap_or_else(|| format!("its answers are {}", ids.join(", ")));
                 bad(self, hint)
             }
-            (Kind::Verdict, Literal::Word(w))
-                if ["treat", "modify", "refer"].contains(&w.as_str()) =>
-            {
-                Value::Word(w.clone())
+            (Kind::Verdict, Literal::Word(w)) if ["treat", "modify", "refer"].contains(w) => {
+                Value::Word(w.to_string())
             }
             (Kind::Verdict, _) => bad(self, "a verdict is treat, modify or refer".into()),
             (Kind::Urgency, Literal::Word(w)) if Urgency::from_word(w).is_some() => {
-                Value::Word(w.clone())
+                Value::Word(w.to_string())
             }
             (Kind::Urgency, _) => bad(self, "an urgency is routine, urgent or emergency".into()),
-            (Kind::Outcome, Literal::Word(w)) => Value::Word(w.clone()),
+            (Kind::Outcome, Literal::Word(w)) => Value::Word(w.to_string()),
             (Kind::Outcome, _) => bad(self, "name an outcome id".into()),
         }
     }

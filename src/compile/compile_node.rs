@@ -27,19 +27,19 @@ impl Compiler<'_> {
         };
         Node {
             id: self.names.ids[index].clone(),
-            local: decl.name.text.clone(),
+            local: decl.name.text.to_string(),
             section,
-            clinical: common.clinical.as_ref().map(|t| t.text.clone()),
-            why: common.why.as_ref().map(|t| t.text.clone()),
+            clinical: common.clinical.as_ref().map(|t| t.text.to_string()),
+            why: common.why.as_ref().map(|t| t.text.to_string()),
             sources: common
                 .sources
                 .iter()
                 .map(|s| SourceRef {
-                    document: s.document.text.clone(),
-                    part: s.part.as_ref().map(|p| p.text.clone()),
+                    document: s.document.text.to_string(),
+                    part: s.part.as_ref().map(|p| p.text.to_string()),
                 })
                 .collect(),
-            tags: common.tags.iter().map(|t| t.text.clone()).collect(),
+            tags: common.tags.iter().map(|t| t.text.to_string()).collect(),
             span: decl.name.span,
             kind,
         }
@@ -72,16 +72,16 @@ impl Compiler<'_> {
     fn effect(&mut self, effect: &ast::Effect) -> Option<Effect> {
         match effect {
             ast::Effect::Note { lay, therapist } => Some(Effect::Note(Note {
-                lay: lay.text.clone(),
-                therapist: therapist.as_ref().map(|t| t.text.clone()),
+                lay: lay.text.to_string(),
+                therapist: therapist.as_ref().map(|t| t.text.to_string()),
             })),
-            ast::Effect::Finding(text) => Some(Effect::Finding(text.text.clone())),
+            ast::Effect::Finding(text) => Some(Effect::Finding(text.text.to_string())),
             ast::Effect::Set { fact, value } => {
                 let index = self.fact(fact)?;
                 // Borrowed, not cloned: an enum's words would be copied per effect.
                 let domain = &self.facts[index].domain;
                 let value = match value {
-                    Some(value) => match checked_fact_value(domain, &fact.text, value) {
+                    Some(value) => match checked_fact_value(domain, fact.text, value) {
                         Ok(value) => value,
                         Err(error) => {
                             self.errors.push(error);
@@ -112,10 +112,10 @@ impl Compiler<'_> {
     }
 
     fn fact(&mut self, name: &ast::Name) -> Option<usize> {
-        if let Some(&index) = self.fact_ids.get(&name.text) {
+        if let Some(&index) = self.fact_ids.get(name.text) {
             return Some(index);
         }
-        let hint = did_you_mean(&name.text, self.fact_ids.keys().map(String::as_str))
+        let hint = did_you_mean(name.text, self.fact_ids.keys().map(String::as_str))
             .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
         self.errors.push(
             Diagnostic::error(
@@ -138,7 +138,7 @@ impl Compiler<'_> {
     ) -> Question {
         let name = &decl.name;
         let ask = match &question.ask {
-            Some(ask) => ask.text.clone(),
+            Some(ask) => ask.text.to_string(),
             None => {
                 self.errors.push(
                     Diagnostic::error(
@@ -158,8 +158,8 @@ impl Compiler<'_> {
         let mut answers = Vec::new();
         for arm in &question.arms {
             let (id, default_label) = match &arm.key {
-                ast::ArmKey::YesNo(word) => (word.text.clone(), yes_no_label(&word.text)),
-                ast::ArmKey::Answer(id) => (id.text.clone(), String::new()),
+                ast::ArmKey::YesNo(word) => (word.text.to_string(), yes_no_label(word.text)),
+                ast::ArmKey::Answer(id) => (id.text.to_string(), String::new()),
             };
             if answers.iter().any(|a: &Answer| a.id == id) {
                 self.errors.push(
@@ -197,8 +197,11 @@ impl Compiler<'_> {
             };
             answers.push(Answer {
                 id,
-                label: arm.label.as_ref().map_or(default_label, |l| l.text.clone()),
-                synonyms: arm.synonyms.iter().map(|s| s.text.clone()).collect(),
+                label: arm
+                    .label
+                    .as_ref()
+                    .map_or(default_label, |l| l.text.to_string()),
+                synonyms: arm.synonyms.iter().map(|s| s.text.to_string()).collect(),
                 target,
                 effects: self.effects(&arm.effects),
             });
@@ -264,7 +267,7 @@ impl Compiler<'_> {
             range: number.map(|spec| (spec.min, spec.max)),
             unit: number
                 .and_then(|spec| spec.unit.as_ref())
-                .map(|u| u.text.clone()),
+                .map(|u| u.text.to_string()),
             into,
         }
     }
@@ -434,7 +437,7 @@ impl Compiler<'_> {
             }
         };
         let title = match &outcome.title {
-            Some(title) => title.text.clone(),
+            Some(title) => title.text.to_string(),
             None => {
                 self.errors.push(
                     Diagnostic::error(
@@ -448,7 +451,7 @@ impl Compiler<'_> {
                 String::new()
             }
         };
-        let texts = |texts: &[ast::Text]| texts.iter().map(|t| t.text.clone()).collect();
+        let texts = |texts: &[ast::Text]| texts.iter().map(|t| t.text.to_string()).collect();
         Outcome {
             verdict,
             urgency: if verdict == Verdict::Refer {

@@ -33,19 +33,7 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         names: NodeNames::default(),
         decls: Vec::new(),
     };
-    let flow = compiler.run();
-    drop_aside(documents, source);
-    flow
-}
-
-/// Frees the syntax trees of a large folder on another thread: millions of
-/// small allocations take a while to free, and the caller need not wait.
-fn drop_aside(documents: Vec<(usize, ast::Document)>, source: &KnowledgeSource) {
-    let text_len: usize = source.files.iter().map(|f| f.text.len()).sum();
-    if text_len >= PARALLEL_FROM {
-        // No thread to be had: the closure, and the trees, are dropped here.
-        let _ = std::thread::Builder::new().spawn(move || drop(documents));
-    }
+    compiler.run()
 }
 
 /// Below this much text (64 KB, about 2 ms to parse) a thread's start-up is not worth it.
@@ -53,7 +41,7 @@ const PARALLEL_FROM: usize = 64 << 10;
 
 /// Parses every file, in file order. Files are independent, so a folder of
 /// some size is split among the cores: parsing is most of the cost of loading.
-fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document, Diagnostic>> {
+fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document<'_>, Diagnostic>> {
     let files = &source.files;
     let text_len: usize = files.iter().map(|f| f.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -119,13 +107,13 @@ pub(super) fn balanced_parts(files: &[SourceFile], count: usize) -> Vec<std::ops
 
 pub(super) struct Compiler<'s> {
     pub(super) source: &'s KnowledgeSource,
-    pub(super) documents: &'s [(usize, ast::Document)],
+    pub(super) documents: &'s [(usize, ast::Document<'s>)],
     pub(super) errors: Vec<Diagnostic>,
     pub(super) facts: Vec<Fact>,
     pub(super) fact_ids: HashMap<String, usize>,
     pub(super) names: NodeNames,
     /// Node declarations in index order, with the file they come from.
-    pub(super) decls: Vec<(usize, &'s ast::NodeDecl)>,
+    pub(super) decls: Vec<(usize, &'s ast::NodeDecl<'s>)>,
 }
 
 /// Where a condition is written: invariants may also read the verdict.
@@ -199,13 +187,13 @@ impl<'s> Compiler<'s> {
         let questions_left = questions_left(&graph, &nodes);
         Ok(Flow {
             meta: Meta {
-                name: header.name.text.clone(),
-                title: header.title.text.clone(),
+                name: header.name.text.to_string(),
+                title: header.title.text.to_string(),
                 version: header
                     .version
                     .as_ref()
-                    .map_or_else(String::new, |v| v.text.clone()),
-                disclaimer: header.disclaimer.as_ref().map(|d| d.text.clone()),
+                    .map_or_else(String::new, |v| v.text.to_string()),
+                disclaimer: header.disclaimer.as_ref().map(|d| d.text.to_string()),
                 hash: self.source.content_hash(),
             },
             nodes,
@@ -225,7 +213,7 @@ impl<'s> Compiler<'s> {
 
     // ------------------------------------------------------------ declarations
 
-    fn header(&mut self) -> Option<(usize, &'s ast::Header)> {
+    fn header(&mut self) -> Option<(usize, &'s ast::Header<'s>)> {
         let mut headers = self
             .documents
             .iter()
@@ -273,7 +261,7 @@ impl<'s> Compiler<'s> {
         for (file, document) in self.documents {
             let _ = file;
             for decl in &document.facts {
-                if let Some(&first) = self.fact_ids.get(&decl.name.text) {
+                if let Some(&first) = self.fact_ids.get(decl.name.text) {
                     let first_at = self.at(self.facts[first].span);
                     self.errors
                         .push(duplicate("E003", "fact", &decl.name, first_at));
@@ -286,17 +274,17 @@ impl<'s> Compiler<'s> {
                         max: *max,
                     },
                     ast::FactType::Enum(words) => {
-                        Domain::Enum(words.iter().map(|w| w.text.clone()).collect())
+                        Domain::Enum(words.iter().map(|w| w.text.to_string()).collect())
                     }
                 };
                 let initial = decl
                     .initial
                     .as_ref()
-                    .and_then(|value| self.fact_value(&domain, &decl.name.text, value));
+                    .and_then(|value| self.fact_value(&domain, decl.name.text, value));
                 self.fact_ids
-                    .insert(decl.name.text.clone(), self.facts.len());
+                    .insert(decl.name.text.to_string(), self.facts.len());
                 self.facts.push(Fact {
-                    name: decl.name.text.clone(),
+                    name: decl.name.text.to_string(),
                     domain,
                     initial,
                     span: decl.name.span,
@@ -331,7 +319,7 @@ impl<'s> Compiler<'s> {
                 }
                 let index = self.decls.len();
                 self.names.by_id.insert(id.clone(), index);
-                self.names.declare_local(&decl.name.text, index);
+                self.names.declare_local(decl.name.text, index);
                 self.names.ids.push(id);
                 self.names.namespaces.push(namespace.to_string());
                 self.names.next_in_file.push(None);
@@ -355,7 +343,7 @@ impl<'s> Compiler<'s> {
                         (*file, i),
                         Section {
                             id: format!("{namespace}.{}", s.name.text),
-                            title: s.title.text.clone(),
+                            title: s.title.text.to_string(),
                         },
                     )
                 })
@@ -367,7 +355,7 @@ impl<'s> Compiler<'s> {
 pub(super) fn literal_text(literal: &Literal) -> String {
     match literal {
         Literal::Number(n) => n.to_string(),
-        Literal::Word(w) => w.clone(),
+        Literal::Word(w) => w.to_string(),
     }
 }
 
@@ -378,13 +366,13 @@ pub(super) fn checked_fact_value(
     value: &ast::Value,
 ) -> Result<Value, Diagnostic> {
     let checked = match (domain, &value.literal) {
-        (Domain::Bool, Literal::Word(w)) if w == "true" => Some(Value::Bool(true)),
-        (Domain::Bool, Literal::Word(w)) if w == "false" => Some(Value::Bool(false)),
+        (Domain::Bool, Literal::Word(w)) if *w == "true" => Some(Value::Bool(true)),
+        (Domain::Bool, Literal::Word(w)) if *w == "false" => Some(Value::Bool(false)),
         (Domain::Number { min, max }, Literal::Number(n)) if n >= min && n <= max => {
             Some(Value::Number(*n))
         }
-        (Domain::Enum(words), Literal::Word(w)) if words.contains(w) => {
-            Some(Value::Word(w.clone()))
+        (Domain::Enum(words), Literal::Word(w)) if words.iter().any(|word| word == *w) => {
+            Some(Value::Word(w.to_string()))
         }
         _ => None,
     };

@@ -50,7 +50,7 @@ pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<usize, Edge> {
                         from,
                         arm.step.target,
                         Edge::Condition {
-                            condition: arm.text.clone(),
+                            condition: arm.text.to_string(),
                         },
                     );
                 }

@@ -51,12 +51,12 @@ impl NodeNames {
             return from.and_then(|node| self.next_in_file[node]);
         }
         if name.text.contains('.') {
-            return self.by_id.get(&name.text).copied();
+            return self.by_id.get(name.text).copied();
         }
         let mut qualified = String::with_capacity(namespace.len() + 1 + name.text.len());
         qualified.push_str(namespace);
         qualified.push('.');
-        qualified.push_str(&name.text);
+        qualified.push_str(name.text);
         self.by_id.get(&qualified).copied()
     }
 
@@ -76,8 +76,8 @@ impl NodeNames {
     fn unknown(&self, name: &Name, namespace: &str) -> Diagnostic {
         let prefix = format!("{namespace}.");
         let local = self.ids.iter().filter_map(|id| id.strip_prefix(&prefix));
-        let hint = did_you_mean(&name.text, local.chain(self.ids.iter().map(String::as_str)))
-            .or_else(|| self.elsewhere(&name.text));
+        let hint = did_you_mean(name.text, local.chain(self.ids.iter().map(String::as_str)))
+            .or_else(|| self.elsewhere(name.text));
         Diagnostic::error("E002", name.span, format!("unknown id `{}`", name.text))
             .with_label("no node has this id")
             .with_hint(hint)

@@ -1,167 +1,175 @@
 //! The syntax tree of one `.flow` file. Every name and text keeps its span so
 //! later stages can point at it.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::Span;
 
 /// A name as written, e.g. `saddle_numbness` or `emergency.saddle_numbness`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Name {
-    pub text: String,
+pub struct Name<'a> {
+    pub text: &'a str,
     pub span: Span,
 }
 
 /// A string literal with its escapes resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
-    pub text: String,
+pub struct Text<'a> {
+    pub text: Cow<'a, str>,
     pub span: Span,
 }
 
 /// A value as written: a whole number or a word (`true`, `thigh`, `yes`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Literal {
+pub enum Literal<'a> {
     Number(i64),
-    Word(String),
+    Word(&'a str),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Value {
-    pub literal: Literal,
+pub struct Value<'a> {
+    pub literal: Literal<'a>,
     pub span: Span,
 }
 
 /// Everything one file declares, in the order written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Document {
-    pub headers: Vec<Header>,
-    pub facts: Vec<FactDecl>,
-    pub sections: Vec<SectionDecl>,
-    pub nodes: Vec<NodeDecl>,
-    pub invariants: Vec<InvariantDecl>,
-    pub cases: Vec<CaseDecl>,
-    pub vignettes: Vec<VignetteDecl>,
+pub struct Document<'a> {
+    pub headers: Vec<Header<'a>>,
+    pub facts: Vec<FactDecl<'a>>,
+    pub sections: Vec<SectionDecl<'a>>,
+    pub nodes: Vec<NodeDecl<'a>>,
+    pub invariants: Vec<InvariantDecl<'a>>,
+    pub cases: Vec<CaseDecl<'a>>,
+    pub vignettes: Vec<VignetteDecl<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Header {
-    pub name: Name,
-    pub title: Text,
-    pub version: Option<Text>,
-    pub start: Option<Name>,
-    pub disclaimer: Option<Text>,
+pub struct Header<'a> {
+    pub name: Name<'a>,
+    pub title: Text<'a>,
+    pub version: Option<Text<'a>>,
+    pub start: Option<Name<'a>>,
+    pub disclaimer: Option<Text<'a>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FactType {
+pub enum FactType<'a> {
     Bool,
     Number { min: i64, max: i64 },
-    Enum(Vec<Name>),
+    Enum(Vec<Name<'a>>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FactDecl {
-    pub name: Name,
-    pub ty: FactType,
-    pub initial: Option<Value>,
+pub struct FactDecl<'a> {
+    pub name: Name<'a>,
+    pub ty: FactType<'a>,
+    pub initial: Option<Value<'a>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SectionDecl {
-    pub name: Name,
-    pub title: Text,
+pub struct SectionDecl<'a> {
+    pub name: Name<'a>,
+    pub title: Text<'a>,
 }
 
 /// Where a source reference points: a seed file or guideline, and a part of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceRef {
-    pub document: Text,
-    pub part: Option<Text>,
+pub struct SourceRef<'a> {
+    pub document: Text<'a>,
+    pub part: Option<Text<'a>>,
 }
 
 /// Fields every node kind may carry.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Common {
-    pub clinical: Option<Text>,
-    pub why: Option<Text>,
-    pub sources: Vec<SourceRef>,
-    pub tags: Vec<Name>,
+pub struct Common<'a> {
+    pub clinical: Option<Text<'a>>,
+    pub why: Option<Text<'a>>,
+    pub sources: Vec<SourceRef<'a>>,
+    pub tags: Vec<Name<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NodeDecl {
-    pub name: Name,
+pub struct NodeDecl<'a> {
+    pub name: Name<'a>,
     /// Index into `Document::sections`.
     pub section: Option<usize>,
-    pub common: Common,
-    pub kind: NodeKindDecl,
+    pub common: Common<'a>,
+    pub kind: NodeKindDecl<'a>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NodeKindDecl {
-    Question(Box<QuestionDecl>),
-    Decide(DecideDecl),
-    Outcome(OutcomeDecl),
+pub enum NodeKindDecl<'a> {
+    Question(Box<QuestionDecl<'a>>),
+    Decide(DecideDecl<'a>),
+    Outcome(OutcomeDecl<'a>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QuestionDecl {
-    pub ask: Option<Text>,
+pub struct QuestionDecl<'a> {
+    pub ask: Option<Text<'a>>,
     pub multiple: Option<Span>,
-    pub number: Option<NumberSpec>,
-    pub skip: Option<(Expr, Name)>,
-    pub arms: Vec<ArmDecl>,
-    pub then: Option<Step>,
+    pub number: Option<NumberSpec<'a>>,
+    pub skip: Option<(Expr<'a>, Name<'a>)>,
+    pub arms: Vec<ArmDecl<'a>>,
+    pub then: Option<Step<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NumberSpec {
+pub struct NumberSpec<'a> {
     pub min: i64,
     pub max: i64,
-    pub unit: Option<Text>,
-    pub into: Option<Name>,
+    pub unit: Option<Text<'a>>,
+    pub into: Option<Name<'a>>,
     pub span: Span,
 }
 
 /// Which answer an arm is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ArmKey {
+pub enum ArmKey<'a> {
     /// `yes`, `no` or `unsure`.
-    YesNo(Name),
+    YesNo(Name<'a>),
     /// `answer id "label"`.
-    Answer(Name),
+    Answer(Name<'a>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArmDecl {
-    pub key: ArmKey,
-    pub label: Option<Text>,
-    pub synonyms: Vec<Text>,
-    pub target: Option<Name>,
-    pub effects: Vec<Effect>,
+pub struct ArmDecl<'a> {
+    pub key: ArmKey<'a>,
+    pub label: Option<Text<'a>>,
+    pub synonyms: Vec<Text<'a>>,
+    pub target: Option<Name<'a>>,
+    pub effects: Vec<Effect<'a>>,
     pub span: Span,
 }
 
 /// A target with the effects of taking it (`then`, `when`, `otherwise`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    pub target: Name,
-    pub effects: Vec<Effect>,
+pub struct Step<'a> {
+    pub target: Name<'a>,
+    pub effects: Vec<Effect<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Set { fact: Name, value: Option<Value> },
-    Note { lay: Text, therapist: Option<Text> },
-    Finding(Text),
+pub enum Effect<'a> {
+    Set {
+        fact: Name<'a>,
+        value: Option<Value<'a>>,
+    },
+    Note {
+        lay: Text<'a>,
+        therapist: Option<Text<'a>>,
+    },
+    Finding(Text<'a>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecideDecl {
-    pub arms: Vec<(Expr, Step)>,
-    pub otherwise: Option<Step>,
+pub struct DecideDecl<'a> {
+    pub arms: Vec<(Expr<'a>, Step<'a>)>,
+    pub otherwise: Option<Step<'a>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -176,24 +184,24 @@ pub enum CompareOp {
 
 /// A condition, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Expr {
-    Or(Vec<Expr>),
-    And(Vec<Expr>),
-    Not(Box<Expr>),
+pub enum Expr<'a> {
+    Or(Vec<Expr<'a>>),
+    And(Vec<Expr<'a>>),
+    Not(Box<Expr<'a>>),
     Compare {
-        name: Name,
+        name: Name<'a>,
         op: CompareOp,
-        value: Value,
+        value: Value<'a>,
     },
     In {
-        name: Name,
-        values: Vec<Value>,
+        name: Name<'a>,
+        values: Vec<Value<'a>>,
     },
     AnyTagged {
-        tag: Name,
-        values: Vec<Value>,
+        tag: Name<'a>,
+        values: Vec<Value<'a>>,
     },
-    Truth(Name),
+    Truth(Name<'a>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,41 +226,41 @@ pub struct VerdictDecl {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OutcomeDecl {
+pub struct OutcomeDecl<'a> {
     pub verdict: Option<VerdictDecl>,
-    pub title: Option<Text>,
-    pub plan: Vec<Text>,
-    pub avoid: Vec<Text>,
-    pub selfcare: Vec<Text>,
-    pub safety: Vec<Text>,
+    pub title: Option<Text<'a>>,
+    pub plan: Vec<Text<'a>>,
+    pub avoid: Vec<Text<'a>>,
+    pub selfcare: Vec<Text<'a>>,
+    pub safety: Vec<Text<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InvariantDecl {
-    pub text: Text,
-    pub when: Expr,
-    pub then: Expr,
+pub struct InvariantDecl<'a> {
+    pub text: Text<'a>,
+    pub when: Expr<'a>,
+    pub then: Expr<'a>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseDecl {
-    pub name: Text,
+pub struct CaseDecl<'a> {
+    pub name: Text<'a>,
     /// `id=value` pairs; values stay raw text until the compiler knows the question.
-    pub answers: Vec<(Name, Text)>,
-    pub expectations: Vec<Expectation>,
+    pub answers: Vec<(Name<'a>, Text<'a>)>,
+    pub expectations: Vec<Expectation<'a>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Expectation {
+pub enum Expectation<'a> {
     Verdict {
         kind: VerdictKind,
         urgency: Option<Urgency>,
         span: Span,
     },
-    Outcome(Name),
-    Note(Text),
+    Outcome(Name<'a>),
+    Note(Text<'a>),
 }
 
 #[derive(
@@ -277,10 +285,49 @@ impl Difficulty {
 
 /// A client story for rehearsal: a case with an id, a story and a difficulty.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VignetteDecl {
-    pub name: Name,
-    pub title: Text,
+pub struct VignetteDecl<'a> {
+    pub name: Name<'a>,
+    pub title: Text<'a>,
     pub difficulty: Option<Difficulty>,
-    pub story: Vec<Text>,
-    pub case: CaseDecl,
+    pub story: Vec<Text<'a>>,
+    pub case: CaseDecl<'a>,
+}
+
+impl NodeDecl<'_> {
+    /// Gives back the room lists grew into while parsing. A list grows to
+    /// four entries at its first push, and a large folder holds millions of
+    /// short lists (one effect, three arms) until it is compiled.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.common.sources.shrink_to_fit();
+        self.common.tags.shrink_to_fit();
+        match &mut self.kind {
+            NodeKindDecl::Question(question) => {
+                question.arms.shrink_to_fit();
+                for arm in &mut question.arms {
+                    arm.synonyms.shrink_to_fit();
+                    arm.effects.shrink_to_fit();
+                }
+                if let Some(then) = &mut question.then {
+                    then.effects.shrink_to_fit();
+                }
+            }
+            NodeKindDecl::Decide(decide) => {
+                decide.arms.shrink_to_fit();
+                let steps = decide.arms.iter_mut().map(|(_, step)| step);
+                for step in steps.chain(decide.otherwise.as_mut()) {
+                    step.effects.shrink_to_fit();
+                }
+            }
+            NodeKindDecl::Outcome(outcome) => {
+                for list in [
+                    &mut outcome.plan,
+                    &mut outcome.avoid,
+                    &mut outcome.selfcare,
+                    &mut outcome.safety,
+                ] {
+                    list.shrink_to_fit();
+                }
+            }
+        }
+    }
 }

@@ -13,12 +13,14 @@
 //! whitespace before optional parts that are absent, as pest's does.
 //! Tests compare the two on every file we have and on mutations of them.
 
+use std::borrow::Cow;
+
 use super::ast::*;
 use super::nesting::MAX_DEPTH;
 use crate::diagnostic::Span;
 
 /// The document, or `None` when pest must decide (an error or a rare construct).
-pub(super) fn parse(text: &str, file: usize) -> Option<Document> {
+pub(super) fn parse(text: &str, file: usize) -> Option<Document<'_>> {
     let mut parser = Fast {
         text,
         bytes: text.as_bytes(),
@@ -96,7 +98,7 @@ impl<'t> Fast<'t> {
         })
     }
 
-    fn ident(&mut self) -> Option<Name> {
+    fn ident(&mut self) -> Option<Name<'t>> {
         let start = self.pos;
         let word = self.word();
         if !word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
@@ -104,13 +106,13 @@ impl<'t> Fast<'t> {
         }
         self.pos += word.len();
         Some(Name {
-            text: word.to_string(),
+            text: word,
             span: self.span(start),
         })
     }
 
     /// `ident ("." ident)?`, one atomic token.
-    fn ref_id(&mut self) -> Option<Name> {
+    fn ref_id(&mut self) -> Option<Name<'t>> {
         let start = self.pos;
         let starts_ident =
             |word: &str| word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
@@ -126,12 +128,12 @@ impl<'t> Fast<'t> {
             }
         }
         Some(Name {
-            text: self.text[start..self.pos].to_string(),
+            text: &self.text[start..self.pos],
             span: self.span(start),
         })
     }
 
-    fn string(&mut self) -> Option<Text> {
+    fn string(&mut self) -> Option<Text<'t>> {
         let start = self.pos;
         self.expect(b"\"")?;
         let body_start = self.pos;
@@ -155,7 +157,7 @@ impl<'t> Fast<'t> {
         let text = if escaped {
             unescape(body)
         } else {
-            body.to_string()
+            Cow::Borrowed(body)
         };
         Some(Text {
             text,
@@ -180,7 +182,7 @@ impl<'t> Fast<'t> {
         self.text[start..self.pos].parse().ok()
     }
 
-    fn value(&mut self) -> Option<Value> {
+    fn value(&mut self) -> Option<Value<'t>> {
         let start = self.pos;
         let literal = match self.peek()? {
             b'-' | b'0'..=b'9' => Literal::Number(self.number()?),
@@ -217,7 +219,7 @@ impl<'t> Fast<'t> {
     }
 
     /// `string+`
-    fn strings(&mut self) -> Option<Vec<Text>> {
+    fn strings(&mut self) -> Option<Vec<Text<'t>>> {
         let mut texts = vec![self.string()?];
         loop {
             let save = self.pos;
@@ -232,13 +234,14 @@ impl<'t> Fast<'t> {
 
     // ------------------------------------------------------------- items
 
-    fn document(&mut self) -> Option<Document> {
+    fn document(&mut self) -> Option<Document<'t>> {
         let mut document = Document::default();
         self.skip();
         while self.pos < self.bytes.len() {
             match self.word() {
                 "question" | "decide" | "outcome" => {
-                    let node = self.node(None)?;
+                    let mut node = self.node(None)?;
+                    node.shrink_to_fit();
                     document.nodes.push(node);
                 }
                 "section" => self.section(&mut document)?,
@@ -246,10 +249,11 @@ impl<'t> Fast<'t> {
             }
             self.skip();
         }
+        document.nodes.shrink_to_fit();
         Some(document)
     }
 
-    fn section(&mut self, document: &mut Document) -> Option<()> {
+    fn section(&mut self, document: &mut Document<'t>) -> Option<()> {
         self.pos += "section".len();
         self.skip();
         let name = self.ident()?;
@@ -263,7 +267,8 @@ impl<'t> Fast<'t> {
             self.skip();
             match self.word() {
                 "question" | "decide" | "outcome" => {
-                    let node = self.node(Some(index))?;
+                    let mut node = self.node(Some(index))?;
+                    node.shrink_to_fit();
                     document.nodes.push(node);
                 }
                 _ => return self.expect(b"}"),
@@ -271,7 +276,7 @@ impl<'t> Fast<'t> {
         }
     }
 
-    fn node(&mut self, section: Option<usize>) -> Option<NodeDecl> {
+    fn node(&mut self, section: Option<usize>) -> Option<NodeDecl<'t>> {
         let start = self.pos;
         let keyword = self.word();
         self.pos += keyword.len();
@@ -298,7 +303,7 @@ impl<'t> Fast<'t> {
 
     /// A field every node kind may have (`why`, `source`, and on questions
     /// and outcomes `clinical`, `tags`); `None` when the word is another.
-    fn common_field(&mut self, common: &mut Common, word: &str) -> Option<bool> {
+    fn common_field(&mut self, common: &mut Common<'t>, word: &str) -> Option<bool> {
         match word {
             "clinical" | "why" => {
                 self.pos += word.len();
@@ -333,7 +338,7 @@ impl<'t> Fast<'t> {
     }
 
     /// The fields of a question, up to its closing brace.
-    fn question(&mut self, common: &mut Common) -> Option<QuestionDecl> {
+    fn question(&mut self, common: &mut Common<'t>) -> Option<QuestionDecl<'t>> {
         let mut question = QuestionDecl::default();
         loop {
             let word = self.word();
@@ -377,7 +382,7 @@ impl<'t> Fast<'t> {
     }
 
     /// `number range unit? into?`
-    fn number_spec(&mut self) -> Option<NumberSpec> {
+    fn number_spec(&mut self) -> Option<NumberSpec<'t>> {
         let start = self.pos;
         self.pos += "number".len();
         self.skip();
@@ -407,7 +412,7 @@ impl<'t> Fast<'t> {
 
     /// `yesno_word string? synonyms? arrow? effect*` or
     /// `"answer" ident string synonyms? arrow? effect*`.
-    fn arm(&mut self, yes_no: bool) -> Option<ArmDecl> {
+    fn arm(&mut self, yes_no: bool) -> Option<ArmDecl<'t>> {
         let start = self.pos;
         let key = if yes_no {
             ArmKey::YesNo(self.ident()?)
@@ -448,14 +453,14 @@ impl<'t> Fast<'t> {
     }
 
     /// `"->" ref_id`
-    fn arrow(&mut self) -> Option<Name> {
+    fn arrow(&mut self) -> Option<Name<'t>> {
         self.expect(b"->")?;
         self.skip();
         self.ref_id()
     }
 
     /// `arrow effect*`
-    fn step(&mut self) -> Option<Step> {
+    fn step(&mut self) -> Option<Step<'t>> {
         let target = self.arrow()?;
         self.skip();
         let effects = self.effects()?;
@@ -465,7 +470,7 @@ impl<'t> Fast<'t> {
     /// `effect*`, starting after the whitespace before it. When there is
     /// none, that whitespace stays consumed; after the last, the whitespace
     /// looked past is given back.
-    fn effects(&mut self) -> Option<Vec<Effect>> {
+    fn effects(&mut self) -> Option<Vec<Effect<'t>>> {
         let mut effects = Vec::new();
         let Some(first) = self.effect()? else {
             return Some(effects);
@@ -485,7 +490,7 @@ impl<'t> Fast<'t> {
     }
 
     /// One effect; `Some(None)` when the next word starts none.
-    fn effect(&mut self) -> Option<Option<Effect>> {
+    fn effect(&mut self) -> Option<Option<Effect<'t>>> {
         let effect = match self.word() {
             "set" => {
                 self.pos += 3;
@@ -525,7 +530,7 @@ impl<'t> Fast<'t> {
     }
 
     /// `(why | source)* when_arm* otherwise_arm?`, up to the closing brace.
-    fn decide(&mut self, common: &mut Common) -> Option<DecideDecl> {
+    fn decide(&mut self, common: &mut Common<'t>) -> Option<DecideDecl<'t>> {
         let mut decide = DecideDecl {
             arms: Vec::new(),
             otherwise: None,
@@ -551,7 +556,7 @@ impl<'t> Fast<'t> {
     }
 
     /// The fields of an outcome, up to its closing brace.
-    fn outcome(&mut self, common: &mut Common) -> Option<OutcomeDecl> {
+    fn outcome(&mut self, common: &mut Common<'t>) -> Option<OutcomeDecl<'t>> {
         let mut outcome = OutcomeDecl::default();
         loop {
             let word = self.word();
@@ -612,21 +617,21 @@ impl<'t> Fast<'t> {
     // --------------------------------------------------------- conditions
 
     /// `and_expr (kw_or and_expr)*`
-    fn condition(&mut self) -> Option<Expr> {
+    fn condition(&mut self) -> Option<Expr<'t>> {
         self.joined("or", Self::and_expr, Expr::Or)
     }
 
     /// `not_expr (kw_and not_expr)*`
-    fn and_expr(&mut self) -> Option<Expr> {
+    fn and_expr(&mut self) -> Option<Expr<'t>> {
         self.joined("and", Self::not_expr, Expr::And)
     }
 
     fn joined(
         &mut self,
         keyword: &str,
-        part: fn(&mut Self) -> Option<Expr>,
-        join: fn(Vec<Expr>) -> Expr,
-    ) -> Option<Expr> {
+        part: fn(&mut Self) -> Option<Expr<'t>>,
+        join: fn(Vec<Expr<'t>>) -> Expr<'t>,
+    ) -> Option<Expr<'t>> {
         let mut parts = vec![part(self)?];
         loop {
             let save = self.pos;
@@ -649,7 +654,7 @@ impl<'t> Fast<'t> {
     /// this parser succeeds, so it gives up before brackets, blocks and `not`
     /// could add up to what the guard refuses: the node's and a section's
     /// braces and a list's bracket, plus the parentheses and `not`s open here.
-    fn not_expr(&mut self) -> Option<Expr> {
+    fn not_expr(&mut self) -> Option<Expr<'t>> {
         self.depth += 1;
         if self.depth + 3 > MAX_DEPTH {
             return None;
@@ -659,7 +664,7 @@ impl<'t> Fast<'t> {
         expr
     }
 
-    fn not_expr_here(&mut self) -> Option<Expr> {
+    fn not_expr_here(&mut self) -> Option<Expr<'t>> {
         if self.eat_word("not") {
             self.skip();
             return Some(Expr::Not(Box::new(self.not_expr()?)));
@@ -711,7 +716,7 @@ impl<'t> Fast<'t> {
     }
 
     /// `"[" value ("," value)* "]"`
-    fn list(&mut self) -> Option<Vec<Value>> {
+    fn list(&mut self) -> Option<Vec<Value<'t>>> {
         self.expect(b"[")?;
         self.skip();
         let values = self.comma_list(Self::value)?;
@@ -722,7 +727,12 @@ impl<'t> Fast<'t> {
 }
 
 /// A string body with `\"`, `\\` and `\n` resolved (the only escapes the grammar allows).
-pub(super) fn unescape(body: &str) -> String {
+/// The text a string literal's body stands for: borrowed from the source
+/// unless it has escapes to resolve.
+pub(super) fn unescape(body: &str) -> Cow<'_, str> {
+    if !body.contains('\\') {
+        return Cow::Borrowed(body);
+    }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars();
     while let Some(c) = chars.next() {
@@ -736,7 +746,7 @@ pub(super) fn unescape(body: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! pest pairs -> AST. One function per grammar rule that carries meaning.
 
 use pest::Parser as _;
+use std::borrow::Cow;
+
 use pest::iterators::Pair;
 use pest_derive::Parser;
 
@@ -15,7 +17,7 @@ use crate::diagnostic::{Diagnostic, Span};
 pub(super) struct FlowParser;
 
 /// Parses one file. `file` is its index in the knowledge folder, kept in every span.
-pub fn parse(text: &str, file: usize) -> Result<Document, Diagnostic> {
+pub fn parse(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
     // The fast parser gives up before nesting gets near the guard's limit.
     if let Some(document) = fast_parser::parse(text, file) {
         return Ok(document);
@@ -25,7 +27,7 @@ pub fn parse(text: &str, file: usize) -> Result<Document, Diagnostic> {
 }
 
 /// The reference parser: every file the fast one gives up on, and every error.
-pub(super) fn parse_with_pest(text: &str, file: usize) -> Result<Document, Diagnostic> {
+pub(super) fn parse_with_pest(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
     let mut pairs =
         FlowParser::parse(Rule::file, text).map_err(|error| syntax_error(&error, text, file))?;
     let mut builder = Builder {
@@ -41,27 +43,27 @@ pub(super) fn parse_with_pest(text: &str, file: usize) -> Result<Document, Diagn
     Ok(builder.document)
 }
 
-struct Builder {
+struct Builder<'i> {
     file: usize,
-    document: Document,
+    document: Document<'i>,
 }
 
 type Built<T> = Result<T, Diagnostic>;
 
-impl Builder {
-    fn span(&self, pair: &Pair<Rule>) -> Span {
+impl<'i> Builder<'i> {
+    fn span(&self, pair: &Pair<'i, Rule>) -> Span {
         let span = pair.as_span();
         Span::new(self.file, span.start()..span.end())
     }
 
-    fn name(&self, pair: Pair<Rule>) -> Name {
+    fn name(&self, pair: Pair<'i, Rule>) -> Name<'i> {
         Name {
-            text: pair.as_str().to_string(),
+            text: pair.as_str(),
             span: self.span(&pair),
         }
     }
 
-    fn text(&self, pair: Pair<Rule>) -> Text {
+    fn text(&self, pair: Pair<'i, Rule>) -> Text<'i> {
         let span = self.span(&pair);
         let body = pair.into_inner().next().map_or("", |body| body.as_str());
         Text {
@@ -70,24 +72,24 @@ impl Builder {
         }
     }
 
-    fn number(&self, pair: Pair<Rule>) -> Built<i64> {
+    fn number(&self, pair: Pair<'i, Rule>) -> Built<i64> {
         pair.as_str().parse().map_err(|_| {
             Diagnostic::error("E001", self.span(&pair), "this number is too large")
                 .with_label("out of range")
         })
     }
 
-    fn value(&self, pair: Pair<Rule>) -> Built<Value> {
+    fn value(&self, pair: Pair<'i, Rule>) -> Built<Value<'i>> {
         let span = self.span(&pair);
         let inner = first(pair)?;
         let literal = match inner.as_rule() {
             Rule::number => Literal::Number(self.number(inner)?),
-            _ => Literal::Word(inner.as_str().to_string()),
+            _ => Literal::Word(inner.as_str()),
         };
         Ok(Value { literal, span })
     }
 
-    fn range(&self, pair: Pair<Rule>) -> Built<(i64, i64)> {
+    fn range(&self, pair: Pair<'i, Rule>) -> Built<(i64, i64)> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let min = self.number(next(&mut inner, span)?)?;
@@ -105,7 +107,7 @@ impl Builder {
         Ok((min, max))
     }
 
-    fn item(&mut self, pair: Pair<Rule>) -> Built<()> {
+    fn item(&mut self, pair: Pair<'i, Rule>) -> Built<()> {
         match pair.as_rule() {
             Rule::flow_header => {
                 let header = self.header(pair)?;
@@ -137,7 +139,7 @@ impl Builder {
         Ok(())
     }
 
-    fn header(&self, pair: Pair<Rule>) -> Built<Header> {
+    fn header(&self, pair: Pair<'i, Rule>) -> Built<Header<'i>> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let name = self.name(next(&mut inner, span)?);
@@ -163,7 +165,7 @@ impl Builder {
         Ok(header)
     }
 
-    fn fact(&self, pair: Pair<Rule>) -> Built<FactDecl> {
+    fn fact(&self, pair: Pair<'i, Rule>) -> Built<FactDecl<'i>> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let name = self.name(next(&mut inner, span)?);
@@ -191,7 +193,7 @@ impl Builder {
         })
     }
 
-    fn section(&mut self, pair: Pair<Rule>) -> Built<()> {
+    fn section(&mut self, pair: Pair<'i, Rule>) -> Built<()> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let name = self.name(next(&mut inner, span)?);
@@ -205,7 +207,7 @@ impl Builder {
         Ok(())
     }
 
-    fn node(&self, pair: Pair<Rule>, section: Option<usize>) -> Built<NodeDecl> {
+    fn node(&self, pair: Pair<'i, Rule>, section: Option<usize>) -> Built<NodeDecl<'i>> {
         let span = self.span(&pair);
         let rule = pair.as_rule();
         let mut inner = pair.into_inner();
@@ -270,16 +272,16 @@ impl Builder {
         })
     }
 
-    fn only_text(&self, pair: Pair<Rule>) -> Built<Text> {
+    fn only_text(&self, pair: Pair<'i, Rule>) -> Built<Text<'i>> {
         let span = self.span(&pair);
         Ok(self.text(next(&mut pair.into_inner(), span)?))
     }
 
-    fn texts(&self, pair: Pair<Rule>) -> Vec<Text> {
+    fn texts(&self, pair: Pair<'i, Rule>) -> Vec<Text<'i>> {
         pair.into_inner().map(|p| self.text(p)).collect()
     }
 
-    fn number_spec(&self, pair: Pair<Rule>) -> Built<NumberSpec> {
+    fn number_spec(&self, pair: Pair<'i, Rule>) -> Built<NumberSpec<'i>> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let (min, max) = self.range(next(&mut inner, span)?)?;
@@ -300,7 +302,7 @@ impl Builder {
         Ok(spec)
     }
 
-    fn arm(&self, pair: Pair<Rule>) -> Built<ArmDecl> {
+    fn arm(&self, pair: Pair<'i, Rule>) -> Built<ArmDecl<'i>> {
         let span = self.span(&pair);
         let rule = pair.as_rule();
         let mut inner = pair.into_inner().peekable();
@@ -328,22 +330,26 @@ impl Builder {
         Ok(arm)
     }
 
-    fn arrow(&self, pair: Pair<Rule>) -> Built<Name> {
+    fn arrow(&self, pair: Pair<'i, Rule>) -> Built<Name<'i>> {
         Ok(self.name(first(pair)?))
     }
 
-    fn step(&self, pair: Pair<Rule>) -> Built<Step> {
+    fn step(&self, pair: Pair<'i, Rule>) -> Built<Step<'i>> {
         let span = self.span(&pair);
         self.step_from(pair.into_inner(), span)
     }
 
-    fn step_from(&self, mut parts: pest::iterators::Pairs<Rule>, span: Span) -> Built<Step> {
+    fn step_from(
+        &self,
+        mut parts: pest::iterators::Pairs<'i, Rule>,
+        span: Span,
+    ) -> Built<Step<'i>> {
         let target = self.arrow(next(&mut parts, span)?)?;
         let effects = parts.map(|p| self.effect(p)).collect::<Built<_>>()?;
         Ok(Step { target, effects })
     }
 
-    fn effect(&self, pair: Pair<Rule>) -> Built<Effect> {
+    fn effect(&self, pair: Pair<'i, Rule>) -> Built<Effect<'i>> {
         let span = self.span(&pair);
         let rule = pair.as_rule();
         let mut inner = pair.into_inner();
@@ -360,7 +366,7 @@ impl Builder {
         })
     }
 
-    fn verdict(&self, pair: Pair<Rule>) -> Built<VerdictDecl> {
+    fn verdict(&self, pair: Pair<'i, Rule>) -> Built<VerdictDecl> {
         let mut span = self.span(&pair);
         let mut inner = pair.into_inner();
         let kind_pair = next(&mut inner, span)?;
@@ -378,7 +384,7 @@ impl Builder {
         })
     }
 
-    fn condition(&self, pair: Pair<Rule>) -> Built<Expr> {
+    fn condition(&self, pair: Pair<'i, Rule>) -> Built<Expr<'i>> {
         let span = self.span(&pair);
         match pair.as_rule() {
             Rule::condition | Rule::not_expr => self.condition(first(pair)?),
@@ -429,11 +435,11 @@ impl Builder {
         }
     }
 
-    fn list(&self, pair: Pair<Rule>) -> Built<Vec<Value>> {
+    fn list(&self, pair: Pair<'i, Rule>) -> Built<Vec<Value<'i>>> {
         pair.into_inner().map(|p| self.value(p)).collect()
     }
 
-    fn invariant(&self, pair: Pair<Rule>) -> Built<InvariantDecl> {
+    fn invariant(&self, pair: Pair<'i, Rule>) -> Built<InvariantDecl<'i>> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let text = self.text(next(&mut inner, span)?);
@@ -447,7 +453,7 @@ impl Builder {
         })
     }
 
-    fn case(&self, pair: Pair<Rule>) -> Built<CaseDecl> {
+    fn case(&self, pair: Pair<'i, Rule>) -> Built<CaseDecl<'i>> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let name = self.text(next(&mut inner, span)?);
@@ -467,7 +473,7 @@ impl Builder {
         Ok(case)
     }
 
-    fn answer_pairs(&self, pair: Pair<Rule>) -> Built<Vec<(Name, Text)>> {
+    fn answer_pairs(&self, pair: Pair<'i, Rule>) -> Built<Vec<(Name<'i>, Text<'i>)>> {
         let mut pairs = Vec::new();
         for answer in pair.into_inner() {
             let answer_span = self.span(&answer);
@@ -475,7 +481,7 @@ impl Builder {
             let id = self.name(next(&mut kv, answer_span)?);
             let value = next(&mut kv, answer_span)?;
             let value = Text {
-                text: value.as_str().to_string(),
+                text: Cow::Borrowed(value.as_str()),
                 span: self.span(&value),
             };
             pairs.push((id, value));
@@ -483,7 +489,7 @@ impl Builder {
         Ok(pairs)
     }
 
-    fn vignette(&self, pair: Pair<Rule>) -> Built<VignetteDecl> {
+    fn vignette(&self, pair: Pair<'i, Rule>) -> Built<VignetteDecl<'i>> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let name = self.name(next(&mut inner, span)?);
@@ -518,7 +524,7 @@ impl Builder {
         Ok(vignette)
     }
 
-    fn expectation(&self, pair: Pair<Rule>) -> Built<Expectation> {
+    fn expectation(&self, pair: Pair<'i, Rule>) -> Built<Expectation<'i>> {
         let span = self.span(&pair);
         let inner = first(pair)?;
         Ok(match inner.as_rule() {
@@ -538,7 +544,7 @@ impl Builder {
     }
 }
 
-fn first(pair: Pair<Rule>) -> Built<Pair<Rule>> {
+fn first<'i>(pair: Pair<'i, Rule>) -> Built<Pair<'i, Rule>> {
     let span = pair.as_span();
     pair.into_inner()
         .next()
