@@ -113,6 +113,7 @@ mod tests {
     use super::*;
     use crate::compile::compile;
     use crate::compile::tests::{folder, mini};
+    use crate::source::SourceFile;
 
     /// Everything the compiler decided, in a form two flows can be compared by.
     fn decided(flow: &Flow) -> String {
@@ -169,7 +170,9 @@ mod tests {
         let flow = compile(&mini()).unwrap_or_else(|e| panic!("{e:#?}"));
         let bytes = bake(&flow);
         let mut edited = mini();
-        edited.files[0].text.push_str("\n// an edit\n");
+        let first = &edited.files[0];
+        edited.files[0] =
+            SourceFile::new(first.path.clone(), format!("{}\n// an edit\n", first.text));
         let refused = unbake(&bytes, edited.clone(), Parts::All).map(|_| ());
         assert_eq!(refused.unwrap_err().files, edited.files);
     }

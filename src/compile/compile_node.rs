@@ -63,10 +63,11 @@ impl Compiler<'_> {
     }
 
     fn effects(&mut self, effects: &[ast::Effect]) -> Vec<Effect> {
-        effects
-            .iter()
-            .filter_map(|effect| self.effect(effect))
-            .collect()
+        // Sized up front: collecting a filter grows the list to four at its
+        // first effect, and a large folder holds millions of these lists.
+        let mut compiled = Vec::with_capacity(effects.len());
+        compiled.extend(effects.iter().filter_map(|effect| self.effect(effect)));
+        compiled
     }
 
     fn effect(&mut self, effect: &ast::Effect) -> Option<Effect> {
@@ -155,7 +156,7 @@ impl Compiler<'_> {
             }
         };
         let form = self.form(name, question);
-        let mut answers = Vec::new();
+        let mut answers = Vec::with_capacity(question.arms.len());
         for arm in &question.arms {
             let (id, default_label) = match &arm.key {
                 ast::ArmKey::YesNo(word) => (word.text.to_string(), yes_no_label(word.text)),

@@ -5,7 +5,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::flow::*;
 
 pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<usize, Edge> {
-    let mut graph = DiGraph::with_capacity(nodes.len(), nodes.len() * 2);
+    let mut graph = DiGraph::with_capacity(nodes.len(), nodes.iter().map(edge_count).sum());
     for index in 0..nodes.len() {
         graph.add_node(index);
     }
@@ -60,4 +60,22 @@ pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<usize, Edge> {
         }
     }
     graph
+}
+
+/// How many edges `build_graph` adds for a node (at most: targets out of
+/// range are left out), so the edge list is allocated once.
+fn edge_count(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Question(question) => {
+            usize::from(question.skip.is_some())
+                + question
+                    .answers
+                    .iter()
+                    .filter(|a| a.target.is_some())
+                    .count()
+                + usize::from(question.then.is_some())
+        }
+        NodeKind::Decide(decide) => decide.arms.len() + 1,
+        NodeKind::Outcome(_) => 0,
+    }
 }

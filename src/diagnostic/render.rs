@@ -77,7 +77,7 @@ fn render_cached<'f>(
     let mut body = Vec::new();
     let source = sources
         .entry(diagnostic.span.file)
-        .or_insert_with(|| Source::from(file.text.as_str()));
+        .or_insert_with(|| Source::from(&*file.text));
     let written = report.finish().write((path, &*source), &mut body);
     match written {
         Ok(()) => out.push_str(&String::from_utf8_lossy(&body)),

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 /// One `.flow` file: its path as shown to authors, its namespace and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
@@ -5,11 +7,12 @@ pub struct SourceFile {
     pub path: String,
     /// The file stem; node ids in this file are qualified with it.
     pub namespace: String,
-    pub text: String,
+    /// Shared, not copied, with the compiled flow that points into it.
+    pub text: Arc<str>,
 }
 
 impl SourceFile {
-    pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> SourceFile {
         let path = path.into();
         let namespace = std::path::Path::new(&path)
             .file_stem()
