@@ -20,7 +20,11 @@ const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/lower_back
 /// (file name, text) of every .flow file in a folder, read only.
 fn files(dir: &str) -> Vec<(String, String)> {
     let source = KnowledgeSource::from_dir(Path::new(dir)).expect("read the folder");
-    source.files.into_iter().map(|f| (f.path, f.text.to_string())).collect()
+    source
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.text.to_string()))
+        .collect()
 }
 
 fn formatted(name: &str, text: &str) -> String {

@@ -361,7 +361,9 @@ fn mutated(index: usize, edits: &[Edit]) -> Vec<SourceFile> {
     let mut files = mini_files();
     let text = edits
         .iter()
-        .fold(files[index].text.to_string(), |text, edit| mutate(&text, edit));
+        .fold(files[index].text.to_string(), |text, edit| {
+            mutate(&text, edit)
+        });
     files[index] = SourceFile::new(files[index].path.clone(), text);
     files
 }

@@ -30,7 +30,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use num_bigint::BigUint;
-use petgraph::algo::toposort;
 
 use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
@@ -265,16 +264,19 @@ struct Setup<'f> {
 
 impl<'f> Setup<'f> {
     fn new(flow: &'f Flow, watched: &[Operand]) -> Result<Setup<'f>, CycleError> {
-        let order: Vec<usize> = toposort(&flow.graph, None)
-            .map_err(|cycle| CycleError {
+        let order = flow.order.clone();
+        if order.len() < flow.nodes.len() {
+            // Kahn's algorithm leaves out exactly the nodes on or after a cycle.
+            let mut ordered = vec![false; flow.nodes.len()];
+            order.iter().for_each(|&node| ordered[node] = true);
+            let node = ordered.iter().position(|done| !done).unwrap_or_default();
+            return Err(CycleError {
                 node: flow
                     .nodes
-                    .get(flow.graph[cycle.node_id()])
+                    .get(node)
                     .map_or_else(String::new, |n| n.id.clone()),
-            })?
-            .into_iter()
-            .map(|ix| flow.graph[ix])
-            .collect();
+            });
+        }
         let mut steering = Vec::new();
         for node in &flow.nodes {
             match &node.kind {
@@ -388,10 +390,10 @@ pub(super) fn each_reached(
     // Sets of nodes already visited, emptied: their memory serves the next
     // ones, so a large flow does not allocate and free a set per node.
     let mut spare: Vec<StateSet> = Vec::new();
-    // Any topological order finds the same states; breadth first keeps few
-    // nodes waiting at a time, so their sets stay in the cache.
-    let _ = order;
-    for node in breadth_first_order(flow) {
+    // The order is breadth first: any topological order finds the same
+    // states, and this one keeps few nodes waiting at a time, so their sets
+    // stay in the cache.
+    for node in order {
         let mut here = std::mem::take(&mut waiting[node]);
         if here.is_empty() {
             continue;
@@ -424,36 +426,6 @@ pub(super) fn each_reached(
         spare.push(here);
     }
     Ok(())
-}
-
-/// The nodes in topological order, each after all its predecessors, in
-/// waves from the roots (Kahn's algorithm with a queue). Only for an acyclic
-/// graph: nodes on a cycle are left out.
-fn breadth_first_order(flow: &Flow) -> Vec<usize> {
-    let graph = &flow.graph;
-    let mut waiting_for: Vec<usize> = graph
-        .node_indices()
-        .map(|ix| {
-            graph
-                .neighbors_directed(ix, petgraph::Direction::Incoming)
-                .count()
-        })
-        .collect();
-    let mut order: Vec<_> = graph
-        .node_indices()
-        .filter(|ix| waiting_for[ix.index()] == 0)
-        .collect();
-    let mut next = 0;
-    while let Some(&ix) = order.get(next) {
-        next += 1;
-        for to in graph.neighbors(ix) {
-            waiting_for[to.index()] -= 1;
-            if waiting_for[to.index()] == 0 {
-                order.push(to);
-            }
-        }
-    }
-    order.into_iter().map(|ix| graph[ix]).collect()
 }
 
 /// The moves out of every node, with their writes interned.

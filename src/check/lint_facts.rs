@@ -2,8 +2,6 @@
 //! have set them (every test of an unknown fact is false, so such a
 //! condition never means what it says).
 
-use petgraph::algo::toposort;
-
 use super::flow_conditions::{Place, conditions};
 use crate::compile::{Effect, Flow, NodeKind, Operand};
 use crate::diagnostic::Diagnostic;
@@ -119,7 +117,9 @@ impl SetBefore {
 /// The facts set before each node (a starting value counts as set). `None`
 /// for a cyclic graph.
 fn set_before(flow: &Flow) -> Option<SetBefore> {
-    let order = toposort(&flow.graph, None).ok()?;
+    if flow.order.len() < flow.nodes.len() {
+        return None;
+    }
     let facts = flow.facts.len();
     let mut before = SetBefore {
         facts,
@@ -137,8 +137,7 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
     }
     let mut here = vec![false; facts];
     let mut after = vec![false; facts];
-    for ix in order {
-        let node = flow.graph[ix];
+    for &node in &flow.order {
         here.copy_from_slice(before.row(node));
         let mut go =
             |target: usize, effects: &mut dyn Iterator<Item = &Effect>, into: Option<usize>| {

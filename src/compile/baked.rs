@@ -11,6 +11,7 @@ use super::flow::*;
 use super::graph_build::build_graph;
 use super::names::NodeNames;
 use super::questions_left::questions_left;
+use super::topo_order::breadth_first_order;
 use crate::source::KnowledgeSource;
 
 /// What a walk through the graph needs, stored first.
@@ -85,7 +86,8 @@ pub fn unbake(
         },
     };
     let edges = build_graph(&graph.nodes);
-    let questions_left = questions_left(&edges, &graph.nodes);
+    let order = breadth_first_order(&edges);
+    let questions_left = questions_left(&edges, &graph.nodes, &order);
     let mut names = NodeNames::default();
     for (index, node) in graph.nodes.iter().enumerate() {
         names.by_id.insert(node.id.clone(), index);
@@ -103,6 +105,7 @@ pub fn unbake(
         vignettes: examples.vignettes,
         files: source.files,
         questions_left,
+        order,
         by_id: names.by_id,
         by_local: names.by_local,
     })
@@ -125,7 +128,7 @@ mod tests {
             .collect();
         let ids: Vec<_> = flow.ids().map(|id| (id, flow.find(id))).collect();
         format!(
-            "{:?}\n{:?}\n{}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            "{:?}\n{:?}\n{}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
             flow.meta,
             flow.nodes,
             flow.start,
@@ -136,6 +139,7 @@ mod tests {
             flow.vignettes,
             flow.files,
             flow.questions_left,
+            flow.order,
             edges,
             ids,
         )

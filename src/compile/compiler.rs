@@ -8,6 +8,7 @@ use super::graph_build::build_graph;
 use super::graph_checks;
 use super::names::{NodeNames, duplicate};
 use super::questions_left::questions_left;
+use super::topo_order::breadth_first_order;
 use super::{Domain, Value};
 use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 use crate::source::{KnowledgeSource, SourceFile};
@@ -159,8 +160,15 @@ impl<'s> Compiler<'s> {
         let start = header.and_then(|(file, h)| self.start(file, h));
         let facts_and_nodes_ok = self.errors.is_empty();
         let graph = build_graph(&nodes);
+        let order = breadth_first_order(&graph);
         if facts_and_nodes_ok {
-            let cycles = graph_checks::cycles(&graph, &nodes);
+            // A whole order proves there is no cycle; only then is it worth
+            // finding the cycles to name them.
+            let cycles = if order.len() == nodes.len() {
+                Vec::new()
+            } else {
+                graph_checks::cycles(&graph, &nodes)
+            };
             let acyclic = cycles.is_empty();
             self.errors.extend(cycles);
             if let (Some(start), true) = (start, acyclic) {
@@ -184,7 +192,7 @@ impl<'s> Compiler<'s> {
         };
         let by_id = self.names.by_id;
         let by_local = self.names.by_local;
-        let questions_left = questions_left(&graph, &nodes);
+        let questions_left = questions_left(&graph, &nodes, &order);
         Ok(Flow {
             meta: Meta {
                 name: header.name.text.to_string(),
@@ -206,6 +214,7 @@ impl<'s> Compiler<'s> {
             vignettes,
             files: self.source.files.clone(),
             questions_left,
+            order,
             by_id,
             by_local,
         })
@@ -321,7 +330,6 @@ impl<'s> Compiler<'s> {
                 self.names.by_id.insert(id.clone(), index);
                 self.names.declare_local(decl.name.text, index);
                 self.names.ids.push(id);
-                self.names.namespaces.push(namespace.to_string());
                 self.names.next_in_file.push(None);
                 if let Some(previous) = previous {
                     self.names.next_in_file[previous] = Some(index);

@@ -29,6 +29,9 @@ pub struct Flow {
     pub files: Vec<SourceFile>,
     /// Per node: how many questions can still come.
     pub questions_left: Vec<super::QuestionsLeft>,
+    /// Every node, each after all nodes that lead to it, breadth first from
+    /// the start: the order the analyses walk the graph in.
+    pub order: Vec<usize>,
     pub(crate) by_id: HashMap<String, usize>,
     /// Local id -> the node, or `None` when several files have that local id.
     pub(crate) by_local: HashMap<String, Option<usize>>,

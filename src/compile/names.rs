@@ -10,7 +10,6 @@ use crate::syntax::ast::Name;
 pub struct NodeNames {
     pub by_id: HashMap<String, usize>,
     pub ids: Vec<String>,
-    pub namespaces: Vec<String>,
     /// For each node: the node written after it in the same file.
     pub next_in_file: Vec<Option<usize>>,
     /// Local id -> the node, or `None` when several files have that local id.

@@ -3,7 +3,6 @@
 //! questions to an outcome that is not a referral).
 
 use petgraph::Direction;
-use petgraph::algo::toposort;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::{Edge, Node, NodeKind, Verdict};
@@ -16,14 +15,15 @@ pub struct QuestionsLeft {
     pub likely: Option<u32>,
 }
 
-pub(super) fn questions_left(graph: &DiGraph<usize, Edge>, nodes: &[Node]) -> Vec<QuestionsLeft> {
+/// `order` is topological (see `topo_order`).
+pub(super) fn questions_left(
+    graph: &DiGraph<usize, Edge>,
+    nodes: &[Node],
+    order: &[usize],
+) -> Vec<QuestionsLeft> {
     let mut left = vec![QuestionsLeft::default(); nodes.len()];
-    // The compiler only calls this on an acyclic graph.
-    let Ok(order) = toposort(graph, None) else {
-        return left;
-    };
-    for ix in order.into_iter().rev() {
-        let index = graph[ix];
+    for &index in order.iter().rev() {
+        let ix = NodeIndex::new(index);
         let here = u32::from(matches!(nodes[index].kind, NodeKind::Question(_)));
         if let NodeKind::Outcome(outcome) = &nodes[index].kind {
             left[index] = QuestionsLeft {
@@ -32,13 +32,18 @@ pub(super) fn questions_left(graph: &DiGraph<usize, Edge>, nodes: &[Node]) -> Ve
             };
             continue;
         }
-        let next: Vec<QuestionsLeft> = graph
-            .neighbors_directed(ix, Direction::Outgoing)
-            .map(|n: NodeIndex| left[graph[n]])
-            .collect();
+        let (mut max, mut likely) = (0, None::<u32>);
+        for next in graph.neighbors_directed(ix, Direction::Outgoing) {
+            let next = left[graph[next]];
+            max = max.max(next.max);
+            likely = match (likely, next.likely) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
         left[index] = QuestionsLeft {
-            max: here + next.iter().map(|l| l.max).max().unwrap_or(0),
-            likely: next.iter().filter_map(|l| l.likely).min().map(|l| l + here),
+            max: here + max,
+            likely: likely.map(|l| l + here),
         };
     }
     left
