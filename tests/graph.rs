@@ -4,7 +4,7 @@
 
 mod common;
 
-use backcheck::compile::{Flow, NodeKind, compile};
+use backcheck::compile::{Edge, Flow, NodeKind, compile};
 use backcheck::source::KnowledgeSource;
 use common::{MINI, backcheck, describe, text};
 use serde_json::Value;
@@ -28,12 +28,14 @@ fn edges(flow: &Flow) -> Vec<(String, String, String)> {
         .edge_indices()
         .map(|e| {
             let (a, b) = flow.graph.edge_endpoints(e).expect("endpoints");
-            let label = match &flow.graph[e] {
-                backcheck::compile::Edge::Answer { answer } => answer.clone(),
-                backcheck::compile::Edge::Then => "then".into(),
-                backcheck::compile::Edge::Skip { condition } => format!("skip: {condition}"),
-                backcheck::compile::Edge::Condition { condition } => condition.clone(),
-                backcheck::compile::Edge::Otherwise => "otherwise".into(),
+            let from = &flow.nodes[flow.graph[a]].kind;
+            let label = match (&flow.graph[e], from) {
+                (Edge::Answer(i), NodeKind::Question(q)) => q.answers[*i].id.clone(),
+                (Edge::Condition(i), NodeKind::Decide(d)) => d.arms[*i].text.clone(),
+                (Edge::Then, _) => "then".into(),
+                (Edge::Skip, _) => "skip: already known".into(),
+                (Edge::Otherwise, _) => "otherwise".into(),
+                (edge, _) => panic!("{edge:?} cannot leave {from:?}"),
             };
             (
                 flow.nodes[flow.graph[a]].id.clone(),

@@ -125,7 +125,7 @@ impl<'f> Exploration<'f> {
         let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
         let mut index: Vec<HashMap<Rc<[u32]>, usize>> = vec![HashMap::new(); flow.nodes.len()];
         if flow.start < flow.nodes.len() && {
-            forget(&mut initial, &live[flow.start]);
+            forget(&mut initial, live.row(flow.start));
             keep(flow.start, &initial)
         } {
             entries[flow.start].push(Entry {
@@ -148,7 +148,7 @@ impl<'f> Exploration<'f> {
                     outcome: None,
                 };
                 for step in moves[node].chosen(&view) {
-                    step.apply(&entry.state, &live[step.target], &mut state);
+                    step.apply(&entry.state, live.row(step.target), &mut state);
                     if !keep(step.target, &state) {
                         continue;
                     }
@@ -257,7 +257,7 @@ struct Setup<'f> {
     slots: Slots,
     table: Table,
     moves: Vec<Moves<'f>>,
-    live: Vec<Vec<bool>>,
+    live: Live,
     /// The state at the start, before forgetting what is not live there.
     initial: Vec<u32>,
 }
@@ -383,7 +383,7 @@ pub(super) fn each_reached(
     let mut waiting: Vec<StateSet> = Vec::with_capacity(flow.nodes.len());
     waiting.resize_with(flow.nodes.len(), || StateSet::new(slots.len()));
     if let Some(start) = waiting.get_mut(flow.start) {
-        forget(&mut initial, &live[flow.start]);
+        forget(&mut initial, live.row(flow.start));
         start.insert(&initial);
     }
     let mut state = Vec::with_capacity(slots.len());
@@ -406,7 +406,7 @@ pub(super) fn each_reached(
                 outcome: None,
             };
             for step in moves[node].chosen(&view) {
-                step.apply(from, &live[step.target], &mut state);
+                step.apply(from, live.row(step.target), &mut state);
                 let target = &mut waiting[step.target];
                 if target.is_empty()
                     && let Some(reused) = spare.pop()
@@ -509,32 +509,51 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
 }
 
 /// For each node, the slots some condition at or after it may still read.
-fn liveness(flow: &Flow, slots: &Slots, order: &[usize], watched: &[Operand]) -> Vec<Vec<bool>> {
-    let mut live = vec![vec![false; slots.len()]; flow.nodes.len()];
+/// Per node, the slots some condition from there on may read: one row of
+/// a flat table per node (a large flow has too many nodes for a list each).
+struct Live {
+    width: usize,
+    flags: Vec<bool>,
+}
+
+impl Live {
+    fn row(&self, node: usize) -> &[bool] {
+        &self.flags[node * self.width..(node + 1) * self.width]
+    }
+}
+
+fn liveness(flow: &Flow, slots: &Slots, order: &[usize], watched: &[Operand]) -> Live {
+    let width = slots.len();
+    let mut live = Live {
+        width,
+        flags: vec![false; width * flow.nodes.len()],
+    };
+    let mut here = vec![false; width];
     for &node in order.iter().rev() {
-        let mut here = vec![false; slots.len()];
-        let reads: Vec<usize> = match &flow.nodes[node].kind {
+        here.fill(false);
+        let mut read = |slot: usize| here[slot] = true;
+        match &flow.nodes[node].kind {
             NodeKind::Decide(decide) => decide
                 .arms
                 .iter()
                 .flat_map(|arm| slots.read_by(&arm.condition))
-                .collect(),
+                .for_each(&mut read),
             NodeKind::Question(question) => question
                 .skip
                 .iter()
                 .flat_map(|(cond, _)| slots.read_by(cond))
-                .collect(),
-            NodeKind::Outcome(_) => watched.iter().filter_map(|o| slots.of(*o)).collect(),
-        };
-        for slot in reads {
-            here[slot] = true;
+                .for_each(&mut read),
+            NodeKind::Outcome(_) => watched
+                .iter()
+                .filter_map(|o| slots.of(*o))
+                .for_each(&mut read),
         }
         for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
-            for (mine, theirs) in here.iter_mut().zip(&live[flow.graph[next]]) {
+            for (mine, theirs) in here.iter_mut().zip(live.row(flow.graph[next])) {
                 *mine |= *theirs;
             }
         }
-        live[node] = here;
+        live.flags[node * width..(node + 1) * width].copy_from_slice(&here);
     }
     live
 }

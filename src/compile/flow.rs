@@ -229,14 +229,18 @@ pub struct Outcome {
     pub safety: Vec<String>,
 }
 
-/// What an edge of the graph stands for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// What an edge of the graph stands for. The words (an answer id, a
+/// condition) stay with the node the edge leaves; the edge only points at them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edge {
-    Answer { answer: String },
+    /// The question's answer at this index of `Question::answers`.
+    Answer(usize),
+    /// A multiple-choice or number question goes on.
     Then,
-    Skip { condition: String },
-    Condition { condition: String },
+    /// The question is skipped: its `skip when` holds.
+    Skip,
+    /// The decide node's `when` arm at this index of `Decide::arms`.
+    Condition(usize),
     Otherwise,
 }
 

@@ -18,25 +18,11 @@ pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<usize, Edge> {
         match &node.kind {
             NodeKind::Question(question) => {
                 if let Some((_, target)) = &question.skip {
-                    edge(
-                        &mut graph,
-                        from,
-                        *target,
-                        Edge::Skip {
-                            condition: "already known".into(),
-                        },
-                    );
+                    edge(&mut graph, from, *target, Edge::Skip);
                 }
-                for answer in &question.answers {
+                for (index, answer) in question.answers.iter().enumerate() {
                     if let Some(target) = answer.target {
-                        edge(
-                            &mut graph,
-                            from,
-                            target,
-                            Edge::Answer {
-                                answer: answer.id.clone(),
-                            },
-                        );
+                        edge(&mut graph, from, target, Edge::Answer(index));
                     }
                 }
                 if let Some(then) = &question.then {
@@ -44,15 +30,8 @@ pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<usize, Edge> {
                 }
             }
             NodeKind::Decide(decide) => {
-                for arm in &decide.arms {
-                    edge(
-                        &mut graph,
-                        from,
-                        arm.step.target,
-                        Edge::Condition {
-                            condition: arm.text.to_string(),
-                        },
-                    );
+                for (index, arm) in decide.arms.iter().enumerate() {
+                    edge(&mut graph, from, arm.step.target, Edge::Condition(index));
                 }
                 edge(&mut graph, from, decide.otherwise.target, Edge::Otherwise);
             }

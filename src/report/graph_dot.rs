@@ -48,7 +48,7 @@ pub fn graph_dot(flow: &Flow) -> String {
             "  {} -> {} [label={}];",
             quote(&flow.nodes[from].id),
             quote(&flow.nodes[to].id),
-            quote(&edge_label(edge))
+            quote(&edge_label(flow, from, edge))
         );
     }
     if let Some(start) = flow.nodes.get(flow.start) {

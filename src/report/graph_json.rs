@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::graph_parts::edges;
-use crate::compile::{Edge, Flow, Form, NodeKind, Section, SourceRef, Urgency, Verdict};
+use super::graph_parts::{EdgeWords, edge_words, edges};
+use crate::compile::{Flow, Form, NodeKind, Section, SourceRef, Urgency, Verdict};
 
 /// The value of `"format"`: tells a reader what it is holding.
 pub const GRAPH_FORMAT: &str = "backcheck-graph";
@@ -78,13 +78,13 @@ pub struct AnswerJson<'f> {
     pub label: &'f str,
 }
 
-/// One edge; `kind` and its `answer` or `condition` come from [`Edge`].
+/// One edge; `kind` and its `answer` or `condition` come from the node it leaves.
 #[derive(Debug, Serialize)]
 pub struct EdgeJson<'f> {
     pub from: &'f str,
     pub to: &'f str,
     #[serde(flatten)]
-    pub edge: &'f Edge,
+    edge: EdgeWords<'f>,
 }
 
 impl<'f> GraphJson<'f> {
@@ -129,7 +129,7 @@ impl<'f> GraphJson<'f> {
                 .map(|(from, to, edge)| EdgeJson {
                     from: &flow.nodes[from].id,
                     to: &flow.nodes[to].id,
-                    edge,
+                    edge: edge_words(flow, from, edge),
                 })
                 .collect(),
         }

@@ -30,7 +30,7 @@ pub fn graph_mermaid(flow: &Flow) -> String {
         let _ = writeln!(
             out,
             "  n{from} -->|\"{}\"| n{to}",
-            escape(&edge_label(edge))
+            escape(&edge_label(flow, from, edge))
         );
     }
     for (index, node) in flow.nodes.iter().enumerate() {

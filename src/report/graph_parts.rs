@@ -54,15 +54,46 @@ pub(crate) fn node_colours(kind: &NodeKind) -> Colours {
     }
 }
 
+/// What an edge out of a node stands for, in the words of the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub(crate) enum EdgeWords<'f> {
+    Answer { answer: &'f str },
+    Then,
+    Skip { condition: &'f str },
+    Condition { condition: &'f str },
+    Otherwise,
+}
+
+/// The words of `edge`, which leaves node `from`.
+pub(crate) fn edge_words<'f>(flow: &'f Flow, from: usize, edge: &Edge) -> EdgeWords<'f> {
+    let kind = flow.nodes.get(from).map(|node| &node.kind);
+    match (edge, kind) {
+        (Edge::Answer(index), Some(NodeKind::Question(question))) => EdgeWords::Answer {
+            answer: question.answers.get(*index).map_or("?", |a| a.id.as_str()),
+        },
+        (Edge::Condition(index), Some(NodeKind::Decide(decide))) => EdgeWords::Condition {
+            condition: decide.arms.get(*index).map_or("?", |arm| arm.text.as_str()),
+        },
+        (Edge::Answer(_), _) => EdgeWords::Answer { answer: "?" },
+        (Edge::Condition(_), _) => EdgeWords::Condition { condition: "?" },
+        (Edge::Then, _) => EdgeWords::Then,
+        (Edge::Skip, _) => EdgeWords::Skip {
+            condition: "already known",
+        },
+        (Edge::Otherwise, _) => EdgeWords::Otherwise,
+    }
+}
+
 /// The words written on an edge: the answer id, the condition, `otherwise`,
 /// `then`, or `skip: condition`.
-pub(crate) fn edge_label(edge: &Edge) -> String {
-    match edge {
-        Edge::Answer { answer } => answer.clone(),
-        Edge::Then => "then".into(),
-        Edge::Skip { condition } => format!("skip: {condition}"),
-        Edge::Condition { condition } => condition.clone(),
-        Edge::Otherwise => "otherwise".into(),
+pub(crate) fn edge_label(flow: &Flow, from: usize, edge: &Edge) -> String {
+    match edge_words(flow, from, edge) {
+        EdgeWords::Answer { answer } => answer.to_string(),
+        EdgeWords::Then => "then".into(),
+        EdgeWords::Skip { condition } => format!("skip: {condition}"),
+        EdgeWords::Condition { condition } => condition.to_string(),
+        EdgeWords::Otherwise => "otherwise".into(),
     }
 }
 

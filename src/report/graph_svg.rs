@@ -63,6 +63,7 @@ fn draw(flow: &Flow) -> String {
         );
     }
     for (from, to, edge) in edges(flow) {
+        let label = edge_label(flow, from, edge);
         let (Some(&from), Some(&to)) = (handles.get(&from), handles.get(&to)) else {
             continue;
         };
@@ -70,7 +71,7 @@ fn draw(flow: &Flow) -> String {
             LineEndKind::None,
             LineEndKind::Arrow,
             LineStyleKind::Normal,
-            &edge_label(edge),
+            &label,
             &style(
                 Colours {
                     fill: "#ffffff",
