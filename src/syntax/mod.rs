@@ -11,4 +11,4 @@ mod parser;
 mod syntax_error;
 
 pub use format::format;
-pub use parser::parse;
+pub use parser::{parse, parse_reference};

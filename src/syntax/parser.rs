@@ -26,6 +26,13 @@ pub fn parse(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
     parse_with_pest(text, file)
 }
 
+/// The grammar's own parser alone, without the fast path: what `parse`
+/// must always agree with. For testing that agreement (fuzz/ does).
+pub fn parse_reference(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
+    check_nesting(text, file)?;
+    parse_with_pest(text, file)
+}
+
 /// The reference parser: every file the fast one gives up on, and every error.
 pub(super) fn parse_with_pest(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
     let mut pairs =
