@@ -316,20 +316,42 @@ impl<'f> Setup<'f> {
 impl Moves<'_> {
     /// The ways a walk in `view`'s state leaves the node.
     fn chosen(&self, view: &View) -> &[Move] {
+        self.choice(view).1
+    }
+
+    /// Which way a walk in `view`'s state leaves the node, as a [`Way`],
+    /// with the moves that way takes.
+    fn choice(&self, view: &View) -> (Way, &[Move]) {
         match self {
-            Moves::Outcome => &[],
-            Moves::Decide { arms, otherwise } => std::slice::from_ref(
-                arms.iter()
-                    .find(|(cond, _)| view.holds(cond))
-                    .map_or(otherwise, |(_, step)| step),
-            ),
+            Moves::Outcome => (0, &[]),
+            Moves::Decide { arms, otherwise } => {
+                match arms.iter().position(|(cond, _)| view.holds(cond)) {
+                    Some(arm) => (arm, std::slice::from_ref(&arms[arm].1)),
+                    None => (arms.len(), std::slice::from_ref(otherwise)),
+                }
+            }
             Moves::Question { skip, answers } => match skip {
-                Some((cond, step)) if view.holds(cond) => std::slice::from_ref(step),
-                _ => answers,
+                Some((cond, step)) if view.holds(cond) => (SKIPPED, std::slice::from_ref(step)),
+                _ => (ASKED, answers),
             },
         }
     }
+
+    /// How many different ways there are out of the node.
+    fn ways(&self) -> usize {
+        match self {
+            Moves::Outcome => 1,
+            Moves::Decide { arms, .. } => arms.len() + 1,
+            Moves::Question { .. } => 2,
+        }
+    }
 }
+
+/// A way out of a node: at a decide node, the index of the `when` arm taken
+/// (the number of arms for `otherwise`); at a question, [`SKIPPED`] or [`ASKED`].
+pub(super) type Way = usize;
+pub(super) const SKIPPED: Way = 0;
+pub(super) const ASKED: Way = 1;
 
 impl Move {
     /// The state after this move from `from`, into `to`, forgetting what is
@@ -344,33 +366,15 @@ impl Move {
     }
 }
 
-/// The distinct states walks reach one node in.
-pub(super) struct Reached<'a> {
-    slots: &'a Slots,
-    table: &'a Table,
-    states: &'a StateSet,
-}
-
-impl Reached<'_> {
-    /// Each state, seen through the engine's `Lookup` (not at an outcome).
-    pub(super) fn views(&self) -> impl Iterator<Item = View<'_>> {
-        self.states.iter().map(|state| View {
-            slots: self.slots,
-            table: self.table,
-            state,
-            outcome: None,
-        })
-    }
-}
-
 /// The same dynamic programme as [`Exploration::run`] without a focus or
 /// watched operands, keeping only the distinct states: no path counts, no
 /// way back. `visit` sees every node some walk reaches, once, in topological
-/// order; its states are dropped right after, so memory stays with the
-/// nodes still waiting. For the dead-ends lint, which needs nothing more.
+/// order, with the [`Way`]s out of it some walk takes (indexed by way); its
+/// states are dropped right after, so memory stays with the nodes still
+/// waiting. For the dead-ends lint, which needs nothing more.
 pub(super) fn each_reached(
     flow: &Flow,
-    mut visit: impl FnMut(usize, &Reached),
+    mut visit: impl FnMut(usize, &[bool]),
 ) -> Result<(), CycleError> {
     let Setup {
         order,
@@ -387,6 +391,7 @@ pub(super) fn each_reached(
         start.insert(&initial);
     }
     let mut state = Vec::with_capacity(slots.len());
+    let mut taken = Vec::new();
     // Sets of nodes already visited, emptied: their memory serves the next
     // ones, so a large flow does not allocate and free a set per node.
     let mut spare: Vec<StateSet> = Vec::new();
@@ -398,6 +403,8 @@ pub(super) fn each_reached(
         if here.is_empty() {
             continue;
         }
+        taken.clear();
+        taken.resize(moves[node].ways(), false);
         for from in here.iter() {
             let view = View {
                 slots: &slots,
@@ -405,7 +412,9 @@ pub(super) fn each_reached(
                 state: from,
                 outcome: None,
             };
-            for step in moves[node].chosen(&view) {
+            let (way, steps) = moves[node].choice(&view);
+            taken[way] = true;
+            for step in steps {
                 step.apply(from, live.row(step.target), &mut state);
                 let target = &mut waiting[step.target];
                 if target.is_empty()
@@ -416,12 +425,7 @@ pub(super) fn each_reached(
                 target.insert(&state);
             }
         }
-        let reached = Reached {
-            slots: &slots,
-            table: &table,
-            states: &here,
-        };
-        visit(node, &reached);
+        visit(node, &taken);
         here.clear();
         spare.push(here);
     }

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::exploration::each_reached;
+use super::exploration::{ASKED, SKIPPED, each_reached};
 use crate::compile::{Flow, NodeKind};
 use crate::diagnostic::Diagnostic;
 
@@ -23,19 +23,17 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
     let mut found: Vec<(usize, Diagnostic)> = Vec::new();
     // Edges (from, to) never taken although `from` is reached, already reported.
     let mut explained: HashSet<(usize, usize)> = HashSet::new();
-    let explored = each_reached(flow, |index, states| {
+    let explored = each_reached(flow, |index, took| {
         reached[index] = true;
         let node = &flow.nodes[index];
         match &node.kind {
             NodeKind::Decide(decide) => {
-                let mut taken = vec![false; decide.arms.len()];
-                for view in states.views() {
-                    if let Some(arm) = decide.arms.iter().position(|a| view.holds(&a.condition)) {
-                        taken[arm] = true;
-                    }
-                }
-                for (arm, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
-                    let arm = &decide.arms[arm];
+                let never_taken = decide
+                    .arms
+                    .iter()
+                    .enumerate()
+                    .filter(|&(way, _)| !took[way]);
+                for (_, arm) in never_taken {
                     explained.insert((index, arm.step.target));
                     found.push((
                         index,
@@ -55,10 +53,10 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                 }
             }
             NodeKind::Question(question) => {
-                let Some((cond, _)) = &question.skip else {
+                if question.skip.is_none() {
                     return;
-                };
-                if states.views().all(|view| view.holds(cond)) {
+                }
+                if took[SKIPPED] && !took[ASKED] {
                     explained.extend(
                         question
                             .answers
