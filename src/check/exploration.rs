@@ -69,12 +69,13 @@ pub(super) struct Entry {
 struct Back {
     node: usize,
     entry: usize,
-    answer: Option<AnswerValue>,
+    /// Shared with the move: a large flow has millions of entries.
+    answer: Option<Rc<AnswerValue>>,
 }
 
 /// One way out of a node, prepared once: the slot writes it makes.
 struct Move {
-    answer: Option<AnswerValue>,
+    answer: Option<Rc<AnswerValue>>,
     count: PathCount,
     writes: Vec<(usize, u32)>,
     target: usize,
@@ -241,7 +242,7 @@ impl<'f> Exploration<'f> {
         let mut at = self.entries[node][entry].from.as_ref();
         while let Some(back) = at {
             if let Some(answer) = &back.answer {
-                answers.push((back.node, answer.clone()));
+                answers.push((back.node, AnswerValue::clone(answer)));
             }
             at = self.entries[back.node][back.entry].from.as_ref();
         }
@@ -490,7 +491,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
                             writes.push((slot, table.intern(slot, Known::Answer(class.seen))));
                         }
                         Some(Move {
-                            answer: Some(class.answer),
+                            answer: Some(Rc::new(class.answer)),
                             count: PathCount::from(class.count),
                             writes,
                             target: class.target?,
