@@ -37,8 +37,8 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
     compiler.run()
 }
 
-/// Below this much text (64 KB, about 2 ms to parse) a thread's start-up is not worth it.
-const PARALLEL_FROM: usize = 64 << 10;
+/// Below this much text (1 MB, about 3 ms to parse) a thread's start-up is not worth it.
+const PARALLEL_FROM: usize = 1 << 20;
 
 /// Parses every file, in file order. Files are independent, so a folder of
 /// some size is split among the cores: parsing is most of the cost of loading.

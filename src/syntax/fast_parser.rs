@@ -1,6 +1,7 @@
-//! A hand-written parser for the files that make up almost all of a large
-//! knowledge folder: nodes and sections. pest spends most of its time on
-//! backtracking bookkeeping; this reads each byte about once.
+//! A hand-written parser for the files that make up almost all of a
+//! knowledge folder: nodes, sections, facts, invariants, cases and
+//! vignettes (only the `flow` header is left to pest). pest spends most of
+//! its time on backtracking bookkeeping; this reads each byte about once.
 //!
 //! `grammar/flow.pest` stays the definition of the language and pest the
 //! only source of syntax errors: this parser accepts a subset of it and, at
@@ -11,7 +12,8 @@
 //! prefixes, e.g. `setx` as `set x`). What it builds must equal what the
 //! pest path builds, spans included: a rule's span ends after the
 //! whitespace before optional parts that are absent, as pest's does.
-//! Tests compare the two on every file we have and on mutations of them.
+//! Tests compare the two on every file we have and on mutations of them;
+//! fuzz/ (`parse_agrees`) compares them on whatever libFuzzer makes up.
 
 use std::borrow::Cow;
 
@@ -245,12 +247,291 @@ impl<'t> Fast<'t> {
                     document.nodes.push(node);
                 }
                 "section" => self.section(&mut document)?,
+                "fact" => {
+                    let fact = self.fact()?;
+                    document.facts.push(fact);
+                }
+                "invariant" => {
+                    let invariant = self.invariant()?;
+                    document.invariants.push(invariant);
+                }
+                "case" => {
+                    let case = self.case()?;
+                    document.cases.push(case);
+                }
+                "vignette" => {
+                    let vignette = self.vignette()?;
+                    document.vignettes.push(vignette);
+                }
                 _ => return None,
             }
             self.skip();
         }
         document.nodes.shrink_to_fit();
         Some(document)
+    }
+
+    // ------------------------------------------------- facts and invariants
+
+    /// `"fact" ident ":" (bool | number range? | ident ("|" ident)*) ("=" value)?`
+    fn fact(&mut self) -> Option<FactDecl<'t>> {
+        let start = self.pos;
+        self.pos += "fact".len();
+        self.skip();
+        let name = self.ident()?;
+        self.skip();
+        self.expect(b":")?;
+        self.skip();
+        let word = self.word();
+        let ty = match word {
+            "bool" => {
+                self.pos += word.len();
+                FactType::Bool
+            }
+            "number" => {
+                self.pos += word.len();
+                let save = self.pos;
+                self.skip();
+                if matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
+                    let (min, max) = self.range()?;
+                    FactType::Number { min, max }
+                } else {
+                    self.pos = save;
+                    FactType::Number {
+                        min: i64::MIN,
+                        max: i64::MAX,
+                    }
+                }
+            }
+            // pest would read `number` and then the rest as something else.
+            _ if word.starts_with("number") => return None,
+            _ => {
+                let mut words = vec![self.ident()?];
+                loop {
+                    let save = self.pos;
+                    self.skip();
+                    if self.peek() != Some(b'|') {
+                        self.pos = save;
+                        break;
+                    }
+                    self.pos += 1;
+                    self.skip();
+                    words.push(self.ident()?);
+                }
+                FactType::Enum(words)
+            }
+        };
+        // Without a starting value, pest's span keeps the blanks it looked
+        // past for one.
+        self.skip();
+        let initial = if self.peek() == Some(b'=') {
+            self.pos += 1;
+            self.skip();
+            Some(self.value()?)
+        } else {
+            None
+        };
+        Some(FactDecl {
+            name,
+            ty,
+            initial,
+            span: self.span(start),
+        })
+    }
+
+    /// `"invariant" string "{" condition "=>" condition "}"`
+    fn invariant(&mut self) -> Option<InvariantDecl<'t>> {
+        let start = self.pos;
+        self.pos += "invariant".len();
+        self.skip();
+        let text = self.string()?;
+        self.skip();
+        self.expect(b"{")?;
+        self.skip();
+        let when = self.condition()?;
+        self.skip();
+        self.expect(b"=>")?;
+        self.skip();
+        let then = self.condition()?;
+        self.skip();
+        self.expect(b"}")?;
+        Some(InvariantDecl {
+            text,
+            when,
+            then,
+            span: self.span(start),
+        })
+    }
+
+    // ------------------------------------------------- cases and vignettes
+
+    /// `"case" string "{" answers expectation* "}"`
+    fn case(&mut self) -> Option<CaseDecl<'t>> {
+        let start = self.pos;
+        self.pos += "case".len();
+        self.skip();
+        let name = self.string()?;
+        self.skip();
+        self.expect(b"{")?;
+        self.skip();
+        if !self.eat_word("answers") {
+            return None;
+        }
+        self.skip();
+        let answers = self.answer_pairs()?;
+        self.skip();
+        let mut expectations = Vec::new();
+        while self.word() == "expect" {
+            expectations.push(self.expectation()?);
+            self.skip();
+        }
+        self.expect(b"}")?;
+        Some(CaseDecl {
+            name,
+            answers,
+            expectations,
+            span: self.span(start),
+        })
+    }
+
+    /// `answer_pair*`, starting after the whitespace before the first: each
+    /// `id=value` one token. What is not a pair ends the list, and the
+    /// whitespace looked past is given back.
+    fn answer_pairs(&mut self) -> Option<Vec<(Name<'t>, Text<'t>)>> {
+        let mut pairs = Vec::new();
+        loop {
+            let save = self.pos;
+            if !pairs.is_empty() {
+                self.skip();
+            }
+            let id = match self.ref_id() {
+                Some(id) if self.peek() == Some(b'=') => id,
+                _ => {
+                    self.pos = save;
+                    return Some(pairs);
+                }
+            };
+            self.pos += 1;
+            let value_start = self.pos;
+            let len = self.bytes[self.pos..]
+                .iter()
+                .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+')))
+                .unwrap_or(self.bytes.len() - self.pos);
+            if len == 0 {
+                return None;
+            }
+            self.pos += len;
+            let value = Text {
+                text: Cow::Borrowed(&self.text[value_start..self.pos]),
+                span: self.span(value_start),
+            };
+            pairs.push((id, value));
+        }
+    }
+
+    /// `"expect" (("outcome" ref_id) | ("note" string) | (verdict_kind urgency?))`
+    fn expectation(&mut self) -> Option<Expectation<'t>> {
+        let start = self.pos;
+        self.pos += "expect".len();
+        self.skip();
+        let word = self.word();
+        Some(match word {
+            "outcome" => {
+                self.pos += word.len();
+                self.skip();
+                Expectation::Outcome(self.ref_id()?)
+            }
+            "note" => {
+                self.pos += word.len();
+                self.skip();
+                Expectation::Note(self.string()?)
+            }
+            _ => {
+                let kind = match word {
+                    "treat" => VerdictKind::Treat,
+                    "modify" => VerdictKind::Modify,
+                    "refer" => VerdictKind::Refer,
+                    _ => return None,
+                };
+                self.pos += word.len();
+                // Without an urgency, pest's span keeps the blanks it
+                // looked past for one.
+                self.skip();
+                let urgency = match self.word() {
+                    "emergency" => Some(Urgency::Emergency),
+                    "urgent" => Some(Urgency::Urgent),
+                    "routine" => Some(Urgency::Routine),
+                    _ => None,
+                };
+                if urgency.is_some() {
+                    self.pos += self.word().len();
+                }
+                let span = self.span(start);
+                Expectation::Verdict {
+                    kind,
+                    urgency,
+                    span,
+                }
+            }
+        })
+    }
+
+    /// `"vignette" ident string "{" (difficulty | story | answers | expectation)* "}"`
+    fn vignette(&mut self) -> Option<VignetteDecl<'t>> {
+        let start = self.pos;
+        self.pos += "vignette".len();
+        self.skip();
+        let name = self.ident()?;
+        self.skip();
+        let title = self.string()?;
+        self.skip();
+        self.expect(b"{")?;
+        self.skip();
+        let (mut difficulty, mut story) = (None, Vec::new());
+        let (mut answers, mut expectations) = (Vec::new(), Vec::new());
+        loop {
+            let word = self.word();
+            match word {
+                "difficulty" => {
+                    self.pos += word.len();
+                    self.skip();
+                    difficulty = Some(match self.word() {
+                        "easy" => Difficulty::Easy,
+                        "medium" => Difficulty::Medium,
+                        "hard" => Difficulty::Hard,
+                        _ => return None,
+                    });
+                    self.pos += self.word().len();
+                }
+                "story" => {
+                    self.pos += word.len();
+                    self.skip();
+                    story.extend(self.strings()?);
+                }
+                "answers" => {
+                    self.pos += word.len();
+                    self.skip();
+                    answers.extend(self.answer_pairs()?);
+                }
+                "expect" => expectations.push(self.expectation()?),
+                _ => break,
+            }
+            self.skip();
+        }
+        self.expect(b"}")?;
+        let span = self.span(start);
+        Some(VignetteDecl {
+            case: CaseDecl {
+                name: title.clone(),
+                answers,
+                expectations,
+                span,
+            },
+            name,
+            title,
+            difficulty,
+            story,
+        })
     }
 
     fn section(&mut self, document: &mut Document<'t>) -> Option<()> {

@@ -1,7 +1,7 @@
 //! Text -> AST with spans, through the pest grammar in `grammar/flow.pest`.
 //! Nothing downstream sees a pest `Pair`; nothing here resolves names.
-//! Node files take a hand-written fast path (`fast_parser`) that builds the
-//! same AST; pest reads everything else and reports every syntax error.
+//! Files take a hand-written fast path (`fast_parser`) that builds the same
+//! AST; pest reads what it gives up on and reports every syntax error.
 
 pub mod ast;
 mod fast_parser;
