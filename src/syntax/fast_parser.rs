@@ -85,6 +85,12 @@ impl<'t> Fast<'t> {
         &self.text[at..at + len]
     }
 
+    /// Steps over `word`, just seen, and the blanks after it.
+    fn step_over(&mut self, word: &str) {
+        self.pos += word.len();
+        self.skip();
+    }
+
     /// Consumes `word` if the next word is exactly it.
     fn eat_word(&mut self, word: &str) -> bool {
         let here = self.word() == word;
@@ -276,8 +282,7 @@ impl<'t> Fast<'t> {
     /// `"fact" ident ":" (bool | number range? | ident ("|" ident)*) ("=" value)?`
     fn fact(&mut self) -> Option<FactDecl<'t>> {
         let start = self.pos;
-        self.pos += "fact".len();
-        self.skip();
+        self.step_over("fact");
         let name = self.ident()?;
         self.skip();
         self.expect(b":")?;
@@ -342,8 +347,7 @@ impl<'t> Fast<'t> {
     /// `"invariant" string "{" condition "=>" condition "}"`
     fn invariant(&mut self) -> Option<InvariantDecl<'t>> {
         let start = self.pos;
-        self.pos += "invariant".len();
-        self.skip();
+        self.step_over("invariant");
         let text = self.string()?;
         self.skip();
         self.expect(b"{")?;
@@ -368,8 +372,7 @@ impl<'t> Fast<'t> {
     /// `"case" string "{" answers expectation* "}"`
     fn case(&mut self) -> Option<CaseDecl<'t>> {
         let start = self.pos;
-        self.pos += "case".len();
-        self.skip();
+        self.step_over("case");
         let name = self.string()?;
         self.skip();
         self.expect(b"{")?;
@@ -432,18 +435,15 @@ impl<'t> Fast<'t> {
     /// `"expect" (("outcome" ref_id) | ("note" string) | (verdict_kind urgency?))`
     fn expectation(&mut self) -> Option<Expectation<'t>> {
         let start = self.pos;
-        self.pos += "expect".len();
-        self.skip();
+        self.step_over("expect");
         let word = self.word();
         Some(match word {
             "outcome" => {
-                self.pos += word.len();
-                self.skip();
+                self.step_over(word);
                 Expectation::Outcome(self.ref_id()?)
             }
             "note" => {
-                self.pos += word.len();
-                self.skip();
+                self.step_over(word);
                 Expectation::Note(self.string()?)
             }
             _ => {
@@ -479,8 +479,7 @@ impl<'t> Fast<'t> {
     /// `"vignette" ident string "{" (difficulty | story | answers | expectation)* "}"`
     fn vignette(&mut self) -> Option<VignetteDecl<'t>> {
         let start = self.pos;
-        self.pos += "vignette".len();
-        self.skip();
+        self.step_over("vignette");
         let name = self.ident()?;
         self.skip();
         let title = self.string()?;
@@ -493,8 +492,7 @@ impl<'t> Fast<'t> {
             let word = self.word();
             match word {
                 "difficulty" => {
-                    self.pos += word.len();
-                    self.skip();
+                    self.step_over(word);
                     difficulty = Some(match self.word() {
                         "easy" => Difficulty::Easy,
                         "medium" => Difficulty::Medium,
@@ -504,13 +502,11 @@ impl<'t> Fast<'t> {
                     self.pos += self.word().len();
                 }
                 "story" => {
-                    self.pos += word.len();
-                    self.skip();
+                    self.step_over(word);
                     story.extend(self.strings()?);
                 }
                 "answers" => {
-                    self.pos += word.len();
-                    self.skip();
+                    self.step_over(word);
                     answers.extend(self.answer_pairs()?);
                 }
                 "expect" => expectations.push(self.expectation()?),
@@ -535,8 +531,7 @@ impl<'t> Fast<'t> {
     }
 
     fn section(&mut self, document: &mut Document<'t>) -> Option<()> {
-        self.pos += "section".len();
-        self.skip();
+        self.step_over("section");
         let name = self.ident()?;
         self.skip();
         let title = self.string()?;
@@ -560,8 +555,7 @@ impl<'t> Fast<'t> {
     fn node(&mut self, section: Option<usize>) -> Option<NodeDecl<'t>> {
         let start = self.pos;
         let keyword = self.word();
-        self.pos += keyword.len();
-        self.skip();
+        self.step_over(keyword);
         let name = self.ident()?;
         self.skip();
         self.expect(b"{")?;
@@ -587,8 +581,7 @@ impl<'t> Fast<'t> {
     fn common_field(&mut self, common: &mut Common<'t>, word: &str) -> Option<bool> {
         match word {
             "clinical" | "why" => {
-                self.pos += word.len();
-                self.skip();
+                self.step_over(word);
                 let text = Some(self.string()?);
                 if word == "why" {
                     common.why = text;
@@ -597,8 +590,7 @@ impl<'t> Fast<'t> {
                 }
             }
             "source" => {
-                self.pos += word.len();
-                self.skip();
+                self.step_over(word);
                 let document = self.string()?;
                 self.skip();
                 let part = if self.peek() == Some(b'"') {
@@ -609,8 +601,7 @@ impl<'t> Fast<'t> {
                 common.sources.push(SourceRef { document, part });
             }
             "tags" => {
-                self.pos += word.len();
-                self.skip();
+                self.step_over(word);
                 common.tags.extend(self.comma_list(Self::ident)?);
             }
             _ => return Some(false),
@@ -627,8 +618,7 @@ impl<'t> Fast<'t> {
                 let start = self.pos;
                 match word {
                     "ask" => {
-                        self.pos += word.len();
-                        self.skip();
+                        self.step_over(word);
                         question.ask = Some(self.string()?);
                     }
                     "multiple" => {
@@ -637,8 +627,7 @@ impl<'t> Fast<'t> {
                     }
                     "number" => question.number = Some(self.number_spec()?),
                     "skip" => {
-                        self.pos += word.len();
-                        self.skip();
+                        self.step_over(word);
                         if !self.eat_word("when") {
                             return None;
                         }
@@ -651,8 +640,7 @@ impl<'t> Fast<'t> {
                     "yes" | "no" | "unsure" => question.arms.push(self.arm(true)?),
                     "answer" => question.arms.push(self.arm(false)?),
                     "then" => {
-                        self.pos += word.len();
-                        self.skip();
+                        self.step_over(word);
                         question.then = Some(self.step()?);
                     }
                     _ => return Some(question),
@@ -665,8 +653,7 @@ impl<'t> Fast<'t> {
     /// `number range unit? into?`
     fn number_spec(&mut self) -> Option<NumberSpec<'t>> {
         let start = self.pos;
-        self.pos += "number".len();
-        self.skip();
+        self.step_over("number");
         let (min, max) = self.range()?;
         self.skip();
         let unit = if self.eat_word("unit") {
@@ -698,8 +685,7 @@ impl<'t> Fast<'t> {
         let key = if yes_no {
             ArmKey::YesNo(self.ident()?)
         } else {
-            self.pos += "answer".len();
-            self.skip();
+            self.step_over("answer");
             ArmKey::Answer(self.ident()?)
         };
         self.skip();
@@ -845,8 +831,7 @@ impl<'t> Fast<'t> {
                 let start = self.pos;
                 match word {
                     "verdict" => {
-                        self.pos += word.len();
-                        self.skip();
+                        self.step_over(word);
                         let kind = match self.word() {
                             "treat" => VerdictKind::Treat,
                             "modify" => VerdictKind::Modify,
@@ -873,13 +858,11 @@ impl<'t> Fast<'t> {
                         });
                     }
                     "title" => {
-                        self.pos += word.len();
-                        self.skip();
+                        self.step_over(word);
                         outcome.title = Some(self.string()?);
                     }
                     "plan" | "avoid" | "selfcare" | "safety" => {
-                        self.pos += word.len();
-                        self.skip();
+                        self.step_over(word);
                         let texts = self.strings()?;
                         match word {
                             "plan" => outcome.plan.extend(texts),
