@@ -1,5 +1,6 @@
 //! The names a knowledge folder declares, and how a written name finds one.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -14,6 +15,9 @@ pub struct NodeNames {
     pub next_in_file: Vec<Option<usize>>,
     /// Local id -> the node, or `None` when several files have that local id.
     pub by_local: HashMap<String, Option<usize>>,
+    /// Where `lookup` writes a qualified id: every target is looked up, and
+    /// a fresh string for each was a good part of lowering a large folder.
+    scratch: RefCell<String>,
 }
 
 impl NodeNames {
@@ -52,11 +56,12 @@ impl NodeNames {
         if name.text.contains('.') {
             return self.by_id.get(name.text).copied();
         }
-        let mut qualified = String::with_capacity(namespace.len() + 1 + name.text.len());
+        let mut qualified = self.scratch.borrow_mut();
+        qualified.clear();
         qualified.push_str(namespace);
         qualified.push('.');
         qualified.push_str(name.text);
-        self.by_id.get(&qualified).copied()
+        self.by_id.get(qualified.as_str()).copied()
     }
 
     /// Records a declared node's local id, for [`unique_local`](Self::unique_local).
