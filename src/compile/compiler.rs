@@ -34,23 +34,18 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         names: NodeNames::default(),
         decls: Vec::new(),
     };
-    let flow = compiler.run();
+    let lowered = compiler.lower();
     let text_len: usize = source.files.iter().map(|f| f.text.len()).sum();
-    if text_len >= PARALLEL_FROM {
-        free_in_halves(documents);
+    if text_len < PARALLEL_FROM {
+        return lowered.finish(source);
     }
-    flow
-}
-
-/// Frees the syntax trees of a large folder on two cores. They are millions
-/// of small allocations, made by the threads that parsed them.
-fn free_in_halves(mut documents: Vec<(usize, ast::Document<'_>)>) {
-    let half = documents.split_off(documents.len() / 2);
+    // The syntax trees of a large folder are millions of small allocations:
+    // they are freed on another core while this one builds the graph.
     std::thread::scope(|scope| {
-        // No thread to be had: the half is freed here instead.
-        let _ = std::thread::Builder::new().spawn_scoped(scope, move || drop(half));
-        drop(documents);
-    });
+        // No thread to be had: the trees are freed here instead.
+        let _ = std::thread::Builder::new().spawn_scoped(scope, move || drop(documents));
+        lowered.finish(source)
+    })
 }
 
 /// Below this much text (1 MB, about 3 ms to parse) a thread's start-up is not worth it.
@@ -133,6 +128,75 @@ pub(super) struct Compiler<'s> {
     pub(super) decls: Vec<(usize, &'s ast::NodeDecl<'s>)>,
 }
 
+/// What lowering produced: no longer tied to the syntax trees.
+struct Lowered {
+    meta: Option<Meta>,
+    start: Option<usize>,
+    facts_and_nodes_ok: bool,
+    nodes: Vec<Node>,
+    facts: Vec<Fact>,
+    sections: Vec<Section>,
+    invariants: Vec<Invariant>,
+    cases: Vec<Case>,
+    vignettes: Vec<Vignette>,
+    errors: Vec<Diagnostic>,
+    by_id: HashMap<String, usize>,
+    by_local: HashMap<String, Option<usize>>,
+}
+
+impl Lowered {
+    /// The graph built and checked, and the flow, or every error found.
+    fn finish(mut self, source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
+        let nodes = self.nodes;
+        let graph = build_graph(&nodes);
+        let order = breadth_first_order(&graph);
+        if self.facts_and_nodes_ok {
+            // A whole order proves there is no cycle; only then is it worth
+            // finding the cycles to name them.
+            let cycles = if order.len() == nodes.len() {
+                Vec::new()
+            } else {
+                graph_checks::cycles(&graph, &nodes)
+            };
+            let acyclic = cycles.is_empty();
+            self.errors.extend(cycles);
+            if let (Some(start), true) = (self.start, acyclic) {
+                self.errors
+                    .extend(graph_checks::unreachable(&graph, &nodes, start));
+            }
+        }
+        let (Some(meta), Some(start), true) = (self.meta, self.start, self.errors.is_empty())
+        else {
+            // A file that does not parse declares nothing, so names it would
+            // have declared look unknown and nodes it would reach look
+            // unreachable elsewhere: those follow-on errors would only mislead.
+            if self.errors.iter().any(|e| e.code == "E001") {
+                self.errors
+                    .retain(|e| !matches!(e.code, "E002" | "E005" | "E010"));
+            }
+            self.errors.sort_by_key(|e| (e.span.file, e.span.start));
+            return Err(self.errors);
+        };
+        let questions_left = questions_left(&graph, &nodes, &order);
+        Ok(Flow {
+            meta,
+            nodes,
+            graph,
+            start,
+            facts: self.facts,
+            sections: self.sections,
+            invariants: self.invariants,
+            cases: self.cases,
+            vignettes: self.vignettes,
+            files: source.files.clone(),
+            questions_left,
+            order,
+            by_id: self.by_id,
+            by_local: self.by_local,
+        })
+    }
+}
+
 /// Where a condition is written: invariants may also read the verdict.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Context {
@@ -165,7 +229,9 @@ impl<'s> Compiler<'s> {
         &self.source.files[file].namespace
     }
 
-    fn run(mut self) -> Result<Flow, Vec<Diagnostic>> {
+    /// Everything that needs the syntax trees: names declared, nodes,
+    /// invariants, cases and vignettes lowered.
+    fn lower(mut self) -> Lowered {
         let header = self.header();
         self.declare_facts();
         self.declare_nodes();
@@ -175,65 +241,33 @@ impl<'s> Compiler<'s> {
             .collect();
         let start = header.and_then(|(file, h)| self.start(file, h));
         let facts_and_nodes_ok = self.errors.is_empty();
-        let graph = build_graph(&nodes);
-        let order = breadth_first_order(&graph);
-        if facts_and_nodes_ok {
-            // A whole order proves there is no cycle; only then is it worth
-            // finding the cycles to name them.
-            let cycles = if order.len() == nodes.len() {
-                Vec::new()
-            } else {
-                graph_checks::cycles(&graph, &nodes)
-            };
-            let acyclic = cycles.is_empty();
-            self.errors.extend(cycles);
-            if let (Some(start), true) = (start, acyclic) {
-                self.errors
-                    .extend(graph_checks::unreachable(&graph, &nodes, start));
-            }
-        }
         let invariants = self.invariants();
         let cases = self.cases(&nodes);
         let vignettes = self.vignettes(&nodes);
-        let (Some((_, header)), Some(start), true) = (header, start, self.errors.is_empty()) else {
-            // A file that does not parse declares nothing, so names it would
-            // have declared look unknown and nodes it would reach look
-            // unreachable elsewhere: those follow-on errors would only mislead.
-            if self.errors.iter().any(|e| e.code == "E001") {
-                self.errors
-                    .retain(|e| !matches!(e.code, "E002" | "E005" | "E010"));
-            }
-            self.errors.sort_by_key(|e| (e.span.file, e.span.start));
-            return Err(self.errors);
-        };
-        let by_id = self.names.by_id;
-        let by_local = self.names.by_local;
-        let questions_left = questions_left(&graph, &nodes, &order);
-        Ok(Flow {
-            meta: Meta {
-                name: header.name.text.to_string(),
-                title: header.title.text.to_string(),
-                version: header
-                    .version
-                    .as_ref()
-                    .map_or_else(String::new, |v| v.text.to_string()),
-                disclaimer: header.disclaimer.as_ref().map(|d| d.text.to_string()),
-                hash: self.source.content_hash(),
-            },
-            nodes,
-            graph,
+        let meta = header.map(|(_, header)| Meta {
+            name: header.name.text.to_string(),
+            title: header.title.text.to_string(),
+            version: header
+                .version
+                .as_ref()
+                .map_or_else(String::new, |v| v.text.to_string()),
+            disclaimer: header.disclaimer.as_ref().map(|d| d.text.to_string()),
+            hash: self.source.content_hash(),
+        });
+        Lowered {
+            meta,
             start,
+            facts_and_nodes_ok,
+            nodes,
             facts: self.facts,
             sections: sections.into_iter().map(|(_, s)| s).collect(),
             invariants,
             cases,
             vignettes,
-            files: self.source.files.clone(),
-            questions_left,
-            order,
-            by_id,
-            by_local,
-        })
+            errors: self.errors,
+            by_id: self.names.by_id,
+            by_local: self.names.by_local,
+        }
     }
 
     // ------------------------------------------------------------ declarations
