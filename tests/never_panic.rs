@@ -556,7 +556,7 @@ fn assert_refused(files: Vec<SourceFile>) {
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.severity == Severity::Error && d.span.file == deep),
+            .any(|d| d.severity == Severity::Error && d.span.file() == deep),
         "no error in the deep file: {diagnostics:?}"
     );
 }

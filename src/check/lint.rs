@@ -44,7 +44,7 @@ pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
         })
     };
     warnings.extend(others);
-    warnings.sort_by_key(|w| (w.span.file, w.span.start, w.code));
+    warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code));
     warnings
 }
 
@@ -62,9 +62,9 @@ fn other_lints(flow: &Flow) -> Vec<Diagnostic> {
 
 /// `file:line:col` of a span, for messages that point at a second place.
 pub(super) fn location(flow: &Flow, span: Span) -> String {
-    match flow.files.get(span.file) {
+    match flow.files.get(span.file()) {
         Some(file) => {
-            let (line, col) = file.line_col(span.start);
+            let (line, col) = file.line_col(span.start());
             format!("{}:{line}:{col}", file.path)
         }
         None => "?".into(),

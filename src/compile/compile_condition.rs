@@ -271,8 +271,8 @@ pub(super) fn expr_text(source: &KnowledgeSource, expr: &ast::Expr) -> String {
     let span = expr_span(expr);
     let text = source
         .files
-        .get(span.file)
-        .and_then(|f| f.text.get(span.start..span.end))
+        .get(span.file())
+        .and_then(|f| f.text.get(span.start()..span.end()))
         .unwrap_or("");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -282,32 +282,21 @@ fn expr_span(expr: &ast::Expr) -> Span {
         ast::Expr::Or(parts) | ast::Expr::And(parts) => {
             let first = parts.first().map(expr_span).unwrap_or_default();
             let last = parts.last().map(expr_span).unwrap_or_default();
-            Span {
-                end: last.end,
-                ..first
-            }
+            first.with_end(last.end())
         }
         ast::Expr::Not(inner) => {
             let inner = expr_span(inner);
             // Include the `not ` written before the operand.
-            Span {
-                start: inner.start.saturating_sub(4),
-                ..inner
-            }
+            inner.with_start(inner.start().saturating_sub(4))
         }
-        ast::Expr::Compare { name, value, .. } => Span {
-            end: value.span.end,
-            ..name.span
-        },
-        ast::Expr::In { name, values } => Span {
-            end: values.last().map_or(name.span.end, |v| v.span.end + 1),
-            ..name.span
-        },
-        ast::Expr::AnyTagged { tag, values } => Span {
-            start: tag.span.start.saturating_sub(4),
-            end: values.last().map_or(tag.span.end, |v| v.span.end + 1),
-            ..tag.span
-        },
+        ast::Expr::Compare { name, value, .. } => name.span.with_end(value.span.end()),
+        ast::Expr::In { name, values } => name
+            .span
+            .with_end(values.last().map_or(name.span.end(), |v| v.span.end() + 1)),
+        ast::Expr::AnyTagged { tag, values } => tag
+            .span
+            .with_start(tag.span.start().saturating_sub(4))
+            .with_end(values.last().map_or(tag.span.end(), |v| v.span.end() + 1)),
         ast::Expr::Truth(name) => name.span,
     }
 }

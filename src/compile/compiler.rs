@@ -174,7 +174,7 @@ impl Lowered {
                 self.errors
                     .retain(|e| !matches!(e.code, "E002" | "E005" | "E010"));
             }
-            self.errors.sort_by_key(|e| (e.span.file, e.span.start));
+            self.errors.sort_by_key(|e| (e.span.file(), e.span.start()));
             return Err(self.errors);
         };
         let questions_left = questions_left(&graph, &nodes, &order);
@@ -216,9 +216,9 @@ pub(super) enum Kind {
 
 impl<'s> Compiler<'s> {
     pub(super) fn at(&self, span: Span) -> String {
-        match self.source.files.get(span.file) {
+        match self.source.files.get(span.file()) {
             Some(file) => {
-                let (line, col) = file.line_col(span.start);
+                let (line, col) = file.line_col(span.start());
                 format!("{}:{line}:{col}", file.path)
             }
             None => "?".into(),

@@ -142,6 +142,6 @@ fn parallel_parsing_keeps_errors_in_file_order() {
         ("c.flow", &format!("{filler}question c {{ ask }}")),
     ]);
     let errors = compile(&folder).unwrap_err();
-    let files: Vec<usize> = errors.iter().map(|e| e.span.file).collect();
+    let files: Vec<usize> = errors.iter().map(|e| e.span.file()).collect();
     assert_eq!(files, vec![0, 2]);
 }

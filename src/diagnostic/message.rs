@@ -1,25 +1,51 @@
 use std::ops::Range;
 
 /// A byte range in one source file of a knowledge folder.
+///
+/// Kept in 32 bits: syntax trees and flows hold millions of spans, and a
+/// knowledge file of 4 GiB is not a thing; past that, offsets stop at the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
-    /// Index into `KnowledgeSource::files`.
-    pub file: usize,
-    pub start: usize,
-    pub end: usize,
+    file: u32,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     pub fn new(file: usize, range: Range<usize>) -> Span {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Span {
-            file,
-            start: range.start,
-            end: range.end,
+            file: narrow(file),
+            start: narrow(range.start),
+            end: narrow(range.end),
         }
     }
 
+    /// Index into `KnowledgeSource::files`.
+    pub fn file(&self) -> usize {
+        self.file as usize
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
+    }
+
+    /// The same place, starting at `start` instead.
+    pub fn with_start(self, start: usize) -> Span {
+        Span::new(self.file(), start..self.end())
+    }
+
+    /// The same place, ending at `end` instead.
+    pub fn with_end(self, end: usize) -> Span {
+        Span::new(self.file(), self.start()..end)
     }
 }
 

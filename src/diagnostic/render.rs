@@ -18,7 +18,7 @@ fn render_cached<'f>(
     color: bool,
     sources: &mut HashMap<usize, Source<&'f str>>,
 ) -> String {
-    let Some(file) = files.get(diagnostic.span.file) else {
+    let Some(file) = files.get(diagnostic.span.file()) else {
         return format!(
             "{}[{}]: {}\n",
             kind_word(diagnostic.severity),
@@ -26,8 +26,8 @@ fn render_cached<'f>(
             diagnostic.message
         );
     };
-    let (line, col) = file.line_col(diagnostic.span.start);
-    if source_line_len(&file.text, diagnostic.span.start) > MAX_QUOTED_LINE {
+    let (line, col) = file.line_col(diagnostic.span.start());
+    if source_line_len(&file.text, diagnostic.span.start()) > MAX_QUOTED_LINE {
         // Quoting a line of many thousand characters would bury the message.
         let hint = diagnostic
             .hint
@@ -76,7 +76,7 @@ fn render_cached<'f>(
     let mut out = format!("{path}:{line}:{col}: ");
     let mut body = Vec::new();
     let source = sources
-        .entry(diagnostic.span.file)
+        .entry(diagnostic.span.file())
         .or_insert_with(|| Source::from(&*file.text));
     let written = report.finish().write((path, &*source), &mut body);
     match written {

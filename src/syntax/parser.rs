@@ -378,10 +378,10 @@ impl<'i> Builder<'i> {
         let mut inner = pair.into_inner();
         let kind_pair = next(&mut inner, span)?;
         // pest's span would include the spaces before an urgency that is not there.
-        span.end = kind_pair.as_span().end();
+        span = span.with_end(kind_pair.as_span().end());
         let kind = verdict_kind(kind_pair.as_str());
         let urgency = inner.next().map(|p| {
-            span.end = p.as_span().end();
+            span = span.with_end(p.as_span().end());
             urgency(p.as_str())
         });
         Ok(VerdictDecl {
@@ -649,7 +649,7 @@ mod tests {
     fn syntax_error_names_what_was_expected() {
         let error = parse("question q { ask }", 0).unwrap_err();
         assert!(error.message.contains("a quoted text"), "{}", error.message);
-        assert_eq!(error.span.start, 17);
+        assert_eq!(error.span.start(), 17);
     }
 
     #[test]

@@ -316,6 +316,6 @@ mod tests {
     fn an_error_at_the_end_points_at_the_last_line() {
         let text = "question q { ask \"x\"\n\n\n";
         let error = parse(text, 0).unwrap_err();
-        assert_eq!(error.span.start, text.trim_end().len());
+        assert_eq!(error.span.start(), text.trim_end().len());
     }
 }
