@@ -1,17 +1,15 @@
 //! A compiled [`Flow`] as bytes, so the knowledge shipped inside the binary is
 //! compiled once, by build.rs, rather than parsed again at every start.
 //!
-//! Only what the compiler decided is stored; the graph, the id indexes and
-//! the question counts follow from the nodes and are rebuilt on loading, the
-//! same way the compiler builds them.
+//! Only what the compiler decided is stored; the graph, its checks, the
+//! order and the question counts follow from the nodes, and loading hands
+//! them to the compiler's own last phase to rebuild.
 
 use serde::{Deserialize, Serialize};
 
+use super::compiler::Lowered;
 use super::flow::*;
-use super::graph_build::build_graph;
 use super::names::NodeNames;
-use super::questions_left::questions_left;
-use super::topo_order::breadth_first_order;
 use crate::source::KnowledgeSource;
 
 /// What a walk through the graph needs, stored first.
@@ -85,30 +83,27 @@ pub fn unbake(
             vignettes: Vec::new(),
         },
     };
-    let edges = build_graph(&graph.nodes);
-    let order = breadth_first_order(&edges);
-    let questions_left = questions_left(&edges, &graph.nodes, &order);
     let mut names = NodeNames::default();
     for (index, node) in graph.nodes.iter().enumerate() {
         names.by_id.insert(node.id.clone(), index);
         names.declare_local(&node.local, index);
     }
-    Ok(Flow {
-        meta: graph.meta,
+    // The compiler's own last phase builds the graph and checks it.
+    let lowered = Lowered {
+        meta: Some(graph.meta),
+        start: Some(graph.start),
+        facts_and_nodes_ok: true,
         nodes: graph.nodes,
-        graph: edges,
-        start: graph.start,
         facts: graph.facts,
         sections: graph.sections,
         invariants: graph.invariants,
         cases: examples.cases,
         vignettes: examples.vignettes,
-        files: source.files,
-        questions_left,
-        order,
+        errors: Vec::new(),
         by_id: names.by_id,
         by_local: names.by_local,
-    })
+    };
+    lowered.finish(&source).map_err(|_| source)
 }
 
 #[cfg(test)]

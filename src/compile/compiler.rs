@@ -129,24 +129,24 @@ pub(super) struct Compiler<'s> {
 }
 
 /// What lowering produced: no longer tied to the syntax trees.
-struct Lowered {
-    meta: Option<Meta>,
-    start: Option<usize>,
-    facts_and_nodes_ok: bool,
-    nodes: Vec<Node>,
-    facts: Vec<Fact>,
-    sections: Vec<Section>,
-    invariants: Vec<Invariant>,
-    cases: Vec<Case>,
-    vignettes: Vec<Vignette>,
-    errors: Vec<Diagnostic>,
-    by_id: HashMap<String, usize>,
-    by_local: HashMap<String, Option<usize>>,
+pub(super) struct Lowered {
+    pub(super) meta: Option<Meta>,
+    pub(super) start: Option<usize>,
+    pub(super) facts_and_nodes_ok: bool,
+    pub(super) nodes: Vec<Node>,
+    pub(super) facts: Vec<Fact>,
+    pub(super) sections: Vec<Section>,
+    pub(super) invariants: Vec<Invariant>,
+    pub(super) cases: Vec<Case>,
+    pub(super) vignettes: Vec<Vignette>,
+    pub(super) errors: Vec<Diagnostic>,
+    pub(super) by_id: HashMap<String, usize>,
+    pub(super) by_local: HashMap<String, Option<usize>>,
 }
 
 impl Lowered {
     /// The graph built and checked, and the flow, or every error found.
-    fn finish(mut self, source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
+    pub(super) fn finish(mut self, source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         let nodes = self.nodes;
         let graph = build_graph(&nodes);
         let order = breadth_first_order(&graph);
