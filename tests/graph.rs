@@ -30,16 +30,16 @@ fn edges(flow: &Flow) -> Vec<(String, String, String)> {
             let (a, b) = flow.graph.edge_endpoints(e).expect("endpoints");
             let from = &flow.nodes[flow.graph[a]].kind;
             let label = match (&flow.graph[e], from) {
-                (Edge::Answer(i), NodeKind::Question(q)) => q.answers[*i].id.clone(),
-                (Edge::Condition(i), NodeKind::Decide(d)) => d.arms[*i].text.clone(),
+                (Edge::Answer(i), NodeKind::Question(q)) => q.answers[*i].id.to_string(),
+                (Edge::Condition(i), NodeKind::Decide(d)) => d.arms[*i].text.to_string(),
                 (Edge::Then, _) => "then".into(),
                 (Edge::Skip, _) => "skip: already known".into(),
                 (Edge::Otherwise, _) => "otherwise".into(),
                 (edge, _) => panic!("{edge:?} cannot leave {from:?}"),
             };
             (
-                flow.nodes[flow.graph[a]].id.clone(),
-                flow.nodes[flow.graph[b]].id.clone(),
+                flow.nodes[flow.graph[a]].id.to_string(),
+                flow.nodes[flow.graph[b]].id.to_string(),
                 label,
             )
         })
@@ -281,7 +281,7 @@ fn svg_is_drawn_in_process_with_every_node() {
     assert!(svg.trim_end().ends_with("</svg>"), "{svg}");
     for node in &flow.nodes {
         assert!(
-            svg.contains(&node.id),
+            svg.contains(node.id.as_str()),
             "node {} missing from the SVG",
             node.id
         );

@@ -174,7 +174,7 @@ fn valid_text(flow: &Flow, question: usize, k: usize) -> String {
             format!("{first}+{second}")
         }
         _ if question.answers.is_empty() => "yes".into(),
-        _ => question.answers[k % question.answers.len()].id.clone(),
+        _ => question.answers[k % question.answers.len()].id.to_string(),
     }
 }
 

@@ -176,6 +176,6 @@ impl Lookup for View<'_> {
 
     fn outcome_id(&self) -> Option<(&str, &str)> {
         let node = self.outcome?;
-        Some((&node.id, &node.local))
+        Some((&node.id, node.local()))
     }
 }

@@ -275,7 +275,7 @@ impl<'f> Setup<'f> {
                 node: flow
                     .nodes
                     .get(node)
-                    .map_or_else(String::new, |n| n.id.clone()),
+                    .map_or_else(String::new, |n| n.id.to_string()),
             });
         }
         let mut steering = Vec::new();
@@ -286,7 +286,7 @@ impl<'f> Setup<'f> {
                     .iter()
                     .for_each(|arm| arm.condition.operands(&mut steering)),
                 NodeKind::Question(question) => {
-                    if let Some((cond, _)) = &question.skip {
+                    if let Some((cond, _)) = question.skip.as_deref() {
                         cond.operands(&mut steering)
                     }
                 }
@@ -498,7 +498,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
                         })
                     })
                     .collect();
-                let skip = question.skip.as_ref().map(|(cond, target)| {
+                let skip = question.skip.as_deref().map(|(cond, target)| {
                     let step = Move {
                         answer: None,
                         count: one(),
@@ -546,7 +546,7 @@ fn liveness(flow: &Flow, slots: &Slots, order: &[usize], watched: &[Operand]) ->
             NodeKind::Question(question) => question
                 .skip
                 .iter()
-                .flat_map(|(cond, _)| slots.read_by(cond))
+                .flat_map(|skip| slots.read_by(&skip.0))
                 .for_each(&mut read),
             NodeKind::Outcome(_) => watched
                 .iter()

@@ -1,6 +1,7 @@
 //! Turning what a person typed into an answer: by number, id, label or
 //! synonym, case-insensitively, a unique prefix being enough.
 
+use compact_str::CompactString;
 use std::fmt;
 
 use super::{AnswerValue, Form, Question};
@@ -244,7 +245,7 @@ impl Question {
         } else {
             input.split_whitespace().collect()
         };
-        let mut chosen: Vec<String> = Vec::new();
+        let mut chosen: Vec<CompactString> = Vec::new();
         for piece in pieces {
             let id = self.match_one(piece)?;
             if !chosen.contains(&id) {
@@ -261,7 +262,7 @@ impl Question {
 
     /// One answer id for one piece of text: exact words first, then a unique
     /// prefix, then words found inside a label ("face down" in "Lying face-down").
-    fn match_one(&self, input: &str) -> Result<String, AnswerError> {
+    fn match_one(&self, input: &str) -> Result<CompactString, AnswerError> {
         // An answer id as written (cases, `run --answers`, saved sessions)
         // needs none of the fuzzy matching below.
         if let Some(answer) = self.answers.iter().find(|a| a.id == input.trim()) {
@@ -280,7 +281,7 @@ impl Question {
                     let answer = &self.answers[i];
                     [answer.id.as_str(), answer.label.as_str()]
                         .into_iter()
-                        .chain(answer.synonyms.iter().map(String::as_str))
+                        .chain(answer.synonyms.iter().map(|s| s.as_str()))
                         .chain(built_in_synonyms(&answer.id).iter().copied())
                         .any(|word| word_matches(word, &wanted, tier))
                 })
@@ -334,8 +335,8 @@ mod tests {
             answers: ids
                 .iter()
                 .map(|(id, label)| Answer {
-                    id: id.to_string(),
-                    label: label.to_string(),
+                    id: (*id).into(),
+                    label: (*label).into(),
                     synonyms: vec!["left side".into()],
                     target: None,
                     effects: Vec::new(),

@@ -1,5 +1,6 @@
 use std::fmt;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::bare_in_json::bare_in_json;
@@ -9,8 +10,8 @@ use super::bare_in_json::bare_in_json;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerValue {
     Number(i64),
-    Choice(String),
-    Many(Vec<String>),
+    Choice(CompactString),
+    Many(Vec<CompactString>),
 }
 
 // Bare in JSON, tagged in the binary form: see `bare_in_json`.
@@ -18,23 +19,23 @@ pub enum AnswerValue {
 #[serde(remote = "AnswerValue", untagged)]
 enum Bare {
     Number(i64),
-    Choice(String),
-    Many(Vec<String>),
+    Choice(CompactString),
+    Many(Vec<CompactString>),
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(remote = "AnswerValue")]
 enum Tagged {
     Number(i64),
-    Choice(String),
-    Many(Vec<String>),
+    Choice(CompactString),
+    Many(Vec<CompactString>),
 }
 
 bare_in_json!(AnswerValue, Bare, Tagged);
 
 impl AnswerValue {
     /// The answer ids chosen (empty for numbers).
-    pub fn choices(&self) -> &[String] {
+    pub fn choices(&self) -> &[CompactString] {
         match self {
             AnswerValue::Choice(choice) => std::slice::from_ref(choice),
             AnswerValue::Many(choices) => choices,

@@ -146,13 +146,13 @@ impl Compiler<'_> {
         let matches: Vec<usize> = nodes
             .iter()
             .enumerate()
-            .filter(|(_, n)| n.local == id.text)
+            .filter(|(_, n)| n.local() == id.text)
             .map(|(i, _)| i)
             .collect();
         match matches[..] {
             [one] => Some(one),
             [] => {
-                let hint = did_you_mean(id.text, nodes.iter().map(|n| n.local.as_str()));
+                let hint = did_you_mean(id.text, nodes.iter().map(|n| n.local()));
                 self.errors.push(
                     Diagnostic::error("E002", id.span, format!("unknown id `{}`", id.text))
                         .with_label("no node has this id")

@@ -245,7 +245,7 @@ impl Compiler<'_> {
             (Kind::Number, Literal::Number(n)) => Value::Number(*n),
             (Kind::Number, _) => bad(self, format!("`{name}` is answered with a number")),
             (Kind::Answers(_, ids), Literal::Word(w)) if ids.iter().any(|id| id == *w) => {
-                Value::Word(w.to_string())
+                Value::Word((*w).into())
             }
             (Kind::Answers(_, ids), literal) => {
                 let hint = did_you_mean(&literal_text(literal), ids.iter().map(String::as_str))
@@ -253,14 +253,14 @@ impl Compiler<'_> {
                 bad(self, hint)
             }
             (Kind::Verdict, Literal::Word(w)) if ["treat", "modify", "refer"].contains(w) => {
-                Value::Word(w.to_string())
+                Value::Word((*w).into())
             }
             (Kind::Verdict, _) => bad(self, "a verdict is treat, modify or refer".into()),
             (Kind::Urgency, Literal::Word(w)) if Urgency::from_word(w).is_some() => {
-                Value::Word(w.to_string())
+                Value::Word((*w).into())
             }
             (Kind::Urgency, _) => bad(self, "an urgency is routine, urgent or emergency".into()),
-            (Kind::Outcome, Literal::Word(w)) => Value::Word(w.to_string()),
+            (Kind::Outcome, Literal::Word(w)) => Value::Word((*w).into()),
             (Kind::Outcome, _) => bad(self, "name an outcome id".into()),
         }
     }

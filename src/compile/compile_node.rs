@@ -1,5 +1,7 @@
 //! Questions, decide nodes and outcomes: targets resolved, forms and verdicts checked.
 
+use compact_str::CompactString;
+
 use super::compile_condition::expr_text;
 use super::compiler::{Compiler, Context, checked_fact_value};
 use super::flow::*;
@@ -26,20 +28,20 @@ impl Compiler<'_> {
             NodeKindDecl::Outcome(outcome) => NodeKind::Outcome(self.outcome(decl, outcome)),
         };
         Node {
-            id: self.names.ids[index].clone(),
-            local: decl.name.text.to_string(),
+            id: self.names.ids[index].as_str().into(),
+            local_start: local_start(&self.names.ids[index], decl.name.text),
             section,
-            clinical: common.clinical.as_ref().map(|t| t.text.to_string()),
-            why: common.why.as_ref().map(|t| t.text.to_string()),
+            clinical: common.clinical.as_ref().map(|t| t.text.as_ref().into()),
+            why: common.why.as_ref().map(|t| t.text.as_ref().into()),
             sources: common
                 .sources
                 .iter()
                 .map(|s| SourceRef {
-                    document: s.document.text.to_string(),
-                    part: s.part.as_ref().map(|p| p.text.to_string()),
+                    document: s.document.text.as_ref().into(),
+                    part: s.part.as_ref().map(|p| p.text.as_ref().into()),
                 })
                 .collect(),
-            tags: common.tags.iter().map(|t| t.text.to_string()).collect(),
+            tags: common.tags.iter().map(|t| t.text.into()).collect(),
             span: decl.name.span,
             kind,
         }
@@ -139,7 +141,7 @@ impl Compiler<'_> {
     ) -> Question {
         let name = &decl.name;
         let ask = match &question.ask {
-            Some(ask) => ask.text.to_string(),
+            Some(ask) => ask.text.as_ref().into(),
             None => {
                 self.errors.push(
                     Diagnostic::error(
@@ -152,15 +154,17 @@ impl Compiler<'_> {
                         "add `ask \"...\"` with the words a person reads".into(),
                     )),
                 );
-                String::new()
+                CompactString::default()
             }
         };
         let form = self.form(name, question);
         let mut answers = Vec::with_capacity(question.arms.len());
         for arm in &question.arms {
             let (id, default_label) = match &arm.key {
-                ast::ArmKey::YesNo(word) => (word.text.to_string(), yes_no_label(word.text)),
-                ast::ArmKey::Answer(id) => (id.text.to_string(), String::new()),
+                ast::ArmKey::YesNo(word) => {
+                    (CompactString::from(word.text), yes_no_label(word.text))
+                }
+                ast::ArmKey::Answer(id) => (CompactString::from(id.text), CompactString::default()),
             };
             if answers.iter().any(|a: &Answer| a.id == id) {
                 self.errors.push(
@@ -201,8 +205,12 @@ impl Compiler<'_> {
                 label: arm
                     .label
                     .as_ref()
-                    .map_or(default_label, |l| l.text.to_string()),
-                synonyms: arm.synonyms.iter().map(|s| s.text.to_string()).collect(),
+                    .map_or(default_label, |l| l.text.as_ref().into()),
+                synonyms: arm
+                    .synonyms
+                    .iter()
+                    .map(|s| s.text.as_ref().into())
+                    .collect(),
                 target,
                 effects: self.effects(&arm.effects),
             });
@@ -253,7 +261,7 @@ impl Compiler<'_> {
         let skip = question.skip.as_ref().map(|(condition, target)| {
             let namespace = self.namespace(file);
             let condition = self.condition(condition, namespace, Context::Walk);
-            (condition, self.target(target, file, index))
+            Box::new((condition, self.target(target, file, index)))
         });
         let number = question.number.as_ref();
         let into = number
@@ -366,7 +374,7 @@ impl Compiler<'_> {
             .iter()
             .map(|(condition, step)| DecideArm {
                 condition: self.condition(condition, namespace, Context::Walk),
-                text: expr_text(self.source, condition),
+                text: expr_text(self.source, condition).into(),
                 step: self.step(step, file, index),
             })
             .collect();
@@ -469,11 +477,15 @@ impl Compiler<'_> {
     }
 }
 
-fn yes_no_label(word: &str) -> String {
-    match word {
+fn yes_no_label(word: &str) -> CompactString {
+    CompactString::const_new(match word {
         "yes" => "Yes",
         "no" => "No",
         _ => "Not sure",
-    }
-    .to_string()
+    })
+}
+
+/// Where `local` starts in the qualified `id` (`namespace.local`).
+fn local_start(id: &str, local: &str) -> u32 {
+    u32::try_from(id.len() - local.len()).unwrap_or(0)
 }

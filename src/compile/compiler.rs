@@ -430,7 +430,7 @@ pub(super) fn checked_fact_value(
             Some(Value::Number(*n))
         }
         (Domain::Enum(words), Literal::Word(w)) if words.iter().any(|word| word == *w) => {
-            Some(Value::Word(w.to_string()))
+            Some(Value::Word((*w).into()))
         }
         _ => None,
     };

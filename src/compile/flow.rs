@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
 use petgraph::graph::DiGraph;
 use serde::{Deserialize, Serialize};
 
@@ -55,8 +56,8 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {
-    pub document: String,
-    pub part: Option<String>,
+    pub document: CompactString,
+    pub part: Option<CompactString>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,15 +71,15 @@ pub struct Fact {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Node {
     /// Qualified id: `emergency.saddle_numbness`.
-    pub id: String,
-    /// The id as written in its own file: `saddle_numbness`.
-    pub local: String,
+    pub id: CompactString,
+    /// Where the id as written in its own file starts in `id`.
+    pub(crate) local_start: u32,
     /// Index into `Flow::sections`.
     pub section: Option<usize>,
-    pub clinical: Option<String>,
-    pub why: Option<String>,
+    pub clinical: Option<CompactString>,
+    pub why: Option<CompactString>,
     pub sources: Vec<SourceRef>,
-    pub tags: Vec<String>,
+    pub tags: Vec<CompactString>,
     pub span: Span,
     pub kind: NodeKind,
 }
@@ -101,12 +102,13 @@ pub enum Form {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
-    pub ask: String,
+    pub ask: CompactString,
     pub form: Form,
     pub answers: Vec<Answer>,
     /// Where `multiple` and `number` questions go on.
     pub then: Option<Step>,
-    pub skip: Option<(Cond, usize)>,
+    /// Boxed: few questions have one, and every question would carry its room.
+    pub skip: Option<Box<(Cond, usize)>>,
     pub range: Option<(i64, i64)>,
     pub unit: Option<String>,
     /// The number fact a number answer is stored in.
@@ -121,9 +123,9 @@ impl Question {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Answer {
-    pub id: String,
-    pub label: String,
-    pub synonyms: Vec<String>,
+    pub id: CompactString,
+    pub label: CompactString,
+    pub synonyms: Vec<CompactString>,
     /// `None` for answers of a `multiple` question.
     pub target: Option<usize>,
     pub effects: Vec<Effect>,
@@ -153,7 +155,7 @@ pub enum Effect {
 pub struct DecideArm {
     pub condition: Cond,
     /// The condition as the author wrote it, for explanations.
-    pub text: String,
+    pub text: CompactString,
     pub step: Step,
 }
 
@@ -281,6 +283,13 @@ pub enum Expectation {
     Note(String),
 }
 
+impl Node {
+    /// The id as written in its own file: `saddle_numbness`.
+    pub fn local(&self) -> &str {
+        self.id.get(self.local_start as usize..).unwrap_or(&self.id)
+    }
+}
+
 impl Flow {
     /// The node with this id: qualified (`emergency.fever`) or, when only one
     /// file has it, unqualified (`fever`).
@@ -311,8 +320,8 @@ impl Flow {
         let Some(node) = self.nodes.get(index) else {
             return "?";
         };
-        if self.find(&node.local) == Some(index) {
-            &node.local
+        if self.find(node.local()) == Some(index) {
+            node.local()
         } else {
             &node.id
         }
@@ -322,6 +331,6 @@ impl Flow {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.nodes
             .iter()
-            .flat_map(|node| [node.id.as_str(), node.local.as_str()])
+            .flat_map(|node| [node.id.as_str(), node.local()])
     }
 }

@@ -38,6 +38,26 @@ fn compiles_the_mini_fixture() {
 }
 
 #[test]
+fn a_node_knows_its_local_id_inside_its_qualified_one() {
+    let flow = compile(&mini()).unwrap_or_else(|e| panic!("{e:#?}"));
+    let saddle = flow
+        .find("safety.saddle")
+        .expect("the fixture's saddle question");
+    assert_eq!(flow.nodes[saddle].id, "safety.saddle");
+    assert_eq!(flow.nodes[saddle].local(), "saddle");
+    for node in &flow.nodes {
+        assert_eq!(
+            node.id,
+            format!(
+                "{}.{}",
+                node.id.split('.').next().unwrap_or(""),
+                node.local()
+            )
+        );
+    }
+}
+
+#[test]
 fn reports_unknown_target_with_hint() {
     let found = compile(&folder(&[
         ("h.flow", HEADER),

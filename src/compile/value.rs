@@ -1,5 +1,6 @@
 use std::fmt;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::bare_in_json::bare_in_json;
@@ -9,7 +10,7 @@ use super::bare_in_json::bare_in_json;
 pub enum Value {
     Bool(bool),
     Number(i64),
-    Word(String),
+    Word(CompactString),
 }
 
 // Bare in JSON, tagged in the binary form: see `bare_in_json`.
@@ -18,7 +19,7 @@ pub enum Value {
 enum Bare {
     Bool(bool),
     Number(i64),
-    Word(String),
+    Word(CompactString),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -26,7 +27,7 @@ enum Bare {
 enum Tagged {
     Bool(bool),
     Number(i64),
-    Word(String),
+    Word(CompactString),
 }
 
 bare_in_json!(Value, Bare, Tagged);

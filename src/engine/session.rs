@@ -347,7 +347,7 @@ impl<'f> Session<'f> {
                     self.follow(chosen, step);
                 }
                 NodeKind::Question(question) => {
-                    if let Some((condition, target)) = &question.skip
+                    if let Some((condition, target)) = question.skip.as_deref()
                         && eval(condition, self)
                     {
                         self.path.push(PathStep {
@@ -399,12 +399,12 @@ fn validate(question: &Question, value: &AnswerValue) -> Result<(), AnswerError>
         (Form::YesNo | Form::Single, AnswerValue::Choice(choice)) => {
             match question.answer(choice) {
                 Some(_) => Ok(()),
-                None => Err(no_match(choice.clone())),
+                None => Err(no_match(choice.to_string())),
             }
         }
         (Form::Multiple, AnswerValue::Many(choices)) if !choices.is_empty() => {
             match choices.iter().find(|c| question.answer(c).is_none()) {
-                Some(bad) => Err(no_match(bad.clone())),
+                Some(bad) => Err(no_match(bad.to_string())),
                 None => Ok(()),
             }
         }
@@ -432,6 +432,6 @@ impl Lookup for Session<'_> {
     fn outcome_id(&self) -> Option<(&str, &str)> {
         self.flow.outcome(self.current)?;
         let node = &self.flow.nodes[self.current];
-        Some((&node.id, &node.local))
+        Some((&node.id, node.local()))
     }
 }

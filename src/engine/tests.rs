@@ -12,7 +12,9 @@ fn choice(text: &str) -> AnswerValue {
 }
 
 fn current_id(session: &Session) -> String {
-    session.flow().nodes[session.current_index()].local.clone()
+    session.flow().nodes[session.current_index()]
+        .local()
+        .to_string()
 }
 
 fn answer_all(session: &mut Session, answers: &[&str]) {

@@ -199,7 +199,7 @@ pub fn score(
         expected_urgency: expected.1,
         outcome: session
             .outcome()
-            .map(|_| flow.nodes[session.current_index()].id.clone()),
+            .map(|_| flow.nodes[session.current_index()].id.to_string()),
         missed_red_flags: missed_red_flags.into_iter().map(id).collect(),
         mattered_not_asked: mattered_not_asked.into_iter().map(id).collect(),
         asked_not_mattering: asked_not_mattering.into_iter().map(id).collect(),

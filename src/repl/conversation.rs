@@ -338,7 +338,7 @@ impl<'f, W: Write> Conversation<'f, W> {
         let mut words: Vec<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
         if let Current::Question { question, .. } = self.session.current() {
             for answer in &question.answers {
-                words.push(answer.id.clone());
+                words.push(answer.id.to_string());
             }
         }
         words

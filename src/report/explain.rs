@@ -81,7 +81,7 @@ pub fn how_text(session: &Session, audience: Audience) -> String {
                     out,
                     "{}. Rule `{}` chose {} {rule}.",
                     position + 1,
-                    node.local,
+                    node.local(),
                     describe_target(target)
                 );
                 describe_effects(&mut out, flow, step.effects.iter(), audience);
@@ -111,7 +111,7 @@ fn describe_target(node: &crate::compile::Node) -> String {
     match &node.kind {
         NodeKind::Outcome(outcome) => format!("the result \"{}\"", outcome.title),
         NodeKind::Question(question) => format!("the question \"{}\"", question.ask),
-        NodeKind::Decide(_) => format!("rule `{}`", node.local),
+        NodeKind::Decide(_) => format!("rule `{}`", node.local()),
     }
 }
 

@@ -173,7 +173,7 @@ pub(crate) fn label(
 
 fn label_lines(flow: &Flow, index: usize) -> Vec<String> {
     let node = &flow.nodes[index];
-    let mut lines = vec![node.id.clone()];
+    let mut lines = vec![node.id.to_string()];
     if let NodeKind::Outcome(outcome) = &node.kind {
         let urgency = outcome.urgency.map(|u| format!(" {}", u.word()));
         lines.push(format!(

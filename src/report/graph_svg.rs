@@ -44,7 +44,7 @@ fn draw(flow: &Flow) -> String {
                 ),
                 None => format!("{} [{}]", node.id, outcome.verdict.word()),
             },
-            _ => node.id.clone(),
+            _ => node.id.to_string(),
         };
         let shape = match node.kind {
             NodeKind::Decide(_) => ShapeKind::Circle(label),

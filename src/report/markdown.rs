@@ -56,7 +56,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
             );
             let sources = node.sources.iter().map(|s| match &s.part {
                 Some(part) => format!("{} ({part})", s.document),
-                None => s.document.clone(),
+                None => s.document.to_string(),
             });
             section(&mut out, "Sources", sources);
         }

@@ -68,7 +68,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         .iter()
         .map(|s| match &s.part {
             Some(part) => format!("{} ({part})", s.document),
-            None => s.document.clone(),
+            None => s.document.to_string(),
         })
         .collect();
     list(&mut out, "Sources", &sources);

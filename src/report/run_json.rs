@@ -54,7 +54,7 @@ impl<'f> RunJson<'f> {
         let path = session
             .answers()
             .map(|(q, answer)| PathEntry {
-                question: flow.nodes[q].id.clone(),
+                question: flow.nodes[q].id.to_string(),
                 answer: answer.to_string(),
             })
             .collect();
@@ -63,7 +63,7 @@ impl<'f> RunJson<'f> {
             Current::Outcome { node, outcome, .. } => RunJson::Complete {
                 verdict: outcome.verdict,
                 urgency: outcome.urgency,
-                outcome: node.id.clone(),
+                outcome: node.id.to_string(),
                 title: outcome.title.clone(),
                 path,
                 notes: session.notes().iter().map(|(_, note)| *note).collect(),
@@ -78,10 +78,10 @@ impl<'f> RunJson<'f> {
             Current::Question { node, question, .. } => RunJson::Incomplete {
                 path,
                 next: NextQuestion {
-                    id: node.id.clone(),
-                    text: question.ask.clone(),
+                    id: node.id.to_string(),
+                    text: question.ask.to_string(),
                     kind: question.form,
-                    answers: question.answers.iter().map(|a| a.id.clone()).collect(),
+                    answers: question.answers.iter().map(|a| a.id.to_string()).collect(),
                     min: question.range.map(|r| r.0),
                     max: question.range.map(|r| r.1),
                 },
