@@ -256,7 +256,7 @@ impl Question {
             return Err(AnswerError::Empty);
         }
         // Keep the declared order so equal choices give equal sessions.
-        chosen.sort_by_key(|id| self.answers.iter().position(|a| &a.id == id));
+        chosen.sort_by_key(|id| self.answers.iter().position(|a| a.id == *id));
         Ok(AnswerValue::Many(chosen))
     }
 
