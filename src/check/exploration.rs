@@ -117,7 +117,7 @@ impl<'f> Exploration<'f> {
             moves,
             live,
             mut initial,
-        } = Setup::new(flow, watched)?;
+        } = Setup::new(flow, watched, Detail::Paths)?;
         let focus = focus.map(|invariant| Focus::new(flow, &slots, &table, &order, invariant));
         let keep = |node: usize, state: &[u32]| match &focus {
             None => true,
@@ -251,6 +251,16 @@ impl<'f> Exploration<'f> {
     }
 }
 
+/// What the moves carry besides where they go and what they write.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// The answer and the number of paths each move stands for (`verify`).
+    Paths,
+    /// Nothing more: only the states matter. A large flow has hundreds of
+    /// thousands of answer moves, and an answer each is tens of megabytes.
+    States,
+}
+
 /// What every walk of the dynamic programme starts from: the order, the
 /// slots and their values, the moves out of every node, what stays live.
 struct Setup<'f> {
@@ -264,7 +274,7 @@ struct Setup<'f> {
 }
 
 impl<'f> Setup<'f> {
-    fn new(flow: &'f Flow, watched: &[Operand]) -> Result<Setup<'f>, CycleError> {
+    fn new(flow: &'f Flow, watched: &[Operand], detail: Detail) -> Result<Setup<'f>, CycleError> {
         let order = flow.order.clone();
         if order.len() < flow.nodes.len() {
             // Kahn's algorithm leaves out exactly the nodes on or after a cycle.
@@ -295,7 +305,7 @@ impl<'f> Setup<'f> {
         }
         let slots = Slots::new(flow, steering.iter().chain(watched).copied());
         let mut table = Table::new(&slots);
-        let moves = prepare(flow, &slots, &mut table);
+        let moves = prepare(flow, &slots, &mut table, detail);
         let live = liveness(flow, &slots, &order, watched);
         let mut initial = vec![0u32; slots.len()];
         for (index, fact) in flow.facts.iter().enumerate() {
@@ -384,7 +394,7 @@ pub(super) fn each_reached(
         moves,
         live,
         mut initial,
-    } = Setup::new(flow, &[])?;
+    } = Setup::new(flow, &[], Detail::States)?;
     let mut waiting: Vec<StateSet> = Vec::with_capacity(flow.nodes.len());
     waiting.resize_with(flow.nodes.len(), || StateSet::new(slots.len()));
     if let Some(start) = waiting.get_mut(flow.start) {
@@ -434,10 +444,10 @@ pub(super) fn each_reached(
 }
 
 /// The moves out of every node, with their writes interned.
-fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f>> {
+fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table, detail: Detail) -> Vec<Moves<'f>> {
     let constants = Constants::of(flow);
     let writes_of = |effects: &mut dyn Iterator<Item = &'f Effect>, table: &mut Table| {
-        effects
+        let mut writes: Vec<_> = effects
             .filter_map(|effect| match effect {
                 Effect::Set { fact, value } => {
                     let slot = slots.fact(*fact)?;
@@ -445,8 +455,13 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
                 }
                 Effect::Note(_) | Effect::Finding(_) => None,
             })
-            .collect::<Vec<_>>()
+            .collect();
+        // A collected filter starts at room for four; a large flow holds
+        // hundreds of thousands of these lists, most with one write.
+        writes.shrink_to_fit();
+        writes
     };
+    let paths = detail == Detail::Paths;
     let one = PathCount::one;
     flow.nodes
         .iter()
@@ -477,27 +492,30 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
             },
             NodeKind::Question(question) => {
                 let tracked = |fact: usize| slots.fact(fact).is_some();
-                let answers = answer_classes(q, question, &constants, &tracked)
-                    .into_iter()
-                    .filter_map(|class| {
-                        let mut writes = Vec::new();
-                        if let (Some(n), Some(slot)) =
-                            (class.number, question.into.and_then(|f| slots.fact(f)))
-                        {
-                            writes.push((slot, table.intern(slot, Known::Fact(Value::Number(n)))));
-                        }
-                        writes.extend(writes_of(&mut class.effects.into_iter(), table));
-                        if let Some(slot) = slots.question(q) {
-                            writes.push((slot, table.intern(slot, Known::Answer(class.seen))));
-                        }
-                        Some(Move {
-                            answer: Some(Rc::new(class.answer)),
-                            count: PathCount::from(class.count),
-                            writes,
-                            target: class.target?,
-                        })
+                let classes = answer_classes(q, question, &constants, &tracked);
+                let mut answers = Vec::with_capacity(classes.len());
+                answers.extend(classes.into_iter().filter_map(|class| {
+                    let number = class.number.zip(question.into.and_then(|f| slots.fact(f)));
+                    let mut writes: Vec<_> = number
+                        .map(|(n, slot)| (slot, table.intern(slot, Known::Fact(Value::Number(n)))))
+                        .into_iter()
+                        .collect();
+                    writes.extend(writes_of(&mut class.effects.into_iter(), table));
+                    if let Some(slot) = slots.question(q) {
+                        writes.push((slot, table.intern(slot, Known::Answer(class.seen))));
+                    }
+                    writes.shrink_to_fit();
+                    Some(Move {
+                        answer: paths.then(|| Rc::new(class.answer)),
+                        count: if paths {
+                            PathCount::from(class.count)
+                        } else {
+                            one()
+                        },
+                        writes,
+                        target: class.target?,
                     })
-                    .collect();
+                }));
                 let skip = question.skip.as_deref().map(|(cond, target)| {
                     let step = Move {
                         answer: None,
