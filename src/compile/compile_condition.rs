@@ -6,7 +6,7 @@ use super::flow::*;
 use super::{Domain, Value};
 use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 use crate::source::KnowledgeSource;
-use crate::syntax::ast::{self, CompareOp, Literal, NodeKindDecl};
+use crate::syntax::ast::{self, CompareOp, Literal};
 
 impl Compiler<'_> {
     // ------------------------------------------------------------ conditions
@@ -91,12 +91,12 @@ impl Compiler<'_> {
             }
             ast::Expr::AnyTagged { tag, values } => {
                 let questions: Vec<usize> = self
-                    .decls
+                    .nodes
                     .iter()
                     .enumerate()
-                    .filter(|(_, (_, decl))| {
-                        matches!(decl.kind, NodeKindDecl::Question(_))
-                            && decl.common.tags.iter().any(|t| t.text == tag.text)
+                    .filter(|(_, node)| {
+                        matches!(node.kind, NodeKind::Question(_))
+                            && node.tags.iter().any(|t| t == tag.text)
                     })
                     .map(|(i, _)| i)
                     .collect();
@@ -159,32 +159,13 @@ impl Compiler<'_> {
             None => self.names.resolve(name, namespace, None),
         };
         match resolved {
-            Ok(index) => match &self.decls[index].1.kind {
-                NodeKindDecl::Question(question) => {
-                    let kind = if question.number.is_some() {
+            Ok(index) => match &self.nodes[index].kind {
+                NodeKind::Question(question) => {
+                    let kind = if question.form == Form::Number {
                         Kind::Number
                     } else {
-                        let form = if question.multiple.is_some() {
-                            Form::Multiple
-                        } else if question
-                            .arms
-                            .iter()
-                            .all(|a| matches!(a.key, ast::ArmKey::YesNo(_)))
-                        {
-                            Form::YesNo
-                        } else {
-                            Form::Single
-                        };
-                        let ids = question
-                            .arms
-                            .iter()
-                            .map(|arm| match &arm.key {
-                                ast::ArmKey::YesNo(n) | ast::ArmKey::Answer(n) => {
-                                    n.text.to_string()
-                                }
-                            })
-                            .collect();
-                        Kind::Answers(form, ids)
+                        let ids = question.answers.iter().map(|a| a.id.to_string()).collect();
+                        Kind::Answers(question.form, ids)
                     };
                     Some((Operand::Question(index), kind))
                 }

@@ -1,35 +1,124 @@
-//! Questions, decide nodes and outcomes: targets resolved, forms and verdicts checked.
+//! Questions, decide nodes and outcomes, one file at a time, as soon as it
+//! is parsed: forms and verdicts checked, texts copied. What a node names
+//! elsewhere (targets, facts, the questions its conditions read) waits in
+//! [`Pending`] until the whole folder's names are known
+//! ([`resolve`](super::resolve)). A large folder's syntax trees then never
+//! all exist at once: each file's are freed as soon as its nodes are built.
 
 use compact_str::CompactString;
 
 use super::compile_condition::expr_text;
-use super::compiler::{Compiler, Context, checked_fact_value};
 use super::flow::*;
-use super::{Domain, Value};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use super::{Cond, Value};
+use crate::diagnostic::Diagnostic;
+use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, NodeKindDecl};
 
-impl Compiler<'_> {
-    // ------------------------------------------------------------ nodes
+/// Which way out of a node something belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Way {
+    /// The answer at this index of `Question::answers`.
+    Answer(u32),
+    Then,
+    Skip,
+    /// The `when` arm at this index of `Decide::arms`.
+    Arm(u32),
+    Otherwise,
+}
 
-    pub(super) fn node(&mut self, index: usize, sections: &[((usize, usize), Section)]) -> Node {
-        let (file, decl) = self.decls[index];
-        let common = &decl.common;
-        let section = decl
-            .section
-            .and_then(|local| sections.iter().position(|(key, _)| *key == (file, local)));
-        let kind = match &decl.kind {
-            NodeKindDecl::Question(question) => {
-                NodeKind::Question(self.question(index, file, decl, question))
-            }
-            NodeKindDecl::Decide(decide) => {
-                NodeKind::Decide(self.decide(index, file, decl, decide))
-            }
-            NodeKindDecl::Outcome(outcome) => NodeKind::Outcome(self.outcome(decl, outcome)),
+/// A node's way out and what it names there, waiting for the folder's names.
+pub(super) struct Waiting<T> {
+    /// The node's index in its file.
+    pub(super) node: u32,
+    pub(super) way: Way,
+    pub(super) what: T,
+}
+
+/// A `set` effect, waiting for its fact to be known.
+pub(super) struct PendingSet<'s> {
+    /// Index into the way's effects, where a placeholder stands.
+    pub(super) effect: u32,
+    pub(super) fact: ast::Name<'s>,
+    pub(super) value: Option<ast::Value<'s>>,
+}
+
+/// Everything a file's nodes name outside themselves. Placeholders stand in
+/// the nodes (`usize::MAX` targets, empty conditions) until it is resolved;
+/// a folder with errors never gets that far.
+#[derive(Default)]
+pub(super) struct Pending<'s> {
+    pub(super) targets: Vec<Waiting<ast::Name<'s>>>,
+    pub(super) sets: Vec<Waiting<PendingSet<'s>>>,
+    /// Decide arms and `skip when`.
+    pub(super) conditions: Vec<Waiting<ast::Expr<'s>>>,
+    /// A number question's `into` fact (the way is `Then`).
+    pub(super) into: Vec<Waiting<ast::Name<'s>>>,
+}
+
+/// One file's nodes, built.
+pub(super) struct FileNodes<'s> {
+    pub(super) file: usize,
+    /// `section` still indexes the file's own sections.
+    pub(super) nodes: Vec<Node>,
+    pub(super) pending: Pending<'s>,
+    pub(super) errors: Vec<Diagnostic>,
+}
+
+/// Builds one file's nodes, consuming their declarations.
+pub(super) fn lower_file<'s>(
+    source: &'s KnowledgeSource,
+    file: usize,
+    decls: Vec<ast::NodeDecl<'s>>,
+) -> FileNodes<'s> {
+    let mut lowering = FileLowering {
+        source,
+        file,
+        namespace: &source.files[file].namespace,
+        node: 0,
+        pending: Pending::default(),
+        errors: Vec::new(),
+    };
+    let mut nodes = Vec::with_capacity(decls.len());
+    for decl in decls {
+        lowering.node = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
+        nodes.push(lowering.node(decl));
+    }
+    FileNodes {
+        file,
+        nodes,
+        pending: lowering.pending,
+        errors: lowering.errors,
+    }
+}
+
+struct FileLowering<'s> {
+    source: &'s KnowledgeSource,
+    file: usize,
+    namespace: &'s str,
+    /// The node being built, by its index in the file.
+    node: u32,
+    pending: Pending<'s>,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'s> FileLowering<'s> {
+    fn node(&mut self, decl: ast::NodeDecl<'s>) -> Node {
+        let ast::NodeDecl {
+            name,
+            section,
+            common,
+            kind,
+            span: _,
+        } = decl;
+        let kind = match kind {
+            NodeKindDecl::Question(question) => NodeKind::Question(self.question(&name, *question)),
+            NodeKindDecl::Decide(decide) => NodeKind::Decide(self.decide(&name, decide)),
+            NodeKindDecl::Outcome(outcome) => NodeKind::Outcome(self.outcome(&name, &outcome)),
         };
+        let id = CompactString::from(format!("{}.{}", self.namespace, name.text));
         Node {
-            id: self.names.ids[index].as_str().into(),
-            local_start: local_start(&self.names.ids[index], decl.name.text),
+            local_start: local_start(&id, name.text),
+            id,
             section,
             clinical: common.clinical.as_ref().map(|t| t.text.as_ref().into()),
             why: common.why.as_ref().map(|t| t.text.as_ref().into()),
@@ -42,104 +131,64 @@ impl Compiler<'_> {
                 })
                 .collect(),
             tags: common.tags.iter().map(|t| t.text.into()).collect(),
-            span: decl.name.span,
+            span: name.span,
             kind,
         }
     }
 
-    fn target(&mut self, name: &ast::Name, file: usize, from: usize) -> usize {
-        match self.names.resolve(name, self.namespace(file), Some(from)) {
-            Ok(target) => target,
-            Err(error) => {
-                self.errors.push(error);
-                usize::MAX
-            }
-        }
+    /// A placeholder target; the name waits for the folder's names.
+    fn target(&mut self, name: ast::Name<'s>, way: Way) -> usize {
+        debug_assert_eq!(name.span.file(), self.file);
+        let node = self.node;
+        self.pending.targets.push(Waiting {
+            node,
+            way,
+            what: name,
+        });
+        usize::MAX
     }
 
-    fn step(&mut self, step: &ast::Step, file: usize, from: usize) -> Step {
+    fn step(&mut self, step: ast::Step<'s>, way: Way) -> Step {
         Step {
-            target: self.target(&step.target, file, from),
-            effects: self.effects(&step.effects),
+            target: self.target(step.target, way),
+            effects: self.effects(step.effects, way),
         }
     }
 
-    fn effects(&mut self, effects: &[ast::Effect]) -> Vec<Effect> {
-        // Sized up front: collecting a filter grows the list to four at its
-        // first effect, and a large folder holds millions of these lists.
+    /// The effects in order, a placeholder standing for each `set` until
+    /// its fact is known.
+    fn effects(&mut self, effects: Vec<ast::Effect<'s>>, way: Way) -> Vec<Effect> {
         let mut compiled = Vec::with_capacity(effects.len());
-        compiled.extend(effects.iter().filter_map(|effect| self.effect(effect)));
+        for effect in effects {
+            compiled.push(match effect {
+                ast::Effect::Note { lay, therapist } => Effect::Note(Note {
+                    lay: lay.text.into_owned(),
+                    therapist: therapist.map(|t| t.text.into_owned()),
+                }),
+                ast::Effect::Finding(text) => Effect::Finding(text.text.into_owned()),
+                ast::Effect::Set { fact, value } => {
+                    let node = self.node;
+                    let effect = u32::try_from(compiled.len()).unwrap_or(u32::MAX);
+                    self.pending.sets.push(Waiting {
+                        node,
+                        way,
+                        what: PendingSet {
+                            effect,
+                            fact,
+                            value,
+                        },
+                    });
+                    Effect::Set {
+                        fact: usize::MAX,
+                        value: Value::Bool(false),
+                    }
+                }
+            });
+        }
         compiled
     }
 
-    fn effect(&mut self, effect: &ast::Effect) -> Option<Effect> {
-        match effect {
-            ast::Effect::Note { lay, therapist } => Some(Effect::Note(Note {
-                lay: lay.text.to_string(),
-                therapist: therapist.as_ref().map(|t| t.text.to_string()),
-            })),
-            ast::Effect::Finding(text) => Some(Effect::Finding(text.text.to_string())),
-            ast::Effect::Set { fact, value } => {
-                let index = self.fact(fact)?;
-                // Borrowed, not cloned: an enum's words would be copied per effect.
-                let domain = &self.facts[index].domain;
-                let value = match value {
-                    Some(value) => match checked_fact_value(domain, fact.text, value) {
-                        Ok(value) => value,
-                        Err(error) => {
-                            self.errors.push(error);
-                            return None;
-                        }
-                    },
-                    None if *domain == Domain::Bool => Value::Bool(true),
-                    None => {
-                        self.errors.push(
-                            Diagnostic::error(
-                                "E006",
-                                fact.span,
-                                format!("`set {}` needs a value", fact.text),
-                            )
-                            .with_label("not a true/false fact")
-                            .with_hint(Some(format!(
-                                "write `set {} = value`, where value is {}",
-                                fact.text,
-                                domain.describe()
-                            ))),
-                        );
-                        return None;
-                    }
-                };
-                Some(Effect::Set { fact: index, value })
-            }
-        }
-    }
-
-    fn fact(&mut self, name: &ast::Name) -> Option<usize> {
-        if let Some(&index) = self.fact_ids.get(name.text) {
-            return Some(index);
-        }
-        let hint = did_you_mean(name.text, self.fact_ids.keys().map(String::as_str))
-            .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
-        self.errors.push(
-            Diagnostic::error(
-                "E005",
-                name.span,
-                format!("fact `{}` is not declared", name.text),
-            )
-            .with_label("unknown fact")
-            .with_hint(hint),
-        );
-        None
-    }
-
-    fn question(
-        &mut self,
-        index: usize,
-        file: usize,
-        decl: &ast::NodeDecl,
-        question: &ast::QuestionDecl,
-    ) -> Question {
-        let name = &decl.name;
+    fn question(&mut self, name: &ast::Name<'s>, question: ast::QuestionDecl<'s>) -> Question {
         let ask = match &question.ask {
             Some(ask) => ask.text.as_ref().into(),
             None => {
@@ -157,9 +206,9 @@ impl Compiler<'_> {
                 CompactString::default()
             }
         };
-        let form = self.form(name, question);
+        let form = self.form(name, &question);
         let mut answers = Vec::with_capacity(question.arms.len());
-        for arm in &question.arms {
+        for arm in question.arms {
             let (id, default_label) = match &arm.key {
                 ast::ArmKey::YesNo(word) => {
                     (CompactString::from(word.text), yes_no_label(word.text))
@@ -174,7 +223,8 @@ impl Compiler<'_> {
                 );
                 continue;
             }
-            let target = match (&arm.target, form) {
+            let way = Way::Answer(u32::try_from(answers.len()).unwrap_or(u32::MAX));
+            let target = match (arm.target, form) {
                 (Some(target), Form::Multiple) => {
                     self.errors.push(
                         Diagnostic::error(
@@ -189,7 +239,7 @@ impl Compiler<'_> {
                     );
                     None
                 }
-                (Some(target), _) => Some(self.target(target, file, index)),
+                (Some(target), _) => Some(self.target(target, way)),
                 (None, Form::Multiple) => None,
                 (None, _) => {
                     self.errors.push(
@@ -212,7 +262,7 @@ impl Compiler<'_> {
                     .map(|s| s.text.as_ref().into())
                     .collect(),
                 target,
-                effects: self.effects(&arm.effects),
+                effects: self.effects(arm.effects, way),
             });
         }
         if form == Form::YesNo {
@@ -230,8 +280,8 @@ impl Compiler<'_> {
                 }
             }
         }
-        let then = match (&question.then, form) {
-            (Some(then), Form::Multiple | Form::Number) => Some(self.step(then, file, index)),
+        let then = match (question.then, form) {
+            (Some(then), Form::Multiple | Form::Number) => Some(self.step(then, Way::Then)),
             (None, Form::Multiple | Form::Number) => {
                 self.errors.push(
                     Diagnostic::error(
@@ -258,15 +308,19 @@ impl Compiler<'_> {
             }
             (None, _) => None,
         };
-        let skip = question.skip.as_ref().map(|(condition, target)| {
-            let namespace = self.namespace(file);
-            let condition = self.condition(condition, namespace, Context::Walk);
-            Box::new((condition, self.target(target, file, index)))
+        let skip = question.skip.map(|(condition, target)| {
+            self.condition(condition, Way::Skip);
+            Box::new((Cond::Or(Vec::new()), self.target(target, Way::Skip)))
         });
         let number = question.number.as_ref();
-        let into = number
-            .and_then(|spec| spec.into.as_ref())
-            .and_then(|fact| self.number_fact(fact));
+        if let Some(fact) = number.and_then(|spec| spec.into.clone()) {
+            let node = self.node;
+            self.pending.into.push(Waiting {
+                node,
+                way: Way::Then,
+                what: fact,
+            });
+        }
         Question {
             ask,
             form,
@@ -277,29 +331,18 @@ impl Compiler<'_> {
             unit: number
                 .and_then(|spec| spec.unit.as_ref())
                 .map(|u| u.text.to_string()),
-            into,
+            into: None,
         }
     }
 
-    fn number_fact(&mut self, name: &ast::Name) -> Option<usize> {
-        let index = self.fact(name)?;
-        if matches!(self.facts[index].domain, Domain::Number { .. }) {
-            Some(index)
-        } else {
-            self.errors.push(
-                Diagnostic::error(
-                    "E006",
-                    name.span,
-                    format!("`{}` is not a number fact", name.text),
-                )
-                .with_label("a number cannot be stored here")
-                .with_hint(Some(format!(
-                    "declare it as `fact {}: number 0..120`",
-                    name.text
-                ))),
-            );
-            None
-        }
+    /// Conditions wait whole: what they read is anywhere in the folder.
+    fn condition(&mut self, expr: ast::Expr<'s>, way: Way) {
+        let node = self.node;
+        self.pending.conditions.push(Waiting {
+            node,
+            way,
+            what: expr,
+        });
     }
 
     fn form(&mut self, name: &ast::Name, question: &ast::QuestionDecl) -> Form {
@@ -361,31 +404,26 @@ impl Compiler<'_> {
         );
     }
 
-    fn decide(
-        &mut self,
-        index: usize,
-        file: usize,
-        decl: &ast::NodeDecl,
-        decide: &ast::DecideDecl,
-    ) -> Decide {
-        let namespace = self.namespace(file);
-        let arms = decide
-            .arms
-            .iter()
-            .map(|(condition, step)| DecideArm {
-                condition: self.condition(condition, namespace, Context::Walk),
-                text: expr_text(self.source, condition).into(),
-                step: self.step(step, file, index),
-            })
-            .collect();
-        let otherwise = match &decide.otherwise {
-            Some(step) => self.step(step, file, index),
+    fn decide(&mut self, name: &ast::Name<'s>, decide: ast::DecideDecl<'s>) -> Decide {
+        let mut arms = Vec::with_capacity(decide.arms.len());
+        for (condition, step) in decide.arms {
+            let way = Way::Arm(u32::try_from(arms.len()).unwrap_or(u32::MAX));
+            let text = expr_text(self.source, &condition).into();
+            self.condition(condition, way);
+            arms.push(DecideArm {
+                condition: Cond::Or(Vec::new()),
+                text,
+                step: self.step(step, way),
+            });
+        }
+        let otherwise = match decide.otherwise {
+            Some(step) => self.step(step, Way::Otherwise),
             None => {
                 self.errors.push(
                     Diagnostic::error(
                         "E008",
-                        decl.name.span,
-                        format!("decide `{}` has no `otherwise`", decl.name.text),
+                        name.span,
+                        format!("decide `{}` has no `otherwise`", name.text),
                     )
                     .with_label("a path would end here without an outcome")
                     .with_hint(Some("add `otherwise -> ...` as the last arm".into())),
@@ -399,8 +437,7 @@ impl Compiler<'_> {
         Decide { arms, otherwise }
     }
 
-    fn outcome(&mut self, decl: &ast::NodeDecl, outcome: &ast::OutcomeDecl) -> Outcome {
-        let name = &decl.name;
+    fn outcome(&mut self, name: &ast::Name<'s>, outcome: &ast::OutcomeDecl) -> Outcome {
         let (verdict, urgency) = match &outcome.verdict {
             None => {
                 self.errors.push(

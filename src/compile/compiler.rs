@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::compile_node::{FileNodes, lower_file};
 use super::flow::*;
 use super::graph_build::build_graph;
 use super::graph_checks;
@@ -19,9 +20,13 @@ use crate::syntax::parse;
 pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut documents = Vec::new();
+    let mut files = Vec::new();
     for (index, parsed) in parse_all(source).into_iter().enumerate() {
         match parsed {
-            Ok(document) => documents.push((index, document)),
+            Ok((document, nodes)) => {
+                documents.push((index, document));
+                files.push(nodes);
+            }
             Err(error) => errors.push(error),
         }
     }
@@ -32,28 +37,33 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         facts: Vec::new(),
         fact_ids: HashMap::new(),
         names: NodeNames::default(),
-        decls: Vec::new(),
+        nodes: Vec::new(),
     };
-    let lowered = compiler.lower();
-    let text_len: usize = source.files.iter().map(|f| f.text.len()).sum();
-    if text_len < PARALLEL_FROM {
-        return lowered.finish(source);
-    }
-    // The syntax trees of a large folder are millions of small allocations:
-    // they are freed on another core while this one builds the graph.
-    std::thread::scope(|scope| {
-        // No thread to be had: the trees are freed here instead.
-        let _ = std::thread::Builder::new().spawn_scoped(scope, move || drop(documents));
-        lowered.finish(source)
-    })
+    compiler.lower(files).finish(source)
+}
+
+/// A file parsed, and its nodes built from their syntax trees, which are
+/// freed right after (on the thread that made them, which can reuse their
+/// memory). The rest of the file's tree is small and stays for the compiler.
+fn parse_and_lower(
+    source: &KnowledgeSource,
+    file: usize,
+) -> Result<(ast::Document<'_>, FileNodes<'_>), Diagnostic> {
+    let mut document = parse(&source.files[file].text, file)?;
+    let decls = std::mem::take(&mut document.nodes);
+    Ok((document, lower_file(source, file, decls)))
 }
 
 /// Below this much text (1 MB, about 3 ms to parse) a thread's start-up is not worth it.
 const PARALLEL_FROM: usize = 1 << 20;
 
-/// Parses every file, in file order. Files are independent, so a folder of
-/// some size is split among the cores: parsing is most of the cost of loading.
-fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document<'_>, Diagnostic>> {
+/// Parses every file and builds its nodes, in file order. Files are
+/// independent, so a folder of some size is split among the cores: parsing
+/// is most of the cost of loading.
+#[allow(clippy::type_complexity)]
+fn parse_all(
+    source: &KnowledgeSource,
+) -> Vec<Result<(ast::Document<'_>, FileNodes<'_>), Diagnostic>> {
     let files = &source.files;
     let text_len: usize = files.iter().map(|f| f.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -61,7 +71,7 @@ fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document<'_>, Diagnost
         return files
             .iter()
             .enumerate()
-            .map(|(index, file)| parse(&file.text, index))
+            .map(|(index, _)| parse_and_lower(source, index))
             .collect();
     }
     let parts = balanced_parts(files, threads);
@@ -73,7 +83,7 @@ fn parse_all(source: &KnowledgeSource) -> Vec<Result<ast::Document<'_>, Diagnost
                 let parse_part = move || {
                     range
                         .clone()
-                        .map(|index| parse(&files[index].text, index))
+                        .map(|index| parse_and_lower(source, index))
                         .collect::<Vec<_>>()
                 };
                 // The main thread's stack size, so nesting fails the same way.
@@ -124,8 +134,8 @@ pub(super) struct Compiler<'s> {
     pub(super) facts: Vec<Fact>,
     pub(super) fact_ids: HashMap<String, usize>,
     pub(super) names: NodeNames,
-    /// Node declarations in index order, with the file they come from.
-    pub(super) decls: Vec<(usize, &'s ast::NodeDecl<'s>)>,
+    /// Every file's nodes, in file order, as their names are resolved.
+    pub(super) nodes: Vec<Node>,
 }
 
 /// What lowering produced: no longer tied to the syntax trees.
@@ -229,19 +239,26 @@ impl<'s> Compiler<'s> {
         &self.source.files[file].namespace
     }
 
-    /// Everything that needs the syntax trees: names declared, nodes,
-    /// invariants, cases and vignettes lowered.
-    fn lower(mut self) -> Lowered {
+    /// Everything that needs the syntax trees or the files' pending names:
+    /// names declared and resolved, invariants, cases and vignettes lowered.
+    fn lower(mut self, files: Vec<FileNodes<'s>>) -> Lowered {
         let header = self.header();
         self.declare_facts();
-        self.declare_nodes();
         let sections = self.sections();
-        let nodes: Vec<Node> = (0..self.decls.len())
-            .map(|i| self.node(i, &sections))
-            .collect();
+        let mut pending = Vec::with_capacity(files.len());
+        for file in files {
+            let base = self.nodes.len();
+            pending.push((file.file, base, file.pending));
+            self.declare_nodes(file.file, file.nodes);
+            self.errors.extend(file.errors);
+        }
+        for (file, base, pending) in pending {
+            self.resolve(file, base, pending);
+        }
         let start = header.and_then(|(file, h)| self.start(file, h));
         let facts_and_nodes_ok = self.errors.is_empty();
         let invariants = self.invariants();
+        let nodes = std::mem::take(&mut self.nodes);
         let cases = self.cases(&nodes);
         let vignettes = self.vignettes(&nodes);
         let meta = header.map(|(_, header)| Meta {
@@ -260,7 +277,7 @@ impl<'s> Compiler<'s> {
             facts_and_nodes_ok,
             nodes,
             facts: self.facts,
-            sections: sections.into_iter().map(|(_, s)| s).collect(),
+            sections,
             invariants,
             cases,
             vignettes,
@@ -364,46 +381,49 @@ impl<'s> Compiler<'s> {
             .ok()
     }
 
-    fn declare_nodes(&mut self) {
-        for (file, document) in self.documents {
-            let namespace = self.namespace(*file);
-            let mut previous: Option<usize> = None;
-            for decl in &document.nodes {
-                let id = format!("{namespace}.{}", decl.name.text);
-                if let Some(&first) = self.names.by_id.get(&id) {
-                    let first_at = self.at(self.decls[first].1.name.span);
-                    self.errors
-                        .push(duplicate("E003", "id", &decl.name, first_at));
-                    continue;
-                }
-                let index = self.decls.len();
-                self.names.by_id.insert(id.clone(), index);
-                self.names.declare_local(decl.name.text, index);
-                self.names.ids.push(id);
-                self.names.next_in_file.push(None);
-                if let Some(previous) = previous {
-                    self.names.next_in_file[previous] = Some(index);
-                }
-                previous = Some(index);
-                self.decls.push((*file, decl));
+    /// Declares a file's nodes and appends them to `self.nodes`, their
+    /// sections counted among every file's.
+    fn declare_nodes(&mut self, file: usize, nodes: Vec<Node>) {
+        let sections_before: usize = self
+            .documents
+            .iter()
+            .take_while(|(f, _)| *f < file)
+            .map(|(_, document)| document.sections.len())
+            .sum();
+        let mut previous: Option<usize> = None;
+        for mut node in nodes {
+            let index = self.nodes.len();
+            if let Some(&first) = self.names.by_id.get(node.id.as_str()) {
+                let first_at = self.at(self.nodes[first].span);
+                let name = ast::Name {
+                    text: node.local(),
+                    span: node.span,
+                };
+                self.errors.push(duplicate("E003", "id", &name, first_at));
+            } else {
+                self.names.by_id.insert(node.id.to_string(), index);
+                self.names.declare_local(node.local(), index);
             }
+            self.names.ids.push(node.id.to_string());
+            self.names.next_in_file.push(None);
+            if let Some(previous) = previous {
+                self.names.next_in_file[previous] = Some(index);
+            }
+            previous = Some(index);
+            node.section = node.section.map(|local| sections_before + local);
+            self.nodes.push(node);
         }
     }
 
-    /// Sections of every file, qualified like nodes; indexed per (file, local index).
-    fn sections(&self) -> Vec<((usize, usize), Section)> {
+    /// Sections of every file, qualified like nodes, in file order.
+    fn sections(&self) -> Vec<Section> {
         self.documents
             .iter()
             .flat_map(|(file, document)| {
                 let namespace = self.namespace(*file);
-                document.sections.iter().enumerate().map(move |(i, s)| {
-                    (
-                        (*file, i),
-                        Section {
-                            id: format!("{namespace}.{}", s.name.text),
-                            title: s.title.text.to_string(),
-                        },
-                    )
+                document.sections.iter().map(move |s| Section {
+                    id: format!("{namespace}.{}", s.name.text),
+                    title: s.title.text.to_string(),
                 })
             })
             .collect()

@@ -15,6 +15,7 @@ mod graph_build;
 mod graph_checks;
 mod names;
 mod questions_left;
+mod resolve;
 mod topo_order;
 mod value;
 

@@ -248,8 +248,7 @@ impl<'t> Fast<'t> {
         while self.pos < self.bytes.len() {
             match self.word() {
                 "question" | "decide" | "outcome" => {
-                    let mut node = self.node(None)?;
-                    node.shrink_to_fit();
+                    let node = self.node(None)?;
                     document.nodes.push(node);
                 }
                 "section" => self.section(&mut document)?,
@@ -273,7 +272,6 @@ impl<'t> Fast<'t> {
             }
             self.skip();
         }
-        document.nodes.shrink_to_fit();
         Some(document)
     }
 
@@ -543,8 +541,7 @@ impl<'t> Fast<'t> {
             self.skip();
             match self.word() {
                 "question" | "decide" | "outcome" => {
-                    let mut node = self.node(Some(index))?;
-                    node.shrink_to_fit();
+                    let node = self.node(Some(index))?;
                     document.nodes.push(node);
                 }
                 _ => return self.expect(b"}"),

@@ -1,0 +1,173 @@
+//! The second half of building nodes: what a file's nodes name elsewhere
+//! (targets, facts, the questions their conditions read), resolved once
+//! every file's names are declared. See [`compile_node`](super::compile_node).
+
+use super::compile_node::{Pending, PendingSet, Waiting, Way};
+use super::compiler::{Compiler, Context, checked_fact_value};
+use super::flow::*;
+use super::{Cond, Domain, Value};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::syntax::ast;
+
+impl<'s> Compiler<'s> {
+    /// Fills in what file `file`'s nodes, from `base` on in `self.nodes`,
+    /// left pending, or reports why it cannot be.
+    pub(super) fn resolve(&mut self, file: usize, base: usize, pending: Pending<'s>) {
+        let namespace = self.namespace(file);
+        let Pending {
+            targets,
+            sets,
+            conditions,
+            into,
+        } = pending;
+        for Waiting { node, way, what } in targets {
+            let from = base + node as usize;
+            match self.names.resolve(&what, namespace, Some(from)) {
+                Ok(target) => {
+                    if let Some(slot) = target_at(&mut self.nodes[from], way) {
+                        *slot = target;
+                    }
+                }
+                Err(error) => self.errors.push(error),
+            }
+        }
+        for Waiting { node, way, what } in sets {
+            let Some(effect) = self.set(&what) else {
+                continue;
+            };
+            let slot = effects_at(&mut self.nodes[base + node as usize], way)
+                .and_then(|effects| effects.get_mut(what.effect as usize));
+            if let Some(slot) = slot {
+                *slot = effect;
+            }
+        }
+        for Waiting { node, way, what } in conditions {
+            let condition = self.condition(&what, namespace, Context::Walk);
+            if let Some(slot) = condition_at(&mut self.nodes[base + node as usize], way) {
+                *slot = condition;
+            }
+        }
+        for Waiting { node, what, .. } in into {
+            let fact = self.number_fact(&what);
+            if let NodeKind::Question(question) = &mut self.nodes[base + node as usize].kind {
+                question.into = fact;
+            }
+        }
+    }
+
+    /// A `set` effect with its fact found and its value checked.
+    fn set(&mut self, set: &PendingSet) -> Option<Effect> {
+        let PendingSet { fact, value, .. } = set;
+        let index = self.fact(fact)?;
+        // Borrowed, not cloned: an enum's words would be copied per effect.
+        let domain = &self.facts[index].domain;
+        let value = match value {
+            Some(value) => match checked_fact_value(domain, fact.text, value) {
+                Ok(value) => value,
+                Err(error) => {
+                    self.errors.push(error);
+                    return None;
+                }
+            },
+            None if *domain == Domain::Bool => Value::Bool(true),
+            None => {
+                self.errors.push(
+                    Diagnostic::error(
+                        "E006",
+                        fact.span,
+                        format!("`set {}` needs a value", fact.text),
+                    )
+                    .with_label("not a true/false fact")
+                    .with_hint(Some(format!(
+                        "write `set {} = value`, where value is {}",
+                        fact.text,
+                        domain.describe()
+                    ))),
+                );
+                return None;
+            }
+        };
+        Some(Effect::Set { fact: index, value })
+    }
+
+    fn fact(&mut self, name: &ast::Name) -> Option<usize> {
+        if let Some(&index) = self.fact_ids.get(name.text) {
+            return Some(index);
+        }
+        let hint = did_you_mean(name.text, self.fact_ids.keys().map(String::as_str))
+            .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
+        self.errors.push(
+            Diagnostic::error(
+                "E005",
+                name.span,
+                format!("fact `{}` is not declared", name.text),
+            )
+            .with_label("unknown fact")
+            .with_hint(hint),
+        );
+        None
+    }
+
+    fn number_fact(&mut self, name: &ast::Name) -> Option<usize> {
+        let index = self.fact(name)?;
+        if matches!(self.facts[index].domain, Domain::Number { .. }) {
+            Some(index)
+        } else {
+            self.errors.push(
+                Diagnostic::error(
+                    "E006",
+                    name.span,
+                    format!("`{}` is not a number fact", name.text),
+                )
+                .with_label("a number cannot be stored here")
+                .with_hint(Some(format!(
+                    "declare it as `fact {}: number 0..120`",
+                    name.text
+                ))),
+            );
+            None
+        }
+    }
+}
+
+/// Where the target of `way` out of `node` is kept.
+fn target_at(node: &mut Node, way: Way) -> Option<&mut usize> {
+    match (&mut node.kind, way) {
+        (NodeKind::Question(question), Way::Answer(index)) => {
+            question.answers.get_mut(index as usize)?.target.as_mut()
+        }
+        (NodeKind::Question(question), Way::Then) => Some(&mut question.then.as_mut()?.target),
+        (NodeKind::Question(question), Way::Skip) => Some(&mut question.skip.as_mut()?.1),
+        (NodeKind::Decide(decide), Way::Arm(index)) => {
+            Some(&mut decide.arms.get_mut(index as usize)?.step.target)
+        }
+        (NodeKind::Decide(decide), Way::Otherwise) => Some(&mut decide.otherwise.target),
+        _ => None,
+    }
+}
+
+/// Where the effects of `way` out of `node` are kept.
+fn effects_at(node: &mut Node, way: Way) -> Option<&mut Vec<Effect>> {
+    match (&mut node.kind, way) {
+        (NodeKind::Question(question), Way::Answer(index)) => {
+            Some(&mut question.answers.get_mut(index as usize)?.effects)
+        }
+        (NodeKind::Question(question), Way::Then) => Some(&mut question.then.as_mut()?.effects),
+        (NodeKind::Decide(decide), Way::Arm(index)) => {
+            Some(&mut decide.arms.get_mut(index as usize)?.step.effects)
+        }
+        (NodeKind::Decide(decide), Way::Otherwise) => Some(&mut decide.otherwise.effects),
+        _ => None,
+    }
+}
+
+/// Where the condition guarding `way` out of `node` is kept.
+fn condition_at(node: &mut Node, way: Way) -> Option<&mut Cond> {
+    match (&mut node.kind, way) {
+        (NodeKind::Question(question), Way::Skip) => Some(&mut question.skip.as_mut()?.0),
+        (NodeKind::Decide(decide), Way::Arm(index)) => {
+            Some(&mut decide.arms.get_mut(index as usize)?.condition)
+        }
+        _ => None,
+    }
+}
