@@ -246,6 +246,8 @@ impl<'s> Compiler<'s> {
         self.declare_facts();
         let sections = self.sections();
         let mut pending = Vec::with_capacity(files.len());
+        self.nodes
+            .reserve_exact(files.iter().map(|file| file.nodes.len()).sum());
         for file in files {
             let base = self.nodes.len();
             pending.push((file.file, base, file.pending));
