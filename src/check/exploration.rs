@@ -74,20 +74,50 @@ struct Back {
 }
 
 /// One way out of a node, prepared once: the slot writes it makes.
+/// Kept small: a large flow has hundreds of thousands.
 struct Move {
-    answer: Option<Rc<AnswerValue>>,
-    count: PathCount,
-    writes: Vec<(usize, u32)>,
     target: usize,
+    writes: Box<[(usize, u32)]>,
+    /// What `verify` counts; `None` for moves that are not answers, and for
+    /// every move when only the states matter ([`Detail::States`]).
+    paths: Option<Box<MovePaths>>,
+}
+
+/// The answer a move stands for, and how many answers it is.
+struct MovePaths {
+    /// Shared with the entries whose shortest path takes this move.
+    answer: Rc<AnswerValue>,
+    count: PathCount,
+}
+
+/// The count of a move that adds no answer.
+static ONE: PathCount = PathCount::Small(1);
+
+impl Move {
+    fn to(target: usize, writes: Vec<(usize, u32)>) -> Move {
+        Move {
+            target,
+            writes: writes.into_boxed_slice(),
+            paths: None,
+        }
+    }
+
+    fn answer(&self) -> Option<&Rc<AnswerValue>> {
+        self.paths.as_ref().map(|paths| &paths.answer)
+    }
+
+    fn count(&self) -> &PathCount {
+        self.paths.as_ref().map_or(&ONE, |paths| &paths.count)
+    }
 }
 
 enum Moves<'f> {
     Question {
         skip: Option<(&'f Cond, Move)>,
-        answers: Vec<Move>,
+        answers: Box<[Move]>,
     },
     Decide {
-        arms: Vec<(&'f Cond, Move)>,
+        arms: Box<[(&'f Cond, Move)]>,
         otherwise: Move,
     },
     Outcome,
@@ -153,11 +183,11 @@ impl<'f> Exploration<'f> {
                     if !keep(step.target, &state) {
                         continue;
                     }
-                    let answers = entry.answers + u32::from(step.answer.is_some());
-                    let count = if step.count.is_one() {
+                    let answers = entry.answers + u32::from(step.answer().is_some());
+                    let count = if step.count().is_one() {
                         entry.count.clone()
                     } else {
-                        entry.count.times(&step.count)
+                        entry.count.times(step.count())
                     };
                     match index[step.target].get(&state[..]) {
                         Some(&j) => {
@@ -168,7 +198,7 @@ impl<'f> Exploration<'f> {
                                 there.from = Some(Back {
                                     node,
                                     entry: at,
-                                    answer: step.answer.clone(),
+                                    answer: step.answer().cloned(),
                                 });
                             }
                         }
@@ -182,7 +212,7 @@ impl<'f> Exploration<'f> {
                                 from: Some(Back {
                                     node,
                                     entry: at,
-                                    answer: step.answer.clone(),
+                                    answer: step.answer().cloned(),
                                 }),
                             });
                         }
@@ -370,7 +400,7 @@ impl Move {
     fn apply(&self, from: &[u32], live: &[bool], to: &mut Vec<u32>) {
         to.clear();
         to.extend_from_slice(from);
-        for &(slot, code) in &self.writes {
+        for &(slot, code) in &*self.writes {
             to[slot] = code;
         }
         forget(to, live);
@@ -447,7 +477,7 @@ pub(super) fn each_reached(
 fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table, detail: Detail) -> Vec<Moves<'f>> {
     let constants = Constants::of(flow);
     let writes_of = |effects: &mut dyn Iterator<Item = &'f Effect>, table: &mut Table| {
-        let mut writes: Vec<_> = effects
+        effects
             .filter_map(|effect| match effect {
                 Effect::Set { fact, value } => {
                     let slot = slots.fact(*fact)?;
@@ -455,14 +485,9 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table, detail: Detail)
                 }
                 Effect::Note(_) | Effect::Finding(_) => None,
             })
-            .collect();
-        // A collected filter starts at room for four; a large flow holds
-        // hundreds of thousands of these lists, most with one write.
-        writes.shrink_to_fit();
-        writes
+            .collect::<Vec<_>>()
     };
     let paths = detail == Detail::Paths;
-    let one = PathCount::one;
     flow.nodes
         .iter()
         .enumerate()
@@ -474,21 +499,13 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table, detail: Detail)
                     .iter()
                     .map(|arm| {
                         let writes = writes_of(&mut arm.step.effects.iter(), table);
-                        let step = Move {
-                            answer: None,
-                            count: one(),
-                            writes,
-                            target: arm.step.target,
-                        };
-                        (&arm.condition, step)
+                        (&arm.condition, Move::to(arm.step.target, writes))
                     })
                     .collect(),
-                otherwise: Move {
-                    answer: None,
-                    count: one(),
-                    writes: writes_of(&mut decide.otherwise.effects.iter(), table),
-                    target: decide.otherwise.target,
-                },
+                otherwise: Move::to(
+                    decide.otherwise.target,
+                    writes_of(&mut decide.otherwise.effects.iter(), table),
+                ),
             },
             NodeKind::Question(question) => {
                 let tracked = |fact: usize| slots.fact(fact).is_some();
@@ -504,28 +521,23 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table, detail: Detail)
                     if let Some(slot) = slots.question(q) {
                         writes.push((slot, table.intern(slot, Known::Answer(class.seen))));
                     }
-                    writes.shrink_to_fit();
-                    Some(Move {
-                        answer: paths.then(|| Rc::new(class.answer)),
-                        count: if paths {
-                            PathCount::from(class.count)
-                        } else {
-                            one()
-                        },
-                        writes,
-                        target: class.target?,
-                    })
+                    let mut step = Move::to(class.target?, writes);
+                    if paths {
+                        step.paths = Some(Box::new(MovePaths {
+                            answer: Rc::new(class.answer),
+                            count: PathCount::from(class.count),
+                        }));
+                    }
+                    Some(step)
                 }));
-                let skip = question.skip.as_deref().map(|(cond, target)| {
-                    let step = Move {
-                        answer: None,
-                        count: one(),
-                        writes: Vec::new(),
-                        target: *target,
-                    };
-                    (cond, step)
-                });
-                Moves::Question { skip, answers }
+                let skip = question
+                    .skip
+                    .as_deref()
+                    .map(|(cond, target)| (cond, Move::to(*target, Vec::new())));
+                Moves::Question {
+                    skip,
+                    answers: answers.into_boxed_slice(),
+                }
             }
         })
         .collect()
