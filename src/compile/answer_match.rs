@@ -337,9 +337,9 @@ mod tests {
                 .map(|(id, label)| Answer {
                     id: (*id).into(),
                     label: (*label).into(),
-                    synonyms: vec!["left side".into()],
+                    synonyms: Box::new(["left side".into()]),
                     target: None,
-                    effects: Vec::new(),
+                    effects: Box::default(),
                 })
                 .collect(),
             then: None,

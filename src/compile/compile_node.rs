@@ -157,7 +157,7 @@ impl<'s> FileLowering<'s> {
 
     /// The effects in order, a placeholder standing for each `set` until
     /// its fact is known.
-    fn effects(&mut self, effects: Vec<ast::Effect<'s>>, way: Way) -> Vec<Effect> {
+    fn effects(&mut self, effects: Vec<ast::Effect<'s>>, way: Way) -> Box<[Effect]> {
         let mut compiled = Vec::with_capacity(effects.len());
         for effect in effects {
             compiled.push(match effect {
@@ -185,7 +185,7 @@ impl<'s> FileLowering<'s> {
                 }
             });
         }
-        compiled
+        compiled.into_boxed_slice()
     }
 
     fn question(&mut self, name: &ast::Name<'s>, question: ast::QuestionDecl<'s>) -> Question {
@@ -430,7 +430,7 @@ impl<'s> FileLowering<'s> {
                 );
                 Step {
                     target: usize::MAX,
-                    effects: Vec::new(),
+                    effects: Box::default(),
                 }
             }
         };

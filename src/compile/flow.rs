@@ -78,8 +78,10 @@ pub struct Node {
     pub section: Option<usize>,
     pub clinical: Option<CompactString>,
     pub why: Option<CompactString>,
-    pub sources: Vec<SourceRef>,
-    pub tags: Vec<CompactString>,
+    // Boxed slices, not vectors, here and below: a large flow has hundreds
+    // of thousands of these lists, and none grows once compiled.
+    pub sources: Box<[SourceRef]>,
+    pub tags: Box<[CompactString]>,
     pub span: Span,
     pub kind: NodeKind,
 }
@@ -125,17 +127,17 @@ impl Question {
 pub struct Answer {
     pub id: CompactString,
     pub label: CompactString,
-    pub synonyms: Vec<CompactString>,
+    pub synonyms: Box<[CompactString]>,
     /// `None` for answers of a `multiple` question.
     pub target: Option<usize>,
-    pub effects: Vec<Effect>,
+    pub effects: Box<[Effect]>,
 }
 
 /// Going to `target`, with the effects of going there.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Step {
     pub target: usize,
-    pub effects: Vec<Effect>,
+    pub effects: Box<[Effect]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,10 +227,10 @@ pub struct Outcome {
     /// Set exactly when `verdict` is `Refer`.
     pub urgency: Option<Urgency>,
     pub title: String,
-    pub plan: Vec<String>,
-    pub avoid: Vec<String>,
-    pub selfcare: Vec<String>,
-    pub safety: Vec<String>,
+    pub plan: Box<[String]>,
+    pub avoid: Box<[String]>,
+    pub selfcare: Box<[String]>,
+    pub safety: Box<[String]>,
 }
 
 /// What an edge of the graph stands for. The words (an answer id, a

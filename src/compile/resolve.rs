@@ -147,7 +147,7 @@ fn target_at(node: &mut Node, way: Way) -> Option<&mut usize> {
 }
 
 /// Where the effects of `way` out of `node` are kept.
-fn effects_at(node: &mut Node, way: Way) -> Option<&mut Vec<Effect>> {
+fn effects_at(node: &mut Node, way: Way) -> Option<&mut [Effect]> {
     match (&mut node.kind, way) {
         (NodeKind::Question(question), Way::Answer(index)) => {
             Some(&mut question.answers.get_mut(index as usize)?.effects)
