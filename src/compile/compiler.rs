@@ -245,17 +245,29 @@ impl<'s> Compiler<'s> {
         let header = self.header();
         self.declare_facts();
         let sections = self.sections();
-        let mut pending = Vec::with_capacity(files.len());
-        self.nodes
-            .reserve_exact(files.iter().map(|file| file.nodes.len()).sum());
-        for file in files {
-            let base = self.nodes.len();
-            pending.push((file.file, base, file.pending));
-            self.declare_nodes(file.file, file.nodes);
-            self.errors.extend(file.errors);
+        let mut files = files;
+        let mut base = 0;
+        for file in &mut files {
+            self.declare_nodes(file.file, base, &mut file.nodes);
+            self.errors.append(&mut file.errors);
+            base += file.nodes.len();
         }
-        for (file, base, pending) in pending {
-            self.resolve(file, base, pending);
+        // Each file's targets and effects are filled in, and their pending
+        // lists freed, before the nodes are copied into one list, so the
+        // two never take room at the same time.
+        let mut base = 0;
+        for file in &mut files {
+            self.resolve_names(file.file, base, &mut file.nodes, &mut file.pending);
+            base += file.nodes.len();
+        }
+        self.nodes.reserve_exact(base);
+        let mut conditions = Vec::with_capacity(files.len());
+        for mut file in files {
+            conditions.push((file.file, self.nodes.len(), file.pending.conditions));
+            self.nodes.append(&mut file.nodes);
+        }
+        for (file, base, conditions) in conditions {
+            self.resolve_conditions(file, base, conditions);
         }
         let start = header.and_then(|(file, h)| self.start(file, h));
         let facts_and_nodes_ok = self.errors.is_empty();
@@ -383,9 +395,9 @@ impl<'s> Compiler<'s> {
             .ok()
     }
 
-    /// Declares a file's nodes and appends them to `self.nodes`, their
-    /// sections counted among every file's.
-    fn declare_nodes(&mut self, file: usize, nodes: Vec<Node>) {
+    /// Declares a file's nodes, numbered from `base`, their sections
+    /// counted among every file's.
+    fn declare_nodes(&mut self, file: usize, base: usize, nodes: &mut [Node]) {
         let sections_before: usize = self
             .documents
             .iter()
@@ -393,10 +405,9 @@ impl<'s> Compiler<'s> {
             .map(|(_, document)| document.sections.len())
             .sum();
         let mut previous: Option<usize> = None;
-        for mut node in nodes {
-            let index = self.nodes.len();
+        for (index, node) in (base..).zip(nodes) {
             if let Some(&first) = self.names.by_id.get(node.id.as_str()) {
-                let first_at = self.at(self.nodes[first].span);
+                let first_at = self.at(self.names.spans[first]);
                 let name = ast::Name {
                     text: node.local(),
                     span: node.span,
@@ -407,13 +418,13 @@ impl<'s> Compiler<'s> {
                 self.names.declare_local(node.local(), index);
             }
             self.names.ids.push(node.id.to_string());
+            self.names.spans.push(node.span);
             self.names.next_in_file.push(None);
             if let Some(previous) = previous {
                 self.names.next_in_file[previous] = Some(index);
             }
             previous = Some(index);
             node.section = node.section.map(|local| sections_before + local);
-            self.nodes.push(node);
         }
     }
 

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 use crate::syntax::ast::Name;
 
 /// Node ids by qualified name, with each file's nodes in written order (for `next`).
@@ -11,6 +11,8 @@ use crate::syntax::ast::Name;
 pub struct NodeNames {
     pub by_id: HashMap<String, usize>,
     pub ids: Vec<String>,
+    /// Where each node's id is written, for "already declared at".
+    pub spans: Vec<Span>,
     /// For each node: the node written after it in the same file.
     pub next_in_file: Vec<Option<usize>>,
     /// Local id -> the node, or `None` when several files have that local id.

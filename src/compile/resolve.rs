@@ -10,47 +10,59 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::syntax::ast;
 
 impl<'s> Compiler<'s> {
-    /// Fills in what file `file`'s nodes, from `base` on in `self.nodes`,
-    /// left pending, or reports why it cannot be.
-    pub(super) fn resolve(&mut self, file: usize, base: usize, pending: Pending<'s>) {
+    /// Fills in the targets, `set` effects and `into` facts file `file`'s
+    /// `nodes` (numbered from `base`) left pending, or reports why it
+    /// cannot, and frees those lists. Needs every node's name and every fact.
+    pub(super) fn resolve_names(
+        &mut self,
+        file: usize,
+        base: usize,
+        nodes: &mut [Node],
+        pending: &mut Pending<'s>,
+    ) {
         let namespace = self.namespace(file);
-        let Pending {
-            targets,
-            sets,
-            conditions,
-            into,
-        } = pending;
-        for Waiting { node, way, what } in targets {
-            let from = base + node as usize;
-            match self.names.resolve(&what, namespace, Some(from)) {
+        for Waiting { node, way, what } in std::mem::take(&mut pending.targets) {
+            match self.names.resolve(&what, namespace, Some(base + node as usize)) {
                 Ok(target) => {
-                    if let Some(slot) = target_at(&mut self.nodes[from], way) {
+                    if let Some(slot) = target_at(&mut nodes[node as usize], way) {
                         *slot = target;
                     }
                 }
                 Err(error) => self.errors.push(error),
             }
         }
-        for Waiting { node, way, what } in sets {
+        for Waiting { node, way, what } in std::mem::take(&mut pending.sets) {
             let Some(effect) = self.set(&what) else {
                 continue;
             };
-            let slot = effects_at(&mut self.nodes[base + node as usize], way)
+            let slot = effects_at(&mut nodes[node as usize], way)
                 .and_then(|effects| effects.get_mut(what.effect as usize));
             if let Some(slot) = slot {
                 *slot = effect;
             }
         }
+        for Waiting { node, what, .. } in std::mem::take(&mut pending.into) {
+            let fact = self.number_fact(&what);
+            if let NodeKind::Question(question) = &mut nodes[node as usize].kind {
+                question.into = fact;
+            }
+        }
+    }
+
+    /// Fills in the conditions file `file`'s nodes, from `base` on in
+    /// `self.nodes`, left pending. Needs every node: a condition's values
+    /// are checked against the answers of the question it reads.
+    pub(super) fn resolve_conditions(
+        &mut self,
+        file: usize,
+        base: usize,
+        conditions: Vec<Waiting<ast::Expr<'s>>>,
+    ) {
+        let namespace = self.namespace(file);
         for Waiting { node, way, what } in conditions {
             let condition = self.condition(&what, namespace, Context::Walk);
             if let Some(slot) = condition_at(&mut self.nodes[base + node as usize], way) {
                 *slot = condition;
-            }
-        }
-        for Waiting { node, what, .. } in into {
-            let fact = self.number_fact(&what);
-            if let NodeKind::Question(question) = &mut self.nodes[base + node as usize].kind {
-                question.into = fact;
             }
         }
     }
