@@ -111,9 +111,13 @@ impl<'s> FileLowering<'s> {
             span: _,
         } = decl;
         let kind = match kind {
-            NodeKindDecl::Question(question) => NodeKind::Question(self.question(&name, *question)),
-            NodeKindDecl::Decide(decide) => NodeKind::Decide(self.decide(&name, decide)),
-            NodeKindDecl::Outcome(outcome) => NodeKind::Outcome(self.outcome(&name, &outcome)),
+            NodeKindDecl::Question(question) => {
+                NodeKind::Question(Box::new(self.question(&name, *question)))
+            }
+            NodeKindDecl::Decide(decide) => NodeKind::Decide(Box::new(self.decide(&name, decide))),
+            NodeKindDecl::Outcome(outcome) => {
+                NodeKind::Outcome(Box::new(self.outcome(&name, &outcome)))
+            }
         };
         let id = CompactString::from(format!("{}.{}", self.namespace, name.text));
         Node {

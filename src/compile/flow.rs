@@ -87,10 +87,12 @@ pub struct Node {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+// Boxed: a node list of a large folder is built per file and then gathered
+// into one, and the smaller its entries, the less that copy takes.
 pub enum NodeKind {
-    Question(Question),
-    Decide(Decide),
-    Outcome(Outcome),
+    Question(Box<Question>),
+    Decide(Box<Decide>),
+    Outcome(Box<Outcome>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -22,7 +22,10 @@ impl<'s> Compiler<'s> {
     ) {
         let namespace = self.namespace(file);
         for Waiting { node, way, what } in std::mem::take(&mut pending.targets) {
-            match self.names.resolve(&what, namespace, Some(base + node as usize)) {
+            match self
+                .names
+                .resolve(&what, namespace, Some(base + node as usize))
+            {
                 Ok(target) => {
                     if let Some(slot) = target_at(&mut nodes[node as usize], way) {
                         *slot = target;
