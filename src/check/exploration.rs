@@ -425,28 +425,23 @@ pub(super) fn each_reached(
         live,
         mut initial,
     } = Setup::new(flow, &[], Detail::States)?;
-    let mut waiting: Vec<StateSet> = Vec::with_capacity(flow.nodes.len());
-    waiting.resize_with(flow.nodes.len(), || StateSet::new(slots.len()));
-    if let Some(start) = waiting.get_mut(flow.start) {
+    let mut waiting = WaitingSets::new(flow.nodes.len(), slots.len());
+    if flow.start < flow.nodes.len() {
         forget(&mut initial, live.row(flow.start));
-        start.insert(&initial);
+        waiting.insert(flow.start, &initial);
     }
     let mut state = Vec::with_capacity(slots.len());
     let mut taken = Vec::new();
-    // Sets of nodes already visited, emptied: their memory serves the next
-    // ones, so a large flow does not allocate and free a set per node.
-    let mut spare: Vec<StateSet> = Vec::new();
     // The order is breadth first: any topological order finds the same
     // states, and this one keeps few nodes waiting at a time, so their sets
     // stay in the cache.
     for node in order {
-        let mut here = std::mem::take(&mut waiting[node]);
-        if here.is_empty() {
+        let Some(here) = waiting.take(node) else {
             continue;
-        }
+        };
         taken.clear();
         taken.resize(moves[node].ways(), false);
-        for from in here.iter() {
+        for from in here.states.iter() {
             let view = View {
                 slots: &slots,
                 table: &table,
@@ -457,20 +452,73 @@ pub(super) fn each_reached(
             taken[way] = true;
             for step in steps {
                 step.apply(from, live.row(step.target), &mut state);
-                let target = &mut waiting[step.target];
-                if target.is_empty()
-                    && let Some(reused) = spare.pop()
-                {
-                    *target = reused;
-                }
-                target.insert(&state);
+                waiting.insert(step.target, &state);
             }
         }
         visit(node, &taken);
-        here.clear();
-        spare.push(here);
+        waiting.give_back(here);
     }
     Ok(())
+}
+
+/// The states waiting at each node not yet visited. Few nodes wait at a
+/// time, so they share a small pool of sets instead of one set per node;
+/// a visited node's set, emptied, serves the next, so a large flow does not
+/// allocate and free a set per node.
+struct WaitingSets {
+    width: usize,
+    /// Per node: 1 + the index of its set in `pool`, or 0 for none.
+    set_of: Vec<u32>,
+    pool: Vec<StateSet>,
+    /// Sets in `pool` that no node uses, emptied.
+    free: Vec<u32>,
+}
+
+impl WaitingSets {
+    fn new(nodes: usize, width: usize) -> WaitingSets {
+        WaitingSets {
+            width,
+            set_of: vec![0; nodes],
+            pool: Vec::new(),
+            free: Vec::new(),
+        }
+    }
+
+    fn insert(&mut self, node: usize, state: &[u32]) {
+        let set = match self.set_of[node] {
+            0 => {
+                let set = self.free.pop().unwrap_or_else(|| {
+                    self.pool.push(StateSet::new(self.width));
+                    u32::try_from(self.pool.len() - 1).unwrap_or(u32::MAX)
+                });
+                self.set_of[node] = set + 1;
+                set
+            }
+            at => at - 1,
+        };
+        self.pool[set as usize].insert(state);
+    }
+
+    /// The states waiting at `node`, if any, which no longer waits.
+    fn take(&mut self, node: usize) -> Option<Taken> {
+        let set = self.set_of[node].checked_sub(1)?;
+        self.set_of[node] = 0;
+        let states = std::mem::take(&mut self.pool[set as usize]);
+        Some(Taken { set, states })
+    }
+
+    /// Returns a set from [`take`](Self::take) to the pool, emptied.
+    fn give_back(&mut self, Taken { set, mut states }: Taken) {
+        states.clear();
+        self.pool[set as usize] = states;
+        self.free.push(set);
+    }
+}
+
+/// A node's waiting states, out of the pool while the node is visited.
+struct Taken {
+    set: u32,
+    states: StateSet,
 }
 
 /// The moves out of every node, with their writes interned.

@@ -32,10 +32,6 @@ impl StateSet {
         self.len
     }
 
-    pub(super) fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     pub(super) fn iter(&self) -> impl Iterator<Item = &[u32]> {
         (0..self.len()).map(|i| self.get(i))
     }
@@ -125,7 +121,7 @@ mod tests {
     #[test]
     fn zero_width_states_are_one_state() {
         let mut set = StateSet::new(0);
-        assert!(set.is_empty());
+        assert_eq!(set.len(), 0);
         set.insert(&[]);
         set.insert(&[]);
         assert_eq!(set.len(), 1);
