@@ -35,7 +35,7 @@ use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
 use super::path_count::PathCount;
 use super::state_set::StateSet;
-use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Value};
+use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Step, Value};
 
 /// The flow's graph has a cycle, so it has no topological order. The
 /// compiler refuses such flows; this guards a hand-built one.
@@ -77,7 +77,8 @@ struct Back {
 /// Kept small: a large flow has hundreds of thousands.
 struct Move {
     target: usize,
-    writes: Box<[(usize, u32)]>,
+    /// Where its writes are in [`Writes`].
+    writes: std::ops::Range<u32>,
     /// What `verify` counts; `None` for moves that are not answers, and for
     /// every move when only the states matter ([`Detail::States`]).
     paths: Option<Box<MovePaths>>,
@@ -94,10 +95,10 @@ struct MovePaths {
 static ONE: PathCount = PathCount::Small(1);
 
 impl Move {
-    fn to(target: usize, writes: Vec<(usize, u32)>) -> Move {
+    fn to(target: usize, writes: std::ops::Range<u32>) -> Move {
         Move {
             target,
-            writes: writes.into_boxed_slice(),
+            writes,
             paths: None,
         }
     }
@@ -145,6 +146,7 @@ impl<'f> Exploration<'f> {
             slots,
             table,
             moves,
+            writes,
             live,
             mut initial,
         } = Setup::new(flow, watched, Detail::Paths)?;
@@ -179,7 +181,7 @@ impl<'f> Exploration<'f> {
                     outcome: None,
                 };
                 for step in moves[node].chosen(&view) {
-                    step.apply(&entry.state, live.row(step.target), &mut state);
+                    step.apply(&writes, &entry.state, live.row(step.target), &mut state);
                     if !keep(step.target, &state) {
                         continue;
                     }
@@ -298,6 +300,7 @@ struct Setup<'f> {
     slots: Slots,
     table: Table,
     moves: Vec<Moves<'f>>,
+    writes: Writes,
     live: Live,
     /// The state at the start, before forgetting what is not live there.
     initial: Vec<u32>,
@@ -335,7 +338,7 @@ impl<'f> Setup<'f> {
         }
         let slots = Slots::new(flow, steering.iter().chain(watched).copied());
         let mut table = Table::new(&slots);
-        let moves = prepare(flow, &slots, &mut table, detail);
+        let (moves, writes) = prepare(flow, &slots, &mut table, detail);
         let live = liveness(flow, &slots, &order, watched);
         let mut initial = vec![0u32; slots.len()];
         for (index, fact) in flow.facts.iter().enumerate() {
@@ -348,6 +351,7 @@ impl<'f> Setup<'f> {
             slots,
             table,
             moves,
+            writes,
             live,
             initial,
         })
@@ -397,11 +401,11 @@ pub(super) const ASKED: Way = 1;
 impl Move {
     /// The state after this move from `from`, into `to`, forgetting what is
     /// not `live` at the target.
-    fn apply(&self, from: &[u32], live: &[bool], to: &mut Vec<u32>) {
+    fn apply(&self, writes: &Writes, from: &[u32], live: &[bool], to: &mut Vec<u32>) {
         to.clear();
         to.extend_from_slice(from);
-        for &(slot, code) in &*self.writes {
-            to[slot] = code;
+        for &(slot, code) in writes.of(self) {
+            to[slot as usize] = code;
         }
         forget(to, live);
     }
@@ -422,6 +426,7 @@ pub(super) fn each_reached(
         slots,
         table,
         moves,
+        writes,
         live,
         mut initial,
     } = Setup::new(flow, &[], Detail::States)?;
@@ -451,7 +456,7 @@ pub(super) fn each_reached(
             let (way, steps) = moves[node].choice(&view);
             taken[way] = true;
             for step in steps {
-                step.apply(from, live.row(step.target), &mut state);
+                step.apply(&writes, from, live.row(step.target), &mut state);
                 waiting.insert(step.target, &state);
             }
         }
@@ -522,73 +527,120 @@ struct Taken {
 }
 
 /// The moves out of every node, with their writes interned.
-fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table, detail: Detail) -> Vec<Moves<'f>> {
+fn prepare<'f>(
+    flow: &'f Flow,
+    slots: &Slots,
+    table: &mut Table,
+    detail: Detail,
+) -> (Vec<Moves<'f>>, Writes) {
     let constants = Constants::of(flow);
-    let writes_of = |effects: &mut dyn Iterator<Item = &'f Effect>, table: &mut Table| {
-        effects
-            .filter_map(|effect| match effect {
-                Effect::Set { fact, value } => {
-                    let slot = slots.fact(*fact)?;
-                    Some((slot, table.intern_fact(slot, value)))
-                }
-                Effect::Note(_) | Effect::Finding(_) => None,
-            })
-            .collect::<Vec<_>>()
-    };
-    let paths = detail == Detail::Paths;
-    flow.nodes
-        .iter()
-        .enumerate()
-        .map(|(q, node)| match &node.kind {
+    let mut writes = Writes::default();
+    let mut moves = Vec::with_capacity(flow.nodes.len());
+    for (q, node) in flow.nodes.iter().enumerate() {
+        moves.push(match &node.kind {
             NodeKind::Outcome(_) => Moves::Outcome,
-            NodeKind::Decide(decide) => Moves::Decide {
-                arms: decide
-                    .arms
-                    .iter()
-                    .map(|arm| {
-                        let writes = writes_of(&mut arm.step.effects.iter(), table);
-                        (&arm.condition, Move::to(arm.step.target, writes))
-                    })
-                    .collect(),
-                otherwise: Move::to(
-                    decide.otherwise.target,
-                    writes_of(&mut decide.otherwise.effects.iter(), table),
-                ),
-            },
+            NodeKind::Decide(decide) => {
+                let mut step = |step: &Step, table: &mut Table| {
+                    let start = writes.len();
+                    writes.effects(slots, table, &step.effects);
+                    Move::to(step.target, writes.since(start))
+                };
+                let arms: Vec<_> = (decide.arms.iter())
+                    .map(|arm| (&arm.condition, step(&arm.step, table)))
+                    .collect();
+                Moves::Decide {
+                    arms: arms.into_boxed_slice(),
+                    otherwise: step(&decide.otherwise, table),
+                }
+            }
             NodeKind::Question(question) => {
                 let tracked = |fact: usize| slots.fact(fact).is_some();
                 let classes = answer_classes(q, question, &constants, &tracked);
                 let mut answers = Vec::with_capacity(classes.len());
-                answers.extend(classes.into_iter().filter_map(|class| {
+                for class in classes {
+                    let start = writes.len();
                     let number = class.number.zip(question.into.and_then(|f| slots.fact(f)));
-                    let mut writes: Vec<_> = number
-                        .map(|(n, slot)| (slot, table.intern(slot, Known::Fact(Value::Number(n)))))
-                        .into_iter()
-                        .collect();
-                    writes.extend(writes_of(&mut class.effects.into_iter(), table));
-                    if let Some(slot) = slots.question(q) {
-                        writes.push((slot, table.intern(slot, Known::Answer(class.seen))));
+                    if let Some((n, slot)) = number {
+                        writes.push(slot, table.intern(slot, Known::Fact(Value::Number(n))));
                     }
-                    let mut step = Move::to(class.target?, writes);
-                    if paths {
+                    writes.effects(slots, table, class.effects.iter().copied());
+                    if let Some(slot) = slots.question(q) {
+                        writes.push(slot, table.intern(slot, Known::Answer(class.seen)));
+                    }
+                    let Some(target) = class.target else {
+                        writes.truncate(start);
+                        continue;
+                    };
+                    let mut step = Move::to(target, writes.since(start));
+                    if detail == Detail::Paths {
                         step.paths = Some(Box::new(MovePaths {
                             answer: Rc::new(class.answer),
                             count: PathCount::from(class.count),
                         }));
                     }
-                    Some(step)
-                }));
-                let skip = question
-                    .skip
-                    .as_deref()
-                    .map(|(cond, target)| (cond, Move::to(*target, Vec::new())));
+                    answers.push(step);
+                }
+                let skip = question.skip.as_deref().map(|(cond, target)| {
+                    let none = writes.since(writes.len());
+                    (cond, Move::to(*target, none))
+                });
                 Moves::Question {
                     skip,
                     answers: answers.into_boxed_slice(),
                 }
             }
-        })
-        .collect()
+        });
+    }
+    (moves, writes)
+}
+
+/// Every move's slot writes, end to end in one list: a large flow has
+/// hundreds of thousands of moves, most writing one slot, and a list each
+/// would be an allocation each.
+#[derive(Default)]
+struct Writes {
+    /// (slot, value code) pairs.
+    all: Vec<(u32, u32)>,
+}
+
+impl Writes {
+    fn len(&self) -> u32 {
+        u32::try_from(self.all.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The writes pushed since `start`, for a move to keep.
+    fn since(&self, start: u32) -> std::ops::Range<u32> {
+        start..self.len()
+    }
+
+    fn truncate(&mut self, len: u32) {
+        self.all.truncate(len as usize);
+    }
+
+    fn push(&mut self, slot: usize, code: u32) {
+        self.all
+            .push((u32::try_from(slot).unwrap_or(u32::MAX), code));
+    }
+
+    /// The writes of `set` effects to tracked facts.
+    fn effects<'e>(
+        &mut self,
+        slots: &Slots,
+        table: &mut Table,
+        effects: impl IntoIterator<Item = &'e Effect>,
+    ) {
+        for effect in effects {
+            if let Effect::Set { fact, value } = effect
+                && let Some(slot) = slots.fact(*fact)
+            {
+                self.push(slot, table.intern_fact(slot, value));
+            }
+        }
+    }
+
+    fn of(&self, step: &Move) -> &[(u32, u32)] {
+        &self.all[step.writes.start as usize..step.writes.end as usize]
+    }
 }
 
 /// For each node, the slots some condition at or after it may still read.
