@@ -85,7 +85,7 @@ pub fn unbake(
     };
     let mut names = NodeNames::default();
     for (index, node) in graph.nodes.iter().enumerate() {
-        names.by_id.insert(node.id.to_string(), index);
+        names.by_id.insert(node.id.clone(), index);
         names.declare_local(node.local(), index);
     }
     // The compiler's own last phase builds the graph and checks it.

@@ -10,7 +10,7 @@ use compact_str::CompactString;
 use super::compile_condition::expr_text;
 use super::flow::*;
 use super::{Cond, Value};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Span};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, NodeKindDecl};
 
@@ -47,7 +47,9 @@ pub(super) struct PendingSet<'s> {
 /// a folder with errors never gets that far.
 #[derive(Default)]
 pub(super) struct Pending<'s> {
-    pub(super) targets: Vec<Waiting<ast::Name<'s>>>,
+    /// Where each target's name is written: its text is the source's there
+    /// (a span is less than half the size of a name, and there are many).
+    pub(super) targets: Vec<Waiting<Span>>,
     pub(super) sets: Vec<Waiting<PendingSet<'s>>>,
     /// Decide arms and `skip when`.
     pub(super) conditions: Vec<Waiting<ast::Expr<'s>>>,
@@ -142,12 +144,15 @@ impl<'s> FileLowering<'s> {
 
     /// A placeholder target; the name waits for the folder's names.
     fn target(&mut self, name: ast::Name<'s>, way: Way) -> usize {
-        debug_assert_eq!(name.span.file(), self.file);
+        debug_assert_eq!(
+            self.source.files[self.file].text.get(name.span.range()),
+            Some(name.text)
+        );
         let node = self.node;
         self.pending.targets.push(Waiting {
             node,
             way,
-            what: name,
+            what: name.span,
         });
         usize::MAX
     }

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use super::compile_node::{FileNodes, lower_file};
 use super::flow::*;
 use super::graph_build::build_graph;
@@ -150,8 +152,8 @@ pub(super) struct Lowered {
     pub(super) cases: Vec<Case>,
     pub(super) vignettes: Vec<Vignette>,
     pub(super) errors: Vec<Diagnostic>,
-    pub(super) by_id: HashMap<String, usize>,
-    pub(super) by_local: HashMap<String, Option<usize>>,
+    pub(super) by_id: HashMap<CompactString, usize>,
+    pub(super) by_local: HashMap<CompactString, Option<usize>>,
 }
 
 impl Lowered {
@@ -414,10 +416,10 @@ impl<'s> Compiler<'s> {
                 };
                 self.errors.push(duplicate("E003", "id", &name, first_at));
             } else {
-                self.names.by_id.insert(node.id.to_string(), index);
+                self.names.by_id.insert(node.id.clone(), index);
                 self.names.declare_local(node.local(), index);
             }
-            self.names.ids.push(node.id.to_string());
+            self.names.ids.push(node.id.clone());
             self.names.spans.push(node.span);
             self.names.next_in_file.push(None);
             if let Some(previous) = previous {

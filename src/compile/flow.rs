@@ -33,9 +33,9 @@ pub struct Flow {
     /// Every node, each after all nodes that lead to it, breadth first from
     /// the start: the order the analyses walk the graph in.
     pub order: Vec<usize>,
-    pub(crate) by_id: HashMap<String, usize>,
+    pub(crate) by_id: HashMap<CompactString, usize>,
     /// Local id -> the node, or `None` when several files have that local id.
-    pub(crate) by_local: HashMap<String, Option<usize>>,
+    pub(crate) by_local: HashMap<CompactString, Option<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

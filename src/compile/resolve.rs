@@ -21,10 +21,15 @@ impl<'s> Compiler<'s> {
         pending: &mut Pending<'s>,
     ) {
         let namespace = self.namespace(file);
+        let text = &self.source.files[file].text;
         for Waiting { node, way, what } in std::mem::take(&mut pending.targets) {
+            let name = ast::Name {
+                text: text.get(what.range()).unwrap_or_default(),
+                span: what,
+            };
             match self
                 .names
-                .resolve(&what, namespace, Some(base + node as usize))
+                .resolve(&name, namespace, Some(base + node as usize))
             {
                 Ok(target) => {
                     if let Some(slot) = target_at(&mut nodes[node as usize], way) {
