@@ -20,10 +20,19 @@ use crate::syntax::parse;
 
 /// Compiles a knowledge folder, or returns every error found in it.
 pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
+    compile_with(source, PARALLEL_FROM)
+}
+
+/// [`compile`], with files parsed and built on several threads from
+/// `parallel_from` bytes of text (tests compare the two ways).
+pub(super) fn compile_with(
+    source: &KnowledgeSource,
+    parallel_from: usize,
+) -> Result<Flow, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut documents = Vec::new();
     let mut files = Vec::new();
-    for (index, parsed) in parse_all(source).into_iter().enumerate() {
+    for (index, parsed) in parse_all(source, parallel_from).into_iter().enumerate() {
         match parsed {
             Ok((document, nodes)) => {
                 documents.push((index, document));
@@ -57,7 +66,7 @@ fn parse_and_lower(
 }
 
 /// Below this much text (1 MB, about 3 ms to parse) a thread's start-up is not worth it.
-const PARALLEL_FROM: usize = 1 << 20;
+pub(super) const PARALLEL_FROM: usize = 1 << 20;
 
 /// Parses every file and builds its nodes, in file order. Files are
 /// independent, so a folder of some size is split among the cores: parsing
@@ -65,11 +74,12 @@ const PARALLEL_FROM: usize = 1 << 20;
 #[allow(clippy::type_complexity)]
 fn parse_all(
     source: &KnowledgeSource,
+    parallel_from: usize,
 ) -> Vec<Result<(ast::Document<'_>, FileNodes<'_>), Diagnostic>> {
     let files = &source.files;
     let text_len: usize = files.iter().map(|f| f.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || files.len() < 2 || text_len < PARALLEL_FROM {
+    if threads < 2 || files.len() < 2 || text_len < parallel_from {
         return files
             .iter()
             .enumerate()

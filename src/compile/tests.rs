@@ -165,3 +165,72 @@ fn parallel_parsing_keeps_errors_in_file_order() {
     let files: Vec<usize> = errors.iter().map(|e| e.span.file()).collect();
     assert_eq!(files, vec![0, 2]);
 }
+
+#[path = "../../examples/synth/generate.rs"]
+mod generate;
+
+/// A generated folder past the size from which files are parsed and their
+/// nodes built on several threads.
+fn large_folder() -> KnowledgeSource {
+    let source = KnowledgeSource {
+        files: generate::files(6000, 7)
+            .into_iter()
+            .map(|(name, text)| SourceFile::new(name, text))
+            .collect(),
+    };
+    let text_len: usize = source.files.iter().map(|f| f.text.len()).sum();
+    assert!(
+        text_len >= super::compiler::PARALLEL_FROM,
+        "{text_len} bytes"
+    );
+    source
+}
+
+#[test]
+fn threads_build_the_same_flow_as_one() {
+    let source = large_folder();
+    let threaded = compile(&source).unwrap_or_else(|e| panic!("{e:#?}"));
+    let alone =
+        super::compiler::compile_with(&source, usize::MAX).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(threaded.nodes.len(), 6000);
+    assert_eq!(bake(&threaded), bake(&alone));
+}
+
+#[test]
+fn threads_report_the_same_errors_as_one() {
+    let mut source = large_folder();
+    // One mistake per file, each in a name resolved only once every file is
+    // declared: a target, a fact, a fact's value, a condition's operand.
+    let mistakes = [
+        ("-> l", "-> nowhere_l"),
+        ("set a\n", "set nope\n"),
+        ("set level = high", "set level = huge"),
+        ("when a and", "when ghost and"),
+    ];
+    let mut broken = Vec::new();
+    for (wrong, by) in mistakes {
+        let file = source
+            .files
+            .iter_mut()
+            .enumerate()
+            .find(|(i, f)| !broken.contains(i) && f.text.contains(wrong))
+            .map(|(i, f)| {
+                f.text = f.text.replacen(wrong, by, 1).into();
+                i
+            })
+            .unwrap_or_else(|| panic!("no file has `{wrong}`"));
+        broken.push(file);
+    }
+    let threaded = compile(&source).expect_err("four mistakes");
+    let alone = super::compiler::compile_with(&source, usize::MAX).expect_err("four mistakes");
+    assert_eq!(threaded, alone);
+    let found: Vec<(usize, &str)> = threaded.iter().map(|e| (e.span.file(), e.code)).collect();
+    let mut expected = vec![
+        (broken[0], "E002"),
+        (broken[1], "E005"),
+        (broken[2], "E006"),
+        (broken[3], "E005"),
+    ];
+    expected.sort();
+    assert_eq!(found, expected, "{threaded:#?}");
+}
