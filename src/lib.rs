@@ -15,3 +15,8 @@ pub mod repl;
 pub mod report;
 pub mod source;
 pub mod syntax;
+
+/// The synthetic knowledge generator (examples/synth), for tests at scale.
+#[cfg(test)]
+#[path = "../examples/synth/generate.rs"]
+mod synth;

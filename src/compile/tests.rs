@@ -166,14 +166,11 @@ fn parallel_parsing_keeps_errors_in_file_order() {
     assert_eq!(files, vec![0, 2]);
 }
 
-#[path = "../../examples/synth/generate.rs"]
-mod generate;
-
 /// A generated folder past the size from which files are parsed and their
 /// nodes built on several threads.
 fn large_folder() -> KnowledgeSource {
     let source = KnowledgeSource {
-        files: generate::files(6000, 7)
+        files: crate::synth::files(6000, 7)
             .into_iter()
             .map(|(name, text)| SourceFile::new(name, text))
             .collect(),

@@ -1011,10 +1011,6 @@ pub(super) fn unescape(body: &str) -> Cow<'_, str> {
 }
 
 #[cfg(test)]
-#[path = "../../examples/synth/generate.rs"]
-mod synth;
-
-#[cfg(test)]
 mod tests {
     use super::super::nesting::check_nesting;
     use super::super::parser::parse_with_pest;
@@ -1052,7 +1048,11 @@ mod tests {
     fn corpus() -> Vec<String> {
         let mut texts = flow_files("knowledge");
         texts.extend(flow_files("tests/fixtures"));
-        texts.extend(synth::files(300, 7).into_iter().map(|(_, text)| text));
+        texts.extend(
+            crate::synth::files(300, 7)
+                .into_iter()
+                .map(|(_, text)| text),
+        );
         texts
     }
 
@@ -1065,7 +1065,7 @@ mod tests {
 
     #[test]
     fn takes_the_node_files_of_the_synthetic_graph() {
-        for (name, text) in synth::files(300, 7) {
+        for (name, text) in crate::synth::files(300, 7) {
             if name.starts_with('l') || name == "intake.flow" {
                 assert!(agrees(&text).unwrap(), "{name} went to pest");
             }
