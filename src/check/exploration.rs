@@ -817,3 +817,32 @@ fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> 
     }
     writable
 }
+
+#[cfg(test)]
+mod tests {
+    use super::WaitingSets;
+
+    #[test]
+    fn waiting_sets_share_a_pool_and_empty_what_they_take() {
+        let mut waiting = WaitingSets::new(4, 2);
+        waiting.insert(1, &[1, 0]);
+        waiting.insert(1, &[1, 0]);
+        waiting.insert(1, &[0, 2]);
+        waiting.insert(3, &[5, 5]);
+        assert!(waiting.take(0).is_none());
+        let taken = waiting.take(1).expect("states wait at node 1");
+        let states: Vec<&[u32]> = taken.states.iter().collect();
+        assert_eq!(states, [&[1, 0][..], &[0, 2]]);
+        assert!(waiting.take(1).is_none(), "node 1 no longer waits");
+        waiting.give_back(taken);
+        // The set given back serves the next node, empty.
+        waiting.insert(2, &[7, 7]);
+        assert_eq!(waiting.pool.len(), 2);
+        let states: Vec<Vec<u32>> = (waiting.take(2).expect("node 2").states.iter())
+            .map(<[u32]>::to_vec)
+            .collect();
+        assert_eq!(states, [vec![7, 7]]);
+        let at_3 = waiting.take(3).expect("node 3");
+        assert_eq!(at_3.states.len(), 1);
+    }
+}

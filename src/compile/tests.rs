@@ -140,6 +140,22 @@ fn reports_duplicate_ids() {
 }
 
 #[test]
+fn reports_duplicate_ids_across_files_of_one_namespace() {
+    // Two files with one stem, in different folders, share a namespace.
+    let found = compile(&folder(&[
+        ("h.flow", "flow t \"T\" { start a.q }\n"),
+        ("a.flow", "question q { ask \"?\" yes -> x.o no -> x.o }"),
+        ("one/x.flow", "outcome o { verdict treat title \"t\" }"),
+        ("two/x.flow", "outcome o { verdict modify title \"t\" }"),
+    ]))
+    .unwrap_err();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].message, "duplicate id `o`");
+    assert_eq!(found[0].span.file(), 3);
+    assert_eq!(found[0].label, "already declared at one/x.flow:1:9");
+}
+
+#[test]
 fn large_folders_parse_in_balanced_runs_in_file_order() {
     let files: Vec<SourceFile> = [10, 10, 50, 10, 20]
         .iter()
