@@ -124,12 +124,19 @@ enum Moves<'f> {
     Outcome,
 }
 
-/// The result of the dynamic programme: the states reached at every node.
+/// The result of the dynamic programme: the states reached at every
+/// outcome, and the way back from each.
 pub struct Exploration<'f> {
     flow: &'f Flow,
     slots: Slots,
     table: Table,
+    /// Per outcome, its entries whole; empty for other nodes.
     entries: Vec<Vec<Entry>>,
+    /// Per node that is not an outcome, only how each of its entries was
+    /// reached: all a counter-example needs of it once the node is done.
+    /// Its states and counts are dropped then, which keeps a large flow's
+    /// exploration several times smaller.
+    backs: Vec<Vec<Option<Back>>>,
 }
 
 impl<'f> Exploration<'f> {
@@ -169,6 +176,7 @@ impl<'f> Exploration<'f> {
             });
         }
 
+        let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes.len()];
         let mut state = Vec::with_capacity(slots.len());
         for &node in &order {
             let here = std::mem::take(&mut entries[node]);
@@ -221,13 +229,18 @@ impl<'f> Exploration<'f> {
                     }
                 }
             }
-            entries[node] = here;
+            if matches!(flow.nodes[node].kind, NodeKind::Outcome(_)) {
+                entries[node] = here;
+            } else {
+                backs[node] = here.into_iter().map(|entry| entry.from).collect();
+            }
         }
         Ok(Exploration {
             flow,
             slots,
             table,
             entries,
+            backs,
         })
     }
 
@@ -250,8 +263,11 @@ impl<'f> Exploration<'f> {
     /// Whether some walk reaches `node`.
     pub fn reached(&self, node: usize) -> bool {
         self.entries.get(node).is_some_and(|e| !e.is_empty())
+            || self.backs.get(node).is_some_and(|b| !b.is_empty())
     }
 
+    /// The entries at `node` if it is an outcome (other nodes keep only
+    /// the way back).
     pub(super) fn entries(&self, node: usize) -> &[Entry] {
         self.entries.get(node).map_or(&[], Vec::as_slice)
     }
@@ -271,15 +287,23 @@ impl<'f> Exploration<'f> {
     /// The answers on the shortest path to `entry` at `node`, in order.
     pub(super) fn answers_to(&self, node: usize, entry: usize) -> Vec<(usize, AnswerValue)> {
         let mut answers = Vec::new();
-        let mut at = self.entries[node][entry].from.as_ref();
+        let mut at = self.back(node, entry);
         while let Some(back) = at {
             if let Some(answer) = &back.answer {
                 answers.push((back.node, AnswerValue::clone(answer)));
             }
-            at = self.entries[back.node][back.entry].from.as_ref();
+            at = self.back(back.node, back.entry);
         }
         answers.reverse();
         answers
+    }
+
+    /// How entry `entry` at `node` was reached; `None` at the start.
+    fn back(&self, node: usize, entry: usize) -> Option<&Back> {
+        match self.entries[node].get(entry) {
+            Some(whole) => whole.from.as_ref(),
+            None => self.backs[node].get(entry)?.as_ref(),
+        }
     }
 }
 
