@@ -26,7 +26,6 @@
 //! them; decide nodes and skips add none. Notes and findings are ignored:
 //! they never change where a walk goes.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use num_bigint::BigUint;
@@ -162,77 +161,57 @@ impl<'f> Exploration<'f> {
             None => true,
             Some(focus) => focus.keeps(node, &slots, &table, state),
         };
-        let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
-        let mut index: Vec<HashMap<Rc<[u32]>, usize>> = vec![HashMap::new(); flow.nodes.len()];
+        let width = slots.len();
+        let mut waiting: Vec<Option<Box<Arrivals>>> = Vec::with_capacity(flow.nodes.len());
+        waiting.resize_with(flow.nodes.len(), || None);
         if flow.start < flow.nodes.len() && {
             forget(&mut initial, live.row(flow.start));
             keep(flow.start, &initial)
         } {
-            entries[flow.start].push(Entry {
-                state: initial.into(),
-                count: PathCount::one(),
-                answers: 0,
-                from: None,
-            });
+            let mut start = Arrivals::new(width);
+            start.arrive(&initial, PathCount::one(), 0, None);
+            waiting[flow.start] = Some(Box::new(start));
         }
-
+        let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
         let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes.len()];
-        let mut state = Vec::with_capacity(slots.len());
+        let mut state = Vec::with_capacity(width);
         for &node in &order {
-            let here = std::mem::take(&mut entries[node]);
-            index[node] = HashMap::new();
-            for (at, entry) in here.iter().enumerate() {
+            let Some(here) = waiting[node].take() else {
+                continue;
+            };
+            for at in 0..here.states.len() {
+                let from = here.states.get(at);
                 let view = View {
                     slots: &slots,
                     table: &table,
-                    state: &entry.state,
+                    state: from,
                     outcome: None,
                 };
                 for step in moves[node].chosen(&view) {
-                    step.apply(&writes, &entry.state, live.row(step.target), &mut state);
+                    step.apply(&writes, from, live.row(step.target), &mut state);
                     if !keep(step.target, &state) {
                         continue;
                     }
-                    let answers = entry.answers + u32::from(step.answer().is_some());
+                    let answers = here.answers[at] + u32::from(step.answer().is_some());
                     let count = if step.count().is_one() {
-                        entry.count.clone()
+                        here.counts[at].clone()
                     } else {
-                        entry.count.times(step.count())
+                        here.counts[at].times(step.count())
                     };
-                    match index[step.target].get(&state[..]) {
-                        Some(&j) => {
-                            let there = &mut entries[step.target][j];
-                            there.count += &count;
-                            if answers < there.answers {
-                                there.answers = answers;
-                                there.from = Some(Back {
-                                    node,
-                                    entry: at,
-                                    answer: step.answer().cloned(),
-                                });
-                            }
-                        }
-                        None => {
-                            let state: Rc<[u32]> = Rc::from(&state[..]);
-                            index[step.target].insert(state.clone(), entries[step.target].len());
-                            entries[step.target].push(Entry {
-                                state,
-                                count,
-                                answers,
-                                from: Some(Back {
-                                    node,
-                                    entry: at,
-                                    answer: step.answer().cloned(),
-                                }),
-                            });
-                        }
-                    }
+                    let back = Back {
+                        node,
+                        entry: at,
+                        answer: step.answer().cloned(),
+                    };
+                    waiting[step.target]
+                        .get_or_insert_with(|| Box::new(Arrivals::new(width)))
+                        .arrive(&state, count, answers, Some(back));
                 }
             }
             if matches!(flow.nodes[node].kind, NodeKind::Outcome(_)) {
-                entries[node] = here;
+                entries[node] = here.into_entries();
             } else {
-                backs[node] = here.into_iter().map(|entry| entry.from).collect();
+                backs[node] = here.from;
             }
         }
         Ok(Exploration {
@@ -315,6 +294,56 @@ enum Detail {
     /// Nothing more: only the states matter. A large flow has hundreds of
     /// thousands of answer moves, and an answer each is tens of megabytes.
     States,
+}
+
+/// The walks that arrive at one node, by distinct state: the states end
+/// to end in a [`StateSet`] (no allocation or general hash per state), and
+/// beside them, by the same index, what an [`Entry`] holds.
+struct Arrivals {
+    states: StateSet,
+    counts: Vec<PathCount>,
+    answers: Vec<u32>,
+    from: Vec<Option<Back>>,
+}
+
+impl Arrivals {
+    fn new(width: usize) -> Arrivals {
+        Arrivals {
+            states: StateSet::new(width),
+            counts: Vec::new(),
+            answers: Vec::new(),
+            from: Vec::new(),
+        }
+    }
+
+    /// `count` more paths arrive in `state`, the shortest of them `answers`
+    /// answers long, coming by `from`.
+    fn arrive(&mut self, state: &[u32], count: PathCount, answers: u32, from: Option<Back>) {
+        let (index, new) = self.states.find_or_insert(state);
+        if new {
+            self.counts.push(count);
+            self.answers.push(answers);
+            self.from.push(from);
+            return;
+        }
+        self.counts[index] += &count;
+        if answers < self.answers[index] {
+            self.answers[index] = answers;
+            self.from[index] = from;
+        }
+    }
+
+    fn into_entries(self) -> Vec<Entry> {
+        let states = (0..self.states.len()).map(|i| Rc::from(self.states.get(i)));
+        (states.zip(self.counts).zip(self.answers).zip(self.from))
+            .map(|(((state, count), answers), from)| Entry {
+                state,
+                count,
+                answers,
+                from,
+            })
+            .collect()
+    }
 }
 
 /// What every walk of the dynamic programme starts from: the order, the

@@ -36,7 +36,8 @@ impl StateSet {
         (0..self.len()).map(|i| self.get(i))
     }
 
-    fn get(&self, index: usize) -> &[u32] {
+    /// The state at `index`, in insertion order.
+    pub(super) fn get(&self, index: usize) -> &[u32] {
         &self.states[index * self.width..(index + 1) * self.width]
     }
 
@@ -49,6 +50,12 @@ impl StateSet {
 
     /// Adds `state` (of the set's width) unless it is already there.
     pub(super) fn insert(&mut self, state: &[u32]) {
+        self.find_or_insert(state);
+    }
+
+    /// The index of `state` in insertion order, added if it was not there,
+    /// and whether it was just added.
+    pub(super) fn find_or_insert(&mut self, state: &[u32]) -> (usize, bool) {
         let len = self.len();
         if 2 * (len + 1) > self.table.len() {
             self.grow();
@@ -65,7 +72,7 @@ impl StateSet {
                     .zip(state)
                     .all(|(a, b)| a == b) =>
                 {
-                    return;
+                    return (at as usize - 1, false);
                 }
                 _ => place = (place + 1) & mask,
             }
@@ -73,6 +80,7 @@ impl StateSet {
         self.len += 1;
         self.table[place] = u32::try_from(self.len).unwrap_or(u32::MAX);
         self.states.extend_from_slice(state);
+        (len, true)
     }
 
     /// Doubles the table and places every state again.
