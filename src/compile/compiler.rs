@@ -53,13 +53,14 @@ pub(super) fn compile_with(
     compiler.lower(files).finish(source)
 }
 
-/// A file parsed, and its nodes built from their syntax trees, which are
+/// A file parsed, with its nodes built (the rest of its syntax tree is
+/// small and stays for the compiler), or why it does not parse.
+type Parsed<'s> = Result<(ast::Document<'s>, FileNodes<'s>), Diagnostic>;
+
+/// Parses a file and builds its nodes from their syntax trees, which are
 /// freed right after (on the thread that made them, which can reuse their
-/// memory). The rest of the file's tree is small and stays for the compiler.
-fn parse_and_lower(
-    source: &KnowledgeSource,
-    file: usize,
-) -> Result<(ast::Document<'_>, FileNodes<'_>), Diagnostic> {
+/// memory).
+fn parse_and_lower(source: &KnowledgeSource, file: usize) -> Parsed<'_> {
     let mut document = parse(&source.files[file].text, file)?;
     let decls = std::mem::take(&mut document.nodes);
     Ok((document, lower_file(source, file, decls)))
@@ -71,11 +72,7 @@ pub(super) const PARALLEL_FROM: usize = 1 << 20;
 /// Parses every file and builds its nodes, in file order. Files are
 /// independent, so a folder of some size is split among the cores: parsing
 /// is most of the cost of loading.
-#[allow(clippy::type_complexity)]
-fn parse_all(
-    source: &KnowledgeSource,
-    parallel_from: usize,
-) -> Vec<Result<(ast::Document<'_>, FileNodes<'_>), Diagnostic>> {
+fn parse_all(source: &KnowledgeSource, parallel_from: usize) -> Vec<Parsed<'_>> {
     let files = &source.files;
     let text_len: usize = files.iter().map(|f| f.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -253,11 +250,10 @@ impl<'s> Compiler<'s> {
 
     /// Everything that needs the syntax trees or the files' pending names:
     /// names declared and resolved, invariants, cases and vignettes lowered.
-    fn lower(mut self, files: Vec<FileNodes<'s>>) -> Lowered {
+    fn lower(mut self, mut files: Vec<FileNodes<'s>>) -> Lowered {
         let header = self.header();
         self.declare_facts();
         let sections = self.sections();
-        let mut files = files;
         let mut base = 0;
         for file in &mut files {
             self.declare_nodes(file.file, base, &mut file.nodes);
