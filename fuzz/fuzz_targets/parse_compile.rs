@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
                     _ => question
                         .answers
                         .get(step % question.answers.len().max(1))
-                        .map_or_else(|| "yes".to_string(), |a| a.id.clone()),
+                        .map_or_else(|| "yes".to_string(), |a| a.id.to_string()),
                 };
                 let _ = session.answer_text(&pick);
             }
