@@ -270,6 +270,7 @@ impl<'s> FileLowering<'s> {
                     .iter()
                     .map(|s| s.text.as_ref().into())
                     .collect(),
+                within: None,
                 target,
                 effects: self.effects(arm.effects, way),
             });

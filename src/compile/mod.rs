@@ -1,7 +1,6 @@
 //! AST -> [`Flow`]: names resolved, the petgraph graph built, every error in
 //! the knowledge reported at once with a pointer into the source.
 
-mod answer_match;
 mod answer_value;
 mod baked;
 mod bare_in_json;
@@ -19,7 +18,6 @@ mod resolve;
 mod topo_order;
 mod value;
 
-pub use answer_match::{AnswerError, shorten};
 pub use answer_value::AnswerValue;
 pub use baked::{Parts, bake, unbake};
 pub use compiler::compile;

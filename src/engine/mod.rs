@@ -5,10 +5,15 @@
 mod evaluate;
 mod saved_session;
 mod session;
+mod understand;
 
 pub use evaluate::{Lookup, eval};
 pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};
 pub use session::{ChangeError, Current, FactState, PathStep, Session, Taken};
+pub use understand::{
+    AnswerError, Certainty, Understood, is_safety_question, options_as_shown, says_no, shorten,
+    understand,
+};
 
 #[cfg(test)]
 mod tests;

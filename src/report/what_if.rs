@@ -13,7 +13,7 @@ pub fn what_if_text(session: &Session, request: &str) -> String {
         _ => return "Write: whatif QUESTION=ANSWER, e.g. `whatif radiation=below_knee`.".into(),
     };
     let Some(question) = flow.find(id).filter(|&q| flow.question(q).is_some()) else {
-        return format!("There is no question `{}`.", crate::compile::shorten(id));
+        return format!("There is no question `{}`.", crate::engine::shorten(id));
     };
     let now = session.outcome().map_or("no result yet".to_string(), |o| {
         format!("\"{}\" ({})", o.title, verdict_words(o))
@@ -36,7 +36,7 @@ pub fn what_if_text(session: &Session, request: &str) -> String {
             let mut text = format!(
                 "If `{}` were \"{}\", {then}. Now: {now}.",
                 flow.short_id(question),
-                crate::compile::shorten(answer)
+                crate::engine::shorten(answer)
             );
             if !dropped.is_empty() {
                 let names: Vec<&str> = dropped.iter().map(|&q| flow.short_id(q)).collect();
