@@ -169,21 +169,58 @@ pub struct Decide {
     pub otherwise: Step,
 }
 
+/// What an outcome decides. A referral always says how soon, and only a
+/// referral does: the type leaves no room for a referral without an urgency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// Massage is suitable.
     Treat,
+    /// Massage is suitable with named changes.
     Modify,
-    Refer,
+    /// No massage now; see a doctor this soon.
+    Refer(Urgency),
 }
 
 impl Verdict {
+    /// The verdict without its urgency: `treat`, `modify` or `refer`, as the
+    /// JSON outputs' `verdict` field and invariants' `verdict ==` name it.
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Treat => "treat",
             Verdict::Modify => "modify",
-            Verdict::Refer => "refer",
+            Verdict::Refer(_) => "refer",
         }
+    }
+
+    /// How soon to see a doctor: `Some` exactly for a referral.
+    pub fn urgency(self) -> Option<Urgency> {
+        match self {
+            Verdict::Refer(urgency) => Some(urgency),
+            Verdict::Treat | Verdict::Modify => None,
+        }
+    }
+
+    pub fn is_referral(self) -> bool {
+        matches!(self, Verdict::Refer(_))
+    }
+}
+
+/// The one human form of a verdict, in every output: `treat`, `modify`,
+/// `refer urgent`. It is also how authors write it (`verdict refer urgent`)
+/// and therapists commit to it in rehearsal.
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Verdict::Refer(urgency) => write!(f, "refer {urgency}"),
+            other => f.write_str(other.word()),
+        }
+    }
+}
+
+impl std::fmt::Display for Urgency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.word())
     }
 }
 
@@ -226,8 +263,6 @@ impl<'de> Deserialize<'de> for Urgency {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcome {
     pub verdict: Verdict,
-    /// Set exactly when `verdict` is `Refer`.
-    pub urgency: Option<Urgency>,
     pub title: String,
     pub plan: Box<[String]>,
     pub avoid: Box<[String]>,
@@ -282,7 +317,10 @@ pub struct Vignette {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expectation {
-    Verdict(Verdict, Option<Urgency>),
+    /// `expect treat`, `expect refer urgent`: exactly this verdict.
+    Verdict(Verdict),
+    /// `expect refer`: a referral, however urgent.
+    Referral,
     Outcome(usize),
     Note(String),
 }

@@ -220,3 +220,41 @@ fn a_large_folder_reports_each_mistake_in_its_own_file() {
     expected.sort();
     assert_eq!(found, expected, "{errors:#?}");
 }
+
+#[test]
+fn a_verdict_reads_the_same_way_everywhere() {
+    assert_eq!(Verdict::Treat.to_string(), "treat");
+    assert_eq!(Verdict::Modify.to_string(), "modify");
+    assert_eq!(Verdict::Refer(Urgency::Urgent).to_string(), "refer urgent");
+    assert_eq!(Verdict::Refer(Urgency::Emergency).word(), "refer");
+    assert_eq!(
+        Verdict::Refer(Urgency::Routine).urgency(),
+        Some(Urgency::Routine)
+    );
+    assert_eq!(Verdict::Modify.urgency(), None);
+}
+
+#[test]
+fn an_outcome_compiles_to_its_verdict_with_its_urgency() {
+    let flow = compile(&folder(&[
+        ("h.flow", HEADER),
+        ("a.flow", "question q { ask \"?\" yes -> o no -> o }\noutcome o { verdict refer urgent title \"t\" }"),
+    ]))
+    .unwrap_or_else(|e| panic!("{e:#?}"));
+    let outcome = flow.find("o").and_then(|o| flow.outcome(o));
+    assert_eq!(
+        outcome.map(|o| o.verdict),
+        Some(Verdict::Refer(Urgency::Urgent))
+    );
+}
+
+#[test]
+fn a_case_expecting_an_urgency_without_a_referral_is_an_error() {
+    let found = errors(
+        "question q { ask \"?\" yes -> o no -> o }\noutcome o { verdict treat title \"t\" }\ncase \"c\" { answers q=yes expect treat urgent }",
+    );
+    assert!(
+        found.contains(&"only `refer` takes an urgency".to_string()),
+        "{found:?}"
+    );
+}

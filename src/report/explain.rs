@@ -141,10 +141,7 @@ fn describe_effects<'a>(
     }
 }
 
-/// `refer, emergency: now` and the like.
+/// `refer emergency` and the like.
 pub(super) fn verdict_words(outcome: &crate::compile::Outcome) -> String {
-    match outcome.urgency {
-        Some(urgency) => format!("{}, {}", outcome.verdict.word(), urgency.word()),
-        None => outcome.verdict.word().to_string(),
-    }
+    outcome.verdict.to_string()
 }
