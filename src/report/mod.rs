@@ -20,6 +20,6 @@ pub use graph_json::{GRAPH_FORMAT, GRAPH_VERSION, GraphJson};
 pub use graph_mermaid::graph_mermaid;
 pub use graph_svg::graph_svg;
 pub use markdown::markdown_report;
-pub use outcome_text::outcome_text;
+pub use outcome_text::{doubts_text, outcome_text};
 pub use run_json::{NextQuestion, PathEntry, RunJson};
-pub use what_if::what_if_text;
+pub use what_if::{what_if_for, what_if_text};
