@@ -2,8 +2,6 @@
 //! the knowledge reported at once with a pointer into the source.
 
 mod answer_value;
-mod baked;
-mod bare_in_json;
 mod compile_case;
 mod compile_condition;
 mod compile_node;
@@ -19,7 +17,6 @@ mod topo_order;
 mod value;
 
 pub use answer_value::AnswerValue;
-pub use baked::{Parts, bake, unbake};
 pub use compiler::compile;
 pub use condition::{CompareOp, Cond, Operand};
 pub use flow::*;

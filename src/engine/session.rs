@@ -7,7 +7,7 @@ use super::evaluate::{Lookup, eval};
 use super::understand::{AnswerError, Understood, options_as_shown, understand};
 use crate::compile::{
     AnswerValue, Effect, Flow, Form, Invariant, Node, NodeKind, Note, Outcome, Question, Step,
-    Urgency, Value,
+    Value, Verdict,
 };
 
 /// How the walk left a node.
@@ -432,12 +432,8 @@ impl Lookup for Session<'_> {
         self.answer_to(question)
     }
 
-    fn verdict(&self) -> Option<&'static str> {
-        self.outcome().map(|o| o.verdict.word())
-    }
-
-    fn urgency(&self) -> Option<Urgency> {
-        self.outcome().and_then(|o| o.urgency)
+    fn verdict(&self) -> Option<Verdict> {
+        self.outcome().map(|o| o.verdict)
     }
 
     fn outcome_id(&self) -> Option<(&str, &str)> {
