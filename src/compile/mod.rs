@@ -5,6 +5,7 @@ mod answer_value;
 mod compile_case;
 mod compile_condition;
 mod compile_node;
+mod compile_within;
 mod compiler;
 mod condition;
 mod flow;
