@@ -1,6 +1,7 @@
 //! Speed targets (issue 2): compile the shipped knowledge <= 1 ms; one engine
 //! step (answer -> next question) <= 5 us; the whole `backcheck run --json`
-//! process <= 2 ms median.
+//! process <= 2 ms median. Issue 13: one answer step from typed text (read,
+//! then step) <= 50 us.
 //!
 //! The binary does not compile its knowledge at start: build.rs does, and a
 //! run loads the result ("load shipped knowledge"). Compiling from the text
@@ -71,6 +72,34 @@ fn benches(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
+
+    // Issue 13: reading loose typed text and taking the step, <= 50 us.
+    // The slowest kinds of answer: a sentence to a red flag, a length of
+    // time to a `within` question, several choices in words.
+    let at = |id: &str| {
+        let mut given = plain_answers(&flow);
+        let target = flow.find(id).expect("a shipped question");
+        given.retain(|q, _| *q != target);
+        let session = Session::replay(&flow, &given);
+        assert_eq!(session.current_index(), target, "the walk reaches `{id}`");
+        session
+    };
+    for (id, typed) in [
+        ("saddle_numbness", "nope nothing like that"),
+        ("how_long", "about 2 months"),
+        ("worse_positions", "sitting and bending forward"),
+        ("conditions", "I take warfarin and my back is in spasm"),
+        ("worse_positions", "sittign"),
+    ] {
+        let start = at(id);
+        c.bench_function(&format!("answer step: {id} {typed:?}"), |b| {
+            b.iter_batched_ref(
+                || start.clone(),
+                |session| session.answer_text(black_box(typed)).expect("understood"),
+                BatchSize::SmallInput,
+            )
+        });
+    }
 
     let given = plain_answers(&flow);
     c.bench_function("replay a whole assessment", |b| {

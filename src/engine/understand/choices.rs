@@ -5,9 +5,81 @@
 
 use super::answer_error::AnswerError;
 use super::decision::{Certainty, Reading};
-use super::normalise::{Typed, normalise, same_word, starts_with};
-use super::words::{close_to, content_words, is_stopword, normalise_plain, same_stem};
+use super::normalise::{Typed, same_word, starts_with, tokens};
+use super::words::{close_to, is_stopword, same_stem};
+use std::cell::OnceCell;
+
 use crate::compile::{Answer, AnswerValue, Form, Question};
+
+/// A question's options with their words read at most once per answer
+/// typed, and only as far as needed: a list of several choices reads the
+/// options for every piece, and most answers need only the labels.
+pub(super) struct Options<'q> {
+    pub question: &'q Question,
+    labels: OnceCell<Vec<Label>>,
+    synonyms: OnceCell<Vec<Vec<Vec<String>>>>,
+    vocabularies: OnceCell<Vec<Vocabulary>>,
+}
+
+/// One option's label and id as words.
+struct Label {
+    words: Vec<String>,
+    text: String,
+    id_text: String,
+}
+
+impl<'q> Options<'q> {
+    pub fn new(question: &'q Question) -> Options<'q> {
+        Options {
+            question,
+            labels: OnceCell::new(),
+            synonyms: OnceCell::new(),
+            vocabularies: OnceCell::new(),
+        }
+    }
+
+    // An option's words are read as written: its own hedges ("a little")
+    // are its words, and it has no filler to take out.
+    fn labels(&self) -> &[Label] {
+        self.labels.get_or_init(|| {
+            self.question
+                .answers
+                .iter()
+                .map(|answer| {
+                    let words = tokens(&answer.label).0;
+                    Label {
+                        text: words.join(" "),
+                        words,
+                        id_text: answer.id.replace('_', " ").to_lowercase(),
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Each option's synonyms, as words.
+    fn synonyms(&self) -> &[Vec<Vec<String>>] {
+        self.synonyms.get_or_init(|| {
+            self.question
+                .answers
+                .iter()
+                .map(|answer| answer.synonyms.iter().map(|s| tokens(s).0).collect())
+                .collect()
+        })
+    }
+
+    fn vocabularies(&self) -> &[Vocabulary] {
+        self.vocabularies.get_or_init(|| {
+            let (labels, synonyms) = (self.labels(), self.synonyms());
+            self.question
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(i, answer)| vocabulary(answer, &labels[i].words, &synonyms[i]))
+                .collect()
+        })
+    }
+}
 
 /// The option at this index, as a reading.
 fn pick(question: &Question, index: usize, certainty: Certainty) -> Reading {
@@ -20,7 +92,8 @@ fn pick(question: &Question, index: usize, certainty: Certainty) -> Reading {
 }
 
 /// An option as shown, typed: its id as written, its number, or its words.
-pub(super) fn exact(question: &Question, input: &str, typed: &Typed) -> Option<Reading> {
+pub(super) fn exact(opts: &Options, input: &str, typed: &Typed) -> Option<Reading> {
+    let question = opts.question;
     let input = input.trim();
     if let Some(i) = question.answers.iter().position(|a| a.id == input) {
         return Some(pick(question, i, Certainty::Exact));
@@ -32,14 +105,16 @@ pub(super) fn exact(question: &Question, input: &str, typed: &Typed) -> Option<R
         return Some(pick(question, number - 1, Certainty::Exact));
     }
     let text = typed.text();
-    let i = question.answers.iter().position(|a| {
-        normalise(&a.label).text() == text || normalise(&a.id.replace('_', " ")).text() == text
-    })?;
+    let i = opts
+        .labels()
+        .iter()
+        .position(|l| l.text == text || l.id_text == text)?;
     Some(pick(question, i, Certainty::Exact))
 }
 
 /// The author's synonyms, said as written ("calf", "blood thinners").
-pub(super) fn synonym(question: &Question, typed: &Typed) -> Option<Reading> {
+pub(super) fn synonym(opts: &Options, typed: &Typed) -> Option<Reading> {
+    let question = opts.question;
     // "just in my back" says the synonym "just my back".
     let bare = |words: &[String]| -> Vec<String> {
         words
@@ -65,14 +140,11 @@ pub(super) fn synonym(question: &Question, typed: &Typed) -> Option<Reading> {
             .cloned()
             .collect()
     };
-    let text = typed.text();
     let typed_bare = bare(&typed.words);
     let found: Vec<usize> = (0..question.answers.len())
         .filter(|&i| {
-            question.answers[i].synonyms.iter().any(|s| {
-                let synonym = normalise(s);
-                synonym.text() == text
-                    || (!typed_bare.is_empty() && bare(&synonym.words) == typed_bare)
+            opts.synonyms()[i].iter().any(|synonym| {
+                *synonym == typed.words || (!typed_bare.is_empty() && bare(synonym) == typed_bare)
             })
         })
         .collect();
@@ -120,19 +192,18 @@ pub(super) fn ordinal(question: &Question, typed: &Typed) -> Option<Reading> {
 
 /// "not sure", "I can't say" to a question with an option that says so
 /// ("Somewhere else, or I cannot say", synonyms "not sure").
-pub(super) fn unsure_option(question: &Question, typed: &Typed) -> Option<Reading> {
+pub(super) fn unsure_option(opts: &Options, typed: &Typed) -> Option<Reading> {
+    let question = opts.question;
     let unsure = |words: &[String]| super::yes_no::says_unsure(words);
     if !unsure(&typed.words) {
         return None;
     }
-    let holds = |answer: &Answer| {
-        let label = normalise(&answer.label).words;
-        (0..label.len()).any(|i| unsure(&label[i..]))
-            || answer.synonyms.iter().any(|s| unsure(&normalise(s).words))
+    let holds = |i: usize| {
+        let label = &opts.labels()[i].words;
+        (0..label.len()).any(|j| unsure(&label[j..]))
+            || opts.synonyms()[i].iter().any(|s| unsure(s))
     };
-    let found: Vec<usize> = (0..question.answers.len())
-        .filter(|&i| holds(&question.answers[i]))
-        .collect();
+    let found: Vec<usize> = (0..question.answers.len()).filter(|&i| holds(i)).collect();
     match found[..] {
         [one] => Some(pick(question, one, Certainty::Clear)),
         _ => None,
@@ -162,10 +233,12 @@ const NONE_WORDS: &[&[&str]] = &[
 
 /// The option that means "none of these": id `none`, or words beginning "None".
 pub(super) fn none_option(question: &Question) -> Option<usize> {
-    question
-        .answers
-        .iter()
-        .position(|a| a.id == "none" || a.label.to_lowercase().starts_with("none"))
+    question.answers.iter().position(|a| {
+        a.id == "none"
+            || a.label
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("none"))
+    })
 }
 
 /// "none of them", "nothing", "no" to a question with a "none" option.
@@ -212,10 +285,9 @@ struct Vocabulary {
     denied: Vec<String>,
 }
 
-fn vocabulary(answer: &Answer) -> Vocabulary {
+fn vocabulary(answer: &Answer, label: &[String], synonyms: &[Vec<String>]) -> Vocabulary {
     let mut words = Vec::new();
     let mut denied = Vec::new();
-    let label = normalise_plain(&answer.label);
     let mut denying = false;
     for (i, word) in label.iter().enumerate() {
         match word.as_str() {
@@ -231,10 +303,12 @@ fn vocabulary(answer: &Answer) -> Vocabulary {
             w => words.push(w.to_string()),
         }
     }
-    let mut named = Vec::new();
-    for synonym in &answer.synonyms {
-        named.extend(content_words(synonym));
-    }
+    let named: Vec<String> = synonyms
+        .iter()
+        .flatten()
+        .filter(|w| *w != "," && !is_stopword(w))
+        .cloned()
+        .collect();
     words.extend(
         answer
             .id
@@ -259,10 +333,11 @@ struct Score {
 /// The option whose words the typed words name, if exactly one does best.
 /// `Ok(None)`: no option's words were typed.
 pub(super) fn by_words(
-    question: &Question,
+    opts: &Options,
     typed: &Typed,
     input: &str,
 ) -> Result<Option<Reading>, AnswerError> {
+    let question = opts.question;
     let wanted: Vec<&str> = typed
         .words
         .iter()
@@ -272,10 +347,11 @@ pub(super) fn by_words(
     if wanted.is_empty() {
         return Ok(None);
     }
-    let vocabularies: Vec<Vocabulary> = question.answers.iter().map(vocabulary).collect();
-    let scores: Vec<Score> = vocabularies
+    let texts = opts.vocabularies();
+    let mut scores: Vec<Score> = texts
         .iter()
-        .map(|v| {
+        .map(|t| {
+            let v = t;
             let mut score = Score::default();
             for word in &wanted {
                 if v.named.iter().any(|w| same_stem(word, w)) {
@@ -284,16 +360,24 @@ pub(super) fn by_words(
                     score.words += 2;
                 } else if v.denied.iter().any(|w| same_stem(word, w)) {
                     score.words -= 2;
-                } else if word.len() >= 4
-                    && v.words.iter().chain(&v.named).any(|w| close_to(word, w))
-                {
-                    score.slips += 1;
                 }
             }
             score
         })
         .collect();
     let best_words = scores.iter().map(|s| s.words).max().unwrap_or(0);
+    // Typos are looked for only when no option's words were typed.
+    if best_words <= 0 {
+        for (t, score) in texts.iter().zip(&mut scores) {
+            let v = t;
+            score.slips = wanted
+                .iter()
+                .filter(|word| {
+                    word.len() >= 4 && v.words.iter().chain(&v.named).any(|w| close_to(word, w))
+                })
+                .count() as i32;
+        }
+    }
     let (key, certainty): (fn(&Score) -> i32, Certainty) = if best_words > 0 {
         (|s| s.words, Certainty::Clear)
     } else {
@@ -320,17 +404,17 @@ pub(super) fn by_words(
 
 /// One option from typed words: exact, synonym, ordinal, then by words.
 pub(super) fn one_option(
-    question: &Question,
+    opts: &Options,
     input: &str,
     typed: &Typed,
 ) -> Result<Option<Reading>, AnswerError> {
-    if let Some(reading) = exact(question, input, typed)
-        .or_else(|| synonym(question, typed))
-        .or_else(|| ordinal(question, typed))
+    if let Some(reading) = exact(opts, input, typed)
+        .or_else(|| synonym(opts, typed))
+        .or_else(|| ordinal(opts.question, typed))
     {
         return Ok(Some(reading.hedged(typed.hedged)));
     }
-    Ok(by_words(question, typed, input)?.map(|r| r.hedged(typed.hedged)))
+    Ok(by_words(opts, typed, input)?.map(|r| r.hedged(typed.hedged)))
 }
 
 /// Words that join choices: "sitting and bending", "1, 3", "heels or toes".
@@ -341,21 +425,21 @@ fn is_joiner(word: &str) -> bool {
 /// Several options: `1 and 3`, `1 3`, `sitting and bending`, `all of them`,
 /// `none of them`. "None" with another choice is an error that says so.
 pub(super) fn many(
-    question: &Question,
+    opts: &Options,
     input: &str,
     typed: &Typed,
 ) -> Result<Option<Reading>, AnswerError> {
+    let question = opts.question;
     let none = none_option(question);
     let words = strip_leading_yes(&typed.words);
     let typed = Typed {
         words: words.to_vec(),
         ..typed.clone()
     };
-    if let Some(reading) = exact(question, input, &typed).or_else(|| synonym(question, &typed)) {
+    if let Some(reading) = exact(opts, input, &typed).or_else(|| synonym(opts, &typed)) {
         return Ok(Some(reading));
     }
-    if let Some(reading) = none_words(question, &typed).or_else(|| unsure_option(question, &typed))
-    {
+    if let Some(reading) = none_words(question, &typed).or_else(|| unsure_option(opts, &typed)) {
         return Ok(Some(reading));
     }
     if matches!(
@@ -390,7 +474,7 @@ pub(super) fn many(
         .filter(|p| !p.is_empty() && !p.iter().all(|w| is_stopword(w)))
         .collect();
     if pieces.len() <= 1 {
-        return one_option(question, input, &typed);
+        return one_option(opts, input, &typed);
     }
     let mut chosen: Vec<usize> = Vec::new();
     let mut certainty = Certainty::Exact;
@@ -405,18 +489,18 @@ pub(super) fn many(
         let reading = if none.is_some() && none_words(question, &part).is_some() {
             none.map(|i| pick(question, i, Certainty::Clear))
         } else {
-            one_option(question, &text, &part)?
+            one_option(opts, &text, &part)?
         };
         let Some(reading) = reading else {
             // "better when moving and worse resting": one choice in several
             // words, if its words account for the piece that read as nothing.
-            if let Ok(Some(whole)) = one_option(question, input, &typed) {
+            if let Ok(Some(whole)) = one_option(opts, input, &typed) {
                 let answer = whole
                     .ids()
                     .next()
-                    .and_then(|id| question.answers.iter().find(|a| a.id == id));
-                let accounted = answer.is_some_and(|answer| {
-                    let v = vocabulary(answer);
+                    .and_then(|id| question.answers.iter().position(|a| a.id == id));
+                let accounted = answer.is_some_and(|i| {
+                    let v = &opts.vocabularies()[i];
                     part_words.iter().all(|w| {
                         is_stopword(w)
                             || v.words

@@ -44,27 +44,29 @@ pub fn understand(
     if input.chars().count() > MAX_ANSWER_CHARS {
         return Err(no_match(question, input));
     }
-    if asks_for_help(input) {
+    let typed = normalise(input);
+    if asks_for_help(input, &typed) {
         return Err(AnswerError::HelpWanted);
     }
-    let typed = normalise(input);
     let reading = match question.form {
         Form::Number => read_number(question, &typed, input)?,
-        Form::Multiple => {
-            choices::many(question, input, &typed)?.ok_or_else(|| no_match(question, input))?
-        }
+        Form::Multiple => choices::many(&choices::Options::new(question), input, &typed)?
+            .ok_or_else(|| no_match(question, input))?,
         Form::YesNo | Form::Single => read_one(node, question, &typed, input)?,
     };
-    // "no?" is said as a question: not plainly meant.
-    reading.hedged(typed.asked).decide(node, question, input)
+    // "no?" is said as a question, "no, a little" with a hedge: not plainly
+    // meant, whichever reader found the answer.
+    reading
+        .hedged(typed.asked || typed.hedged)
+        .decide(node, question, input)
 }
 
 /// `?`, `help`, `what do you mean`: the person wants the question explained.
-fn asks_for_help(input: &str) -> bool {
+fn asks_for_help(input: &str, typed: &Typed) -> bool {
     if input.chars().all(|c| c == '?' || c.is_whitespace()) {
         return true;
     }
-    let words = normalise(input).text();
+    let words = typed.text();
     matches!(
         words.as_str(),
         "help"
@@ -105,8 +107,9 @@ fn read_one(
     typed: &Typed,
     input: &str,
 ) -> Result<Reading, AnswerError> {
+    let opts = choices::Options::new(question);
     if let Some(reading) =
-        choices::exact(question, input, typed).or_else(|| choices::synonym(question, typed))
+        choices::exact(&opts, input, typed).or_else(|| choices::synonym(&opts, typed))
     {
         return Ok(reading);
     }
@@ -118,7 +121,7 @@ fn read_one(
                 candidates: options_as_shown(question).into_iter().take(2).collect(),
             }),
             None => {
-                choices::by_words(question, typed, input)?.ok_or_else(|| no_match(question, input))
+                choices::by_words(&opts, typed, input)?.ok_or_else(|| no_match(question, input))
             }
         };
     }
@@ -129,11 +132,11 @@ fn read_one(
         return reading;
     }
     if let Some(reading) =
-        choices::none_words(question, typed).or_else(|| choices::unsure_option(question, typed))
+        choices::none_words(question, typed).or_else(|| choices::unsure_option(&opts, typed))
     {
         return Ok(reading);
     }
-    choices::one_option(question, input, typed)?.ok_or_else(|| no_match(question, input))
+    choices::one_option(&opts, input, typed)?.ok_or_else(|| no_match(question, input))
 }
 
 fn read_number(question: &Question, typed: &Typed, input: &str) -> Result<Reading, AnswerError> {

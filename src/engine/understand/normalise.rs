@@ -80,43 +80,10 @@ const HEDGES: &[&[&str]] = &[
 
 /// Reads typed text into words.
 pub(super) fn normalise(input: &str) -> Typed {
-    let mut asked = false;
-    let mut spaced = String::with_capacity(input.len() + 8);
-    let chars: Vec<char> = input.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let digit_around = |offset: isize| {
-            i.checked_add_signed(offset)
-                .and_then(|j| chars.get(j))
-                .is_some_and(|c| c.is_ascii_digit())
-        };
-        match c {
-            '?' => {
-                asked = true;
-                spaced.push(' ');
-            }
-            '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => spaced.push('\''),
-            '/' => {}
-            '.' if digit_around(-1) && digit_around(1) => spaced.push('.'),
-            ',' | ';' | '+' | '&' => spaced.push_str(" , "),
-            // A minus sign, not a dash between words or numbers ("3-4 weeks").
-            '-' if digit_around(1)
-                && !i
-                    .checked_sub(1)
-                    .and_then(|j| chars.get(j))
-                    .is_some_and(|c| c.is_alphanumeric()) =>
-            {
-                spaced.push('-')
-            }
-            c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
-            _ => spaced.push(' '),
-        }
-    }
-    let mut words: Vec<String> = spaced
-        .split_whitespace()
-        .map(|w| w.trim_matches('\''))
-        .filter(|w| !w.is_empty())
-        .map(contraction)
-        .filter(|w| !HESITATION.contains(&squeeze(w).as_str()))
+    let (words, asked) = tokens(input);
+    let mut words: Vec<String> = words
+        .into_iter()
+        .filter(|w| !HESITATION.iter().any(|h| same_word(w, h)))
         .collect();
     // "I can't really tell" is "I can't tell"; "not really" stays a soft no.
     let mut i = 1;
@@ -143,9 +110,63 @@ pub(super) fn normalise(input: &str) -> Typed {
     }
 }
 
+/// Text as lower-case words, punctuation dropped, a comma (or `+`, `&`, `;`)
+/// kept as a word of its own, contractions written one way; and whether a
+/// question mark was typed. Nothing is taken out: an option's own words are
+/// read this way.
+pub(super) fn tokens(input: &str) -> (Vec<String>, bool) {
+    let mut asked = false;
+    let mut words = Vec::new();
+    let mut word = String::new();
+    // Each word's own string is kept (moved, not copied) unless a quote
+    // around it or a contraction changes it: this runs for every option.
+    let flush = |word: &mut String, words: &mut Vec<String>| {
+        let taken = std::mem::take(word);
+        let trimmed = taken.trim_matches('\'');
+        if trimmed.is_empty() {
+            return;
+        }
+        let written = contraction(trimmed);
+        if written != trimmed {
+            words.push(written.to_string());
+        } else if trimmed.len() == taken.len() {
+            words.push(taken);
+        } else {
+            words.push(trimmed.to_string());
+        }
+    };
+    let mut chars = input.chars().peekable();
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let digit_next = chars.peek().is_some_and(|n| n.is_ascii_digit());
+        let digit_before = previous.is_some_and(|p| p.is_ascii_digit());
+        let letter_before = previous.is_some_and(|p| p.is_alphanumeric());
+        match c {
+            '?' => {
+                asked = true;
+                flush(&mut word, &mut words);
+            }
+            '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => word.push('\''),
+            '/' => {}
+            '.' if digit_before && digit_next => word.push('.'),
+            ',' | ';' | '+' | '&' => {
+                flush(&mut word, &mut words);
+                words.push(",".to_string());
+            }
+            // A minus sign, not a dash between words or numbers ("3-4 weeks").
+            '-' if digit_next && !letter_before => word.push('-'),
+            c if c.is_alphanumeric() => word.extend(c.to_lowercase()),
+            _ => flush(&mut word, &mut words),
+        }
+        previous = Some(c);
+    }
+    flush(&mut word, &mut words);
+    (words, asked)
+}
+
 /// Contractions typed without their apostrophe, written one way.
-fn contraction(word: &str) -> String {
-    let known = match word {
+fn contraction(word: &str) -> &str {
+    match word {
         "dont" => "don't",
         "doesnt" => "doesn't",
         "didnt" => "didn't",
@@ -166,8 +187,7 @@ fn contraction(word: &str) -> String {
         "wouldnt" => "wouldn't",
         "shouldnt" => "shouldn't",
         other => other,
-    };
-    known.to_string()
+    }
 }
 
 fn drop_lead_in(words: &mut Vec<String>) {
@@ -214,7 +234,23 @@ pub(super) fn starts_with(words: &[String], phrase: &[&str]) -> bool {
 
 /// The same word, or the same word with letters held down ("noo", "yesss").
 pub(super) fn same_word(typed: &str, word: &str) -> bool {
-    typed == word || (typed.len() > word.len() && squeeze(typed) == squeeze(word))
+    // Most comparisons part at the first letter: look at it before the rest.
+    typed.as_bytes().first() == word.as_bytes().first()
+        && (typed == word || (typed.len() > word.len() && squeezed_eq(typed, word)))
+}
+
+/// Whether two words are the same with runs of a letter squeezed, without
+/// building either: this runs for every word against every phrase.
+pub(super) fn squeezed_eq(a: &str, b: &str) -> bool {
+    fn squeezed(s: &str) -> impl Iterator<Item = char> + '_ {
+        let mut last = None;
+        s.chars().filter(move |&c| {
+            let keep = Some(c) != last || c.is_ascii_digit();
+            last = Some(c);
+            keep
+        })
+    }
+    squeezed(a).eq(squeezed(b))
 }
 
 /// Runs of a repeated letter squeezed to one: "yesss" -> "yes", "knee" -> "kne".

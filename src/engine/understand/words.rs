@@ -1,7 +1,7 @@
 //! Comparing words: the words that carry meaning, one word for its plural
 //! and its held-down letters, and a slip of one key.
 
-use super::normalise::{normalise, squeeze};
+use super::normalise::{squeeze, tokens};
 
 /// Words too common to tell one answer from another.
 const STOPWORDS: &[&str] = &[
@@ -32,18 +32,7 @@ pub(super) fn content_words(text: &str) -> Vec<String> {
 
 /// Text as lower-case words, hedges and filler kept: an option's own words.
 pub(super) fn normalise_plain(text: &str) -> Vec<String> {
-    // Option texts hold no filler, and their hedges are meant ("a little"):
-    // read them through `normalise`, then put back what it took out.
-    let typed = normalise(text);
-    if typed.hedged {
-        text.to_lowercase()
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    } else {
-        typed.words
-    }
+    tokens(text).0
 }
 
 /// The same word, allowing a plural, held-down letters and a shared stem
@@ -51,6 +40,10 @@ pub(super) fn normalise_plain(text: &str) -> Vec<String> {
 pub(super) fn same_stem(typed: &str, word: &str) -> bool {
     if typed == word {
         return true;
+    }
+    // Every way below keeps the first letter: most pairs part there.
+    if typed.as_bytes().first() != word.as_bytes().first() {
+        return false;
     }
     let (a, b) = (squeeze(typed), squeeze(word));
     if a == b || (stem(&a).len() >= 3 && stem(&a) == stem(&b)) {
@@ -106,7 +99,7 @@ pub(super) fn close_to(typed: &str, word: &str) -> bool {
     allowed > 0
         && longest - shortest <= allowed
         && typed != word
-        && strsim::damerau_levenshtein(typed, word) <= allowed
+        && strsim::osa_distance(typed, word) <= allowed
 }
 
 #[cfg(test)]

@@ -209,7 +209,9 @@ pub(super) fn read_yes_no(
     typed: &Typed,
 ) -> Option<Result<Reading, ()>> {
     let words = &typed.words;
-    let asked = asked_about(question, clinical);
+    // The question's own words, read only when a sentence needs them.
+    let asked = std::cell::OnceCell::new();
+    let asked = || -> &Vec<String> { asked.get_or_init(|| asked_about(question, clinical)) };
     let soft = typed.hedged || typed.asked;
     let choice = |id: &str| AnswerValue::Choice(id.into());
     let has = |id: &str| question.answer(id).is_some();
@@ -258,7 +260,7 @@ pub(super) fn read_yes_no(
         if contradicts(words, YES_WORDS) {
             return Some(Err(()));
         }
-        let off = off_the_question(&asked, words);
+        let off = off_the_question(asked, words);
         return Some(Ok(
             Reading::new(choice("no"), Certainty::Clear).hedged(soft || off)
         ));
@@ -268,7 +270,7 @@ pub(super) fn read_yes_no(
             Reading::new(choice("yes"), Certainty::Clear).hedged(true)
         ));
     }
-    if let Some(reading) = statement(&asked, words) {
+    if let Some(reading) = statement(asked(), words) {
         return Some(Ok(reading.hedged(soft)));
     }
     if words.len() == 1 {
@@ -280,7 +282,7 @@ pub(super) fn read_yes_no(
 /// "I haven't checked", "I don't take my temperature": a denial of something
 /// the question does not ask about, so not plainly a "no" to it. A denial
 /// that names what is asked ("I haven't fainted") or nothing ("I don't") is.
-fn off_the_question(asked: &[String], words: &[String]) -> bool {
+fn off_the_question<'a>(asked: impl FnOnce() -> &'a Vec<String>, words: &[String]) -> bool {
     let plain_no = [
         "no", "n", "nope", "nah", "naw", "nay", "none", "negative", "false",
     ];
@@ -293,7 +295,11 @@ fn off_the_question(asked: &[String], words: &[String]) -> bool {
         .iter()
         .filter(|w| w.as_str() != "," && !is_stopword(w))
         .collect();
-    !said.is_empty() && !said.iter().any(|w| asked.iter().any(|a| same_stem(w, a)))
+    if said.is_empty() {
+        return false;
+    }
+    let asked = asked();
+    !said.iter().any(|w| asked.iter().any(|a| same_stem(w, a)))
 }
 
 /// "yes and no", "no, yes": both said at once.
