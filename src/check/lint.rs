@@ -44,7 +44,7 @@ pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
         })
     };
     warnings.extend(others);
-    warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code));
+    warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code()));
     warnings
 }
 

@@ -15,7 +15,7 @@ use petgraph::graph::NodeIndex;
 
 use super::exploration::{ASKED, SKIPPED, each_reached};
 use crate::compile::{Flow, NodeKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
     let mut reached = vec![false; flow.nodes.len()];
@@ -37,8 +37,8 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                     explained.insert((index, arm.step.target));
                     found.push((
                         index,
-                        Diagnostic::warning(
-                            "W001",
+                        Diagnostic::new(
+                            DiagnosticKind::DeadEnd,
                             node.span,
                             format!(
                                 "in `{}`, the arm `when {}` is never taken",
@@ -66,8 +66,8 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                     explained.extend(question.then.iter().map(|s| (index, s.target)));
                     found.push((
                         index,
-                        Diagnostic::warning(
-                            "W001",
+                        Diagnostic::new(
+                            DiagnosticKind::DeadEnd,
                             node.span,
                             format!("question `{}` is never asked", node.id),
                         )
@@ -105,11 +105,15 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
             continue;
         }
         warnings.push(
-            Diagnostic::warning("W001", node.span, format!("no walk reaches `{}`", node.id))
-                .with_label("dead end: the conditions on every way here never hold")
-                .with_hint(Some(
-                    "check the decide arms and `skip when` conditions that lead here".into(),
-                )),
+            Diagnostic::new(
+                DiagnosticKind::DeadEnd,
+                node.span,
+                format!("no walk reaches `{}`", node.id),
+            )
+            .with_label("dead end: the conditions on every way here never hold")
+            .with_hint(Some(
+                "check the decide arms and `skip when` conditions that lead here".into(),
+            )),
         );
     }
     warnings

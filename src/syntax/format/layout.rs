@@ -18,7 +18,7 @@ use pest_derive::Parser;
 use super::WIDTH;
 use super::render::{Blank, Line};
 use super::tokens;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 
 #[derive(Parser)]
 #[grammar = "../grammar/flow.pest"]
@@ -30,8 +30,8 @@ const LONG_CONDITION: usize = 60;
 /// The lines of `text`, which must parse.
 pub fn lines(text: &str) -> Result<Vec<Line>, Diagnostic> {
     let mut pairs = Grammar::parse(Rule::file, text).map_err(|error| {
-        Diagnostic::error(
-            "E001",
+        Diagnostic::new(
+            DiagnosticKind::Internal,
             Span::new(0, 0..0),
             format!("cannot format: {error}"),
         )
