@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use backcheck::check::run_cases;
-use backcheck::compile::{AnswerValue, Flow, Parts, compile};
+use backcheck::compile::{AnswerValue, Flow, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
 use backcheck::engine::{Current, SavedSession, Session};
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
@@ -239,27 +239,18 @@ fn colour_on(stream: &impl IsTerminal) -> bool {
     std::env::var_os("NO_COLOR").is_none() && stream.is_terminal()
 }
 
-/// Reads and compiles the knowledge; diagnostics go to stderr.
+/// Reads and compiles the knowledge (the folder given, or the text built
+/// into the binary); diagnostics go to stderr.
 ///
 /// The graph lives as long as the process, so it is never freed: taking it
 /// apart node by node at exit would cost a short run more than answering.
-fn load(dir: Option<&Path>, parts: Parts) -> Result<&'static Flow, Failure> {
-    let (compiled, source) = match dir {
-        Some(dir) => {
-            let source = KnowledgeSource::from_dir(dir)
-                .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
-            let compiled = compile(&source);
-            if source.files.iter().map(|f| f.text.len()).sum::<usize>() >= LARGE_FOLDER {
-                release_freed_memory();
-            }
-            (compiled, Some(source))
-        }
-        // Compiled by build.rs; its text is only needed to show errors. A
-        // folder is compiled whole, as its cases may hold errors to report.
-        None => (backcheck::embedded::flow(parts), None),
+fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
+    let source = match dir {
+        Some(dir) => KnowledgeSource::from_dir(dir)
+            .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?,
+        None => KnowledgeSource::embedded(),
     };
-    let flow = compiled.map_err(|errors| {
-        let source = source.unwrap_or_else(KnowledgeSource::embedded);
+    let flow = compile(&source).map_err(|errors| {
         let color = colour_on(&io::stderr());
         let count = errors.len();
         let plural = if count == 1 { "" } else { "s" };
@@ -274,28 +265,8 @@ fn load(dir: Option<&Path>, parts: Parts) -> Result<&'static Flow, Failure> {
     Ok(Box::leak(Box::new(flow)))
 }
 
-/// From this much text, compiling frees enough to be worth handing back.
-const LARGE_FOLDER: usize = 1 << 20;
-
-/// Compiling a large folder frees most of what it allocates (syntax trees,
-/// names waiting to be resolved), much of it on the threads that parsed
-/// the files. glibc keeps that memory in those threads' arenas, where what
-/// runs next cannot reuse it: it is handed back to the system instead
-/// (about 7 ms, and 16 MiB less peak for `check` on 22 MB of text).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn release_freed_memory() {
-    // SAFETY: `malloc_trim` only returns free pages of the heap to the
-    // system; it touches no memory in use.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn release_freed_memory() {}
-
 fn chat(args: &ChatArgs) -> Result<u8, Failure> {
-    let flow = load(args.knowledge.dir(), Parts::WalkOnly)?;
+    let flow = load(args.knowledge.dir())?;
     let options = ChatOptions {
         audience: args.audience,
     };
@@ -380,7 +351,7 @@ fn run(
     knowledge: Option<&Path>,
     report: Option<&Path>,
 ) -> Result<u8, Failure> {
-    let flow = load(knowledge, Parts::WalkOnly)?;
+    let flow = load(knowledge)?;
     let given = parse_answers(flow, answers)?;
     let session = Session::replay(flow, &given);
     if let Some(file) = report {
@@ -459,7 +430,7 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
 }
 
 fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
-    let flow = load(dir, Parts::All)?;
+    let flow = load(dir)?;
     warn(flow, deny_warnings)?;
     let count = |want: fn(&backcheck::compile::NodeKind) -> bool| {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
@@ -502,7 +473,7 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
 
 /// Proves every invariant on every path, without enumerating them.
 fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
-    let flow = load(dir, Parts::All)?;
+    let flow = load(dir)?;
     let started = std::time::Instant::now();
     let verification =
         backcheck::check::verify(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
@@ -525,7 +496,7 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
 }
 
 fn test(dir: Option<&Path>) -> Result<u8, Failure> {
-    let flow = load(dir, Parts::All)?;
+    let flow = load(dir)?;
     let results = run_cases(flow);
     let failed = results.iter().filter(|r| !r.passed()).count();
     for result in &results {
@@ -545,7 +516,7 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
 
 fn graph(format: GraphFormat, knowledge: Option<&Path>) -> Result<u8, Failure> {
     use backcheck::report::{GraphJson, graph_dot, graph_mermaid, graph_svg};
-    let flow = load(knowledge, Parts::All)?;
+    let flow = load(knowledge)?;
     let text = match format {
         GraphFormat::Dot => graph_dot(flow),
         GraphFormat::Mermaid => graph_mermaid(flow),
@@ -606,7 +577,7 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
 }
 
 fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
-    let flow = load(args.knowledge.dir(), Parts::All)?;
+    let flow = load(args.knowledge.dir())?;
     if args.list {
         for vignette in &flow.vignettes {
             println!(

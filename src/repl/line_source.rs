@@ -7,7 +7,7 @@ use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{Config, Editor};
 
-use super::completion::ReplHelper;
+use super::completion::{Completions, ReplHelper};
 
 /// One read from the person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +23,8 @@ pub enum Input {
 
 pub trait LineSource {
     fn read(&mut self, prompt: &str) -> Input;
-    /// The words tab completion should offer for the next read.
-    fn set_completions(&mut self, _words: Vec<String>) {}
+    /// What tab completion should offer for the next read.
+    fn set_completions(&mut self, _completions: Completions) {}
     /// Whether a person is typing (prompts and Ctrl-D questions make sense).
     fn is_interactive(&self) -> bool;
 }
@@ -107,9 +107,9 @@ impl LineSource for EditorLines {
         }
     }
 
-    fn set_completions(&mut self, words: Vec<String>) {
+    fn set_completions(&mut self, completions: Completions) {
         if let Some(helper) = self.editor.helper_mut() {
-            helper.words = words;
+            helper.completions = completions;
         }
     }
 

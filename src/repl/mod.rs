@@ -9,6 +9,7 @@ mod render;
 mod save_file;
 
 pub use command::Command;
+pub use completion::{AnsweredQuestion, Completions};
 pub use conversation::{ChatOptions, Conversation};
 pub use line_source::{EditorLines, Input, LineSource, PipedLines};
 pub use save_file::write_atomic;
