@@ -12,15 +12,15 @@ use std::process::Command;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
-use backcheck::compile::{AnswerValue, Flow, Form, compile};
+use backcheck::compile::{AnswerValue, Flow, Form, NodeId, compile};
 use backcheck::engine::{Current, Session};
 use backcheck::source::KnowledgeSource;
 
 /// An answer for every question: "no" to yes/no, the first choice, the
 /// lowest adult number. Enough to walk a long path through the graph.
-fn plain_answers(flow: &Flow) -> HashMap<usize, AnswerValue> {
+fn plain_answers(flow: &Flow) -> HashMap<NodeId, AnswerValue> {
     let mut answers = HashMap::new();
-    for (index, node) in flow.nodes.iter().enumerate() {
+    for index in flow.node_ids() {
         if let Some(question) = flow.question(index) {
             let value = match question.form {
                 Form::YesNo => AnswerValue::Choice("no".into()),
@@ -37,7 +37,6 @@ fn plain_answers(flow: &Flow) -> HashMap<usize, AnswerValue> {
                     AnswerValue::Number(30.clamp(min, max))
                 }
             };
-            let _ = node;
             answers.insert(index, value);
         }
     }
@@ -80,7 +79,7 @@ fn benches(c: &mut Criterion) {
     let walked = Session::replay(&flow, &given);
     let answers: Vec<String> = walked
         .answers()
-        .map(|(q, v)| format!("{}={v}", flow.nodes[q].id))
+        .map(|(q, v)| format!("{}={v}", flow.node(q).id))
         .collect();
     let answers = answers.join(",");
     let binary = env!("CARGO_BIN_EXE_backcheck");

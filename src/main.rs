@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use backcheck::check::run_cases;
-use backcheck::compile::{AnswerValue, Flow, compile};
+use backcheck::compile::{AnswerValue, Flow, NodeId, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
 use backcheck::engine::{Current, SavedSession, Session};
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
@@ -384,7 +384,7 @@ fn run(
 }
 
 /// `id=value,id=a+b,...` -> answers by question.
-fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>, Failure> {
+fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<NodeId, AnswerValue>, Failure> {
     let mut given = HashMap::new();
     for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let Some((id, value)) = pair.split_once('=') else {

@@ -164,13 +164,14 @@ impl<'f> Exploration<'f> {
         let width = slots.len();
         let mut waiting: Vec<Option<Box<Arrivals>>> = Vec::with_capacity(flow.nodes.len());
         waiting.resize_with(flow.nodes.len(), || None);
-        if flow.start < flow.nodes.len() && {
-            forget(&mut initial, live.row(flow.start));
-            keep(flow.start, &initial)
+        let start = flow.start.index();
+        if start < flow.nodes.len() && {
+            forget(&mut initial, live.row(start));
+            keep(start, &initial)
         } {
-            let mut start = Arrivals::new(width);
-            start.arrive(&initial, PathCount::one(), 0, None);
-            waiting[flow.start] = Some(Box::new(start));
+            let mut arrivals = Arrivals::new(width);
+            arrivals.arrive(&initial, PathCount::one(), 0, None);
+            waiting[start] = Some(Box::new(arrivals));
         }
         let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
         let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes.len()];
@@ -484,9 +485,10 @@ pub(super) fn each_reached(
         mut initial,
     } = Setup::new(flow, &[], Detail::States)?;
     let mut waiting = WaitingSets::new(flow.nodes.len(), slots.len());
-    if flow.start < flow.nodes.len() {
-        forget(&mut initial, live.row(flow.start));
-        waiting.insert(flow.start, &initial);
+    let start = flow.start.index();
+    if start < flow.nodes.len() {
+        forget(&mut initial, live.row(start));
+        waiting.insert(start, &initial);
     }
     let mut state = Vec::with_capacity(slots.len());
     let mut taken = Vec::new();
@@ -596,7 +598,7 @@ fn prepare<'f>(
                 let mut step = |step: &Step, table: &mut Table| {
                     let start = writes.len();
                     writes.effects(slots, table, &step.effects);
-                    Move::to(step.target, writes.since(start))
+                    Move::to(step.target.index(), writes.since(start))
                 };
                 let arms: Vec<_> = (decide.arms.iter())
                     .map(|arm| (&arm.condition, step(&arm.step, table)))
@@ -635,7 +637,7 @@ fn prepare<'f>(
                 }
                 let skip = question.skip.as_deref().map(|(cond, target)| {
                     let none = writes.since(writes.len());
-                    (cond, Move::to(*target, none))
+                    (cond, Move::to(target.index(), none))
                 });
                 Moves::Question {
                     skip,
@@ -737,7 +739,7 @@ fn liveness(flow: &Flow, slots: &Slots, order: &[usize], watched: &[Operand]) ->
                 .for_each(&mut read),
         }
         for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
-            for (mine, theirs) in here.iter_mut().zip(live.row(flow.graph[next])) {
+            for (mine, theirs) in here.iter_mut().zip(live.row(flow.graph[next].index())) {
                 *mine |= *theirs;
             }
         }
@@ -800,7 +802,7 @@ impl<'i> Focus<'i> {
                     _ => flow
                         .graph
                         .neighbors(petgraph::graph::NodeIndex::new(node))
-                        .any(|next| then_may_fail[flow.graph[next]]),
+                        .any(|next| then_may_fail[flow.graph[next].index()]),
                 };
             }
         }
@@ -862,7 +864,7 @@ fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> 
             }
         }
         for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
-            for (mine, theirs) in here.iter_mut().zip(&writable[flow.graph[next]]) {
+            for (mine, theirs) in here.iter_mut().zip(&writable[flow.graph[next].index()]) {
                 *mine |= *theirs;
             }
         }

@@ -17,7 +17,7 @@ pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
         cond.operands(&mut operands);
         for operand in operands {
             if let Operand::Question(q) = operand
-                && let Some(r) = read.get_mut(q)
+                && let Some(r) = read.get_mut(q.index())
             {
                 *r = true;
             }

@@ -43,7 +43,7 @@ pub(super) struct PendingSet<'s> {
 }
 
 /// Everything a file's nodes name outside themselves. Placeholders stand in
-/// the nodes (`usize::MAX` targets, empty conditions) until it is resolved;
+/// the nodes (`NodeId::PENDING` targets, empty conditions) until it is resolved;
 /// a folder with errors never gets that far.
 #[derive(Default)]
 pub(super) struct Pending<'s> {
@@ -143,7 +143,7 @@ impl<'s> FileLowering<'s> {
     }
 
     /// A placeholder target; the name waits for the folder's names.
-    fn target(&mut self, name: ast::Name<'s>, way: Way) -> usize {
+    fn target(&mut self, name: ast::Name<'s>, way: Way) -> NodeId {
         debug_assert_eq!(
             self.source.files[self.file].text.get(name.span.range()),
             Some(name.text)
@@ -154,7 +154,7 @@ impl<'s> FileLowering<'s> {
             way,
             what: name.span,
         });
-        usize::MAX
+        NodeId::PENDING
     }
 
     fn step(&mut self, step: ast::Step<'s>, way: Way) -> Step {
@@ -450,7 +450,7 @@ impl<'s> FileLowering<'s> {
                     .with_hint(Some("add `otherwise -> ...` as the last arm".into())),
                 );
                 Step {
-                    target: usize::MAX,
+                    target: NodeId::PENDING,
                     effects: Box::default(),
                 }
             }

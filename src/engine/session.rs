@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::evaluate::{Lookup, eval};
 use crate::compile::{
-    AnswerError, AnswerValue, Effect, Flow, Form, Invariant, Node, NodeKind, Note, Outcome,
+    AnswerError, AnswerValue, Effect, Flow, Form, Invariant, Node, NodeId, NodeKind, Note, Outcome,
     Question, Step, Value, Verdict,
 };
 
@@ -22,7 +22,7 @@ pub enum Taken {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathStep {
-    pub node: usize,
+    pub node: NodeId,
     pub taken: Taken,
 }
 
@@ -37,12 +37,12 @@ pub struct FactState {
 #[derive(Debug, Clone, Copy)]
 pub enum Current<'f> {
     Question {
-        index: usize,
+        index: NodeId,
         node: &'f Node,
         question: &'f Question,
     },
     Outcome {
-        index: usize,
+        index: NodeId,
         node: &'f Node,
         outcome: &'f Outcome,
     },
@@ -77,7 +77,7 @@ pub struct Session<'f> {
     facts: Vec<Option<FactState>>,
     notes: Vec<(usize, &'f Note)>,
     findings: Vec<(usize, &'f str)>,
-    current: usize,
+    current: NodeId,
 }
 
 impl<'f> Session<'f> {
@@ -105,7 +105,7 @@ impl<'f> Session<'f> {
     }
 
     /// Walks as far as the `given` answers reach, wherever they were given.
-    pub fn replay(flow: &'f Flow, given: &HashMap<usize, AnswerValue>) -> Session<'f> {
+    pub fn replay(flow: &'f Flow, given: &HashMap<NodeId, AnswerValue>) -> Session<'f> {
         let mut session = Session::new(flow);
         session.settle(given);
         session
@@ -116,7 +116,7 @@ impl<'f> Session<'f> {
     }
 
     pub fn current(&self) -> Current<'f> {
-        let node = &self.flow.nodes[self.current];
+        let node = self.flow.node(self.current);
         match &node.kind {
             NodeKind::Outcome(outcome) => Current::Outcome {
                 index: self.current,
@@ -134,13 +134,13 @@ impl<'f> Session<'f> {
         }
     }
 
-    pub fn current_index(&self) -> usize {
+    pub fn current_index(&self) -> NodeId {
         self.current
     }
 
     /// How many questions can still come, this one included.
     pub fn questions_left(&self) -> crate::compile::QuestionsLeft {
-        self.flow.questions_left[self.current]
+        self.flow.questions_left[self.current.index()]
     }
 
     /// How many questions have been answered.
@@ -162,14 +162,14 @@ impl<'f> Session<'f> {
     }
 
     /// The answers given, in the order asked.
-    pub fn answers(&self) -> impl Iterator<Item = (usize, &AnswerValue)> {
+    pub fn answers(&self) -> impl Iterator<Item = (NodeId, &AnswerValue)> {
         self.path.iter().filter_map(|step| match &step.taken {
             Taken::Answered(value) => Some((step.node, value)),
             _ => None,
         })
     }
 
-    pub fn answer_to(&self, question: usize) -> Option<&AnswerValue> {
+    pub fn answer_to(&self, question: NodeId) -> Option<&AnswerValue> {
         self.answers().find(|(q, _)| *q == question).map(|(_, v)| v)
     }
 
@@ -213,13 +213,13 @@ impl<'f> Session<'f> {
     }
 
     /// Undoes the last answer; returns the question it was for.
-    pub fn back(&mut self) -> Option<usize> {
+    pub fn back(&mut self) -> Option<NodeId> {
         let last = self
             .path
             .iter()
             .rposition(|step| matches!(step.taken, Taken::Answered(_)))?;
         let question = self.path[last].node;
-        let given: HashMap<usize, AnswerValue> = self
+        let given: HashMap<NodeId, AnswerValue> = self
             .answers()
             .filter(|(q, _)| *q != question)
             .map(|(q, v)| (q, v.clone()))
@@ -230,7 +230,7 @@ impl<'f> Session<'f> {
 
     /// Changes an earlier answer and replays the rest. Later answers that still
     /// apply are kept; the questions whose answers no longer apply are returned.
-    pub fn change(&mut self, question: usize, input: &str) -> Result<Vec<usize>, ChangeError> {
+    pub fn change(&mut self, question: NodeId, input: &str) -> Result<Vec<NodeId>, ChangeError> {
         let id = || self.flow.short_id(question).to_string();
         if self.answer_to(question).is_none() {
             return Err(ChangeError::NotAnswered(id()));
@@ -239,8 +239,8 @@ impl<'f> Session<'f> {
             return Err(ChangeError::NotAnswered(id()));
         };
         let value = q.interpret(input).map_err(ChangeError::Invalid)?;
-        let before: Vec<usize> = self.answers().map(|(q, _)| q).collect();
-        let mut given: HashMap<usize, AnswerValue> =
+        let before: Vec<NodeId> = self.answers().map(|(q, _)| q).collect();
+        let mut given: HashMap<NodeId, AnswerValue> =
             self.answers().map(|(q, v)| (q, v.clone())).collect();
         given.insert(question, value);
         *self = Session::replay(self.flow, &given);
@@ -255,9 +255,9 @@ impl<'f> Session<'f> {
     /// question; this session is not touched.
     pub fn what_if(
         &self,
-        question: usize,
+        question: NodeId,
         input: &str,
-    ) -> Result<(Session<'f>, Vec<usize>), ChangeError> {
+    ) -> Result<(Session<'f>, Vec<NodeId>), ChangeError> {
         let mut other = self.clone();
         let dropped = other.change(question, input)?;
         Ok((other, dropped))
@@ -272,7 +272,7 @@ impl<'f> Session<'f> {
         !eval(&invariant.when, self) || eval(&invariant.then, self)
     }
 
-    fn apply_answer(&mut self, index: usize, question: &'f Question, value: AnswerValue) {
+    fn apply_answer(&mut self, index: NodeId, question: &'f Question, value: AnswerValue) {
         let step = self.path.len();
         let mut next = question.then.as_ref();
         match &value {
@@ -326,12 +326,12 @@ impl<'f> Session<'f> {
 
     /// Moves past decide nodes, known answers and `given` answers, stopping
     /// at the next question to ask or at an outcome.
-    fn settle(&mut self, given: &HashMap<usize, AnswerValue>) {
+    fn settle(&mut self, given: &HashMap<NodeId, AnswerValue>) {
         let flow = self.flow;
         // The compiler refuses cycles; the bound keeps a bug from hanging a person.
         for _ in 0..=flow.nodes.len() {
             let here = self.current;
-            match &flow.nodes[here].kind {
+            match &flow.node(here).kind {
                 NodeKind::Outcome(_) => return,
                 NodeKind::Decide(decide) => {
                     let step = self.path.len();
@@ -417,7 +417,7 @@ impl Lookup for Session<'_> {
         self.facts.get(fact)?.as_ref().map(|state| &state.value)
     }
 
-    fn answer_of(&self, question: usize) -> Option<&AnswerValue> {
+    fn answer_of(&self, question: NodeId) -> Option<&AnswerValue> {
         self.answer_to(question)
     }
 
@@ -427,7 +427,7 @@ impl Lookup for Session<'_> {
 
     fn outcome_id(&self) -> Option<(&str, &str)> {
         self.flow.outcome(self.current)?;
-        let node = &self.flow.nodes[self.current];
+        let node = self.flow.node(self.current);
         Some((&node.id, node.local()))
     }
 }

@@ -130,7 +130,7 @@ fn round(
             "story" => story(vignette, out)?,
             "list" => {
                 for (i, &q) in round.questions().iter().enumerate() {
-                    let node = &flow.nodes[q];
+                    let node = flow.node(q);
                     let wording = node.clinical.as_deref().unwrap_or_else(|| {
                         flow.question(q)
                             .map_or("", |question| question.ask.as_str())

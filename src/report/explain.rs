@@ -63,7 +63,7 @@ fn plain_walk(out: &mut String, session: &Session) {
     let path = session.path();
     let mut number = 0;
     for (position, step) in path.iter().enumerate() {
-        let node = &flow.nodes[step.node];
+        let node = flow.node(step.node);
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
@@ -116,7 +116,7 @@ fn clinical_walk(out: &mut String, session: &Session) {
     let flow = session.flow();
     let mut number = 0;
     for step in session.path() {
-        let node = &flow.nodes[step.node];
+        let node = flow.node(step.node);
         match (&node.kind, &step.taken) {
             (NodeKind::Question(question), Taken::Answered(value)) => {
                 number += 1;
@@ -149,7 +149,7 @@ fn clinical_walk(out: &mut String, session: &Session) {
                         &decide.otherwise,
                     ),
                 };
-                let target = &flow.nodes[step.target];
+                let target = flow.node(step.target);
                 let _ = writeln!(
                     out,
                     "   Rule `{}` chose {} {rule}.",
