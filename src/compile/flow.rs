@@ -22,8 +22,7 @@ pub use crate::syntax::ast::Urgency;
 ///     flow.question(0); // a number, not a node
 /// }
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId(usize);
 
 impl NodeId {
@@ -267,8 +266,8 @@ pub struct Decide {
 
 /// What an outcome decides. A referral always says how soon, and only a
 /// referral does: the type leaves no room for a referral without an urgency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+// No serde: JSON shows a verdict as two fields (`report::VerdictJson`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// Massage is suitable.
     Treat,
@@ -356,7 +355,7 @@ impl<'de> Deserialize<'de> for Urgency {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
     pub verdict: Verdict,
     pub title: String,
@@ -411,7 +410,7 @@ pub struct Vignette {
     pub case: Case,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expectation {
     /// `expect treat`, `expect refer urgent`: exactly this verdict.
     Verdict(Verdict),
