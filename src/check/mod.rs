@@ -12,6 +12,7 @@ mod lint_dead_ends;
 mod lint_facts;
 mod lint_questions;
 mod lint_sources;
+mod lint_wording;
 mod path_count;
 mod state_set;
 mod verify;
