@@ -250,6 +250,7 @@ fn chat(args: &ChatArgs) -> Result<u8, Failure> {
     let flow = load(args.knowledge.as_deref(), Parts::WalkOnly)?;
     let options = ChatOptions {
         audience: args.audience.parse().unwrap_or_default(),
+        ..ChatOptions::default()
     };
     let session = match &args.resume {
         Some(file) => resume(flow, file, args.force)?,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
-use rustyline::{Config, Editor};
+use rustyline::{CompletionType, Config, Editor};
 
 use super::completion::{Completions, ReplHelper};
 
@@ -76,7 +76,12 @@ impl EditorLines {
         // process and loses the answers: catch it and let it do nothing.
         // (A second editor in one process finds the handler already set.)
         let _ = ctrlc::set_handler(|| {});
-        let config = Config::builder().auto_add_history(true).build();
+        // Tab lists the candidates (question numbers with their text) rather
+        // than cycling through them one by one.
+        let config = Config::builder()
+            .auto_add_history(true)
+            .completion_type(CompletionType::List)
+            .build();
         let mut editor = Editor::with_config(config)?;
         editor.set_helper(Some(ReplHelper::default()));
         if let Some(file) = history {
