@@ -6,10 +6,10 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use backcheck::check::run_cases;
-use backcheck::compile::{AnswerValue, Flow, Parts, compile};
+use backcheck::compile::{AnswerValue, Flow, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
 use backcheck::engine::{Current, SavedSession, Session};
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
@@ -19,7 +19,7 @@ use backcheck::repl::{
 use backcheck::report::{Audience, RunJson, markdown_report, outcome_text};
 use backcheck::source::KnowledgeSource;
 
-/// Exit codes (DESIGN.md): the knowledge has errors, a case failed.
+/// Exit codes (README.md, docs/architecture.md): the knowledge has errors, a case failed.
 const FAILED: u8 = 1;
 /// Usage or input error: unknown id, invalid answer, unreadable file.
 const BAD_INPUT: u8 = 2;
@@ -52,37 +52,36 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
-        #[arg(long, value_name = "DIR")]
-        knowledge: Option<PathBuf>,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
         /// Also write a Markdown report of the assessment here.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
     },
     /// Parse and compile a knowledge folder; report every error.
     Check {
-        /// The folder (default: the built-in knowledge).
-        dir: Option<PathBuf>,
+        #[command(flatten)]
+        folder: FolderArg,
         /// Fail (exit 1) when there are warnings.
         #[arg(long)]
         deny_warnings: bool,
     },
     /// Prove every invariant on every path, or show a counter-example.
     Verify {
-        /// The folder (default: the built-in knowledge).
-        dir: Option<PathBuf>,
+        #[command(flatten)]
+        folder: FolderArg,
     },
     /// Run the cases written in a knowledge folder.
     Test {
-        /// The folder (default: the built-in knowledge).
-        dir: Option<PathBuf>,
+        #[command(flatten)]
+        folder: FolderArg,
     },
     /// Print the question graph: DOT, Mermaid, JSON (docs/graph-json.md) or SVG.
     Graph {
-        #[arg(long, default_value = "dot", value_parser = ["dot", "mermaid", "json", "svg"])]
-        format: String,
-        /// A knowledge folder to use instead of the built-in one.
-        #[arg(long, value_name = "DIR")]
-        knowledge: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
     },
     /// Lay out .flow files in the one canonical style, in place.
     Fmt {
@@ -92,6 +91,51 @@ enum Command {
         /// Files or folders (default: every .flow file under ./knowledge).
         paths: Vec<PathBuf>,
     },
+}
+
+/// `--knowledge DIR`: the one way every command names a knowledge folder.
+#[derive(clap::Args, Default)]
+struct KnowledgeArg {
+    /// A knowledge folder to use instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+}
+
+impl KnowledgeArg {
+    fn dir(&self) -> Option<&Path> {
+        self.knowledge.as_deref()
+    }
+}
+
+/// `--knowledge DIR`, or the folder written alone as check, verify and
+/// test have always taken it (`backcheck check DIR`).
+#[derive(clap::Args)]
+struct FolderArg {
+    /// A knowledge folder to use instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+    /// The same as --knowledge DIR.
+    #[arg(value_name = "DIR", conflicts_with = "knowledge")]
+    dir: Option<PathBuf>,
+}
+
+impl FolderArg {
+    fn dir(&self) -> Option<&Path> {
+        self.knowledge.as_deref().or(self.dir.as_deref())
+    }
+}
+
+/// `graph --format`: the picture's language.
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// The stable export of docs/graph-json.md.
+    Json,
+    /// A picture, laid out by backcheck itself.
+    Svg,
 }
 
 /// `backcheck rehearse`: practice rounds on the vignettes, or the root drill.
@@ -112,18 +156,17 @@ struct RehearseArgs {
     /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many items.
     #[arg(long, value_name = "ITEMS", num_args = 0..=1, default_missing_value = "6")]
     drill: Option<usize>,
-    #[arg(long, value_name = "DIR")]
-    knowledge: Option<PathBuf>,
+    #[command(flatten)]
+    knowledge: KnowledgeArg,
 }
 
 #[derive(clap::Args, Default)]
 struct ChatArgs {
     /// Who is reading: plain words, or clinical wording and findings.
-    #[arg(long, default_value = "lay", value_parser = ["lay", "therapist"])]
-    audience: String,
-    /// A knowledge folder to use instead of the built-in one.
-    #[arg(long, value_name = "DIR")]
-    knowledge: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Audience::Lay)]
+    audience: Audience,
+    #[command(flatten)]
+    knowledge: KnowledgeArg,
     /// Continue a session saved with `save FILE`.
     #[arg(long, value_name = "FILE")]
     resume: Option<PathBuf>,
@@ -156,12 +199,8 @@ impl Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Plain text when asked, when the output is not a terminal, and when the
-    // input is piped (a script is talking, not a person).
-    if std::env::var_os("NO_COLOR").is_some()
-        || !io::stdout().is_terminal()
-        || !io::stdin().is_terminal()
-    {
+    // Plain text also when the input is piped: a script is talking, not a person.
+    if !colour_on(&io::stdout()) || !io::stdin().is_terminal() {
         colored::control::set_override(false);
     }
     let result = match cli.command {
@@ -172,11 +211,14 @@ fn main() -> ExitCode {
             json,
             knowledge,
             report,
-        }) => run(&answers, json, knowledge.as_deref(), report.as_deref()),
-        Some(Command::Check { dir, deny_warnings }) => check(dir.as_deref(), deny_warnings),
-        Some(Command::Verify { dir }) => verify(dir.as_deref()),
-        Some(Command::Test { dir }) => test(dir.as_deref()),
-        Some(Command::Graph { format, knowledge }) => graph(&format, knowledge.as_deref()),
+        }) => run(&answers, json, knowledge.dir(), report.as_deref()),
+        Some(Command::Check {
+            folder,
+            deny_warnings,
+        }) => check(folder.dir(), deny_warnings),
+        Some(Command::Verify { folder }) => verify(folder.dir()),
+        Some(Command::Test { folder }) => test(folder.dir()),
+        Some(Command::Graph { format, knowledge }) => graph(format, knowledge.dir()),
         Some(Command::Fmt { check, paths }) => fmt(check, &paths),
         Some(Command::Rehearse(args)) => rehearse(&args),
     };
@@ -191,28 +233,25 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads and compiles the knowledge; diagnostics go to stderr.
+/// Whether text for `stream` gets colour: only on a terminal, and never
+/// when NO_COLOR is set (no-color.org). The one place this is decided.
+fn colour_on(stream: &impl IsTerminal) -> bool {
+    std::env::var_os("NO_COLOR").is_none() && stream.is_terminal()
+}
+
+/// Reads and compiles the knowledge (the folder given, or the text built
+/// into the binary); diagnostics go to stderr.
 ///
 /// The graph lives as long as the process, so it is never freed: taking it
 /// apart node by node at exit would cost a short run more than answering.
-fn load(dir: Option<&Path>, parts: Parts) -> Result<&'static Flow, Failure> {
-    let (compiled, source) = match dir {
-        Some(dir) => {
-            let source = KnowledgeSource::from_dir(dir)
-                .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
-            let compiled = compile(&source);
-            if source.files.iter().map(|f| f.text.len()).sum::<usize>() >= LARGE_FOLDER {
-                release_freed_memory();
-            }
-            (compiled, Some(source))
-        }
-        // Compiled by build.rs; its text is only needed to show errors. A
-        // folder is compiled whole, as its cases may hold errors to report.
-        None => (backcheck::embedded::flow(parts), None),
+fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
+    let source = match dir {
+        Some(dir) => KnowledgeSource::from_dir(dir)
+            .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?,
+        None => KnowledgeSource::embedded(),
     };
-    let flow = compiled.map_err(|errors| {
-        let source = source.unwrap_or_else(KnowledgeSource::embedded);
-        let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let flow = compile(&source).map_err(|errors| {
+        let color = colour_on(&io::stderr());
         let count = errors.len();
         let plural = if count == 1 { "" } else { "s" };
         Failure::new(
@@ -226,30 +265,10 @@ fn load(dir: Option<&Path>, parts: Parts) -> Result<&'static Flow, Failure> {
     Ok(Box::leak(Box::new(flow)))
 }
 
-/// From this much text, compiling frees enough to be worth handing back.
-const LARGE_FOLDER: usize = 1 << 20;
-
-/// Compiling a large folder frees most of what it allocates (syntax trees,
-/// names waiting to be resolved), much of it on the threads that parsed
-/// the files. glibc keeps that memory in those threads' arenas, where what
-/// runs next cannot reuse it: it is handed back to the system instead
-/// (about 7 ms, and 16 MiB less peak for `check` on 22 MB of text).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn release_freed_memory() {
-    // SAFETY: `malloc_trim` only returns free pages of the heap to the
-    // system; it touches no memory in use.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn release_freed_memory() {}
-
 fn chat(args: &ChatArgs) -> Result<u8, Failure> {
-    let flow = load(args.knowledge.as_deref(), Parts::WalkOnly)?;
+    let flow = load(args.knowledge.dir())?;
     let options = ChatOptions {
-        audience: args.audience.parse().unwrap_or_default(),
+        audience: args.audience,
         ..ChatOptions::default()
     };
     let session = match &args.resume {
@@ -333,7 +352,7 @@ fn run(
     knowledge: Option<&Path>,
     report: Option<&Path>,
 ) -> Result<u8, Failure> {
-    let flow = load(knowledge, Parts::WalkOnly)?;
+    let flow = load(knowledge)?;
     let given = parse_answers(flow, answers)?;
     let session = Session::replay(flow, &given);
     if let Some(file) = report {
@@ -412,7 +431,7 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
 }
 
 fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
-    let flow = load(dir, Parts::All)?;
+    let flow = load(dir)?;
     warn(flow, deny_warnings)?;
     let count = |want: fn(&backcheck::compile::NodeKind) -> bool| {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
@@ -439,7 +458,7 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
     if warnings.is_empty() {
         return Ok(());
     }
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = colour_on(&io::stderr());
     eprintln!("{}", render_all(&warnings, &flow.files, color).trim_end());
     let count = warnings.len();
     let plural = if count == 1 { "" } else { "s" };
@@ -455,7 +474,7 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
 
 /// Proves every invariant on every path, without enumerating them.
 fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
-    let flow = load(dir, Parts::All)?;
+    let flow = load(dir)?;
     let started = std::time::Instant::now();
     let verification =
         backcheck::check::verify(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
@@ -478,7 +497,7 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
 }
 
 fn test(dir: Option<&Path>) -> Result<u8, Failure> {
-    let flow = load(dir, Parts::All)?;
+    let flow = load(dir)?;
     let results = run_cases(flow);
     let failed = results.iter().filter(|r| !r.passed()).count();
     for result in &results {
@@ -496,17 +515,17 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     Ok(if failed == 0 { 0 } else { FAILED })
 }
 
-fn graph(format: &str, knowledge: Option<&Path>) -> Result<u8, Failure> {
+fn graph(format: GraphFormat, knowledge: Option<&Path>) -> Result<u8, Failure> {
     use backcheck::report::{GraphJson, graph_dot, graph_mermaid, graph_svg};
-    let flow = load(knowledge, Parts::All)?;
+    let flow = load(knowledge)?;
     let text = match format {
-        "mermaid" => graph_mermaid(flow),
-        "json" => serde_json::to_string_pretty(&GraphJson::of(flow))
+        GraphFormat::Dot => graph_dot(flow),
+        GraphFormat::Mermaid => graph_mermaid(flow),
+        GraphFormat::Json => serde_json::to_string_pretty(&GraphJson::of(flow))
             .map_err(|error| Failure::new(FAILED, format!("error: {error}")))?,
-        "svg" => {
+        GraphFormat::Svg => {
             graph_svg(flow).map_err(|error| Failure::new(FAILED, format!("error: {error}")))?
         }
-        _ => graph_dot(flow),
     };
     let mut out = io::stdout().lock();
     // A closed stdout (e.g. piped into `head`) is a normal way to stop.
@@ -526,7 +545,7 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
     };
     let files =
         flow_paths(roots).map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = colour_on(&io::stderr());
     let mut failed = false;
     for path in files {
         let shown = path.display().to_string();
@@ -559,7 +578,7 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
 }
 
 fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
-    let flow = load(args.knowledge.as_deref(), Parts::All)?;
+    let flow = load(args.knowledge.dir())?;
     if args.list {
         for vignette in &flow.vignettes {
             println!(

@@ -54,7 +54,7 @@ impl Compiler<'_> {
                 if !case
                     .expectations
                     .iter()
-                    .any(|e| matches!(e, Expectation::Verdict(..)))
+                    .any(|e| matches!(e, Expectation::Verdict(_) | Expectation::Referral))
                 {
                     self.errors.push(
                         Diagnostic::error(
@@ -109,14 +109,32 @@ impl Compiler<'_> {
         let mut expectations = Vec::new();
         for expectation in &decl.expectations {
             expectations.push(match expectation {
-                ast::Expectation::Verdict { kind, urgency, .. } => Expectation::Verdict(
-                    match kind {
-                        ast::VerdictKind::Treat => Verdict::Treat,
-                        ast::VerdictKind::Modify => Verdict::Modify,
-                        ast::VerdictKind::Refer => Verdict::Refer,
-                    },
-                    *urgency,
-                ),
+                ast::Expectation::Verdict {
+                    kind,
+                    urgency,
+                    span,
+                } => match (kind, urgency) {
+                    (ast::VerdictKind::Refer, Some(urgency)) => {
+                        Expectation::Verdict(Verdict::Refer(*urgency))
+                    }
+                    (ast::VerdictKind::Refer, None) => Expectation::Referral,
+                    (kind, urgency) => {
+                        let verdict = if *kind == ast::VerdictKind::Treat {
+                            Verdict::Treat
+                        } else {
+                            Verdict::Modify
+                        };
+                        if urgency.is_some() {
+                            // No outcome could meet it: the case would always fail.
+                            self.errors.push(
+                                Diagnostic::error("E012", *span, "only `refer` takes an urgency")
+                                    .with_label("urgency without referral")
+                                    .with_hint(Some(format!("write `expect {verdict}`"))),
+                            );
+                        }
+                        Expectation::Verdict(verdict)
+                    }
+                },
                 ast::Expectation::Note(text) => Expectation::Note(text.text.to_string()),
                 ast::Expectation::Outcome(id) => {
                     let Some(index) = self.case_node(nodes, id) else {

@@ -447,7 +447,7 @@ impl<'s> FileLowering<'s> {
     }
 
     fn outcome(&mut self, name: &ast::Name<'s>, outcome: &ast::OutcomeDecl) -> Outcome {
-        let (verdict, urgency) = match &outcome.verdict {
+        let verdict = match &outcome.verdict {
             None => {
                 self.errors.push(
                     Diagnostic::error(
@@ -460,16 +460,14 @@ impl<'s> FileLowering<'s> {
                         "add `verdict treat`, `verdict modify` or `verdict refer urgent`".into(),
                     )),
                 );
-                (Verdict::Refer, Some(Urgency::Routine))
+                Verdict::Refer(Urgency::Routine)
             }
-            Some(v) => {
-                let verdict = match v.kind {
-                    ast::VerdictKind::Treat => Verdict::Treat,
-                    ast::VerdictKind::Modify => Verdict::Modify,
-                    ast::VerdictKind::Refer => Verdict::Refer,
-                };
-                match (verdict, v.urgency) {
-                    (Verdict::Refer, None) => self.errors.push(
+            Some(v) => match (v.kind, v.urgency) {
+                (ast::VerdictKind::Treat, None) => Verdict::Treat,
+                (ast::VerdictKind::Modify, None) => Verdict::Modify,
+                (ast::VerdictKind::Refer, Some(urgency)) => Verdict::Refer(urgency),
+                (ast::VerdictKind::Refer, None) => {
+                    self.errors.push(
                         Diagnostic::error(
                             "E012",
                             v.span,
@@ -480,16 +478,24 @@ impl<'s> FileLowering<'s> {
                             "write `verdict refer emergency`, `refer urgent` or `refer routine`"
                                 .into(),
                         )),
-                    ),
-                    (Verdict::Treat | Verdict::Modify, Some(_)) => self.errors.push(
+                    );
+                    // The compile fails; until then, the safest reading.
+                    Verdict::Refer(Urgency::Emergency)
+                }
+                (kind, Some(_)) => {
+                    let verdict = if kind == ast::VerdictKind::Treat {
+                        Verdict::Treat
+                    } else {
+                        Verdict::Modify
+                    };
+                    self.errors.push(
                         Diagnostic::error("E012", v.span, "only `refer` takes an urgency")
                             .with_label("urgency without referral")
-                            .with_hint(Some(format!("write `verdict {}`", verdict.word()))),
-                    ),
-                    _ => {}
+                            .with_hint(Some(format!("write `verdict {verdict}`"))),
+                    );
+                    verdict
                 }
-                (verdict, v.urgency)
-            }
+            },
         };
         let title = match &outcome.title {
             Some(title) => title.text.to_string(),
@@ -509,11 +515,6 @@ impl<'s> FileLowering<'s> {
         let texts = |texts: &[ast::Text]| texts.iter().map(|t| t.text.to_string()).collect();
         Outcome {
             verdict,
-            urgency: if verdict == Verdict::Refer {
-                urgency
-            } else {
-                None
-            },
             title,
             plan: texts(&outcome.plan),
             avoid: texts(&outcome.avoid),

@@ -3,8 +3,6 @@
 
 mod answer_match;
 mod answer_value;
-mod baked;
-mod bare_in_json;
 mod compile_case;
 mod compile_condition;
 mod compile_node;
@@ -21,7 +19,6 @@ mod value;
 
 pub use answer_match::{AnswerError, shorten};
 pub use answer_value::AnswerValue;
-pub use baked::{Parts, bake, unbake};
 pub use compiler::compile;
 pub use condition::{CompareOp, Cond, Operand};
 pub use flow::*;

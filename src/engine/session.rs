@@ -6,7 +6,7 @@ use std::fmt;
 use super::evaluate::{Lookup, eval};
 use crate::compile::{
     AnswerError, AnswerValue, Effect, Flow, Form, Invariant, Node, NodeKind, Note, Outcome,
-    Question, Step, Urgency, Value,
+    Question, Step, Value, Verdict,
 };
 
 /// How the walk left a node.
@@ -421,12 +421,8 @@ impl Lookup for Session<'_> {
         self.answer_to(question)
     }
 
-    fn verdict(&self) -> Option<&'static str> {
-        self.outcome().map(|o| o.verdict.word())
-    }
-
-    fn urgency(&self) -> Option<Urgency> {
-        self.outcome().and_then(|o| o.urgency)
+    fn verdict(&self) -> Option<Verdict> {
+        self.outcome().map(|o| o.verdict)
     }
 
     fn outcome_id(&self) -> Option<(&str, &str)> {

@@ -206,8 +206,8 @@ fn invariants_hold_on_a_red_flag_path() {
     let mut session = Session::new(&flow);
     answer_all(&mut session, &["not sure"]);
     assert_eq!(
-        session.outcome().unwrap().urgency,
-        Some(crate::compile::Urgency::Emergency)
+        session.outcome().unwrap().verdict,
+        crate::compile::Verdict::Refer(crate::compile::Urgency::Emergency)
     );
     assert!(flow.invariants.iter().all(|i| session.satisfies(i)));
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::Session;
-use crate::compile::{AnswerValue, Verdict};
+use crate::compile::AnswerValue;
 
 impl<'f> Session<'f> {
     /// The questions answered "not sure" that decided the referral reached:
@@ -14,7 +14,7 @@ impl<'f> Session<'f> {
         let flow = self.flow();
         if !self
             .outcome()
-            .is_some_and(|outcome| outcome.verdict == Verdict::Refer)
+            .is_some_and(|outcome| outcome.verdict.is_referral())
         {
             return Vec::new();
         }

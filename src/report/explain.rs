@@ -204,12 +204,9 @@ fn describe_effects<'a>(out: &mut String, flow: &Flow, effects: impl Iterator<It
     }
 }
 
-/// `refer, emergency` and the like.
+/// `refer emergency` and the like.
 pub(super) fn verdict_words(outcome: &Outcome) -> String {
-    match outcome.urgency {
-        Some(urgency) => format!("{}, {}", outcome.verdict.word(), urgency.word()),
-        None => outcome.verdict.word().to_string(),
-    }
+    outcome.verdict.to_string()
 }
 
 /// The verdict for the reader: `refer, urgent` for a therapist, "see a
@@ -218,11 +215,11 @@ pub(super) fn result_words(outcome: &Outcome, audience: Audience) -> String {
     if audience == Audience::Therapist {
         return verdict_words(outcome);
     }
-    match (outcome.verdict, outcome.urgency) {
-        (Verdict::Treat, _) => "massage is suitable".into(),
-        (Verdict::Modify, _) => "massage with changes".into(),
-        (Verdict::Refer, Some(Urgency::Emergency)) => "call emergency services now".into(),
-        (Verdict::Refer, Some(Urgency::Urgent)) => "see a doctor today, no massage".into(),
-        (Verdict::Refer, _) => "see your doctor before any massage".into(),
+    match outcome.verdict {
+        Verdict::Treat => "massage is suitable".into(),
+        Verdict::Modify => "massage with changes".into(),
+        Verdict::Refer(Urgency::Emergency) => "call emergency services now".into(),
+        Verdict::Refer(Urgency::Urgent) => "see a doctor today, no massage".into(),
+        Verdict::Refer(Urgency::Routine) => "see your doctor before any massage".into(),
     }
 }

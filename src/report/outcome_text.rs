@@ -18,20 +18,18 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     let flow = session.flow();
     let node = &flow.nodes[session.current_index()];
     let mut out = String::new();
-    let banner = match (outcome.verdict, outcome.urgency) {
-        (Verdict::Treat, _) => "RESULT: MASSAGE IS SUITABLE".green().bold(),
-        (Verdict::Modify, _) => "RESULT: MASSAGE WITH CHANGES".yellow().bold(),
-        (Verdict::Refer, Some(Urgency::Emergency)) => "RESULT: EMERGENCY - NO MASSAGE".red().bold(),
-        (Verdict::Refer, Some(Urgency::Urgent)) => {
-            "RESULT: SEE A DOCTOR TODAY - NO MASSAGE".red().bold()
-        }
-        (Verdict::Refer, _) => "RESULT: SEE YOUR DOCTOR FIRST - NO MASSAGE YET"
+    let banner = match outcome.verdict {
+        Verdict::Treat => "RESULT: MASSAGE IS SUITABLE".green().bold(),
+        Verdict::Modify => "RESULT: MASSAGE WITH CHANGES".yellow().bold(),
+        Verdict::Refer(Urgency::Emergency) => "RESULT: EMERGENCY - NO MASSAGE".red().bold(),
+        Verdict::Refer(Urgency::Urgent) => "RESULT: SEE A DOCTOR TODAY - NO MASSAGE".red().bold(),
+        Verdict::Refer(Urgency::Routine) => "RESULT: SEE YOUR DOCTOR FIRST - NO MASSAGE YET"
             .magenta()
             .bold(),
     };
     let _ = writeln!(out, "\n=== {banner} ===");
     let _ = writeln!(out, "{}", outcome.title.bold());
-    if let Some(urgency) = outcome.urgency {
+    if let Some(urgency) = outcome.verdict.urgency() {
         let _ = writeln!(out, "{}", urgency_words(urgency));
     }
     out.push_str(&doubts_text(session));

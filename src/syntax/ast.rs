@@ -172,7 +172,7 @@ pub struct DecideDecl<'a> {
     pub otherwise: Option<Step<'a>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompareOp {
     Eq,
     Ne,
@@ -263,9 +263,7 @@ pub enum Expectation<'a> {
     Note(Text<'a>),
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Difficulty {
     Easy,
     Medium,

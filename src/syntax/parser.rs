@@ -7,7 +7,6 @@ use pest::iterators::Pair;
 use pest_derive::Parser;
 
 use super::ast::*;
-use super::fast_parser::{self, unescape};
 use super::nesting::check_nesting;
 use super::syntax_error::syntax_error;
 use crate::diagnostic::{Diagnostic, Span};
@@ -18,33 +17,27 @@ pub(super) struct FlowParser;
 
 /// Parses one file. `file` is its index in the knowledge folder, kept in every span.
 pub fn parse(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
-    // The fast parser gives up before nesting gets near the guard's limit.
-    if let Some(document) = fast_parser::parse(text, file) {
-        return Ok(document);
-    }
-    check_nesting(text, file)?;
-    parse_with_pest(text, file)
+    build(parse_tree(text, file)?, file)
 }
 
-/// The grammar's own parser alone, without the fast path: what `parse`
-/// must always agree with. For testing that agreement (fuzz/ does).
-pub fn parse_reference(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
+/// The file's pest parse tree (its `file` pair), for the AST builder and
+/// the formatter, which both read this one parse.
+pub(super) fn parse_tree(text: &str, file: usize) -> Result<Pair<'_, Rule>, Diagnostic> {
     check_nesting(text, file)?;
-    parse_with_pest(text, file)
-}
-
-/// The reference parser: every file the fast one gives up on, and every error.
-pub(super) fn parse_with_pest(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
     let mut pairs =
         FlowParser::parse(Rule::file, text).map_err(|error| syntax_error(&error, text, file))?;
+    pairs.next().ok_or_else(|| {
+        Diagnostic::error("E001", Span::new(file, 0..0), "the file could not be read")
+    })
+}
+
+/// The AST of a file's parse tree.
+pub(super) fn build(tree: Pair<'_, Rule>, file: usize) -> Result<Document<'_>, Diagnostic> {
     let mut builder = Builder {
         file,
         document: Document::default(),
     };
-    let file_pair = pairs.next().ok_or_else(|| {
-        Diagnostic::error("E001", Span::new(file, 0..0), "the file could not be read")
-    })?;
-    for item in file_pair.into_inner() {
+    for item in tree.into_inner() {
         builder.item(item)?;
     }
     Ok(builder.document)
@@ -549,6 +542,28 @@ impl<'i> Builder<'i> {
             }
         })
     }
+}
+
+/// A string's body with its escapes (`\"`, `\\`, `\n`) resolved; borrowed when
+/// it has none.
+fn unescape(body: &str) -> Cow<'_, str> {
+    if !body.contains('\\') {
+        return Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn first<'i>(pair: Pair<'i, Rule>) -> Built<Pair<'i, Rule>> {

@@ -11,37 +11,24 @@
 //!   note's `therapist` wording sits under the note's text;
 //! - a field with several strings (`plan`, `avoid`, ...) has one per line.
 
-use pest::Parser as _;
 use pest::iterators::Pair;
-use pest_derive::Parser;
 
+use super::super::parser::Rule;
 use super::WIDTH;
 use super::render::{Blank, Line};
 use super::tokens;
-use crate::diagnostic::{Diagnostic, Span};
-
-#[derive(Parser)]
-#[grammar = "../grammar/flow.pest"]
-struct Grammar;
 
 /// A decide arm whose `when ...` is longer than this keeps its own `->` line.
 const LONG_CONDITION: usize = 60;
 
-/// The lines of `text`, which must parse.
-pub fn lines(text: &str) -> Result<Vec<Line>, Diagnostic> {
-    let mut pairs = Grammar::parse(Rule::file, text).map_err(|error| {
-        Diagnostic::error(
-            "E001",
-            Span::new(0, 0..0),
-            format!("cannot format: {error}"),
-        )
-    })?;
+/// The lines of `text`, given its parse tree (the `file` pair).
+pub fn lines<'t>(text: &'t str, tree: Pair<'t, Rule>) -> Vec<Line> {
     let mut out = Layout {
         text,
         lines: Vec::new(),
     };
     let mut previous: Option<Rule> = None;
-    for item in pairs.next().into_iter().flat_map(Pair::into_inner) {
+    for item in tree.into_inner() {
         let rule = item.as_rule();
         if rule == Rule::EOI {
             continue;
@@ -55,7 +42,7 @@ pub fn lines(text: &str) -> Result<Vec<Line>, Diagnostic> {
         out.item(item, 0, blank);
         previous = Some(rule);
     }
-    Ok(out.lines)
+    out.lines
 }
 
 struct Layout<'t> {

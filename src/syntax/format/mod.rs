@@ -17,8 +17,11 @@ pub const WIDTH: usize = 100;
 
 /// `text` in the canonical layout, or the diagnostic that stops it parsing.
 pub fn format(text: &str) -> Result<String, Diagnostic> {
-    super::parse(text, 0)?;
-    let lines = layout::lines(text)?;
+    let tree = super::parser::parse_tree(text, 0)?;
+    // What the compiler would refuse (a number too large, an empty range)
+    // is refused here too.
+    super::parser::build(tree.clone(), 0)?;
+    let lines = layout::lines(text, tree);
     let formatted = render::render(text, lines, &tokens::comments(text));
     if tokens::code(&formatted) != tokens::code(text)
         || tokens::comment_text(&formatted) != tokens::comment_text(text)
