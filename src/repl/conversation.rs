@@ -346,7 +346,12 @@ impl<'f, W: Write> Conversation<'f, W> {
                 )?;
             }
         }
-        if !any {
+        if any {
+            writeln!(
+                self.out,
+                "To change one: `change NUMBER ANSWER`, e.g. `change 1 no`."
+            )?;
+        } else {
             writeln!(self.out, "  (none yet)")?;
         }
         let notes = self.session.notes();
