@@ -103,6 +103,10 @@ kinds! {
     SameWording = "W008",
     /// Lint: a red-flag question whose `unsure` is missing or does not route like `yes`.
     RedFlagUnsure = "W009",
+    /// Lint: a question asked after "not sure" that takes the symptom for granted.
+    PresumingFollowUp = "W010",
+    /// Lint: a numbered list inside a question whose answers are numbered too.
+    NumberedListInQuestion = "W011",
 }
 
 impl DiagnosticKind {
