@@ -87,6 +87,9 @@ enum Command {
         /// Change nothing; list the files that would change and exit 1 if any.
         #[arg(long)]
         check: bool,
+        /// Every .flow file of this knowledge folder (as if named in PATHS).
+        #[arg(long, value_name = "DIR")]
+        knowledge: Option<PathBuf>,
         /// Files or folders (default: every .flow file under ./knowledge).
         paths: Vec<PathBuf>,
     },
@@ -218,7 +221,14 @@ fn main() -> ExitCode {
         Some(Command::Verify { folder }) => verify(folder.dir()),
         Some(Command::Test { folder }) => test(folder.dir()),
         Some(Command::Graph { format, knowledge }) => graph(format, knowledge.dir()),
-        Some(Command::Fmt { check, paths }) => fmt(check, &paths),
+        Some(Command::Fmt {
+            check,
+            knowledge,
+            mut paths,
+        }) => {
+            paths.extend(knowledge);
+            fmt(check, &paths)
+        }
         Some(Command::Rehearse(args)) => rehearse(&args),
     };
     match result {
