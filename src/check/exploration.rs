@@ -384,7 +384,7 @@ impl<'f> Setup<'f> {
                     .iter()
                     .for_each(|arm| arm.condition.operands(&mut steering)),
                 NodeKind::Question(question) => {
-                    if let Some((cond, _)) = question.skip.as_deref() {
+                    if let Some((cond, _)) = question.skip.as_ref() {
                         cond.operands(&mut steering)
                     }
                 }
@@ -500,7 +500,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
                         answer: Some((Rc::new(class.answer), class.count)),
                     });
                 }
-                let skip = (question.skip.as_deref())
+                let skip = (question.skip.as_ref())
                     .map(|(cond, target)| (cond, Move::to(*target, Vec::new())));
                 Moves::Question { skip, answers }
             }

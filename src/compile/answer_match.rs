@@ -1,7 +1,6 @@
 //! Turning what a person typed into an answer: by number, id, label or
 //! synonym, case-insensitively, a unique prefix being enough.
 
-use compact_str::CompactString;
 use std::fmt;
 
 use super::{AnswerValue, Form, Question};
@@ -245,7 +244,7 @@ impl Question {
         } else {
             input.split_whitespace().collect()
         };
-        let mut chosen: Vec<CompactString> = Vec::new();
+        let mut chosen: Vec<String> = Vec::new();
         for piece in pieces {
             let id = self.match_one(piece)?;
             if !chosen.contains(&id) {
@@ -262,7 +261,7 @@ impl Question {
 
     /// One answer id for one piece of text: exact words first, then a unique
     /// prefix, then words found inside a label ("face down" in "Lying face-down").
-    fn match_one(&self, input: &str) -> Result<CompactString, AnswerError> {
+    fn match_one(&self, input: &str) -> Result<String, AnswerError> {
         // An answer id as written (cases, `run --answers`, saved sessions)
         // needs none of the fuzzy matching below.
         if let Some(answer) = self.answers.iter().find(|a| a.id == input.trim()) {
@@ -337,9 +336,9 @@ mod tests {
                 .map(|(id, label)| Answer {
                     id: (*id).into(),
                     label: (*label).into(),
-                    synonyms: Box::new(["left side".into()]),
+                    synonyms: vec!["left side".into()],
                     target: None,
-                    effects: Box::default(),
+                    effects: Vec::new(),
                 })
                 .collect(),
             then: None,
