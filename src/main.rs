@@ -6,20 +6,19 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use backcheck::check::run_cases;
 use backcheck::compile::{AnswerValue, Flow, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
-use backcheck::engine::{Current, SavedSession, Session};
+use backcheck::engine::{Current, SavedSession, Session, understand};
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
-use backcheck::repl::{
-    ChatOptions, Conversation, EditorLines, LineSource, PipedLines, write_atomic,
-};
+use backcheck::repl::{ChatOptions, Conversation, write_atomic};
 use backcheck::report::{Audience, RunJson, markdown_report, outcome_text};
 use backcheck::source::KnowledgeSource;
+use backcheck::terminal::{EditorLines, LineSource, PipedLines};
 
-/// Exit codes (DESIGN.md): the knowledge has errors, a case failed.
+/// Exit codes (README.md, docs/architecture.md): the knowledge has errors, a case failed.
 const FAILED: u8 = 1;
 /// Usage or input error: unknown id, invalid answer, unreadable file.
 const BAD_INPUT: u8 = 2;
@@ -52,37 +51,36 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
-        #[arg(long, value_name = "DIR")]
-        knowledge: Option<PathBuf>,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
         /// Also write a Markdown report of the assessment here.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
     },
     /// Parse and compile a knowledge folder; report every error.
     Check {
-        /// The folder (default: the built-in knowledge).
-        dir: Option<PathBuf>,
+        #[command(flatten)]
+        folder: FolderArg,
         /// Fail (exit 1) when there are warnings.
         #[arg(long)]
         deny_warnings: bool,
     },
     /// Prove every invariant on every path, or show a counter-example.
     Verify {
-        /// The folder (default: the built-in knowledge).
-        dir: Option<PathBuf>,
+        #[command(flatten)]
+        folder: FolderArg,
     },
     /// Run the cases written in a knowledge folder.
     Test {
-        /// The folder (default: the built-in knowledge).
-        dir: Option<PathBuf>,
+        #[command(flatten)]
+        folder: FolderArg,
     },
     /// Print the question graph: DOT, Mermaid, JSON (docs/graph-json.md) or SVG.
     Graph {
-        #[arg(long, default_value = "dot", value_parser = ["dot", "mermaid", "json", "svg"])]
-        format: String,
-        /// A knowledge folder to use instead of the built-in one.
-        #[arg(long, value_name = "DIR")]
-        knowledge: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
     },
     /// Lay out .flow files in the one canonical style, in place.
     Fmt {
@@ -92,6 +90,51 @@ enum Command {
         /// Files or folders (default: every .flow file under ./knowledge).
         paths: Vec<PathBuf>,
     },
+}
+
+/// `--knowledge DIR`: the one way every command names a knowledge folder.
+#[derive(clap::Args, Default)]
+struct KnowledgeArg {
+    /// A knowledge folder to use instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+}
+
+impl KnowledgeArg {
+    fn dir(&self) -> Option<&Path> {
+        self.knowledge.as_deref()
+    }
+}
+
+/// `--knowledge DIR`, or the folder written alone as check, verify and
+/// test have always taken it (`backcheck check DIR`).
+#[derive(clap::Args)]
+struct FolderArg {
+    /// A knowledge folder to use instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+    /// The same as --knowledge DIR.
+    #[arg(value_name = "DIR", conflicts_with = "knowledge")]
+    dir: Option<PathBuf>,
+}
+
+impl FolderArg {
+    fn dir(&self) -> Option<&Path> {
+        self.knowledge.as_deref().or(self.dir.as_deref())
+    }
+}
+
+/// `graph --format`: the picture's language.
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// The stable export of docs/graph-json.md.
+    Json,
+    /// A picture, laid out by backcheck itself.
+    Svg,
 }
 
 /// `backcheck rehearse`: practice rounds on the vignettes, or the root drill.
@@ -112,18 +155,17 @@ struct RehearseArgs {
     /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many items.
     #[arg(long, value_name = "ITEMS", num_args = 0..=1, default_missing_value = "6")]
     drill: Option<usize>,
-    #[arg(long, value_name = "DIR")]
-    knowledge: Option<PathBuf>,
+    #[command(flatten)]
+    knowledge: KnowledgeArg,
 }
 
 #[derive(clap::Args, Default)]
 struct ChatArgs {
     /// Who is reading: plain words, or clinical wording and findings.
-    #[arg(long, default_value = "lay", value_parser = ["lay", "therapist"])]
-    audience: String,
-    /// A knowledge folder to use instead of the built-in one.
-    #[arg(long, value_name = "DIR")]
-    knowledge: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Audience::Lay)]
+    audience: Audience,
+    #[command(flatten)]
+    knowledge: KnowledgeArg,
     /// Continue a session saved with `save FILE`.
     #[arg(long, value_name = "FILE")]
     resume: Option<PathBuf>,
@@ -156,12 +198,8 @@ impl Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Plain text when asked, when the output is not a terminal, and when the
-    // input is piped (a script is talking, not a person).
-    if std::env::var_os("NO_COLOR").is_some()
-        || !io::stdout().is_terminal()
-        || !io::stdin().is_terminal()
-    {
+    // Plain text also when the input is piped: a script is talking, not a person.
+    if !colour_on(&io::stdout()) || !io::stdin().is_terminal() {
         colored::control::set_override(false);
     }
     let result = match cli.command {
@@ -172,11 +210,14 @@ fn main() -> ExitCode {
             json,
             knowledge,
             report,
-        }) => run(&answers, json, knowledge.as_deref(), report.as_deref()),
-        Some(Command::Check { dir, deny_warnings }) => check(dir.as_deref(), deny_warnings),
-        Some(Command::Verify { dir }) => verify(dir.as_deref()),
-        Some(Command::Test { dir }) => test(dir.as_deref()),
-        Some(Command::Graph { format, knowledge }) => graph(&format, knowledge.as_deref()),
+        }) => run(&answers, json, knowledge.dir(), report.as_deref()),
+        Some(Command::Check {
+            folder,
+            deny_warnings,
+        }) => check(folder.dir(), deny_warnings),
+        Some(Command::Verify { folder }) => verify(folder.dir()),
+        Some(Command::Test { folder }) => test(folder.dir()),
+        Some(Command::Graph { format, knowledge }) => graph(format, knowledge.dir()),
         Some(Command::Fmt { check, paths }) => fmt(check, &paths),
         Some(Command::Rehearse(args)) => rehearse(&args),
     };
@@ -191,6 +232,12 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether text for `stream` gets colour: only on a terminal, and never
+/// when NO_COLOR is set (no-color.org). The one place this is decided.
+fn colour_on(stream: &impl IsTerminal) -> bool {
+    std::env::var_os("NO_COLOR").is_none() && stream.is_terminal()
+}
+
 /// Reads and compiles the knowledge (the folder given, or the text built
 /// into the binary); diagnostics go to stderr.
 ///
@@ -203,7 +250,7 @@ fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
         None => KnowledgeSource::embedded(),
     };
     let flow = compile(&source).map_err(|errors| {
-        let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let color = colour_on(&io::stderr());
         let count = errors.len();
         let plural = if count == 1 { "" } else { "s" };
         Failure::new(
@@ -218,9 +265,9 @@ fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
 }
 
 fn chat(args: &ChatArgs) -> Result<u8, Failure> {
-    let flow = load(args.knowledge.as_deref())?;
+    let flow = load(args.knowledge.dir())?;
     let options = ChatOptions {
-        audience: args.audience.parse().unwrap_or_default(),
+        audience: args.audience,
     };
     let session = match &args.resume {
         Some(file) => resume(flow, file, args.force)?,
@@ -368,9 +415,19 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
                 format!("error: `{id}` is not a question"),
             ));
         };
-        let value = question
-            .interpret(&value.replace('+', ","))
-            .map_err(|error| Failure::new(BAD_INPUT, format!("error: {id}={value}: {error}")))?;
+        // Read as the chat reads it, so `run` and the chat agree on every answer.
+        let value = understand(&flow.nodes[index], question, value)
+            .map_err(|error| {
+                // A script names answers by id: list them after the words.
+                Failure::new(
+                    BAD_INPUT,
+                    format!(
+                        "error: {id}={value}: {error}\nanswer ids: {}",
+                        question.valid_answers().join(", ")
+                    ),
+                )
+            })?
+            .into_value();
         if given.insert(index, value).is_some() {
             return Err(Failure::new(
                 BAD_INPUT,
@@ -409,7 +466,7 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
     if warnings.is_empty() {
         return Ok(());
     }
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = colour_on(&io::stderr());
     eprintln!("{}", render_all(&warnings, &flow.files, color).trim_end());
     let count = warnings.len();
     let plural = if count == 1 { "" } else { "s" };
@@ -466,17 +523,17 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     Ok(if failed == 0 { 0 } else { FAILED })
 }
 
-fn graph(format: &str, knowledge: Option<&Path>) -> Result<u8, Failure> {
+fn graph(format: GraphFormat, knowledge: Option<&Path>) -> Result<u8, Failure> {
     use backcheck::report::{GraphJson, graph_dot, graph_mermaid, graph_svg};
     let flow = load(knowledge)?;
     let text = match format {
-        "mermaid" => graph_mermaid(flow),
-        "json" => serde_json::to_string_pretty(&GraphJson::of(flow))
+        GraphFormat::Dot => graph_dot(flow),
+        GraphFormat::Mermaid => graph_mermaid(flow),
+        GraphFormat::Json => serde_json::to_string_pretty(&GraphJson::of(flow))
             .map_err(|error| Failure::new(FAILED, format!("error: {error}")))?,
-        "svg" => {
+        GraphFormat::Svg => {
             graph_svg(flow).map_err(|error| Failure::new(FAILED, format!("error: {error}")))?
         }
-        _ => graph_dot(flow),
     };
     let mut out = io::stdout().lock();
     // A closed stdout (e.g. piped into `head`) is a normal way to stop.
@@ -496,7 +553,7 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
     };
     let files =
         flow_paths(roots).map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = colour_on(&io::stderr());
     let mut failed = false;
     for path in files {
         let shown = path.display().to_string();
@@ -529,7 +586,7 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
 }
 
 fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
-    let flow = load(args.knowledge.as_deref())?;
+    let flow = load(args.knowledge.dir())?;
     if args.list {
         for vignette in &flow.vignettes {
             println!(

@@ -33,7 +33,7 @@ pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
     warnings.extend(missing_rationale(flow));
     warnings.extend(duplicate_wording(flow));
     warnings.extend(red_flags_unsure(flow));
-    warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code));
+    warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code()));
     warnings
 }
 

@@ -14,7 +14,7 @@ use petgraph::graph::NodeIndex;
 
 use super::exploration::{ASKED, Exploration, SKIPPED};
 use crate::compile::{Flow, NodeKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
     // Warnings about reached nodes, in node order.
@@ -39,8 +39,8 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                 for (_, arm) in never_taken {
                     explained.insert((index, arm.step.target));
                     warnings.push(
-                        Diagnostic::warning(
-                            "W001",
+                        Diagnostic::new(
+                            DiagnosticKind::DeadEnd,
                             node.span,
                             format!(
                                 "in `{}`, the arm `when {}` is never taken",
@@ -67,8 +67,8 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                     );
                     explained.extend(question.then.iter().map(|s| (index, s.target)));
                     warnings.push(
-                        Diagnostic::warning(
-                            "W001",
+                        Diagnostic::new(
+                            DiagnosticKind::DeadEnd,
                             node.span,
                             format!("question `{}` is never asked", node.id),
                         )
@@ -101,11 +101,15 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
             continue;
         }
         warnings.push(
-            Diagnostic::warning("W001", node.span, format!("no walk reaches `{}`", node.id))
-                .with_label("dead end: the conditions on every way here never hold")
-                .with_hint(Some(
-                    "check the decide arms and `skip when` conditions that lead here".into(),
-                )),
+            Diagnostic::new(
+                DiagnosticKind::DeadEnd,
+                node.span,
+                format!("no walk reaches `{}`", node.id),
+            )
+            .with_label("dead end: the conditions on every way here never hold")
+            .with_hint(Some(
+                "check the decide arms and `skip when` conditions that lead here".into(),
+            )),
         );
     }
     warnings

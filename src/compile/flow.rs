@@ -118,6 +118,48 @@ impl Question {
     pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers.iter().find(|answer| answer.id == id)
     }
+
+    /// The answers as `run --answers` and cases name them: `1 (yes)`,
+    /// `2 (no)`, ... or the range of a number.
+    pub fn valid_answers(&self) -> Vec<String> {
+        match self.form {
+            Form::Number => {
+                let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
+                vec![format!("a number from {min} to {max}")]
+            }
+            _ => self
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(i, a)| format!("{} ({})", i + 1, a.id))
+                .collect(),
+        }
+    }
+
+    /// An answer as a case in the language writes it: an answer id, ids
+    /// joined by `+` for several choices, or a whole number in range.
+    /// Everyday words are for people, and are read by the engine.
+    pub fn by_ids(&self, text: &str) -> Option<AnswerValue> {
+        match self.form {
+            Form::Number => {
+                let n: i64 = text.parse().ok()?;
+                let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
+                (min..=max).contains(&n).then_some(AnswerValue::Number(n))
+            }
+            Form::Multiple => {
+                let mut chosen = Vec::new();
+                for id in text.split('+') {
+                    let answer = self.answer(id)?;
+                    if !chosen.contains(&answer.id) {
+                        chosen.push(answer.id.clone());
+                    }
+                }
+                chosen.sort_by_key(|id| self.answers.iter().position(|a| a.id == *id));
+                Some(AnswerValue::Many(chosen))
+            }
+            Form::YesNo | Form::Single => Some(AnswerValue::Choice(self.answer(text)?.id.clone())),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -125,9 +167,33 @@ pub struct Answer {
     pub id: String,
     pub label: String,
     pub synonyms: Vec<String>,
+    /// The length of time or the numbers this answer covers (`within 0..6 weeks`).
+    pub within: Option<Within>,
     /// `None` for answers of a `multiple` question.
     pub target: Option<usize>,
     pub effects: Vec<Effect>,
+}
+
+/// What an answer covers (`within 0..6 weeks`, `within 3 months..`,
+/// `within 16..49`): a typed length of time or number inside it chooses the
+/// answer. Both ends are included; a value on the end of one answer and the
+/// start of the next belongs to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Within {
+    pub measure: Measure,
+    /// In days for [`Measure::Days`].
+    pub low: i64,
+    /// `None`: no upper end.
+    pub high: Option<i64>,
+}
+
+/// What a [`Within`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Measure {
+    /// A length of time, in days.
+    Days,
+    /// A plain number, such as an age.
+    Number,
 }
 
 /// Going to `target`, with the effects of going there.
@@ -164,21 +230,58 @@ pub struct Decide {
     pub otherwise: Step,
 }
 
+/// What an outcome decides. A referral always says how soon, and only a
+/// referral does: the type leaves no room for a referral without an urgency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// Massage is suitable.
     Treat,
+    /// Massage is suitable with named changes.
     Modify,
-    Refer,
+    /// No massage now; see a doctor this soon.
+    Refer(Urgency),
 }
 
 impl Verdict {
+    /// The verdict without its urgency: `treat`, `modify` or `refer`, as the
+    /// JSON outputs' `verdict` field and invariants' `verdict ==` name it.
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Treat => "treat",
             Verdict::Modify => "modify",
-            Verdict::Refer => "refer",
+            Verdict::Refer(_) => "refer",
         }
+    }
+
+    /// How soon to see a doctor: `Some` exactly for a referral.
+    pub fn urgency(self) -> Option<Urgency> {
+        match self {
+            Verdict::Refer(urgency) => Some(urgency),
+            Verdict::Treat | Verdict::Modify => None,
+        }
+    }
+
+    pub fn is_referral(self) -> bool {
+        matches!(self, Verdict::Refer(_))
+    }
+}
+
+/// The one human form of a verdict, in every output: `treat`, `modify`,
+/// `refer urgent`. It is also how authors write it (`verdict refer urgent`)
+/// and therapists commit to it in rehearsal.
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Verdict::Refer(urgency) => write!(f, "refer {urgency}"),
+            other => f.write_str(other.word()),
+        }
+    }
+}
+
+impl std::fmt::Display for Urgency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.word())
     }
 }
 
@@ -221,8 +324,6 @@ impl<'de> Deserialize<'de> for Urgency {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcome {
     pub verdict: Verdict,
-    /// Set exactly when `verdict` is `Refer`.
-    pub urgency: Option<Urgency>,
     pub title: String,
     pub plan: Vec<String>,
     pub avoid: Vec<String>,
@@ -277,7 +378,10 @@ pub struct Vignette {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expectation {
-    Verdict(Verdict, Option<Urgency>),
+    /// `expect treat`, `expect refer urgent`: exactly this verdict.
+    Verdict(Verdict),
+    /// `expect refer`: a referral, however urgent.
+    Referral,
     Outcome(usize),
     Note(String),
 }

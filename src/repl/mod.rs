@@ -4,11 +4,10 @@
 mod command;
 mod completion;
 mod conversation;
-mod line_source;
 mod render;
 mod save_file;
 
 pub use command::Command;
+pub use completion::{AnsweredQuestion, Completions};
 pub use conversation::{ChatOptions, Conversation};
-pub use line_source::{EditorLines, Input, LineSource, PipedLines};
 pub use save_file::write_atomic;
