@@ -77,6 +77,7 @@ enum Command {
     },
     /// Print the question graph: DOT, Mermaid, JSON (docs/graph-json.md) or SVG.
     Graph {
+        /// The language to draw in.
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
         #[command(flatten)]
