@@ -13,11 +13,10 @@ use backcheck::compile::{AnswerValue, Flow, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
 use backcheck::engine::{Current, SavedSession, Session};
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
-use backcheck::repl::{
-    ChatOptions, Conversation, EditorLines, LineSource, PipedLines, write_atomic,
-};
+use backcheck::repl::{ChatOptions, Conversation, write_atomic};
 use backcheck::report::{Audience, RunJson, markdown_report, outcome_text};
 use backcheck::source::KnowledgeSource;
+use backcheck::terminal::{EditorLines, LineSource, PipedLines};
 
 /// Exit codes (README.md, docs/architecture.md): the knowledge has errors, a case failed.
 const FAILED: u8 = 1;

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use backcheck::check;
 use backcheck::compile::{Flow, Form, compile};
-use backcheck::diagnostic::{Severity, render_all};
+use backcheck::diagnostic::render_all;
 use backcheck::engine::{Current, SavedSession, Session};
 use backcheck::source::{KnowledgeSource, SourceFile};
 use backcheck::syntax::format;
@@ -243,7 +243,7 @@ fn exercise(
         Err(diagnostics) => {
             prop_assert!(!diagnostics.is_empty(), "a failed compile says why");
             prop_assert!(
-                diagnostics.iter().any(|d| d.severity == Severity::Error),
+                diagnostics.iter().any(|d| d.is_error()),
                 "a failed compile has an error: {diagnostics:?}"
             );
             let report = render_all(&diagnostics, &source.files, false);
@@ -556,7 +556,7 @@ fn assert_refused(files: Vec<SourceFile>) {
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.severity == Severity::Error && d.span.file() == deep),
+            .any(|d| d.is_error() && d.span.file() == deep),
         "no error in the deep file: {diagnostics:?}"
     );
 }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::flow_conditions::{Place, conditions};
 use crate::compile::{Effect, Flow, Form, NodeKind, Operand};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// Openings that take the thing asked about for granted.
 const PRESUMING: &[&str] = &[
@@ -80,8 +80,8 @@ pub(super) fn presuming_follow_ups(flow: &Flow) -> Vec<Diagnostic> {
                 continue;
             };
             warnings.push(
-                Diagnostic::warning(
-                    "W010",
+                Diagnostic::new(
+                    DiagnosticKind::PresumingFollowUp,
                     next.span,
                     format!(
                         "question `{}` is asked after \"not sure\" to `{}` but takes it for granted: {why}",
@@ -171,8 +171,8 @@ pub(super) fn numbered_lists(flow: &Flow) -> Vec<Diagnostic> {
             continue;
         }
         warnings.push(
-            Diagnostic::warning(
-                "W011",
+            Diagnostic::new(
+                DiagnosticKind::NumberedList,
                 node.span,
                 format!(
                     "question `{}` numbers a list the way its answers are numbered",

@@ -13,8 +13,6 @@ mod lint_facts;
 mod lint_questions;
 mod lint_sources;
 mod lint_wording;
-mod path_count;
-mod state_set;
 mod verify;
 
 pub use case_runner::{CaseResult, run_case, run_cases};

@@ -123,7 +123,7 @@ fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantResult {
             if !view.holds(&invariant.when) || view.holds(&invariant.then) {
                 continue;
             }
-            breaking += entry.count.big();
+            breaking += &entry.count;
             if worst.is_none_or(|(answers, _, _)| entry.answers < answers) {
                 worst = Some((entry.answers, node, at));
             }

@@ -2,7 +2,7 @@
 
 use super::compiler::{Compiler, Context};
 use super::flow::*;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
 use crate::syntax::ast::{self};
 
 impl Compiler<'_> {
@@ -40,8 +40,8 @@ impl Compiler<'_> {
             for decl in &document.vignettes {
                 if vignettes.iter().any(|v| v.id == decl.name.text) {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E003",
+                        Diagnostic::new(
+                            DiagnosticKind::Duplicate,
                             decl.name.span,
                             format!("duplicate vignette `{}`", decl.name.text),
                         )
@@ -57,8 +57,8 @@ impl Compiler<'_> {
                     .any(|e| matches!(e, Expectation::Verdict(_) | Expectation::Referral))
                 {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E013",
+                        Diagnostic::new(
+                            DiagnosticKind::MissingPart,
                             decl.name.span,
                             format!("vignette `{}` has no expected verdict", decl.name.text),
                         )
@@ -88,16 +88,20 @@ impl Compiler<'_> {
             };
             let NodeKind::Question(question) = &nodes[index].kind else {
                 self.errors.push(
-                    Diagnostic::error("E013", id.span, format!("`{}` is not a question", id.text))
-                        .with_label("only questions take answers"),
+                    Diagnostic::new(
+                        DiagnosticKind::NotAnAnswer,
+                        id.span,
+                        format!("`{}` is not a question", id.text),
+                    )
+                    .with_label("only questions take answers"),
                 );
                 continue;
             };
             match question.interpret(&raw.text.replace('+', ",")) {
                 Ok(value) => answers.push((index, value)),
                 Err(error) => self.errors.push(
-                    Diagnostic::error(
-                        "E013",
+                    Diagnostic::new(
+                        DiagnosticKind::NotAnAnswer,
                         raw.span,
                         format!("`{}` is not an answer to `{}`", raw.text, id.text),
                     )
@@ -127,9 +131,13 @@ impl Compiler<'_> {
                         if urgency.is_some() {
                             // No outcome could meet it: the case would always fail.
                             self.errors.push(
-                                Diagnostic::error("E012", *span, "only `refer` takes an urgency")
-                                    .with_label("urgency without referral")
-                                    .with_hint(Some(format!("write `expect {verdict}`"))),
+                                Diagnostic::new(
+                                    DiagnosticKind::UrgencyWithoutReferral,
+                                    *span,
+                                    "only `refer` takes an urgency",
+                                )
+                                .with_label("urgency without referral")
+                                .with_hint(Some(format!("write `expect {verdict}`"))),
                             );
                         }
                         Expectation::Verdict(verdict)
@@ -172,17 +180,21 @@ impl Compiler<'_> {
             [] => {
                 let hint = did_you_mean(id.text, nodes.iter().map(|n| n.local()));
                 self.errors.push(
-                    Diagnostic::error("E002", id.span, format!("unknown id `{}`", id.text))
-                        .with_label("no node has this id")
-                        .with_hint(hint),
+                    Diagnostic::new(
+                        DiagnosticKind::UnknownId,
+                        id.span,
+                        format!("unknown id `{}`", id.text),
+                    )
+                    .with_label("no node has this id")
+                    .with_hint(hint),
                 );
                 None
             }
             _ => {
                 let ids: Vec<&str> = matches.iter().map(|&i| nodes[i].id.as_str()).collect();
                 self.errors.push(
-                    Diagnostic::error(
-                        "E002",
+                    Diagnostic::new(
+                        DiagnosticKind::AmbiguousId,
                         id.span,
                         format!("`{}` is in several files", id.text),
                     )

@@ -10,7 +10,7 @@ use compact_str::CompactString;
 use super::compile_condition::expr_text;
 use super::flow::*;
 use super::{Cond, Value};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, NodeKindDecl};
 
@@ -202,8 +202,8 @@ impl<'s> FileLowering<'s> {
             Some(ask) => ask.text.as_ref().into(),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E007",
+                    Diagnostic::new(
+                        DiagnosticKind::MissingPart,
                         name.span,
                         format!("question `{}` has no `ask`", name.text),
                     )
@@ -226,9 +226,13 @@ impl<'s> FileLowering<'s> {
             };
             if answers.iter().any(|a: &Answer| a.id == id) {
                 self.errors.push(
-                    Diagnostic::error("E003", arm.span, format!("answer `{id}` is given twice"))
-                        .with_label("second arm for the same answer")
-                        .with_hint(Some("keep one arm per answer".into())),
+                    Diagnostic::new(
+                        DiagnosticKind::Duplicate,
+                        arm.span,
+                        format!("answer `{id}` is given twice"),
+                    )
+                    .with_label("second arm for the same answer")
+                    .with_hint(Some("keep one arm per answer".into())),
                 );
                 continue;
             }
@@ -236,8 +240,8 @@ impl<'s> FileLowering<'s> {
             let target = match (arm.target, form) {
                 (Some(target), Form::Multiple) => {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E007",
+                        Diagnostic::new(
+                            DiagnosticKind::QuestionShape,
                             target.span,
                             "answers of a `multiple` question have no target",
                         )
@@ -252,9 +256,13 @@ impl<'s> FileLowering<'s> {
                 (None, Form::Multiple) => None,
                 (None, _) => {
                     self.errors.push(
-                        Diagnostic::error("E004", arm.span, format!("answer `{id}` has no target"))
-                            .with_label("where does this answer lead?")
-                            .with_hint(Some("add `-> next` or `-> some_node`".into())),
+                        Diagnostic::new(
+                            DiagnosticKind::NoWayOn,
+                            arm.span,
+                            format!("answer `{id}` has no target"),
+                        )
+                        .with_label("where does this answer lead?")
+                        .with_hint(Some("add `-> next` or `-> some_node`".into())),
                     );
                     None
                 }
@@ -278,8 +286,8 @@ impl<'s> FileLowering<'s> {
             for required in ["yes", "no"] {
                 if !answers.iter().any(|a| a.id == required) {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E004",
+                        Diagnostic::new(
+                            DiagnosticKind::MissingAnswer,
                             name.span,
                             format!("question `{}` has no `{required}` answer", name.text),
                         )
@@ -293,8 +301,8 @@ impl<'s> FileLowering<'s> {
             (Some(then), Form::Multiple | Form::Number) => Some(self.step(then, Way::Then)),
             (None, Form::Multiple | Form::Number) => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E004",
+                    Diagnostic::new(
+                        DiagnosticKind::NoWayOn,
                         name.span,
                         format!("question `{}` has no `then`", name.text),
                     )
@@ -305,8 +313,8 @@ impl<'s> FileLowering<'s> {
             }
             (Some(then), _) => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E007",
+                    Diagnostic::new(
+                        DiagnosticKind::QuestionShape,
                         then.target.span,
                         "`then` is for multiple-choice and number questions",
                     )
@@ -363,11 +371,15 @@ impl<'s> FileLowering<'s> {
         let choices = question.arms.len() - yes_no;
         let mixed = |this: &mut Self, why: &str| {
             this.errors.push(
-                Diagnostic::error("E007", name.span, format!("question `{}` {why}", name.text))
-                    .with_label("mixed answer kinds")
-                    .with_hint(Some(
-                        "a question is yes/no, single choice, multiple choice or a number".into(),
-                    )),
+                Diagnostic::new(
+                    DiagnosticKind::QuestionShape,
+                    name.span,
+                    format!("question `{}` {why}", name.text),
+                )
+                .with_label("mixed answer kinds")
+                .with_hint(Some(
+                    "a question is yes/no, single choice, multiple choice or a number".into(),
+                )),
             );
         };
         if question.number.is_some() {
@@ -401,8 +413,8 @@ impl<'s> FileLowering<'s> {
 
     fn no_answers(&mut self, name: &ast::Name) {
         self.errors.push(
-            Diagnostic::error(
-                "E004",
+            Diagnostic::new(
+                DiagnosticKind::MissingAnswer,
                 name.span,
                 format!("question `{}` has no answers", name.text),
             )
@@ -429,8 +441,8 @@ impl<'s> FileLowering<'s> {
             Some(step) => self.step(step, Way::Otherwise),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E008",
+                    Diagnostic::new(
+                        DiagnosticKind::NoOtherwise,
                         name.span,
                         format!("decide `{}` has no `otherwise`", name.text),
                     )
@@ -450,8 +462,8 @@ impl<'s> FileLowering<'s> {
         let verdict = match &outcome.verdict {
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E012",
+                    Diagnostic::new(
+                        DiagnosticKind::MissingPart,
                         name.span,
                         format!("outcome `{}` has no verdict", name.text),
                     )
@@ -468,8 +480,8 @@ impl<'s> FileLowering<'s> {
                 (ast::VerdictKind::Refer, Some(urgency)) => Verdict::Refer(urgency),
                 (ast::VerdictKind::Refer, None) => {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E012",
+                        Diagnostic::new(
+                            DiagnosticKind::ReferWithoutUrgency,
                             v.span,
                             format!("refer outcome `{}` has no urgency", name.text),
                         )
@@ -489,9 +501,13 @@ impl<'s> FileLowering<'s> {
                         Verdict::Modify
                     };
                     self.errors.push(
-                        Diagnostic::error("E012", v.span, "only `refer` takes an urgency")
-                            .with_label("urgency without referral")
-                            .with_hint(Some(format!("write `verdict {verdict}`"))),
+                        Diagnostic::new(
+                            DiagnosticKind::UrgencyWithoutReferral,
+                            v.span,
+                            "only `refer` takes an urgency",
+                        )
+                        .with_label("urgency without referral")
+                        .with_hint(Some(format!("write `verdict {verdict}`"))),
                     );
                     verdict
                 }
@@ -501,8 +517,8 @@ impl<'s> FileLowering<'s> {
             Some(title) => title.text.to_string(),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E012",
+                    Diagnostic::new(
+                        DiagnosticKind::MissingPart,
                         name.span,
                         format!("outcome `{}` has no title", name.text),
                     )

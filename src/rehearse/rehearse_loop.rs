@@ -11,8 +11,8 @@ use super::round::{ClientAnswer, Round};
 use super::score::{Commitment, Score};
 use super::seeded_order::seeded_order;
 use crate::compile::{Flow, Urgency, Verdict, Vignette, shorten};
-use crate::repl::{Input, LineSource};
 use crate::report::how_text;
+use crate::terminal::{Input, LineSource};
 
 #[derive(Debug, Clone, Default)]
 pub struct RehearseOptions {

@@ -6,13 +6,13 @@ use colored::Colorize;
 
 use super::command::{COMMANDS, Command};
 use super::completion::{AnsweredQuestion, Completions};
-use super::line_source::{Input, LineSource};
 use super::render::{help_text, progress_text, question_text};
 use super::save_file::write_atomic;
 use super::wrapped::{Width, Wrapped};
 use crate::compile::{Flow, QuestionsLeft, shorten};
 use crate::engine::{Current, Session};
 use crate::report::{Audience, answer_words, how_text, markdown_report, outcome_text, what_if_for};
+use crate::terminal::{Input, LineSource};
 
 /// Where `save` writes when no file is named.
 pub const DEFAULT_SAVE_FILE: &str = "backcheck-session.json";
@@ -67,7 +67,7 @@ impl<'f, W: Write> Conversation<'f, W> {
         self.greet()?;
         self.show_current()?;
         loop {
-            lines.set_completions(self.completions());
+            lines.set_completion(Box::new(self.completions()));
             let prompt = if self.session.is_complete() {
                 "done> "
             } else {

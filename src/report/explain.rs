@@ -209,7 +209,7 @@ pub(super) fn verdict_words(outcome: &Outcome) -> String {
     outcome.verdict.to_string()
 }
 
-/// The verdict for the reader: `refer, urgent` for a therapist, "see a
+/// The verdict for the reader: `refer urgent` for a therapist, "see a
 /// doctor today" for a person.
 pub(super) fn result_words(outcome: &Outcome, audience: Audience) -> String {
     if audience == Audience::Therapist {
