@@ -108,7 +108,8 @@ fn a_loose_conversation_to_a_result_and_back_through_it() {
     talk.expect("So the result is:");
 
     talk.say("summary");
-    talk.expect("11. How old are you? 35 years");
+    talk.expect("11. How old are you?");
+    talk.expect("You said: 35 years");
 
     talk.say("whatif 8=not sure");
     talk.expect("If your answer to question 8 (\"Can you take your temperature");
