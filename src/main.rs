@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use backcheck::check::run_cases;
 use backcheck::compile::{AnswerValue, Flow, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
-use backcheck::engine::{Current, SavedSession, Session};
+use backcheck::engine::{Current, SavedSession, Session, understand};
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
 use backcheck::repl::{ChatOptions, Conversation, write_atomic};
 use backcheck::report::{Audience, RunJson, markdown_report, outcome_text};
@@ -416,9 +416,19 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
                 format!("error: `{id}` is not a question"),
             ));
         };
-        let value = question
-            .interpret(&value.replace('+', ","))
-            .map_err(|error| Failure::new(BAD_INPUT, format!("error: {id}={value}: {error}")))?;
+        // Read as the chat reads it, so `run` and the chat agree on every answer.
+        let value = understand(&flow.nodes[index], question, value)
+            .map_err(|error| {
+                // A script names answers by id: list them after the words.
+                Failure::new(
+                    BAD_INPUT,
+                    format!(
+                        "error: {id}={value}: {error}\nanswer ids: {}",
+                        question.valid_answers().join(", ")
+                    ),
+                )
+            })?
+            .into_value();
         if given.insert(index, value).is_some() {
             return Err(Failure::new(
                 BAD_INPUT,

@@ -143,7 +143,7 @@ fn unknown_answer_lists_the_valid_ones_and_asks_again() {
     let (message, rest) = rest.split_once('\n').unwrap();
     assert_eq!(
         message,
-        "\"purple\" is not one of the answers. Valid answers: 1 (yes), 2 (no), 3 (unsure)."
+        "\"purple\" is not one of the answers. Please type the number or the words of one: 1) Yes, 2) No, 3) Not sure."
     );
     // Asked again, and nothing was recorded.
     assert!(before(rest, "> summary").contains(SADDLE), "{stdout}");

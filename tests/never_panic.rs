@@ -13,7 +13,7 @@ use std::path::Path;
 use backcheck::check;
 use backcheck::compile::{Flow, Form, compile};
 use backcheck::diagnostic::render_all;
-use backcheck::engine::{Current, SavedSession, Session};
+use backcheck::engine::{Current, SavedSession, Session, understand};
 use backcheck::source::{KnowledgeSource, SourceFile};
 use backcheck::syntax::format;
 use proptest::prelude::*;
@@ -483,7 +483,7 @@ proptest! {
         let flow = mini_flow();
         for index in 0..flow.nodes.len() {
             if let Some(question) = flow.question(index) {
-                let _ = question.interpret(&text);
+                let _ = understand(&flow.nodes[index], question, &text);
             }
         }
     }
@@ -507,13 +507,13 @@ fn interpreting_a_mebibyte_answer_never_panics() {
         };
         for text in &nonsense {
             assert!(
-                question.interpret(text).is_err(),
+                understand(&flow.nodes[index], question, text).is_err(),
                 "{} accepted 1 MiB",
                 question.ask
             );
             interpreted += 1;
         }
-        let answer = question.interpret(&padded);
+        let answer = understand(&flow.nodes[index], question, &padded).map(|u| u.into_value());
         if question.form == Form::Number {
             assert_eq!(answer, Ok(backcheck::compile::AnswerValue::Number(34)));
         }

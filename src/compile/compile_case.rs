@@ -97,16 +97,19 @@ impl Compiler<'_> {
                 );
                 continue;
             };
-            match question.interpret(&raw.text.replace('+', ",")) {
-                Ok(value) => answers.push((index, value)),
-                Err(error) => self.errors.push(
+            match question.by_ids(&raw.text) {
+                Some(value) => answers.push((index, value)),
+                None => self.errors.push(
                     Diagnostic::new(
                         DiagnosticKind::NotAnAnswer,
                         raw.span,
                         format!("`{}` is not an answer to `{}`", raw.text, id.text),
                     )
                     .with_label("invalid answer")
-                    .with_hint(Some(error.to_string())),
+                    .with_hint(Some(format!(
+                        "a case names answers by id: {}",
+                        question.valid_answers().join(", ")
+                    ))),
                 ),
             }
         }

@@ -217,6 +217,7 @@ impl<'s> FileLowering<'s> {
         };
         let form = self.form(name, &question);
         let mut answers = Vec::with_capacity(question.arms.len());
+        let mut spans = Vec::new();
         for arm in question.arms {
             let (id, default_label) = match &arm.key {
                 ast::ArmKey::YesNo(word) => {
@@ -278,10 +279,24 @@ impl<'s> FileLowering<'s> {
                     .iter()
                     .map(|s| s.text.as_ref().into())
                     .collect(),
+                within: arm.within.as_ref().and_then(|decl| {
+                    match super::compile_within::within(decl, form) {
+                        Ok(within) => {
+                            spans.push((decl.span, within));
+                            Some(within)
+                        }
+                        Err(error) => {
+                            self.errors.push(error);
+                            None
+                        }
+                    }
+                }),
                 target,
                 effects: self.effects(arm.effects, way),
             });
         }
+        self.errors
+            .extend(super::compile_within::check_spans(&spans));
         if form == Form::YesNo {
             for required in ["yes", "no"] {
                 if !answers.iter().any(|a| a.id == required) {

@@ -123,6 +123,48 @@ impl Question {
     pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers.iter().find(|answer| answer.id == id)
     }
+
+    /// The answers as `run --answers` and cases name them: `1 (yes)`,
+    /// `2 (no)`, ... or the range of a number.
+    pub fn valid_answers(&self) -> Vec<String> {
+        match self.form {
+            Form::Number => {
+                let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
+                vec![format!("a number from {min} to {max}")]
+            }
+            _ => self
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(i, a)| format!("{} ({})", i + 1, a.id))
+                .collect(),
+        }
+    }
+
+    /// An answer as a case in the language writes it: an answer id, ids
+    /// joined by `+` for several choices, or a whole number in range.
+    /// Everyday words are for people, and are read by the engine.
+    pub fn by_ids(&self, text: &str) -> Option<AnswerValue> {
+        match self.form {
+            Form::Number => {
+                let n: i64 = text.parse().ok()?;
+                let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
+                (min..=max).contains(&n).then_some(AnswerValue::Number(n))
+            }
+            Form::Multiple => {
+                let mut chosen = Vec::new();
+                for id in text.split('+') {
+                    let answer = self.answer(id)?;
+                    if !chosen.contains(&answer.id) {
+                        chosen.push(answer.id.clone());
+                    }
+                }
+                chosen.sort_by_key(|id| self.answers.iter().position(|a| a.id == *id));
+                Some(AnswerValue::Many(chosen))
+            }
+            Form::YesNo | Form::Single => Some(AnswerValue::Choice(self.answer(text)?.id.clone())),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -130,9 +172,33 @@ pub struct Answer {
     pub id: CompactString,
     pub label: CompactString,
     pub synonyms: Box<[CompactString]>,
+    /// The length of time or the numbers this answer covers (`within 0..6 weeks`).
+    pub within: Option<Within>,
     /// `None` for answers of a `multiple` question.
     pub target: Option<usize>,
     pub effects: Box<[Effect]>,
+}
+
+/// What an answer covers (`within 0..6 weeks`, `within 3 months..`,
+/// `within 16..49`): a typed length of time or number inside it chooses the
+/// answer. Both ends are included; a value on the end of one answer and the
+/// start of the next belongs to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Within {
+    pub measure: Measure,
+    /// In days for [`Measure::Days`].
+    pub low: i64,
+    /// `None`: no upper end.
+    pub high: Option<i64>,
+}
+
+/// What a [`Within`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Measure {
+    /// A length of time, in days.
+    Days,
+    /// A plain number, such as an age.
+    Number,
 }
 
 /// Going to `target`, with the effects of going there.

@@ -329,3 +329,79 @@ fn each_kind_of_mistake_has_its_own_code() {
     }
     assert!(codes(&format!("{question}{outcome}")).is_empty());
 }
+
+fn question_with(spans: &[&str], multiple: bool) -> String {
+    let arms: String = spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            let target = if multiple { "" } else { "-> done" };
+            format!("  answer a{i} \"A{i}\" within {span} {target}\n")
+        })
+        .collect();
+    let kind = if multiple {
+        "  multiple\n  then -> done\n"
+    } else {
+        ""
+    };
+    format!(
+        "question q {{\n  ask \"How long?\"\n  why \"w\"\n  source \"NICE NG59\"\n{kind}{arms}}}\noutcome done {{ verdict treat title \"Done\" plan \"p\" source \"NICE NG59\" }}\n"
+    )
+}
+
+#[test]
+fn within_spans_are_days_or_numbers() {
+    let text = question_with(&["0..6 weeks", "6 weeks..3 months", "3 months.."], false);
+    let flow = compile(&folder(&[("h.flow", HEADER), ("a.flow", &text)]))
+        .unwrap_or_else(|e| panic!("{e:#?}"));
+    let question = flow.question(flow.find("q").unwrap()).unwrap();
+    let spans: Vec<_> = question.answers.iter().map(|a| a.within).collect();
+    let days = |low, high| {
+        Some(Within {
+            measure: Measure::Days,
+            low,
+            high,
+        })
+    };
+    assert_eq!(
+        spans,
+        [days(0, Some(42)), days(42, Some(90)), days(90, None)]
+    );
+    let text = question_with(&["0..15", "16..49", "50.."], false);
+    let flow = compile(&folder(&[("h.flow", HEADER), ("a.flow", &text)]))
+        .unwrap_or_else(|e| panic!("{e:#?}"));
+    let question = flow.question(flow.find("q").unwrap()).unwrap();
+    assert_eq!(
+        question.answers[1].within,
+        Some(Within {
+            measure: Measure::Number,
+            low: 16,
+            high: Some(49)
+        })
+    );
+}
+
+#[test]
+fn within_spans_that_overlap_run_backwards_or_mix_kinds_are_errors() {
+    let overlap = errors(&question_with(&["0..6 weeks", "4 weeks..3 months"], false));
+    assert!(
+        overlap.iter().any(|e| e.contains("overlaps")),
+        "{overlap:?}"
+    );
+    let backwards = errors(&question_with(&["6..2 weeks", "6 weeks.."], false));
+    assert!(
+        backwards
+            .iter()
+            .any(|e| e.contains("ends before it starts")),
+        "{backwards:?}"
+    );
+    let mixed = errors(&question_with(&["0..6 weeks", "50.."], false));
+    assert!(mixed.iter().any(|e| e.contains("has a unit")), "{mixed:?}");
+    let multiple = errors(&question_with(&["0..6 weeks", "6 weeks.."], true));
+    assert!(
+        multiple.iter().any(|e| e.contains("`multiple`")),
+        "{multiple:?}"
+    );
+    // Sharing an end is how spans meet.
+    assert!(errors(&question_with(&["0..6 weeks", "6 weeks.."], false)).is_empty());
+}

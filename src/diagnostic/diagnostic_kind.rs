@@ -58,6 +58,10 @@ pub enum DiagnosticKind {
     AmbiguousId,
     /// `any tagged` a tag no question has.
     UnknownTag,
+    /// A `within` span that cannot be used: on a multiple-choice answer,
+    /// backwards, a negative length of time, or overlapping or mixing kinds
+    /// with another answer's span.
+    BadSpan,
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd,
     /// Lint: a fact no condition reads.
@@ -84,7 +88,7 @@ pub enum DiagnosticKind {
 
 impl DiagnosticKind {
     /// Every kind, for the reference list and its test.
-    pub const ALL: [DiagnosticKind; 34] = [
+    pub const ALL: [DiagnosticKind; 35] = [
         DiagnosticKind::Internal,
         DiagnosticKind::Syntax,
         DiagnosticKind::UnknownId,
@@ -108,6 +112,7 @@ impl DiagnosticKind {
         DiagnosticKind::UrgencyWithoutReferral,
         DiagnosticKind::AmbiguousId,
         DiagnosticKind::UnknownTag,
+        DiagnosticKind::BadSpan,
         DiagnosticKind::DeadEnd,
         DiagnosticKind::UnreadFact,
         DiagnosticKind::UnsetFact,
@@ -148,6 +153,7 @@ impl DiagnosticKind {
             DiagnosticKind::UrgencyWithoutReferral => "E020",
             DiagnosticKind::AmbiguousId => "E021",
             DiagnosticKind::UnknownTag => "E022",
+            DiagnosticKind::BadSpan => "E023",
             DiagnosticKind::DeadEnd => "W001",
             DiagnosticKind::UnreadFact => "W002",
             DiagnosticKind::UnsetFact => "W003",

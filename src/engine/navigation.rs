@@ -5,7 +5,8 @@
 use std::fmt;
 
 use super::Session;
-use crate::compile::{AnswerValue, Question, shorten};
+use super::understand::{shorten, understand};
+use crate::compile::{AnswerValue, Question};
 
 /// Why typed words do not name one answered question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,10 +156,9 @@ impl<'f> Session<'f> {
             match self.find_answered(&question.join(" ")) {
                 Ok(node) => {
                     let understood = answer.is_empty()
-                        || self
-                            .flow()
-                            .question(node)
-                            .is_some_and(|q| q.interpret(&answer).is_ok());
+                        || self.flow().question(node).is_some_and(|q| {
+                            understand(&self.flow().nodes[node], q, &answer).is_ok()
+                        });
                     if understood {
                         return Ok((node, answer));
                     }

@@ -1,7 +1,8 @@
 //! Engine tests over the mini fixture (tests/fixtures/mini).
 
+use super::AnswerError;
 use super::*;
-use crate::compile::{AnswerError, AnswerValue, Flow, compile, tests::mini};
+use crate::compile::{AnswerValue, Flow, compile, tests::mini};
 
 fn flow() -> Flow {
     compile(&mini()).unwrap()

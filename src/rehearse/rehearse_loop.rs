@@ -10,7 +10,8 @@ use super::drill::drill_items;
 use super::round::{ClientAnswer, Round};
 use super::score::{Commitment, Score};
 use super::seeded_order::seeded_order;
-use crate::compile::{Flow, Urgency, Verdict, Vignette, shorten};
+use crate::compile::{Flow, Urgency, Verdict, Vignette};
+use crate::engine::shorten;
 use crate::report::how_text;
 use crate::terminal::{Input, LineSource};
 

@@ -9,8 +9,8 @@ use super::completion::{AnsweredQuestion, Completions};
 use super::render::{help_text, progress_text, question_text};
 use super::save_file::write_atomic;
 use super::wrapped::{Width, Wrapped};
-use crate::compile::{Flow, QuestionsLeft, shorten};
-use crate::engine::{Current, Session};
+use crate::compile::{Flow, QuestionsLeft};
+use crate::engine::{AnswerError, Current, Session, shorten};
 use crate::report::{Audience, answer_words, how_text, markdown_report, outcome_text, what_if_for};
 use crate::terminal::{Input, LineSource};
 
@@ -227,9 +227,23 @@ impl<'f, W: Write> Conversation<'f, W> {
                 "The assessment is complete. Type `how`, `back`, `restart` or `quit`."
             );
         }
+        let asked = match self.session.current() {
+            Current::Question { question, .. } => Some(question),
+            Current::Outcome { .. } => None,
+        };
         match self.session.answer_text(text) {
-            Ok(_) => {
+            Ok(understood) => {
                 self.saved = false;
+                // Anything but an option as shown is said back, so a misreading can be undone.
+                if let Some(question) = asked.filter(|_| !understood.is_exact()) {
+                    let words = answer_words(question, understood.value());
+                    writeln!(self.out, "{}", format!("→ {words}").dimmed())?;
+                }
+                self.show_current()
+            }
+            Err(AnswerError::HelpWanted) => {
+                write!(self.out, "{}", help_text())?;
+                self.why()?;
                 self.show_current()
             }
             Err(error) => {

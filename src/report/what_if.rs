@@ -2,8 +2,7 @@
 //! earlier question would give, without touching the session. The question
 //! is named as the person saw it: its number, or words of its text.
 
-use crate::compile::shorten;
-use crate::engine::{Current, Session};
+use crate::engine::{Current, Session, shorten};
 
 use super::Audience;
 use super::explain::result_words;

@@ -323,6 +323,7 @@ impl<'i> Builder<'i> {
             key,
             label: None,
             synonyms: Vec::new(),
+            within: None,
             target: None,
             effects: Vec::new(),
             span,
@@ -331,11 +332,40 @@ impl<'i> Builder<'i> {
             match part.as_rule() {
                 Rule::string => arm.label = Some(self.text(part)),
                 Rule::synonyms => arm.synonyms = self.texts(part),
+                Rule::within => arm.within = Some(self.within(part)),
                 Rule::arrow => arm.target = Some(self.arrow(part)?),
                 _ => arm.effects.push(self.effect(part)?),
             }
         }
         Ok(arm)
+    }
+
+    fn within(&self, pair: Pair<'i, Rule>) -> WithinDecl<'i> {
+        let mut within = WithinDecl {
+            low: None,
+            high: None,
+            span: self.span(&pair),
+        };
+        let mut past_dots = false;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::within_dots => past_dots = true,
+                Rule::within_bound => {
+                    let mut inner = part.into_inner();
+                    let bound = inner.next().map(|amount| WithinBound {
+                        amount: self.name(amount),
+                        unit: inner.next().map(|unit| self.name(unit)),
+                    });
+                    if past_dots {
+                        within.high = bound;
+                    } else {
+                        within.low = bound;
+                    }
+                }
+                _ => {}
+            }
+        }
+        within
     }
 
     fn arrow(&self, pair: Pair<'i, Rule>) -> Built<Name<'i>> {

@@ -54,6 +54,7 @@ const FIELD_WORDS: &[&str] = &[
     "finding",
     "therapist",
     "synonyms",
+    "within",
 ];
 
 pub(super) fn syntax_error(
@@ -248,6 +249,10 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::answer_arm => "`answer`",
         Rule::then_arm => "`then`",
         Rule::synonyms => "`synonyms`",
+        Rule::within => "`within`",
+        Rule::within_bound => "a number like `6` or `6 weeks`",
+        Rule::within_dots => "`..`",
+        Rule::time_unit => "`days`, `weeks`, `months` or `years`",
         Rule::arrow => "`->`",
         Rule::set_effect => "`set`",
         Rule::note_effect => "`note`",

@@ -621,6 +621,16 @@ fn arm_pieces<'i>(parts: impl Iterator<Item = Pair<'i, Rule>>) -> Vec<Piece> {
                     false,
                 ));
             }
+            Rule::within => {
+                // As written, spaces squeezed: the formatter keeps every token
+                // as it is, and `0..6` and `0 .. 6` are different tokens to it.
+                let text = part
+                    .as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                pieces.push(piece(text, start, end, false));
+            }
             Rule::arrow => {
                 pieces.push(piece(words(&part), start, end, false));
                 after_arrow = true;
@@ -707,6 +717,7 @@ fn words(pair: &Pair<Rule>) -> String {
             | Rule::difficulty
             | Rule::bool_type
             | Rule::value
+            | Rule::time_unit
     );
     if atomic {
         return pair.as_str().to_string();
