@@ -147,12 +147,11 @@ fn clinical_walk(out: &mut String, session: &Session) {
                         &decide.otherwise,
                     ),
                 };
-                let target = &flow.nodes[step.target];
                 let _ = writeln!(
                     out,
                     "   Rule `{}` chose {} {rule}.",
                     node.local(),
-                    describe_target(target)
+                    describe_target(session, step.target)
                 );
                 describe_effects(out, flow, step.effects.iter());
             }
@@ -174,10 +173,16 @@ fn effects_of<'q>(
         .chain(question.then.iter().flat_map(|t| t.effects.iter()))
 }
 
-fn describe_target(node: &crate::compile::Node) -> String {
+/// Where a rule led: a result, a rule, or a question by the number it was
+/// shown with (its text when it is the one being asked now).
+fn describe_target(session: &Session, target: usize) -> String {
+    let node = &session.flow().nodes[target];
     match &node.kind {
         NodeKind::Outcome(outcome) => format!("the result \"{}\"", outcome.title),
-        NodeKind::Question(question) => format!("the question \"{}\"", question.ask),
+        NodeKind::Question(question) => match session.question_number(target) {
+            Some(number) => format!("question {number} (`{}`)", node.local()),
+            None => format!("the question \"{}\"", question.ask),
+        },
         NodeKind::Decide(_) => format!("rule `{}`", node.local()),
     }
 }
