@@ -81,7 +81,9 @@ fn a_loose_conversation_to_a_result_and_back_through_it() {
     talk.answer("about to pass out?", "no, just pain");
     talk.expect("→ No");
     talk.answer("Are you pregnant, or could you be?", "No");
-    talk.answer("hard to wake up?", "nope nothing like that");
+    talk.answer("hard to wake up?", "not really");
+    // A hedged no to a red flag is never recorded: the question comes again.
+    talk.answer("please answer it plainly", "nope nothing like that");
     talk.expect("→ No");
     talk.answer("feel very", "dunno");
     talk.expect("→ Not sure");

@@ -172,7 +172,7 @@ pub(super) fn numbered_lists(flow: &Flow) -> Vec<Diagnostic> {
         }
         warnings.push(
             Diagnostic::new(
-                DiagnosticKind::NumberedList,
+                DiagnosticKind::NumberedListInQuestion,
                 node.span,
                 format!(
                     "question `{}` numbers a list the way its answers are numbered",

@@ -83,7 +83,7 @@ pub enum DiagnosticKind {
     /// Lint: a question asked after "not sure" that takes the symptom for granted.
     PresumingFollowUp,
     /// Lint: a numbered list inside a question whose answers are numbered too.
-    NumberedList,
+    NumberedListInQuestion,
 }
 
 impl DiagnosticKind {
@@ -123,7 +123,7 @@ impl DiagnosticKind {
         DiagnosticKind::SameWording,
         DiagnosticKind::RedFlagUnsure,
         DiagnosticKind::PresumingFollowUp,
-        DiagnosticKind::NumberedList,
+        DiagnosticKind::NumberedListInQuestion,
     ];
 
     /// The stable code authors can search for: `E…` for errors, `W…` for lints.
@@ -164,7 +164,7 @@ impl DiagnosticKind {
             DiagnosticKind::SameWording => "W008",
             DiagnosticKind::RedFlagUnsure => "W009",
             DiagnosticKind::PresumingFollowUp => "W010",
-            DiagnosticKind::NumberedList => "W011",
+            DiagnosticKind::NumberedListInQuestion => "W011",
         }
     }
 
@@ -181,7 +181,7 @@ impl DiagnosticKind {
             | DiagnosticKind::SameWording
             | DiagnosticKind::RedFlagUnsure
             | DiagnosticKind::PresumingFollowUp
-            | DiagnosticKind::NumberedList => Severity::Warning,
+            | DiagnosticKind::NumberedListInQuestion => Severity::Warning,
             _ => Severity::Error,
         }
     }
