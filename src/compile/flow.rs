@@ -432,7 +432,9 @@ impl Flow {
         self.by_local.get(id).copied().flatten()
     }
 
-    /// The node itself. Every `NodeId` a flow hands out names one of its nodes.
+    /// The node itself. Every `NodeId` a flow hands out names one of its
+    /// nodes; an id made up with `NodeId::new` past the end panics, as slice
+    /// indexing does.
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id.index()]
     }
