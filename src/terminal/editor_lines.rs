@@ -9,7 +9,7 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
-use rustyline::{Config, Context, Editor, Helper};
+use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
 use super::{Complete, Input, LineSource};
 
@@ -28,7 +28,12 @@ impl EditorLines {
         // process and loses the answers: catch it and let it do nothing.
         // (A second editor in one process finds the handler already set.)
         let _ = ctrlc::set_handler(|| {});
-        let config = Config::builder().auto_add_history(true).build();
+        // Tab lists the candidates (question numbers with their text) rather
+        // than cycling through them one by one.
+        let config = Config::builder()
+            .auto_add_history(true)
+            .completion_type(CompletionType::List)
+            .build();
         let mut editor = Editor::with_config(config)?;
         editor.set_helper(Some(TabHelper::default()));
         if let Some(file) = history {

@@ -53,7 +53,7 @@ pub fn understand(
         Form::Multiple => {
             choices::many(question, input, &typed)?.ok_or_else(|| no_match(question, input))?
         }
-        Form::YesNo | Form::Single => read_one(question, &typed, input)?,
+        Form::YesNo | Form::Single => read_one(node, question, &typed, input)?,
     };
     // "no?" is said as a question: not plainly meant.
     reading.hedged(typed.asked).decide(node, question, input)
@@ -99,14 +99,19 @@ fn no_match(question: &Question, input: &str) -> AnswerError {
     }
 }
 
-fn read_one(question: &Question, typed: &Typed, input: &str) -> Result<Reading, AnswerError> {
+fn read_one(
+    node: &Node,
+    question: &Question,
+    typed: &Typed,
+    input: &str,
+) -> Result<Reading, AnswerError> {
     if let Some(reading) =
         choices::exact(question, input, typed).or_else(|| choices::synonym(question, typed))
     {
         return Ok(reading);
     }
     if question.form == Form::YesNo {
-        return match yes_no::read_yes_no(question, typed) {
+        return match yes_no::read_yes_no(question, node.clinical.as_deref(), typed) {
             Some(Ok(reading)) => Ok(reading),
             Some(Err(())) => Err(AnswerError::Ambiguous {
                 input: input.to_string(),
@@ -117,11 +122,14 @@ fn read_one(question: &Question, typed: &Typed, input: &str) -> Result<Reading, 
             }
         };
     }
+    if let Some(reading) = choices::ordinal(question, typed) {
+        return Ok(reading);
+    }
     if let Some(reading) = spans::by_span(question, typed, input) {
         return reading;
     }
     if let Some(reading) =
-        choices::ordinal(question, typed).or_else(|| choices::none_words(question, typed))
+        choices::none_words(question, typed).or_else(|| choices::unsure_option(question, typed))
     {
         return Ok(reading);
     }
