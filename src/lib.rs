@@ -3,7 +3,8 @@
 //!
 //! Data flows one way through the stages:
 //! text ([`source`]) -> AST ([`syntax`]) -> [`compile::Flow`] -> [`engine::Session`]
-//! -> rendering ([`report`], [`repl`]). The engine never prints; the REPL never decides.
+//! -> rendering ([`report`], [`repl`], [`rehearse`]). The engine never prints; the REPL
+//! never decides. docs/architecture.md describes each stage.
 
 pub mod check;
 pub mod compile;
@@ -15,6 +16,10 @@ pub mod repl;
 pub mod report;
 pub mod source;
 pub mod syntax;
+pub mod terminal;
+
+#[cfg(test)]
+mod stage_boundaries;
 
 /// The synthetic knowledge generator (examples/synth), for tests at scale.
 #[cfg(test)]

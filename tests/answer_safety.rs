@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use backcheck::compile::{AnswerValue, Flow, Node, Question, compile};
+use backcheck::compile::{AnswerValue, Flow, Node, NodeId, Question, compile};
 use backcheck::engine::{is_safety_question, understand};
 use backcheck::source::KnowledgeSource;
 use proptest::prelude::*;
@@ -18,7 +18,7 @@ fn safety_questions(flow: &'static Flow) -> Vec<(&'static Node, &'static Questio
     flow.nodes
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| Some((node, flow.question(i)?)))
+        .filter_map(|(i, node)| Some((node, flow.question(NodeId::new(i))?)))
         .filter(|(node, question)| is_safety_question(node, question))
         .collect()
 }

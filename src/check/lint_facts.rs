@@ -3,8 +3,8 @@
 //! condition never means what it says).
 
 use super::flow_conditions::{Place, conditions};
-use crate::compile::{Effect, Flow, NodeKind, Operand};
-use crate::diagnostic::Diagnostic;
+use crate::compile::{Effect, Flow, NodeId, NodeKind, Operand};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// W002: declared, but no condition reads it.
 pub(super) fn unused_facts(flow: &Flow) -> Vec<Diagnostic> {
@@ -19,8 +19,8 @@ pub(super) fn unused_facts(flow: &Flow) -> Vec<Diagnostic> {
         .zip(read)
         .filter(|(_, read)| !read)
         .map(|(fact, _)| {
-            Diagnostic::warning(
-                "W002",
+            Diagnostic::new(
+                DiagnosticKind::UnreadFact,
                 fact.span,
                 format!("fact `{}` is never read", fact.name),
             )
@@ -73,8 +73,8 @@ pub(super) fn facts_never_set(flow: &Flow) -> Vec<Diagnostic> {
             seen.push((span, fact));
             let name = &flow.facts[fact].name;
             warnings.push(
-                Diagnostic::warning(
-                    "W003",
+                Diagnostic::new(
+                    DiagnosticKind::UnsetFact,
                     span,
                     format!("{what} reads fact `{name}`, but no path to it sets `{name}`"),
                 )
@@ -125,14 +125,11 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
         facts,
         flags: vec![false; facts * flow.nodes.len()],
     };
-    if flow.start >= flow.nodes.len() {
+    let start = flow.start.index();
+    if start >= flow.nodes.len() {
         return None;
     }
-    for (fact, set) in flow
-        .facts
-        .iter()
-        .zip(&mut before.flags[flow.start * facts..])
-    {
+    for (fact, set) in flow.facts.iter().zip(&mut before.flags[start * facts..]) {
         *set = fact.initial.is_some();
     }
     let mut here = vec![false; facts];
@@ -140,7 +137,8 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
     for &node in &flow.order {
         here.copy_from_slice(before.row(node));
         let mut go =
-            |target: usize, effects: &mut dyn Iterator<Item = &Effect>, into: Option<usize>| {
+            |target: NodeId, effects: &mut dyn Iterator<Item = &Effect>, into: Option<usize>| {
+                let target = target.index();
                 after.copy_from_slice(&here);
                 for effect in effects {
                     if let Effect::Set { fact, .. } = effect {
@@ -170,7 +168,7 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
                 );
             }
             NodeKind::Question(question) => {
-                if let Some((_, target)) = question.skip.as_deref() {
+                if let Some((_, target)) = question.skip.as_ref() {
                     go(*target, &mut std::iter::empty(), None);
                 }
                 let then = question.then.as_ref();

@@ -1,12 +1,14 @@
 //! W004, W008, W009: questions that cannot matter, questions asked twice in
-//! the same words, and red flags that treat "not sure" more lightly than "yes".
+//! the same words, and red flags that treat "not sure" more lightly than "yes"
+//! (a clarifying red-flag question in between, whose own "yes" and "not sure"
+//! route like the first "yes", is not lighter).
 
 use std::collections::HashMap;
 
 use super::flow_conditions::conditions;
 use super::lint::location;
 use crate::compile::{Answer, Effect, Flow, Form, NodeKind, Operand, Question};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// W004: every answer goes to the same place, none has an effect, and no
 /// condition reads the answer: asking cannot change anything.
@@ -17,7 +19,7 @@ pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
         cond.operands(&mut operands);
         for operand in operands {
             if let Operand::Question(q) = operand
-                && let Some(r) = read.get_mut(q)
+                && let Some(r) = read.get_mut(q.index())
             {
                 *r = true;
             }
@@ -32,8 +34,8 @@ pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
             continue;
         }
         warnings.push(
-            Diagnostic::warning(
-                "W004",
+            Diagnostic::new(
+                DiagnosticKind::PointlessQuestion,
                 node.span,
                 format!("question `{}` cannot change anything", node.id),
             )
@@ -86,8 +88,8 @@ pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
             Some(&first) => {
                 let other = &flow.nodes[first];
                 warnings.push(
-                    Diagnostic::warning(
-                        "W008",
+                    Diagnostic::new(
+                        DiagnosticKind::SameWording,
                         node.span,
                         format!(
                             "question `{}` asks the same as `{}`: \"{}\"",
@@ -129,12 +131,14 @@ pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
         };
         let problem = match question.answer("unsure") {
             None => "has no `unsure` answer",
-            Some(unsure) if !routes_alike(yes, unsure) => "treats `unsure` differently from `yes`",
+            Some(unsure) if !routes_alike(yes, unsure) && !clarifies(flow, yes, unsure) => {
+                "treats `unsure` differently from `yes`"
+            }
             Some(_) => continue,
         };
         warnings.push(
-            Diagnostic::warning(
-                "W009",
+            Diagnostic::new(
+                DiagnosticKind::RedFlagUnsure,
                 node.span,
                 format!("red-flag question `{}` {problem}", node.id),
             )
@@ -147,9 +151,34 @@ pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
     warnings
 }
 
+/// Whether `unsure` leads to a clarifying red-flag question ("Can you take
+/// your temperature now?") whose `yes` and `unsure` both go where `yes` does:
+/// only a clear "no" there lets the walk on as if the flag were absent.
+fn clarifies(flow: &Flow, yes: &Answer, unsure: &Answer) -> bool {
+    let Some(target) = unsure.target else {
+        return false;
+    };
+    if !effects_alike(yes, unsure) {
+        return false;
+    }
+    let Some(step) = flow.nodes.get(target.index()) else {
+        return false;
+    };
+    let (NodeKind::Question(clarifying), true) =
+        (&step.kind, step.tags.iter().any(|t| t == "red_flag"))
+    else {
+        return false;
+    };
+    let alike = |id: &str| clarifying.answer(id).is_some_and(|a| routes_alike(yes, a));
+    alike("yes") && alike("unsure")
+}
+
 fn routes_alike(yes: &Answer, unsure: &Answer) -> bool {
-    yes.target == unsure.target
-        && yes.effects.len() == unsure.effects.len()
+    yes.target == unsure.target && effects_alike(yes, unsure)
+}
+
+fn effects_alike(yes: &Answer, unsure: &Answer) -> bool {
+    yes.effects.len() == unsure.effects.len()
         && yes
             .effects
             .iter()

@@ -2,7 +2,7 @@
 
 use super::compiler::{Compiler, Context};
 use super::flow::*;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
 use crate::syntax::ast::{self};
 
 impl Compiler<'_> {
@@ -40,8 +40,8 @@ impl Compiler<'_> {
             for decl in &document.vignettes {
                 if vignettes.iter().any(|v| v.id == decl.name.text) {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E003",
+                        Diagnostic::new(
+                            DiagnosticKind::Duplicate,
                             decl.name.span,
                             format!("duplicate vignette `{}`", decl.name.text),
                         )
@@ -57,8 +57,8 @@ impl Compiler<'_> {
                     .any(|e| matches!(e, Expectation::Verdict(_) | Expectation::Referral))
                 {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E013",
+                        Diagnostic::new(
+                            DiagnosticKind::MissingPart,
                             decl.name.span,
                             format!("vignette `{}` has no expected verdict", decl.name.text),
                         )
@@ -86,18 +86,22 @@ impl Compiler<'_> {
             let Some(index) = self.case_node(nodes, id) else {
                 continue;
             };
-            let NodeKind::Question(question) = &nodes[index].kind else {
+            let NodeKind::Question(question) = &nodes[index.index()].kind else {
                 self.errors.push(
-                    Diagnostic::error("E013", id.span, format!("`{}` is not a question", id.text))
-                        .with_label("only questions take answers"),
+                    Diagnostic::new(
+                        DiagnosticKind::NotAnAnswer,
+                        id.span,
+                        format!("`{}` is not a question", id.text),
+                    )
+                    .with_label("only questions take answers"),
                 );
                 continue;
             };
             match question.by_ids(&raw.text) {
                 Some(value) => answers.push((index, value)),
                 None => self.errors.push(
-                    Diagnostic::error(
-                        "E013",
+                    Diagnostic::new(
+                        DiagnosticKind::NotAnAnswer,
                         raw.span,
                         format!("`{}` is not an answer to `{}`", raw.text, id.text),
                     )
@@ -130,9 +134,13 @@ impl Compiler<'_> {
                         if urgency.is_some() {
                             // No outcome could meet it: the case would always fail.
                             self.errors.push(
-                                Diagnostic::error("E012", *span, "only `refer` takes an urgency")
-                                    .with_label("urgency without referral")
-                                    .with_hint(Some(format!("write `expect {verdict}`"))),
+                                Diagnostic::new(
+                                    DiagnosticKind::UrgencyWithoutReferral,
+                                    *span,
+                                    "only `refer` takes an urgency",
+                                )
+                                .with_label("urgency without referral")
+                                .with_hint(Some(format!("write `expect {verdict}`"))),
                             );
                         }
                         Expectation::Verdict(verdict)
@@ -156,7 +164,7 @@ impl Compiler<'_> {
     }
 
     /// A node named in a case: qualified, or unqualified when only one file has it.
-    fn case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<usize> {
+    fn case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<NodeId> {
         if let Some(&index) = self.names.by_id.get(id.text) {
             return Some(index);
         }
@@ -164,28 +172,35 @@ impl Compiler<'_> {
             return Some(index);
         }
         // Only errors are left: the scan below names the candidates.
-        let matches: Vec<usize> = nodes
+        let matches: Vec<NodeId> = nodes
             .iter()
             .enumerate()
             .filter(|(_, n)| n.local() == id.text)
-            .map(|(i, _)| i)
+            .map(|(i, _)| NodeId::new(i))
             .collect();
         match matches[..] {
             [one] => Some(one),
             [] => {
                 let hint = did_you_mean(id.text, nodes.iter().map(|n| n.local()));
                 self.errors.push(
-                    Diagnostic::error("E002", id.span, format!("unknown id `{}`", id.text))
-                        .with_label("no node has this id")
-                        .with_hint(hint),
+                    Diagnostic::new(
+                        DiagnosticKind::UnknownId,
+                        id.span,
+                        format!("unknown id `{}`", id.text),
+                    )
+                    .with_label("no node has this id")
+                    .with_hint(hint),
                 );
                 None
             }
             _ => {
-                let ids: Vec<&str> = matches.iter().map(|&i| nodes[i].id.as_str()).collect();
+                let ids: Vec<&str> = matches
+                    .iter()
+                    .map(|&i| nodes[i.index()].id.as_str())
+                    .collect();
                 self.errors.push(
-                    Diagnostic::error(
-                        "E002",
+                    Diagnostic::new(
+                        DiagnosticKind::AmbiguousId,
                         id.span,
                         format!("`{}` is in several files", id.text),
                     )

@@ -1,12 +1,10 @@
 //! Conditions: names resolved to facts or questions, values checked against them.
 
-use compact_str::CompactString;
-
 use super::compiler::{Compiler, Context, Kind, literal_text};
 use super::condition::{Cond, Operand};
 use super::flow::*;
 use super::{Domain, Value};
-use crate::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, CompareOp, Literal};
 
@@ -41,8 +39,8 @@ impl Compiler<'_> {
                     || matches!(kind, Kind::Answers(Form::YesNo, _));
                 if !testable {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E006",
+                        Diagnostic::new(
+                            DiagnosticKind::WrongType,
                             name.span,
                             format!("`{}` is not a yes/no test", name.text),
                         )
@@ -65,8 +63,8 @@ impl Compiler<'_> {
                 );
                 if !ordered && !matches!(op, CompareOp::Eq | CompareOp::Ne) {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E006",
+                        Diagnostic::new(
+                            DiagnosticKind::WrongType,
                             name.span,
                             format!("`{}` has no order", name.text),
                         )
@@ -92,7 +90,7 @@ impl Compiler<'_> {
                 Cond::In { operand, values }
             }
             ast::Expr::AnyTagged { tag, values } => {
-                let questions: Vec<usize> = self
+                let questions: Vec<NodeId> = self
                     .nodes
                     .iter()
                     .enumerate()
@@ -100,12 +98,12 @@ impl Compiler<'_> {
                         matches!(node.kind, NodeKind::Question(_))
                             && node.tags.iter().any(|t| t == tag.text)
                     })
-                    .map(|(i, _)| i)
+                    .map(|(i, _)| NodeId::new(i))
                     .collect();
                 if questions.is_empty() {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E002",
+                        Diagnostic::new(
+                            DiagnosticKind::UnknownTag,
                             tag.span,
                             format!("no question is tagged `{}`", tag.text),
                         )
@@ -161,7 +159,7 @@ impl Compiler<'_> {
             None => self.names.resolve(name, namespace, None),
         };
         match resolved {
-            Ok(index) => match &self.nodes[index].kind {
+            Ok(index) => match &self.nodes[index.index()].kind {
                 NodeKind::Question(question) => {
                     let kind = if question.form == Form::Number {
                         Kind::Number
@@ -173,8 +171,8 @@ impl Compiler<'_> {
                 }
                 _ => {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E005",
+                        Diagnostic::new(
+                            DiagnosticKind::UndeclaredName,
                             name.span,
                             format!("`{}` is not a fact or a question", name.text),
                         )
@@ -188,12 +186,12 @@ impl Compiler<'_> {
                 let facts = self.fact_ids.keys().map(String::as_str);
                 let hint = did_you_mean(
                     name.text,
-                    facts.chain(self.names.ids.iter().map(CompactString::as_str)),
+                    facts.chain(self.names.ids.iter().map(String::as_str)),
                 )
                 .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
                 self.errors.push(
-                    Diagnostic::error(
-                        "E005",
+                    Diagnostic::new(
+                        DiagnosticKind::UndeclaredName,
                         name.span,
                         format!("`{}` is not a declared fact or question", name.text),
                     )
@@ -208,8 +206,8 @@ impl Compiler<'_> {
     fn operand_value(&mut self, kind: &Kind, name: &str, value: &ast::Value) -> Value {
         let bad = |this: &mut Self, allowed: String| {
             this.errors.push(
-                Diagnostic::error(
-                    "E006",
+                Diagnostic::new(
+                    DiagnosticKind::NotInDomain,
                     value.span,
                     format!(
                         "`{}` is not a value of `{name}`",

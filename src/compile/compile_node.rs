@@ -5,12 +5,10 @@
 //! ([`resolve`](super::resolve)). A large folder's syntax trees then never
 //! all exist at once: each file's are freed as soon as its nodes are built.
 
-use compact_str::CompactString;
-
 use super::compile_condition::expr_text;
 use super::flow::*;
 use super::{Cond, Value};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, NodeKindDecl};
 
@@ -43,7 +41,7 @@ pub(super) struct PendingSet<'s> {
 }
 
 /// Everything a file's nodes name outside themselves. Placeholders stand in
-/// the nodes (`usize::MAX` targets, empty conditions) until it is resolved;
+/// the nodes (`NodeId::PENDING` targets, empty conditions) until it is resolved;
 /// a folder with errors never gets that far.
 #[derive(Default)]
 pub(super) struct Pending<'s> {
@@ -113,15 +111,11 @@ impl<'s> FileLowering<'s> {
             span: _,
         } = decl;
         let kind = match kind {
-            NodeKindDecl::Question(question) => {
-                NodeKind::Question(Box::new(self.question(&name, *question)))
-            }
-            NodeKindDecl::Decide(decide) => NodeKind::Decide(Box::new(self.decide(&name, decide))),
-            NodeKindDecl::Outcome(outcome) => {
-                NodeKind::Outcome(Box::new(self.outcome(&name, &outcome)))
-            }
+            NodeKindDecl::Question(question) => NodeKind::Question(self.question(&name, *question)),
+            NodeKindDecl::Decide(decide) => NodeKind::Decide(self.decide(&name, decide)),
+            NodeKindDecl::Outcome(outcome) => NodeKind::Outcome(self.outcome(&name, &outcome)),
         };
-        let id = CompactString::from(format!("{}.{}", self.namespace, name.text));
+        let id = format!("{}.{}", self.namespace, name.text);
         Node {
             local_start: local_start(&id, name.text),
             id,
@@ -143,7 +137,7 @@ impl<'s> FileLowering<'s> {
     }
 
     /// A placeholder target; the name waits for the folder's names.
-    fn target(&mut self, name: ast::Name<'s>, way: Way) -> usize {
+    fn target(&mut self, name: ast::Name<'s>, way: Way) -> NodeId {
         debug_assert_eq!(
             self.source.files[self.file].text.get(name.span.range()),
             Some(name.text)
@@ -154,7 +148,7 @@ impl<'s> FileLowering<'s> {
             way,
             what: name.span,
         });
-        usize::MAX
+        NodeId::PENDING
     }
 
     fn step(&mut self, step: ast::Step<'s>, way: Way) -> Step {
@@ -166,7 +160,7 @@ impl<'s> FileLowering<'s> {
 
     /// The effects in order, a placeholder standing for each `set` until
     /// its fact is known.
-    fn effects(&mut self, effects: Vec<ast::Effect<'s>>, way: Way) -> Box<[Effect]> {
+    fn effects(&mut self, effects: Vec<ast::Effect<'s>>, way: Way) -> Vec<Effect> {
         let mut compiled = Vec::with_capacity(effects.len());
         for effect in effects {
             compiled.push(match effect {
@@ -194,7 +188,7 @@ impl<'s> FileLowering<'s> {
                 }
             });
         }
-        compiled.into_boxed_slice()
+        compiled
     }
 
     fn question(&mut self, name: &ast::Name<'s>, question: ast::QuestionDecl<'s>) -> Question {
@@ -202,8 +196,8 @@ impl<'s> FileLowering<'s> {
             Some(ask) => ask.text.as_ref().into(),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E007",
+                    Diagnostic::new(
+                        DiagnosticKind::MissingPart,
                         name.span,
                         format!("question `{}` has no `ask`", name.text),
                     )
@@ -212,7 +206,7 @@ impl<'s> FileLowering<'s> {
                         "add `ask \"...\"` with the words a person reads".into(),
                     )),
                 );
-                CompactString::default()
+                String::new()
             }
         };
         let form = self.form(name, &question);
@@ -220,16 +214,18 @@ impl<'s> FileLowering<'s> {
         let mut spans = Vec::new();
         for arm in question.arms {
             let (id, default_label) = match &arm.key {
-                ast::ArmKey::YesNo(word) => {
-                    (CompactString::from(word.text), yes_no_label(word.text))
-                }
-                ast::ArmKey::Answer(id) => (CompactString::from(id.text), CompactString::default()),
+                ast::ArmKey::YesNo(word) => (String::from(word.text), yes_no_label(word.text)),
+                ast::ArmKey::Answer(id) => (String::from(id.text), String::new()),
             };
             if answers.iter().any(|a: &Answer| a.id == id) {
                 self.errors.push(
-                    Diagnostic::error("E003", arm.span, format!("answer `{id}` is given twice"))
-                        .with_label("second arm for the same answer")
-                        .with_hint(Some("keep one arm per answer".into())),
+                    Diagnostic::new(
+                        DiagnosticKind::Duplicate,
+                        arm.span,
+                        format!("answer `{id}` is given twice"),
+                    )
+                    .with_label("second arm for the same answer")
+                    .with_hint(Some("keep one arm per answer".into())),
                 );
                 continue;
             }
@@ -237,8 +233,8 @@ impl<'s> FileLowering<'s> {
             let target = match (arm.target, form) {
                 (Some(target), Form::Multiple) => {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E007",
+                        Diagnostic::new(
+                            DiagnosticKind::QuestionShape,
                             target.span,
                             "answers of a `multiple` question have no target",
                         )
@@ -253,9 +249,13 @@ impl<'s> FileLowering<'s> {
                 (None, Form::Multiple) => None,
                 (None, _) => {
                     self.errors.push(
-                        Diagnostic::error("E004", arm.span, format!("answer `{id}` has no target"))
-                            .with_label("where does this answer lead?")
-                            .with_hint(Some("add `-> next` or `-> some_node`".into())),
+                        Diagnostic::new(
+                            DiagnosticKind::NoWayOn,
+                            arm.span,
+                            format!("answer `{id}` has no target"),
+                        )
+                        .with_label("where does this answer lead?")
+                        .with_hint(Some("add `-> next` or `-> some_node`".into())),
                     );
                     None
                 }
@@ -293,8 +293,8 @@ impl<'s> FileLowering<'s> {
             for required in ["yes", "no"] {
                 if !answers.iter().any(|a| a.id == required) {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E004",
+                        Diagnostic::new(
+                            DiagnosticKind::MissingAnswer,
                             name.span,
                             format!("question `{}` has no `{required}` answer", name.text),
                         )
@@ -308,8 +308,8 @@ impl<'s> FileLowering<'s> {
             (Some(then), Form::Multiple | Form::Number) => Some(self.step(then, Way::Then)),
             (None, Form::Multiple | Form::Number) => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E004",
+                    Diagnostic::new(
+                        DiagnosticKind::NoWayOn,
                         name.span,
                         format!("question `{}` has no `then`", name.text),
                     )
@@ -320,8 +320,8 @@ impl<'s> FileLowering<'s> {
             }
             (Some(then), _) => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E007",
+                    Diagnostic::new(
+                        DiagnosticKind::QuestionShape,
                         then.target.span,
                         "`then` is for multiple-choice and number questions",
                     )
@@ -334,7 +334,7 @@ impl<'s> FileLowering<'s> {
         };
         let skip = question.skip.map(|(condition, target)| {
             self.condition(condition, Way::Skip);
-            Box::new((Cond::Or(Vec::new()), self.target(target, Way::Skip)))
+            (Cond::Or(Vec::new()), self.target(target, Way::Skip))
         });
         let number = question.number.as_ref();
         if let Some(fact) = number.and_then(|spec| spec.into.clone()) {
@@ -378,11 +378,15 @@ impl<'s> FileLowering<'s> {
         let choices = question.arms.len() - yes_no;
         let mixed = |this: &mut Self, why: &str| {
             this.errors.push(
-                Diagnostic::error("E007", name.span, format!("question `{}` {why}", name.text))
-                    .with_label("mixed answer kinds")
-                    .with_hint(Some(
-                        "a question is yes/no, single choice, multiple choice or a number".into(),
-                    )),
+                Diagnostic::new(
+                    DiagnosticKind::QuestionShape,
+                    name.span,
+                    format!("question `{}` {why}", name.text),
+                )
+                .with_label("mixed answer kinds")
+                .with_hint(Some(
+                    "a question is yes/no, single choice, multiple choice or a number".into(),
+                )),
             );
         };
         if question.number.is_some() {
@@ -416,8 +420,8 @@ impl<'s> FileLowering<'s> {
 
     fn no_answers(&mut self, name: &ast::Name) {
         self.errors.push(
-            Diagnostic::error(
-                "E004",
+            Diagnostic::new(
+                DiagnosticKind::MissingAnswer,
                 name.span,
                 format!("question `{}` has no answers", name.text),
             )
@@ -432,7 +436,7 @@ impl<'s> FileLowering<'s> {
         let mut arms = Vec::with_capacity(decide.arms.len());
         for (condition, step) in decide.arms {
             let way = Way::Arm(u32::try_from(arms.len()).unwrap_or(u32::MAX));
-            let text = expr_text(self.source, &condition).into();
+            let text = expr_text(self.source, &condition);
             self.condition(condition, way);
             arms.push(DecideArm {
                 condition: Cond::Or(Vec::new()),
@@ -444,8 +448,8 @@ impl<'s> FileLowering<'s> {
             Some(step) => self.step(step, Way::Otherwise),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E008",
+                    Diagnostic::new(
+                        DiagnosticKind::NoOtherwise,
                         name.span,
                         format!("decide `{}` has no `otherwise`", name.text),
                     )
@@ -453,8 +457,8 @@ impl<'s> FileLowering<'s> {
                     .with_hint(Some("add `otherwise -> ...` as the last arm".into())),
                 );
                 Step {
-                    target: usize::MAX,
-                    effects: Box::default(),
+                    target: NodeId::PENDING,
+                    effects: Vec::new(),
                 }
             }
         };
@@ -465,8 +469,8 @@ impl<'s> FileLowering<'s> {
         let verdict = match &outcome.verdict {
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E012",
+                    Diagnostic::new(
+                        DiagnosticKind::MissingPart,
                         name.span,
                         format!("outcome `{}` has no verdict", name.text),
                     )
@@ -483,8 +487,8 @@ impl<'s> FileLowering<'s> {
                 (ast::VerdictKind::Refer, Some(urgency)) => Verdict::Refer(urgency),
                 (ast::VerdictKind::Refer, None) => {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E012",
+                        Diagnostic::new(
+                            DiagnosticKind::ReferWithoutUrgency,
                             v.span,
                             format!("refer outcome `{}` has no urgency", name.text),
                         )
@@ -504,9 +508,13 @@ impl<'s> FileLowering<'s> {
                         Verdict::Modify
                     };
                     self.errors.push(
-                        Diagnostic::error("E012", v.span, "only `refer` takes an urgency")
-                            .with_label("urgency without referral")
-                            .with_hint(Some(format!("write `verdict {verdict}`"))),
+                        Diagnostic::new(
+                            DiagnosticKind::UrgencyWithoutReferral,
+                            v.span,
+                            "only `refer` takes an urgency",
+                        )
+                        .with_label("urgency without referral")
+                        .with_hint(Some(format!("write `verdict {verdict}`"))),
                     );
                     verdict
                 }
@@ -516,8 +524,8 @@ impl<'s> FileLowering<'s> {
             Some(title) => title.text.to_string(),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E012",
+                    Diagnostic::new(
+                        DiagnosticKind::MissingPart,
                         name.span,
                         format!("outcome `{}` has no title", name.text),
                     )
@@ -539,8 +547,8 @@ impl<'s> FileLowering<'s> {
     }
 }
 
-fn yes_no_label(word: &str) -> CompactString {
-    CompactString::const_new(match word {
+fn yes_no_label(word: &str) -> String {
+    String::from(match word {
         "yes" => "Yes",
         "no" => "No",
         _ => "Not sure",

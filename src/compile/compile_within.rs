@@ -3,7 +3,7 @@
 //! sense together (one kind, no overlap beyond a shared end).
 
 use super::flow::{Form, Measure, Within};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::syntax::ast;
 
 /// Days in one unit. A month is 30 days and a year 365: a person's "3
@@ -20,8 +20,8 @@ fn unit_days(unit: &str) -> i64 {
 /// One `within`, checked alone.
 pub(super) fn within(decl: &ast::WithinDecl, form: Form) -> Result<Within, Diagnostic> {
     if form == Form::Multiple {
-        return Err(Diagnostic::error(
-            "E007",
+        return Err(Diagnostic::new(
+            DiagnosticKind::BadSpan,
             decl.span,
             "`within` chooses one answer, but several answers of a `multiple` question can be chosen",
         )
@@ -43,8 +43,8 @@ pub(super) fn within(decl: &ast::WithinDecl, form: Form) -> Result<Within, Diagn
     };
     let value = |bound: &ast::WithinBound| -> Result<i64, Diagnostic> {
         let amount: i64 = bound.amount.text.parse().map_err(|_| {
-            Diagnostic::error(
-                "E007",
+            Diagnostic::new(
+                DiagnosticKind::NumberTooLarge,
                 bound.amount.span,
                 format!("`{}` is too large", bound.amount.text),
             )
@@ -64,21 +64,25 @@ pub(super) fn within(decl: &ast::WithinDecl, form: Form) -> Result<Within, Diagn
     };
     let high = decl.high.as_ref().map(value).transpose()?;
     if measure == Measure::Days && low < 0 {
-        return Err(
-            Diagnostic::error("E007", decl.span, "a length of time cannot be negative")
-                .with_label("below zero"),
-        );
+        return Err(Diagnostic::new(
+            DiagnosticKind::BadSpan,
+            decl.span,
+            "a length of time cannot be negative",
+        )
+        .with_label("below zero"));
     }
     if let Some(high) = high
         && high < low
     {
-        return Err(
-            Diagnostic::error("E007", decl.span, "this span ends before it starts")
-                .with_label("the first bound is larger than the second")
-                .with_hint(Some(
-                    "write the smaller bound first: `within 0..6 weeks`".into(),
-                )),
-        );
+        return Err(Diagnostic::new(
+            DiagnosticKind::BadSpan,
+            decl.span,
+            "this span ends before it starts",
+        )
+        .with_label("the first bound is larger than the second")
+        .with_hint(Some(
+            "write the smaller bound first: `within 0..6 weeks`".into(),
+        )));
     }
     Ok(Within { measure, low, high })
 }
@@ -91,8 +95,8 @@ pub(super) fn check_spans(spans: &[(Span, Within)]) -> Vec<Diagnostic> {
         for (_, b) in &spans[..i] {
             if a.measure != b.measure {
                 errors.push(
-                    Diagnostic::error(
-                        "E007",
+                    Diagnostic::new(
+                        DiagnosticKind::BadSpan,
                         *span,
                         "this answer's span has a unit and another answer's has none (or the other way round)",
                     )
@@ -108,11 +112,16 @@ pub(super) fn check_spans(spans: &[(Span, Within)]) -> Vec<Diagnostic> {
             let overlap = a.low.max(b.low) < a_high.min(b_high);
             if overlap {
                 errors.push(
-                    Diagnostic::error("E007", *span, "this span overlaps another answer's span")
-                        .with_label("a value here would fit two answers")
-                        .with_hint(Some(
-                            "spans may share an end (`0..6 weeks`, `6 weeks..3 months`) but not more".into(),
-                        )),
+                    Diagnostic::new(
+                        DiagnosticKind::BadSpan,
+                        *span,
+                        "this span overlaps another answer's span",
+                    )
+                    .with_label("a value here would fit two answers")
+                    .with_hint(Some(
+                        "spans may share an end (`0..6 weeks`, `6 weeks..3 months`) but not more"
+                            .into(),
+                    )),
                 );
             }
         }

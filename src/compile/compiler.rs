@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use compact_str::CompactString;
-
 use super::compile_node::{FileNodes, lower_file};
 use super::flow::*;
 use super::graph_build::build_graph;
@@ -13,7 +11,7 @@ use super::names::{NodeNames, duplicate};
 use super::questions_left::questions_left;
 use super::topo_order::breadth_first_order;
 use super::{Domain, Value};
-use crate::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, Literal};
 use crate::syntax::parse;
@@ -70,7 +68,7 @@ pub(super) struct Compiler<'s> {
 /// What lowering produced: no longer tied to the syntax trees.
 pub(super) struct Lowered {
     pub(super) meta: Option<Meta>,
-    pub(super) start: Option<usize>,
+    pub(super) start: Option<NodeId>,
     pub(super) facts_and_nodes_ok: bool,
     pub(super) nodes: Vec<Node>,
     pub(super) facts: Vec<Fact>,
@@ -79,8 +77,8 @@ pub(super) struct Lowered {
     pub(super) cases: Vec<Case>,
     pub(super) vignettes: Vec<Vignette>,
     pub(super) errors: Vec<Diagnostic>,
-    pub(super) by_id: HashMap<CompactString, usize>,
-    pub(super) by_local: HashMap<CompactString, Option<usize>>,
+    pub(super) by_id: HashMap<String, NodeId>,
+    pub(super) by_local: HashMap<String, Option<NodeId>>,
 }
 
 impl Lowered {
@@ -109,9 +107,17 @@ impl Lowered {
             // A file that does not parse declares nothing, so names it would
             // have declared look unknown and nodes it would reach look
             // unreachable elsewhere: those follow-on errors would only mislead.
-            if self.errors.iter().any(|e| e.code == "E001") {
-                self.errors
-                    .retain(|e| !matches!(e.code, "E002" | "E005" | "E010"));
+            if self.errors.iter().any(|e| e.kind.stops_the_file()) {
+                self.errors.retain(|e| {
+                    !matches!(
+                        e.kind,
+                        DiagnosticKind::UnknownId
+                            | DiagnosticKind::AmbiguousId
+                            | DiagnosticKind::UnknownTag
+                            | DiagnosticKind::UndeclaredName
+                            | DiagnosticKind::Unreachable
+                    )
+                });
             }
             self.errors.sort_by_key(|e| (e.span.file(), e.span.start()));
             return Err(self.errors);
@@ -240,29 +246,41 @@ impl<'s> Compiler<'s> {
         for (_, extra) in headers {
             let first_at = first.map_or_else(String::new, |(_, h)| self.at(h.span));
             self.errors.push(
-                Diagnostic::error("E011", extra.name.span, "a second `flow` header")
-                    .with_label(format!("the first is at {first_at}"))
-                    .with_hint(Some(
-                        "a knowledge folder has exactly one `flow` header".into(),
-                    )),
+                Diagnostic::new(
+                    DiagnosticKind::Header,
+                    extra.name.span,
+                    "a second `flow` header",
+                )
+                .with_label(format!("the first is at {first_at}"))
+                .with_hint(Some(
+                    "a knowledge folder has exactly one `flow` header".into(),
+                )),
             );
         }
         if first.is_none() && !self.source.files.is_empty() && self.errors.is_empty() {
             self.errors.push(
-                Diagnostic::error("E011", Span::new(0, 0..0), "no `flow` header in the folder")
-                    .with_hint(Some(
-                        "add `flow name \"Title\" { version \"1.0\" start first_question }`".into(),
-                    )),
+                Diagnostic::new(
+                    DiagnosticKind::Header,
+                    Span::new(0, 0..0),
+                    "no `flow` header in the folder",
+                )
+                .with_hint(Some(
+                    "add `flow name \"Title\" { version \"1.0\" start first_question }`".into(),
+                )),
             );
         }
         first
     }
 
-    fn start(&mut self, file: usize, header: &ast::Header) -> Option<usize> {
+    fn start(&mut self, file: usize, header: &ast::Header) -> Option<NodeId> {
         let Some(start) = &header.start else {
             self.errors.push(
-                Diagnostic::error("E011", header.name.span, "the flow has no `start`")
-                    .with_hint(Some("add `start first_question` to the header".into())),
+                Diagnostic::new(
+                    DiagnosticKind::Header,
+                    header.name.span,
+                    "the flow has no `start`",
+                )
+                .with_hint(Some("add `start first_question` to the header".into())),
             );
             return None;
         };
@@ -281,8 +299,12 @@ impl<'s> Compiler<'s> {
             for decl in &document.facts {
                 if let Some(&first) = self.fact_ids.get(decl.name.text) {
                     let first_at = self.at(self.facts[first].span);
-                    self.errors
-                        .push(duplicate("E003", "fact", &decl.name, first_at));
+                    self.errors.push(duplicate(
+                        DiagnosticKind::Duplicate,
+                        "fact",
+                        &decl.name,
+                        first_at,
+                    ));
                     continue;
                 }
                 let domain = match &decl.ty {
@@ -332,15 +354,16 @@ impl<'s> Compiler<'s> {
             .take_while(|(f, _)| *f < file)
             .map(|(_, document)| document.sections.len())
             .sum();
-        let mut previous: Option<usize> = None;
-        for (index, node) in (base..).zip(nodes) {
+        let mut previous: Option<NodeId> = None;
+        for (index, node) in (base..).map(NodeId::new).zip(nodes) {
             if let Some(&first) = self.names.by_id.get(node.id.as_str()) {
-                let first_at = self.at(self.names.spans[first]);
+                let first_at = self.at(self.names.spans[first.index()]);
                 let name = ast::Name {
                     text: node.local(),
                     span: node.span,
                 };
-                self.errors.push(duplicate("E003", "id", &name, first_at));
+                self.errors
+                    .push(duplicate(DiagnosticKind::Duplicate, "id", &name, first_at));
             } else {
                 self.names.by_id.insert(node.id.clone(), index);
                 self.names.declare_local(node.local(), index);
@@ -349,7 +372,7 @@ impl<'s> Compiler<'s> {
             self.names.spans.push(node.span);
             self.names.next_in_file.push(None);
             if let Some(previous) = previous {
-                self.names.next_in_file[previous] = Some(index);
+                self.names.next_in_file[previous.index()] = Some(index);
             }
             previous = Some(index);
             node.section = node.section.map(|local| sections_before + local);
@@ -403,8 +426,8 @@ pub(super) fn checked_fact_value(
             _ => None,
         }
         .or_else(|| Some(format!("`{fact}` holds {}", domain.describe())));
-        Diagnostic::error(
-            "E006",
+        Diagnostic::new(
+            DiagnosticKind::NotInDomain,
             value.span,
             format!(
                 "`{}` is not a value of `{fact}`",

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use compact_str::CompactString;
 use petgraph::graph::DiGraph;
 use serde::{Deserialize, Serialize};
 
@@ -12,15 +11,44 @@ use crate::source::SourceFile;
 
 pub use crate::syntax::ast::Urgency;
 
+/// A node of the graph (a question, decide node or outcome): its place in
+/// `Flow::nodes`, which is also its petgraph index. A type of its own, so a
+/// node cannot be mistaken for a fact, an answer, a section or a step of a
+/// walk, all of which are numbered too: a bare number is refused.
+///
+/// ```compile_fail
+/// fn ask(flow: &backcheck::compile::Flow) {
+///     flow.question(0); // a number, not a node
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(usize);
+
+impl NodeId {
+    /// Where a target stands while the compiler waits for the folder's
+    /// names; compiling replaces every one, or fails.
+    pub(crate) const PENDING: NodeId = NodeId(usize::MAX);
+
+    pub fn new(index: usize) -> NodeId {
+        NodeId(index)
+    }
+
+    /// The place in `Flow::nodes`.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// A compiled knowledge folder.
 #[derive(Debug, Clone)]
 pub struct Flow {
     pub meta: Meta,
     /// Questions, decide nodes and outcomes; `graph` node `i` is `nodes[i]`.
     pub nodes: Vec<Node>,
-    /// Edges carry the answer or condition that leads along them.
-    pub graph: DiGraph<usize, Edge>,
-    pub start: usize,
+    /// Each node's weight is its own id; edges carry the answer or condition
+    /// that leads along them.
+    pub graph: DiGraph<NodeId, Edge>,
+    pub start: NodeId,
     pub facts: Vec<Fact>,
     pub sections: Vec<Section>,
     pub invariants: Vec<Invariant>,
@@ -30,12 +58,12 @@ pub struct Flow {
     pub files: Vec<SourceFile>,
     /// Per node: how many questions can still come.
     pub questions_left: Vec<super::QuestionsLeft>,
-    /// Every node, each after all nodes that lead to it, breadth first from
-    /// the start: the order the analyses walk the graph in.
+    /// Every node's place in `nodes`, each after all nodes that lead to it,
+    /// breadth first from the start: the order the analyses walk the graph in.
     pub order: Vec<usize>,
-    pub(crate) by_id: HashMap<CompactString, usize>,
+    pub(crate) by_id: HashMap<String, NodeId>,
     /// Local id -> the node, or `None` when several files have that local id.
-    pub(crate) by_local: HashMap<CompactString, Option<usize>>,
+    pub(crate) by_local: HashMap<String, Option<NodeId>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,8 +84,8 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
-    pub document: CompactString,
-    pub part: Option<CompactString>,
+    pub document: String,
+    pub part: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,28 +99,24 @@ pub struct Fact {
 #[derive(Debug, Clone)]
 pub struct Node {
     /// Qualified id: `emergency.saddle_numbness`.
-    pub id: CompactString,
+    pub id: String,
     /// Where the id as written in its own file starts in `id`.
     pub(crate) local_start: u32,
     /// Index into `Flow::sections`.
     pub section: Option<usize>,
-    pub clinical: Option<CompactString>,
-    pub why: Option<CompactString>,
-    // Boxed slices, not vectors, here and below: a large flow has hundreds
-    // of thousands of these lists, and none grows once compiled.
-    pub sources: Box<[SourceRef]>,
-    pub tags: Box<[CompactString]>,
+    pub clinical: Option<String>,
+    pub why: Option<String>,
+    pub sources: Vec<SourceRef>,
+    pub tags: Vec<String>,
     pub span: Span,
     pub kind: NodeKind,
 }
 
 #[derive(Debug, Clone)]
-// Boxed: a node list of a large folder is built per file and then gathered
-// into one, and the smaller its entries, the less that copy takes.
 pub enum NodeKind {
-    Question(Box<Question>),
-    Decide(Box<Decide>),
-    Outcome(Box<Outcome>),
+    Question(Question),
+    Decide(Decide),
+    Outcome(Outcome),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -106,13 +130,13 @@ pub enum Form {
 
 #[derive(Debug, Clone)]
 pub struct Question {
-    pub ask: CompactString,
+    pub ask: String,
     pub form: Form,
     pub answers: Vec<Answer>,
     /// Where `multiple` and `number` questions go on.
     pub then: Option<Step>,
-    /// Boxed: few questions have one, and every question would carry its room.
-    pub skip: Option<Box<(Cond, usize)>>,
+    /// `skip when`: the condition, and where the walk goes when it holds.
+    pub skip: Option<(Cond, NodeId)>,
     pub range: Option<(i64, i64)>,
     pub unit: Option<String>,
     /// The number fact a number answer is stored in.
@@ -169,14 +193,14 @@ impl Question {
 
 #[derive(Debug, Clone)]
 pub struct Answer {
-    pub id: CompactString,
-    pub label: CompactString,
-    pub synonyms: Box<[CompactString]>,
+    pub id: String,
+    pub label: String,
+    pub synonyms: Vec<String>,
     /// The length of time or the numbers this answer covers (`within 0..6 weeks`).
     pub within: Option<Within>,
     /// `None` for answers of a `multiple` question.
-    pub target: Option<usize>,
-    pub effects: Box<[Effect]>,
+    pub target: Option<NodeId>,
+    pub effects: Vec<Effect>,
 }
 
 /// What an answer covers (`within 0..6 weeks`, `within 3 months..`,
@@ -204,8 +228,8 @@ pub enum Measure {
 /// Going to `target`, with the effects of going there.
 #[derive(Debug, Clone)]
 pub struct Step {
-    pub target: usize,
-    pub effects: Box<[Effect]>,
+    pub target: NodeId,
+    pub effects: Vec<Effect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,7 +249,7 @@ pub enum Effect {
 pub struct DecideArm {
     pub condition: Cond,
     /// The condition as the author wrote it, for explanations.
-    pub text: CompactString,
+    pub text: String,
     pub step: Step,
 }
 
@@ -237,8 +261,8 @@ pub struct Decide {
 
 /// What an outcome decides. A referral always says how soon, and only a
 /// referral does: the type leaves no room for a referral without an urgency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+// No serde: JSON shows a verdict as two fields (`report::VerdictJson`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// Massage is suitable.
     Treat,
@@ -326,14 +350,14 @@ impl<'de> Deserialize<'de> for Urgency {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
     pub verdict: Verdict,
     pub title: String,
-    pub plan: Box<[String]>,
-    pub avoid: Box<[String]>,
-    pub selfcare: Box<[String]>,
-    pub safety: Box<[String]>,
+    pub plan: Vec<String>,
+    pub avoid: Vec<String>,
+    pub selfcare: Vec<String>,
+    pub safety: Vec<String>,
 }
 
 /// What an edge of the graph stands for. The words (an answer id, a
@@ -363,7 +387,7 @@ pub struct Invariant {
 pub struct Case {
     pub name: String,
     /// (question node, answer) in the order written.
-    pub answers: Vec<(usize, AnswerValue)>,
+    pub answers: Vec<(NodeId, AnswerValue)>,
     pub expectations: Vec<Expectation>,
     pub span: Span,
 }
@@ -381,13 +405,13 @@ pub struct Vignette {
     pub case: Case,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expectation {
     /// `expect treat`, `expect refer urgent`: exactly this verdict.
     Verdict(Verdict),
     /// `expect refer`: a referral, however urgent.
     Referral,
-    Outcome(usize),
+    Outcome(NodeId),
     Note(String),
 }
 
@@ -401,34 +425,46 @@ impl Node {
 impl Flow {
     /// The node with this id: qualified (`emergency.fever`) or, when only one
     /// file has it, unqualified (`fever`).
-    pub fn find(&self, id: &str) -> Option<usize> {
+    pub fn find(&self, id: &str) -> Option<NodeId> {
         if let Some(&index) = self.by_id.get(id) {
             return Some(index);
         }
         self.by_local.get(id).copied().flatten()
     }
 
-    pub fn question(&self, index: usize) -> Option<&Question> {
-        match &self.nodes.get(index)?.kind {
+    /// The node itself. Every `NodeId` a flow hands out names one of its
+    /// nodes; an id made up with `NodeId::new` past the end panics, as slice
+    /// indexing does.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// Every node's id, in `nodes` order.
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + use<> {
+        (0..self.nodes.len()).map(NodeId::new)
+    }
+
+    pub fn question(&self, id: NodeId) -> Option<&Question> {
+        match &self.nodes.get(id.index())?.kind {
             NodeKind::Question(question) => Some(question),
             _ => None,
         }
     }
 
-    pub fn outcome(&self, index: usize) -> Option<&Outcome> {
-        match &self.nodes.get(index)?.kind {
+    pub fn outcome(&self, id: NodeId) -> Option<&Outcome> {
+        match &self.nodes.get(id.index())?.kind {
             NodeKind::Outcome(outcome) => Some(outcome),
             _ => None,
         }
     }
 
     /// The shortest unambiguous way to name a node: its local id when unique.
-    /// `?` for an index that names no node.
-    pub fn short_id(&self, index: usize) -> &str {
-        let Some(node) = self.nodes.get(index) else {
+    /// `?` for an id that names no node of this flow.
+    pub fn short_id(&self, id: NodeId) -> &str {
+        let Some(node) = self.nodes.get(id.index()) else {
             return "?";
         };
-        if self.find(node.local()) == Some(index) {
+        if self.find(node.local()) == Some(id) {
             node.local()
         } else {
             &node.id

@@ -6,7 +6,7 @@ use super::compile_node::{Pending, PendingSet, Waiting, Way};
 use super::compiler::{Compiler, Context, checked_fact_value};
 use super::flow::*;
 use super::{Cond, Domain, Value};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
 use crate::syntax::ast;
 
 impl<'s> Compiler<'s> {
@@ -29,7 +29,7 @@ impl<'s> Compiler<'s> {
             };
             match self
                 .names
-                .resolve(&name, namespace, Some(base + node as usize))
+                .resolve(&name, namespace, Some(NodeId::new(base + node as usize)))
             {
                 Ok(target) => {
                     if let Some(slot) = target_at(&mut nodes[node as usize], way) {
@@ -92,8 +92,8 @@ impl<'s> Compiler<'s> {
             None if *domain == Domain::Bool => Value::Bool(true),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E006",
+                    Diagnostic::new(
+                        DiagnosticKind::WrongType,
                         fact.span,
                         format!("`set {}` needs a value", fact.text),
                     )
@@ -117,8 +117,8 @@ impl<'s> Compiler<'s> {
         let hint = did_you_mean(name.text, self.fact_ids.keys().map(String::as_str))
             .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
         self.errors.push(
-            Diagnostic::error(
-                "E005",
+            Diagnostic::new(
+                DiagnosticKind::UndeclaredName,
                 name.span,
                 format!("fact `{}` is not declared", name.text),
             )
@@ -134,8 +134,8 @@ impl<'s> Compiler<'s> {
             Some(index)
         } else {
             self.errors.push(
-                Diagnostic::error(
-                    "E006",
+                Diagnostic::new(
+                    DiagnosticKind::WrongType,
                     name.span,
                     format!("`{}` is not a number fact", name.text),
                 )
@@ -151,7 +151,7 @@ impl<'s> Compiler<'s> {
 }
 
 /// Where the target of `way` out of `node` is kept.
-fn target_at(node: &mut Node, way: Way) -> Option<&mut usize> {
+fn target_at(node: &mut Node, way: Way) -> Option<&mut NodeId> {
     match (&mut node.kind, way) {
         (NodeKind::Question(question), Way::Answer(index)) => {
             question.answers.get_mut(index as usize)?.target.as_mut()

@@ -2,11 +2,7 @@
 //! `change ` or `whatif `, the numbers of the questions answered so far, and
 //! after the number, that question's answers.
 
-use rustyline::completion::{Completer, Pair};
-use rustyline::highlight::Highlighter;
-use rustyline::hint::Hinter;
-use rustyline::validate::Validator;
-use rustyline::{Context, Helper};
+use crate::terminal::{Candidate, Complete};
 
 /// What Tab can offer before the next line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,6 +13,7 @@ pub struct Completions {
     pub answered: Vec<AnsweredQuestion>,
 }
 
+/// A question answered so far, as Tab offers it after `change ` or `whatif `.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AnsweredQuestion {
     pub number: usize,
@@ -24,14 +21,8 @@ pub struct AnsweredQuestion {
     pub answers: Vec<String>,
 }
 
-#[derive(Default)]
-pub struct ReplHelper {
-    pub completions: Completions,
-}
-
-impl Completions {
-    /// Where the word being completed starts, and the candidates for it.
-    pub fn complete(&self, typed: &str) -> (usize, Vec<Pair>) {
+impl Complete for Completions {
+    fn complete(&self, typed: &str) -> (usize, Vec<Candidate>) {
         let lower = typed.to_lowercase();
         let navigation = ["change ", "whatif "]
             .into_iter()
@@ -50,7 +41,7 @@ impl Completions {
                     .answered
                     .iter()
                     .filter(|q| q.number.to_string().starts_with(rest.trim()))
-                    .map(|q| Pair {
+                    .map(|q| Candidate {
                         display: format!("{}  {}", q.number, shortened(&q.ask)),
                         replacement: format!("{} ", q.number),
                     })
@@ -72,11 +63,11 @@ impl Completions {
     }
 }
 
-fn by_prefix(words: &[String], prefix: &str) -> Vec<Pair> {
+fn by_prefix(words: &[String], prefix: &str) -> Vec<Candidate> {
     words
         .iter()
         .filter(|word| word.to_lowercase().starts_with(prefix))
-        .map(|word| Pair {
+        .map(|word| Candidate {
             display: word.clone(),
             replacement: word.clone(),
         })
@@ -91,27 +82,6 @@ fn shortened(ask: &str) -> String {
         None => ask.to_string(),
     }
 }
-
-impl Completer for ReplHelper {
-    type Candidate = Pair;
-
-    fn complete(
-        &self,
-        line: &str,
-        pos: usize,
-        _: &Context<'_>,
-    ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let typed = line.get(..pos).unwrap_or(line);
-        Ok(self.completions.complete(typed))
-    }
-}
-
-impl Hinter for ReplHelper {
-    type Hint = String;
-}
-impl Highlighter for ReplHelper {}
-impl Validator for ReplHelper {}
-impl Helper for ReplHelper {}
 
 #[cfg(test)]
 mod tests {
@@ -135,7 +105,7 @@ mod tests {
         }
     }
 
-    fn replacements(found: Vec<Pair>) -> Vec<String> {
+    fn replacements(found: Vec<Candidate>) -> Vec<String> {
         found.into_iter().map(|p| p.replacement).collect()
     }
 

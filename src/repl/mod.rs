@@ -4,12 +4,12 @@
 mod command;
 mod completion;
 mod conversation;
-mod line_source;
 mod render;
 mod save_file;
+mod wrapped;
 
 pub use command::Command;
 pub use completion::{AnsweredQuestion, Completions};
 pub use conversation::{ChatOptions, Conversation};
-pub use line_source::{EditorLines, Input, LineSource, PipedLines};
 pub use save_file::write_atomic;
+pub use wrapped::{Width, Wrapped, wrap_line};

@@ -9,7 +9,7 @@ use pest_derive::Parser;
 use super::ast::*;
 use super::nesting::check_nesting;
 use super::syntax_error::syntax_error;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 
 #[derive(Parser)]
 #[grammar = "../grammar/flow.pest"]
@@ -27,7 +27,11 @@ pub(super) fn parse_tree(text: &str, file: usize) -> Result<Pair<'_, Rule>, Diag
     let mut pairs =
         FlowParser::parse(Rule::file, text).map_err(|error| syntax_error(&error, text, file))?;
     pairs.next().ok_or_else(|| {
-        Diagnostic::error("E001", Span::new(file, 0..0), "the file could not be read")
+        Diagnostic::new(
+            DiagnosticKind::Internal,
+            Span::new(file, 0..0),
+            "the file could not be read",
+        )
     })
 }
 
@@ -74,8 +78,12 @@ impl<'i> Builder<'i> {
 
     fn number(&self, pair: Pair<'i, Rule>) -> Built<i64> {
         pair.as_str().parse().map_err(|_| {
-            Diagnostic::error("E001", self.span(&pair), "this number is too large")
-                .with_label("out of range")
+            Diagnostic::new(
+                DiagnosticKind::NumberTooLarge,
+                self.span(&pair),
+                "this number is too large",
+            )
+            .with_label("out of range")
         })
     }
 
@@ -95,8 +103,8 @@ impl<'i> Builder<'i> {
         let min = self.number(next(&mut inner, span)?)?;
         let max = self.number(next(&mut inner, span)?)?;
         if min > max {
-            return Err(Diagnostic::error(
-                "E001",
+            return Err(Diagnostic::new(
+                DiagnosticKind::EmptyRange,
                 span,
                 format!("the range {min}..{max} is empty"),
             )
@@ -610,7 +618,11 @@ fn next<'i>(pairs: &mut impl Iterator<Item = Pair<'i, Rule>>, span: Span) -> Bui
 // The grammar guarantees the parts exist; this keeps a grammar change from
 // turning into a panic.
 fn missing(span: Span) -> Diagnostic {
-    Diagnostic::error("E001", span, "this construct is incomplete")
+    Diagnostic::new(
+        DiagnosticKind::Internal,
+        span,
+        "this construct is incomplete",
+    )
 }
 
 fn verdict_kind(word: &str) -> VerdictKind {

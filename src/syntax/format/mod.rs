@@ -10,7 +10,7 @@ mod layout;
 mod render;
 mod tokens;
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 
 /// Lines longer than this are broken where the layout allows it.
 pub const WIDTH: usize = 100;
@@ -29,8 +29,8 @@ pub fn format(text: &str) -> Result<String, Diagnostic> {
         if std::env::var_os("FMT_DEBUG").is_some() {
             eprintln!("{formatted}");
         }
-        return Err(Diagnostic::error(
-            "E001",
+        return Err(Diagnostic::new(
+            DiagnosticKind::Internal,
             Span::new(0, 0..0),
             "the formatter could not lay this file out without changing it",
         )

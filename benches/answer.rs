@@ -1,0 +1,74 @@
+//! Speed target (issue 13): one answer step from typed text, reading the
+//! words and taking the step, <= 50 us on the shipped knowledge. The words
+//! of the options are read afresh for every answer, as in a conversation
+//! where each question is answered once.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+use backcheck::compile::{AnswerValue, Flow, Form, NodeId, compile};
+use backcheck::engine::Session;
+use backcheck::source::KnowledgeSource;
+
+/// An answer for every question: "no" to yes/no, the first choice, the
+/// last choice of several, 30 for a number: enough to reach any question.
+fn plain_answers(flow: &Flow) -> HashMap<NodeId, AnswerValue> {
+    let mut answers = HashMap::new();
+    for index in (0..flow.nodes.len()).map(NodeId::new) {
+        if let Some(question) = flow.question(index) {
+            let value = match question.form {
+                Form::YesNo => AnswerValue::Choice("no".into()),
+                Form::Single => AnswerValue::Choice(question.answers[0].id.clone()),
+                Form::Multiple => AnswerValue::Many(
+                    question
+                        .answers
+                        .last()
+                        .map(|a| a.id.clone())
+                        .into_iter()
+                        .collect(),
+                ),
+                Form::Number => {
+                    let (min, max) = question.range.unwrap_or((0, 0));
+                    AnswerValue::Number(30.clamp(min, max))
+                }
+            };
+            answers.insert(index, value);
+        }
+    }
+    answers
+}
+
+fn benches(c: &mut Criterion) {
+    let flow = compile(&KnowledgeSource::embedded()).expect("shipped knowledge compiles");
+    let at = |id: &str| {
+        let mut given = plain_answers(&flow);
+        let target = flow.find(id).expect("a shipped question");
+        given.retain(|q, _| *q != target);
+        let session = Session::replay(&flow, &given);
+        assert_eq!(session.current_index(), target, "the walk reaches `{id}`");
+        session
+    };
+    // A sentence to a red flag, a length of time to a `within` question,
+    // several choices in words, a sentence to the longest list, a typo.
+    for (id, typed) in [
+        ("saddle_numbness", "nope nothing like that"),
+        ("how_long", "about 2 months"),
+        ("worse_positions", "sitting and bending forward"),
+        ("conditions", "I take warfarin and my back is in spasm"),
+        ("worse_positions", "sittign"),
+    ] {
+        let start = at(id);
+        c.bench_function(&format!("answer step: {id} {typed:?}"), |b| {
+            b.iter_batched_ref(
+                || start.clone(),
+                |session| session.answer_text(black_box(typed)).expect("understood"),
+                BatchSize::SmallInput,
+            )
+        });
+    }
+}
+
+criterion_group!(answer, benches);
+criterion_main!(answer);
