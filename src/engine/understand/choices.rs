@@ -135,6 +135,8 @@ pub(super) fn synonym(opts: &Options, typed: &Typed) -> Option<Reading> {
                         | "its"
                         | "it"
                         | "is"
+                        | "i"
+                        | "i'm"
                 )
             })
             .cloned()

@@ -270,7 +270,7 @@ pub(super) fn read_yes_no(
             Reading::new(choice("yes"), Certainty::Clear).hedged(true)
         ));
     }
-    if let Some(reading) = statement(asked(), words) {
+    if let Some(reading) = statement(asked(), &not_yes_words(question), words) {
         return Some(Ok(reading.hedged(soft)));
     }
     if words.len() == 1 {
@@ -318,7 +318,7 @@ fn contradicts(words: &[String], other: &[&str]) -> bool {
 
 /// A sentence that repeats what the question asks about, with no negation:
 /// "I fainted" to "have you fainted?", "it's getting better".
-fn statement(asked: &[String], words: &[String]) -> Option<Reading> {
+fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option<Reading> {
     // "can't pee", "cannot feel my legs" tell of a symptom, not against it.
     let negated = words.iter().any(|w| {
         matches!(
@@ -326,6 +326,8 @@ fn statement(asked: &[String], words: &[String]) -> Option<Reading> {
             "not" | "no" | "never" | "without" | "nothing" | "none" | "nobody" | "noone"
         ) || (w.ends_with("n't") && w != "can't" && w != "couldn't")
     });
+    // Words that carry the sentence: not filler, but "worse" and "better" do.
+    let meant = |w: &String| !is_stopword(w) || CONTRARY.iter().any(|(said, _)| w == said);
     // "getting worse" to "getting better?": the opposite of what is asked.
     let contrary = words.iter().any(|w| {
         CONTRARY
@@ -334,10 +336,28 @@ fn statement(asked: &[String], words: &[String]) -> Option<Reading> {
     });
     let hits = words
         .iter()
-        .filter(|w| asked.iter().any(|a| same_stem(w, a)))
+        .filter(|w| meant(w) && asked.iter().any(|a| same_stem(w, a)))
         .count();
-    (hits > 0 && !negated && !contrary)
+    // "normal, I feel fine" where "no" reads "normal": not a yes.
+    let other = words
+        .iter()
+        .any(|w| meant(w) && otherwise.iter().any(|o| same_stem(w, o)));
+    (hits > 0 && !negated && !contrary && !other)
         .then(|| Reading::new(AnswerValue::Choice("yes".into()), Certainty::Clear))
+}
+
+/// The words the author gave "no" and "not sure" (their own labels and
+/// synonyms): a sentence holding one is not a yes.
+fn not_yes_words(question: &Question) -> Vec<String> {
+    let mut words = Vec::new();
+    for id in ["no", "unsure"] {
+        if let Some(answer) = question.answer(id) {
+            for synonym in &answer.synonyms {
+                words.extend(content_words(synonym));
+            }
+        }
+    }
+    words
 }
 
 /// Words that say the opposite of a word a question asks about.
