@@ -1,0 +1,70 @@
+//! A whole conversation on the shipped knowledge in everyday words, through
+//! a real pseudo-terminal: each loose answer is said back ("→ No"), a hedged
+//! "no" to a red flag is asked again, `?` shows help, and `back` undoes a
+//! misreading.
+
+mod common;
+
+use expectrl::{Expect, Regex};
+
+#[test]
+fn a_whole_conversation_in_everyday_words() {
+    let mut p = common::pty(&["chat"], std::path::Path::new("."));
+    p.expect(Regex(r"bike\s+saddle")).unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("?").unwrap();
+    p.expect("Commands:").unwrap();
+    p.expect("Why: ").unwrap();
+    p.send_line("nope nothing like that").unwrap();
+    p.expect("→ No").unwrap();
+    p.expect(Regex(r"new\s+trouble\s+peeing")).unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("not really").unwrap();
+    p.expect(Regex(r"about\s+your\s+safety")).unwrap();
+    p.expect(Regex(r"new\s+trouble\s+peeing")).unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("no, all normal").unwrap();
+    p.expect("→ No").unwrap();
+    p.expect(Regex(r"either\s+leg")).unwrap();
+    p.expect("> ").unwrap();
+    for answer in [
+        "noo",
+        "no, just pain",
+        "no, I am a man",
+        "nah",
+        "no fever",
+        "none of them",
+        "nope",
+    ] {
+        p.send_line(answer).unwrap();
+        p.expect("→ No")
+            .unwrap_or_else(|e| panic!("{answer:?} was not said back as No: {e}"));
+        p.expect("> ").unwrap();
+    }
+    // The last prompt read was the age question's.
+    p.send_line("I'm 35").unwrap();
+    p.expect("→ 35 years").unwrap();
+    p.expect("How long have you had this back pain?").unwrap();
+    p.expect("> ").unwrap();
+    // A misreading can be taken back: "a year" is not what was meant here.
+    p.send_line("a year").unwrap();
+    p.expect("→ More than 3 months").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("back").unwrap();
+    p.expect("How long have you had this back pain?").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("about 3 weeks").unwrap();
+    p.expect("→ Less than 6 weeks").unwrap();
+    p.expect("spread").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("just my back").unwrap();
+    p.expect("→ No, it stays in my lower back").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("none of them").unwrap();
+    p.expect("→ None of these").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("sitting and bending").unwrap();
+    p.expect("RESULT: MASSAGE IS SUITABLE").unwrap();
+    p.send_line("quit").unwrap();
+    p.expect("Goodbye").unwrap();
+}
