@@ -423,3 +423,25 @@ fn text_incomplete_exits_3_naming_the_next_question_and_its_answers() {
     assert!(stderr.contains("`age`"), "{stderr}");
     assert!(stderr.contains("a number from 0 to 120"), "{stderr}");
 }
+
+#[test]
+fn answers_in_everyday_words_are_read_as_the_chat_reads_them() {
+    let (code, loose) = run_json(
+        "saddle=nope nothing like that,age=I'm 34,bones=no,radiation=just stays,worse=none of them",
+    );
+    let (_, exact) = run_json("saddle=no,age=34,bones=no,radiation=none,worse=nothing");
+    assert_eq!(code, 0, "{loose}");
+    assert_eq!(path(&loose), path(&exact));
+    assert_eq!(loose["outcome"], exact["outcome"]);
+}
+
+#[test]
+fn a_hedged_no_to_a_red_flag_exits_2_naming_the_options_and_ids() {
+    let stderr = run_rejected("saddle=not really");
+    assert!(stderr.contains("about your safety"), "{stderr}");
+    assert!(stderr.contains("1) Yes, 2) No, 3) Not sure"), "{stderr}");
+    assert!(
+        stderr.contains("answer ids: 1 (yes), 2 (no), 3 (unsure)"),
+        "{stderr}"
+    );
+}

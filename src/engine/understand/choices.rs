@@ -233,13 +233,19 @@ const NONE_WORDS: &[&[&str]] = &[
     &["n"],
 ];
 
-/// The option that means "none of these": id `none`, or words beginning "None".
+/// The option that means "none of these": id `none` (or `nothing`,
+/// `neither`), or words beginning so ("None of these", "Nothing in particular").
 pub(super) fn none_option(question: &Question) -> Option<usize> {
+    let starts = |label: &str, word: &str| {
+        label
+            .get(..word.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(word))
+    };
     question.answers.iter().position(|a| {
-        a.id == "none"
-            || a.label
-                .get(..4)
-                .is_some_and(|p| p.eq_ignore_ascii_case("none"))
+        matches!(a.id.as_ref(), "none" | "nothing" | "neither")
+            || ["none", "nothing", "neither"]
+                .iter()
+                .any(|word| starts(&a.label, word))
     })
 }
 

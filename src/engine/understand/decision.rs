@@ -125,13 +125,13 @@ pub fn is_safety_question(node: &Node, question: &Question) -> bool {
 }
 
 /// Whether the value is the "nothing is wrong" answer: `no`, or only the
-/// `none` choice of a question with several.
+/// "none of these" choice of a question.
 pub fn says_no(question: &Question, value: &AnswerValue) -> bool {
+    let none = super::choices::none_option(question).map(|i| &question.answers[i].id);
+    let is_no = |id: &str| id == "no" || none.is_some_and(|n| n == id);
     match (question.form, value) {
-        (_, AnswerValue::Choice(c)) => c == "no" || c == "none",
-        (Form::Multiple, AnswerValue::Many(chosen)) => {
-            chosen.len() == 1 && (chosen[0] == "none" || chosen[0] == "no")
-        }
+        (_, AnswerValue::Choice(c)) => is_no(c),
+        (Form::Multiple, AnswerValue::Many(chosen)) => chosen.len() == 1 && is_no(&chosen[0]),
         _ => false,
     }
 }
