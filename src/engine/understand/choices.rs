@@ -116,37 +116,36 @@ pub(super) fn exact(opts: &Options, input: &str, typed: &Typed) -> Option<Readin
 pub(super) fn synonym(opts: &Options, typed: &Typed) -> Option<Reading> {
     let question = opts.question;
     // "just in my back" says the synonym "just my back".
-    let bare = |words: &[String]| -> Vec<String> {
-        words
-            .iter()
-            .filter(|w| {
-                !matches!(
-                    w.as_str(),
-                    "in" | "my"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "on"
-                        | "at"
-                        | "of"
-                        | "to"
-                        | "your"
-                        | "it's"
-                        | "its"
-                        | "it"
-                        | "is"
-                        | "i"
-                        | "i'm"
-                )
-            })
-            .cloned()
-            .collect()
+    let kept = |w: &&String| {
+        !matches!(
+            w.as_str(),
+            "in" | "my"
+                | "the"
+                | "a"
+                | "an"
+                | "on"
+                | "at"
+                | "of"
+                | "to"
+                | "your"
+                | "it's"
+                | "its"
+                | "it"
+                | "is"
+                | "i"
+                | "i'm"
+        )
     };
-    let typed_bare = bare(&typed.words);
+    let any_left = typed.words.iter().any(|w| kept(&w));
     let found: Vec<usize> = (0..question.answers.len())
         .filter(|&i| {
             opts.synonyms()[i].iter().any(|synonym| {
-                *synonym == typed.words || (!typed_bare.is_empty() && bare(synonym) == typed_bare)
+                *synonym == typed.words
+                    || (any_left
+                        && synonym
+                            .iter()
+                            .filter(kept)
+                            .eq(typed.words.iter().filter(kept)))
             })
         })
         .collect();

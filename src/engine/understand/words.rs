@@ -1,6 +1,9 @@
 //! Comparing words: the words that carry meaning, one word for its plural
 //! and its held-down letters, and a slip of one key.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::normalise::{squeeze, tokens};
 
 /// Words too common to tell one answer from another.
@@ -19,7 +22,10 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub(super) fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    // Asked for every word of every option: a set, not a scan of the list.
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(word)
 }
 
 /// The words of a text that carry meaning, normalised.
