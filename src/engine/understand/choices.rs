@@ -5,8 +5,9 @@
 
 use super::answer_error::AnswerError;
 use super::decision::{Certainty, Reading};
-use super::normalise::{Typed, same_word, starts_with, tokens};
+use super::normalise::{Typed, option_words, same_word, starts_with};
 use super::words::{close_to, is_stopword, same_stem};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::compile::{Answer, AnswerValue, Form, Question};
@@ -16,14 +17,17 @@ use crate::compile::{Answer, AnswerValue, Form, Question};
 /// options for every piece, and most answers need only the labels.
 pub(super) struct Options<'q> {
     pub question: &'q Question,
-    labels: OnceCell<Vec<Label>>,
-    synonyms: OnceCell<Vec<Vec<Vec<String>>>>,
-    vocabularies: OnceCell<Vec<Vocabulary>>,
+    labels: OnceCell<Vec<Label<'q>>>,
+    synonyms: OnceCell<Vec<Vec<Vec<Word<'q>>>>>,
+    vocabularies: OnceCell<Vec<Vocabulary<'q>>>,
 }
 
+/// A word of an option's text: borrowed from it where it needs no change.
+type Word<'q> = Cow<'q, str>;
+
 /// One option's label and id as words.
-struct Label {
-    words: Vec<String>,
+struct Label<'q> {
+    words: Vec<Word<'q>>,
     text: String,
     id_text: String,
 }
@@ -40,13 +44,13 @@ impl<'q> Options<'q> {
 
     // An option's words are read as written: its own hedges ("a little")
     // are its words, and it has no filler to take out.
-    fn labels(&self) -> &[Label] {
+    fn labels(&self) -> &[Label<'q>] {
         self.labels.get_or_init(|| {
             self.question
                 .answers
                 .iter()
                 .map(|answer| {
-                    let words = tokens(&answer.label).0;
+                    let words = option_words(&answer.label);
                     Label {
                         text: words.join(" "),
                         words,
@@ -58,17 +62,17 @@ impl<'q> Options<'q> {
     }
 
     /// Each option's synonyms, as words.
-    fn synonyms(&self) -> &[Vec<Vec<String>>] {
+    fn synonyms(&self) -> &[Vec<Vec<Word<'q>>>] {
         self.synonyms.get_or_init(|| {
             self.question
                 .answers
                 .iter()
-                .map(|answer| answer.synonyms.iter().map(|s| tokens(s).0).collect())
+                .map(|answer| answer.synonyms.iter().map(|s| option_words(s)).collect())
                 .collect()
         })
     }
 
-    fn vocabularies(&self) -> &[Vocabulary] {
+    fn vocabularies(&self) -> &[Vocabulary<'q>] {
         self.vocabularies.get_or_init(|| {
             let (labels, synonyms) = (self.labels(), self.synonyms());
             self.question
@@ -116,9 +120,9 @@ pub(super) fn exact(opts: &Options, input: &str, typed: &Typed) -> Option<Readin
 pub(super) fn synonym(opts: &Options, typed: &Typed) -> Option<Reading> {
     let question = opts.question;
     // "just in my back" says the synonym "just my back".
-    let kept = |w: &&String| {
+    let kept = |w: &&str| {
         !matches!(
-            w.as_str(),
+            *w,
             "in" | "my"
                 | "the"
                 | "a"
@@ -136,16 +140,18 @@ pub(super) fn synonym(opts: &Options, typed: &Typed) -> Option<Reading> {
                 | "i'm"
         )
     };
-    let any_left = typed.words.iter().any(|w| kept(&w));
+    let any_left = typed.words.iter().any(|w| kept(&w.as_str()));
     let found: Vec<usize> = (0..question.answers.len())
         .filter(|&i| {
             opts.synonyms()[i].iter().any(|synonym| {
-                *synonym == typed.words
+                let typed_words = || typed.words.iter().map(String::as_str);
+                synonym.iter().map(AsRef::as_ref).eq(typed_words())
                     || (any_left
                         && synonym
                             .iter()
+                            .map(AsRef::as_ref)
                             .filter(kept)
-                            .eq(typed.words.iter().filter(kept)))
+                            .eq(typed_words().filter(kept)))
             })
         })
         .collect();
@@ -195,14 +201,15 @@ pub(super) fn ordinal(question: &Question, typed: &Typed) -> Option<Reading> {
 /// ("Somewhere else, or I cannot say", synonyms "not sure").
 pub(super) fn unsure_option(opts: &Options, typed: &Typed) -> Option<Reading> {
     let question = opts.question;
-    let unsure = |words: &[String]| super::yes_no::says_unsure(words);
-    if !unsure(&typed.words) {
+    if !super::yes_no::says_unsure(&typed.words) {
         return None;
     }
     let holds = |i: usize| {
         let label = &opts.labels()[i].words;
-        (0..label.len()).any(|j| unsure(&label[j..]))
-            || opts.synonyms()[i].iter().any(|s| unsure(s))
+        (0..label.len()).any(|j| super::yes_no::says_unsure(&label[j..]))
+            || opts.synonyms()[i]
+                .iter()
+                .any(|s| super::yes_no::says_unsure(s))
     };
     let found: Vec<usize> = (0..question.answers.len()).filter(|&i| holds(i)).collect();
     match found[..] {
@@ -284,33 +291,39 @@ fn rest_is_filler(words: &[String]) -> bool {
 
 /// An option's words: its own text (less what it says is not so: "not past
 /// the knee"), its synonyms and its id.
-struct Vocabulary {
-    words: Vec<String>,
+struct Vocabulary<'q> {
+    words: Vec<Word<'q>>,
     /// The author's synonyms: the words most surely meant for this option.
-    named: Vec<String>,
+    named: Vec<Word<'q>>,
     /// Words its text denies ("No numbness or tingling, only weakness").
-    denied: Vec<String>,
+    denied: Vec<Word<'q>>,
 }
 
-fn vocabulary(answer: &Answer, label: &[String], synonyms: &[Vec<String>]) -> Vocabulary {
+fn vocabulary<'q>(
+    answer: &'q Answer,
+    label: &[Word<'q>],
+    synonyms: &[Vec<Word<'q>>],
+) -> Vocabulary<'q> {
     let mut words = Vec::new();
     let mut denied = Vec::new();
     let mut denying = false;
     for (i, word) in label.iter().enumerate() {
-        match word.as_str() {
+        match word.as_ref() {
             "not" => denying = true,
-            "no" if i == 0 && label.get(1).is_some_and(|w| w == ",") => words.push("no".into()),
+            "no" if i == 0 && label.get(1).is_some_and(|w| w == ",") => {
+                words.push(Cow::Borrowed("no"))
+            }
             "no" | "none" if i == 0 => {
                 words.push(word.clone());
                 denying = word == "no";
             }
             "," | "only" | "but" => denying = false,
             w if is_stopword(w) => {}
-            w if denying => denied.push(w.to_string()),
-            w => words.push(w.to_string()),
+            _ if denying => denied.push(word.clone()),
+            _ => words.push(word.clone()),
         }
     }
-    let named: Vec<String> = synonyms
+    let named: Vec<Word<'q>> = synonyms
         .iter()
         .flatten()
         .filter(|w| *w != "," && !is_stopword(w))
@@ -321,7 +334,7 @@ fn vocabulary(answer: &Answer, label: &[String], synonyms: &[Vec<String>]) -> Vo
             .id
             .split('_')
             .filter(|w| !is_stopword(w) && w.len() > 1)
-            .map(str::to_string),
+            .map(Cow::Borrowed),
     );
     Vocabulary {
         words,

@@ -3,6 +3,8 @@
 //! choices), contractions written one way, filler (`um`, `well`) gone, and
 //! hedges (`a little`, `kind of`, `sometimes`) taken out and remembered.
 
+use std::borrow::Cow;
+
 /// Typed text as words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Typed {
@@ -164,6 +166,68 @@ pub(super) fn tokens(input: &str) -> (Vec<String>, bool) {
     (words, asked)
 }
 
+/// An option's text as words, like [`tokens`], but borrowing every word
+/// that is already lower case from the text: options are read afresh for
+/// every answer, and most of their words need no copy.
+pub(super) fn option_words(text: &str) -> Vec<Cow<'_, str>> {
+    let mut words = Vec::new();
+    fn push<'t>(word: &'t str, words: &mut Vec<Cow<'t, str>>) {
+        let word = word.trim_matches(|c| matches!(c, '\'' | '\u{2019}' | '\u{2018}'));
+        if word.is_empty() {
+            return;
+        }
+        let plain = word
+            .chars()
+            .all(|c| !c.is_uppercase() && !matches!(c, '\u{2019}' | '\u{2018}'));
+        if plain {
+            let written = contraction(word);
+            words.push(if written.len() == word.len() {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(written.to_string())
+            });
+        } else {
+            let lower: String = word
+                .chars()
+                .map(|c| {
+                    if matches!(c, '\u{2019}' | '\u{2018}') {
+                        '\''
+                    } else {
+                        c
+                    }
+                })
+                .flat_map(char::to_lowercase)
+                .collect();
+            words.push(Cow::Owned(contraction(&lower).to_string()));
+        }
+    }
+    let mut start: Option<usize> = None;
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let digit_next = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+        let digit_before = previous.is_some_and(|p| p.is_ascii_digit());
+        let in_word = c.is_alphanumeric()
+            || matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+            || (c == '.' && digit_before && digit_next);
+        if in_word {
+            start.get_or_insert(i);
+        } else {
+            if let Some(s) = start.take() {
+                push(&text[s..i], &mut words);
+            }
+            if matches!(c, ',' | ';' | '+' | '&') {
+                words.push(Cow::Borrowed(","));
+            }
+        }
+        previous = Some(c);
+    }
+    if let Some(s) = start {
+        push(&text[s..], &mut words);
+    }
+    words
+}
+
 /// Contractions typed without their apostrophe, written one way.
 fn contraction(word: &str) -> &str {
     match word {
@@ -228,8 +292,12 @@ fn drop_hedges(words: &mut Vec<String>) -> bool {
 
 /// Whether `words` begins with `phrase`, a word at a time, repeated letters
 /// forgiven ("nooo" begins with "no").
-pub(super) fn starts_with(words: &[String], phrase: &[&str]) -> bool {
-    words.len() >= phrase.len() && phrase.iter().zip(words).all(|(p, w)| same_word(w, p))
+pub(super) fn starts_with<S: AsRef<str>>(words: &[S], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len()
+        && phrase
+            .iter()
+            .zip(words)
+            .all(|(p, w)| same_word(w.as_ref(), p))
 }
 
 /// The same word, or the same word with letters held down ("noo", "yesss").

@@ -189,7 +189,7 @@ const YES_WORDS: &[&str] = &[
     "loads",
 ];
 
-fn starts_any(words: &[String], phrases: &[&[&str]]) -> Option<usize> {
+fn starts_any<S: AsRef<str>>(words: &[S], phrases: &[&[&str]]) -> Option<usize> {
     phrases
         .iter()
         .filter(|p| starts_with(words, p))
@@ -401,6 +401,6 @@ fn typo(word: &str) -> Option<&'static str> {
 }
 
 /// Whether the words begin with a way of saying "I do not know".
-pub(super) fn says_unsure(words: &[String]) -> bool {
+pub(super) fn says_unsure<S: AsRef<str>>(words: &[S]) -> bool {
     starts_any(words, UNSURE).is_some()
 }
