@@ -10,6 +10,8 @@ pub mod compile;
 pub mod diagnostic;
 pub mod embedded;
 pub mod engine;
+pub mod file_write;
+pub mod printable;
 pub mod rehearse;
 pub mod repl;
 pub mod report;

@@ -44,6 +44,8 @@ fn how_change_and_summary() {
     p.send_line("summary").unwrap();
     p.expect("How old are you? 12 years").unwrap();
     p.send_line("quit").unwrap();
+    p.expect("Save your answers before leaving?").unwrap();
+    p.send_line("").unwrap();
     p.expect("Goodbye").unwrap();
 }
 
@@ -101,6 +103,8 @@ fn nothing_is_written_unless_asked() {
     p.send_line("no").unwrap();
     p.expect("How old are you?").unwrap();
     p.send_line("quit").unwrap();
+    p.expect("Save your answers before leaving?").unwrap();
+    p.send_line("").unwrap();
     p.expect("Nothing was saved").unwrap();
     p.expect("Goodbye").unwrap();
     drop(p);

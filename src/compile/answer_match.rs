@@ -71,20 +71,7 @@ impl std::error::Error for AnswerError {}
 /// back would bury the message), control characters as `\u{..}` escapes so
 /// typed escape sequences cannot drive the terminal.
 pub fn shorten(input: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::new();
-    for (count, c) in input.chars().enumerate() {
-        if count == MAX {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::printable::printable(input, 40)
 }
 
 /// Words people use for yes, no and not sure, beyond the declared synonyms.
@@ -267,6 +254,13 @@ impl Question {
         // needs none of the fuzzy matching below.
         if let Some(answer) = self.answers.iter().find(|a| a.id == input.trim()) {
             return Ok(answer.id.clone());
+        }
+        // `-1` and `+1` are signed numbers, not option 1 (`-` reads as a space below).
+        if input.trim().starts_with(['-', '+']) && input.trim()[1..].trim().parse::<u64>().is_ok() {
+            return Err(AnswerError::NoMatch {
+                input: input.to_string(),
+                valid: self.valid_answers(),
+            });
         }
         let wanted = normalize(input);
         if let Ok(number) = wanted.parse::<usize>()
