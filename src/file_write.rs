@@ -102,9 +102,10 @@ pub fn check_writable(path: &Path, if_exists: IfExists) -> Result<(), WriteError
     Ok(())
 }
 
-/// Whether a file exists at `path` (not following a link).
-pub fn exists(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok()
+/// Whether `path` names a regular file (not through a link): one that
+/// [`IfExists::Replace`] would replace.
+pub fn is_regular_file(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_file())
 }
 
 /// The folder to write in, and the permissions of the file being replaced.

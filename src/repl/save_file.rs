@@ -11,7 +11,7 @@ use colored::Colorize;
 
 use super::conversation::Conversation;
 use super::line_source::{Input, LineSource};
-use crate::file_write::{IfExists, exists, write_file};
+use crate::file_write::{IfExists, is_regular_file, write_file};
 use crate::printable::{PATH, printable};
 use crate::report::markdown_report;
 
@@ -100,7 +100,7 @@ impl<W: Write> Conversation<'_, W> {
         } else {
             IfExists::Refuse
         };
-        if if_exists == IfExists::Refuse && exists(path) {
+        if if_exists == IfExists::Refuse && is_regular_file(path) {
             if !self.replace_confirmed(&shown, lines)? {
                 writeln!(self.out, "{shown} was left as it was. Nothing was saved.")?;
                 return Ok(false);
