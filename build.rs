@@ -1,31 +1,12 @@
 //! Embeds every .flow file under knowledge/ into the binary, so
-//! `cargo run --release` needs no files at run time, and compiles
-//! knowledge/lower_back with the crate's own compiler, so a run need not
-//! parse it (src/embedded.rs loads the result).
+//! `cargo run --release` needs no files at run time (src/embedded.rs
+//! compiles the shipped folder at start).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-// The crate's first stages, text to `Flow`, compiled into the build script
-// too. It uses only the compiler, so much of what they offer goes unused here.
-#[allow(dead_code, unused_imports)]
-#[path = "src/compile/mod.rs"]
-mod compile;
-#[allow(dead_code, unused_imports)]
-#[path = "src/diagnostic/mod.rs"]
-mod diagnostic;
-#[allow(dead_code, unused_imports)]
-#[path = "src/source/mod.rs"]
-mod source;
-#[allow(dead_code, unused_imports)]
-#[path = "src/syntax/mod.rs"]
-mod syntax;
-// The one escaping function, which src/source names files with.
-#[allow(dead_code)]
-#[path = "src/printable.rs"]
-mod printable;
-// The one folder walker (std only), on its own: `collect` needs only it.
-#[allow(clippy::duplicate_mod)]
+// The crate's one folder walker (std only), so the binary embeds exactly
+// the files `check` reads.
 #[path = "src/source/flow_walk.rs"]
 mod flow_walk;
 
@@ -51,21 +32,6 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("embedded_knowledge.rs"), code).expect("write embedded knowledge");
-    fs::write(out.join("lower_back.baked"), bake(&root.join("lower_back")))
-        .expect("write compiled knowledge");
-}
-
-/// The compiled form of one knowledge folder, or nothing when it does not
-/// load or compile: then the binary compiles the text at start and reports
-/// the errors the way `backcheck check` does.
-fn bake(folder: &Path) -> Vec<u8> {
-    let Ok(source) = source::KnowledgeSource::from_dir(folder) else {
-        return Vec::new();
-    };
-    match compile::compile(&source) {
-        Ok(flow) => compile::bake(&flow),
-        Err(_) => Vec::new(),
-    }
 }
 
 /// Every .flow file under `dir`, by the crate's one folder walker; cargo is

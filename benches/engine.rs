@@ -12,7 +12,7 @@ use std::process::Command;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
-use backcheck::compile::{AnswerValue, Flow, Form, Parts, compile};
+use backcheck::compile::{AnswerValue, Flow, Form, compile};
 use backcheck::engine::{Current, Session};
 use backcheck::source::KnowledgeSource;
 
@@ -49,16 +49,6 @@ fn benches(c: &mut Criterion) {
     c.bench_function("compile shipped knowledge (from text)", |b| {
         b.iter(|| compile(black_box(&source)).expect("shipped knowledge compiles"))
     });
-    assert!(
-        backcheck::embedded::is_baked(),
-        "build.rs compiled the knowledge"
-    );
-    for (name, parts) in [("all", Parts::All), ("to walk", Parts::WalkOnly)] {
-        c.bench_function(
-            &format!("load shipped knowledge, {name} (compiled by build.rs)"),
-            |b| b.iter(|| backcheck::embedded::flow(parts).expect("shipped knowledge loads")),
-        );
-    }
 
     let flow = compile(&source).expect("shipped knowledge compiles");
     let first = Session::new(&flow);

@@ -3,13 +3,15 @@
 //!
 //! Data flows one way through the stages:
 //! text ([`source`]) -> AST ([`syntax`]) -> [`compile::Flow`] -> [`engine::Session`]
-//! -> rendering ([`report`], [`repl`]). The engine never prints; the REPL never decides.
+//! -> rendering ([`report`], [`repl`], [`rehearse`]). The engine never prints; the REPL
+//! never decides. docs/architecture.md describes each stage.
 
 pub mod check;
 pub mod compile;
 pub mod diagnostic;
 pub mod embedded;
 pub mod engine;
+pub mod file_read;
 pub mod file_write;
 pub mod printable;
 pub mod rehearse;
@@ -17,6 +19,10 @@ pub mod repl;
 pub mod report;
 pub mod source;
 pub mod syntax;
+pub mod terminal;
+
+#[cfg(test)]
+mod stage_boundaries;
 
 /// The synthetic knowledge generator (examples/synth), for tests at scale.
 #[cfg(test)]

@@ -6,21 +6,23 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use backcheck::check::run_cases;
-use backcheck::compile::{AnswerValue, Flow, Parts, compile};
+use backcheck::compile::{AnswerValue, Flow, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
-use backcheck::engine::{Current, SavedSession, Session};
+use backcheck::engine::{Current, SavedSession, Session, understand};
+use backcheck::file_read::{ReadError, SESSION_FILE_LIMIT, read_bounded};
 use backcheck::file_write::{IfExists, check_writable, write_file};
 use backcheck::printable::{NAME, PATH, SENTENCE, printable, printable_list};
 use backcheck::rehearse::MAX_DRILL_ITEMS;
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
-use backcheck::repl::{ChatOptions, Conversation, EditorLines, LineSource, PipedLines};
+use backcheck::repl::{ChatOptions, Conversation};
 use backcheck::report::{Audience, RunJson, markdown_report, outcome_text};
-use backcheck::source::{KnowledgeSource, SESSION_FILE_LIMIT, read_bounded};
+use backcheck::source::KnowledgeSource;
+use backcheck::terminal::{EditorLines, LineSource, PipedLines};
 
-/// Exit codes (DESIGN.md): the knowledge has errors, a case failed.
+/// Exit codes (README.md, docs/architecture.md): the knowledge has errors, a case failed.
 const FAILED: u8 = 1;
 /// Usage or input error: unknown id, invalid answer, unreadable file.
 const BAD_INPUT: u8 = 2;
@@ -56,8 +58,8 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
-        #[arg(long, value_name = "DIR")]
-        knowledge: Option<PathBuf>,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
         /// Also write a Markdown report of the assessment here.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
@@ -67,29 +69,28 @@ enum Command {
     },
     /// Parse and compile a knowledge folder; report every error.
     Check {
-        /// The folder (default: the built-in knowledge).
-        dir: Option<PathBuf>,
+        #[command(flatten)]
+        folder: FolderArg,
         /// Fail (exit 1) when there are warnings.
         #[arg(long)]
         deny_warnings: bool,
     },
     /// Prove every invariant on every path, or show a counter-example.
     Verify {
-        /// The folder (default: the built-in knowledge).
-        dir: Option<PathBuf>,
+        #[command(flatten)]
+        folder: FolderArg,
     },
     /// Run the cases written in a knowledge folder.
     Test {
-        /// The folder (default: the built-in knowledge).
-        dir: Option<PathBuf>,
+        #[command(flatten)]
+        folder: FolderArg,
     },
     /// Print the question graph: DOT, Mermaid, JSON (docs/graph-json.md) or SVG.
     Graph {
-        #[arg(long, default_value = "dot", value_parser = ["dot", "mermaid", "json", "svg"])]
-        format: String,
-        /// A knowledge folder to use instead of the built-in one.
-        #[arg(long, value_name = "DIR")]
-        knowledge: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
     },
     /// Lay out .flow files in the one canonical style, in place.
     Fmt {
@@ -99,6 +100,51 @@ enum Command {
         /// Files or folders (default: every .flow file under ./knowledge).
         paths: Vec<PathBuf>,
     },
+}
+
+/// `--knowledge DIR`: the one way every command names a knowledge folder.
+#[derive(clap::Args, Default)]
+struct KnowledgeArg {
+    /// A knowledge folder to use instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+}
+
+impl KnowledgeArg {
+    fn dir(&self) -> Option<&Path> {
+        self.knowledge.as_deref()
+    }
+}
+
+/// `--knowledge DIR`, or the folder written alone as check, verify and
+/// test have always taken it (`backcheck check DIR`).
+#[derive(clap::Args)]
+struct FolderArg {
+    /// A knowledge folder to use instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+    /// The same as --knowledge DIR.
+    #[arg(value_name = "DIR", conflicts_with = "knowledge")]
+    dir: Option<PathBuf>,
+}
+
+impl FolderArg {
+    fn dir(&self) -> Option<&Path> {
+        self.knowledge.as_deref().or(self.dir.as_deref())
+    }
+}
+
+/// `graph --format`: the picture's language.
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// The stable export of docs/graph-json.md.
+    Json,
+    /// A picture, laid out by backcheck itself.
+    Svg,
 }
 
 /// `backcheck rehearse`: practice rounds on the vignettes, or the root drill.
@@ -119,18 +165,17 @@ struct RehearseArgs {
     /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many items.
     #[arg(long, value_name = "ITEMS", num_args = 0..=1, default_missing_value = "6")]
     drill: Option<usize>,
-    #[arg(long, value_name = "DIR")]
-    knowledge: Option<PathBuf>,
+    #[command(flatten)]
+    knowledge: KnowledgeArg,
 }
 
 #[derive(clap::Args, Default)]
 struct ChatArgs {
     /// Who is reading: plain words, or clinical wording and findings.
-    #[arg(long, default_value = "lay", value_parser = ["lay", "therapist"])]
-    audience: String,
-    /// A knowledge folder to use instead of the built-in one.
-    #[arg(long, value_name = "DIR")]
-    knowledge: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Audience::Lay)]
+    audience: Audience,
+    #[command(flatten)]
+    knowledge: KnowledgeArg,
     /// Continue a session saved with `save FILE`.
     #[arg(long, value_name = "FILE")]
     resume: Option<PathBuf>,
@@ -176,12 +221,8 @@ impl From<io::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Plain text when asked, when the output is not a terminal, and when the
-    // input is piped (a script is talking, not a person).
-    if std::env::var_os("NO_COLOR").is_some()
-        || !io::stdout().is_terminal()
-        || !io::stdin().is_terminal()
-    {
+    // Plain text also when the input is piped: a script is talking, not a person.
+    if !colour_on(&io::stdout()) || !io::stdin().is_terminal() {
         colored::control::set_override(false);
     }
     let result = match cli.command {
@@ -193,17 +234,14 @@ fn main() -> ExitCode {
             knowledge,
             report,
             force,
-        }) => run(
-            &answers,
-            json,
-            knowledge.as_deref(),
-            report.as_deref(),
-            force,
-        ),
-        Some(Command::Check { dir, deny_warnings }) => check(dir.as_deref(), deny_warnings),
-        Some(Command::Verify { dir }) => verify(dir.as_deref()),
-        Some(Command::Test { dir }) => test(dir.as_deref()),
-        Some(Command::Graph { format, knowledge }) => graph(&format, knowledge.as_deref()),
+        }) => run(&answers, json, knowledge.dir(), report.as_deref(), force),
+        Some(Command::Check {
+            folder,
+            deny_warnings,
+        }) => check(folder.dir(), deny_warnings),
+        Some(Command::Verify { folder }) => verify(folder.dir()),
+        Some(Command::Test { folder }) => test(folder.dir()),
+        Some(Command::Graph { format, knowledge }) => graph(format, knowledge.dir()),
         Some(Command::Fmt { check, paths }) => fmt(check, &paths),
         Some(Command::Rehearse(args)) => rehearse(&args),
     };
@@ -219,32 +257,29 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads and compiles the knowledge; diagnostics go to stderr.
+/// Whether text for `stream` gets colour: only on a terminal, and never
+/// when NO_COLOR is set (no-color.org). The one place this is decided.
+fn colour_on(stream: &impl IsTerminal) -> bool {
+    std::env::var_os("NO_COLOR").is_none() && stream.is_terminal()
+}
+
+/// Reads and compiles the knowledge (the folder given, or the text built
+/// into the binary); diagnostics go to stderr.
 ///
 /// The graph lives as long as the process, so it is never freed: taking it
 /// apart node by node at exit would cost a short run more than answering.
-fn load(dir: Option<&Path>, parts: Parts) -> Result<&'static Flow, Failure> {
-    let (compiled, source) = match dir {
-        Some(dir) => {
-            let source = KnowledgeSource::from_dir(dir).map_err(|error| {
-                Failure::new(
-                    BAD_INPUT,
-                    format!("error: {}", printable(&error.to_string(), SENTENCE)),
-                )
-            })?;
-            let compiled = compile(&source);
-            if source.files.iter().map(|f| f.text.len()).sum::<usize>() >= LARGE_FOLDER {
-                release_freed_memory();
-            }
-            (compiled, Some(source))
-        }
-        // Compiled by build.rs; its text is only needed to show errors. A
-        // folder is compiled whole, as its cases may hold errors to report.
-        None => (backcheck::embedded::flow(parts), None),
+fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
+    let source = match dir {
+        Some(dir) => KnowledgeSource::from_dir(dir).map_err(|error| {
+            Failure::new(
+                BAD_INPUT,
+                format!("error: {}", printable(&error.to_string(), SENTENCE)),
+            )
+        })?,
+        None => KnowledgeSource::embedded(),
     };
-    let flow = compiled.map_err(|errors| {
-        let source = source.unwrap_or_else(KnowledgeSource::embedded);
-        let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let flow = compile(&source).map_err(|errors| {
+        let color = colour_on(&io::stderr());
         let count = errors.len();
         let plural = if count == 1 { "" } else { "s" };
         Failure::new(
@@ -258,26 +293,6 @@ fn load(dir: Option<&Path>, parts: Parts) -> Result<&'static Flow, Failure> {
     Ok(Box::leak(Box::new(flow)))
 }
 
-/// From this much text, compiling frees enough to be worth handing back.
-const LARGE_FOLDER: usize = 1 << 20;
-
-/// Compiling a large folder frees most of what it allocates (syntax trees,
-/// names waiting to be resolved), much of it on the threads that parsed
-/// the files. glibc keeps that memory in those threads' arenas, where what
-/// runs next cannot reuse it: it is handed back to the system instead
-/// (about 7 ms, and 16 MiB less peak for `check` on 22 MB of text).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn release_freed_memory() {
-    // SAFETY: `malloc_trim` only returns free pages of the heap to the
-    // system; it touches no memory in use.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn release_freed_memory() {}
-
 fn chat(args: &ChatArgs) -> Result<u8, Failure> {
     if args.force && args.resume.is_none() && args.report.is_none() {
         return Err(Failure::new(
@@ -289,9 +304,9 @@ fn chat(args: &ChatArgs) -> Result<u8, Failure> {
     if let Some(file) = &args.report {
         report_writable(file, args.force)?;
     }
-    let flow = load(args.knowledge.as_deref(), Parts::WalkOnly)?;
+    let flow = load(args.knowledge.dir())?;
     let options = ChatOptions {
-        audience: args.audience.parse().unwrap_or_default(),
+        audience: args.audience,
     };
     let session = match &args.resume {
         Some(file) => resume(flow, file, args.force)?,
@@ -331,11 +346,11 @@ fn resume<'f>(flow: &'f Flow, file: &Path, force: bool) -> Result<Session<'f>, F
         )
     };
     let text = read_bounded(file, SESSION_FILE_LIMIT).map_err(|error| match error {
-        backcheck::source::ReadError::Io { error, .. } => cannot(error.to_string()),
-        backcheck::source::ReadError::NotRegular { .. } => {
+        ReadError::Io { error, .. } => cannot(error.to_string()),
+        ReadError::NotRegular { .. } => {
             cannot("it is not a regular file (a folder, a pipe or a device?)".into())
         }
-        backcheck::source::ReadError::TooLarge { limit, .. } => cannot(format!(
+        ReadError::TooLarge { limit, .. } => cannot(format!(
             "it is larger than {} MiB, more than a saved session holds",
             limit >> 20
         )),
@@ -422,7 +437,7 @@ fn run(
     if let Some(file) = report {
         report_writable(file, force)?;
     }
-    let flow = load(knowledge, Parts::WalkOnly)?;
+    let flow = load(knowledge)?;
     let given = parse_answers(flow, answers)?;
     let session = Session::replay(flow, &given);
     report_unused(flow, &session, &given)?;
@@ -489,24 +504,21 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
                 format!("error: `{shown}` is not a question"),
             ));
         };
-        // `a+b` names several choices; elsewhere `+` is the value's own
-        // (`+30` is a number, not ",30").
-        let value = value.trim();
-        let typed = if question.form == backcheck::compile::Form::Multiple {
-            value.replace('+', ",")
-        } else {
-            value.to_string()
-        };
-        let value = question.interpret(&typed).map_err(|error| {
-            Failure::new(
-                BAD_INPUT,
-                format!(
-                    "error: {shown}={}: {}",
-                    printable(value, NAME),
-                    printable(&error.to_string(), SENTENCE)
-                ),
-            )
-        })?;
+        // Read as the chat reads it, so `run` and the chat agree on every answer.
+        let value = understand(&flow.nodes[index], question, value)
+            .map_err(|error| {
+                // A script names answers by id: list them after the words.
+                Failure::new(
+                    BAD_INPUT,
+                    format!(
+                        "error: {shown}={}: {}\nanswer ids: {}",
+                        printable(value, NAME),
+                        printable(&error.to_string(), SENTENCE),
+                        question.valid_answers().join(", ")
+                    ),
+                )
+            })?
+            .into_value();
         if given.insert(index, value).is_some() {
             return Err(Failure::new(
                 BAD_INPUT,
@@ -573,7 +585,7 @@ fn report_unused(
 }
 
 fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
-    let flow = load(dir, Parts::All)?;
+    let flow = load(dir)?;
     warn(flow, deny_warnings)?;
     let count = |want: fn(&backcheck::compile::NodeKind) -> bool| {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
@@ -601,7 +613,7 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
     if warnings.is_empty() {
         return Ok(());
     }
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = colour_on(&io::stderr());
     let mut err = io::stderr().lock();
     // A closed stderr does not stop the check: its result is the exit code.
     let _ = writeln!(
@@ -623,7 +635,7 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
 
 /// Proves every invariant on every path, without enumerating them.
 fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
-    let flow = load(dir, Parts::All)?;
+    let flow = load(dir)?;
     let started = std::time::Instant::now();
     let verification =
         backcheck::check::verify(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
@@ -648,7 +660,7 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
 }
 
 fn test(dir: Option<&Path>) -> Result<u8, Failure> {
-    let flow = load(dir, Parts::All)?;
+    let flow = load(dir)?;
     let results = run_cases(flow);
     let failed = results.iter().filter(|r| !r.passed()).count();
     let mut out = io::stdout().lock();
@@ -667,17 +679,17 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     Ok(if failed == 0 { 0 } else { FAILED })
 }
 
-fn graph(format: &str, knowledge: Option<&Path>) -> Result<u8, Failure> {
+fn graph(format: GraphFormat, knowledge: Option<&Path>) -> Result<u8, Failure> {
     use backcheck::report::{GraphJson, graph_dot, graph_mermaid, graph_svg};
-    let flow = load(knowledge, Parts::All)?;
+    let flow = load(knowledge)?;
     let text = match format {
-        "mermaid" => graph_mermaid(flow),
-        "json" => serde_json::to_string_pretty(&GraphJson::of(flow))
+        GraphFormat::Dot => graph_dot(flow),
+        GraphFormat::Mermaid => graph_mermaid(flow),
+        GraphFormat::Json => serde_json::to_string_pretty(&GraphJson::of(flow))
             .map_err(|error| Failure::new(FAILED, format!("error: {error}")))?,
-        "svg" => {
+        GraphFormat::Svg => {
             graph_svg(flow).map_err(|error| Failure::new(FAILED, format!("error: {error}")))?
         }
-        _ => graph_dot(flow),
     };
     writeln!(io::stdout().lock(), "{}", text.trim_end())?;
     Ok(0)
@@ -685,7 +697,8 @@ fn graph(format: &str, knowledge: Option<&Path>) -> Result<u8, Failure> {
 
 /// Formats each file; with `check`, only lists those that would change.
 fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
-    use backcheck::source::{KNOWLEDGE_FILE_LIMIT, flow_paths};
+    use backcheck::file_read::KNOWLEDGE_FILE_LIMIT;
+    use backcheck::source::flow_paths;
     use backcheck::syntax::format;
     let defaults = [PathBuf::from("knowledge")];
     let roots = if paths.is_empty() {
@@ -699,7 +712,7 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
             format!("error: {}", printable(&error.to_string(), SENTENCE)),
         )
     })?;
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = colour_on(&io::stderr());
     let mut out = io::stdout().lock();
     let mut failed = false;
     for path in files {
@@ -763,7 +776,7 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
 }
 
 fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
-    let flow = load(args.knowledge.as_deref(), Parts::All)?;
+    let flow = load(args.knowledge.dir())?;
     if let Some(count) = args.drill
         && !(1..=MAX_DRILL_ITEMS).contains(&count)
     {

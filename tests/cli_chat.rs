@@ -143,7 +143,7 @@ fn unknown_answer_lists_the_valid_ones_and_asks_again() {
     let (message, rest) = rest.split_once('\n').unwrap();
     assert_eq!(
         message,
-        "\"purple\" is not one of the answers. Valid answers: 1 (yes), 2 (no), 3 (unsure)."
+        "\"purple\" is not one of the answers. Please type the number or the words of one: 1) Yes, 2) No, 3) Not sure."
     );
     // Asked again, and nothing was recorded.
     assert!(before(rest, "> summary").contains(SADDLE), "{stdout}");
@@ -178,7 +178,8 @@ fn help_lists_the_commands() {
         "why",
         "how",
         "back",
-        "change Q A",
+        "change N A",
+        "whatif N=A",
         "summary",
         "restart",
         "quit",
@@ -212,10 +213,46 @@ fn how_explains_the_path_to_the_result() {
     let stdout = talk(format!("{TREAT}how\n"));
     let how = after(&stdout, "> how\n");
     assert!(
-        how.contains("1. Numbness around your bottom or genitals? -> you answered \"No\"."),
+        how.contains(
+            "1. Numbness around your bottom or genitals?\n   You said \"No\", so we asked question 2.\n"
+        ),
+        "{how}"
+    );
+    assert!(
+        how.contains("2. How old are you?\n   You said \"34 years\", so we asked question 3.\n"),
+        "{how}"
+    );
+    assert!(
+        how.contains("You said \"Nothing in particular\", so we came to the result.\n"),
+        "{how}"
+    );
+    assert!(
+        how.contains("So the result is: Massage is suitable."),
+        "{how}"
+    );
+    // No rule, fact or node ids for a person in pain.
+    for id in ["Rule", "`route`", "so age", "saddle", "radiation"] {
+        assert!(!how.contains(id), "`{id}` in:\n{how}");
+    }
+}
+
+#[test]
+fn how_for_a_therapist_names_the_rules_and_facts() {
+    let output = backcheck(&["chat", "--knowledge", MINI, "--audience", "therapist"])
+        .write_stdin(format!("{TREAT}how\n"))
+        .output()
+        .unwrap();
+    let stdout = text(&output.stdout);
+    let how = after(&stdout, "> how\n");
+    assert!(
+        how.contains("1. Saddle anaesthesia? -> answered \"No\"."),
         "{how}"
     );
     assert!(how.contains("so age is 34."), "{how}");
+    assert!(
+        how.contains("Rule `route` chose the result \"Massage is suitable\""),
+        "{how}"
+    );
     assert!(
         how.contains("So the result is: Massage is suitable (treat)."),
         "{how}"
@@ -258,11 +295,11 @@ fn back_after_the_result_reopens_the_last_question() {
 }
 
 #[test]
-fn change_radiation_below_knee_changes_the_result() {
-    let stdout = talk(format!("{TREAT}change radiation below_knee\nhow\n"));
-    let changed = after(&stdout, "> change radiation below_knee\n");
+fn change_by_the_number_shown_changes_the_result() {
+    let stdout = talk(format!("{TREAT}change 4 below the knee\nhow\n"));
+    let changed = after(&stdout, "> change 4 below the knee\n");
     assert!(
-        changed.starts_with("Changed your answer to `radiation`."),
+        changed.starts_with("Changed your answer to question 4 to \"Below the knee\"."),
         "{stdout}"
     );
     assert!(
@@ -270,9 +307,58 @@ fn change_radiation_below_knee_changes_the_result() {
         "{stdout}"
     );
     assert!(
-        after(changed, "> how\n").contains("you answered \"Below the knee\""),
+        after(changed, "> how\n").contains("You said \"Below the knee\""),
         "{stdout}"
     );
+}
+
+#[test]
+fn change_by_words_of_the_question_or_by_its_id() {
+    for (command, number) in [
+        ("change spread below knee", 4),
+        ("change pain spread below knee", 4),
+        ("change radiation below_knee", 4),
+        ("change thin bones yes", 3),
+    ] {
+        let stdout = talk(format!("{TREAT}{command}\n"));
+        let changed = after(&stdout, &format!("> {command}\n"));
+        assert!(
+            changed.starts_with(&format!("Changed your answer to question {number} to")),
+            "{command}:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn every_example_in_help_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = after(&talk("help\n"), "> help\n").to_string();
+    let examples: Vec<&str> = help
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|example| example.contains(' '))
+        .collect();
+    assert!(examples.len() >= 4, "{help}");
+    // On the shipped knowledge, with two questions answered.
+    for example in examples {
+        let output = backcheck(&["chat"])
+            .current_dir(dir.path())
+            .write_stdin(format!("no\nno\n{example}\n"))
+            .output()
+            .unwrap();
+        assert_clean(&output);
+        let stdout = text(&output.stdout);
+        let reply = before(after(&stdout, &format!("> {example}\n")), "Goodbye");
+        let worked = [
+            "Changed your answer",
+            "If your answer to question",
+            "saved to",
+        ]
+        .iter()
+        .any(|sign| reply.contains(sign));
+        assert!(worked, "`{example}` did not work:\n{reply}");
+    }
 }
 
 #[test]
@@ -285,15 +371,15 @@ fn change_reports_the_answers_that_no_longer_apply() {
     );
     let stdout = talk_to(
         knowledge.arg(),
-        format!("{TREAT}change radiation below_knee\nsummary\n"),
+        format!("{TREAT}change 4 below knee\nsummary\n"),
     );
-    let changed = after(&stdout, "> change radiation below_knee\n");
+    let changed = after(&stdout, "> change 4 below knee\n");
     assert!(
-        changed.starts_with("Changed your answer to `radiation`.\n"),
+        changed.starts_with("Changed your answer to question 4 to \"Below the knee\".\n"),
         "{stdout}"
     );
     assert!(
-        changed.contains("These answers no longer apply and were removed: worse."),
+        changed.contains("Your answer to question 5 no longer applies and was removed."),
         "{stdout}"
     );
     assert!(
@@ -308,12 +394,10 @@ fn change_reports_the_answers_that_no_longer_apply() {
 
 #[test]
 fn change_an_early_answer_drops_everything_after_it() {
-    let stdout = talk(format!("{TREAT}change saddle yes\n"));
-    let changed = after(&stdout, "> change saddle yes\n");
+    let stdout = talk(format!("{TREAT}change 1 yes\n"));
+    let changed = after(&stdout, "> change 1 yes\n");
     assert!(
-        changed.contains(
-            "These answers no longer apply and were removed: age, bones, radiation, worse."
-        ),
+        changed.contains("Your answers to questions 2, 3, 4, 5 no longer apply and were removed."),
         "{stdout}"
     );
     assert!(changed.contains("=== RESULT: EMERGENCY"), "{stdout}");
@@ -321,23 +405,35 @@ fn change_an_early_answer_drops_everything_after_it() {
 
 #[test]
 fn change_refuses_unknown_questions_and_missing_answers() {
-    let stdout = talk("no\nchange nosuch yes\nchange saddle\nchange saddle purple\nsummary\n");
+    let stdout =
+        talk("no\nchange nosuch yes\nchange 7 yes\nchange 1\nchange 1 purple\nchange\nsummary\n");
     assert!(
-        stdout.contains("There is no question called `nosuch`."),
+        after(&stdout, "> change nosuch yes\n")
+            .starts_with("No question answered so far has the words \"nosuch\"."),
         "{stdout}"
     );
     assert!(
-        stdout.contains("Say the new answer too, e.g. `change saddle no`."),
+        after(&stdout, "> change 7 yes\n").starts_with(
+            "There is no answered question 7: the questions answered so far are 1 to 1."
+        ),
         "{stdout}"
     );
     assert!(
-        after(&stdout, "> change saddle purple\n")
-            .starts_with("\"purple\" is not one of the answers."),
+        after(&stdout, "> change 1\n")
+            .starts_with("Say the new answer too, e.g. `change 1 yes`. Question 1 was:"),
+        "{stdout}"
+    );
+    assert!(
+        after(&stdout, "> change 1 purple\n").starts_with("\"purple\" is not one of the answers."),
+        "{stdout}"
+    );
+    assert!(
+        after(&stdout, "> change\n").starts_with("Say which question"),
         "{stdout}"
     );
     // Nothing changed.
     assert!(
-        after(&stdout, "> summary\n").contains("genitals? No\n"),
+        after(&stdout, "> summary\n").contains("1. Numbness around your bottom or genitals? No\n"),
         "{stdout}"
     );
 }
@@ -366,7 +462,7 @@ fn summary_lists_answers_and_notes() {
     let stdout = talk("no\n70\nyes\nsummary\n");
     let summary = after(&stdout, "> summary\n");
     assert!(
-        summary.contains("  - How old are you? 70 years"),
+        summary.contains("  2. How old are you? 70 years"),
         "{summary}"
     );
     assert!(

@@ -104,7 +104,7 @@ fn a_report_is_written_only_when_asked() {
     assert!(output.status.success());
     let report = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
     assert!(
-        report.contains("**Call emergency services now** (refer, emergency)"),
+        report.contains("**Call emergency services now** (refer emergency)"),
         "{report}"
     );
     assert!(

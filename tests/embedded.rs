@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{backcheck, describe, text};
+use common::{Knowledge, backcheck, describe, text};
 
 #[test]
 fn embedded_knowledge_checks_ok() {
@@ -179,16 +179,57 @@ fn the_shipped_vignettes_cover_every_verdict_and_urgency() {
 }
 
 #[test]
-fn the_binary_loads_the_knowledge_build_rs_compiled() {
-    // A failure here means every start parses the knowledge again: still
-    // correct, but the start-up speed target is lost.
-    assert!(backcheck::embedded::is_baked());
-    let loaded = backcheck::embedded::flow(backcheck::compile::Parts::All)
-        .expect("the shipped knowledge loads");
-    let compiled = backcheck::compile::compile(&backcheck::source::KnowledgeSource::embedded())
-        .expect("the shipped knowledge compiles");
-    assert_eq!(loaded.meta, compiled.meta);
-    assert_eq!(loaded.nodes.len(), compiled.nodes.len());
-    assert_eq!(loaded.cases.len(), compiled.cases.len());
-    assert_eq!(loaded.vignettes.len(), compiled.vignettes.len());
+fn the_binary_compiles_the_embedded_text_as_it_compiles_a_folder() {
+    // Without --knowledge the binary compiles the text build.rs embedded,
+    // at start: the same graph as the folder on disk, content hash included.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/lower_back");
+    let answers = "saddle_numbness=no,bladder_bowel=no,leg_symptoms=no";
+    let commands: [&[&str]; 2] = [
+        &["run", "--json", "--answers", answers],
+        &["graph", "--format", "json"],
+    ];
+    for args in commands {
+        let embedded = backcheck(args).output().unwrap();
+        let from_disk = backcheck(&[args, &["--knowledge", dir]].concat())
+            .output()
+            .unwrap();
+        assert!(
+            embedded.status.code() == Some(0) || embedded.status.code() == Some(3),
+            "{args:?}: {}",
+            describe(&embedded)
+        );
+        assert_eq!(embedded.status.code(), from_disk.status.code(), "{args:?}");
+        assert_eq!(text(&embedded.stdout), text(&from_disk.stdout), "{args:?}");
+    }
+}
+
+#[test]
+fn knowledge_errors_stop_every_command_as_check_reports_them() {
+    // One way to load knowledge: whatever the command, errors in it are
+    // rendered as `check` renders them, and the exit code is 1.
+    let broken = Knowledge::main(
+        "question first {\n  ask \"Thin bones?\"\n  yes -> nowhere\n  no -> done\n}\n\
+         outcome done {\n  verdict treat\n  title \"Fine\"\n}\n",
+    );
+    let check = backcheck(&["check", broken.arg()]).output().unwrap();
+    assert_eq!(check.status.code(), Some(1), "{}", describe(&check));
+    let report = text(&check.stderr);
+    assert!(report.contains("main.flow:3:"), "{report}");
+    let commands: [&[&str]; 4] = [
+        &["run", "--answers", "", "--knowledge", broken.arg()],
+        &["graph", "--knowledge", broken.arg()],
+        &["chat", "--knowledge", broken.arg()],
+        &["rehearse", "--list", "--knowledge", broken.arg()],
+    ];
+    for args in commands {
+        let output = backcheck(args).output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            describe(&output)
+        );
+        assert_eq!(text(&output.stderr), report, "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}: {}", describe(&output));
+    }
 }

@@ -1141,8 +1141,9 @@ fn vocabulary(flow: &backcheck::compile::Flow) -> (Vec<String>, Vec<String>) {
 /// raw escape code, and every saved session resumes equal to the one saved.
 fn soak(conversations: usize, saves: usize) {
     use backcheck::engine::SavedSession;
-    use backcheck::repl::{ChatOptions, Conversation, PipedLines};
+    use backcheck::repl::{ChatOptions, Conversation};
     use backcheck::report::Audience;
+    use backcheck::terminal::PipedLines;
     colored::control::set_override(false);
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/lower_back");
     let source = backcheck::source::KnowledgeSource::from_dir(&folder).unwrap();

@@ -12,8 +12,8 @@ use std::path::Path;
 
 use backcheck::check;
 use backcheck::compile::{Flow, Form, compile};
-use backcheck::diagnostic::{Severity, render_all};
-use backcheck::engine::{Current, SavedSession, Session};
+use backcheck::diagnostic::render_all;
+use backcheck::engine::{Current, SavedSession, Session, understand};
 use backcheck::source::{KnowledgeSource, SourceFile, walk_flow_files};
 use backcheck::syntax::format;
 use proptest::prelude::*;
@@ -240,7 +240,7 @@ fn exercise(
         Err(diagnostics) => {
             prop_assert!(!diagnostics.is_empty(), "a failed compile says why");
             prop_assert!(
-                diagnostics.iter().any(|d| d.severity == Severity::Error),
+                diagnostics.iter().any(|d| d.is_error()),
                 "a failed compile has an error: {diagnostics:?}"
             );
             let report = render_all(&diagnostics, &source.files, false);
@@ -480,7 +480,7 @@ proptest! {
         let flow = mini_flow();
         for index in 0..flow.nodes.len() {
             if let Some(question) = flow.question(index) {
-                let _ = question.interpret(&text);
+                let _ = understand(&flow.nodes[index], question, &text);
             }
         }
     }
@@ -504,13 +504,13 @@ fn interpreting_a_mebibyte_answer_never_panics() {
         };
         for text in &nonsense {
             assert!(
-                question.interpret(text).is_err(),
+                understand(&flow.nodes[index], question, text).is_err(),
                 "{} accepted 1 MiB",
                 question.ask
             );
             interpreted += 1;
         }
-        let answer = question.interpret(&padded);
+        let answer = understand(&flow.nodes[index], question, &padded).map(|u| u.into_value());
         if question.form == Form::Number {
             assert_eq!(answer, Ok(backcheck::compile::AnswerValue::Number(34)));
         }
@@ -553,7 +553,7 @@ fn assert_refused(files: Vec<SourceFile>) {
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.severity == Severity::Error && d.span.file() == deep),
+            .any(|d| d.is_error() && d.span.file() == deep),
         "no error in the deep file: {diagnostics:?}"
     );
 }

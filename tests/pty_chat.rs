@@ -73,7 +73,7 @@ fn a_wrong_answer_is_explained_and_the_question_asked_again() {
     let mut p = start();
     p.expect("Numbness around your bottom").unwrap();
     p.send_line("purple").unwrap();
-    p.expect("Valid answers: 1 (yes), 2 (no), 3 (unsure)")
+    p.expect("the words of one: 1) Yes, 2) No, 3) Not sure.")
         .unwrap();
     p.expect("Numbness around your bottom").unwrap();
     p.send_line("not sure").unwrap();

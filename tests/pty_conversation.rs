@@ -30,19 +30,20 @@ fn how_change_and_summary() {
     p.send_line("nothing").unwrap();
     p.expect("RESULT: MASSAGE IS SUITABLE").unwrap();
     p.send_line("how").unwrap();
-    p.expect("you answered \"70 years\"").unwrap();
-    p.expect("Rule `route` chose the result \"Massage is suitable\"")
+    p.expect("You said \"70 years\", so we asked question 3.")
         .unwrap();
-    p.send_line("change bones yes").unwrap();
-    p.expect("Changed your answer to `bones`.").unwrap();
+    p.expect("So the result is: Massage is suitable.").unwrap();
+    p.send_line("change 3 yes").unwrap();
+    p.expect("Changed your answer to question 3 to \"Yes\".")
+        .unwrap();
     p.expect("RESULT: MASSAGE WITH CHANGES").unwrap();
     p.expect("Gentle pressure only.").unwrap();
-    p.send_line("change age 12").unwrap();
-    p.expect("These answers no longer apply and were removed: bones, radiation, worse.")
+    p.send_line("change old 12").unwrap();
+    p.expect("Your answers to questions 3, 4, 5 no longer apply and were removed.")
         .unwrap();
     p.expect("See your doctor first").unwrap();
     p.send_line("summary").unwrap();
-    p.expect("How old are you? 12 years").unwrap();
+    p.expect("2. How old are you? 12 years").unwrap();
     p.send_line("quit").unwrap();
     p.expect("Save your answers before leaving?").unwrap();
     p.send_line("").unwrap();

@@ -25,7 +25,7 @@ fn a_full_round_with_a_hidden_red_flag() {
     p.expect("Write: commit treat").unwrap();
     p.send_line("commit modify because radiation").unwrap();
     p.expect("Score: 1/10").unwrap();
-    p.expect("the graph reaches refer (emergency)").unwrap();
+    p.expect("the graph reaches refer emergency").unwrap();
     p.expect("Missed red flag `saddle`").unwrap();
     p.send_line("next").unwrap();
     p.expect("Red flags missed: 1").unwrap();
@@ -40,7 +40,7 @@ fn what_if_after_the_reveal() {
     p.send_line("commit treat").unwrap();
     p.expect("Verdict: right. Urgency: right.").unwrap();
     p.send_line("whatif radiation=below_knee").unwrap();
-    p.expect("the result would be \"See your doctor before a massage\" (refer, routine)")
+    p.expect("the result would be \"See your doctor before a massage\" (refer routine)")
         .unwrap();
     p.send_line("quit").unwrap();
 }

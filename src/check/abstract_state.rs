@@ -12,7 +12,7 @@
 //! Not for: deciding what to track (the exploration does) or how answers are
 //! grouped (see [`answer_classes`](super::answer_classes)).
 
-use crate::compile::{AnswerValue, Cond, Flow, Node, NodeKind, Operand, Urgency, Value};
+use crate::compile::{AnswerValue, Cond, Flow, Node, NodeKind, Operand, Value, Verdict};
 use crate::engine::{Lookup, eval};
 
 /// Which operands a state tracks, and where.
@@ -160,16 +160,9 @@ impl Lookup for View<'_> {
         }
     }
 
-    fn verdict(&self) -> Option<&'static str> {
+    fn verdict(&self) -> Option<Verdict> {
         match &self.outcome?.kind {
-            NodeKind::Outcome(outcome) => Some(outcome.verdict.word()),
-            _ => None,
-        }
-    }
-
-    fn urgency(&self) -> Option<Urgency> {
-        match &self.outcome?.kind {
-            NodeKind::Outcome(outcome) => outcome.urgency,
+            NodeKind::Outcome(outcome) => Some(outcome.verdict),
             _ => None,
         }
     }

@@ -55,31 +55,27 @@ pub fn run_case(flow: &Flow, case: &Case) -> CaseResult {
         Current::Outcome { index, outcome, .. } => Some((index, outcome)),
     };
     if let Some((index, outcome)) = outcome {
-        let actual = match outcome.urgency {
-            Some(u) => format!("{} {}", outcome.verdict.word(), u.word()),
-            None => outcome.verdict.word().to_string(),
-        };
+        let actual = outcome.verdict;
         for expectation in &case.expectations {
             match expectation {
-                Expectation::Verdict(verdict, urgency) => {
-                    let urgency_ok = urgency.is_none() || *urgency == outcome.urgency;
-                    if *verdict != outcome.verdict || !urgency_ok {
-                        let expected = match urgency {
-                            Some(u) => format!("{} {}", verdict.word(), u.word()),
-                            None => verdict.word().to_string(),
-                        };
-                        failures.push(format!(
-                            "expected {expected}, got {actual} (outcome `{}`)",
-                            flow.short_id(index)
-                        ));
-                    }
+                Expectation::Verdict(expected) if *expected != actual => {
+                    failures.push(format!(
+                        "expected {expected}, got {actual} (outcome `{}`)",
+                        flow.short_id(index)
+                    ));
+                }
+                Expectation::Referral if !actual.is_referral() => {
+                    failures.push(format!(
+                        "expected refer, got {actual} (outcome `{}`)",
+                        flow.short_id(index)
+                    ));
                 }
                 Expectation::Outcome(expected) if *expected != index => failures.push(format!(
                     "expected outcome `{}`, got `{}`",
                     flow.short_id(*expected),
                     flow.short_id(index)
                 )),
-                Expectation::Outcome(_) => {}
+                Expectation::Verdict(_) | Expectation::Referral | Expectation::Outcome(_) => {}
                 Expectation::Note(text) => {
                     let wanted = text.to_lowercase();
                     let found = session.notes().iter().any(|(_, note)| {
@@ -126,8 +122,7 @@ mod tests {
     #[test]
     fn a_wrong_expectation_fails_with_the_actual_verdict() {
         let mut flow = compile(&mini()).unwrap();
-        flow.cases[0].expectations =
-            vec![Expectation::Verdict(crate::compile::Verdict::Modify, None)];
+        flow.cases[0].expectations = vec![Expectation::Verdict(crate::compile::Verdict::Modify)];
         let result = run_case(&flow, &flow.cases[0]);
         assert_eq!(
             result.failures,

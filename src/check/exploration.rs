@@ -25,15 +25,17 @@
 //! A path is a distinct sequence of answers, as `run --answers` would give
 //! them; decide nodes and skips add none. Notes and findings are ignored:
 //! they never change where a walk goes.
+//!
+//! `verify` runs it once per invariant; the dead-ends lint once, reading
+//! which ways out of each node some walk takes.
 
 use std::rc::Rc;
 
+use indexmap::IndexMap;
 use num_bigint::BigUint;
 
 use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
-use super::path_count::PathCount;
-use super::state_set::StateSet;
 use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Step, Value};
 
 /// The flow's graph has a cycle, so it has no topological order. The
@@ -55,9 +57,9 @@ impl std::error::Error for CycleError {}
 /// Walks that reach a node in the same abstract state.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
-    pub(super) state: Rc<[u32]>,
+    pub(super) state: Vec<u32>,
     /// How many paths arrive here in this state.
-    pub(super) count: PathCount,
+    pub(super) count: BigUint,
     /// Answers on the shortest of them.
     pub(super) answers: u32,
     from: Option<Back>,
@@ -68,63 +70,45 @@ pub(super) struct Entry {
 struct Back {
     node: usize,
     entry: usize,
-    /// Shared with the move: a large flow has millions of entries.
+    /// Shared with the move it took.
     answer: Option<Rc<AnswerValue>>,
 }
 
-/// One way out of a node, prepared once: the slot writes it makes.
-/// Kept small: a large flow has hundreds of thousands.
+/// One way out of a node, prepared once.
 struct Move {
     target: usize,
-    /// Where its writes are in [`Writes`].
-    writes: std::ops::Range<u32>,
-    /// What `verify` counts; `None` for moves that are not answers, and for
-    /// every move when only the states matter ([`Detail::States`]).
-    paths: Option<Box<MovePaths>>,
+    /// The (slot, value code) pairs it writes.
+    writes: Vec<(usize, u32)>,
+    /// The answer it stands for and how many distinct answers that is;
+    /// `None` for moves that are not answers (decide arms, skips).
+    answer: Option<(Rc<AnswerValue>, BigUint)>,
 }
-
-/// The answer a move stands for, and how many answers it is.
-struct MovePaths {
-    /// Shared with the entries whose shortest path takes this move.
-    answer: Rc<AnswerValue>,
-    count: PathCount,
-}
-
-/// The count of a move that adds no answer.
-static ONE: PathCount = PathCount::Small(1);
 
 impl Move {
-    fn to(target: usize, writes: std::ops::Range<u32>) -> Move {
+    fn to(target: usize, writes: Vec<(usize, u32)>) -> Move {
         Move {
             target,
             writes,
-            paths: None,
+            answer: None,
         }
-    }
-
-    fn answer(&self) -> Option<&Rc<AnswerValue>> {
-        self.paths.as_ref().map(|paths| &paths.answer)
-    }
-
-    fn count(&self) -> &PathCount {
-        self.paths.as_ref().map_or(&ONE, |paths| &paths.count)
     }
 }
 
 enum Moves<'f> {
     Question {
         skip: Option<(&'f Cond, Move)>,
-        answers: Box<[Move]>,
+        answers: Vec<Move>,
     },
     Decide {
-        arms: Box<[(&'f Cond, Move)]>,
+        arms: Vec<(&'f Cond, Move)>,
         otherwise: Move,
     },
     Outcome,
 }
 
 /// The result of the dynamic programme: the states reached at every
-/// outcome, and the way back from each.
+/// outcome, the way back from each, and the ways out of every node that
+/// some walk takes.
 pub struct Exploration<'f> {
     flow: &'f Flow,
     slots: Slots,
@@ -133,9 +117,21 @@ pub struct Exploration<'f> {
     entries: Vec<Vec<Entry>>,
     /// Per node that is not an outcome, only how each of its entries was
     /// reached: all a counter-example needs of it once the node is done.
-    /// Its states and counts are dropped then, which keeps a large flow's
-    /// exploration several times smaller.
     backs: Vec<Vec<Option<Back>>>,
+    /// Per node some walk reaches, which [`Way`]s out of it walks take;
+    /// empty for a node no walk reaches.
+    taken: Vec<Vec<bool>>,
+}
+
+/// The walks that arrive at one node, by distinct state, in the order
+/// they first arrived (which makes the shortest path found deterministic).
+type Arrivals = IndexMap<Vec<u32>, Arrival>;
+
+/// What the walks arriving in one state have in common.
+struct Arrival {
+    count: BigUint,
+    answers: u32,
+    from: Option<Back>,
 }
 
 impl<'f> Exploration<'f> {
@@ -152,66 +148,82 @@ impl<'f> Exploration<'f> {
             slots,
             table,
             moves,
-            writes,
             live,
             mut initial,
-        } = Setup::new(flow, watched, Detail::Paths)?;
+        } = Setup::new(flow, watched)?;
         let focus = focus.map(|invariant| Focus::new(flow, &slots, &table, &order, invariant));
         let keep = |node: usize, state: &[u32]| match &focus {
             None => true,
             Some(focus) => focus.keeps(node, &slots, &table, state),
         };
-        let width = slots.len();
-        let mut waiting: Vec<Option<Box<Arrivals>>> = Vec::with_capacity(flow.nodes.len());
+        let mut waiting: Vec<Option<Arrivals>> = Vec::new();
         waiting.resize_with(flow.nodes.len(), || None);
         if flow.start < flow.nodes.len() && {
             forget(&mut initial, live.row(flow.start));
             keep(flow.start, &initial)
         } {
-            let mut start = Arrivals::new(width);
-            start.arrive(&initial, PathCount::one(), 0, None);
-            waiting[flow.start] = Some(Box::new(start));
+            let start = Arrival {
+                count: BigUint::from(1u8),
+                answers: 0,
+                from: None,
+            };
+            waiting[flow.start] = Some(IndexMap::from([(initial, start)]));
         }
         let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
         let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes.len()];
-        let mut state = Vec::with_capacity(width);
+        let mut taken: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes.len()];
         for &node in &order {
             let Some(here) = waiting[node].take() else {
                 continue;
             };
-            for at in 0..here.states.len() {
-                let from = here.states.get(at);
+            taken[node] = vec![false; moves[node].ways()];
+            for (at, (from, arrival)) in here.iter().enumerate() {
                 let view = View {
                     slots: &slots,
                     table: &table,
                     state: from,
                     outcome: None,
                 };
-                for step in moves[node].chosen(&view) {
-                    step.apply(&writes, from, live.row(step.target), &mut state);
+                let (way, steps) = moves[node].choice(&view);
+                taken[node][way] = true;
+                for step in steps {
+                    let state = step.apply(from, live.row(step.target));
                     if !keep(step.target, &state) {
                         continue;
                     }
-                    let answers = here.answers[at] + u32::from(step.answer().is_some());
-                    let count = if step.count().is_one() {
-                        here.counts[at].clone()
-                    } else {
-                        here.counts[at].times(step.count())
+                    let (answer, count, answers) = match &step.answer {
+                        Some((answer, count)) => (
+                            Some(answer.clone()),
+                            &arrival.count * count,
+                            arrival.answers + 1,
+                        ),
+                        None => (None, arrival.count.clone(), arrival.answers),
                     };
                     let back = Back {
                         node,
                         entry: at,
-                        answer: step.answer().cloned(),
+                        answer,
                     };
-                    waiting[step.target]
-                        .get_or_insert_with(|| Box::new(Arrivals::new(width)))
-                        .arrive(&state, count, answers, Some(back));
+                    arrive(
+                        waiting[step.target].get_or_insert_with(IndexMap::new),
+                        state,
+                        count,
+                        answers,
+                        back,
+                    );
                 }
             }
             if matches!(flow.nodes[node].kind, NodeKind::Outcome(_)) {
-                entries[node] = here.into_entries();
+                entries[node] = (here.into_iter())
+                    .map(|(state, arrival)| Entry {
+                        state,
+                        count: arrival.count,
+                        answers: arrival.answers,
+                        from: arrival.from,
+                    })
+                    .collect();
             } else {
-                backs[node] = here.from;
+                backs[node] = here.into_values().map(|arrival| arrival.from).collect();
             }
         }
         Ok(Exploration {
@@ -220,6 +232,7 @@ impl<'f> Exploration<'f> {
             table,
             entries,
             backs,
+            taken,
         })
     }
 
@@ -229,20 +242,17 @@ impl<'f> Exploration<'f> {
 
     /// The number of distinct paths from the start to an outcome.
     pub fn paths(&self) -> BigUint {
-        self.flow
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| matches!(n.kind, NodeKind::Outcome(_)))
-            .flat_map(|(i, _)| self.entries[i].iter())
-            .map(|e| e.count.big())
-            .sum()
+        self.entries.iter().flatten().map(|e| &e.count).sum()
     }
 
     /// Whether some walk reaches `node`.
     pub fn reached(&self, node: usize) -> bool {
-        self.entries.get(node).is_some_and(|e| !e.is_empty())
-            || self.backs.get(node).is_some_and(|b| !b.is_empty())
+        self.taken.get(node).is_some_and(|ways| !ways.is_empty())
+    }
+
+    /// Which [`Way`]s out of `node` some walk takes (empty if none reaches it).
+    pub(super) fn ways_taken(&self, node: usize) -> &[bool] {
+        self.taken.get(node).map_or(&[], Vec::as_slice)
     }
 
     /// The entries at `node` if it is an outcome (other nodes keep only
@@ -286,63 +296,25 @@ impl<'f> Exploration<'f> {
     }
 }
 
-/// What the moves carry besides where they go and what they write.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Detail {
-    /// The answer and the number of paths each move stands for (`verify`).
-    Paths,
-    /// Nothing more: only the states matter. A large flow has hundreds of
-    /// thousands of answer moves, and an answer each is tens of megabytes.
-    States,
-}
-
-/// The walks that arrive at one node, by distinct state: the states end
-/// to end in a [`StateSet`] (no allocation or general hash per state), and
-/// beside them, by the same index, what an [`Entry`] holds.
-struct Arrivals {
-    states: StateSet,
-    counts: Vec<PathCount>,
-    answers: Vec<u32>,
-    from: Vec<Option<Back>>,
-}
-
-impl Arrivals {
-    fn new(width: usize) -> Arrivals {
-        Arrivals {
-            states: StateSet::new(width),
-            counts: Vec::new(),
-            answers: Vec::new(),
-            from: Vec::new(),
-        }
-    }
-
-    /// `count` more paths arrive in `state`, the shortest of them `answers`
-    /// answers long, coming by `from`.
-    fn arrive(&mut self, state: &[u32], count: PathCount, answers: u32, from: Option<Back>) {
-        let (index, new) = self.states.find_or_insert(state);
-        if new {
-            self.counts.push(count);
-            self.answers.push(answers);
-            self.from.push(from);
-            return;
-        }
-        self.counts[index] += &count;
-        if answers < self.answers[index] {
-            self.answers[index] = answers;
-            self.from[index] = from;
-        }
-    }
-
-    fn into_entries(self) -> Vec<Entry> {
-        let states = (0..self.states.len()).map(|i| Rc::from(self.states.get(i)));
-        (states.zip(self.counts).zip(self.answers).zip(self.from))
-            .map(|(((state, count), answers), from)| Entry {
-                state,
+/// `count` more paths arrive in `state`, the shortest of them `answers`
+/// answers long, coming by `from`.
+fn arrive(arrivals: &mut Arrivals, state: Vec<u32>, count: BigUint, answers: u32, from: Back) {
+    match arrivals.entry(state) {
+        indexmap::map::Entry::Vacant(vacant) => {
+            vacant.insert(Arrival {
                 count,
                 answers,
-                from,
-            })
-            .collect()
+                from: Some(from),
+            });
+        }
+        indexmap::map::Entry::Occupied(mut occupied) => {
+            let arrival = occupied.get_mut();
+            arrival.count += count;
+            if answers < arrival.answers {
+                arrival.answers = answers;
+                arrival.from = Some(from);
+            }
+        }
     }
 }
 
@@ -353,14 +325,13 @@ struct Setup<'f> {
     slots: Slots,
     table: Table,
     moves: Vec<Moves<'f>>,
-    writes: Writes,
     live: Live,
     /// The state at the start, before forgetting what is not live there.
     initial: Vec<u32>,
 }
 
 impl<'f> Setup<'f> {
-    fn new(flow: &'f Flow, watched: &[Operand], detail: Detail) -> Result<Setup<'f>, CycleError> {
+    fn new(flow: &'f Flow, watched: &[Operand]) -> Result<Setup<'f>, CycleError> {
         let order = flow.order.clone();
         if order.len() < flow.nodes.len() {
             // Kahn's algorithm leaves out exactly the nodes on or after a cycle.
@@ -391,7 +362,7 @@ impl<'f> Setup<'f> {
         }
         let slots = Slots::new(flow, steering.iter().chain(watched).copied());
         let mut table = Table::new(&slots);
-        let (moves, writes) = prepare(flow, &slots, &mut table, detail);
+        let moves = prepare(flow, &slots, &mut table);
         let live = liveness(flow, &slots, &order, watched);
         let mut initial = vec![0u32; slots.len()];
         for (index, fact) in flow.facts.iter().enumerate() {
@@ -404,7 +375,6 @@ impl<'f> Setup<'f> {
             slots,
             table,
             moves,
-            writes,
             live,
             initial,
         })
@@ -412,11 +382,6 @@ impl<'f> Setup<'f> {
 }
 
 impl Moves<'_> {
-    /// The ways a walk in `view`'s state leaves the node.
-    fn chosen(&self, view: &View) -> &[Move] {
-        self.choice(view).1
-    }
-
     /// Which way a walk in `view`'s state leaves the node, as a [`Way`],
     /// with the moves that way takes.
     fn choice(&self, view: &View) -> (Way, &[Move]) {
@@ -452,248 +417,82 @@ pub(super) const SKIPPED: Way = 0;
 pub(super) const ASKED: Way = 1;
 
 impl Move {
-    /// The state after this move from `from`, into `to`, forgetting what is
-    /// not `live` at the target.
-    fn apply(&self, writes: &Writes, from: &[u32], live: &[bool], to: &mut Vec<u32>) {
-        to.clear();
-        to.extend_from_slice(from);
-        for &(slot, code) in writes.of(self) {
-            to[slot as usize] = code;
+    /// The state after this move from `from`, forgetting what is not `live`
+    /// at the target.
+    fn apply(&self, from: &[u32], live: &[bool]) -> Vec<u32> {
+        let mut to = from.to_vec();
+        for &(slot, code) in &self.writes {
+            to[slot] = code;
         }
-        forget(to, live);
+        forget(&mut to, live);
+        to
     }
-}
-
-/// The same dynamic programme as [`Exploration::run`] without a focus or
-/// watched operands, keeping only the distinct states: no path counts, no
-/// way back. `visit` sees every node some walk reaches, once, in topological
-/// order, with the [`Way`]s out of it some walk takes (indexed by way); its
-/// states are dropped right after, so memory stays with the nodes still
-/// waiting. For the dead-ends lint, which needs nothing more.
-pub(super) fn each_reached(
-    flow: &Flow,
-    mut visit: impl FnMut(usize, &[bool]),
-) -> Result<(), CycleError> {
-    let Setup {
-        order,
-        slots,
-        table,
-        moves,
-        writes,
-        live,
-        mut initial,
-    } = Setup::new(flow, &[], Detail::States)?;
-    let mut waiting = WaitingSets::new(flow.nodes.len(), slots.len());
-    if flow.start < flow.nodes.len() {
-        forget(&mut initial, live.row(flow.start));
-        waiting.insert(flow.start, &initial);
-    }
-    let mut state = Vec::with_capacity(slots.len());
-    let mut taken = Vec::new();
-    // The order is breadth first: any topological order finds the same
-    // states, and this one keeps few nodes waiting at a time, so their sets
-    // stay in the cache.
-    for node in order {
-        let Some(here) = waiting.take(node) else {
-            continue;
-        };
-        taken.clear();
-        taken.resize(moves[node].ways(), false);
-        for from in here.states.iter() {
-            let view = View {
-                slots: &slots,
-                table: &table,
-                state: from,
-                outcome: None,
-            };
-            let (way, steps) = moves[node].choice(&view);
-            taken[way] = true;
-            for step in steps {
-                step.apply(&writes, from, live.row(step.target), &mut state);
-                waiting.insert(step.target, &state);
-            }
-        }
-        visit(node, &taken);
-        waiting.give_back(here);
-    }
-    Ok(())
-}
-
-/// The states waiting at each node not yet visited. Few nodes wait at a
-/// time, so they share a small pool of sets instead of one set per node;
-/// a visited node's set, emptied, serves the next, so a large flow does not
-/// allocate and free a set per node.
-struct WaitingSets {
-    width: usize,
-    /// Per node: 1 + the index of its set in `pool`, or 0 for none.
-    set_of: Vec<u32>,
-    pool: Vec<StateSet>,
-    /// Sets in `pool` that no node uses, emptied.
-    free: Vec<u32>,
-}
-
-impl WaitingSets {
-    fn new(nodes: usize, width: usize) -> WaitingSets {
-        WaitingSets {
-            width,
-            set_of: vec![0; nodes],
-            pool: Vec::new(),
-            free: Vec::new(),
-        }
-    }
-
-    fn insert(&mut self, node: usize, state: &[u32]) {
-        let set = match self.set_of[node] {
-            0 => {
-                let set = self.free.pop().unwrap_or_else(|| {
-                    self.pool.push(StateSet::new(self.width));
-                    u32::try_from(self.pool.len() - 1).unwrap_or(u32::MAX)
-                });
-                self.set_of[node] = set + 1;
-                set
-            }
-            at => at - 1,
-        };
-        self.pool[set as usize].insert(state);
-    }
-
-    /// The states waiting at `node`, if any, which no longer waits.
-    fn take(&mut self, node: usize) -> Option<Taken> {
-        let set = self.set_of[node].checked_sub(1)?;
-        self.set_of[node] = 0;
-        let states = std::mem::take(&mut self.pool[set as usize]);
-        Some(Taken { set, states })
-    }
-
-    /// Returns a set from [`take`](Self::take) to the pool, emptied.
-    fn give_back(&mut self, Taken { set, mut states }: Taken) {
-        states.clear();
-        self.pool[set as usize] = states;
-        self.free.push(set);
-    }
-}
-
-/// A node's waiting states, out of the pool while the node is visited.
-struct Taken {
-    set: u32,
-    states: StateSet,
 }
 
 /// The moves out of every node, with their writes interned.
-fn prepare<'f>(
-    flow: &'f Flow,
-    slots: &Slots,
-    table: &mut Table,
-    detail: Detail,
-) -> (Vec<Moves<'f>>, Writes) {
+fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f>> {
     let constants = Constants::of(flow);
-    let mut writes = Writes::default();
     let mut moves = Vec::with_capacity(flow.nodes.len());
     for (q, node) in flow.nodes.iter().enumerate() {
         moves.push(match &node.kind {
             NodeKind::Outcome(_) => Moves::Outcome,
             NodeKind::Decide(decide) => {
-                let mut step = |step: &Step, table: &mut Table| {
-                    let start = writes.len();
-                    writes.effects(slots, table, &step.effects);
-                    Move::to(step.target, writes.since(start))
+                let step = |step: &Step, table: &mut Table| {
+                    Move::to(step.target, effect_writes(slots, table, &step.effects))
                 };
-                let arms: Vec<_> = (decide.arms.iter())
-                    .map(|arm| (&arm.condition, step(&arm.step, table)))
-                    .collect();
                 Moves::Decide {
-                    arms: arms.into_boxed_slice(),
+                    arms: (decide.arms.iter())
+                        .map(|arm| (&arm.condition, step(&arm.step, table)))
+                        .collect(),
                     otherwise: step(&decide.otherwise, table),
                 }
             }
             NodeKind::Question(question) => {
                 let tracked = |fact: usize| slots.fact(fact).is_some();
-                let classes = answer_classes(q, question, &constants, &tracked);
-                let mut answers = Vec::with_capacity(classes.len());
-                for class in classes {
-                    let start = writes.len();
-                    let number = class.number.zip(question.into.and_then(|f| slots.fact(f)));
-                    if let Some((n, slot)) = number {
-                        writes.push(slot, table.intern(slot, Known::Fact(Value::Number(n))));
-                    }
-                    writes.effects(slots, table, class.effects.iter().copied());
-                    if let Some(slot) = slots.question(q) {
-                        writes.push(slot, table.intern(slot, Known::Answer(class.seen)));
-                    }
+                let mut answers = Vec::new();
+                for class in answer_classes(q, question, &constants, &tracked) {
                     let Some(target) = class.target else {
-                        writes.truncate(start);
                         continue;
                     };
-                    let mut step = Move::to(target, writes.since(start));
-                    if detail == Detail::Paths {
-                        step.paths = Some(Box::new(MovePaths {
-                            answer: Rc::new(class.answer),
-                            count: PathCount::from(class.count),
-                        }));
+                    let mut writes = Vec::new();
+                    let number = class.number.zip(question.into.and_then(|f| slots.fact(f)));
+                    if let Some((n, slot)) = number {
+                        writes.push((slot, table.intern(slot, Known::Fact(Value::Number(n)))));
                     }
-                    answers.push(step);
+                    writes.extend(effect_writes(slots, table, class.effects.iter().copied()));
+                    if let Some(slot) = slots.question(q) {
+                        writes.push((slot, table.intern(slot, Known::Answer(class.seen))));
+                    }
+                    answers.push(Move {
+                        target,
+                        writes,
+                        answer: Some((Rc::new(class.answer), class.count)),
+                    });
                 }
-                let skip = question.skip.as_deref().map(|(cond, target)| {
-                    let none = writes.since(writes.len());
-                    (cond, Move::to(*target, none))
-                });
-                Moves::Question {
-                    skip,
-                    answers: answers.into_boxed_slice(),
-                }
+                let skip = (question.skip.as_deref())
+                    .map(|(cond, target)| (cond, Move::to(*target, Vec::new())));
+                Moves::Question { skip, answers }
             }
         });
     }
-    (moves, writes)
+    moves
 }
 
-/// Every move's slot writes, end to end in one list: a large flow has
-/// hundreds of thousands of moves, most writing one slot, and a list each
-/// would be an allocation each.
-#[derive(Default)]
-struct Writes {
-    /// (slot, value code) pairs.
-    all: Vec<(u32, u32)>,
-}
-
-impl Writes {
-    fn len(&self) -> u32 {
-        u32::try_from(self.all.len()).unwrap_or(u32::MAX)
-    }
-
-    /// The writes pushed since `start`, for a move to keep.
-    fn since(&self, start: u32) -> std::ops::Range<u32> {
-        start..self.len()
-    }
-
-    fn truncate(&mut self, len: u32) {
-        self.all.truncate(len as usize);
-    }
-
-    fn push(&mut self, slot: usize, code: u32) {
-        self.all
-            .push((u32::try_from(slot).unwrap_or(u32::MAX), code));
-    }
-
-    /// The writes of `set` effects to tracked facts.
-    fn effects<'e>(
-        &mut self,
-        slots: &Slots,
-        table: &mut Table,
-        effects: impl IntoIterator<Item = &'e Effect>,
-    ) {
-        for effect in effects {
-            if let Effect::Set { fact, value } = effect
-                && let Some(slot) = slots.fact(*fact)
-            {
-                self.push(slot, table.intern_fact(slot, value));
-            }
+/// The writes of `set` effects to tracked facts.
+fn effect_writes<'e>(
+    slots: &Slots,
+    table: &mut Table,
+    effects: impl IntoIterator<Item = &'e Effect>,
+) -> Vec<(usize, u32)> {
+    let mut writes = Vec::new();
+    for effect in effects {
+        if let Effect::Set { fact, value } = effect
+            && let Some(slot) = slots.fact(*fact)
+        {
+            writes.push((slot, table.intern_fact(slot, value)));
         }
     }
-
-    fn of(&self, step: &Move) -> &[(u32, u32)] {
-        &self.all[step.writes.start as usize..step.writes.end as usize]
-    }
+    writes
 }
 
 /// For each node, the slots some condition at or after it may still read.
@@ -869,33 +668,4 @@ fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> 
         writable[node] = here;
     }
     writable
-}
-
-#[cfg(test)]
-mod tests {
-    use super::WaitingSets;
-
-    #[test]
-    fn waiting_sets_share_a_pool_and_empty_what_they_take() {
-        let mut waiting = WaitingSets::new(4, 2);
-        waiting.insert(1, &[1, 0]);
-        waiting.insert(1, &[1, 0]);
-        waiting.insert(1, &[0, 2]);
-        waiting.insert(3, &[5, 5]);
-        assert!(waiting.take(0).is_none());
-        let taken = waiting.take(1).expect("states wait at node 1");
-        let states: Vec<&[u32]> = taken.states.iter().collect();
-        assert_eq!(states, [&[1, 0][..], &[0, 2]]);
-        assert!(waiting.take(1).is_none(), "node 1 no longer waits");
-        waiting.give_back(taken);
-        // The set given back serves the next node, empty.
-        waiting.insert(2, &[7, 7]);
-        assert_eq!(waiting.pool.len(), 2);
-        let states: Vec<Vec<u32>> = (waiting.take(2).expect("node 2").states.iter())
-            .map(<[u32]>::to_vec)
-            .collect();
-        assert_eq!(states, [vec![7, 7]]);
-        let at_3 = waiting.take(3).expect("node 3");
-        assert_eq!(at_3.states.len(), 1);
-    }
 }

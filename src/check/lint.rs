@@ -26,37 +26,14 @@ use super::lint_sources::missing_rationale;
 
 /// Every warning about `flow`, in source order.
 pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
-    // The dead-ends exploration is most of the work on a large flow: the
-    // other lints run beside it. A small flow is not worth a thread.
-    let (mut warnings, others) = if flow.nodes.len() < 1000 {
-        (dead_ends(flow), other_lints(flow))
-    } else {
-        std::thread::scope(|scope| {
-            let dead = std::thread::Builder::new().spawn_scoped(scope, || dead_ends(flow));
-            let others = other_lints(flow);
-            let dead = match dead {
-                Ok(worker) => worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(_) => dead_ends(flow),
-            };
-            (dead, others)
-        })
-    };
-    warnings.extend(others);
-    warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code));
-    warnings
-}
-
-/// Every lint but the dead ends.
-fn other_lints(flow: &Flow) -> Vec<Diagnostic> {
-    let mut warnings = Vec::new();
+    let mut warnings = dead_ends(flow);
     warnings.extend(unused_facts(flow));
     warnings.extend(facts_never_set(flow));
     warnings.extend(pointless_questions(flow));
     warnings.extend(missing_rationale(flow));
     warnings.extend(duplicate_wording(flow));
     warnings.extend(red_flags_unsure(flow));
+    warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code()));
     warnings
 }
 

@@ -5,27 +5,30 @@
 //! and the nodes only those lead to.
 //!
 //! It explores every walk with the same dynamic programme as `verify`
-//! (tracking only what decide and skip conditions read), so it is exact;
-//! it keeps only the distinct states, not the path counts `verify` needs.
+//! (tracking only what decide and skip conditions read), so it is exact.
 
 use std::collections::HashSet;
 
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::exploration::{ASKED, SKIPPED, each_reached};
+use super::exploration::{ASKED, Exploration, SKIPPED};
 use crate::compile::{Flow, NodeKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
-    let mut reached = vec![false; flow.nodes.len()];
-    // Warnings about reached nodes, with the node, to put them in node order.
-    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
+    // Warnings about reached nodes, in node order.
+    let mut warnings: Vec<Diagnostic> = Vec::new();
     // Edges (from, to) never taken although `from` is reached, already reported.
     let mut explained: HashSet<(usize, usize)> = HashSet::new();
-    let explored = each_reached(flow, |index, took| {
-        reached[index] = true;
-        let node = &flow.nodes[index];
+    let Ok(explored) = Exploration::run(flow, &[], None) else {
+        return Vec::new();
+    };
+    for (index, node) in flow.nodes.iter().enumerate() {
+        if !explored.reached(index) {
+            continue;
+        }
+        let took = explored.ways_taken(index);
         match &node.kind {
             NodeKind::Decide(decide) => {
                 let never_taken = decide
@@ -35,10 +38,9 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                     .filter(|&(way, _)| !took[way]);
                 for (_, arm) in never_taken {
                     explained.insert((index, arm.step.target));
-                    found.push((
-                        index,
-                        Diagnostic::warning(
-                            "W001",
+                    warnings.push(
+                        Diagnostic::new(
+                            DiagnosticKind::DeadEnd,
                             node.span,
                             format!(
                                 "in `{}`, the arm `when {}` is never taken",
@@ -49,12 +51,12 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                         .with_hint(Some(
                             "an earlier arm already catches every walk that meets this condition, or it can never hold here: reorder the arms or fix the condition".into(),
                         )),
-                    ));
+                    );
                 }
             }
             NodeKind::Question(question) => {
                 if question.skip.is_none() {
-                    return;
+                    continue;
                 }
                 if took[SKIPPED] && !took[ASKED] {
                     explained.extend(
@@ -64,10 +66,9 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                             .filter_map(|a| Some((index, a.target?))),
                     );
                     explained.extend(question.then.iter().map(|s| (index, s.target)));
-                    found.push((
-                        index,
-                        Diagnostic::warning(
-                            "W001",
+                    warnings.push(
+                        Diagnostic::new(
+                            DiagnosticKind::DeadEnd,
                             node.span,
                             format!("question `{}` is never asked", node.id),
                         )
@@ -75,26 +76,21 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                         .with_hint(Some(
                             "remove the question, or narrow its `skip when`".into(),
                         )),
-                    ));
+                    );
                 }
             }
             NodeKind::Outcome(_) => {}
         }
-    });
-    if explored.is_err() {
-        return Vec::new();
     }
-    found.sort_by_key(|(index, _)| *index);
-    let mut warnings: Vec<Diagnostic> = found.into_iter().map(|(_, w)| w).collect();
     for (index, node) in flow.nodes.iter().enumerate() {
-        if reached[index] {
+        if explored.reached(index) {
             continue;
         }
         let reached_from: Vec<usize> = flow
             .graph
             .neighbors_directed(NodeIndex::new(index), Direction::Incoming)
             .map(|ix| flow.graph[ix])
-            .filter(|&p| reached[p])
+            .filter(|&p| explored.reached(p))
             .collect();
         // Only the first unreached node on each way: the rest follow from it.
         if reached_from.is_empty()
@@ -105,11 +101,15 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
             continue;
         }
         warnings.push(
-            Diagnostic::warning("W001", node.span, format!("no walk reaches `{}`", node.id))
-                .with_label("dead end: the conditions on every way here never hold")
-                .with_hint(Some(
-                    "check the decide arms and `skip when` conditions that lead here".into(),
-                )),
+            Diagnostic::new(
+                DiagnosticKind::DeadEnd,
+                node.span,
+                format!("no walk reaches `{}`", node.id),
+            )
+            .with_label("dead end: the conditions on every way here never hold")
+            .with_hint(Some(
+                "check the decide arms and `skip when` conditions that lead here".into(),
+            )),
         );
     }
     warnings

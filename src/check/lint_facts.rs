@@ -4,7 +4,7 @@
 
 use super::flow_conditions::{Place, conditions};
 use crate::compile::{Effect, Flow, NodeKind, Operand};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// W002: declared, but no condition reads it.
 pub(super) fn unused_facts(flow: &Flow) -> Vec<Diagnostic> {
@@ -19,8 +19,8 @@ pub(super) fn unused_facts(flow: &Flow) -> Vec<Diagnostic> {
         .zip(read)
         .filter(|(_, read)| !read)
         .map(|(fact, _)| {
-            Diagnostic::warning(
-                "W002",
+            Diagnostic::new(
+                DiagnosticKind::UnreadFact,
                 fact.span,
                 format!("fact `{}` is never read", fact.name),
             )
@@ -73,8 +73,8 @@ pub(super) fn facts_never_set(flow: &Flow) -> Vec<Diagnostic> {
             seen.push((span, fact));
             let name = &flow.facts[fact].name;
             warnings.push(
-                Diagnostic::warning(
-                    "W003",
+                Diagnostic::new(
+                    DiagnosticKind::UnsetFact,
                     span,
                     format!("{what} reads fact `{name}`, but no path to it sets `{name}`"),
                 )

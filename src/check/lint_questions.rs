@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::flow_conditions::conditions;
 use super::lint::location;
 use crate::compile::{Answer, Effect, Flow, Form, NodeKind, Operand, Question};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// W004: every answer goes to the same place, none has an effect, and no
 /// condition reads the answer: asking cannot change anything.
@@ -32,8 +32,8 @@ pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
             continue;
         }
         warnings.push(
-            Diagnostic::warning(
-                "W004",
+            Diagnostic::new(
+                DiagnosticKind::PointlessQuestion,
                 node.span,
                 format!("question `{}` cannot change anything", node.id),
             )
@@ -86,8 +86,8 @@ pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
             Some(&first) => {
                 let other = &flow.nodes[first];
                 warnings.push(
-                    Diagnostic::warning(
-                        "W008",
+                    Diagnostic::new(
+                        DiagnosticKind::SameWording,
                         node.span,
                         format!(
                             "question `{}` asks the same as `{}`: \"{}\"",
@@ -133,8 +133,8 @@ pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
             Some(_) => continue,
         };
         warnings.push(
-            Diagnostic::warning(
-                "W009",
+            Diagnostic::new(
+                DiagnosticKind::RedFlagUnsure,
                 node.span,
                 format!("red-flag question `{}` {problem}", node.id),
             )

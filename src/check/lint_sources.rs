@@ -1,8 +1,8 @@
 //! W005–W007: every question says why it is asked and where its knowledge
-//! comes from, and every outcome names its source (DESIGN.md).
+//! comes from, and every outcome names its source (docs/architecture.md).
 
 use crate::compile::{Flow, NodeKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn missing_rationale(flow: &Flow) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
@@ -11,8 +11,8 @@ pub(super) fn missing_rationale(flow: &Flow) -> Vec<Diagnostic> {
             NodeKind::Question(_) => {
                 if node.why.is_none() {
                     warnings.push(
-                        Diagnostic::warning(
-                            "W005",
+                        Diagnostic::new(
+                            DiagnosticKind::NoWhy,
                             node.span,
                             format!("question `{}` has no `why`", node.id),
                         )
@@ -23,11 +23,21 @@ pub(super) fn missing_rationale(flow: &Flow) -> Vec<Diagnostic> {
                     );
                 }
                 if node.sources.is_empty() {
-                    warnings.push(no_source("W006", "question", &node.id, node.span));
+                    warnings.push(no_source(
+                        DiagnosticKind::QuestionWithoutSource,
+                        "question",
+                        &node.id,
+                        node.span,
+                    ));
                 }
             }
             NodeKind::Outcome(_) if node.sources.is_empty() => {
-                warnings.push(no_source("W007", "outcome", &node.id, node.span));
+                warnings.push(no_source(
+                    DiagnosticKind::OutcomeWithoutSource,
+                    "outcome",
+                    &node.id,
+                    node.span,
+                ));
             }
             NodeKind::Outcome(_) | NodeKind::Decide(_) => {}
         }
@@ -36,12 +46,12 @@ pub(super) fn missing_rationale(flow: &Flow) -> Vec<Diagnostic> {
 }
 
 fn no_source(
-    code: &'static str,
+    kind: DiagnosticKind,
     what: &str,
     id: &str,
     span: crate::diagnostic::Span,
 ) -> Diagnostic {
-    Diagnostic::warning(code, span, format!("{what} `{id}` has no `source`"))
+    Diagnostic::new(kind, span, format!("{what} `{id}` has no `source`"))
         .with_label("where does this come from?")
         .with_hint(Some(
             "add `source \"document\" \"part\"`: a seed file or a public guideline".into(),

@@ -12,8 +12,6 @@ mod lint_dead_ends;
 mod lint_facts;
 mod lint_questions;
 mod lint_sources;
-mod path_count;
-mod state_set;
 mod verify;
 
 pub use case_runner::{CaseResult, run_case, run_cases};

@@ -79,14 +79,11 @@ impl Verification {
             );
             let node = &flow.nodes[broken.outcome];
             if let NodeKind::Outcome(outcome) = &node.kind {
-                let verdict = match outcome.urgency {
-                    Some(u) => format!("{} {}", outcome.verdict.word(), u.word()),
-                    None => outcome.verdict.word().to_string(),
-                };
                 let _ = writeln!(
                     out,
-                    "     reaches outcome `{}`: {verdict} (\"{}\")",
+                    "     reaches outcome `{}`: {} (\"{}\")",
                     flow.short_id(broken.outcome),
+                    outcome.verdict,
                     outcome.title
                 );
             }
@@ -126,7 +123,7 @@ fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantResult {
             if !view.holds(&invariant.when) || view.holds(&invariant.then) {
                 continue;
             }
-            breaking += entry.count.big();
+            breaking += &entry.count;
             if worst.is_none_or(|(answers, _, _)| entry.answers < answers) {
                 worst = Some((entry.answers, node, at));
             }
@@ -297,7 +294,7 @@ invariant "young people are referred" { age < 16 => verdict == refer }
         let mut flow = compile(&mini()).unwrap();
         let emergency = flow.find("emergency").unwrap();
         if let NodeKind::Outcome(outcome) = &mut flow.nodes[emergency].kind {
-            outcome.urgency = Some(crate::compile::Urgency::Routine);
+            outcome.verdict = crate::compile::Verdict::Refer(crate::compile::Urgency::Routine);
         }
         let verification = verify(&flow).unwrap();
         assert!(!verification.holds());

@@ -3,35 +3,16 @@ use std::fmt;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
-use super::bare_in_json::bare_in_json;
-
 /// What a person answered: one choice (also `yes`/`no`/`unsure`), several
-/// choices, or a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// choices, or a number. Bare in JSON (`34`, `"yes"`, `["a","b"]`): saved
+/// sessions and `--json` output read best that way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
 pub enum AnswerValue {
     Number(i64),
     Choice(CompactString),
     Many(Vec<CompactString>),
 }
-
-// Bare in JSON, tagged in the binary form: see `bare_in_json`.
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "AnswerValue", untagged)]
-enum Bare {
-    Number(i64),
-    Choice(CompactString),
-    Many(Vec<CompactString>),
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "AnswerValue")]
-enum Tagged {
-    Number(i64),
-    Choice(CompactString),
-    Many(Vec<CompactString>),
-}
-
-bare_in_json!(AnswerValue, Bare, Tagged);
 
 impl AnswerValue {
     /// The answer ids chosen (empty for numbers).
@@ -51,6 +32,27 @@ impl fmt::Display for AnswerValue {
             AnswerValue::Number(n) => write!(f, "{n}"),
             AnswerValue::Choice(choice) => f.write_str(choice),
             AnswerValue::Many(choices) => f.write_str(&choices.join("+")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AnswerValue;
+
+    #[test]
+    fn json_shows_answers_bare() {
+        let answers = [
+            (AnswerValue::Number(34), "34"),
+            (AnswerValue::Choice("yes".into()), "\"yes\""),
+            (
+                AnswerValue::Many(vec!["a".into(), "b".into()]),
+                "[\"a\",\"b\"]",
+            ),
+        ];
+        for (answer, json) in answers {
+            assert_eq!(serde_json::to_string(&answer).unwrap(), json);
+            assert_eq!(serde_json::from_str::<AnswerValue>(json).unwrap(), answer);
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::compiler::{Compiler, Context};
 use super::flow::*;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
 use crate::syntax::ast::{self};
 
 impl Compiler<'_> {
@@ -40,8 +40,8 @@ impl Compiler<'_> {
             for decl in &document.vignettes {
                 if vignettes.iter().any(|v| v.id == decl.name.text) {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E003",
+                        Diagnostic::new(
+                            DiagnosticKind::Duplicate,
                             decl.name.span,
                             format!("duplicate vignette `{}`", decl.name.text),
                         )
@@ -54,11 +54,11 @@ impl Compiler<'_> {
                 if !case
                     .expectations
                     .iter()
-                    .any(|e| matches!(e, Expectation::Verdict(..)))
+                    .any(|e| matches!(e, Expectation::Verdict(_) | Expectation::Referral))
                 {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E013",
+                        Diagnostic::new(
+                            DiagnosticKind::MissingPart,
                             decl.name.span,
                             format!("vignette `{}` has no expected verdict", decl.name.text),
                         )
@@ -88,35 +88,64 @@ impl Compiler<'_> {
             };
             let NodeKind::Question(question) = &nodes[index].kind else {
                 self.errors.push(
-                    Diagnostic::error("E013", id.span, format!("`{}` is not a question", id.text))
-                        .with_label("only questions take answers"),
+                    Diagnostic::new(
+                        DiagnosticKind::NotAnAnswer,
+                        id.span,
+                        format!("`{}` is not a question", id.text),
+                    )
+                    .with_label("only questions take answers"),
                 );
                 continue;
             };
-            match question.interpret(&raw.text.replace('+', ",")) {
-                Ok(value) => answers.push((index, value)),
-                Err(error) => self.errors.push(
-                    Diagnostic::error(
-                        "E013",
+            match question.by_ids(&raw.text) {
+                Some(value) => answers.push((index, value)),
+                None => self.errors.push(
+                    Diagnostic::new(
+                        DiagnosticKind::NotAnAnswer,
                         raw.span,
                         format!("`{}` is not an answer to `{}`", raw.text, id.text),
                     )
                     .with_label("invalid answer")
-                    .with_hint(Some(error.to_string())),
+                    .with_hint(Some(format!(
+                        "a case names answers by id: {}",
+                        question.valid_answers().join(", ")
+                    ))),
                 ),
             }
         }
         let mut expectations = Vec::new();
         for expectation in &decl.expectations {
             expectations.push(match expectation {
-                ast::Expectation::Verdict { kind, urgency, .. } => Expectation::Verdict(
-                    match kind {
-                        ast::VerdictKind::Treat => Verdict::Treat,
-                        ast::VerdictKind::Modify => Verdict::Modify,
-                        ast::VerdictKind::Refer => Verdict::Refer,
-                    },
-                    *urgency,
-                ),
+                ast::Expectation::Verdict {
+                    kind,
+                    urgency,
+                    span,
+                } => match (kind, urgency) {
+                    (ast::VerdictKind::Refer, Some(urgency)) => {
+                        Expectation::Verdict(Verdict::Refer(*urgency))
+                    }
+                    (ast::VerdictKind::Refer, None) => Expectation::Referral,
+                    (kind, urgency) => {
+                        let verdict = if *kind == ast::VerdictKind::Treat {
+                            Verdict::Treat
+                        } else {
+                            Verdict::Modify
+                        };
+                        if urgency.is_some() {
+                            // No outcome could meet it: the case would always fail.
+                            self.errors.push(
+                                Diagnostic::new(
+                                    DiagnosticKind::UrgencyWithoutReferral,
+                                    *span,
+                                    "only `refer` takes an urgency",
+                                )
+                                .with_label("urgency without referral")
+                                .with_hint(Some(format!("write `expect {verdict}`"))),
+                            );
+                        }
+                        Expectation::Verdict(verdict)
+                    }
+                },
                 ast::Expectation::Note(text) => Expectation::Note(text.text.to_string()),
                 ast::Expectation::Outcome(id) => {
                     let Some(index) = self.case_node(nodes, id) else {
@@ -154,17 +183,21 @@ impl Compiler<'_> {
             [] => {
                 let hint = did_you_mean(id.text, nodes.iter().map(|n| n.local()));
                 self.errors.push(
-                    Diagnostic::error("E002", id.span, format!("unknown id `{}`", id.text))
-                        .with_label("no node has this id")
-                        .with_hint(hint),
+                    Diagnostic::new(
+                        DiagnosticKind::UnknownId,
+                        id.span,
+                        format!("unknown id `{}`", id.text),
+                    )
+                    .with_label("no node has this id")
+                    .with_hint(hint),
                 );
                 None
             }
             _ => {
                 let ids: Vec<&str> = matches.iter().map(|&i| nodes[i].id.as_str()).collect();
                 self.errors.push(
-                    Diagnostic::error(
-                        "E002",
+                    Diagnostic::new(
+                        DiagnosticKind::AmbiguousId,
                         id.span,
                         format!("`{}` is in several files", id.text),
                     )

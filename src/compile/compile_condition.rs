@@ -6,7 +6,7 @@ use super::compiler::{Compiler, Context, Kind, literal_text};
 use super::condition::{Cond, Operand};
 use super::flow::*;
 use super::{Domain, Value};
-use crate::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, CompareOp, Literal};
 
@@ -41,8 +41,8 @@ impl Compiler<'_> {
                     || matches!(kind, Kind::Answers(Form::YesNo, _));
                 if !testable {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E006",
+                        Diagnostic::new(
+                            DiagnosticKind::WrongType,
                             name.span,
                             format!("`{}` is not a yes/no test", name.text),
                         )
@@ -65,8 +65,8 @@ impl Compiler<'_> {
                 );
                 if !ordered && !matches!(op, CompareOp::Eq | CompareOp::Ne) {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E006",
+                        Diagnostic::new(
+                            DiagnosticKind::WrongType,
                             name.span,
                             format!("`{}` has no order", name.text),
                         )
@@ -104,8 +104,8 @@ impl Compiler<'_> {
                     .collect();
                 if questions.is_empty() {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E002",
+                        Diagnostic::new(
+                            DiagnosticKind::UnknownTag,
                             tag.span,
                             format!("no question is tagged `{}`", tag.text),
                         )
@@ -173,8 +173,8 @@ impl Compiler<'_> {
                 }
                 _ => {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E005",
+                        Diagnostic::new(
+                            DiagnosticKind::UndeclaredName,
                             name.span,
                             format!("`{}` is not a fact or a question", name.text),
                         )
@@ -192,8 +192,8 @@ impl Compiler<'_> {
                 )
                 .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
                 self.errors.push(
-                    Diagnostic::error(
-                        "E005",
+                    Diagnostic::new(
+                        DiagnosticKind::UndeclaredName,
                         name.span,
                         format!("`{}` is not a declared fact or question", name.text),
                     )
@@ -208,8 +208,8 @@ impl Compiler<'_> {
     fn operand_value(&mut self, kind: &Kind, name: &str, value: &ast::Value) -> Value {
         let bad = |this: &mut Self, allowed: String| {
             this.errors.push(
-                Diagnostic::error(
-                    "E006",
+                Diagnostic::new(
+                    DiagnosticKind::NotInDomain,
                     value.span,
                     format!(
                         "`{}` is not a value of `{name}`",

@@ -10,7 +10,7 @@ use compact_str::CompactString;
 use super::compile_condition::expr_text;
 use super::flow::*;
 use super::{Cond, Value};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, NodeKindDecl};
 
@@ -202,8 +202,8 @@ impl<'s> FileLowering<'s> {
             Some(ask) => ask.text.as_ref().into(),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E007",
+                    Diagnostic::new(
+                        DiagnosticKind::MissingPart,
                         name.span,
                         format!("question `{}` has no `ask`", name.text),
                     )
@@ -217,6 +217,7 @@ impl<'s> FileLowering<'s> {
         };
         let form = self.form(name, &question);
         let mut answers = Vec::with_capacity(question.arms.len());
+        let mut spans = Vec::new();
         for arm in question.arms {
             let (id, default_label) = match &arm.key {
                 ast::ArmKey::YesNo(word) => {
@@ -226,9 +227,13 @@ impl<'s> FileLowering<'s> {
             };
             if answers.iter().any(|a: &Answer| a.id == id) {
                 self.errors.push(
-                    Diagnostic::error("E003", arm.span, format!("answer `{id}` is given twice"))
-                        .with_label("second arm for the same answer")
-                        .with_hint(Some("keep one arm per answer".into())),
+                    Diagnostic::new(
+                        DiagnosticKind::Duplicate,
+                        arm.span,
+                        format!("answer `{id}` is given twice"),
+                    )
+                    .with_label("second arm for the same answer")
+                    .with_hint(Some("keep one arm per answer".into())),
                 );
                 continue;
             }
@@ -236,8 +241,8 @@ impl<'s> FileLowering<'s> {
             let target = match (arm.target, form) {
                 (Some(target), Form::Multiple) => {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E007",
+                        Diagnostic::new(
+                            DiagnosticKind::QuestionShape,
                             target.span,
                             "answers of a `multiple` question have no target",
                         )
@@ -252,9 +257,13 @@ impl<'s> FileLowering<'s> {
                 (None, Form::Multiple) => None,
                 (None, _) => {
                     self.errors.push(
-                        Diagnostic::error("E004", arm.span, format!("answer `{id}` has no target"))
-                            .with_label("where does this answer lead?")
-                            .with_hint(Some("add `-> next` or `-> some_node`".into())),
+                        Diagnostic::new(
+                            DiagnosticKind::NoWayOn,
+                            arm.span,
+                            format!("answer `{id}` has no target"),
+                        )
+                        .with_label("where does this answer lead?")
+                        .with_hint(Some("add `-> next` or `-> some_node`".into())),
                     );
                     None
                 }
@@ -270,16 +279,30 @@ impl<'s> FileLowering<'s> {
                     .iter()
                     .map(|s| s.text.as_ref().into())
                     .collect(),
+                within: arm.within.as_ref().and_then(|decl| {
+                    match super::compile_within::within(decl, form) {
+                        Ok(within) => {
+                            spans.push((decl.span, within));
+                            Some(within)
+                        }
+                        Err(error) => {
+                            self.errors.push(error);
+                            None
+                        }
+                    }
+                }),
                 target,
                 effects: self.effects(arm.effects, way),
             });
         }
+        self.errors
+            .extend(super::compile_within::check_spans(&spans));
         if form == Form::YesNo {
             for required in ["yes", "no"] {
                 if !answers.iter().any(|a| a.id == required) {
                     self.errors.push(
-                        Diagnostic::error(
-                            "E004",
+                        Diagnostic::new(
+                            DiagnosticKind::MissingAnswer,
                             name.span,
                             format!("question `{}` has no `{required}` answer", name.text),
                         )
@@ -293,8 +316,8 @@ impl<'s> FileLowering<'s> {
             (Some(then), Form::Multiple | Form::Number) => Some(self.step(then, Way::Then)),
             (None, Form::Multiple | Form::Number) => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E004",
+                    Diagnostic::new(
+                        DiagnosticKind::NoWayOn,
                         name.span,
                         format!("question `{}` has no `then`", name.text),
                     )
@@ -305,8 +328,8 @@ impl<'s> FileLowering<'s> {
             }
             (Some(then), _) => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E007",
+                    Diagnostic::new(
+                        DiagnosticKind::QuestionShape,
                         then.target.span,
                         "`then` is for multiple-choice and number questions",
                     )
@@ -363,11 +386,15 @@ impl<'s> FileLowering<'s> {
         let choices = question.arms.len() - yes_no;
         let mixed = |this: &mut Self, why: &str| {
             this.errors.push(
-                Diagnostic::error("E007", name.span, format!("question `{}` {why}", name.text))
-                    .with_label("mixed answer kinds")
-                    .with_hint(Some(
-                        "a question is yes/no, single choice, multiple choice or a number".into(),
-                    )),
+                Diagnostic::new(
+                    DiagnosticKind::QuestionShape,
+                    name.span,
+                    format!("question `{}` {why}", name.text),
+                )
+                .with_label("mixed answer kinds")
+                .with_hint(Some(
+                    "a question is yes/no, single choice, multiple choice or a number".into(),
+                )),
             );
         };
         if question.number.is_some() {
@@ -401,8 +428,8 @@ impl<'s> FileLowering<'s> {
 
     fn no_answers(&mut self, name: &ast::Name) {
         self.errors.push(
-            Diagnostic::error(
-                "E004",
+            Diagnostic::new(
+                DiagnosticKind::MissingAnswer,
                 name.span,
                 format!("question `{}` has no answers", name.text),
             )
@@ -429,8 +456,8 @@ impl<'s> FileLowering<'s> {
             Some(step) => self.step(step, Way::Otherwise),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E008",
+                    Diagnostic::new(
+                        DiagnosticKind::NoOtherwise,
                         name.span,
                         format!("decide `{}` has no `otherwise`", name.text),
                     )
@@ -447,11 +474,11 @@ impl<'s> FileLowering<'s> {
     }
 
     fn outcome(&mut self, name: &ast::Name<'s>, outcome: &ast::OutcomeDecl) -> Outcome {
-        let (verdict, urgency) = match &outcome.verdict {
+        let verdict = match &outcome.verdict {
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E012",
+                    Diagnostic::new(
+                        DiagnosticKind::MissingPart,
                         name.span,
                         format!("outcome `{}` has no verdict", name.text),
                     )
@@ -460,18 +487,16 @@ impl<'s> FileLowering<'s> {
                         "add `verdict treat`, `verdict modify` or `verdict refer urgent`".into(),
                     )),
                 );
-                (Verdict::Refer, Some(Urgency::Routine))
+                Verdict::Refer(Urgency::Routine)
             }
-            Some(v) => {
-                let verdict = match v.kind {
-                    ast::VerdictKind::Treat => Verdict::Treat,
-                    ast::VerdictKind::Modify => Verdict::Modify,
-                    ast::VerdictKind::Refer => Verdict::Refer,
-                };
-                match (verdict, v.urgency) {
-                    (Verdict::Refer, None) => self.errors.push(
-                        Diagnostic::error(
-                            "E012",
+            Some(v) => match (v.kind, v.urgency) {
+                (ast::VerdictKind::Treat, None) => Verdict::Treat,
+                (ast::VerdictKind::Modify, None) => Verdict::Modify,
+                (ast::VerdictKind::Refer, Some(urgency)) => Verdict::Refer(urgency),
+                (ast::VerdictKind::Refer, None) => {
+                    self.errors.push(
+                        Diagnostic::new(
+                            DiagnosticKind::ReferWithoutUrgency,
                             v.span,
                             format!("refer outcome `{}` has no urgency", name.text),
                         )
@@ -480,23 +505,35 @@ impl<'s> FileLowering<'s> {
                             "write `verdict refer emergency`, `refer urgent` or `refer routine`"
                                 .into(),
                         )),
-                    ),
-                    (Verdict::Treat | Verdict::Modify, Some(_)) => self.errors.push(
-                        Diagnostic::error("E012", v.span, "only `refer` takes an urgency")
-                            .with_label("urgency without referral")
-                            .with_hint(Some(format!("write `verdict {}`", verdict.word()))),
-                    ),
-                    _ => {}
+                    );
+                    // The compile fails; until then, the safest reading.
+                    Verdict::Refer(Urgency::Emergency)
                 }
-                (verdict, v.urgency)
-            }
+                (kind, Some(_)) => {
+                    let verdict = if kind == ast::VerdictKind::Treat {
+                        Verdict::Treat
+                    } else {
+                        Verdict::Modify
+                    };
+                    self.errors.push(
+                        Diagnostic::new(
+                            DiagnosticKind::UrgencyWithoutReferral,
+                            v.span,
+                            "only `refer` takes an urgency",
+                        )
+                        .with_label("urgency without referral")
+                        .with_hint(Some(format!("write `verdict {verdict}`"))),
+                    );
+                    verdict
+                }
+            },
         };
         let title = match &outcome.title {
             Some(title) => title.text.to_string(),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E012",
+                    Diagnostic::new(
+                        DiagnosticKind::MissingPart,
                         name.span,
                         format!("outcome `{}` has no title", name.text),
                     )
@@ -509,11 +546,6 @@ impl<'s> FileLowering<'s> {
         let texts = |texts: &[ast::Text]| texts.iter().map(|t| t.text.to_string()).collect();
         Outcome {
             verdict,
-            urgency: if verdict == Verdict::Refer {
-                urgency
-            } else {
-                None
-            },
             title,
             plan: texts(&outcome.plan),
             avoid: texts(&outcome.avoid),

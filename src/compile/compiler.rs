@@ -13,29 +13,20 @@ use super::names::{NodeNames, duplicate};
 use super::questions_left::questions_left;
 use super::topo_order::breadth_first_order;
 use super::{Domain, Value};
-use crate::diagnostic::{Diagnostic, Span, did_you_mean};
-use crate::source::{KnowledgeSource, SourceFile};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
+use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, Literal};
 use crate::syntax::parse;
 
 /// Compiles a knowledge folder, or returns every error found in it.
 pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
-    compile_with(source, PARALLEL_FROM)
-}
-
-/// [`compile`], with files parsed and built on several threads from
-/// `parallel_from` bytes of text (tests compare the two ways).
-pub(super) fn compile_with(
-    source: &KnowledgeSource,
-    parallel_from: usize,
-) -> Result<Flow, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut documents = Vec::new();
     let mut files = Vec::new();
-    for (index, parsed) in parse_all(source, parallel_from).into_iter().enumerate() {
-        match parsed {
+    for file in 0..source.files.len() {
+        match parse_and_lower(source, file) {
             Ok((document, nodes)) => {
-                documents.push((index, document));
+                documents.push((file, document));
                 files.push(nodes);
             }
             Err(error) => errors.push(error),
@@ -58,82 +49,11 @@ pub(super) fn compile_with(
 type Parsed<'s> = Result<(ast::Document<'s>, FileNodes<'s>), Diagnostic>;
 
 /// Parses a file and builds its nodes from their syntax trees, which are
-/// freed right after (on the thread that made them, which can reuse their
-/// memory).
+/// freed right after.
 fn parse_and_lower(source: &KnowledgeSource, file: usize) -> Parsed<'_> {
     let mut document = parse(&source.files[file].text, file)?;
     let decls = std::mem::take(&mut document.nodes);
     Ok((document, lower_file(source, file, decls)))
-}
-
-/// Below this much text (1 MB, about 3 ms to parse) a thread's start-up is not worth it.
-pub(super) const PARALLEL_FROM: usize = 1 << 20;
-
-/// Parses every file and builds its nodes, in file order. Files are
-/// independent, so a folder of some size is split among the cores: parsing
-/// is most of the cost of loading.
-fn parse_all(source: &KnowledgeSource, parallel_from: usize) -> Vec<Parsed<'_>> {
-    let files = &source.files;
-    let text_len: usize = files.iter().map(|f| f.text.len()).sum();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || files.len() < 2 || text_len < parallel_from {
-        return files
-            .iter()
-            .enumerate()
-            .map(|(index, _)| parse_and_lower(source, index))
-            .collect();
-    }
-    let parts = balanced_parts(files, threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = parts
-            .iter()
-            .map(|range| {
-                let range = range.clone();
-                let parse_part = move || {
-                    range
-                        .clone()
-                        .map(|index| parse_and_lower(source, index))
-                        .collect::<Vec<_>>()
-                };
-                // The main thread's stack size, so nesting fails the same way.
-                std::thread::Builder::new()
-                    .stack_size(8 << 20)
-                    .spawn_scoped(scope, parse_part.clone())
-                    .map_err(|_| parse_part)
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| match worker {
-                Ok(worker) => match worker.join() {
-                    Ok(parsed) => parsed,
-                    // A panic in the parser is a bug; let it surface as one.
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                // No thread to be had: parse here.
-                Err(parse_part) => parse_part(),
-            })
-            .collect()
-    })
-}
-
-/// Up to `count` runs of consecutive files with about equal amounts of text.
-pub(super) fn balanced_parts(files: &[SourceFile], count: usize) -> Vec<std::ops::Range<usize>> {
-    let total: usize = files.iter().map(|f| f.text.len()).sum();
-    let share = total.div_ceil(count).max(1);
-    let mut parts = Vec::with_capacity(count);
-    let (mut start, mut filled) = (0, 0);
-    for (index, file) in files.iter().enumerate() {
-        filled += file.text.len();
-        if filled >= share * (parts.len() + 1) && parts.len() + 1 < count {
-            parts.push(start..index + 1);
-            start = index + 1;
-        }
-    }
-    if start < files.len() {
-        parts.push(start..files.len());
-    }
-    parts
 }
 
 pub(super) struct Compiler<'s> {
@@ -189,9 +109,17 @@ impl Lowered {
             // A file that does not parse declares nothing, so names it would
             // have declared look unknown and nodes it would reach look
             // unreachable elsewhere: those follow-on errors would only mislead.
-            if self.errors.iter().any(|e| e.code == "E001") {
-                self.errors
-                    .retain(|e| !matches!(e.code, "E002" | "E005" | "E010"));
+            if self.errors.iter().any(|e| e.kind.stops_the_file()) {
+                self.errors.retain(|e| {
+                    !matches!(
+                        e.kind,
+                        DiagnosticKind::UnknownId
+                            | DiagnosticKind::AmbiguousId
+                            | DiagnosticKind::UnknownTag
+                            | DiagnosticKind::UndeclaredName
+                            | DiagnosticKind::Unreachable
+                    )
+                });
             }
             self.errors.sort_by_key(|e| (e.span.file(), e.span.start()));
             return Err(self.errors);
@@ -320,19 +248,27 @@ impl<'s> Compiler<'s> {
         for (_, extra) in headers {
             let first_at = first.map_or_else(String::new, |(_, h)| self.at(h.span));
             self.errors.push(
-                Diagnostic::error("E011", extra.name.span, "a second `flow` header")
-                    .with_label(format!("the first is at {first_at}"))
-                    .with_hint(Some(
-                        "a knowledge folder has exactly one `flow` header".into(),
-                    )),
+                Diagnostic::new(
+                    DiagnosticKind::Header,
+                    extra.name.span,
+                    "a second `flow` header",
+                )
+                .with_label(format!("the first is at {first_at}"))
+                .with_hint(Some(
+                    "a knowledge folder has exactly one `flow` header".into(),
+                )),
             );
         }
         if first.is_none() && !self.source.files.is_empty() && self.errors.is_empty() {
             self.errors.push(
-                Diagnostic::error("E011", Span::new(0, 0..0), "no `flow` header in the folder")
-                    .with_hint(Some(
-                        "add `flow name \"Title\" { version \"1.0\" start first_question }`".into(),
-                    )),
+                Diagnostic::new(
+                    DiagnosticKind::Header,
+                    Span::new(0, 0..0),
+                    "no `flow` header in the folder",
+                )
+                .with_hint(Some(
+                    "add `flow name \"Title\" { version \"1.0\" start first_question }`".into(),
+                )),
             );
         }
         first
@@ -341,8 +277,12 @@ impl<'s> Compiler<'s> {
     fn start(&mut self, file: usize, header: &ast::Header) -> Option<usize> {
         let Some(start) = &header.start else {
             self.errors.push(
-                Diagnostic::error("E011", header.name.span, "the flow has no `start`")
-                    .with_hint(Some("add `start first_question` to the header".into())),
+                Diagnostic::new(
+                    DiagnosticKind::Header,
+                    header.name.span,
+                    "the flow has no `start`",
+                )
+                .with_hint(Some("add `start first_question` to the header".into())),
             );
             return None;
         };
@@ -361,8 +301,12 @@ impl<'s> Compiler<'s> {
             for decl in &document.facts {
                 if let Some(&first) = self.fact_ids.get(decl.name.text) {
                     let first_at = self.at(self.facts[first].span);
-                    self.errors
-                        .push(duplicate("E003", "fact", &decl.name, first_at));
+                    self.errors.push(duplicate(
+                        DiagnosticKind::Duplicate,
+                        "fact",
+                        &decl.name,
+                        first_at,
+                    ));
                     continue;
                 }
                 let domain = match &decl.ty {
@@ -420,7 +364,8 @@ impl<'s> Compiler<'s> {
                     text: node.local(),
                     span: node.span,
                 };
-                self.errors.push(duplicate("E003", "id", &name, first_at));
+                self.errors
+                    .push(duplicate(DiagnosticKind::Duplicate, "id", &name, first_at));
             } else {
                 self.names.by_id.insert(node.id.clone(), index);
                 self.names.declare_local(node.local(), index);
@@ -483,8 +428,8 @@ pub(super) fn checked_fact_value(
             _ => None,
         }
         .or_else(|| Some(format!("`{fact}` holds {}", domain.describe())));
-        Diagnostic::error(
-            "E006",
+        Diagnostic::new(
+            DiagnosticKind::NotInDomain,
             value.span,
             format!(
                 "`{}` is not a value of `{fact}`",

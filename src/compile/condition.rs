@@ -1,9 +1,7 @@
-use serde::{Deserialize, Serialize};
-
 use super::Value;
 
 /// What a condition reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operand {
     /// Index into `Flow::facts`.
     Fact(usize),
@@ -20,7 +18,7 @@ pub enum Operand {
 pub use crate::syntax::ast::CompareOp;
 
 /// A resolved condition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cond {
     Or(Vec<Cond>),
     And(Vec<Cond>),

@@ -38,7 +38,7 @@ pub struct Flow {
     pub(crate) by_local: HashMap<CompactString, Option<usize>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Meta {
     pub name: String,
     pub title: String,
@@ -48,19 +48,19 @@ pub struct Meta {
     pub hash: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
     pub document: CompactString,
     pub part: Option<CompactString>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
     pub name: String,
     pub domain: Domain,
@@ -68,7 +68,7 @@ pub struct Fact {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Node {
     /// Qualified id: `emergency.saddle_numbness`.
     pub id: CompactString,
@@ -86,7 +86,7 @@ pub struct Node {
     pub kind: NodeKind,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 // Boxed: a node list of a large folder is built per file and then gathered
 // into one, and the smaller its entries, the less that copy takes.
 pub enum NodeKind {
@@ -95,7 +95,7 @@ pub enum NodeKind {
     Outcome(Box<Outcome>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
     YesNo,
@@ -104,7 +104,7 @@ pub enum Form {
     Number,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Question {
     pub ask: CompactString,
     pub form: Form,
@@ -123,20 +123,86 @@ impl Question {
     pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers.iter().find(|answer| answer.id == id)
     }
+
+    /// The answers as `run --answers` and cases name them: `1 (yes)`,
+    /// `2 (no)`, ... or the range of a number.
+    pub fn valid_answers(&self) -> Vec<String> {
+        match self.form {
+            Form::Number => {
+                let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
+                vec![format!("a number from {min} to {max}")]
+            }
+            _ => self
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(i, a)| format!("{} ({})", i + 1, a.id))
+                .collect(),
+        }
+    }
+
+    /// An answer as a case in the language writes it: an answer id, ids
+    /// joined by `+` for several choices, or a whole number in range.
+    /// Everyday words are for people, and are read by the engine.
+    pub fn by_ids(&self, text: &str) -> Option<AnswerValue> {
+        match self.form {
+            Form::Number => {
+                let n: i64 = text.parse().ok()?;
+                let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
+                (min..=max).contains(&n).then_some(AnswerValue::Number(n))
+            }
+            Form::Multiple => {
+                let mut chosen = Vec::new();
+                for id in text.split('+') {
+                    let answer = self.answer(id)?;
+                    if !chosen.contains(&answer.id) {
+                        chosen.push(answer.id.clone());
+                    }
+                }
+                chosen.sort_by_key(|id| self.answers.iter().position(|a| a.id == *id));
+                Some(AnswerValue::Many(chosen))
+            }
+            Form::YesNo | Form::Single => Some(AnswerValue::Choice(self.answer(text)?.id.clone())),
+        }
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Answer {
     pub id: CompactString,
     pub label: CompactString,
     pub synonyms: Box<[CompactString]>,
+    /// The length of time or the numbers this answer covers (`within 0..6 weeks`).
+    pub within: Option<Within>,
     /// `None` for answers of a `multiple` question.
     pub target: Option<usize>,
     pub effects: Box<[Effect]>,
 }
 
+/// What an answer covers (`within 0..6 weeks`, `within 3 months..`,
+/// `within 16..49`): a typed length of time or number inside it chooses the
+/// answer. Both ends are included; a value on the end of one answer and the
+/// start of the next belongs to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Within {
+    pub measure: Measure,
+    /// In days for [`Measure::Days`].
+    pub low: i64,
+    /// `None`: no upper end.
+    pub high: Option<i64>,
+}
+
+/// What a [`Within`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Measure {
+    /// A length of time, in days.
+    Days,
+    /// A plain number, such as an age.
+    Number,
+}
+
 /// Going to `target`, with the effects of going there.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Step {
     pub target: usize,
     pub effects: Box<[Effect]>,
@@ -148,14 +214,14 @@ pub struct Note {
     pub therapist: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub enum Effect {
     Set { fact: usize, value: Value },
     Note(Note),
     Finding(String),
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct DecideArm {
     pub condition: Cond,
     /// The condition as the author wrote it, for explanations.
@@ -163,27 +229,64 @@ pub struct DecideArm {
     pub step: Step,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Decide {
     pub arms: Vec<DecideArm>,
     pub otherwise: Step,
 }
 
+/// What an outcome decides. A referral always says how soon, and only a
+/// referral does: the type leaves no room for a referral without an urgency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// Massage is suitable.
     Treat,
+    /// Massage is suitable with named changes.
     Modify,
-    Refer,
+    /// No massage now; see a doctor this soon.
+    Refer(Urgency),
 }
 
 impl Verdict {
+    /// The verdict without its urgency: `treat`, `modify` or `refer`, as the
+    /// JSON outputs' `verdict` field and invariants' `verdict ==` name it.
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Treat => "treat",
             Verdict::Modify => "modify",
-            Verdict::Refer => "refer",
+            Verdict::Refer(_) => "refer",
         }
+    }
+
+    /// How soon to see a doctor: `Some` exactly for a referral.
+    pub fn urgency(self) -> Option<Urgency> {
+        match self {
+            Verdict::Refer(urgency) => Some(urgency),
+            Verdict::Treat | Verdict::Modify => None,
+        }
+    }
+
+    pub fn is_referral(self) -> bool {
+        matches!(self, Verdict::Refer(_))
+    }
+}
+
+/// The one human form of a verdict, in every output: `treat`, `modify`,
+/// `refer urgent`. It is also how authors write it (`verdict refer urgent`)
+/// and therapists commit to it in rehearsal.
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Verdict::Refer(urgency) => write!(f, "refer {urgency}"),
+            other => f.write_str(other.word()),
+        }
+    }
+}
+
+impl std::fmt::Display for Urgency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.word())
     }
 }
 
@@ -226,8 +329,6 @@ impl<'de> Deserialize<'de> for Urgency {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcome {
     pub verdict: Verdict,
-    /// Set exactly when `verdict` is `Refer`.
-    pub urgency: Option<Urgency>,
     pub title: String,
     pub plan: Box<[String]>,
     pub avoid: Box<[String]>,
@@ -250,7 +351,7 @@ pub enum Edge {
     Otherwise,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Invariant {
     pub text: String,
     pub when: Cond,
@@ -258,7 +359,7 @@ pub struct Invariant {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Case {
     pub name: String,
     /// (question node, answer) in the order written.
@@ -271,7 +372,7 @@ pub use crate::syntax::ast::Difficulty;
 
 /// A client story for rehearsal; its case holds the client's answers and
 /// the verdict the graph reaches.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Vignette {
     pub id: String,
     pub title: String,
@@ -282,7 +383,10 @@ pub struct Vignette {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expectation {
-    Verdict(Verdict, Option<Urgency>),
+    /// `expect treat`, `expect refer urgent`: exactly this verdict.
+    Verdict(Verdict),
+    /// `expect refer`: a referral, however urgent.
+    Referral,
     Outcome(usize),
     Note(String),
 }

@@ -6,7 +6,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::Dfs;
 
 use super::{Edge, Node, NodeKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub fn cycles(graph: &DiGraph<usize, Edge>, nodes: &[Node]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
@@ -24,8 +24,8 @@ pub fn cycles(graph: &DiGraph<usize, Edge>, nodes: &[Node]) -> Vec<Diagnostic> {
         let names: Vec<&str> = members.iter().map(|&i| nodes[i].id.as_str()).collect();
         let first = &nodes[members[0]];
         errors.push(
-            Diagnostic::error(
-                "E009",
+            Diagnostic::new(
+                DiagnosticKind::Cycle,
                 first.span,
                 format!(
                     "these nodes lead back to each other: {}",
@@ -57,8 +57,8 @@ pub fn unreachable(graph: &DiGraph<usize, Edge>, nodes: &[Node], start: usize) -
                 NodeKind::Decide(_) => "decide node",
                 NodeKind::Outcome(_) => "outcome",
             };
-            Diagnostic::error(
-                "E010",
+            Diagnostic::new(
+                DiagnosticKind::Unreachable,
                 node.span,
                 format!("no path reaches {what} `{}`", node.id),
             )

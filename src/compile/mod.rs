@@ -1,13 +1,11 @@
 //! AST -> [`Flow`]: names resolved, the petgraph graph built, every error in
 //! the knowledge reported at once with a pointer into the source.
 
-mod answer_match;
 mod answer_value;
-mod baked;
-mod bare_in_json;
 mod compile_case;
 mod compile_condition;
 mod compile_node;
+mod compile_within;
 mod compiler;
 mod condition;
 mod flow;
@@ -19,9 +17,7 @@ mod resolve;
 mod topo_order;
 mod value;
 
-pub use answer_match::{AnswerError, shorten};
 pub use answer_value::AnswerValue;
-pub use baked::{Parts, bake, unbake};
 pub use compiler::compile;
 pub use condition::{CompareOp, Cond, Operand};
 pub use flow::*;

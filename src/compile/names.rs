@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use crate::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
 use crate::syntax::ast::Name;
 
 /// Node ids by qualified name, with each file's nodes in written order (for `next`).
@@ -39,8 +39,8 @@ impl NodeNames {
         if name.text == "next" {
             return match from.and_then(|node| self.next_in_file[node]) {
                 Some(next) => Ok(next),
-                None => Err(Diagnostic::error(
-                    "E004",
+                None => Err(Diagnostic::new(
+                    DiagnosticKind::NoWayOn,
                     name.span,
                     "`next` has nothing to go to: no node is written after this one in the file",
                 )
@@ -89,9 +89,13 @@ impl NodeNames {
             local.chain(self.ids.iter().map(CompactString::as_str)),
         )
         .or_else(|| self.elsewhere(name.text));
-        Diagnostic::error("E002", name.span, format!("unknown id `{}`", name.text))
-            .with_label("no node has this id")
-            .with_hint(hint)
+        Diagnostic::new(
+            DiagnosticKind::UnknownId,
+            name.span,
+            format!("unknown id `{}`", name.text),
+        )
+        .with_label("no node has this id")
+        .with_hint(hint)
     }
 
     // A local name that exists in another file only needs its file name.
@@ -106,8 +110,8 @@ impl NodeNames {
 }
 
 /// "first declared at" label text for duplicate errors.
-pub fn duplicate(code: &'static str, what: &str, name: &Name, first_at: String) -> Diagnostic {
-    Diagnostic::error(code, name.span, format!("duplicate {what} `{}`", name.text))
+pub fn duplicate(kind: DiagnosticKind, what: &str, name: &Name, first_at: String) -> Diagnostic {
+    Diagnostic::new(kind, name.span, format!("duplicate {what} `{}`", name.text))
         .with_label(format!("already declared at {first_at}"))
         .with_hint(Some(format!("rename one of them, or remove this {what}")))
 }

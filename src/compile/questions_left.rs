@@ -5,7 +5,7 @@
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::{Edge, Node, NodeKind, Verdict};
+use super::{Edge, Node, NodeKind};
 
 /// Questions still to come from a node, counting the node itself if it is a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,7 +28,7 @@ pub(super) fn questions_left(
         if let NodeKind::Outcome(outcome) = &nodes[index].kind {
             left[index] = QuestionsLeft {
                 max: 0,
-                likely: (outcome.verdict != Verdict::Refer).then_some(0),
+                likely: (!outcome.verdict.is_referral()).then_some(0),
             };
             continue;
         }

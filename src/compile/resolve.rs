@@ -6,7 +6,7 @@ use super::compile_node::{Pending, PendingSet, Waiting, Way};
 use super::compiler::{Compiler, Context, checked_fact_value};
 use super::flow::*;
 use super::{Cond, Domain, Value};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
 use crate::syntax::ast;
 
 impl<'s> Compiler<'s> {
@@ -92,8 +92,8 @@ impl<'s> Compiler<'s> {
             None if *domain == Domain::Bool => Value::Bool(true),
             None => {
                 self.errors.push(
-                    Diagnostic::error(
-                        "E006",
+                    Diagnostic::new(
+                        DiagnosticKind::WrongType,
                         fact.span,
                         format!("`set {}` needs a value", fact.text),
                     )
@@ -117,8 +117,8 @@ impl<'s> Compiler<'s> {
         let hint = did_you_mean(name.text, self.fact_ids.keys().map(String::as_str))
             .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
         self.errors.push(
-            Diagnostic::error(
-                "E005",
+            Diagnostic::new(
+                DiagnosticKind::UndeclaredName,
                 name.span,
                 format!("fact `{}` is not declared", name.text),
             )
@@ -134,8 +134,8 @@ impl<'s> Compiler<'s> {
             Some(index)
         } else {
             self.errors.push(
-                Diagnostic::error(
-                    "E006",
+                Diagnostic::new(
+                    DiagnosticKind::WrongType,
                     name.span,
                     format!("`{}` is not a number fact", name.text),
                 )

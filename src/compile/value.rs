@@ -3,34 +3,16 @@ use std::fmt;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
-use super::bare_in_json::bare_in_json;
-
-/// A value a fact holds or a condition compares against.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A value a fact holds or a condition compares against. Bare in JSON
+/// (`true`, `-3`, `"thigh"`): saved sessions and `--json` output read best
+/// that way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
 pub enum Value {
     Bool(bool),
     Number(i64),
     Word(CompactString),
 }
-
-// Bare in JSON, tagged in the binary form: see `bare_in_json`.
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Value", untagged)]
-enum Bare {
-    Bool(bool),
-    Number(i64),
-    Word(CompactString),
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Value")]
-enum Tagged {
-    Bool(bool),
-    Number(i64),
-    Word(CompactString),
-}
-
-bare_in_json!(Value, Bare, Tagged);
 
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -43,7 +25,7 @@ impl fmt::Display for Value {
 }
 
 /// The values a fact may take.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Domain {
     Bool,
     Number { min: i64, max: i64 },
@@ -59,6 +41,24 @@ impl Domain {
             }
             Domain::Number { min, max } => format!("a whole number from {min} to {max}"),
             Domain::Enum(words) => format!("one of {}", words.join(", ")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    #[test]
+    fn json_shows_values_bare() {
+        let values = [
+            (Value::Bool(true), "true"),
+            (Value::Number(-3), "-3"),
+            (Value::Word("thigh".into()), "\"thigh\""),
+        ];
+        for (value, json) in values {
+            assert_eq!(serde_json::to_string(&value).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Value>(json).unwrap(), value);
         }
     }
 }

@@ -1,5 +1,7 @@
 use std::ops::Range;
 
+use super::DiagnosticKind;
+
 /// A byte range in one source file of a knowledge folder.
 ///
 /// Kept in 32 bits: syntax trees and flows hold millions of spans, and a
@@ -58,9 +60,8 @@ pub enum Severity {
 /// One message about the knowledge, pointing at the text it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub severity: Severity,
-    /// A stable code authors can search for, e.g. `E003`.
-    pub code: &'static str,
+    /// The rule broken: its code, and whether it is an error or a warning.
+    pub kind: DiagnosticKind,
     pub message: String,
     pub span: Span,
     /// What the caret under the source line says.
@@ -70,21 +71,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn new(kind: DiagnosticKind, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            severity: Severity::Error,
-            code,
+            kind,
             message: message.into(),
             span,
             label: String::new(),
             hint: None,
-        }
-    }
-
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, span, message)
         }
     }
 
@@ -98,7 +91,16 @@ impl Diagnostic {
         self
     }
 
+    /// A stable code authors can search for, e.g. `E003`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity() == Severity::Error
     }
 }

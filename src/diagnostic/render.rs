@@ -21,8 +21,8 @@ fn render_cached<'f>(
     let Some(file) = files.get(diagnostic.span.file()) else {
         return format!(
             "{}[{}]: {}\n",
-            kind_word(diagnostic.severity),
-            diagnostic.code,
+            kind_word(diagnostic.severity()),
+            diagnostic.code(),
             diagnostic.message
         );
     };
@@ -37,17 +37,17 @@ fn render_cached<'f>(
         return format!(
             "{}:{line}:{col}: {}[{}]: {} (the line is too long to show){hint}\n",
             file.path,
-            kind_word(diagnostic.severity),
-            diagnostic.code,
+            kind_word(diagnostic.severity()),
+            diagnostic.code(),
             diagnostic.message
         );
     }
     let range = clamp(diagnostic.span.range(), &file.text);
-    let kind = match diagnostic.severity {
+    let kind = match diagnostic.severity() {
         Severity::Error => ReportKind::Error,
         Severity::Warning => ReportKind::Warning,
     };
-    let label_color = match diagnostic.severity {
+    let label_color = match diagnostic.severity() {
         Severity::Error => Color::Red,
         Severity::Warning => Color::Yellow,
     };
@@ -63,7 +63,7 @@ fn render_cached<'f>(
                 .with_color(color)
                 .with_index_type(IndexType::Byte),
         )
-        .with_code(diagnostic.code)
+        .with_code(diagnostic.code())
         .with_message(&diagnostic.message)
         .with_label(
             Label::new((path, range))
@@ -132,7 +132,7 @@ fn clamp(range: std::ops::Range<usize>, text: &str) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Span;
+    use crate::diagnostic::{DiagnosticKind, Span};
 
     #[test]
     fn points_at_line_and_column_with_hint() {
@@ -140,8 +140,12 @@ mod tests {
             "a.flow",
             "question x {\n  yes -> fevr\n}\n",
         )];
-        let diagnostic = Diagnostic::error("E002", Span::new(0, 22..26), "unknown id `fevr`")
-            .with_hint(Some("did you mean `fever`?".into()));
+        let diagnostic = Diagnostic::new(
+            DiagnosticKind::UnknownId,
+            Span::new(0, 22..26),
+            "unknown id `fevr`",
+        )
+        .with_hint(Some("did you mean `fever`?".into()));
         let text = render_one(&diagnostic, &files, false);
         assert!(text.starts_with("a.flow:2:10: "), "{text}");
         assert!(text.contains("yes -> fevr"), "{text}");
@@ -151,7 +155,8 @@ mod tests {
     #[test]
     fn a_span_ending_inside_a_character_is_widened_to_it() {
         let files = vec![SourceFile::new("a.flow", "x é y")];
-        let diagnostic = Diagnostic::error("E001", Span::new(0, 2..3), "unexpected `é`");
+        let diagnostic =
+            Diagnostic::new(DiagnosticKind::Syntax, Span::new(0, 2..3), "unexpected `é`");
         let text = render_one(&diagnostic, &files, false);
         assert!(text.starts_with("a.flow:1:3: "), "{text}");
     }

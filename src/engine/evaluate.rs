@@ -1,16 +1,14 @@
 //! What a condition means, given what is known.
 
-use crate::compile::{AnswerValue, CompareOp, Cond, Operand, Urgency, Value};
+use crate::compile::{AnswerValue, CompareOp, Cond, Operand, Urgency, Value, Verdict};
 
 /// What a condition can read. Unknown things are `None`, and every test of
 /// an unknown is false (so `not` of it is true).
 pub trait Lookup {
     fn fact(&self, fact: usize) -> Option<&Value>;
     fn answer_of(&self, question: usize) -> Option<&AnswerValue>;
-    fn verdict(&self) -> Option<&'static str> {
-        None
-    }
-    fn urgency(&self) -> Option<Urgency> {
+    /// The verdict of the outcome reached.
+    fn verdict(&self) -> Option<Verdict> {
         None
     }
     /// The ids (qualified and local) of the outcome reached.
@@ -62,10 +60,14 @@ fn compare(operand: Operand, op: CompareOp, value: &Value, lookup: &impl Lookup)
             }),
         Operand::Verdict => lookup
             .verdict()
-            .and_then(|v| equality(matches!(value, Value::Word(w) if w == v))),
+            .and_then(|v| equality(matches!(value, Value::Word(w) if w == v.word()))),
         Operand::Urgency => match value {
-            Value::Word(w) => Urgency::from_word(w)
-                .and_then(|wanted| lookup.urgency().map(|known| known.cmp(&wanted))),
+            Value::Word(w) => Urgency::from_word(w).and_then(|wanted| {
+                lookup
+                    .verdict()
+                    .and_then(Verdict::urgency)
+                    .map(|known| known.cmp(&wanted))
+            }),
             _ => None,
         },
         Operand::Outcome => lookup.outcome_id().and_then(|(id, local)| {
@@ -101,7 +103,7 @@ mod tests {
     struct Known {
         facts: Vec<Option<Value>>,
         answers: Vec<Option<AnswerValue>>,
-        urgency: Option<Urgency>,
+        verdict: Option<Verdict>,
     }
 
     impl Lookup for Known {
@@ -111,8 +113,8 @@ mod tests {
         fn answer_of(&self, question: usize) -> Option<&AnswerValue> {
             self.answers.get(question)?.as_ref()
         }
-        fn urgency(&self) -> Option<Urgency> {
-            self.urgency
+        fn verdict(&self) -> Option<Verdict> {
+            self.verdict
         }
     }
 
@@ -123,7 +125,7 @@ mod tests {
                 Some(AnswerValue::Choice("yes".into())),
                 Some(AnswerValue::Many(vec!["sitting".into(), "standing".into()])),
             ],
-            urgency: Some(Urgency::Urgent),
+            verdict: Some(Verdict::Refer(Urgency::Urgent)),
         }
     }
 

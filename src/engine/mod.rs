@@ -3,12 +3,20 @@
 //! Pure: no I/O, no printing.
 
 mod evaluate;
+mod navigation;
 mod saved_session;
 mod session;
+mod uncertainty;
+mod understand;
 
 pub use evaluate::{Lookup, eval};
+pub use navigation::FindError;
 pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};
 pub use session::{ChangeError, Current, FactState, PathStep, Session, Taken};
+pub use understand::{
+    AnswerError, Certainty, Understood, is_safety_question, options_as_shown, says_no, shorten,
+    understand,
+};
 
 #[cfg(test)]
 mod tests;

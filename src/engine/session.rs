@@ -4,9 +4,10 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::evaluate::{Lookup, eval};
+use super::understand::{AnswerError, Understood, options_as_shown, understand};
 use crate::compile::{
-    AnswerError, AnswerValue, Effect, Flow, Form, Invariant, Node, NodeKind, Note, Outcome,
-    Question, Step, Urgency, Value,
+    AnswerValue, Effect, Flow, Form, Invariant, Node, NodeKind, Note, Outcome, Question, Step,
+    Value, Verdict,
 };
 
 /// How the walk left a node.
@@ -187,14 +188,22 @@ impl<'f> Session<'f> {
         &self.findings
     }
 
-    /// Interprets typed text and answers the current question with it.
-    pub fn answer_text(&mut self, input: &str) -> Result<AnswerValue, AnswerError> {
-        let Current::Question { question, .. } = self.current() else {
+    /// Reads typed text as an answer to the current question and records
+    /// it. Returns what was understood, so that anything but an option typed
+    /// as shown can be shown back to the person.
+    pub fn answer_text(&mut self, input: &str) -> Result<Understood, AnswerError> {
+        let understood = self.understand(input)?;
+        self.answer(understood.value().clone())?;
+        Ok(understood)
+    }
+
+    /// Reads typed text as an answer to the current question, without
+    /// recording it.
+    pub fn understand(&self, input: &str) -> Result<Understood, AnswerError> {
+        let Current::Question { node, question, .. } = self.current() else {
             return Err(AnswerError::Complete);
         };
-        let value = question.interpret(input)?;
-        self.answer(value.clone())?;
-        Ok(value)
+        understand(node, question, input)
     }
 
     /// Answers the current question. The state is unchanged on error.
@@ -238,7 +247,9 @@ impl<'f> Session<'f> {
         let Some(q) = self.flow.question(question) else {
             return Err(ChangeError::NotAnswered(id()));
         };
-        let value = q.interpret(input).map_err(ChangeError::Invalid)?;
+        let value = understand(&self.flow.nodes[question], q, input)
+            .map_err(ChangeError::Invalid)?
+            .into_value();
         let before: Vec<usize> = self.answers().map(|(q, _)| q).collect();
         let mut given: HashMap<usize, AnswerValue> =
             self.answers().map(|(q, v)| (q, v.clone())).collect();
@@ -382,7 +393,7 @@ fn normalize(question: &Question, value: AnswerValue) -> AnswerValue {
 fn validate(question: &Question, value: &AnswerValue) -> Result<(), AnswerError> {
     let no_match = |input: String| AnswerError::NoMatch {
         input,
-        valid: question.valid_answers(),
+        options: options_as_shown(question),
     };
     match (question.form, value) {
         (Form::Number, AnswerValue::Number(n)) => {
@@ -421,12 +432,8 @@ impl Lookup for Session<'_> {
         self.answer_to(question)
     }
 
-    fn verdict(&self) -> Option<&'static str> {
-        self.outcome().map(|o| o.verdict.word())
-    }
-
-    fn urgency(&self) -> Option<Urgency> {
-        self.outcome().and_then(|o| o.urgency)
+    fn verdict(&self) -> Option<Verdict> {
+        self.outcome().map(|o| o.verdict)
     }
 
     fn outcome_id(&self) -> Option<(&str, &str)> {

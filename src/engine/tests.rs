@@ -1,7 +1,8 @@
 //! Engine tests over the mini fixture (tests/fixtures/mini).
 
+use super::AnswerError;
 use super::*;
-use crate::compile::{AnswerError, AnswerValue, Flow, compile, tests::mini};
+use crate::compile::{AnswerValue, Flow, compile, tests::mini};
 
 fn flow() -> Flow {
     compile(&mini()).unwrap()
@@ -206,8 +207,8 @@ fn invariants_hold_on_a_red_flag_path() {
     let mut session = Session::new(&flow);
     answer_all(&mut session, &["not sure"]);
     assert_eq!(
-        session.outcome().unwrap().urgency,
-        Some(crate::compile::Urgency::Emergency)
+        session.outcome().unwrap().verdict,
+        crate::compile::Verdict::Refer(crate::compile::Urgency::Emergency)
     );
     assert!(flow.invariants.iter().all(|i| session.satisfies(i)));
 }

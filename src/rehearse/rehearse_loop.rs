@@ -10,9 +10,10 @@ use super::drill::drill_items;
 use super::round::{ClientAnswer, Round};
 use super::score::{Commitment, Score};
 use super::seeded_order::seeded_order;
-use crate::compile::{Flow, Urgency, Verdict, Vignette, shorten};
-use crate::repl::{Input, LineSource};
+use crate::compile::{Flow, Urgency, Verdict, Vignette};
+use crate::engine::shorten;
 use crate::report::how_text;
+use crate::terminal::{Input, LineSource};
 
 #[derive(Debug, Clone, Default)]
 pub struct RehearseOptions {
@@ -191,21 +192,19 @@ fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
         None => (lower.clone(), String::new()),
     };
     let words: Vec<&str> = decision.split_whitespace().collect();
-    let verdict = match words.first() {
-        Some(&"treat") => Verdict::Treat,
-        Some(&"modify") => Verdict::Modify,
-        Some(&"refer") => Verdict::Refer,
-        _ => return Err(usage.to_string()),
-    };
-    let urgency = match (verdict, words.get(1)) {
-        (Verdict::Refer, Some(word)) => {
-            Some(Urgency::from_word(word).ok_or_else(|| usage.to_string())?)
+    let verdict = match (words.first(), words.get(1)) {
+        (Some(&"treat"), None) => Verdict::Treat,
+        (Some(&"modify"), None) => Verdict::Modify,
+        (Some(&"refer"), Some(word)) => {
+            Verdict::Refer(Urgency::from_word(word).ok_or_else(|| usage.to_string())?)
         }
-        (Verdict::Refer, None) => {
+        (Some(&"refer"), None) => {
             return Err("A referral needs an urgency: emergency, urgent or routine.".to_string());
         }
-        (_, None) => None,
-        (_, Some(_)) => return Err(format!("Only refer takes an urgency. {usage}")),
+        (Some(&"treat" | &"modify"), Some(_)) => {
+            return Err(format!("Only refer takes an urgency. {usage}"));
+        }
+        _ => return Err(usage.to_string()),
     };
     let mut reason_ids = Vec::new();
     for word in reasons.split([' ', ',']).filter(|w| !w.is_empty()) {
@@ -221,7 +220,6 @@ fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
     }
     Ok(Commitment {
         verdict,
-        urgency,
         reasons: reason_ids,
     })
 }

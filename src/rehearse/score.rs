@@ -14,7 +14,6 @@ use crate::report::answer_words;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commitment {
     pub verdict: Verdict,
-    pub urgency: Option<Urgency>,
     /// The questions the therapist names as the key reasons.
     pub reasons: Vec<usize>,
 }
@@ -23,9 +22,12 @@ pub struct Commitment {
 pub struct Score {
     /// Out of 10.
     pub points: u32,
+    /// Treat, modify or refer as the graph has it, whatever the urgency.
     pub verdict_right: bool,
     pub urgency_right: bool,
-    pub expected_verdict: Option<Verdict>,
+    /// `treat`, `modify` or `refer`; none when the answers do not reach an outcome.
+    pub expected_verdict: Option<&'static str>,
+    /// Set for a referral only.
     pub expected_urgency: Option<Urgency>,
     pub outcome: Option<String>,
     pub missed_red_flags: Vec<String>,
@@ -35,20 +37,15 @@ pub struct Score {
     pub explanations: Vec<String>,
 }
 
-type Result2 = (Option<Verdict>, Option<Urgency>);
-
-fn result_of(session: &Session) -> Result2 {
-    match session.outcome() {
-        Some(outcome) => (Some(outcome.verdict), outcome.urgency),
-        None => (None, None),
-    }
+/// The verdict the answers reach; none when they stop before an outcome.
+fn result_of(session: &Session) -> Option<Verdict> {
+    session.outcome().map(|outcome| outcome.verdict)
 }
 
-fn describe(result: Result2) -> String {
+fn describe(result: Option<Verdict>) -> String {
     match result {
-        (Some(verdict), Some(urgency)) => format!("{} ({})", verdict.word(), urgency.word()),
-        (Some(verdict), None) => verdict.word().to_string(),
-        (None, _) => "no result yet (more questions)".to_string(),
+        Some(verdict) => verdict.to_string(),
+        None => "no result yet (more questions)".to_string(),
     }
 }
 
@@ -88,22 +85,24 @@ pub fn score(
     let id = |q: usize| flow.short_id(q).to_string();
     let mut explanations = Vec::new();
 
-    let verdict_right = expected.0 == Some(commitment.verdict);
-    let urgency_right = expected.1 == commitment.urgency;
+    let verdict_right = expected.map(Verdict::word) == Some(commitment.verdict.word());
+    let urgency_right = expected.and_then(Verdict::urgency) == commitment.verdict.urgency();
     if !verdict_right {
         let outcome = session
             .outcome()
             .map_or(String::new(), |o| format!(": \"{}\"", o.title));
         explanations.push(format!(
             "You concluded {}; the graph reaches {}{outcome}.",
-            describe((Some(commitment.verdict), commitment.urgency)),
+            describe(Some(commitment.verdict)),
             describe(expected)
         ));
     } else if !urgency_right {
         explanations.push(format!(
             "The verdict is right, but the urgency is {}, not {}.",
-            expected.1.map_or("none", |u| u.word()),
-            commitment.urgency.map_or("none", |u| u.word())
+            expected
+                .and_then(Verdict::urgency)
+                .map_or("none", Urgency::word),
+            commitment.verdict.urgency().map_or("none", Urgency::word)
         ));
     }
 
@@ -195,8 +194,8 @@ pub fn score(
         points: points.clamp(0, 10) as u32,
         verdict_right,
         urgency_right,
-        expected_verdict: expected.0,
-        expected_urgency: expected.1,
+        expected_verdict: expected.map(Verdict::word),
+        expected_urgency: expected.and_then(Verdict::urgency),
         outcome: session
             .outcome()
             .map(|_| flow.nodes[session.current_index()].id.to_string()),

@@ -14,11 +14,9 @@ pub enum Command {
     WhatIf(String),
     /// `save [FILE]`: the session (`.json`) or a report (`.md`).
     Save(Option<String>),
-    /// `change <question> [answer]`.
-    Change {
-        question: String,
-        answer: Option<String>,
-    },
+    /// `change QUESTION [ANSWER]`: the question by its number or its words,
+    /// as typed; the engine tells the two apart.
+    Change(String),
     /// Anything else: an answer to the current question.
     Answer(String),
 }
@@ -41,9 +39,9 @@ impl Command {
             (Some("restart"), None) => Command::Restart,
             (Some("summary"), None) => Command::Summary,
             (Some("quit" | "exit" | "q"), None) => Command::Quit,
-            (Some("whatif"), Some(_)) => Command::WhatIf(
+            (Some("whatif"), _) => Command::WhatIf(
                 trimmed
-                    .split_once(' ')
+                    .split_once(char::is_whitespace)
                     .map_or("", |(_, r)| r)
                     .trim()
                     .to_string(),
@@ -57,15 +55,13 @@ impl Command {
                     .join(" ");
                 Command::Save(Some(file))
             }
-            (Some("change"), Some(_)) => {
-                let mut parts = trimmed.split_whitespace().skip(1);
-                let question = parts.next().unwrap_or_default().to_string();
-                let rest: Vec<&str> = parts.collect();
-                Command::Change {
-                    question,
-                    answer: (!rest.is_empty()).then(|| rest.join(" ")),
-                }
-            }
+            (Some("change"), _) => Command::Change(
+                trimmed
+                    .split_once(char::is_whitespace)
+                    .map_or("", |(_, rest)| rest)
+                    .trim()
+                    .to_string(),
+            ),
             _ => Command::Answer(trimmed.to_string()),
         }
     }
@@ -92,14 +88,12 @@ mod tests {
     }
 
     #[test]
-    fn change_takes_a_question_and_maybe_an_answer() {
+    fn change_takes_the_rest_of_the_line() {
         assert_eq!(
-            Command::parse("change radiation below knee"),
-            Command::Change {
-                question: "radiation".into(),
-                answer: Some("below knee".into())
-            }
+            Command::parse("change 4   below knee"),
+            Command::Change("4   below knee".into())
         );
-        assert_eq!(Command::parse("change"), Command::Answer("change".into()));
+        assert_eq!(Command::parse("change"), Command::Change(String::new()));
+        assert_eq!(Command::parse("changes"), Command::Answer("changes".into()));
     }
 }

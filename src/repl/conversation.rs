@@ -5,11 +5,12 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use super::command::{COMMANDS, Command};
-use super::line_source::{Input, LineSource, MAX_LINE};
+use super::completion::{AnsweredQuestion, Completions};
 use super::render::{help_text, progress_text, question_text};
-use crate::compile::{Flow, shorten};
-use crate::engine::{Current, Session};
-use crate::report::{Audience, answer_words, how_text, outcome_text, what_if_text};
+use crate::compile::Flow;
+use crate::engine::{AnswerError, Current, Session, shorten};
+use crate::report::{Audience, answer_words, how_text, outcome_text, what_if_for};
+use crate::terminal::{Input, LineSource, MAX_LINE};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ChatOptions {
@@ -54,7 +55,7 @@ impl<'f, W: Write> Conversation<'f, W> {
         self.greet()?;
         self.show_current()?;
         loop {
-            lines.set_completions(self.completions());
+            lines.set_completion(Box::new(self.completions()));
             let prompt = if self.session.is_complete() {
                 "done> "
             } else {
@@ -150,13 +151,15 @@ impl<'f, W: Write> Conversation<'f, W> {
                 )?;
                 self.show_current()?;
             }
-            Command::Change { question, answer } => self.change(&question, answer.as_deref())?,
+            Command::Change(request) => self.change(&request)?,
             Command::Save(file) => {
                 self.save(file.as_deref(), lines)?;
             }
-            Command::WhatIf(request) => {
-                writeln!(self.out, "{}", what_if_text(&self.session, &request))?
-            }
+            Command::WhatIf(request) => writeln!(
+                self.out,
+                "{}",
+                what_if_for(&self.session, &request, self.options.audience)
+            )?,
             Command::Answer(text) if text.is_empty() => {}
             Command::Answer(text) => self.answer(&text)?,
         }
@@ -170,9 +173,23 @@ impl<'f, W: Write> Conversation<'f, W> {
                 "The assessment is complete. Type `how`, `back`, `restart` or `quit`."
             );
         }
+        let asked = match self.session.current() {
+            Current::Question { question, .. } => Some(question),
+            Current::Outcome { .. } => None,
+        };
         match self.session.answer_text(text) {
-            Ok(_) => {
+            Ok(understood) => {
                 self.saved = false;
+                // Anything but an option as shown is said back, so a misreading can be undone.
+                if let Some(question) = asked.filter(|_| !understood.is_exact()) {
+                    let words = answer_words(question, understood.value());
+                    writeln!(self.out, "{}", format!("→ {words}").dimmed())?;
+                }
+                self.show_current()
+            }
+            Err(AnswerError::HelpWanted) => {
+                write!(self.out, "{}", help_text())?;
+                self.why()?;
                 self.show_current()
             }
             Err(error) => {
@@ -182,38 +199,75 @@ impl<'f, W: Write> Conversation<'f, W> {
         }
     }
 
-    fn change(&mut self, question: &str, answer: Option<&str>) -> io::Result<()> {
+    /// `change N ANSWER`: N as shown on screen, or words of the question.
+    fn change(&mut self, request: &str) -> io::Result<()> {
         let flow = self.session.flow();
-        let shown = shorten(question);
-        let Some(index) = flow.find(question).filter(|&i| flow.question(i).is_some()) else {
-            return writeln!(
-                self.out,
-                "There is no question called `{shown}`. Type `how` to see the questions answered so far."
-            );
+        let (question, answer) = match self.session.find_answered_with_answer(request) {
+            Ok(found) => found,
+            Err(error) => {
+                let example = if self.session.answered() > 0 {
+                    "\nWrite `change NUMBER ANSWER`, e.g. `change 1 no`; `summary` shows the numbers."
+                } else {
+                    ""
+                };
+                return writeln!(self.out, "{}{example}", error.to_string().yellow());
+            }
         };
-        let Some(answer) = answer else {
-            return writeln!(
-                self.out,
-                "Say the new answer too, e.g. `change {shown} no`."
-            );
+        let number = self.session.question_number(question).unwrap_or_default();
+        let Some(asked) = flow.question(question) else {
+            return Ok(());
         };
-        match self.session.change(index, answer) {
+        if answer.is_empty() {
+            writeln!(
+                self.out,
+                "Say the new answer too, e.g. `change {number} {}`. Question {number} was:",
+                asked
+                    .answers
+                    .first()
+                    .map_or("2", |a| a.label.as_str())
+                    .to_lowercase()
+            )?;
+            let node = &flow.nodes[question];
+            return write!(
+                self.out,
+                "{}",
+                question_text(node, asked, self.options.audience)
+            );
+        }
+        let before: Vec<(usize, usize)> = self
+            .session
+            .numbered_answers()
+            .map(|(n, q, _)| (q, n))
+            .collect();
+        match self.session.change(question, &answer) {
             Ok(dropped) => {
                 self.saved = false;
+                let words = self
+                    .session
+                    .answer_to(question)
+                    .map(|value| answer_words(asked, value))
+                    .unwrap_or_default();
                 writeln!(
                     self.out,
-                    "Changed your answer to `{}`.",
-                    flow.short_id(index)
+                    "Changed your answer to question {number} to \"{words}\"."
                 )?;
                 if !dropped.is_empty() {
-                    let names: Vec<&str> = dropped.iter().map(|&q| flow.short_id(q)).collect();
-                    writeln!(
-                        self.out,
-                        "These answers no longer apply and were removed: {}.",
-                        names.join(", ")
-                    )?;
+                    let numbers: Vec<String> = dropped
+                        .iter()
+                        .filter_map(|q| before.iter().find(|(b, _)| b == q))
+                        .map(|(_, n)| n.to_string())
+                        .collect();
+                    let removed = match &numbers[..] {
+                        [one] => format!(
+                            "Your answer to question {one} no longer applies and was removed."
+                        ),
+                        _ => format!(
+                            "Your answers to questions {} no longer apply and were removed.",
+                            numbers.join(", ")
+                        ),
+                    };
+                    writeln!(self.out, "{removed}")?;
                 }
-                self.shown_section = None;
                 self.show_current()
             }
             Err(error) => writeln!(self.out, "{}", error.to_string().yellow()),
@@ -241,12 +295,12 @@ impl<'f, W: Write> Conversation<'f, W> {
         let flow = self.session.flow();
         writeln!(self.out, "\nYour answers so far:")?;
         let mut any = false;
-        for (q, value) in self.session.answers() {
+        for (number, q, value) in self.session.numbered_answers() {
             if let Some(question) = flow.question(q) {
                 any = true;
                 writeln!(
                     self.out,
-                    "  - {} {}",
+                    "  {number}. {} {}",
                     question.ask,
                     answer_words(question, value).bold()
                 )?;
@@ -289,13 +343,33 @@ impl<'f, W: Write> Conversation<'f, W> {
         }
     }
 
-    fn completions(&self) -> Vec<String> {
+    fn completions(&self) -> Completions {
         let mut words: Vec<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
         if let Current::Question { question, .. } = self.session.current() {
-            for answer in &question.answers {
-                words.push(answer.id.to_string());
-            }
+            words.extend(answer_choices(question));
         }
-        words
+        let flow = self.session.flow();
+        let answered = self
+            .session
+            .numbered_answers()
+            .filter_map(|(number, q, _)| {
+                let question = flow.question(q)?;
+                Some(AnsweredQuestion {
+                    number,
+                    ask: question.ask.to_string(),
+                    answers: answer_choices(question),
+                })
+            })
+            .collect();
+        Completions { words, answered }
     }
+}
+
+/// The words a person can type for each answer, as shown: `not sure`, `below my knee, into the calf or foot`.
+fn answer_choices(question: &crate::compile::Question) -> Vec<String> {
+    question
+        .answers
+        .iter()
+        .map(|answer| answer.label.to_lowercase().to_string())
+        .collect()
 }

@@ -4,12 +4,10 @@
 mod command;
 mod completion;
 mod conversation;
-mod line_source;
 mod render;
 mod save_file;
-mod stop_signals;
 
 pub use command::Command;
+pub use completion::{AnsweredQuestion, Completions};
 pub use conversation::{ChatOptions, Conversation};
-pub use line_source::{EditorLines, Input, LineSource, MAX_LINE, PipedLines};
 pub use save_file::DEFAULT_SAVE_FILE;

@@ -52,19 +52,38 @@ pub fn progress_text(session: &Session) -> String {
     format!("\n{}\n", format!("Question {number} ({to_go})").dimmed())
 }
 
+/// The commands `help` shows as examples, each with an answered question 1
+/// to work on. A test runs every one of them (tests/cli_chat.rs).
+pub const HELP_EXAMPLES: &[&str] = &[
+    "change 1 no",
+    "change numb no",
+    "whatif 1=yes",
+    "save my-report.md",
+];
+
 pub fn help_text() -> String {
-    "\nAnswer with the number or the words of an answer (\"2\", \"no\", \"not sure\").\n\
-     Commands:\n  \
-     why             why this question is asked, and its source\n  \
-     how             how the answers so far lead here\n  \
-     back            undo your last answer\n  \
-     change Q A      change your answer to question Q (e.g. `change radiation none`)\n  \
-     summary         your answers and the notes so far\n  \
-     whatif Q=A      what another answer to question Q would change (nothing is changed)\n  \
-     save [FILE]     save your answers (FILE.json, to resume later) or a report (FILE.md)\n  \
-     restart         start again\n  \
-     quit            leave\n\
-     Tab completes commands and answers. Ctrl-C clears the line; Ctrl-D leaves.\n\
-     Privacy: nothing you type is written to disk unless you ask for it (`save`).\n"
-        .to_string()
+    let [change, change_words, what_if, save] = HELP_EXAMPLES else {
+        return String::new();
+    };
+    [
+        "",
+        "Answer with the number or the words of an answer (\"2\", \"no\", \"not sure\").",
+        "Commands:",
+        "  why           why this question is asked, and its source",
+        "  how           how your answers so far led here",
+        "  summary       your answers so far, with their question numbers",
+        "  back          undo your last answer",
+        &format!("  change N A    give question N a new answer (e.g. `{change}`)"),
+        &format!("                or name it by its words (e.g. `{change_words}`)"),
+        "  whatif N=A    what another answer to question N would lead to, without",
+        &format!("                changing anything (e.g. `{what_if}`)"),
+        "  save [FILE]   save your answers (FILE.json, to resume later)",
+        &format!("                or a report (e.g. `{save}`)"),
+        "  restart       start again",
+        "  quit          leave",
+        "Tab completes commands, question numbers and answers. Ctrl-C clears the line;",
+        "Ctrl-D leaves. Nothing you type is written to disk unless you ask (`save`).",
+        "",
+    ]
+    .join("\n")
 }

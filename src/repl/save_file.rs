@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use colored::Colorize;
 
 use super::conversation::Conversation;
-use super::line_source::{Input, LineSource};
 use crate::file_write::{IfExists, is_regular_file, write_file};
 use crate::printable::{PATH, printable};
 use crate::report::markdown_report;
+use crate::terminal::{Input, LineSource};
 
 /// Where `save` writes when no file is named.
 pub const DEFAULT_SAVE_FILE: &str = "backcheck-session.json";

@@ -1,21 +1,11 @@
-use std::str::FromStr;
+//! Who the words are for. Also the command line's `--audience` values.
 
 /// Who reads the output: a person in pain, or a massage therapist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Audience {
+    /// Plain words for the person with back pain.
     #[default]
     Lay,
+    /// Clinical wording, findings and the likely nerve root.
     Therapist,
-}
-
-impl FromStr for Audience {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Audience, String> {
-        match text {
-            "lay" => Ok(Audience::Lay),
-            "therapist" => Ok(Audience::Therapist),
-            other => Err(format!("unknown audience `{other}` (use lay or therapist)")),
-        }
-    }
 }

@@ -1,10 +1,12 @@
-//! "How did we get here": each answer, the facts and notes it set, each rule
-//! that fired, and where that led.
+//! "How did we get here". For a person in pain: each answer in plain words
+//! and what it led to ("You said "No", so we asked question 3"), with the
+//! question numbers shown on screen and no ids. For a therapist: the same
+//! walk with the facts set and the rules that fired, by name.
 
 use std::fmt::Write as _;
 
-use crate::compile::{AnswerValue, Effect, Flow, NodeKind, Question};
-use crate::engine::{Session, Taken};
+use crate::compile::{AnswerValue, Effect, Flow, NodeKind, Outcome, Question, Urgency, Verdict};
+use crate::engine::{PathStep, Session, Taken};
 
 use super::Audience;
 
@@ -28,31 +30,103 @@ pub fn answer_words(question: &Question, value: &AnswerValue) -> String {
     }
 }
 
-/// The chain answer -> fact -> rule -> outcome, one line per step.
+/// The walk so far, one answered question at a time, numbered as shown.
 pub fn how_text(session: &Session, audience: Audience) -> String {
-    let flow = session.flow();
     let mut out = String::new();
     if session.path().is_empty() {
         out.push_str("Nothing has been answered yet.\n");
     }
-    for (position, step) in session.path().iter().enumerate() {
+    match audience {
+        Audience::Lay => plain_walk(&mut out, session),
+        Audience::Therapist => clinical_walk(&mut out, session),
+    }
+    match (session.outcome(), audience) {
+        (Some(outcome), Audience::Lay) => {
+            let _ = writeln!(out, "So the result is: {}.", outcome.title);
+        }
+        (Some(outcome), Audience::Therapist) => {
+            let _ = writeln!(
+                out,
+                "So the result is: {} ({}).",
+                outcome.title,
+                verdict_words(outcome)
+            );
+        }
+        (None, _) => {}
+    }
+    out
+}
+
+/// "You said ..., so we asked ...": answers, notes and skipped questions.
+fn plain_walk(out: &mut String, session: &Session) {
+    let flow = session.flow();
+    let path = session.path();
+    let mut number = 0;
+    for (position, step) in path.iter().enumerate() {
+        let node = &flow.nodes[step.node];
+        let NodeKind::Question(question) = &node.kind else {
+            continue;
+        };
+        match &step.taken {
+            Taken::Answered(value) => {
+                number += 1;
+                let _ = writeln!(out, "{number}. {}", question.ask);
+                let led_to = led_to(session, &path[position + 1..], number + 1);
+                let _ = writeln!(
+                    out,
+                    "   You said \"{}\", {led_to}.",
+                    answer_words(question, value)
+                );
+                for note in effects_of(question, value).filter_map(|effect| match effect {
+                    Effect::Note(note) => Some(&note.lay),
+                    _ => None,
+                }) {
+                    let _ = writeln!(out, "   Noted: {note}");
+                }
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "   We did not ask \"{}\": your earlier answers already told us.",
+                    question.ask
+                );
+            }
+        }
+    }
+}
+
+/// What came after an answer: the next question asked, or the result.
+fn led_to(session: &Session, rest: &[PathStep], next_number: usize) -> String {
+    let flow = session.flow();
+    let next_asked = rest
+        .iter()
+        .find(|step| matches!(step.taken, Taken::Answered(_)));
+    match next_asked {
+        Some(_) => format!("so we asked question {next_number}"),
+        None if session.is_complete() => "so we came to the result".to_string(),
+        None => match flow.question(session.current_index()) {
+            Some(next) => format!("so we are now asking: \"{}\"", next.ask),
+            None => "so we came to the result".to_string(),
+        },
+    }
+}
+
+/// The chain answer -> fact -> rule -> outcome, with the names the knowledge uses.
+fn clinical_walk(out: &mut String, session: &Session) {
+    let flow = session.flow();
+    let mut number = 0;
+    for step in session.path() {
         let node = &flow.nodes[step.node];
         match (&node.kind, &step.taken) {
             (NodeKind::Question(question), Taken::Answered(value)) => {
+                number += 1;
                 let _ = writeln!(
                     out,
-                    "{}. {} -> you answered \"{}\".",
-                    position + 1,
-                    wording(question, node.clinical.as_deref(), audience),
+                    "{number}. {} -> answered \"{}\".",
+                    node.clinical.as_deref().unwrap_or(&question.ask),
                     answer_words(question, value)
                 );
-                let effects = value
-                    .choices()
-                    .iter()
-                    .filter_map(|id| question.answer(id))
-                    .flat_map(|a| a.effects.iter())
-                    .chain(question.then.iter().flat_map(|t| t.effects.iter()));
-                describe_effects(&mut out, flow, effects, audience);
+                describe_effects(out, flow, effects_of(question, value));
                 if let (AnswerValue::Number(n), Some(fact)) = (value, question.into) {
                     let _ = writeln!(out, "   so {} is {n}.", flow.facts[fact].name);
                 }
@@ -60,8 +134,7 @@ pub fn how_text(session: &Session, audience: Audience) -> String {
             (NodeKind::Question(question), _) => {
                 let _ = writeln!(
                     out,
-                    "{}. Not asked \"{}\": the answer was already known.",
-                    position + 1,
+                    "   Not asked \"{}\": the answer was already known.",
                     question.ask
                 );
             }
@@ -79,32 +152,28 @@ pub fn how_text(session: &Session, audience: Audience) -> String {
                 let target = &flow.nodes[step.target];
                 let _ = writeln!(
                     out,
-                    "{}. Rule `{}` chose {} {rule}.",
-                    position + 1,
+                    "   Rule `{}` chose {} {rule}.",
                     node.local(),
                     describe_target(target)
                 );
-                describe_effects(&mut out, flow, step.effects.iter(), audience);
+                describe_effects(out, flow, step.effects.iter());
             }
             _ => {}
         }
     }
-    if let Some(outcome) = session.outcome() {
-        let _ = writeln!(
-            out,
-            "So the result is: {} ({}).",
-            outcome.title,
-            verdict_words(outcome)
-        );
-    }
-    out
 }
 
-fn wording<'a>(question: &'a Question, clinical: Option<&'a str>, audience: Audience) -> &'a str {
-    match (audience, clinical) {
-        (Audience::Therapist, Some(clinical)) => clinical,
-        _ => &question.ask,
-    }
+/// The effects of the chosen answers, and of going on after them.
+fn effects_of<'q>(
+    question: &'q Question,
+    value: &'q AnswerValue,
+) -> impl Iterator<Item = &'q Effect> {
+    value
+        .choices()
+        .iter()
+        .filter_map(|id| question.answer(id))
+        .flat_map(|a| a.effects.iter())
+        .chain(question.then.iter().flat_map(|t| t.effects.iter()))
 }
 
 fn describe_target(node: &crate::compile::Node) -> String {
@@ -115,36 +184,42 @@ fn describe_target(node: &crate::compile::Node) -> String {
     }
 }
 
-fn describe_effects<'a>(
-    out: &mut String,
-    flow: &Flow,
-    effects: impl Iterator<Item = &'a Effect>,
-    audience: Audience,
-) {
+fn describe_effects<'a>(out: &mut String, flow: &Flow, effects: impl Iterator<Item = &'a Effect>) {
     for effect in effects {
         match effect {
             Effect::Set { fact, value } => {
                 let _ = writeln!(out, "   so {} is {value}.", flow.facts[*fact].name);
             }
             Effect::Note(note) => {
-                let text = match (audience, &note.therapist) {
-                    (Audience::Therapist, Some(t)) => t,
-                    _ => &note.lay,
-                };
-                let _ = writeln!(out, "   noted: {text}");
+                let _ = writeln!(
+                    out,
+                    "   noted: {}",
+                    note.therapist.as_deref().unwrap_or(&note.lay)
+                );
             }
-            Effect::Finding(text) if audience == Audience::Therapist => {
+            Effect::Finding(text) => {
                 let _ = writeln!(out, "   finding: {text}");
             }
-            Effect::Finding(_) => {}
         }
     }
 }
 
-/// `refer, emergency: now` and the like.
-pub(super) fn verdict_words(outcome: &crate::compile::Outcome) -> String {
-    match outcome.urgency {
-        Some(urgency) => format!("{}, {}", outcome.verdict.word(), urgency.word()),
-        None => outcome.verdict.word().to_string(),
+/// `refer emergency` and the like.
+pub(super) fn verdict_words(outcome: &Outcome) -> String {
+    outcome.verdict.to_string()
+}
+
+/// The verdict for the reader: `refer urgent` for a therapist, "see a
+/// doctor today" for a person.
+pub(super) fn result_words(outcome: &Outcome, audience: Audience) -> String {
+    if audience == Audience::Therapist {
+        return verdict_words(outcome);
+    }
+    match outcome.verdict {
+        Verdict::Treat => "massage is suitable".into(),
+        Verdict::Modify => "massage with changes".into(),
+        Verdict::Refer(Urgency::Emergency) => "call emergency services now".into(),
+        Verdict::Refer(Urgency::Urgent) => "see a doctor today, no massage".into(),
+        Verdict::Refer(Urgency::Routine) => "see your doctor before any massage".into(),
     }
 }

@@ -5,8 +5,9 @@
 use compact_str::CompactString;
 use serde::Serialize;
 
+use super::VerdictJson;
 use super::graph_parts::{EdgeWords, edge_words, edges};
-use crate::compile::{Flow, Form, NodeKind, Section, SourceRef, Urgency, Verdict};
+use crate::compile::{Flow, Form, NodeKind, Section, SourceRef};
 
 /// The value of `"format"`: tells a reader what it is holding.
 pub const GRAPH_FORMAT: &str = "backcheck-graph";
@@ -67,9 +68,9 @@ pub enum DetailJson<'f> {
     },
     Decide {},
     Outcome {
-        verdict: Verdict,
-        /// Null unless the verdict is refer.
-        urgency: Option<Urgency>,
+        /// `verdict`, and `urgency`: null unless the verdict is refer.
+        #[serde(flatten)]
+        verdict: VerdictJson,
     },
 }
 
@@ -155,8 +156,7 @@ fn detail(kind: &NodeKind) -> DetailJson<'_> {
         },
         NodeKind::Decide(_) => DetailJson::Decide {},
         NodeKind::Outcome(outcome) => DetailJson::Outcome {
-            verdict: outcome.verdict,
-            urgency: outcome.urgency,
+            verdict: outcome.verdict.into(),
         },
     }
 }

@@ -21,25 +21,25 @@ pub(crate) const PLAIN: Colours = Colours {
 
 /// An outcome's colours by verdict: treat green, modify amber, refer red
 /// (emergency), orange (urgent) or purple (routine).
-pub(crate) fn verdict_colours(verdict: Verdict, urgency: Option<Urgency>) -> Colours {
-    match (verdict, urgency) {
-        (Verdict::Treat, _) => Colours {
+pub(crate) fn verdict_colours(verdict: Verdict) -> Colours {
+    match verdict {
+        Verdict::Treat => Colours {
             fill: "#c8e6c9",
             line: "#2e7d32",
         },
-        (Verdict::Modify, _) => Colours {
+        Verdict::Modify => Colours {
             fill: "#ffe082",
             line: "#ff8f00",
         },
-        (Verdict::Refer, Some(Urgency::Emergency)) => Colours {
+        Verdict::Refer(Urgency::Emergency) => Colours {
             fill: "#ef9a9a",
             line: "#c62828",
         },
-        (Verdict::Refer, Some(Urgency::Urgent)) => Colours {
+        Verdict::Refer(Urgency::Urgent) => Colours {
             fill: "#ffcc80",
             line: "#e65100",
         },
-        (Verdict::Refer, _) => Colours {
+        Verdict::Refer(Urgency::Routine) => Colours {
             fill: "#ce93d8",
             line: "#6a1b9a",
         },
@@ -49,7 +49,7 @@ pub(crate) fn verdict_colours(verdict: Verdict, urgency: Option<Urgency>) -> Col
 /// The colours of any node.
 pub(crate) fn node_colours(kind: &NodeKind) -> Colours {
     match kind {
-        NodeKind::Outcome(outcome) => verdict_colours(outcome.verdict, outcome.urgency),
+        NodeKind::Outcome(outcome) => verdict_colours(outcome.verdict),
         _ => PLAIN,
     }
 }
@@ -175,12 +175,7 @@ fn label_lines(flow: &Flow, index: usize) -> Vec<String> {
     let node = &flow.nodes[index];
     let mut lines = vec![node.id.to_string()];
     if let NodeKind::Outcome(outcome) = &node.kind {
-        let urgency = outcome.urgency.map(|u| format!(" {}", u.word()));
-        lines.push(format!(
-            "[{}{}]",
-            outcome.verdict.word(),
-            urgency.unwrap_or_default()
-        ));
+        lines.push(format!("[{}]", outcome.verdict));
     }
     lines.extend(
         node_text(&node.kind)
@@ -202,9 +197,9 @@ mod tests {
 
     #[test]
     fn each_urgency_has_its_own_colour() {
-        let emergency = verdict_colours(Verdict::Refer, Some(Urgency::Emergency));
-        let urgent = verdict_colours(Verdict::Refer, Some(Urgency::Urgent));
-        let routine = verdict_colours(Verdict::Refer, Some(Urgency::Routine));
+        let emergency = verdict_colours(Verdict::Refer(Urgency::Emergency));
+        let urgent = verdict_colours(Verdict::Refer(Urgency::Urgent));
+        let routine = verdict_colours(Verdict::Refer(Urgency::Routine));
         assert_ne!(emergency, urgent);
         assert_ne!(urgent, routine);
         assert_ne!(routine, emergency);

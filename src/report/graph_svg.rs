@@ -35,15 +35,7 @@ fn draw(flow: &Flow) -> String {
     let mut handles = HashMap::new();
     for (index, node) in flow.nodes.iter().enumerate() {
         let label = match &node.kind {
-            NodeKind::Outcome(outcome) => match outcome.urgency {
-                Some(urgency) => format!(
-                    "{} [{} {}]",
-                    node.id,
-                    outcome.verdict.word(),
-                    urgency.word()
-                ),
-                None => format!("{} [{}]", node.id, outcome.verdict.word()),
-            },
+            NodeKind::Outcome(outcome) => format!("{} [{}]", node.id, outcome.verdict),
             _ => node.id.to_string(),
         };
         let shape = match node.kind {

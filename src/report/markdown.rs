@@ -28,6 +28,10 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
     match session.current() {
         Current::Outcome { node, outcome, .. } => {
             let _ = writeln!(out, "**{}** ({})\n", outcome.title, verdict_words(outcome));
+            let doubts = super::doubts_text(session);
+            if !doubts.is_empty() {
+                let _ = writeln!(out, "{}\n", doubts.trim());
+            }
             if let Some(why) = &node.why {
                 let _ = writeln!(out, "{why}\n");
             }

@@ -11,6 +11,7 @@ mod graph_svg;
 mod markdown;
 mod outcome_text;
 mod run_json;
+mod verdict_json;
 mod what_if;
 
 pub use audience::Audience;
@@ -20,6 +21,7 @@ pub use graph_json::{GRAPH_FORMAT, GRAPH_VERSION, GraphJson};
 pub use graph_mermaid::graph_mermaid;
 pub use graph_svg::graph_svg;
 pub use markdown::markdown_report;
-pub use outcome_text::outcome_text;
+pub use outcome_text::{doubts_text, outcome_text};
 pub use run_json::{NextQuestion, PathEntry, RunJson};
-pub use what_if::what_if_text;
+pub use verdict_json::VerdictJson;
+pub use what_if::{what_if_for, what_if_text};

@@ -8,7 +8,7 @@ use colored::Colorize;
 use crate::compile::{Urgency, Verdict};
 use crate::engine::Session;
 
-use super::Audience;
+use super::{Audience, answer_words};
 
 /// The outcome screen of a complete session; empty if it is not complete.
 pub fn outcome_text(session: &Session, audience: Audience) -> String {
@@ -18,22 +18,21 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     let flow = session.flow();
     let node = &flow.nodes[session.current_index()];
     let mut out = String::new();
-    let banner = match (outcome.verdict, outcome.urgency) {
-        (Verdict::Treat, _) => "RESULT: MASSAGE IS SUITABLE".green().bold(),
-        (Verdict::Modify, _) => "RESULT: MASSAGE WITH CHANGES".yellow().bold(),
-        (Verdict::Refer, Some(Urgency::Emergency)) => "RESULT: EMERGENCY - NO MASSAGE".red().bold(),
-        (Verdict::Refer, Some(Urgency::Urgent)) => {
-            "RESULT: SEE A DOCTOR TODAY - NO MASSAGE".red().bold()
-        }
-        (Verdict::Refer, _) => "RESULT: SEE YOUR DOCTOR FIRST - NO MASSAGE YET"
+    let banner = match outcome.verdict {
+        Verdict::Treat => "RESULT: MASSAGE IS SUITABLE".green().bold(),
+        Verdict::Modify => "RESULT: MASSAGE WITH CHANGES".yellow().bold(),
+        Verdict::Refer(Urgency::Emergency) => "RESULT: EMERGENCY - NO MASSAGE".red().bold(),
+        Verdict::Refer(Urgency::Urgent) => "RESULT: SEE A DOCTOR TODAY - NO MASSAGE".red().bold(),
+        Verdict::Refer(Urgency::Routine) => "RESULT: SEE YOUR DOCTOR FIRST - NO MASSAGE YET"
             .magenta()
             .bold(),
     };
     let _ = writeln!(out, "\n=== {banner} ===");
     let _ = writeln!(out, "{}", outcome.title.bold());
-    if let Some(urgency) = outcome.urgency {
+    if let Some(urgency) = outcome.verdict.urgency() {
         let _ = writeln!(out, "{}", urgency_words(urgency));
     }
+    out.push_str(&doubts_text(session));
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical
     {
@@ -72,6 +71,45 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         })
         .collect();
     list(&mut out, "Sources", &sources);
+    out
+}
+
+/// The "not sure" answers this referral rests on, said plainly: the result
+/// is about what cannot be ruled out, not about something the person reported.
+/// Empty when no "not sure" decided it.
+pub fn doubts_text(session: &Session) -> String {
+    let flow = session.flow();
+    let doubts = session.deciding_doubts();
+    if doubts.is_empty() {
+        return String::new();
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\n{}",
+        "This result comes from an answer you were not sure about:".bold()
+    );
+    for &question in &doubts {
+        let (Some(asked), Some(number)) =
+            (flow.question(question), session.question_number(question))
+        else {
+            continue;
+        };
+        let said = session
+            .answer_to(question)
+            .map(|value| answer_words(asked, value))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  - Question {number}: \"{}\" You said \"{said}\".",
+            asked.ask
+        );
+    }
+    let _ = writeln!(
+        out,
+        "When a sign of something serious cannot be ruled out, we take \"not sure\" as \"yes\", to be safe. \
+         It does not mean you have it: it means a doctor should check.\n"
+    );
     out
 }
 

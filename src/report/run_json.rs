@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::compile::{Form, Note, SourceRef, Urgency, Verdict};
+use super::VerdictJson;
+use crate::compile::{Form, Note, SourceRef};
 use crate::engine::{Current, SavedKnowledge, Session};
 
 #[derive(Debug, Serialize)]
@@ -27,8 +28,8 @@ pub struct NextQuestion {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum RunJson<'f> {
     Complete {
-        verdict: Verdict,
-        urgency: Option<Urgency>,
+        #[serde(flatten)]
+        verdict: VerdictJson,
         outcome: String,
         title: String,
         path: Vec<PathEntry>,
@@ -61,8 +62,7 @@ impl<'f> RunJson<'f> {
         let knowledge = SavedKnowledge::of(flow);
         match session.current() {
             Current::Outcome { node, outcome, .. } => RunJson::Complete {
-                verdict: outcome.verdict,
-                urgency: outcome.urgency,
+                verdict: outcome.verdict.into(),
                 outcome: node.id.to_string(),
                 title: outcome.title.clone(),
                 path,

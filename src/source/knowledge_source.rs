@@ -2,10 +2,10 @@ use std::path::Path;
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::bounded_read::{KNOWLEDGE_FILE_LIMIT, read_bounded};
 use super::flow_walk::walk_flow_files;
 use super::hidden_character::find_hidden_character;
 use super::{LoadError, SourceFile};
+use crate::file_read::{KNOWLEDGE_FILE_LIMIT, read_bounded};
 use crate::printable::{PATH, printable};
 
 /// The text of a knowledge folder, in path order, ready to parse.

@@ -1,8 +1,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::bounded_read::ReadError;
 use super::flow_walk::WalkError;
+use crate::file_read::ReadError;
 
 /// A knowledge folder that could not be read at all (as opposed to one that
 /// reads but does not compile).

@@ -1,8 +1,6 @@
 //! Where knowledge text comes from: a folder of `.flow` files on disk, or the
-//! folder embedded in the binary at build time; and how any file a person
-//! names is read (bounded by kind and size). Nothing here parses.
+//! folder embedded in the binary at build time. Nothing here parses.
 
-mod bounded_read;
 mod flow_paths;
 pub mod flow_walk;
 mod hidden_character;
@@ -10,7 +8,6 @@ mod knowledge_source;
 mod load_error;
 mod source_file;
 
-pub use bounded_read::{KNOWLEDGE_FILE_LIMIT, ReadError, SESSION_FILE_LIMIT, read_bounded};
 pub use flow_paths::flow_paths;
 pub use flow_walk::{FlowFile, WalkError, walk_flow_files};
 pub use hidden_character::find_hidden_character;

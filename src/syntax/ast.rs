@@ -136,11 +136,29 @@ pub enum ArmKey<'a> {
     Answer(Name<'a>),
 }
 
+/// `within 0..6 weeks`: what an answer covers; a missing bound is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithinDecl<'a> {
+    pub low: Option<WithinBound<'a>>,
+    pub high: Option<WithinBound<'a>>,
+    pub span: Span,
+}
+
+/// `6 weeks`, `16`: one end of a `within`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithinBound<'a> {
+    /// The number as written.
+    pub amount: Name<'a>,
+    /// `days`, `weeks`, `months`, `years` (singular or plural), if written.
+    pub unit: Option<Name<'a>>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArmDecl<'a> {
     pub key: ArmKey<'a>,
     pub label: Option<Text<'a>>,
     pub synonyms: Vec<Text<'a>>,
+    pub within: Option<WithinDecl<'a>>,
     pub target: Option<Name<'a>>,
     pub effects: Vec<Effect<'a>>,
     pub span: Span,
@@ -172,7 +190,7 @@ pub struct DecideDecl<'a> {
     pub otherwise: Option<Step<'a>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompareOp {
     Eq,
     Ne,
@@ -263,9 +281,7 @@ pub enum Expectation<'a> {
     Note(Text<'a>),
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Difficulty {
     Easy,
     Medium,

@@ -1,14 +1,13 @@
 //! Text -> AST with spans, through the pest grammar in `grammar/flow.pest`.
 //! Nothing downstream sees a pest `Pair`; nothing here resolves names.
-//! Files take a hand-written fast path (`fast_parser`) that builds the same
-//! AST; pest reads what it gives up on and reports every syntax error.
+//! Each file is parsed once: the AST builder (parser.rs) and the formatter
+//! (format/) both read that one parse tree.
 
 pub mod ast;
-mod fast_parser;
 mod format;
 mod nesting;
 mod parser;
 mod syntax_error;
 
 pub use format::format;
-pub use parser::{parse, parse_reference};
+pub use parser::parse;

@@ -2,7 +2,7 @@
 //! through `not`, so text nested thousands deep would exhaust the stack.
 //! Refuse it with a message that says what is wrong.
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 
 /// Deeper than any condition a person writes, and shallow enough for pest's
 /// recursion to fit a 2 MiB thread stack even in a debug build (about 50
@@ -26,8 +26,8 @@ pub fn check_nesting(text: &str, file: usize) -> Result<(), Diagnostic> {
                 if &bytes[start..i] == b"not" {
                     nots += 1;
                     if depth + nots > MAX_DEPTH {
-                        return Err(Diagnostic::error(
-                            "E001",
+                        return Err(Diagnostic::new(
+                            DiagnosticKind::TooDeep,
                             Span::new(file, start..i),
                             format!("`not` and brackets nested more than {MAX_DEPTH} deep"),
                         )
@@ -83,8 +83,8 @@ pub fn check_nesting(text: &str, file: usize) -> Result<(), Diagnostic> {
 }
 
 fn too_deep(file: usize, at: usize) -> Diagnostic {
-    Diagnostic::error(
-        "E001",
+    Diagnostic::new(
+        DiagnosticKind::TooDeep,
         Span::new(file, at..at + 1),
         format!("brackets nested more than {MAX_DEPTH} deep"),
     )

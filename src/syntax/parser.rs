@@ -7,10 +7,9 @@ use pest::iterators::Pair;
 use pest_derive::Parser;
 
 use super::ast::*;
-use super::fast_parser::{self, unescape};
 use super::nesting::check_nesting;
 use super::syntax_error::syntax_error;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 
 #[derive(Parser)]
 #[grammar = "../grammar/flow.pest"]
@@ -18,33 +17,31 @@ pub(super) struct FlowParser;
 
 /// Parses one file. `file` is its index in the knowledge folder, kept in every span.
 pub fn parse(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
-    // The fast parser gives up before nesting gets near the guard's limit.
-    if let Some(document) = fast_parser::parse(text, file) {
-        return Ok(document);
-    }
-    check_nesting(text, file)?;
-    parse_with_pest(text, file)
+    build(parse_tree(text, file)?, file)
 }
 
-/// The grammar's own parser alone, without the fast path: what `parse`
-/// must always agree with. For testing that agreement (fuzz/ does).
-pub fn parse_reference(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
+/// The file's pest parse tree (its `file` pair), for the AST builder and
+/// the formatter, which both read this one parse.
+pub(super) fn parse_tree(text: &str, file: usize) -> Result<Pair<'_, Rule>, Diagnostic> {
     check_nesting(text, file)?;
-    parse_with_pest(text, file)
-}
-
-/// The reference parser: every file the fast one gives up on, and every error.
-pub(super) fn parse_with_pest(text: &str, file: usize) -> Result<Document<'_>, Diagnostic> {
     let mut pairs =
         FlowParser::parse(Rule::file, text).map_err(|error| syntax_error(&error, text, file))?;
+    pairs.next().ok_or_else(|| {
+        Diagnostic::new(
+            DiagnosticKind::Internal,
+            Span::new(file, 0..0),
+            "the file could not be read",
+        )
+    })
+}
+
+/// The AST of a file's parse tree.
+pub(super) fn build(tree: Pair<'_, Rule>, file: usize) -> Result<Document<'_>, Diagnostic> {
     let mut builder = Builder {
         file,
         document: Document::default(),
     };
-    let file_pair = pairs.next().ok_or_else(|| {
-        Diagnostic::error("E001", Span::new(file, 0..0), "the file could not be read")
-    })?;
-    for item in file_pair.into_inner() {
+    for item in tree.into_inner() {
         builder.item(item)?;
     }
     Ok(builder.document)
@@ -81,8 +78,12 @@ impl<'i> Builder<'i> {
 
     fn number(&self, pair: Pair<'i, Rule>) -> Built<i64> {
         pair.as_str().parse().map_err(|_| {
-            Diagnostic::error("E001", self.span(&pair), "this number is too large")
-                .with_label("out of range")
+            Diagnostic::new(
+                DiagnosticKind::NumberTooLarge,
+                self.span(&pair),
+                "this number is too large",
+            )
+            .with_label("out of range")
         })
     }
 
@@ -102,8 +103,8 @@ impl<'i> Builder<'i> {
         let min = self.number(next(&mut inner, span)?)?;
         let max = self.number(next(&mut inner, span)?)?;
         if min > max {
-            return Err(Diagnostic::error(
-                "E001",
+            return Err(Diagnostic::new(
+                DiagnosticKind::EmptyRange,
                 span,
                 format!("the range {min}..{max} is empty"),
             )
@@ -322,6 +323,7 @@ impl<'i> Builder<'i> {
             key,
             label: None,
             synonyms: Vec::new(),
+            within: None,
             target: None,
             effects: Vec::new(),
             span,
@@ -330,11 +332,40 @@ impl<'i> Builder<'i> {
             match part.as_rule() {
                 Rule::string => arm.label = Some(self.text(part)),
                 Rule::synonyms => arm.synonyms = self.texts(part),
+                Rule::within => arm.within = Some(self.within(part)),
                 Rule::arrow => arm.target = Some(self.arrow(part)?),
                 _ => arm.effects.push(self.effect(part)?),
             }
         }
         Ok(arm)
+    }
+
+    fn within(&self, pair: Pair<'i, Rule>) -> WithinDecl<'i> {
+        let mut within = WithinDecl {
+            low: None,
+            high: None,
+            span: self.span(&pair),
+        };
+        let mut past_dots = false;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::within_dots => past_dots = true,
+                Rule::within_bound => {
+                    let mut inner = part.into_inner();
+                    let bound = inner.next().map(|amount| WithinBound {
+                        amount: self.name(amount),
+                        unit: inner.next().map(|unit| self.name(unit)),
+                    });
+                    if past_dots {
+                        within.high = bound;
+                    } else {
+                        within.low = bound;
+                    }
+                }
+                _ => {}
+            }
+        }
+        within
     }
 
     fn arrow(&self, pair: Pair<'i, Rule>) -> Built<Name<'i>> {
@@ -551,6 +582,28 @@ impl<'i> Builder<'i> {
     }
 }
 
+/// A string's body with its escapes (`\"`, `\\`, `\n`) resolved; borrowed when
+/// it has none.
+fn unescape(body: &str) -> Cow<'_, str> {
+    if !body.contains('\\') {
+        return Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn first<'i>(pair: Pair<'i, Rule>) -> Built<Pair<'i, Rule>> {
     let span = pair.as_span();
     pair.into_inner()
@@ -565,7 +618,11 @@ fn next<'i>(pairs: &mut impl Iterator<Item = Pair<'i, Rule>>, span: Span) -> Bui
 // The grammar guarantees the parts exist; this keeps a grammar change from
 // turning into a panic.
 fn missing(span: Span) -> Diagnostic {
-    Diagnostic::error("E001", span, "this construct is incomplete")
+    Diagnostic::new(
+        DiagnosticKind::Internal,
+        span,
+        "this construct is incomplete",
+    )
 }
 
 fn verdict_kind(word: &str) -> VerdictKind {

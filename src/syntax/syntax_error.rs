@@ -4,7 +4,7 @@
 use pest::error::{ErrorVariant, InputLocation};
 
 use super::parser::Rule;
-use crate::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
 
 /// Words that begin a top-level item; finding one inside a block means a `}` is missing.
 const ITEM_WORDS: &[&str] = &[
@@ -54,6 +54,7 @@ const FIELD_WORDS: &[&str] = &[
     "finding",
     "therapist",
     "synonyms",
+    "within",
 ];
 
 pub(super) fn syntax_error(
@@ -87,9 +88,13 @@ pub(super) fn syntax_error(
         format!("expected {}, found {found}", or_list(&expected))
     };
     let end = (position + found_len(text, position)).min(written.max(position));
-    Diagnostic::error("E001", Span::new(file, position..end), message)
-        .with_label("here")
-        .with_hint(Some(syntax_hint(text, position)))
+    Diagnostic::new(
+        DiagnosticKind::Syntax,
+        Span::new(file, position..end),
+        message,
+    )
+    .with_label("here")
+    .with_hint(Some(syntax_hint(text, position)))
 }
 
 fn found_at(text: &str, position: usize) -> String {
@@ -244,6 +249,10 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::answer_arm => "`answer`",
         Rule::then_arm => "`then`",
         Rule::synonyms => "`synonyms`",
+        Rule::within => "`within`",
+        Rule::within_bound => "a number like `6` or `6 weeks`",
+        Rule::within_dots => "`..`",
+        Rule::time_unit => "`days`, `weeks`, `months` or `years`",
         Rule::arrow => "`->`",
         Rule::set_effect => "`set`",
         Rule::note_effect => "`note`",

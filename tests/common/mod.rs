@@ -198,7 +198,7 @@ pub fn assert_same_location(report: &str) {
     );
 }
 
-/// Every report has the shape DESIGN.md promises: `path:line:col: ` and an
+/// Every report has the shape docs/architecture.md describes: `path:line:col: ` and an
 /// ariadne report with the quoted source line and a help hint. Returns the report
 /// for `path:line:col` so a test can look at it further.
 pub fn assert_report(stderr: &str, location: &str, source_line: &str) -> String {

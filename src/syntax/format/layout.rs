@@ -11,37 +11,24 @@
 //!   note's `therapist` wording sits under the note's text;
 //! - a field with several strings (`plan`, `avoid`, ...) has one per line.
 
-use pest::Parser as _;
 use pest::iterators::Pair;
-use pest_derive::Parser;
 
+use super::super::parser::Rule;
 use super::WIDTH;
 use super::render::{Blank, Line};
 use super::tokens;
-use crate::diagnostic::{Diagnostic, Span};
-
-#[derive(Parser)]
-#[grammar = "../grammar/flow.pest"]
-struct Grammar;
 
 /// A decide arm whose `when ...` is longer than this keeps its own `->` line.
 const LONG_CONDITION: usize = 60;
 
-/// The lines of `text`, which must parse.
-pub fn lines(text: &str) -> Result<Vec<Line>, Diagnostic> {
-    let mut pairs = Grammar::parse(Rule::file, text).map_err(|error| {
-        Diagnostic::error(
-            "E001",
-            Span::new(0, 0..0),
-            format!("cannot format: {error}"),
-        )
-    })?;
+/// The lines of `text`, given its parse tree (the `file` pair).
+pub fn lines<'t>(text: &'t str, tree: Pair<'t, Rule>) -> Vec<Line> {
     let mut out = Layout {
         text,
         lines: Vec::new(),
     };
     let mut previous: Option<Rule> = None;
-    for item in pairs.next().into_iter().flat_map(Pair::into_inner) {
+    for item in tree.into_inner() {
         let rule = item.as_rule();
         if rule == Rule::EOI {
             continue;
@@ -55,7 +42,7 @@ pub fn lines(text: &str) -> Result<Vec<Line>, Diagnostic> {
         out.item(item, 0, blank);
         previous = Some(rule);
     }
-    Ok(out.lines)
+    out.lines
 }
 
 struct Layout<'t> {
@@ -634,6 +621,16 @@ fn arm_pieces<'i>(parts: impl Iterator<Item = Pair<'i, Rule>>) -> Vec<Piece> {
                     false,
                 ));
             }
+            Rule::within => {
+                // As written, spaces squeezed: the formatter keeps every token
+                // as it is, and `0..6` and `0 .. 6` are different tokens to it.
+                let text = part
+                    .as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                pieces.push(piece(text, start, end, false));
+            }
             Rule::arrow => {
                 pieces.push(piece(words(&part), start, end, false));
                 after_arrow = true;
@@ -720,6 +717,7 @@ fn words(pair: &Pair<Rule>) -> String {
             | Rule::difficulty
             | Rule::bool_type
             | Rule::value
+            | Rule::time_unit
     );
     if atomic {
         return pair.as_str().to_string();

@@ -10,15 +10,18 @@ mod layout;
 mod render;
 mod tokens;
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 
 /// Lines longer than this are broken where the layout allows it.
 pub const WIDTH: usize = 100;
 
 /// `text` in the canonical layout, or the diagnostic that stops it parsing.
 pub fn format(text: &str) -> Result<String, Diagnostic> {
-    super::parse(text, 0)?;
-    let lines = layout::lines(text)?;
+    let tree = super::parser::parse_tree(text, 0)?;
+    // What the compiler would refuse (a number too large, an empty range)
+    // is refused here too.
+    super::parser::build(tree.clone(), 0)?;
+    let lines = layout::lines(text, tree);
     let formatted = render::render(text, lines, &tokens::comments(text));
     if tokens::code(&formatted) != tokens::code(text)
         || tokens::comment_text(&formatted) != tokens::comment_text(text)
@@ -26,8 +29,8 @@ pub fn format(text: &str) -> Result<String, Diagnostic> {
         if std::env::var_os("FMT_DEBUG").is_some() {
             eprintln!("{formatted}");
         }
-        return Err(Diagnostic::error(
-            "E001",
+        return Err(Diagnostic::new(
+            DiagnosticKind::Internal,
             Span::new(0, 0..0),
             "the formatter could not lay this file out without changing it",
         )

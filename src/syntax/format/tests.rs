@@ -97,3 +97,13 @@ fn cases_and_vignettes_line_up_their_fields() {
     );
     assert_eq!(formatted(&out), out);
 }
+
+#[test]
+fn within_keeps_its_bounds_as_written() {
+    let text = "question q { ask \"How long?\"\n answer a \"Short\" within 0..6   weeks -> x\n answer b \"Long\" within 6   weeks..3 months -> x\n answer c \"Longer\" within 3 months.. -> x }";
+    let out = formatted(text);
+    assert!(out.contains("within 0..6 weeks -> x"), "{out}");
+    assert!(out.contains("within 6 weeks..3 months -> x"), "{out}");
+    assert!(out.contains("within 3 months.. -> x"), "{out}");
+    assert_eq!(formatted(&out), out);
+}

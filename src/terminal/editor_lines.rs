@@ -1,113 +1,21 @@
-//! Where lines come from: rustyline on a terminal, or plain lines from a pipe.
+//! A line editor on a terminal (rustyline), with Tab completion of what the
+//! caller offers.
 
-use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
+use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
-use rustyline::{Config, Editor};
+use rustyline::validate::Validator;
+use rustyline::{Config, Context, Editor, Helper};
 
-use super::completion::ReplHelper;
+use super::piped_lines::MAX_LINE;
+use super::{Complete, Input, LineSource};
+use crate::file_read::{ReadError, read_bounded};
 use crate::file_write::{IfExists, write_file};
 use crate::printable::{PATH, SENTENCE, printable};
-use crate::source::{ReadError, read_bounded};
-
-/// One read from the person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    Line(String),
-    /// Ctrl-C: the line being typed was dropped.
-    Interrupted,
-    /// Ctrl-D or the end of piped input.
-    Eof,
-    /// Bytes that are not text.
-    Unreadable,
-    /// A line longer than [`MAX_LINE`] bytes: not kept, not read.
-    TooLong,
-}
-
-pub trait LineSource {
-    fn read(&mut self, prompt: &str) -> Input;
-    /// The words tab completion should offer for the next read.
-    fn set_completions(&mut self, _words: Vec<String>) {}
-    /// Whether a person is typing (prompts and Ctrl-D questions make sense).
-    fn is_interactive(&self) -> bool;
-}
-
-/// The longest line read, in bytes: an answer or a command is a few words,
-/// and a longer line is refused rather than held (`backcheck </dev/zero`).
-pub const MAX_LINE: usize = 4096;
-/// How much of one over-long line is skipped, looking for its end, before
-/// the input is taken as ended: /dev/zero has no end of line.
-const MAX_SKIPPED: usize = 1 << 20;
-
-/// Lines from a pipe or file: no prompts, no escape codes.
-pub struct PipedLines<R> {
-    reader: R,
-    buffer: Vec<u8>,
-    /// A line without end was found: nothing more is read.
-    ended: bool,
-}
-
-impl<R: BufRead> PipedLines<R> {
-    pub fn new(reader: R) -> Self {
-        PipedLines {
-            reader,
-            buffer: Vec::new(),
-            ended: false,
-        }
-    }
-
-    /// Skips the rest of an over-long line, holding none of it.
-    fn skip_line(&mut self) {
-        let mut skipped = 0;
-        loop {
-            let Ok(available) = self.reader.fill_buf() else {
-                self.ended = true;
-                return;
-            };
-            if available.is_empty() {
-                return;
-            }
-            if let Some(end) = available.iter().position(|&b| b == b'\n') {
-                self.reader.consume(end + 1);
-                return;
-            }
-            let length = available.len();
-            self.reader.consume(length);
-            skipped += length;
-            if skipped > MAX_SKIPPED {
-                self.ended = true;
-                return;
-            }
-        }
-    }
-}
-
-impl<R: BufRead> LineSource for PipedLines<R> {
-    fn read(&mut self, _prompt: &str) -> Input {
-        if self.ended {
-            return Input::Eof;
-        }
-        self.buffer.clear();
-        let mut limited = (&mut self.reader).take(MAX_LINE as u64 + 1);
-        match limited.read_until(b'\n', &mut self.buffer) {
-            Ok(0) | Err(_) => Input::Eof,
-            Ok(_) if self.buffer.len() > MAX_LINE && self.buffer.last() != Some(&b'\n') => {
-                self.skip_line();
-                Input::TooLong
-            }
-            Ok(_) => match std::str::from_utf8(&self.buffer) {
-                Ok(text) => Input::Line(text.trim_end_matches(['\n', '\r']).to_string()),
-                Err(_) => Input::Unreadable,
-            },
-        }
-    }
-
-    fn is_interactive(&self) -> bool {
-        false
-    }
-}
 
 /// The first line of a history file backcheck wrote: a file without it
 /// was not made by `--history` and is neither read nor replaced.
@@ -120,7 +28,7 @@ const HISTORY_FILE_LIMIT: u64 = 1 << 20;
 /// A line editor on a terminal, with tab completion of commands and answers.
 /// History stays in memory: answers are health data and are not written to disk.
 pub struct EditorLines {
-    editor: Editor<ReplHelper, DefaultHistory>,
+    editor: Editor<TabHelper, DefaultHistory>,
     /// Only when the person asked for one (`--history FILE`), and whether
     /// the file was there already (and so is replaced, being ours).
     history: Option<(PathBuf, IfExists)>,
@@ -135,6 +43,7 @@ impl EditorLines {
             Some(file) => Some((file.to_path_buf(), read_history(file)?)),
             None => None,
         };
+        // Ctrl-C between reads, SIGTERM and SIGHUP: see stop_signals.
         super::stop_signals::catch_stop_signals();
         let config = Config::builder()
             .auto_add_history(true)
@@ -143,7 +52,7 @@ impl EditorLines {
             .build();
         let mut editor = Editor::with_config(config)
             .map_err(|error| format!("cannot use the terminal: {error}"))?;
-        editor.set_helper(Some(ReplHelper::default()));
+        editor.set_helper(Some(TabHelper::default()));
         let history = match earlier {
             Some((file, Some(lines))) => {
                 for line in lines {
@@ -218,9 +127,9 @@ impl LineSource for EditorLines {
         }
     }
 
-    fn set_completions(&mut self, words: Vec<String>) {
+    fn set_completion(&mut self, completion: Box<dyn Complete>) {
         if let Some(helper) = self.editor.helper_mut() {
-            helper.words = words;
+            helper.completion = Some(completion);
         }
     }
 
@@ -229,34 +138,40 @@ impl LineSource for EditorLines {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// What rustyline asks of a helper; only completion does anything.
+#[derive(Default)]
+struct TabHelper {
+    completion: Option<Box<dyn Complete>>,
+}
 
-    #[test]
-    fn piped_lines_survive_garbage() {
-        let bytes: &[u8] = b"yes\n\xff\xfe\x00\nno\r\n";
-        let mut lines = PipedLines::new(bytes);
-        assert_eq!(lines.read(""), Input::Line("yes".into()));
-        assert_eq!(lines.read(""), Input::Unreadable);
-        assert_eq!(lines.read(""), Input::Line("no".into()));
-        assert_eq!(lines.read(""), Input::Eof);
-    }
+impl Completer for TabHelper {
+    type Candidate = Pair;
 
-    #[test]
-    fn an_over_long_line_is_refused_and_the_next_one_read() {
-        let mut bytes = vec![b'x'; MAX_LINE * 3];
-        bytes.extend_from_slice(b"\nno\n");
-        let mut lines = PipedLines::new(&bytes[..]);
-        assert_eq!(lines.read(""), Input::TooLong);
-        assert_eq!(lines.read(""), Input::Line("no".into()));
-        assert_eq!(lines.read(""), Input::Eof);
-    }
-
-    #[test]
-    fn a_line_without_end_ends_the_input() {
-        let mut lines = PipedLines::new(std::io::BufReader::new(std::io::repeat(0)));
-        assert_eq!(lines.read(""), Input::TooLong);
-        assert_eq!(lines.read(""), Input::Eof);
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let Some(completion) = &self.completion else {
+            return Ok((0, Vec::new()));
+        };
+        let typed = line.get(..pos).unwrap_or(line);
+        let (start, candidates) = completion.complete(typed);
+        let pairs = candidates
+            .into_iter()
+            .map(|c| Pair {
+                display: c.display,
+                replacement: c.replacement,
+            })
+            .collect();
+        Ok((start, pairs))
     }
 }
+
+impl Hinter for TabHelper {
+    type Hint = String;
+}
+impl Highlighter for TabHelper {}
+impl Validator for TabHelper {}
+impl Helper for TabHelper {}

@@ -1,0 +1,70 @@
+//! Which "not sure" answers a referral rests on, so the result can say so
+//! plainly instead of explaining a finding the person never reported.
+
+use std::collections::HashMap;
+
+use super::Session;
+use crate::compile::AnswerValue;
+
+impl<'f> Session<'f> {
+    /// The questions answered "not sure" that decided the referral reached:
+    /// with "no" in place of that one answer, the walk would not have come
+    /// to this outcome. Empty unless the walk ended in a referral.
+    pub fn deciding_doubts(&self) -> Vec<usize> {
+        let flow = self.flow();
+        if !self
+            .outcome()
+            .is_some_and(|outcome| outcome.verdict.is_referral())
+        {
+            return Vec::new();
+        }
+        let given: HashMap<usize, AnswerValue> =
+            self.answers().map(|(q, v)| (q, v.clone())).collect();
+        self.answers()
+            .filter(|(q, value)| {
+                **value == AnswerValue::Choice("unsure".into())
+                    && flow
+                        .question(*q)
+                        .is_some_and(|question| question.answer("no").is_some())
+            })
+            .map(|(q, _)| q)
+            .filter(|&q| {
+                let mut instead = given.clone();
+                instead.insert(q, AnswerValue::Choice("no".into()));
+                Session::replay(flow, &instead).current_index() != self.current_index()
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::{compile, tests::mini};
+    use crate::engine::Session;
+
+    #[test]
+    fn a_not_sure_that_led_to_a_referral_is_named() {
+        let flow = compile(&mini()).unwrap();
+        let mut session = Session::new(&flow);
+        session.answer_text("not sure").unwrap();
+        assert_eq!(
+            session.deciding_doubts(),
+            vec![flow.find("saddle").unwrap()]
+        );
+    }
+
+    #[test]
+    fn no_doubt_when_the_result_does_not_rest_on_one() {
+        let flow = compile(&mini()).unwrap();
+        let mut session = Session::new(&flow);
+        for answer in ["no", "34", "no", "below knee", "nothing"] {
+            session.answer_text(answer).unwrap();
+        }
+        // A referral, but not from a "not sure".
+        assert!(session.outcome().is_some());
+        assert!(session.deciding_doubts().is_empty());
+        let mut yes = Session::new(&flow);
+        yes.answer_text("yes").unwrap();
+        assert!(yes.deciding_doubts().is_empty());
+    }
+}

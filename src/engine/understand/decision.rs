@@ -1,0 +1,137 @@
+//! The one place that decides what a reading of typed text becomes.
+//!
+//! The readers (yes/no words, option words, numbers, lengths of time) only
+//! propose a [`Reading`]; its answer cannot be taken out of it. The only way
+//! from a reading to an answer the session records is [`Reading::decide`],
+//! which applies the safety rule: on a safety question, a "no" that was
+//! hedged ("not really") or only guessed at (a typo) is never recorded: the
+//! person is asked again. So no reader, present or future, can record a
+//! loose "no" on a red flag: it has no way to hand one to the session.
+
+use super::answer_error::{AnswerError, options_as_shown};
+use crate::compile::{AnswerValue, Form, Node, Question};
+
+/// How surely typed text was read as an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Certainty {
+    /// A typo was forgiven, or a hedge softened a "no": a guess.
+    Loose,
+    /// Clearly meant, but not as the option is shown: "nope", "I'm 35",
+    /// "5 days", "no fever". Shown back to the person ("→ No").
+    Clear,
+    /// The option as shown: its number, its words, or its id.
+    Exact,
+}
+
+/// A proposed answer to one question. Made by the readers; turned into an
+/// [`Understood`] only by [`Reading::decide`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Reading {
+    value: AnswerValue,
+    certainty: Certainty,
+    hedged: bool,
+}
+
+impl Reading {
+    pub fn new(value: AnswerValue, certainty: Certainty) -> Reading {
+        Reading {
+            value,
+            certainty,
+            hedged: false,
+        }
+    }
+
+    /// The same reading, softened by a hedge ("a little", "I think").
+    pub fn hedged(mut self, hedged: bool) -> Reading {
+        self.hedged |= hedged;
+        self
+    }
+
+    pub fn certainty(&self) -> Certainty {
+        self.certainty
+    }
+
+    /// The answer ids chosen, to combine readings of several pieces.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.value.choices().iter().map(|c| c.as_ref())
+    }
+
+    /// Decides whether this reading is recorded as the answer to `question`
+    /// (asked at `node`), applying the safety rule.
+    pub fn decide(
+        self,
+        node: &Node,
+        question: &Question,
+        input: &str,
+    ) -> Result<Understood, AnswerError> {
+        let loose = self.certainty == Certainty::Loose || self.hedged;
+        if loose && is_safety_question(node, question) && says_no(question, &self.value) {
+            return Err(AnswerError::UnclearNo {
+                input: input.to_string(),
+                options: options_as_shown(question),
+            });
+        }
+        Ok(Understood {
+            value: self.value,
+            certainty: self.certainty,
+        })
+    }
+}
+
+/// Typed text read as an answer the session can record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Understood {
+    value: AnswerValue,
+    certainty: Certainty,
+}
+
+impl Understood {
+    pub fn value(&self) -> &AnswerValue {
+        &self.value
+    }
+
+    pub fn into_value(self) -> AnswerValue {
+        self.value
+    }
+
+    pub fn certainty(&self) -> Certainty {
+        self.certainty
+    }
+
+    /// Whether the person typed an option as shown: if not, the screen shows
+    /// what was recorded, so they can take it `back`.
+    pub fn is_exact(&self) -> bool {
+        self.certainty == Certainty::Exact
+    }
+}
+
+/// A question where a wrong "no" could hide danger: tagged `red_flag`, or
+/// one whose author sends "not sure" where "yes" goes (a screen that leads
+/// to red flags, a pregnancy check).
+pub fn is_safety_question(node: &Node, question: &Question) -> bool {
+    if node.tags.iter().any(|t| t == "red_flag") {
+        return true;
+    }
+    match (
+        question.answer("yes"),
+        question.answer("no"),
+        question.answer("unsure"),
+    ) {
+        (Some(yes), Some(no), Some(unsure)) => {
+            yes.target == unsure.target && yes.target != no.target
+        }
+        _ => false,
+    }
+}
+
+/// Whether the value is the "nothing is wrong" answer: `no`, or only the
+/// `none` choice of a question with several.
+pub fn says_no(question: &Question, value: &AnswerValue) -> bool {
+    match (question.form, value) {
+        (_, AnswerValue::Choice(c)) => c == "no" || c == "none",
+        (Form::Multiple, AnswerValue::Many(chosen)) => {
+            chosen.len() == 1 && (chosen[0] == "none" || chosen[0] == "no")
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,189 @@
+//! Understanding what a person typed as an answer to one question. One
+//! interpreter, shared by the chat, `run --answers`, `change`, `whatif` and
+//! rehearsal, so an answer means the same wherever it is typed.
+//!
+//! The stages, one file each: [`normalise`] (case, punctuation, held-down
+//! letters, filler, hedges), [`numbers`] and [`durations`] (amounts in
+//! digits or words), [`yes_no`], [`choices`] (option words, synonyms,
+//! several choices) and [`spans`] (`within` answers). They only propose a
+//! reading; [`decision`] alone decides what is recorded, and applies the
+//! safety rule for red flags.
+
+mod answer_error;
+mod choices;
+mod decision;
+mod durations;
+mod normalise;
+mod numbers;
+mod spans;
+mod words;
+mod yes_no;
+
+pub use answer_error::{AnswerError, options_as_shown, shorten};
+pub use decision::{Certainty, Understood, is_safety_question, says_no};
+
+use crate::compile::{AnswerValue, Form, Node, Question};
+use decision::Reading;
+use normalise::{Typed, normalise};
+
+/// The longest text read as an answer.
+const MAX_ANSWER_CHARS: usize = 300;
+
+/// Reads typed text as an answer to `question`, asked at `node`.
+pub fn understand(
+    node: &Node,
+    question: &Question,
+    input: &str,
+) -> Result<Understood, AnswerError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(AnswerError::Empty);
+    }
+    // An answer is a few words; a page of text is not one, and reading it
+    // word by word against every option would only cost time.
+    if input.chars().count() > MAX_ANSWER_CHARS {
+        return Err(no_match(question, input));
+    }
+    if asks_for_help(input) {
+        return Err(AnswerError::HelpWanted);
+    }
+    let typed = normalise(input);
+    let reading = match question.form {
+        Form::Number => read_number(question, &typed, input)?,
+        Form::Multiple => {
+            choices::many(question, input, &typed)?.ok_or_else(|| no_match(question, input))?
+        }
+        Form::YesNo | Form::Single => read_one(question, &typed, input)?,
+    };
+    // "no?" is said as a question: not plainly meant.
+    reading.hedged(typed.asked).decide(node, question, input)
+}
+
+/// `?`, `help`, `what do you mean`: the person wants the question explained.
+fn asks_for_help(input: &str) -> bool {
+    if input.chars().all(|c| c == '?' || c.is_whitespace()) {
+        return true;
+    }
+    let words = normalise(input).text();
+    matches!(
+        words.as_str(),
+        "help"
+            | "help me"
+            | "what"
+            | "huh"
+            | "pardon"
+            | "sorry"
+            | "eh"
+            | "what do you mean"
+            | "i don't understand"
+            | "don't understand"
+            | "i do not understand"
+            | "explain"
+            | "what does that mean"
+            | "what does this mean"
+            | "what's that"
+            | "what is that"
+            | "what's this"
+            | "i don't get it"
+            | "meaning"
+            | "what do i type"
+            | "what should i type"
+            | "what do i say"
+    )
+}
+
+fn no_match(question: &Question, input: &str) -> AnswerError {
+    AnswerError::NoMatch {
+        input: input.to_string(),
+        options: options_as_shown(question),
+    }
+}
+
+fn read_one(question: &Question, typed: &Typed, input: &str) -> Result<Reading, AnswerError> {
+    // `-1`, `+1`, `- 1` are signed numbers, never option 1: normalising drops
+    // the sign as punctuation, and `saddle_numbness=-1` must not be a yes.
+    if is_signed_number(input) {
+        return Err(no_match(question, input));
+    }
+    if let Some(reading) =
+        choices::exact(question, input, typed).or_else(|| choices::synonym(question, typed))
+    {
+        return Ok(reading);
+    }
+    if question.form == Form::YesNo {
+        return match yes_no::read_yes_no(question, typed) {
+            Some(Ok(reading)) => Ok(reading),
+            Some(Err(())) => Err(AnswerError::Ambiguous {
+                input: input.to_string(),
+                candidates: options_as_shown(question).into_iter().take(2).collect(),
+            }),
+            None => {
+                choices::by_words(question, typed, input)?.ok_or_else(|| no_match(question, input))
+            }
+        };
+    }
+    if let Some(reading) = spans::by_span(question, typed, input) {
+        return reading;
+    }
+    if let Some(reading) =
+        choices::ordinal(question, typed).or_else(|| choices::none_words(question, typed))
+    {
+        return Ok(reading);
+    }
+    choices::one_option(question, input, typed)?.ok_or_else(|| no_match(question, input))
+}
+
+/// A `+` or `-` and then only digits.
+fn is_signed_number(input: &str) -> bool {
+    let input = input.trim();
+    let Some(digits) = input.strip_prefix(['-', '+']) else {
+        return false;
+    };
+    let digits = digits.trim_start();
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn read_number(question: &Question, typed: &Typed, input: &str) -> Result<Reading, AnswerError> {
+    let (min, max) = question.range.unwrap_or((i64::MIN, i64::MAX));
+    let mut values: Vec<f64> = numbers::numbers_in(&typed.words)
+        .iter()
+        .map(|n| n.value)
+        .collect();
+    values.dedup();
+    let value = match values[..] {
+        // The question asks for a whole number: 34.5 is asked again.
+        [one] if one.fract() == 0.0 && one.abs() < 1e15 => one as i64,
+        [_] => {
+            return Err(AnswerError::NotANumber {
+                input: input.to_string(),
+                min,
+                max,
+            });
+        }
+        [] => {
+            return Err(AnswerError::NotANumber {
+                input: input.to_string(),
+                min,
+                max,
+            });
+        }
+        _ => {
+            return Err(AnswerError::Ambiguous {
+                input: input.to_string(),
+                candidates: values.iter().map(f64::to_string).collect(),
+            });
+        }
+    };
+    if value < min || value > max {
+        return Err(AnswerError::OutOfRange { value, min, max });
+    }
+    let certainty = if input.parse::<i64>().is_ok() {
+        decision::Certainty::Exact
+    } else {
+        decision::Certainty::Clear
+    };
+    Ok(Reading::new(AnswerValue::Number(value), certainty))
+}
+
+#[cfg(test)]
+mod tests;

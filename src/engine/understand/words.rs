@@ -1,0 +1,115 @@
+//! Comparing words: the words that carry meaning, one word for its plural
+//! and its held-down letters, and a slip of one key.
+
+use super::normalise::{normalise, squeeze};
+
+/// Words too common to tell one answer from another.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "my", "your", "our", "his", "her", "their", "i", "i'm", "i've", "i'd", "me",
+    "you", "it", "it's", "its", "is", "was", "are", "were", "be", "been", "am", "and", "or", "of",
+    "in", "on", "to", "at", "for", "with", "from", "by", "that", "this", "these", "those", "there",
+    "here", "when", "if", "so", "do", "does", "did", "have", "has", "had", "get", "gets", "got",
+    "very", "really", "quite", "just", "also", "too", "then", "than", "as", "up", "out", "about",
+    "into", "onto", "some", "any", "much", "more", "most", "like", "feel", "feels", "felt", "pain",
+    "painful", "hurts", "hurt", "sore", "one", "ones", "thing", "things", "yes", "can", "could",
+    "would", "will", "what", "which", "how", "all", "apply", "choose", "ever", "been", "them",
+    "they", "s", "t", "pains", "aches", "ache", "bad", "worse", "makes", "make", "where", "go",
+    "goes", "going", "down", "now", "time", "long", "while", "back", "either", "both",
+];
+
+pub(super) fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// The words of a text that carry meaning, normalised.
+pub(super) fn content_words(text: &str) -> Vec<String> {
+    normalise_plain(text)
+        .into_iter()
+        .filter(|w| w != "," && !is_stopword(w))
+        .collect()
+}
+
+/// Text as lower-case words, hedges and filler kept: an option's own words.
+pub(super) fn normalise_plain(text: &str) -> Vec<String> {
+    // Option texts hold no filler, and their hedges are meant ("a little"):
+    // read them through `normalise`, then put back what it took out.
+    let typed = normalise(text);
+    if typed.hedged {
+        text.to_lowercase()
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        typed.words
+    }
+}
+
+/// The same word, allowing a plural, held-down letters and a shared stem
+/// ("numb" and "numbness", "tingly" and "tingling", "leg" and "legs").
+pub(super) fn same_stem(typed: &str, word: &str) -> bool {
+    if typed == word {
+        return true;
+    }
+    let (a, b) = (squeeze(typed), squeeze(word));
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.len() < 3 || !short.is_ascii() || !long.is_ascii() {
+        return false;
+    }
+    let common = short
+        .bytes()
+        .zip(long.bytes())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let needed = if short.len() <= 4 {
+        short.len()
+    } else {
+        (short.len() * 4).div_ceil(5).max(4)
+    };
+    common >= needed && (long.len() - common) <= 5
+}
+
+/// One slip of a key away (two for long words); short words need to match.
+pub(super) fn close_to(typed: &str, word: &str) -> bool {
+    let longest = typed.chars().count().max(word.chars().count());
+    let allowed = match longest {
+        0..=1 => 0,
+        2..=7 => 1,
+        _ => 2,
+    };
+    let shortest = typed.chars().count().min(word.chars().count());
+    allowed > 0
+        && longest - shortest <= allowed
+        && typed != word
+        && strsim::damerau_levenshtein(typed, word) <= allowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems() {
+        assert!(same_stem("numbness", "numb"));
+        assert!(same_stem("tingling", "tingly"));
+        assert!(same_stem("legs", "leg"));
+        assert!(same_stem("fainted", "fainted"));
+        assert!(!same_stem("feet", "feel"));
+        assert!(!same_stem("no", "not"));
+    }
+
+    #[test]
+    fn slips() {
+        assert!(close_to("yse", "yes"));
+        assert!(close_to("sittign", "sitting"));
+        assert!(!close_to("calf", "half_"));
+        assert!(!close_to("no", "no"));
+    }
+}

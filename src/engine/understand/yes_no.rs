@@ -1,0 +1,292 @@
+//! Yes, no and not sure in everyday words: `yeah`, `noo`, `yes, I fainted`,
+//! `no, just pain`, `nope nothing like that`, `no fever`, `not really`,
+//! `a little`, `I have a fever`, `sure` (a yes, never "not sure").
+
+use super::decision::{Certainty, Reading};
+use super::normalise::{Typed, same_word, starts_with};
+use super::words::{close_to, content_words, same_stem};
+use crate::compile::{AnswerValue, Question};
+
+/// Ways of saying "I do not know".
+const UNSURE: &[&[&str]] = &[
+    &["not", "sure"],
+    &["not", "too", "sure"],
+    &["not", "really", "sure"],
+    &["not", "that", "sure"],
+    &["not", "certain"],
+    &["i'm", "not", "sure"],
+    &["i", "am", "not", "sure"],
+    &["i'm", "not", "certain"],
+    &["i'm", "unsure"],
+    &["unsure"],
+    &["uncertain"],
+    &["don't", "know"],
+    &["i", "don't", "know"],
+    &["do", "not", "know"],
+    &["i", "do", "not", "know"],
+    &["dunno"],
+    &["idk"],
+    &["no", "idea"],
+    &["i", "have", "no", "idea"],
+    &["no", "clue"],
+    &["maybe"],
+    &["perhaps"],
+    &["possibly"],
+    &["could", "be"],
+    &["might", "be"],
+    &["may", "be"],
+    &["i", "might"],
+    &["can't", "say"],
+    &["cannot", "say"],
+    &["i", "can't", "say"],
+    &["can't", "tell"],
+    &["cannot", "tell"],
+    &["i", "can't", "tell"],
+    &["hard", "to", "say"],
+    &["hard", "to", "tell"],
+    &["difficult", "to", "say"],
+    &["can't", "remember"],
+    &["i", "can't", "remember"],
+    &["don't", "remember"],
+    &["i", "don't", "remember"],
+    &["i", "wouldn't", "know"],
+    &["who", "knows"],
+    &["unknown"],
+    &["fifty", "fifty"],
+    &["50", "50"],
+];
+
+/// A "no" that is only half said: on a safety question it is asked again.
+const SOFT_NO: &[&[&str]] = &[
+    &["not", "really"],
+    &["not", "much"],
+    &["not", "especially"],
+    &["not", "particularly"],
+    &["not", "very"],
+    &["not", "often"],
+    &["not", "lately"],
+    &["not", "that", "i", "know"],
+    &["not", "that", "i've", "noticed"],
+    &["not", "as", "far", "as", "i", "know"],
+    &["i", "don't", "think"],
+    &["don't", "think", "so"],
+    &["i", "hope", "not"],
+    &["hopefully", "not"],
+    &["hardly"],
+    &["barely"],
+    &["rarely"],
+    &["seldom"],
+];
+
+const NO_PHRASES: &[&[&str]] = &[
+    &["not", "at", "all"],
+    &["definitely", "not"],
+    &["absolutely", "not"],
+    &["certainly", "not"],
+    &["of", "course", "not"],
+    &["no", "way"],
+    &["all", "good"],
+    &["all", "fine"],
+    &["i'm", "fine"],
+    &["i", "feel", "fine"],
+    &["i'm", "ok"],
+    &["i'm", "okay"],
+    &["i", "don't"],
+    &["i", "do", "not"],
+    &["i", "haven't"],
+    &["i", "have", "not"],
+    &["i've", "not"],
+    &["i", "have", "never"],
+    &["i've", "never"],
+    &["i", "never"],
+    &["i'm", "not"],
+    &["i", "am", "not"],
+    &["i", "didn't"],
+    &["i", "did", "not"],
+    &["i", "wasn't"],
+    &["i", "was", "not"],
+    &["it", "isn't"],
+    &["it's", "not"],
+    &["it", "is", "not"],
+    &["it", "doesn't"],
+    &["it", "does", "not"],
+    &["they", "aren't"],
+    &["there", "isn't"],
+    &["there's", "no"],
+    &["haven't"],
+    &["don't"],
+    &["didn't"],
+    &["isn't"],
+    &["doesn't"],
+    &["wasn't"],
+    &["not"],
+];
+
+const NO_WORDS: &[&str] = &[
+    "no", "n", "nope", "nah", "naw", "nay", "never", "negative", "none", "nothing", "neither",
+    "nowhere", "false", "nada", "fine",
+];
+
+const YES_PHRASES: &[&[&str]] = &[
+    &["of", "course"],
+    &["that's", "right"],
+    &["that", "is", "right"],
+    &["i'm", "afraid", "so"],
+    &["afraid", "so"],
+    &["all", "the", "time"],
+    &["a", "lot"],
+    &["very", "much"],
+    &["i", "do"],
+    &["i", "have"],
+    &["i've"],
+    &["i", "am"],
+    &["i", "did"],
+    &["i", "was"],
+    &["it", "is"],
+    &["it", "does"],
+    &["it", "has"],
+    &["they", "are"],
+    &["they", "do"],
+    &["there", "is"],
+];
+
+const YES_WORDS: &[&str] = &[
+    "yes",
+    "y",
+    "ye",
+    "yeah",
+    "yea",
+    "ya",
+    "yah",
+    "yep",
+    "yup",
+    "aye",
+    "sure",
+    "certainly",
+    "definitely",
+    "absolutely",
+    "correct",
+    "true",
+    "indeed",
+    "affirmative",
+    "right",
+    "always",
+    "constantly",
+    "totally",
+    "lots",
+    "loads",
+];
+
+fn starts_any(words: &[String], phrases: &[&[&str]]) -> Option<usize> {
+    phrases
+        .iter()
+        .filter(|p| starts_with(words, p))
+        .map(|p| p.len())
+        .max()
+}
+
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| same_word(word, w))
+}
+
+/// Reads yes, no or not sure; `None` when the words say none of them.
+/// `Err` when they say two at once ("yes and no").
+pub(super) fn read_yes_no(question: &Question, typed: &Typed) -> Option<Result<Reading, ()>> {
+    let words = &typed.words;
+    let soft = typed.hedged || typed.asked;
+    let choice = |id: &str| AnswerValue::Choice(id.into());
+    let has = |id: &str| question.answer(id).is_some();
+    if words.is_empty() {
+        // Only hedges: "a little", "sometimes", "kind of".
+        return typed
+            .hedged
+            .then(|| Ok(Reading::new(choice("yes"), Certainty::Clear).hedged(true)));
+    }
+    if has("unsure") && starts_any(words, UNSURE).is_some() {
+        return Some(Ok(Reading::new(choice("unsure"), Certainty::Clear)));
+    }
+    if starts_any(words, SOFT_NO).is_some() {
+        return Some(Ok(Reading::new(choice("no"), Certainty::Clear).hedged(true)));
+    }
+    let first = words[0].as_str();
+    let yes_lead = is_one_of(first, YES_WORDS) || starts_any(words, YES_PHRASES).is_some();
+    let no_lead = is_one_of(first, NO_WORDS) || starts_any(words, NO_PHRASES).is_some();
+    if yes_lead && !no_lead {
+        if contradicts(words, NO_WORDS) {
+            return Some(Err(()));
+        }
+        // "i have no ...", "i am not ...": the yes was the start of a no.
+        let statement_no = words.len() > 1
+            && !is_one_of(first, YES_WORDS)
+            && words[1..]
+                .iter()
+                .take(2)
+                .any(|w| is_one_of(w, &["no", "not", "never"]));
+        if statement_no {
+            return Some(Ok(Reading::new(choice("no"), Certainty::Clear).hedged(soft)));
+        }
+        return Some(Ok(
+            Reading::new(choice("yes"), Certainty::Clear).hedged(soft)
+        ));
+    }
+    if no_lead {
+        if contradicts(words, YES_WORDS) {
+            return Some(Err(()));
+        }
+        return Some(Ok(Reading::new(choice("no"), Certainty::Clear).hedged(soft)));
+    }
+    if typed.hedged && words.len() == 1 && first == "so" {
+        return Some(Ok(
+            Reading::new(choice("yes"), Certainty::Clear).hedged(true)
+        ));
+    }
+    if let Some(reading) = statement(question, words) {
+        return Some(Ok(reading.hedged(soft)));
+    }
+    if words.len() == 1 {
+        return typo(first).map(|id| Ok(Reading::new(choice(id), Certainty::Loose)));
+    }
+    None
+}
+
+/// "yes and no", "no, yes": both said at once.
+fn contradicts(words: &[String], other: &[&str]) -> bool {
+    words[1..].iter().enumerate().any(|(i, w)| {
+        let before = &words[i];
+        // "yes, no problem" keeps its yes; "yes and no", "no, yes" do not.
+        (w == "yes" || w == "no")
+            && other.contains(&w.as_str())
+            && matches!(before.as_str(), "and" | "or" | "," | "yes" | "no" | "but")
+            && words
+                .get(i + 2)
+                .is_none_or(|next| next == "," || next == "and")
+    })
+}
+
+/// A sentence that repeats what the question asks about, with no negation:
+/// "I fainted" to "have you fainted?", "it's getting better".
+fn statement(question: &Question, words: &[String]) -> Option<Reading> {
+    let negated = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "not" | "no" | "never" | "without" | "nothing" | "none"
+        ) || w.ends_with("n't")
+    });
+    let asked = content_words(&question.ask);
+    let hits = words
+        .iter()
+        .filter(|w| asked.iter().any(|a| same_stem(w, a)))
+        .count();
+    (hits > 0 && !negated)
+        .then(|| Reading::new(AnswerValue::Choice("yes".into()), Certainty::Clear))
+}
+
+/// One word one slip away from a yes or a no word ("yse", "nio").
+fn typo(word: &str) -> Option<&'static str> {
+    let near = |list: &[&str]| list.iter().any(|w| w.len() >= 2 && close_to(word, w));
+    match (near(&["yes", "yeah", "yep"]), near(&["no", "nope", "nah"])) {
+        (true, false) => Some("yes"),
+        (false, true) => Some("no"),
+        _ => None,
+    }
+}
