@@ -53,7 +53,19 @@ impl fmt::Display for WriteError {
             ),
             WriteError::NotAFile => write!(f, "that name is a folder or a device, not a file"),
             WriteError::NoFileName => write!(f, "no file name given"),
-            WriteError::Io(error) => write!(f, "{error}"),
+            // In plain words, and without the temporary file's name that
+            // tempfile adds to its errors.
+            WriteError::Io(error) => match error.kind() {
+                io::ErrorKind::NotFound => write!(f, "its folder does not exist"),
+                io::ErrorKind::PermissionDenied => {
+                    write!(f, "there is no permission to write in that folder")
+                }
+                io::ErrorKind::NotADirectory => write!(f, "part of the path is not a folder"),
+                io::ErrorKind::StorageFull => write!(f, "the disk is full"),
+                io::ErrorKind::ReadOnlyFilesystem => write!(f, "the disk is read-only"),
+                io::ErrorKind::InvalidFilename => write!(f, "the name is too long or not allowed"),
+                kind => write!(f, "{kind}"),
+            },
         }
     }
 }

@@ -334,7 +334,7 @@ fn save_as_no_does_not_save_a_file_named_no() {
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect("save as> ").unwrap();
     p.send_line("no").unwrap();
-    p.expect("Not saved.").unwrap();
+    p.expect("Nothing was saved").unwrap();
     p.expect("Goodbye").unwrap();
     p.expect(expectrl::Eof).unwrap();
     assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
@@ -370,7 +370,8 @@ fn replacing_a_file_in_the_chat_asks_first() {
     p.expect("Not sure").unwrap();
     p.expect("> ").unwrap();
     p.send_line("save s.json").unwrap();
-    p.expect("Replace it?").unwrap();
+    p.expect("already exists. Type `yes` to replace it")
+        .unwrap();
     p.send_line("n").unwrap();
     p.expect("left as it was").unwrap();
     assert_eq!(
@@ -378,7 +379,8 @@ fn replacing_a_file_in_the_chat_asks_first() {
         "mine"
     );
     p.send_line("save s.json").unwrap();
-    p.expect("Replace it?").unwrap();
+    p.expect("already exists. Type `yes` to replace it")
+        .unwrap();
     p.send_line("yes").unwrap();
     p.expect("Answers saved to s.json").unwrap();
     p.send_line("quit").unwrap();

@@ -100,6 +100,6 @@ fn ctrl_c_between_questions_does_not_end_the_session() {
     p.send_line("quit").unwrap();
     p.expect("Save your answers before leaving?").unwrap();
     p.send_line("no").unwrap();
-    p.expect("Not saved.").unwrap();
+    p.expect("Nothing was saved").unwrap();
     p.expect("Goodbye").unwrap();
 }

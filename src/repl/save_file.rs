@@ -55,7 +55,11 @@ impl<W: Write> Conversation<'_, W> {
                 return Ok(());
             }
             if NOT_SAVING.contains(&name.to_lowercase().as_str()) {
-                return writeln!(self.out, "Not saved.");
+                // Leaving an unfinished assessment says so itself.
+                if self.session.is_complete() {
+                    writeln!(self.out, "Not saved.")?;
+                }
+                return Ok(());
             }
             if self.save(Some(name), lines)? {
                 return Ok(());
@@ -148,7 +152,7 @@ impl<W: Write> Conversation<'_, W> {
         }
         writeln!(
             self.out,
-            "{shown} already exists. Replace it? Type `yes` to replace it, anything else to keep it."
+            "{shown} already exists. Type `yes` to replace it, anything else to keep it."
         )?;
         Ok(match lines.read("replace? ") {
             Input::Line(reply) => matches!(reply.trim().to_lowercase().as_str(), "yes" | "y"),
