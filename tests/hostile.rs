@@ -323,6 +323,58 @@ fn history_keeps_its_own_file_across_sessions() {
 }
 
 #[test]
+fn history_refuses_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "precious").unwrap();
+    symlink(&victim, dir.path().join("h.txt")).unwrap();
+    let mut p = common::pty(
+        &["chat", "--knowledge", MINI, "--history", "h.txt"],
+        dir.path(),
+    );
+    p.expect("is a link").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+}
+
+#[test]
+fn a_report_to_a_fifo_or_a_device_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("r.md");
+    mkfifo(&fifo);
+    for target in [fifo.to_str().unwrap(), "/dev/null", "/dev/zero"] {
+        for force in [false, true] {
+            let mut args = vec![
+                "run",
+                "--knowledge",
+                MINI,
+                "--answers",
+                "saddle=yes",
+                "--report",
+                target,
+            ];
+            if force {
+                args.push("--force");
+            }
+            let output = bounded(&args);
+            assert_eq!(
+                output.status.code(),
+                Some(2),
+                "{target}: {}",
+                describe(&output)
+            );
+        }
+    }
+    let output = mini_chat(dir.path(), &[], "no\nsave /dev/null\nsave r.md\n");
+    assert_eq!(
+        text(&output.stdout).matches("Could not save").count(),
+        2,
+        "{}",
+        describe(&output)
+    );
+}
+
+#[test]
 fn save_as_no_does_not_save_a_file_named_no() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = common::pty(&["chat", "--knowledge", MINI], dir.path());
