@@ -307,6 +307,7 @@ fn chat(args: &ChatArgs) -> Result<u8, Failure> {
     let flow = load(args.knowledge.dir())?;
     let options = ChatOptions {
         audience: args.audience,
+        ..ChatOptions::default()
     };
     let session = match &args.resume {
         Some(file) => resume(flow, file, args.force)?,

@@ -1195,7 +1195,7 @@ fn vocabulary(flow: &backcheck::compile::Flow) -> (Vec<String>, Vec<String>) {
 /// raw escape code, and every saved session resumes equal to the one saved.
 fn soak(conversations: usize, saves: usize) {
     use backcheck::engine::SavedSession;
-    use backcheck::repl::{ChatOptions, Conversation};
+    use backcheck::repl::{ChatOptions, Conversation, Width};
     use backcheck::report::Audience;
     use backcheck::terminal::PipedLines;
     colored::control::set_override(false);
@@ -1231,7 +1231,14 @@ fn soak(conversations: usize, saves: usize) {
             Audience::Therapist
         };
         let mut out = Vec::new();
-        let mut conversation = Conversation::new(&flow, ChatOptions { audience }, &mut out);
+        // Some at a fixed width, so wrapping is soaked too.
+        let width = if n % 3 == 0 {
+            Width::Columns(80)
+        } else {
+            Width::default()
+        };
+        let options = ChatOptions { audience, width };
+        let mut conversation = Conversation::new(&flow, options, &mut out);
         conversation
             .run(&mut PipedLines::new(input.as_bytes()))
             .unwrap_or_else(|error| panic!("conversation {n}: {error}\n{input}"));

@@ -73,8 +73,9 @@ fn a_wrong_answer_is_explained_and_the_question_asked_again() {
     let mut p = start();
     p.expect("Numbness around your bottom").unwrap();
     p.send_line("purple").unwrap();
-    p.expect("the words of one: 1) Yes, 2) No, 3) Not sure.")
-        .unwrap();
+    // The message wraps at the terminal's width, between the two.
+    p.expect("the words of one:").unwrap();
+    p.expect("1) Yes, 2) No, 3) Not sure.").unwrap();
     p.expect("Numbness around your bottom").unwrap();
     p.send_line("not sure").unwrap();
     p.expect("RESULT: EMERGENCY").unwrap();

@@ -1,5 +1,7 @@
 //! W004, W008, W009: questions that cannot matter, questions asked twice in
-//! the same words, and red flags that treat "not sure" more lightly than "yes".
+//! the same words, and red flags that treat "not sure" more lightly than "yes"
+//! (a clarifying red-flag question in between, whose own "yes" and "not sure"
+//! route like the first "yes", is not lighter).
 
 use std::collections::HashMap;
 
@@ -129,7 +131,9 @@ pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
         };
         let problem = match question.answer("unsure") {
             None => "has no `unsure` answer",
-            Some(unsure) if !routes_alike(yes, unsure) => "treats `unsure` differently from `yes`",
+            Some(unsure) if !routes_alike(yes, unsure) && !clarifies(flow, yes, unsure) => {
+                "treats `unsure` differently from `yes`"
+            }
             Some(_) => continue,
         };
         warnings.push(
@@ -147,9 +151,34 @@ pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
     warnings
 }
 
+/// Whether `unsure` leads to a clarifying red-flag question ("Can you take
+/// your temperature now?") whose `yes` and `unsure` both go where `yes` does:
+/// only a clear "no" there lets the walk on as if the flag were absent.
+fn clarifies(flow: &Flow, yes: &Answer, unsure: &Answer) -> bool {
+    let Some(target) = unsure.target else {
+        return false;
+    };
+    if !effects_alike(yes, unsure) {
+        return false;
+    }
+    let Some(step) = flow.nodes.get(target) else {
+        return false;
+    };
+    let (NodeKind::Question(clarifying), true) =
+        (&step.kind, step.tags.iter().any(|t| t == "red_flag"))
+    else {
+        return false;
+    };
+    let alike = |id: &str| clarifying.answer(id).is_some_and(|a| routes_alike(yes, a));
+    alike("yes") && alike("unsure")
+}
+
 fn routes_alike(yes: &Answer, unsure: &Answer) -> bool {
-    yes.target == unsure.target
-        && yes.effects.len() == unsure.effects.len()
+    yes.target == unsure.target && effects_alike(yes, unsure)
+}
+
+fn effects_alike(yes: &Answer, unsure: &Answer) -> bool {
+    yes.effects.len() == unsure.effects.len()
         && yes
             .effects
             .iter()

@@ -12,6 +12,7 @@ mod lint_dead_ends;
 mod lint_facts;
 mod lint_questions;
 mod lint_sources;
+mod lint_wording;
 mod verify;
 
 pub use case_runner::{CaseResult, run_case, run_cases};

@@ -80,11 +80,15 @@ pub enum DiagnosticKind {
     SameWording,
     /// Lint: a red-flag question whose `unsure` is missing or does not route like `yes`.
     RedFlagUnsure,
+    /// Lint: a question asked after "not sure" that takes the symptom for granted.
+    PresumingFollowUp,
+    /// Lint: a numbered list inside a question whose answers are numbered too.
+    NumberedListInQuestion,
 }
 
 impl DiagnosticKind {
     /// Every kind, for the reference list and its test.
-    pub const ALL: [DiagnosticKind; 33] = [
+    pub const ALL: [DiagnosticKind; 35] = [
         DiagnosticKind::Internal,
         DiagnosticKind::Syntax,
         DiagnosticKind::UnknownId,
@@ -118,6 +122,8 @@ impl DiagnosticKind {
         DiagnosticKind::OutcomeWithoutSource,
         DiagnosticKind::SameWording,
         DiagnosticKind::RedFlagUnsure,
+        DiagnosticKind::PresumingFollowUp,
+        DiagnosticKind::NumberedListInQuestion,
     ];
 
     /// The stable code authors can search for: `E…` for errors, `W…` for lints.
@@ -157,6 +163,8 @@ impl DiagnosticKind {
             DiagnosticKind::OutcomeWithoutSource => "W007",
             DiagnosticKind::SameWording => "W008",
             DiagnosticKind::RedFlagUnsure => "W009",
+            DiagnosticKind::PresumingFollowUp => "W010",
+            DiagnosticKind::NumberedListInQuestion => "W011",
         }
     }
 
@@ -171,7 +179,9 @@ impl DiagnosticKind {
             | DiagnosticKind::QuestionWithoutSource
             | DiagnosticKind::OutcomeWithoutSource
             | DiagnosticKind::SameWording
-            | DiagnosticKind::RedFlagUnsure => Severity::Warning,
+            | DiagnosticKind::RedFlagUnsure
+            | DiagnosticKind::PresumingFollowUp
+            | DiagnosticKind::NumberedListInQuestion => Severity::Warning,
             _ => Severity::Error,
         }
     }

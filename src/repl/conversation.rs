@@ -7,7 +7,8 @@ use colored::Colorize;
 use super::command::{COMMANDS, Command};
 use super::completion::{AnsweredQuestion, Completions};
 use super::render::{help_text, progress_text, question_text};
-use crate::compile::Flow;
+use super::wrapped::{Width, Wrapped};
+use crate::compile::{Flow, QuestionsLeft};
 use crate::engine::{AnswerError, Current, Session, shorten};
 use crate::report::{Audience, answer_words, how_text, outcome_text, what_if_for};
 use crate::terminal::{Input, LineSource, MAX_LINE};
@@ -15,15 +16,21 @@ use crate::terminal::{Input, LineSource, MAX_LINE};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ChatOptions {
     pub audience: Audience,
+    /// How wide lines may be (the terminal's width by default).
+    pub width: Width,
 }
 
 /// A person's conversation with the assistant, writing to `out`.
 pub struct Conversation<'f, W: Write> {
     pub(super) session: Session<'f>,
     pub(super) options: ChatOptions,
-    pub(super) out: W,
-    /// The section last announced, so a heading shows once per section.
-    shown_section: Option<usize>,
+    pub(super) out: Wrapped<W>,
+    /// The sections whose heading has been shown: each shows once, so
+    /// headings never repeat or go back and forth.
+    announced: Vec<usize>,
+    /// The progress at the last question shown: the number of answers then,
+    /// and how many questions were left.
+    last_progress: Option<(usize, QuestionsLeft)>,
     /// Whether the answers as they stand were saved.
     pub(super) saved: bool,
     /// The files this conversation saved to: updating one needs no question.
@@ -39,8 +46,9 @@ impl<'f, W: Write> Conversation<'f, W> {
         Conversation {
             session,
             options,
-            out,
-            shown_section: None,
+            out: Wrapped::new(out, options.width),
+            announced: Vec::new(),
+            last_progress: None,
             saved: false,
             saved_files: Vec::new(),
         }
@@ -52,6 +60,9 @@ impl<'f, W: Write> Conversation<'f, W> {
 
     /// Talks until the person quits or the input ends.
     pub fn run(&mut self, lines: &mut impl LineSource) -> io::Result<()> {
+        if !lines.is_interactive() && self.options.width == Width::Terminal {
+            self.out.set_width(Width::Unwrapped);
+        }
         self.greet()?;
         self.show_current()?;
         loop {
@@ -61,6 +72,7 @@ impl<'f, W: Write> Conversation<'f, W> {
             } else {
                 "> "
             };
+            self.out.flush()?;
             match lines.read(prompt) {
                 Input::Eof => {
                     if lines.is_interactive() {
@@ -137,14 +149,13 @@ impl<'f, W: Write> Conversation<'f, W> {
                 Some(_) => {
                     self.saved = false;
                     writeln!(self.out, "Your last answer was undone.")?;
-                    self.shown_section = None;
                     self.show_current()?;
                 }
                 None => writeln!(self.out, "There is no answer to undo yet.")?,
             },
             Command::Restart => {
                 self.session.restart();
-                self.shown_section = None;
+                self.announced.clear();
                 writeln!(
                     self.out,
                     "Starting again. Your earlier answers were cleared."
@@ -306,7 +317,12 @@ impl<'f, W: Write> Conversation<'f, W> {
                 )?;
             }
         }
-        if !any {
+        if any {
+            writeln!(
+                self.out,
+                "To change one: `change NUMBER ANSWER`, e.g. `change 1 no`."
+            )?;
+        } else {
             writeln!(self.out, "  (none yet)")?;
         }
         let notes = self.session.notes();
@@ -323,14 +339,23 @@ impl<'f, W: Write> Conversation<'f, W> {
         let audience = self.options.audience;
         match self.session.current() {
             Current::Question { node, question, .. } => {
-                if node.section.is_some() && node.section != self.shown_section {
-                    self.shown_section = node.section;
+                if let Some(section) = node.section
+                    && !self.announced.contains(&section)
+                {
+                    self.announced.push(section);
                     let flow = self.session.flow();
-                    if let Some(section) = node.section.and_then(|s| flow.sections.get(s)) {
+                    if let Some(section) = flow.sections.get(section) {
                         writeln!(self.out, "\n--- {} ---", section.title.cyan().bold())?;
                     }
                 }
-                write!(self.out, "{}", progress_text(&self.session))?;
+                let answered = self.session.answered();
+                let left = self.session.questions_left();
+                let before = self
+                    .last_progress
+                    .filter(|(then, _)| *then + 1 == answered)
+                    .map(|(_, left)| left);
+                self.last_progress = Some((answered, left));
+                write!(self.out, "{}", progress_text(&self.session, before))?;
                 write!(self.out, "{}", question_text(node, question, audience))
             }
             Current::Outcome { .. } => {

@@ -4,13 +4,17 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
-use crate::compile::{Form, Node, Question};
+use crate::compile::{Form, Node, Question, QuestionsLeft};
 use crate::engine::Session;
 use crate::report::Audience;
 
 pub fn question_text(node: &Node, question: &Question, audience: Audience) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", question.ask.bold());
+    let (intro, items) = lettered_list(&question.ask);
+    let _ = writeln!(out, "{}", intro.bold());
+    for (letter, item) in items {
+        let _ = writeln!(out, "    {letter}) {item}");
+    }
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical
     {
@@ -38,8 +42,40 @@ pub fn question_text(node: &Node, question: &Question, audience: Audience) -> St
     out
 }
 
-/// "Question 4 · about 6 to go (at most 19)": honest about the range.
-pub fn progress_text(session: &Session) -> String {
+/// A question text holding a lettered list ("Does any apply? a) ... b) ...")
+/// split into its opening and its items, so each item gets its own line and
+/// the list is not mistaken for the numbered answers below it.
+pub fn lettered_list(ask: &str) -> (&str, Vec<(char, &str)>) {
+    let mut starts = Vec::new();
+    let mut from = 0;
+    for letter in 'a'..='z' {
+        let marker = format!(" {letter}) ");
+        match ask[from..].find(&marker) {
+            Some(at) => {
+                starts.push((letter, from + at));
+                from += at + marker.len();
+            }
+            None => break,
+        }
+    }
+    if starts.len() < 2 {
+        return (ask, Vec::new());
+    }
+    let items = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &(letter, at))| {
+            let end = starts.get(i + 1).map_or(ask.len(), |&(_, next)| next);
+            (letter, ask[at + 4..end].trim())
+        })
+        .collect();
+    (ask[..starts[0].1].trim_end(), items)
+}
+
+/// "Question 4 (about 6 to go if all is well, at most 19)": honest about the
+/// range. `before` is what was left at the question just answered: when more
+/// are left now than then, less the one answered, the line says why.
+pub fn progress_text(session: &Session, before: Option<QuestionsLeft>) -> String {
     let left = session.questions_left();
     let number = session.answered() + 1;
     let to_go = match left.likely {
@@ -49,7 +85,21 @@ pub fn progress_text(session: &Session) -> String {
         Some(likely) => format!("{likely} to go"),
         None => format!("at most {} to go", left.max),
     };
-    format!("\n{}\n", format!("Question {number} ({to_go})").dimmed())
+    let mut text = format!("\n{}\n", format!("Question {number} ({to_go})").dimmed());
+    if let Some(before) = before
+        && shown_to_go(left) + 1 > shown_to_go(before)
+    {
+        text.push_str(&format!(
+            "{}\n",
+            "(More to go now: your last answer means we need to ask a little more.)".dimmed()
+        ));
+    }
+    text
+}
+
+/// The number of questions to go that the progress line leads with.
+fn shown_to_go(left: QuestionsLeft) -> u32 {
+    left.likely.unwrap_or(left.max)
 }
 
 /// The commands `help` shows as examples, each with an answered question 1
@@ -86,4 +136,21 @@ pub fn help_text() -> String {
         "",
     ]
     .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lettered_list;
+
+    #[test]
+    fn a_lettered_list_is_split_into_items() {
+        let (intro, items) = lettered_list("Does any apply? a) A fall. b) Cancer, now or before.");
+        assert_eq!(intro, "Does any apply?");
+        assert_eq!(
+            items,
+            vec![('a', "A fall."), ('b', "Cancer, now or before.")]
+        );
+        let (intro, items) = lettered_list("Is it a) sore?");
+        assert_eq!((intro, items.len()), ("Is it a) sore?", 0));
+    }
 }

@@ -47,6 +47,7 @@ impl<W: Write> Conversation<'_, W> {
             "\nSave your answers before leaving? Type a file name (e.g. {DEFAULT_SAVE_FILE}), or press Enter to leave without saving."
         )?;
         loop {
+            self.out.flush()?;
             let Input::Line(name) = lines.read("save as> ") else {
                 return Ok(());
             };
@@ -154,6 +155,7 @@ impl<W: Write> Conversation<'_, W> {
             self.out,
             "{shown} already exists. Type `yes` to replace it, anything else to keep it."
         )?;
+        self.out.flush()?;
         Ok(match lines.read("replace? ") {
             Input::Line(reply) => matches!(reply.trim().to_lowercase().as_str(), "yes" | "y"),
             _ => false,

@@ -28,9 +28,13 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
     match session.current() {
         Current::Outcome { node, outcome, .. } => {
             let _ = writeln!(out, "**{}** ({})\n", outcome.title, verdict_words(outcome));
-            let doubts = super::doubts_text(session);
+            let doubts = super::doubt_items(session);
             if !doubts.is_empty() {
-                let _ = writeln!(out, "{}\n", doubts.trim());
+                let _ = writeln!(out, "{}\n", super::DOUBTS_HEADING);
+                for item in doubts {
+                    let _ = writeln!(out, "- {item}");
+                }
+                let _ = writeln!(out, "\n{}\n", super::DOUBTS_REASON);
             }
             if let Some(why) = &node.why {
                 let _ = writeln!(out, "{why}\n");

@@ -2,6 +2,7 @@
 //! reasoning ("how"), and the JSON of `backcheck run`. Renders; never decides.
 
 mod audience;
+mod doubts;
 mod explain;
 mod graph_dot;
 mod graph_json;
@@ -15,13 +16,14 @@ mod verdict_json;
 mod what_if;
 
 pub use audience::Audience;
+pub use doubts::{DOUBTS_HEADING, DOUBTS_REASON, doubt_items};
 pub use explain::{answer_words, how_text};
 pub use graph_dot::graph_dot;
 pub use graph_json::{GRAPH_FORMAT, GRAPH_VERSION, GraphJson};
 pub use graph_mermaid::graph_mermaid;
 pub use graph_svg::graph_svg;
 pub use markdown::markdown_report;
-pub use outcome_text::{doubts_text, outcome_text};
+pub use outcome_text::outcome_text;
 pub use run_json::{NextQuestion, PathEntry, RunJson};
 pub use verdict_json::VerdictJson;
 pub use what_if::{what_if_for, what_if_text};

@@ -8,7 +8,8 @@ use colored::Colorize;
 use crate::compile::{Urgency, Verdict};
 use crate::engine::Session;
 
-use super::{Audience, answer_words};
+use super::Audience;
+use super::doubts::{DOUBTS_HEADING, DOUBTS_REASON, doubt_items};
 
 /// The outcome screen of a complete session; empty if it is not complete.
 pub fn outcome_text(session: &Session, audience: Audience) -> String {
@@ -32,7 +33,14 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     if let Some(urgency) = outcome.verdict.urgency() {
         let _ = writeln!(out, "{}", urgency_words(urgency));
     }
-    out.push_str(&doubts_text(session));
+    let doubts = doubt_items(session);
+    if !doubts.is_empty() {
+        let _ = writeln!(out, "\n{}", DOUBTS_HEADING.bold());
+        for item in &doubts {
+            let _ = writeln!(out, "  - {item}");
+        }
+        let _ = writeln!(out, "{DOUBTS_REASON}\n");
+    }
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical
     {
@@ -71,45 +79,6 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         })
         .collect();
     list(&mut out, "Sources", &sources);
-    out
-}
-
-/// The "not sure" answers this referral rests on, said plainly: the result
-/// is about what cannot be ruled out, not about something the person reported.
-/// Empty when no "not sure" decided it.
-pub fn doubts_text(session: &Session) -> String {
-    let flow = session.flow();
-    let doubts = session.deciding_doubts();
-    if doubts.is_empty() {
-        return String::new();
-    }
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "\n{}",
-        "This result comes from an answer you were not sure about:".bold()
-    );
-    for &question in &doubts {
-        let (Some(asked), Some(number)) =
-            (flow.question(question), session.question_number(question))
-        else {
-            continue;
-        };
-        let said = session
-            .answer_to(question)
-            .map(|value| answer_words(asked, value))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  - Question {number}: \"{}\" You said \"{said}\".",
-            asked.ask
-        );
-    }
-    let _ = writeln!(
-        out,
-        "When a sign of something serious cannot be ruled out, we take \"not sure\" as \"yes\", to be safe. \
-         It does not mean you have it: it means a doctor should check.\n"
-    );
     out
 }
 

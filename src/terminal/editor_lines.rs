@@ -9,7 +9,7 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
-use rustyline::{Config, Context, Editor, Helper};
+use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
 use super::piped_lines::MAX_LINE;
 use super::{Complete, Input, LineSource};
@@ -45,8 +45,11 @@ impl EditorLines {
         };
         // Ctrl-C between reads, SIGTERM and SIGHUP: see stop_signals.
         super::stop_signals::catch_stop_signals();
+        // Tab lists the candidates (question numbers with their text) rather
+        // than cycling through them one by one.
         let config = Config::builder()
             .auto_add_history(true)
+            .completion_type(CompletionType::List)
             .max_history_size(HISTORY_LINES)
             .map_err(|error| error.to_string())?
             .build();

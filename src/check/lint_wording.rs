@@ -1,0 +1,210 @@
+//! W010, W011: question texts a person would misread.
+//!
+//! W010: a question asked after a "not sure" must not take the symptom for
+//! granted. Someone unsure about a fever, asked "With the fever, do you also
+//! have...", is told they have one. A follow-up is the question an `unsure`
+//! arm leads to (through decide nodes), or a question a decide arm reaches
+//! because it reads a fact that the `unsure` arm sets. Its text presumes the
+//! symptom when it opens with "With the", "Since your" and the like, or says
+//! "the W" of a word W the first question only asked about.
+//!
+//! W011: a yes/no or single-choice question whose text holds a numbered list
+//! ("1) ... 2) ...") shows that list just above answers numbered the same
+//! way, so "1" is read two ways. Letters (a, b, c) keep them apart.
+
+use std::collections::HashMap;
+
+use super::flow_conditions::{Place, conditions};
+use crate::compile::{Effect, Flow, Form, NodeKind, Operand};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+
+/// Openings that take the thing asked about for granted.
+const PRESUMING: &[&str] = &[
+    "with the ",
+    "with your ",
+    "since the ",
+    "since your ",
+    "given the ",
+    "given your ",
+    "as you have ",
+    "because you have ",
+    "now that you ",
+    "apart from the ",
+    "besides the ",
+];
+
+/// How far a follow-up is looked for through decide nodes; a bound keeps a
+/// very large flow linear.
+const MAX_STEPS: usize = 64;
+
+/// W010: follow-ups of "not sure" whose text presumes the symptom.
+pub(super) fn presuming_follow_ups(flow: &Flow) -> Vec<Diagnostic> {
+    let mut readers: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (place, cond) in conditions(flow) {
+        let Place::Decide { node, arm } = place else {
+            continue;
+        };
+        let mut operands = Vec::new();
+        cond.operands(&mut operands);
+        for operand in operands {
+            if let Operand::Fact(fact) = operand
+                && let NodeKind::Decide(decide) = &flow.nodes[node].kind
+            {
+                readers
+                    .entry(fact)
+                    .or_default()
+                    .push(decide.arms[arm].step.target);
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    for node in &flow.nodes {
+        let NodeKind::Question(question) = &node.kind else {
+            continue;
+        };
+        let Some(unsure) = question.answer("unsure") else {
+            continue;
+        };
+        let mut starts: Vec<usize> = unsure.target.into_iter().collect();
+        for effect in &unsure.effects {
+            if let Effect::Set { fact, .. } = effect {
+                starts.extend(readers.get(fact).into_iter().flatten().copied());
+            }
+        }
+        for follow_up in questions_from(flow, starts) {
+            let next = &flow.nodes[follow_up];
+            let Some(asked) = flow.question(follow_up) else {
+                continue;
+            };
+            let Some(why) = presumption(&question.ask, &asked.ask) else {
+                continue;
+            };
+            warnings.push(
+                Diagnostic::new(
+                    DiagnosticKind::PresumingFollowUp,
+                    next.span,
+                    format!(
+                        "question `{}` is asked after \"not sure\" to `{}` but takes it for granted: {why}",
+                        next.id, node.id
+                    ),
+                )
+                .with_label("a person who is not sure reads this as being told they have it")
+                .with_hint(Some(
+                    "ask without presuming: \"Do you also have...\", \"If you have..., is it...\""
+                        .into(),
+                )),
+            );
+        }
+    }
+    warnings
+}
+
+/// The questions reached from `starts`, passing through decide nodes.
+fn questions_from(flow: &Flow, starts: Vec<usize>) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut seen = Vec::new();
+    let mut todo = starts;
+    while let Some(index) = todo.pop() {
+        if seen.contains(&index) || seen.len() >= MAX_STEPS {
+            continue;
+        }
+        seen.push(index);
+        match &flow.nodes[index].kind {
+            NodeKind::Question(_) => found.push(index),
+            NodeKind::Decide(decide) => {
+                todo.extend(decide.arms.iter().map(|arm| arm.step.target));
+                todo.push(decide.otherwise.target);
+            }
+            NodeKind::Outcome(_) => {}
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// Why `follow_up` presumes what `first` asked about, if it does.
+fn presumption(first: &str, follow_up: &str) -> Option<String> {
+    let lower = follow_up.to_lowercase();
+    let sentences = std::iter::once(lower.as_str())
+        .chain(lower.split(". ").skip(1))
+        .chain(lower.split("? ").skip(1));
+    for sentence in sentences {
+        if let Some(opening) = PRESUMING.iter().find(|o| sentence.starts_with(*o)) {
+            return Some(format!("it opens with \"{}\"", opening.trim_end()));
+        }
+    }
+    let first = first.to_lowercase();
+    let first_words: Vec<&str> = words(&first).collect();
+    let follow_words: Vec<&str> = words(&lower).collect();
+    for pair in follow_words.windows(2) {
+        let [article, word] = pair else { continue };
+        if *article == "the"
+            && word.len() >= 4
+            && first_words.contains(word)
+            && !first_words
+                .windows(2)
+                .any(|p| p[0] == "the" && p[1] == *word)
+        {
+            return Some(format!("it says \"the {word}\""));
+        }
+    }
+    None
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// W011: a numbered list inside the text of a question whose answers are
+/// numbered too.
+pub(super) fn numbered_lists(flow: &Flow) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for node in &flow.nodes {
+        let NodeKind::Question(question) = &node.kind else {
+            continue;
+        };
+        if !matches!(question.form, Form::YesNo | Form::Single | Form::Multiple) {
+            continue;
+        }
+        if !(question.ask.contains("1)") && question.ask.contains("2)")) {
+            continue;
+        }
+        warnings.push(
+            Diagnostic::new(
+                DiagnosticKind::NumberedListInQuestion,
+                node.span,
+                format!(
+                    "question `{}` numbers a list the way its answers are numbered",
+                    node.id
+                ),
+            )
+            .with_label("\"1\" would mean both the first item and the first answer")
+            .with_hint(Some("letter the list instead: \"a) ... b) ...\"".into())),
+        );
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::presumption;
+
+    #[test]
+    fn openings_that_presume_are_found() {
+        let first = "Do you have a fever?";
+        assert!(presumption(first, "With the fever, do you also have a headache?").is_some());
+        assert!(presumption(first, "Is it bad. Since your fever began, ...").is_some());
+        assert!(presumption(first, "Do you also have a very bad headache?").is_none());
+    }
+
+    #[test]
+    fn the_symptom_with_a_definite_article_is_found() {
+        let first = "Do you have numbness or weakness in a leg?";
+        let found = presumption(first, "Is the numbness getting worse?");
+        assert_eq!(found.as_deref(), Some("it says \"the numbness\""));
+        assert!(presumption(first, "If you have numbness, is it getting worse?").is_none());
+        // The first question said "the pain" itself: nothing new is presumed.
+        assert!(presumption("Does the pain wake you?", "Is the pain worse at night?").is_none());
+    }
+}

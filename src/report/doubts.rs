@@ -1,0 +1,33 @@
+//! The "not sure" answers a referral rests on, in plain words: the result is
+//! about what could not be ruled out, not about something the person said
+//! they have. The engine finds them (`Session::deciding_doubts`); this says them.
+
+use crate::engine::Session;
+
+use super::answer_words;
+
+/// Shown above the answers a referral rests on.
+pub const DOUBTS_HEADING: &str = "This result comes from an answer you were not sure about:";
+
+/// Why "not sure" led to a referral.
+pub const DOUBTS_REASON: &str = "When a sign of something serious cannot be ruled out, we take \
+\"not sure\" as \"yes\", to be safe. It does not mean you have it: it means a doctor should check.";
+
+/// One line per deciding "not sure": `Question 7: "Do you have a fever...?" You said "Not sure".`
+/// Empty when no "not sure" decided the result.
+pub fn doubt_items(session: &Session) -> Vec<String> {
+    let flow = session.flow();
+    session
+        .deciding_doubts()
+        .into_iter()
+        .filter_map(|question| {
+            let asked = flow.question(question)?;
+            let number = session.question_number(question)?;
+            let said = answer_words(asked, session.answer_to(question)?);
+            Some(format!(
+                "Question {number}: \"{}\" You said \"{said}\".",
+                asked.ask
+            ))
+        })
+        .collect()
+}
