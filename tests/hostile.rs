@@ -407,6 +407,11 @@ fn a_failed_save_as_offers_a_retry_and_quit_offers_to_save() {
     p.expect("Could not save").unwrap();
     p.expect("Type another file name").unwrap();
     p.expect("save as> ").unwrap();
+    // Ctrl-C clears the name being typed; the offer stands.
+    p.send("half").unwrap();
+    p.send(ControlCode::EndOfText).unwrap();
+    p.expect("Line cleared").unwrap();
+    p.expect("save as> ").unwrap();
     p.send_line("ok.json").unwrap();
     p.expect("Answers saved to ok.json").unwrap();
     p.expect("Goodbye").unwrap();
@@ -435,7 +440,15 @@ fn replacing_a_file_in_the_chat_asks_first() {
         .unwrap();
     p.send_line("yes").unwrap();
     p.expect("Answers saved to s.json").unwrap();
-    p.send_line("quit").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("(years).").unwrap();
+    p.expect("> ").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect("save as> ").unwrap();
+    p.send_line("").unwrap();
+    // An earlier save is not called "nothing".
+    p.expect("The answers since your last save (to s.json)")
+        .unwrap();
     p.expect("Goodbye").unwrap();
     assert!(
         fs::read_to_string(dir.path().join("s.json"))

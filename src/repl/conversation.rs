@@ -125,10 +125,17 @@ impl<'f, W: Write> Conversation<'f, W> {
 
     fn leave(&mut self) -> io::Result<()> {
         if !self.session.is_complete() && !self.saved {
-            writeln!(
-                self.out,
-                "\nThe assessment was not finished. Nothing was saved."
-            )?;
+            match self.saved_files.last() {
+                Some(file) => writeln!(
+                    self.out,
+                    "\nThe assessment was not finished. The answers since your last save (to {}) were not saved.",
+                    crate::printable::printable(&file.to_string_lossy(), crate::printable::PATH)
+                )?,
+                None => writeln!(
+                    self.out,
+                    "\nThe assessment was not finished. Nothing was saved."
+                )?,
+            }
         }
         writeln!(self.out, "Goodbye. Take care.")
     }

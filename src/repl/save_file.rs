@@ -48,8 +48,25 @@ impl<W: Write> Conversation<'_, W> {
         )?;
         loop {
             self.out.flush()?;
-            let Input::Line(name) = lines.read("save as> ") else {
-                return Ok(());
+            let name = match lines.read("save as> ") {
+                Input::Line(name) => name,
+                // Ctrl-C clears the line, as at any prompt; it does not
+                // throw the answers away.
+                Input::Interrupted => {
+                    writeln!(
+                        self.out,
+                        "(Line cleared. Type a file name, or press Enter to leave without saving.)"
+                    )?;
+                    continue;
+                }
+                Input::Unreadable | Input::TooLong => {
+                    writeln!(
+                        self.out,
+                        "That is not a file name. Type another, or press Enter to leave without saving."
+                    )?;
+                    continue;
+                }
+                Input::Eof => return Ok(()),
             };
             let name = name.trim();
             if name.is_empty() {
