@@ -1,18 +1,17 @@
-//! How each stage grows with the graph (issue 7): parse, compile, check
-//! (lints), verify, one engine step, session save and load, on synthetic
-//! knowledge of 1k, 10k and 100k nodes (examples/synth/generate.rs).
-//! Every stage at every size: verify at 100k takes about 11 s an iteration,
-//! so this group takes some minutes.
+//! How `backcheck check` grows with the graph (issue 12): compile and lint
+//! synthetic knowledge of 1k, 10k and 100k nodes (examples/synth/generate.rs),
+//! in memory. Targets: 10k <= 0.5 s, 100k <= 5 s, no faster than linear.
+//! `benches/compare.sh` times the whole process on the same folders.
 
 #[path = "../examples/synth/generate.rs"]
 mod generate;
 
 use std::hint::black_box;
 
-use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
-use backcheck::compile::{AnswerValue, Form, compile};
-use backcheck::engine::{Current, SavedSession, Session};
+use backcheck::check::lint;
+use backcheck::compile::compile;
 use backcheck::source::{KnowledgeSource, SourceFile};
 
 fn source(nodes: usize) -> KnowledgeSource {
@@ -24,71 +23,15 @@ fn source(nodes: usize) -> KnowledgeSource {
     }
 }
 
-/// A session walked `steps` answers deep, always taking the first answer.
-fn walked(flow: &backcheck::compile::Flow, steps: usize) -> Session<'_> {
-    let mut session = Session::new(flow);
-    for _ in 0..steps {
-        let Current::Question { question, .. } = session.current() else {
-            break;
-        };
-        let answer = first_answer(question);
-        if session.answer(answer).is_err() {
-            break;
-        }
-    }
-    session
-}
-
-fn first_answer(question: &backcheck::compile::Question) -> AnswerValue {
-    match question.form {
-        Form::Number => AnswerValue::Number(question.range.map_or(0, |(min, _)| min.max(30))),
-        Form::Multiple => AnswerValue::Many(vec![question.answers[0].id.clone()]),
-        _ => AnswerValue::Choice(question.answers[0].id.clone()),
-    }
-}
-
 fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("scale");
     group.sample_size(10);
     for nodes in [1_000, 10_000, 100_000] {
         let source = source(nodes);
-        group.bench_with_input(BenchmarkId::new("parse", nodes), &source, |b, source| {
+        group.bench_with_input(BenchmarkId::new("check", nodes), &source, |b, source| {
             b.iter(|| {
-                for (i, file) in source.files.iter().enumerate() {
-                    black_box(backcheck::syntax::parse(&file.text, i).expect("parses"));
-                }
-            })
-        });
-        group.bench_with_input(BenchmarkId::new("compile", nodes), &source, |b, source| {
-            b.iter(|| compile(black_box(source)).expect("compiles"))
-        });
-        let flow = compile(&source).expect("compiles");
-        group.bench_with_input(BenchmarkId::new("check", nodes), &flow, |b, flow| {
-            b.iter(|| backcheck::check::lint(black_box(flow)))
-        });
-        group.bench_with_input(BenchmarkId::new("verify", nodes), &flow, |b, flow| {
-            b.iter(|| backcheck::check::verify(black_box(flow)).expect("acyclic"))
-        });
-        let session = walked(&flow, 20);
-        let Current::Question { question, .. } = session.current() else {
-            panic!("a synthetic walk of 20 answers is still asking")
-        };
-        let answer = first_answer(question);
-        group.bench_function(BenchmarkId::new("engine step", nodes), |b| {
-            b.iter_batched_ref(
-                || session.clone(),
-                |session| session.answer(black_box(answer.clone())).expect("valid"),
-                BatchSize::SmallInput,
-            )
-        });
-        group.bench_function(BenchmarkId::new("session save", nodes), |b| {
-            b.iter(|| serde_json::to_string(&black_box(&session).to_saved()).expect("saves"))
-        });
-        let saved = serde_json::to_string(&session.to_saved()).expect("saves");
-        group.bench_function(BenchmarkId::new("session load", nodes), |b| {
-            b.iter(|| {
-                let loaded: SavedSession = serde_json::from_str(black_box(&saved)).expect("loads");
-                loaded.resume(&flow, false).expect("resumes")
+                let flow = compile(black_box(source)).expect("compiles");
+                lint(&flow)
             })
         });
     }

@@ -433,7 +433,8 @@ fn change_refuses_unknown_questions_and_missing_answers() {
     );
     // Nothing changed.
     assert!(
-        after(&stdout, "> summary\n").contains("1. Numbness around your bottom or genitals? No\n"),
+        after(&stdout, "> summary\n")
+            .contains("1. Numbness around your bottom or genitals?\n     You said: No\n"),
         "{stdout}"
     );
 }
@@ -462,7 +463,7 @@ fn summary_lists_answers_and_notes() {
     let stdout = talk("no\n70\nyes\nsummary\n");
     let summary = after(&stdout, "> summary\n");
     assert!(
-        summary.contains("  2. How old are you? 70 years"),
+        summary.contains("  2. How old are you?\n     You said: 70 years\n"),
         "{summary}"
     );
     assert!(
@@ -611,4 +612,37 @@ fn random_bytes(len: usize) -> Vec<u8> {
     }
     bytes.extend_from_slice(b"\n\x00\x00yes\x00\n\x00\n\x01\x02\x03\n");
     bytes
+}
+
+#[test]
+fn how_before_the_end_names_the_question_being_asked() {
+    let stdout = talk("no\nhow\n");
+    let how = after(&stdout, "> how\n");
+    assert!(
+        how.contains("   You said \"No\", so we are now asking question 2.\n"),
+        "{how}"
+    );
+}
+
+#[test]
+fn whatif_by_number_leaves_the_answers_alone() {
+    let stdout = talk(format!(
+        "{TREAT}whatif 4=below the knee\nsummary\nwhatif 9=no\n"
+    ));
+    let what_if = after(&stdout, "> whatif 4=below the knee\n");
+    assert!(
+        what_if.starts_with(
+            "If your answer to question 4 (\"Does the pain spread?\") were \"below the knee\", \
+             the result would be \"See your doctor before a massage\""
+        ),
+        "{stdout}"
+    );
+    assert!(
+        after(what_if, "> summary\n").contains("You said: No, it stays in my back"),
+        "{stdout}"
+    );
+    assert!(
+        after(&stdout, "> whatif 9=no\n").starts_with("There is no answered question 9"),
+        "{stdout}"
+    );
 }

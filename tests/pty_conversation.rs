@@ -43,7 +43,8 @@ fn how_change_and_summary() {
         .unwrap();
     p.expect("See your doctor first").unwrap();
     p.send_line("summary").unwrap();
-    p.expect("2. How old are you? 12 years").unwrap();
+    p.expect("2. How old are you?").unwrap();
+    p.expect("You said: 12 years").unwrap();
     p.send_line("quit").unwrap();
     p.expect("Save your answers before leaving?").unwrap();
     p.send_line("").unwrap();

@@ -16,7 +16,6 @@
 //! Thresholds and words come from every condition in the flow, so the
 //! number of paths does not depend on the invariant being proved.
 
-use compact_str::CompactString;
 use num_bigint::BigUint;
 
 use super::flow_conditions::{atoms, conditions};
@@ -27,7 +26,7 @@ use crate::compile::{AnswerValue, Effect, Flow, Form, Operand, Question, Value};
 pub(super) struct Constants {
     fact_numbers: Vec<Vec<i64>>,
     question_numbers: Vec<Vec<i64>>,
-    question_words: Vec<Vec<CompactString>>,
+    question_words: Vec<Vec<String>>,
 }
 
 impl Constants {
@@ -138,7 +137,7 @@ pub(super) fn answer_classes<'f>(
                 seen: AnswerValue::Choice(if constants.names(q, &answer.id) {
                     answer.id.clone()
                 } else {
-                    CompactString::default()
+                    String::new()
                 }),
                 effects: answer.effects.iter().chain(then_effects.clone()).collect(),
                 number: None,

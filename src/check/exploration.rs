@@ -123,9 +123,16 @@ pub struct Exploration<'f> {
     taken: Vec<Vec<bool>>,
 }
 
+/// Whether an exploration counts the paths into each state.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Counting {
+    Paths,
+    Not,
+}
+
 /// The walks that arrive at one node, by distinct state, in the order
 /// they first arrived (which makes the shortest path found deterministic).
-type Arrivals = IndexMap<Vec<u32>, Arrival>;
+type Arrivals = IndexMap<Vec<u32>, Arrival, foldhash::fast::RandomState>;
 
 /// What the walks arriving in one state have in common.
 struct Arrival {
@@ -142,6 +149,22 @@ impl<'f> Exploration<'f> {
         flow: &'f Flow,
         watched: &[Operand],
         focus: Option<&Invariant>,
+    ) -> Result<Exploration<'f>, CycleError> {
+        Exploration::explore(flow, watched, focus, Counting::Paths)
+    }
+
+    /// Only which nodes walks reach and which ways out of them they take
+    /// (no path counts, entries or ways back): on a large flow, counting
+    /// and keeping those would be most of the work and the memory.
+    pub fn reach(flow: &'f Flow) -> Result<Exploration<'f>, CycleError> {
+        Exploration::explore(flow, &[], None, Counting::Not)
+    }
+
+    fn explore(
+        flow: &'f Flow,
+        watched: &[Operand],
+        focus: Option<&Invariant>,
+        counting: Counting,
     ) -> Result<Exploration<'f>, CycleError> {
         let Setup {
             order,
@@ -167,11 +190,14 @@ impl<'f> Exploration<'f> {
                 answers: 0,
                 from: None,
             };
-            waiting[flow.start] = Some(IndexMap::from([(initial, start)]));
+            let mut arrivals = Arrivals::default();
+            arrivals.insert(initial, start);
+            waiting[flow.start] = Some(arrivals);
         }
         let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
         let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes.len()];
         let mut taken: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes.len()];
+        let mut state = Vec::with_capacity(slots.len());
         for &node in &order {
             let Some(here) = waiting[node].take() else {
                 continue;
@@ -187,8 +213,20 @@ impl<'f> Exploration<'f> {
                 let (way, steps) = moves[node].choice(&view);
                 taken[node][way] = true;
                 for step in steps {
-                    let state = step.apply(from, live.row(step.target));
+                    step.apply(from, live.row(step.target), &mut state);
                     if !keep(step.target, &state) {
+                        continue;
+                    }
+                    let arrivals = waiting[step.target].get_or_insert_with(Arrivals::default);
+                    if counting == Counting::Not {
+                        if !arrivals.contains_key(state.as_slice()) {
+                            let arrival = Arrival {
+                                count: BigUint::ZERO,
+                                answers: 0,
+                                from: None,
+                            };
+                            arrivals.insert(state.clone(), arrival);
+                        }
                         continue;
                     }
                     let (answer, count, answers) = match &step.answer {
@@ -204,16 +242,12 @@ impl<'f> Exploration<'f> {
                         entry: at,
                         answer,
                     };
-                    arrive(
-                        waiting[step.target].get_or_insert_with(IndexMap::new),
-                        state,
-                        count,
-                        answers,
-                        back,
-                    );
+                    arrive(arrivals, &state, count, answers, back);
                 }
             }
-            if matches!(flow.nodes[node].kind, NodeKind::Outcome(_)) {
+            if counting == Counting::Not {
+                // Only the ways taken were wanted.
+            } else if matches!(flow.nodes[node].kind, NodeKind::Outcome(_)) {
                 entries[node] = (here.into_iter())
                     .map(|(state, arrival)| Entry {
                         state,
@@ -298,23 +332,20 @@ impl<'f> Exploration<'f> {
 
 /// `count` more paths arrive in `state`, the shortest of them `answers`
 /// answers long, coming by `from`.
-fn arrive(arrivals: &mut Arrivals, state: Vec<u32>, count: BigUint, answers: u32, from: Back) {
-    match arrivals.entry(state) {
-        indexmap::map::Entry::Vacant(vacant) => {
-            vacant.insert(Arrival {
-                count,
-                answers,
-                from: Some(from),
-            });
-        }
-        indexmap::map::Entry::Occupied(mut occupied) => {
-            let arrival = occupied.get_mut();
-            arrival.count += count;
-            if answers < arrival.answers {
-                arrival.answers = answers;
-                arrival.from = Some(from);
-            }
-        }
+fn arrive(arrivals: &mut Arrivals, state: &[u32], count: BigUint, answers: u32, from: Back) {
+    let Some(arrival) = arrivals.get_mut(state) else {
+        let arrival = Arrival {
+            count,
+            answers,
+            from: Some(from),
+        };
+        arrivals.insert(state.to_vec(), arrival);
+        return;
+    };
+    arrival.count += count;
+    if answers < arrival.answers {
+        arrival.answers = answers;
+        arrival.from = Some(from);
     }
 }
 
@@ -353,7 +384,7 @@ impl<'f> Setup<'f> {
                     .iter()
                     .for_each(|arm| arm.condition.operands(&mut steering)),
                 NodeKind::Question(question) => {
-                    if let Some((cond, _)) = question.skip.as_deref() {
+                    if let Some((cond, _)) = question.skip.as_ref() {
                         cond.operands(&mut steering)
                     }
                 }
@@ -417,15 +448,15 @@ pub(super) const SKIPPED: Way = 0;
 pub(super) const ASKED: Way = 1;
 
 impl Move {
-    /// The state after this move from `from`, forgetting what is not `live`
-    /// at the target.
-    fn apply(&self, from: &[u32], live: &[bool]) -> Vec<u32> {
-        let mut to = from.to_vec();
+    /// The state after this move from `from`, into `to`, forgetting what is
+    /// not `live` at the target.
+    fn apply(&self, from: &[u32], live: &[bool], to: &mut Vec<u32>) {
+        to.clear();
+        to.extend_from_slice(from);
         for &(slot, code) in &self.writes {
             to[slot] = code;
         }
-        forget(&mut to, live);
-        to
+        forget(to, live);
     }
 }
 
@@ -469,7 +500,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
                         answer: Some((Rc::new(class.answer), class.count)),
                     });
                 }
-                let skip = (question.skip.as_deref())
+                let skip = (question.skip.as_ref())
                     .map(|(cond, target)| (cond, Move::to(*target, Vec::new())));
                 Moves::Question { skip, answers }
             }

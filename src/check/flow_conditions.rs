@@ -27,7 +27,7 @@ pub(super) fn conditions(flow: &Flow) -> Vec<(Place, &Cond)> {
                 }
             }
             NodeKind::Question(question) => {
-                if let Some((cond, _)) = question.skip.as_deref() {
+                if let Some((cond, _)) = question.skip.as_ref() {
                     found.push((Place::Skip { node }, cond));
                 }
             }

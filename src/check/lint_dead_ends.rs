@@ -21,7 +21,7 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
     let mut warnings: Vec<Diagnostic> = Vec::new();
     // Edges (from, to) never taken although `from` is reached, already reported.
     let mut explained: HashSet<(usize, usize)> = HashSet::new();
-    let Ok(explored) = Exploration::run(flow, &[], None) else {
+    let Ok(explored) = Exploration::reach(flow) else {
         return Vec::new();
     };
     for (index, node) in flow.nodes.iter().enumerate() {

@@ -170,7 +170,7 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
                 );
             }
             NodeKind::Question(question) => {
-                if let Some((_, target)) = question.skip.as_deref() {
+                if let Some((_, target)) = question.skip.as_ref() {
                     go(*target, &mut std::iter::empty(), None);
                 }
                 let then = question.then.as_ref();

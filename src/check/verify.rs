@@ -143,8 +143,6 @@ fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantResult {
 mod tests {
     use std::collections::HashMap;
 
-    use compact_str::CompactString;
-
     use super::*;
     use crate::compile::{compile, tests::folder, tests::mini};
     use crate::engine::Session;
@@ -163,7 +161,7 @@ mod tests {
         question: &crate::compile::Question,
     ) -> Vec<AnswerValue> {
         use crate::compile::Form;
-        let ids: Vec<CompactString> = question.answers.iter().map(|a| a.id.clone()).collect();
+        let ids: Vec<String> = question.answers.iter().map(|a| a.id.clone()).collect();
         match question.form {
             Form::YesNo | Form::Single => ids.into_iter().map(AnswerValue::Choice).collect(),
             Form::Multiple => (1u32..(1 << ids.len()))

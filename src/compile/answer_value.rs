@@ -1,6 +1,5 @@
 use std::fmt;
 
-use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// What a person answered: one choice (also `yes`/`no`/`unsure`), several
@@ -10,13 +9,13 @@ use serde::{Deserialize, Serialize};
 #[serde(untagged)]
 pub enum AnswerValue {
     Number(i64),
-    Choice(CompactString),
-    Many(Vec<CompactString>),
+    Choice(String),
+    Many(Vec<String>),
 }
 
 impl AnswerValue {
     /// The answer ids chosen (empty for numbers).
-    pub fn choices(&self) -> &[CompactString] {
+    pub fn choices(&self) -> &[String] {
         match self {
             AnswerValue::Choice(choice) => std::slice::from_ref(choice),
             AnswerValue::Many(choices) => choices,

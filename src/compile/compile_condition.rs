@@ -1,7 +1,5 @@
 //! Conditions: names resolved to facts or questions, values checked against them.
 
-use compact_str::CompactString;
-
 use super::compiler::{Compiler, Context, Kind, literal_text};
 use super::condition::{Cond, Operand};
 use super::flow::*;
@@ -188,7 +186,7 @@ impl Compiler<'_> {
                 let facts = self.fact_ids.keys().map(String::as_str);
                 let hint = did_you_mean(
                     name.text,
-                    facts.chain(self.names.ids.iter().map(CompactString::as_str)),
+                    facts.chain(self.names.ids.iter().map(String::as_str)),
                 )
                 .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
                 self.errors.push(

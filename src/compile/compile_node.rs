@@ -5,8 +5,6 @@
 //! ([`resolve`](super::resolve)). A large folder's syntax trees then never
 //! all exist at once: each file's are freed as soon as its nodes are built.
 
-use compact_str::CompactString;
-
 use super::compile_condition::expr_text;
 use super::flow::*;
 use super::{Cond, Value};
@@ -113,15 +111,11 @@ impl<'s> FileLowering<'s> {
             span: _,
         } = decl;
         let kind = match kind {
-            NodeKindDecl::Question(question) => {
-                NodeKind::Question(Box::new(self.question(&name, *question)))
-            }
-            NodeKindDecl::Decide(decide) => NodeKind::Decide(Box::new(self.decide(&name, decide))),
-            NodeKindDecl::Outcome(outcome) => {
-                NodeKind::Outcome(Box::new(self.outcome(&name, &outcome)))
-            }
+            NodeKindDecl::Question(question) => NodeKind::Question(self.question(&name, *question)),
+            NodeKindDecl::Decide(decide) => NodeKind::Decide(self.decide(&name, decide)),
+            NodeKindDecl::Outcome(outcome) => NodeKind::Outcome(self.outcome(&name, &outcome)),
         };
-        let id = CompactString::from(format!("{}.{}", self.namespace, name.text));
+        let id = format!("{}.{}", self.namespace, name.text);
         Node {
             local_start: local_start(&id, name.text),
             id,
@@ -166,7 +160,7 @@ impl<'s> FileLowering<'s> {
 
     /// The effects in order, a placeholder standing for each `set` until
     /// its fact is known.
-    fn effects(&mut self, effects: Vec<ast::Effect<'s>>, way: Way) -> Box<[Effect]> {
+    fn effects(&mut self, effects: Vec<ast::Effect<'s>>, way: Way) -> Vec<Effect> {
         let mut compiled = Vec::with_capacity(effects.len());
         for effect in effects {
             compiled.push(match effect {
@@ -194,7 +188,7 @@ impl<'s> FileLowering<'s> {
                 }
             });
         }
-        compiled.into_boxed_slice()
+        compiled
     }
 
     fn question(&mut self, name: &ast::Name<'s>, question: ast::QuestionDecl<'s>) -> Question {
@@ -212,7 +206,7 @@ impl<'s> FileLowering<'s> {
                         "add `ask \"...\"` with the words a person reads".into(),
                     )),
                 );
-                CompactString::default()
+                String::new()
             }
         };
         let form = self.form(name, &question);
@@ -220,10 +214,8 @@ impl<'s> FileLowering<'s> {
         let mut spans = Vec::new();
         for arm in question.arms {
             let (id, default_label) = match &arm.key {
-                ast::ArmKey::YesNo(word) => {
-                    (CompactString::from(word.text), yes_no_label(word.text))
-                }
-                ast::ArmKey::Answer(id) => (CompactString::from(id.text), CompactString::default()),
+                ast::ArmKey::YesNo(word) => (String::from(word.text), yes_no_label(word.text)),
+                ast::ArmKey::Answer(id) => (String::from(id.text), String::new()),
             };
             if answers.iter().any(|a: &Answer| a.id == id) {
                 self.errors.push(
@@ -342,7 +334,7 @@ impl<'s> FileLowering<'s> {
         };
         let skip = question.skip.map(|(condition, target)| {
             self.condition(condition, Way::Skip);
-            Box::new((Cond::Or(Vec::new()), self.target(target, Way::Skip)))
+            (Cond::Or(Vec::new()), self.target(target, Way::Skip))
         });
         let number = question.number.as_ref();
         if let Some(fact) = number.and_then(|spec| spec.into.clone()) {
@@ -444,7 +436,7 @@ impl<'s> FileLowering<'s> {
         let mut arms = Vec::with_capacity(decide.arms.len());
         for (condition, step) in decide.arms {
             let way = Way::Arm(u32::try_from(arms.len()).unwrap_or(u32::MAX));
-            let text = expr_text(self.source, &condition).into();
+            let text = expr_text(self.source, &condition);
             self.condition(condition, way);
             arms.push(DecideArm {
                 condition: Cond::Or(Vec::new()),
@@ -466,7 +458,7 @@ impl<'s> FileLowering<'s> {
                 );
                 Step {
                     target: usize::MAX,
-                    effects: Box::default(),
+                    effects: Vec::new(),
                 }
             }
         };
@@ -555,8 +547,8 @@ impl<'s> FileLowering<'s> {
     }
 }
 
-fn yes_no_label(word: &str) -> CompactString {
-    CompactString::const_new(match word {
+fn yes_no_label(word: &str) -> String {
+    String::from(match word {
         "yes" => "Yes",
         "no" => "No",
         _ => "Not sure",

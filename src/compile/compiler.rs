@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use compact_str::CompactString;
-
 use super::compile_node::{FileNodes, lower_file};
 use super::flow::*;
 use super::graph_build::build_graph;
@@ -79,8 +77,8 @@ pub(super) struct Lowered {
     pub(super) cases: Vec<Case>,
     pub(super) vignettes: Vec<Vignette>,
     pub(super) errors: Vec<Diagnostic>,
-    pub(super) by_id: HashMap<CompactString, usize>,
-    pub(super) by_local: HashMap<CompactString, Option<usize>>,
+    pub(super) by_id: HashMap<String, usize>,
+    pub(super) by_local: HashMap<String, Option<usize>>,
 }
 
 impl Lowered {

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use compact_str::CompactString;
 use petgraph::graph::DiGraph;
 use serde::{Deserialize, Serialize};
 
@@ -33,9 +32,9 @@ pub struct Flow {
     /// Every node, each after all nodes that lead to it, breadth first from
     /// the start: the order the analyses walk the graph in.
     pub order: Vec<usize>,
-    pub(crate) by_id: HashMap<CompactString, usize>,
+    pub(crate) by_id: HashMap<String, usize>,
     /// Local id -> the node, or `None` when several files have that local id.
-    pub(crate) by_local: HashMap<CompactString, Option<usize>>,
+    pub(crate) by_local: HashMap<String, Option<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,8 +55,8 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
-    pub document: CompactString,
-    pub part: Option<CompactString>,
+    pub document: String,
+    pub part: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,28 +70,24 @@ pub struct Fact {
 #[derive(Debug, Clone)]
 pub struct Node {
     /// Qualified id: `emergency.saddle_numbness`.
-    pub id: CompactString,
+    pub id: String,
     /// Where the id as written in its own file starts in `id`.
     pub(crate) local_start: u32,
     /// Index into `Flow::sections`.
     pub section: Option<usize>,
-    pub clinical: Option<CompactString>,
-    pub why: Option<CompactString>,
-    // Boxed slices, not vectors, here and below: a large flow has hundreds
-    // of thousands of these lists, and none grows once compiled.
-    pub sources: Box<[SourceRef]>,
-    pub tags: Box<[CompactString]>,
+    pub clinical: Option<String>,
+    pub why: Option<String>,
+    pub sources: Vec<SourceRef>,
+    pub tags: Vec<String>,
     pub span: Span,
     pub kind: NodeKind,
 }
 
 #[derive(Debug, Clone)]
-// Boxed: a node list of a large folder is built per file and then gathered
-// into one, and the smaller its entries, the less that copy takes.
 pub enum NodeKind {
-    Question(Box<Question>),
-    Decide(Box<Decide>),
-    Outcome(Box<Outcome>),
+    Question(Question),
+    Decide(Decide),
+    Outcome(Outcome),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -106,13 +101,13 @@ pub enum Form {
 
 #[derive(Debug, Clone)]
 pub struct Question {
-    pub ask: CompactString,
+    pub ask: String,
     pub form: Form,
     pub answers: Vec<Answer>,
     /// Where `multiple` and `number` questions go on.
     pub then: Option<Step>,
-    /// Boxed: few questions have one, and every question would carry its room.
-    pub skip: Option<Box<(Cond, usize)>>,
+    /// `skip when`: the condition, and where the walk goes when it holds.
+    pub skip: Option<(Cond, usize)>,
     pub range: Option<(i64, i64)>,
     pub unit: Option<String>,
     /// The number fact a number answer is stored in.
@@ -169,14 +164,14 @@ impl Question {
 
 #[derive(Debug, Clone)]
 pub struct Answer {
-    pub id: CompactString,
-    pub label: CompactString,
-    pub synonyms: Box<[CompactString]>,
+    pub id: String,
+    pub label: String,
+    pub synonyms: Vec<String>,
     /// The length of time or the numbers this answer covers (`within 0..6 weeks`).
     pub within: Option<Within>,
     /// `None` for answers of a `multiple` question.
     pub target: Option<usize>,
-    pub effects: Box<[Effect]>,
+    pub effects: Vec<Effect>,
 }
 
 /// What an answer covers (`within 0..6 weeks`, `within 3 months..`,
@@ -205,7 +200,7 @@ pub enum Measure {
 #[derive(Debug, Clone)]
 pub struct Step {
     pub target: usize,
-    pub effects: Box<[Effect]>,
+    pub effects: Vec<Effect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,7 +220,7 @@ pub enum Effect {
 pub struct DecideArm {
     pub condition: Cond,
     /// The condition as the author wrote it, for explanations.
-    pub text: CompactString,
+    pub text: String,
     pub step: Step,
 }
 
@@ -330,10 +325,10 @@ impl<'de> Deserialize<'de> for Urgency {
 pub struct Outcome {
     pub verdict: Verdict,
     pub title: String,
-    pub plan: Box<[String]>,
-    pub avoid: Box<[String]>,
-    pub selfcare: Box<[String]>,
-    pub safety: Box<[String]>,
+    pub plan: Vec<String>,
+    pub avoid: Vec<String>,
+    pub selfcare: Vec<String>,
+    pub safety: Vec<String>,
 }
 
 /// What an edge of the graph stands for. The words (an answer id, a

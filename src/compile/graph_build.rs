@@ -17,7 +17,7 @@ pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<usize, Edge> {
     for (from, node) in nodes.iter().enumerate() {
         match &node.kind {
             NodeKind::Question(question) => {
-                if let Some((_, target)) = question.skip.as_deref() {
+                if let Some((_, target)) = question.skip.as_ref() {
                     edge(&mut graph, from, *target, Edge::Skip);
                 }
                 for (index, answer) in question.answers.iter().enumerate() {

@@ -3,22 +3,20 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use compact_str::CompactString;
-
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
 use crate::syntax::ast::Name;
 
 /// Node ids by qualified name, with each file's nodes in written order (for `next`).
 #[derive(Debug, Default)]
 pub struct NodeNames {
-    pub by_id: HashMap<CompactString, usize>,
-    pub ids: Vec<CompactString>,
+    pub by_id: HashMap<String, usize>,
+    pub ids: Vec<String>,
     /// Where each node's id is written, for "already declared at".
     pub spans: Vec<Span>,
     /// For each node: the node written after it in the same file.
     pub next_in_file: Vec<Option<usize>>,
     /// Local id -> the node, or `None` when several files have that local id.
-    pub by_local: HashMap<CompactString, Option<usize>>,
+    pub by_local: HashMap<String, Option<usize>>,
     /// Where `lookup` writes a qualified id: every target is looked up, and
     /// a fresh string for each was a good part of lowering a large folder.
     scratch: RefCell<String>,
@@ -84,11 +82,8 @@ impl NodeNames {
     fn unknown(&self, name: &Name, namespace: &str) -> Diagnostic {
         let prefix = format!("{namespace}.");
         let local = self.ids.iter().filter_map(|id| id.strip_prefix(&prefix));
-        let hint = did_you_mean(
-            name.text,
-            local.chain(self.ids.iter().map(CompactString::as_str)),
-        )
-        .or_else(|| self.elsewhere(name.text));
+        let hint = did_you_mean(name.text, local.chain(self.ids.iter().map(String::as_str)))
+            .or_else(|| self.elsewhere(name.text));
         Diagnostic::new(
             DiagnosticKind::UnknownId,
             name.span,

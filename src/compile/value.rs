@@ -1,6 +1,5 @@
 use std::fmt;
 
-use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// A value a fact holds or a condition compares against. Bare in JSON
@@ -11,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub enum Value {
     Bool(bool),
     Number(i64),
-    Word(CompactString),
+    Word(String),
 }
 
 impl fmt::Display for Value {

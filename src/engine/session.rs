@@ -358,7 +358,7 @@ impl<'f> Session<'f> {
                     self.follow(chosen, step);
                 }
                 NodeKind::Question(question) => {
-                    if let Some((condition, target)) = question.skip.as_deref()
+                    if let Some((condition, target)) = question.skip.as_ref()
                         && eval(condition, self)
                     {
                         self.path.push(PathStep {

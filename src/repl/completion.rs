@@ -13,6 +13,7 @@ pub struct Completions {
     pub answered: Vec<AnsweredQuestion>,
 }
 
+/// A question answered so far, as Tab offers it after `change ` or `whatif `.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AnsweredQuestion {
     pub number: usize,

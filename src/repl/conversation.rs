@@ -316,10 +316,11 @@ impl<'f, W: Write> Conversation<'f, W> {
         for (number, q, value) in self.session.numbered_answers() {
             if let Some(question) = flow.question(q) {
                 any = true;
+                let under = " ".repeat(number.to_string().len() + 4);
+                writeln!(self.out, "  {number}. {}", question.ask)?;
                 writeln!(
                     self.out,
-                    "  {number}. {} {}",
-                    question.ask,
+                    "{under}You said: {}",
                     answer_words(question, value).bold()
                 )?;
             }

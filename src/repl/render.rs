@@ -8,6 +8,8 @@ use crate::compile::{Form, Node, Question, QuestionsLeft};
 use crate::engine::Session;
 use crate::report::Audience;
 
+/// A question as shown: its text (a lettered list in it on lines of its
+/// own), the clinical wording for a therapist, then the numbered answers.
 pub fn question_text(node: &Node, question: &Question, audience: Audience) -> String {
     let mut out = String::new();
     let (intro, items) = lettered_list(&question.ask);
@@ -111,6 +113,7 @@ pub const HELP_EXAMPLES: &[&str] = &[
     "save my-report.md",
 ];
 
+/// What `help` (and `?`) shows.
 pub fn help_text() -> String {
     let [change, change_words, what_if, save] = HELP_EXAMPLES else {
         return String::new();

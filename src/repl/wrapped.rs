@@ -36,6 +36,7 @@ pub struct Wrapped<W: Write> {
 }
 
 impl<W: Write> Wrapped<W> {
+    /// Wraps what is written to `inner` at `width`.
     pub fn new(inner: W, width: Width) -> Self {
         Wrapped {
             inner,
@@ -44,6 +45,7 @@ impl<W: Write> Wrapped<W> {
         }
     }
 
+    /// Changes the width for the lines still to come.
     pub fn set_width(&mut self, width: Width) {
         self.width = width;
     }

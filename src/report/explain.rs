@@ -70,18 +70,20 @@ fn plain_walk(out: &mut String, session: &Session) {
         match &step.taken {
             Taken::Answered(value) => {
                 number += 1;
+                // The answer lines up under the question's text.
+                let under = " ".repeat(number.to_string().len() + 2);
                 let _ = writeln!(out, "{number}. {}", question.ask);
                 let led_to = led_to(session, &path[position + 1..], number + 1);
                 let _ = writeln!(
                     out,
-                    "   You said \"{}\", {led_to}.",
+                    "{under}You said \"{}\", {led_to}.",
                     answer_words(question, value)
                 );
                 for note in effects_of(question, value).filter_map(|effect| match effect {
                     Effect::Note(note) => Some(&note.lay),
                     _ => None,
                 }) {
-                    let _ = writeln!(out, "   Noted: {note}");
+                    let _ = writeln!(out, "{under}Noted: {note}");
                 }
             }
             _ => {
@@ -97,17 +99,13 @@ fn plain_walk(out: &mut String, session: &Session) {
 
 /// What came after an answer: the next question asked, or the result.
 fn led_to(session: &Session, rest: &[PathStep], next_number: usize) -> String {
-    let flow = session.flow();
     let next_asked = rest
         .iter()
-        .find(|step| matches!(step.taken, Taken::Answered(_)));
-    match next_asked {
-        Some(_) => format!("so we asked question {next_number}"),
-        None if session.is_complete() => "so we came to the result".to_string(),
-        None => match flow.question(session.current_index()) {
-            Some(next) => format!("so we are now asking: \"{}\"", next.ask),
-            None => "so we came to the result".to_string(),
-        },
+        .any(|step| matches!(step.taken, Taken::Answered(_)));
+    match (next_asked, session.is_complete()) {
+        (true, _) => format!("so we asked question {next_number}"),
+        (false, true) => "so we came to the result".to_string(),
+        (false, false) => format!("so we are now asking question {next_number}"),
     }
 }
 
@@ -149,12 +147,11 @@ fn clinical_walk(out: &mut String, session: &Session) {
                         &decide.otherwise,
                     ),
                 };
-                let target = &flow.nodes[step.target];
                 let _ = writeln!(
                     out,
                     "   Rule `{}` chose {} {rule}.",
                     node.local(),
-                    describe_target(target)
+                    describe_target(session, step.target)
                 );
                 describe_effects(out, flow, step.effects.iter());
             }
@@ -176,10 +173,16 @@ fn effects_of<'q>(
         .chain(question.then.iter().flat_map(|t| t.effects.iter()))
 }
 
-fn describe_target(node: &crate::compile::Node) -> String {
+/// Where a rule led: a result, a rule, or a question by the number it was
+/// shown with (its text when it is the one being asked now).
+fn describe_target(session: &Session, target: usize) -> String {
+    let node = &session.flow().nodes[target];
     match &node.kind {
         NodeKind::Outcome(outcome) => format!("the result \"{}\"", outcome.title),
-        NodeKind::Question(question) => format!("the question \"{}\"", question.ask),
+        NodeKind::Question(question) => match session.question_number(target) {
+            Some(number) => format!("question {number} (`{}`)", node.local()),
+            None => format!("the question \"{}\"", question.ask),
+        },
         NodeKind::Decide(_) => format!("rule `{}`", node.local()),
     }
 }

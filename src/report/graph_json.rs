@@ -2,7 +2,6 @@
 //! compiled graph (docs/graph-json.md), for other tools to read. Change a field
 //! only together with `version` and the document.
 
-use compact_str::CompactString;
 use serde::Serialize;
 
 use super::VerdictJson;
@@ -47,7 +46,7 @@ pub struct NodeJson<'f> {
     pub clinical: Option<&'f str>,
     pub why: Option<&'f str>,
     pub sources: &'f [SourceRef],
-    pub tags: &'f [CompactString],
+    pub tags: &'f [String],
     #[serde(flatten)]
     pub detail: DetailJson<'f>,
 }

@@ -40,13 +40,40 @@ pub(super) fn exact(question: &Question, input: &str, typed: &Typed) -> Option<R
 
 /// The author's synonyms, said as written ("calf", "blood thinners").
 pub(super) fn synonym(question: &Question, typed: &Typed) -> Option<Reading> {
+    // "just in my back" says the synonym "just my back".
+    let bare = |words: &[String]| -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| {
+                !matches!(
+                    w.as_str(),
+                    "in" | "my"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "on"
+                        | "at"
+                        | "of"
+                        | "to"
+                        | "your"
+                        | "it's"
+                        | "its"
+                        | "it"
+                        | "is"
+                )
+            })
+            .cloned()
+            .collect()
+    };
     let text = typed.text();
+    let typed_bare = bare(&typed.words);
     let found: Vec<usize> = (0..question.answers.len())
         .filter(|&i| {
-            question.answers[i]
-                .synonyms
-                .iter()
-                .any(|s| normalise(s).text() == text)
+            question.answers[i].synonyms.iter().any(|s| {
+                let synonym = normalise(s);
+                synonym.text() == text
+                    || (!typed_bare.is_empty() && bare(&synonym.words) == typed_bare)
+            })
         })
         .collect();
     match found[..] {
@@ -91,6 +118,27 @@ pub(super) fn ordinal(question: &Question, typed: &Typed) -> Option<Reading> {
     (index < n).then(|| pick(question, index, Certainty::Clear))
 }
 
+/// "not sure", "I can't say" to a question with an option that says so
+/// ("Somewhere else, or I cannot say", synonyms "not sure").
+pub(super) fn unsure_option(question: &Question, typed: &Typed) -> Option<Reading> {
+    let unsure = |words: &[String]| super::yes_no::says_unsure(words);
+    if !unsure(&typed.words) {
+        return None;
+    }
+    let holds = |answer: &Answer| {
+        let label = normalise(&answer.label).words;
+        (0..label.len()).any(|i| unsure(&label[i..]))
+            || answer.synonyms.iter().any(|s| unsure(&normalise(s).words))
+    };
+    let found: Vec<usize> = (0..question.answers.len())
+        .filter(|&i| holds(&question.answers[i]))
+        .collect();
+    match found[..] {
+        [one] => Some(pick(question, one, Certainty::Clear)),
+        _ => None,
+    }
+}
+
 /// Words that mean "none of these".
 const NONE_WORDS: &[&[&str]] = &[
     &["none", "of", "them"],
@@ -105,6 +153,7 @@ const NONE_WORDS: &[&[&str]] = &[
     &["none"],
     &["nothing"],
     &["neither"],
+    &["nowhere"],
     &["no"],
     &["nope"],
     &["nah"],
@@ -157,6 +206,8 @@ fn rest_is_filler(words: &[String]) -> bool {
 /// the knee"), its synonyms and its id.
 struct Vocabulary {
     words: Vec<String>,
+    /// The author's synonyms: the words most surely meant for this option.
+    named: Vec<String>,
     /// Words its text denies ("No numbness or tingling, only weakness").
     denied: Vec<String>,
 }
@@ -180,8 +231,9 @@ fn vocabulary(answer: &Answer) -> Vocabulary {
             w => words.push(w.to_string()),
         }
     }
+    let mut named = Vec::new();
     for synonym in &answer.synonyms {
-        words.extend(content_words(synonym));
+        named.extend(content_words(synonym));
     }
     words.extend(
         answer
@@ -190,7 +242,11 @@ fn vocabulary(answer: &Answer) -> Vocabulary {
             .filter(|w| !is_stopword(w) && w.len() > 1)
             .map(str::to_string),
     );
-    Vocabulary { words, denied }
+    Vocabulary {
+        words,
+        named,
+        denied,
+    }
 }
 
 /// Scores of one option against typed words.
@@ -222,11 +278,15 @@ pub(super) fn by_words(
         .map(|v| {
             let mut score = Score::default();
             for word in &wanted {
-                if v.words.iter().any(|w| same_stem(word, w)) {
+                if v.named.iter().any(|w| same_stem(word, w)) {
+                    score.words += 3;
+                } else if v.words.iter().any(|w| same_stem(word, w)) {
                     score.words += 2;
                 } else if v.denied.iter().any(|w| same_stem(word, w)) {
                     score.words -= 2;
-                } else if word.len() >= 4 && v.words.iter().any(|w| close_to(word, w)) {
+                } else if word.len() >= 4
+                    && v.words.iter().chain(&v.named).any(|w| close_to(word, w))
+                {
                     score.slips += 1;
                 }
             }
@@ -294,7 +354,8 @@ pub(super) fn many(
     if let Some(reading) = exact(question, input, &typed).or_else(|| synonym(question, &typed)) {
         return Ok(Some(reading));
     }
-    if let Some(reading) = none_words(question, &typed) {
+    if let Some(reading) = none_words(question, &typed).or_else(|| unsure_option(question, &typed))
+    {
         return Ok(Some(reading));
     }
     if matches!(
@@ -335,6 +396,7 @@ pub(super) fn many(
     let mut certainty = Certainty::Exact;
     for piece in pieces {
         let text = piece.join(" ");
+        let part_words = piece.clone();
         let part = Typed {
             words: piece,
             hedged: false,
@@ -346,6 +408,28 @@ pub(super) fn many(
             one_option(question, &text, &part)?
         };
         let Some(reading) = reading else {
+            // "better when moving and worse resting": one choice in several
+            // words, if its words account for the piece that read as nothing.
+            if let Ok(Some(whole)) = one_option(question, input, &typed) {
+                let answer = whole
+                    .ids()
+                    .next()
+                    .and_then(|id| question.answers.iter().find(|a| a.id == id));
+                let accounted = answer.is_some_and(|answer| {
+                    let v = vocabulary(answer);
+                    part_words.iter().all(|w| {
+                        is_stopword(w)
+                            || v.words
+                                .iter()
+                                .chain(&v.named)
+                                .chain(&v.denied)
+                                .any(|k| same_stem(w, k))
+                    })
+                });
+                if accounted {
+                    return Ok(Some(whole));
+                }
+            }
             return Err(AnswerError::NoMatch {
                 input: text,
                 options: super::answer_error::options_as_shown(question),

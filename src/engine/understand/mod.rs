@@ -53,7 +53,7 @@ pub fn understand(
         Form::Multiple => {
             choices::many(question, input, &typed)?.ok_or_else(|| no_match(question, input))?
         }
-        Form::YesNo | Form::Single => read_one(question, &typed, input)?,
+        Form::YesNo | Form::Single => read_one(node, question, &typed, input)?,
     };
     // "no?" is said as a question: not plainly meant.
     reading.hedged(typed.asked).decide(node, question, input)
@@ -99,7 +99,12 @@ fn no_match(question: &Question, input: &str) -> AnswerError {
     }
 }
 
-fn read_one(question: &Question, typed: &Typed, input: &str) -> Result<Reading, AnswerError> {
+fn read_one(
+    node: &Node,
+    question: &Question,
+    typed: &Typed,
+    input: &str,
+) -> Result<Reading, AnswerError> {
     // `-1`, `+1`, `- 1` are signed numbers, never option 1: normalising drops
     // the sign as punctuation, and `saddle_numbness=-1` must not be a yes.
     if is_signed_number(input) {
@@ -111,7 +116,7 @@ fn read_one(question: &Question, typed: &Typed, input: &str) -> Result<Reading, 
         return Ok(reading);
     }
     if question.form == Form::YesNo {
-        return match yes_no::read_yes_no(question, typed) {
+        return match yes_no::read_yes_no(question, node.clinical.as_deref(), typed) {
             Some(Ok(reading)) => Ok(reading),
             Some(Err(())) => Err(AnswerError::Ambiguous {
                 input: input.to_string(),
@@ -122,11 +127,14 @@ fn read_one(question: &Question, typed: &Typed, input: &str) -> Result<Reading, 
             }
         };
     }
+    if let Some(reading) = choices::ordinal(question, typed) {
+        return Ok(reading);
+    }
     if let Some(reading) = spans::by_span(question, typed, input) {
         return reading;
     }
     if let Some(reading) =
-        choices::ordinal(question, typed).or_else(|| choices::none_words(question, typed))
+        choices::none_words(question, typed).or_else(|| choices::unsure_option(question, typed))
     {
         return Ok(reading);
     }

@@ -118,6 +118,15 @@ pub(super) fn normalise(input: &str) -> Typed {
         .map(contraction)
         .filter(|w| !HESITATION.contains(&squeeze(w).as_str()))
         .collect();
+    // "I can't really tell" is "I can't tell"; "not really" stays a soft no.
+    let mut i = 1;
+    while i < words.len() {
+        if matches!(words[i].as_str(), "really" | "honestly" | "truly") && words[i - 1] != "not" {
+            words.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     drop_lead_in(&mut words);
     let hedged = drop_hedges(&mut words);
     drop_lead_in(&mut words);

@@ -9,12 +9,13 @@ const STOPWORDS: &[&str] = &[
     "you", "it", "it's", "its", "is", "was", "are", "were", "be", "been", "am", "and", "or", "of",
     "in", "on", "to", "at", "for", "with", "from", "by", "that", "this", "these", "those", "there",
     "here", "when", "if", "so", "do", "does", "did", "have", "has", "had", "get", "gets", "got",
-    "very", "really", "quite", "just", "also", "too", "then", "than", "as", "up", "out", "about",
-    "into", "onto", "some", "any", "much", "more", "most", "like", "feel", "feels", "felt", "pain",
+    "very", "really", "quite", "just", "also", "too", "then", "than", "as", "out", "about", "into",
+    "onto", "some", "any", "much", "more", "most", "like", "feel", "feels", "felt", "pain",
     "painful", "hurts", "hurt", "sore", "one", "ones", "thing", "things", "yes", "can", "could",
     "would", "will", "what", "which", "how", "all", "apply", "choose", "ever", "been", "them",
     "they", "s", "t", "pains", "aches", "ache", "bad", "worse", "makes", "make", "where", "go",
-    "goes", "going", "down", "now", "time", "long", "while", "back", "either", "both",
+    "goes", "going", "getting", "slowly", "still", "now", "time", "long", "while", "back",
+    "either", "both",
 ];
 
 pub(super) fn is_stopword(word: &str) -> bool {
@@ -52,7 +53,7 @@ pub(super) fn same_stem(typed: &str, word: &str) -> bool {
         return true;
     }
     let (a, b) = (squeeze(typed), squeeze(word));
-    if a == b {
+    if a == b || (stem(&a).len() >= 3 && stem(&a) == stem(&b)) {
         return true;
     }
     let (short, long) = if a.len() <= b.len() {
@@ -74,6 +75,23 @@ pub(super) fn same_stem(typed: &str, word: &str) -> bool {
         (short.len() * 4).div_ceil(5).max(4)
     };
     common >= needed && (long.len() - common) <= 5
+}
+
+/// A word without its common endings, twice at most: "moving", "move" and
+/// "movement" -> "mov"; "resting" -> "rest".
+fn stem(word: &str) -> &str {
+    const ENDINGS: &[&str] = &["ment", "ness", "ing", "ed", "es", "ly", "s", "e", "y"];
+    let mut stem = word;
+    for _ in 0..2 {
+        match ENDINGS
+            .iter()
+            .find(|e| stem.len() > e.len() + 2 && stem.ends_with(*e))
+        {
+            Some(ending) => stem = &stem[..stem.len() - ending.len()],
+            None => break,
+        }
+    }
+    stem
 }
 
 /// One slip of a key away (two for long words); short words need to match.
@@ -103,6 +121,8 @@ mod tests {
         assert!(same_stem("fainted", "fainted"));
         assert!(!same_stem("feet", "feel"));
         assert!(!same_stem("no", "not"));
+        assert!(same_stem("moving", "movement"));
+        assert!(same_stem("resting", "rest"));
     }
 
     #[test]

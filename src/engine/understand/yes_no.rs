@@ -4,7 +4,7 @@
 
 use super::decision::{Certainty, Reading};
 use super::normalise::{Typed, same_word, starts_with};
-use super::words::{close_to, content_words, same_stem};
+use super::words::{close_to, content_words, is_stopword, same_stem};
 use crate::compile::{AnswerValue, Question};
 
 /// Ways of saying "I do not know".
@@ -54,6 +54,18 @@ const UNSURE: &[&[&str]] = &[
     &["unknown"],
     &["fifty", "fifty"],
     &["50", "50"],
+    &["i", "haven't", "checked"],
+    &["haven't", "checked"],
+    &["i", "haven't", "looked"],
+    &["haven't", "looked"],
+    &["i", "didn't", "check"],
+    &["didn't", "check"],
+    &["i", "didn't", "look"],
+    &["not", "checked"],
+    &["i", "haven't", "measured"],
+    &["haven't", "measured"],
+    &["i", "didn't", "notice"],
+    &["i", "haven't", "noticed"],
 ];
 
 /// A "no" that is only half said: on a safety question it is asked again.
@@ -124,7 +136,7 @@ const NO_PHRASES: &[&[&str]] = &[
 
 const NO_WORDS: &[&str] = &[
     "no", "n", "nope", "nah", "naw", "nay", "never", "negative", "none", "nothing", "neither",
-    "nowhere", "false", "nada", "fine",
+    "nowhere", "false", "nada", "fine", "nobody", "noone",
 ];
 
 const YES_PHRASES: &[&[&str]] = &[
@@ -191,8 +203,13 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 
 /// Reads yes, no or not sure; `None` when the words say none of them.
 /// `Err` when they say two at once ("yes and no").
-pub(super) fn read_yes_no(question: &Question, typed: &Typed) -> Option<Result<Reading, ()>> {
+pub(super) fn read_yes_no(
+    question: &Question,
+    clinical: Option<&str>,
+    typed: &Typed,
+) -> Option<Result<Reading, ()>> {
     let words = &typed.words;
+    let asked = asked_about(question, clinical);
     let soft = typed.hedged || typed.asked;
     let choice = |id: &str| AnswerValue::Choice(id.into());
     let has = |id: &str| question.answer(id).is_some();
@@ -209,6 +226,14 @@ pub(super) fn read_yes_no(question: &Question, typed: &Typed) -> Option<Result<R
         return Some(Ok(Reading::new(choice("no"), Certainty::Clear).hedged(true)));
     }
     let first = words[0].as_str();
+    // "nothing helps", "nobody checked": a sentence, not a "no" to the question.
+    if is_one_of(first, &["nothing", "nobody", "noone", "none", "nowhere"])
+        && words.get(1).is_some_and(|w| {
+            w != "," && !is_one_of(w, &["at", "like", "of", "really", "whatsoever"])
+        })
+    {
+        return None;
+    }
     let yes_lead = is_one_of(first, YES_WORDS) || starts_any(words, YES_PHRASES).is_some();
     let no_lead = is_one_of(first, NO_WORDS) || starts_any(words, NO_PHRASES).is_some();
     if yes_lead && !no_lead {
@@ -233,20 +258,42 @@ pub(super) fn read_yes_no(question: &Question, typed: &Typed) -> Option<Result<R
         if contradicts(words, YES_WORDS) {
             return Some(Err(()));
         }
-        return Some(Ok(Reading::new(choice("no"), Certainty::Clear).hedged(soft)));
+        let off = off_the_question(&asked, words);
+        return Some(Ok(
+            Reading::new(choice("no"), Certainty::Clear).hedged(soft || off)
+        ));
     }
     if typed.hedged && words.len() == 1 && first == "so" {
         return Some(Ok(
             Reading::new(choice("yes"), Certainty::Clear).hedged(true)
         ));
     }
-    if let Some(reading) = statement(question, words) {
+    if let Some(reading) = statement(&asked, words) {
         return Some(Ok(reading.hedged(soft)));
     }
     if words.len() == 1 {
         return typo(first).map(|id| Ok(Reading::new(choice(id), Certainty::Loose)));
     }
     None
+}
+
+/// "I haven't checked", "I don't take my temperature": a denial of something
+/// the question does not ask about, so not plainly a "no" to it. A denial
+/// that names what is asked ("I haven't fainted") or nothing ("I don't") is.
+fn off_the_question(asked: &[String], words: &[String]) -> bool {
+    let plain_no = [
+        "no", "n", "nope", "nah", "naw", "nay", "none", "negative", "false",
+    ];
+    let length = match starts_any(words, NO_PHRASES) {
+        Some(length) => length,
+        None if is_one_of(&words[0], NO_WORDS) && !is_one_of(&words[0], &plain_no) => 1,
+        None => return false,
+    };
+    let said: Vec<&String> = words[length..]
+        .iter()
+        .filter(|w| w.as_str() != "," && !is_stopword(w))
+        .collect();
+    !said.is_empty() && !said.iter().any(|w| asked.iter().any(|a| same_stem(w, a)))
 }
 
 /// "yes and no", "no, yes": both said at once.
@@ -265,20 +312,56 @@ fn contradicts(words: &[String], other: &[&str]) -> bool {
 
 /// A sentence that repeats what the question asks about, with no negation:
 /// "I fainted" to "have you fainted?", "it's getting better".
-fn statement(question: &Question, words: &[String]) -> Option<Reading> {
+fn statement(asked: &[String], words: &[String]) -> Option<Reading> {
+    // "can't pee", "cannot feel my legs" tell of a symptom, not against it.
     let negated = words.iter().any(|w| {
         matches!(
             w.as_str(),
-            "not" | "no" | "never" | "without" | "nothing" | "none"
-        ) || w.ends_with("n't")
+            "not" | "no" | "never" | "without" | "nothing" | "none" | "nobody" | "noone"
+        ) || (w.ends_with("n't") && w != "can't" && w != "couldn't")
     });
-    let asked = content_words(&question.ask);
+    // "getting worse" to "getting better?": the opposite of what is asked.
+    let contrary = words.iter().any(|w| {
+        CONTRARY
+            .iter()
+            .any(|(said, of)| w == said && asked.iter().any(|a| a == of))
+    });
     let hits = words
         .iter()
         .filter(|w| asked.iter().any(|a| same_stem(w, a)))
         .count();
-    (hits > 0 && !negated)
+    (hits > 0 && !negated && !contrary)
         .then(|| Reading::new(AnswerValue::Choice("yes".into()), Certainty::Clear))
+}
+
+/// Words that say the opposite of a word a question asks about.
+const CONTRARY: &[(&str, &str)] = &[
+    ("worse", "better"),
+    ("better", "worse"),
+    ("same", "better"),
+    ("same", "worse"),
+    ("less", "more"),
+    ("more", "less"),
+    ("helps", "worse"),
+    ("eases", "worse"),
+    ("helps", "same"),
+    ("easier", "harder"),
+    ("harder", "easier"),
+];
+
+/// The words a yes repeats: the question's own, its clinical wording, and
+/// the author's synonyms for yes.
+fn asked_about(question: &Question, clinical: Option<&str>) -> Vec<String> {
+    let mut asked = content_words(&question.ask);
+    if let Some(clinical) = clinical {
+        asked.extend(content_words(clinical));
+    }
+    if let Some(yes) = question.answer("yes") {
+        for synonym in &yes.synonyms {
+            asked.extend(content_words(synonym));
+        }
+    }
+    asked
 }
 
 /// One word one slip away from a yes or a no word ("yse", "nio").
@@ -289,4 +372,9 @@ fn typo(word: &str) -> Option<&'static str> {
         (false, true) => Some("no"),
         _ => None,
     }
+}
+
+/// Whether the words begin with a way of saying "I do not know".
+pub(super) fn says_unsure(words: &[String]) -> bool {
+    starts_any(words, UNSURE).is_some()
 }
