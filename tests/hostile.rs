@@ -676,13 +676,16 @@ fn a_closed_stdout_ends_every_command_quietly() {
         "question   first {\n ask \"Sore?\"\n yes -> a\n no -> b\n}\n",
     )
     .unwrap();
+    // The small fixtures: verify on the shipped knowledge takes seconds in
+    // a debug build, and the closed pipe is the same.
+    const REHEARSE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rehearse");
     let commands: &[&[&str]] = &[
-        &["check"],
-        &["verify"],
-        &["test"],
-        &["graph"],
-        &["rehearse", "--list"],
-        &["rehearse", "--json"],
+        &["check", "--knowledge", MINI],
+        &["verify", "--knowledge", MINI],
+        &["test", "--knowledge", MINI],
+        &["graph", "--knowledge", MINI],
+        &["rehearse", "--list", "--knowledge", REHEARSE],
+        &["rehearse", "--json", "--knowledge", REHEARSE],
         &["fmt", "--check", flow.to_str().unwrap()],
         &["run", "--answers", "saddle_numbness=yes"],
         &["run", "--json", "--answers", "saddle_numbness=yes"],
