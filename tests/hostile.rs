@@ -323,6 +323,18 @@ fn history_keeps_its_own_file_across_sessions() {
 }
 
 #[test]
+fn history_in_a_missing_folder_fails_before_the_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = common::pty(
+        &["chat", "--knowledge", MINI, "--history", "no/such/h.txt"],
+        dir.path(),
+    );
+    p.expect("cannot keep the history in no/such/h.txt: its folder does not exist")
+        .unwrap();
+    p.expect(expectrl::Eof).unwrap();
+}
+
+#[test]
 fn history_refuses_a_link() {
     let dir = tempfile::tempdir().unwrap();
     let victim = dir.path().join("victim.txt");

@@ -14,7 +14,7 @@ use rustyline::{CompletionType, Config, Context, Editor, Helper};
 use super::piped_lines::MAX_LINE;
 use super::{Complete, Input, LineSource};
 use crate::file_read::{ReadError, read_bounded};
-use crate::file_write::{IfExists, write_file};
+use crate::file_write::{IfExists, check_writable, write_file};
 use crate::printable::{PATH, SENTENCE, printable};
 
 /// The first line of a history file backcheck wrote: a file without it
@@ -66,6 +66,16 @@ impl EditorLines {
             Some((file, None)) => Some((file, IfExists::Refuse)),
             None => None,
         };
+        // Found out now, not when the conversation ends.
+        if let Some((file, if_exists)) = &history {
+            check_writable(file, *if_exists).map_err(|error| {
+                format!(
+                    "cannot keep the history in {}: {}",
+                    printable(&file.display().to_string(), PATH),
+                    printable(&error.to_string(), SENTENCE)
+                )
+            })?;
+        }
         Ok(EditorLines { editor, history })
     }
 
