@@ -1185,7 +1185,7 @@ fn vocabulary(flow: &backcheck::compile::Flow) -> (Vec<String>, Vec<String>) {
     .map(|s| s.to_string())
     .collect();
     let mut ids = Vec::new();
-    for index in 0..flow.nodes.len() {
+    for index in flow.node_ids() {
         if let Some(question) = flow.question(index) {
             ids.push(flow.short_id(index).to_string());
             for answer in &question.answers {

@@ -96,7 +96,7 @@ impl Session<'_> {
             answers: self
                 .answers()
                 .map(|(q, answer)| SavedAnswer {
-                    question: self.flow().nodes[q].id.to_string(),
+                    question: self.flow().node(q).id.to_string(),
                     answer: answer.clone(),
                 })
                 .collect(),
@@ -123,8 +123,10 @@ impl SavedSession {
                 current: Box::new(current),
             });
         }
-        let questions = (0..flow.nodes.len())
-            .filter(|&i| flow.question(i).is_some())
+        let questions = flow
+            .nodes
+            .iter()
+            .filter(|node| matches!(node.kind, crate::compile::NodeKind::Question(_)))
             .count();
         if self.answers.len() > questions {
             return Err(ResumeError::TooManyAnswers {
