@@ -1,7 +1,7 @@
 //! `backcheck chat --knowledge DIR` with answers piped on stdin: one answer per
 //! line, plain text out, exit 0 at the end of the input. On tests/fixtures/mini.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 

@@ -1,7 +1,7 @@
 //! The knowledge shipped inside the binary (knowledge/lower_back): it compiles,
 //! and every case written for it passes.
 
-mod common;
+use crate::common;
 
 use common::{Knowledge, backcheck, describe, text};
 

@@ -1,7 +1,7 @@
 //! The REPL driven through a real pseudo-terminal, as a person would use it:
 //! rustyline reads the keys, Ctrl-C clears a line, answers lead to an outcome.
 
-mod common;
+use crate::common;
 
 use expectrl::session::OsSession;
 use expectrl::{ControlCode, Expect};

@@ -1,7 +1,7 @@
 //! The conversation features through a real pseudo-terminal: how, change,
 //! summary, save, resume, and Ctrl-D offering to save.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -5,7 +5,7 @@
 //! a person would use: `how`, `summary`, `whatif` and `change` by the numbers
 //! shown and by words of a question.
 
-mod common;
+use crate::common;
 
 use expectrl::Expect;
 use expectrl::session::OsSession;
