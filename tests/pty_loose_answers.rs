@@ -3,7 +3,7 @@
 //! "no" to a red flag is asked again, `?` shows help, and `back` undoes a
 //! misreading.
 
-mod common;
+use crate::common;
 
 use expectrl::{Expect, Regex};
 
@@ -66,5 +66,9 @@ fn a_whole_conversation_in_everyday_words() {
     p.send_line("sitting and bending").unwrap();
     p.expect("RESULT: MASSAGE IS SUITABLE").unwrap();
     p.send_line("quit").unwrap();
+    // Unsaved answers: `quit` offers to save them first; Enter leaves.
+    p.expect(Regex(r"Save\s+your\s+answers")).unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("").unwrap();
     p.expect("Goodbye").unwrap();
 }
