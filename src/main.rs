@@ -139,6 +139,7 @@ enum GraphFormat {
 
 /// `backcheck rehearse`: practice rounds on the vignettes, or the root drill.
 #[derive(clap::Args)]
+#[command(after_help = backcheck::rehearse::SCORING_HELP)]
 struct RehearseArgs {
     /// List the vignettes (id, title, difficulty) and stop.
     #[arg(long)]

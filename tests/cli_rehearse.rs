@@ -41,7 +41,47 @@ fn json_summarises_the_scores() {
         rounds[1]["score"]["missed_red_flags"],
         serde_json::json!(["saddle"])
     );
-    assert_eq!(rounds[1]["score"]["points"], 8);
+    // A missed red flag costs 3 even when the verdict is right.
+    assert_eq!(rounds[1]["score"]["points"], 7);
+    assert_eq!(
+        rounds[1]["score"]["breakdown"][0]["reason"],
+        "red flag `saddle` never asked"
+    );
+}
+
+#[test]
+fn the_scoring_rules_are_in_the_help_and_before_the_first_round() {
+    let help = stdout(&common::piped(
+        &["rehearse", "--help"],
+        std::path::Path::new("."),
+        "",
+    ));
+    assert!(help.contains("under-triage"), "{help}");
+    assert!(help.contains("the worst mistake"), "{help}");
+    let text = stdout(&rehearse(&["--vignette", "office"], "quit\n"));
+    let rules = text
+        .find("Scoring: each round starts at 10")
+        .expect("rules shown");
+    let first = text.find("=== Vignette 1").expect("a round");
+    assert!(rules < first, "{text}");
+}
+
+#[test]
+fn under_calling_an_emergency_scores_nothing_and_over_caution_little() {
+    // The emergency asked about and called urgent: the worst mistake.
+    let text = stdout(&rehearse(
+        &["--vignette", "hidden_numbness"],
+        "saddle\ncommit refer urgent because saddle\n",
+    ));
+    assert!(text.contains("Score: 0/10"), "{text}");
+    assert!(text.contains("missed emergency"), "{text}");
+    // A harmless modify on a treat case: one step of caution too many.
+    let text = stdout(&rehearse(
+        &["--vignette", "office"],
+        "saddle\nage\nbones\nradiation\nworse\ncommit modify\n",
+    ));
+    assert!(text.contains("over-caution"), "{text}");
+    assert!(text.contains("Score: 9/10"), "{text}");
 }
 
 #[test]

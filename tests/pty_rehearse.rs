@@ -24,7 +24,8 @@ fn a_full_round_with_a_hidden_red_flag() {
     p.send_line("commit refer sometime").unwrap();
     p.expect("Write: commit treat").unwrap();
     p.send_line("commit modify because radiation").unwrap();
-    p.expect("Score: 1/10").unwrap();
+    p.expect("Score: 0/10").unwrap();
+    p.expect("missed emergency").unwrap();
     p.expect("the graph reaches refer emergency").unwrap();
     p.expect("Missed red flag `saddle`").unwrap();
     p.send_line("next").unwrap();

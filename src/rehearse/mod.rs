@@ -2,6 +2,7 @@
 //! and engine as `chat`, scored reasoning, and a nerve-root drill.
 //! Pure: the rounds compute, `rehearse_loop` talks.
 
+mod danger;
 mod drill;
 mod rehearse_loop;
 mod root_table;
@@ -9,6 +10,7 @@ mod round;
 mod score;
 mod seeded_order;
 
+pub use danger::{PointLine, SCORING_HELP};
 pub use drill::{DrillItem, drill_items};
 pub use rehearse_loop::{RehearseOptions, RoundSummary, rehearse};
 pub use root_table::{ROOTS, Root};

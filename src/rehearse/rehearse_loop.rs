@@ -58,6 +58,9 @@ pub fn rehearse(
             None => flow.vignettes.iter().collect(),
         },
     };
+    if !chosen.is_empty() {
+        writeln!(out, "{}", super::danger::SCORING_HELP)?;
+    }
     let mut summaries = Vec::new();
     for (n, vignette) in chosen.iter().enumerate() {
         writeln!(
@@ -239,6 +242,15 @@ fn show_score(round: &Round, score: &Score, out: &mut impl Write) -> io::Result<
         mark(score.verdict_right),
         mark(score.urgency_right)
     )?;
+    if score.breakdown.is_empty() {
+        writeln!(out, "Points: 10, nothing taken off.")?;
+    } else {
+        writeln!(out, "Points: 10")?;
+        for line in &score.breakdown {
+            writeln!(out, "  {:>+4}  {}", line.points, line.reason)?;
+        }
+        writeln!(out, "  = {} (never below 0)", score.points)?;
+    }
     for explanation in &score.explanations {
         writeln!(out, "  - {explanation}")?;
     }

@@ -10,6 +10,8 @@ use crate::compile::{AnswerValue, Flow, Form, Question, Urgency, Verdict};
 use crate::engine::Session;
 use crate::report::answer_words;
 
+use super::danger::{self, MATTERED_NOT_ASKED, MISSED_RED_FLAG, PointLine};
+
 /// What the therapist concluded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commitment {
@@ -20,8 +22,10 @@ pub struct Commitment {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Score {
-    /// Out of 10.
+    /// Out of 10, weighted by danger (see [`danger::SCORING_HELP`]).
     pub points: u32,
+    /// What the points were taken off for; empty for full marks.
+    pub breakdown: Vec<PointLine>,
     /// Treat, modify or refer as the graph has it, whatever the urgency.
     pub verdict_right: bool,
     pub urgency_right: bool,
@@ -181,17 +185,25 @@ pub fn score(
         ));
     }
 
-    let mut points: i32 = 10;
-    if !verdict_right {
-        points -= 5;
+    let mut breakdown = match expected {
+        Some(expected) => danger::verdict_lines(commitment.verdict, expected),
+        None => Vec::new(),
+    };
+    for &q in &missed_red_flags {
+        breakdown.push(PointLine {
+            points: -MISSED_RED_FLAG,
+            reason: format!("red flag `{}` never asked", id(q)),
+        });
     }
-    if !urgency_right {
-        points -= 2;
+    for &q in &mattered_not_asked {
+        breakdown.push(PointLine {
+            points: -MATTERED_NOT_ASKED,
+            reason: format!("`{}` changed the result and was not asked", id(q)),
+        });
     }
-    points -= 2 * missed_red_flags.len() as i32;
-    points -= mattered_not_asked.len() as i32;
     Score {
-        points: points.clamp(0, 10) as u32,
+        points: danger::total(&breakdown),
+        breakdown,
         verdict_right,
         urgency_right,
         expected_verdict: expected.map(Verdict::word),
