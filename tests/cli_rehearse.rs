@@ -120,3 +120,26 @@ fn bad_input_in_a_round_gets_a_message_and_the_round_goes_on() {
     assert!(text.contains("Only refer takes an urgency"), "{text}");
     assert!(text.contains("Verdict: right."), "{text}");
 }
+
+#[test]
+fn the_story_counts_as_known_and_counterfactuals_fit_the_client() {
+    // Priya's age is in the story: not "not asked", and never "0 years".
+    let text = stdout(&rehearse(
+        &["--vignette", "office"],
+        "saddle\ncommit treat\n",
+    ));
+    assert!(!text.contains("`age` changed the result"), "{text}");
+    assert!(!text.contains("0 years"), "{text}");
+    // A man on the built-in knowledge: pregnancy is never held against him.
+    let output = common::piped(
+        &["rehearse", "--vignette", "warehouse_bending"],
+        std::path::Path::new("."),
+        "commit treat\n",
+    );
+    let text = stdout(&output);
+    let feedback = &text
+        [text.find("--- Score").expect("scored")..text.find("The graph's path").expect("path")];
+    assert!(!feedback.to_lowercase().contains("pregnan"), "{feedback}");
+    assert!(feedback.contains("Had he answered"), "{feedback}");
+    assert!(feedback.contains("counted as known"), "{feedback}");
+}

@@ -9,6 +9,7 @@ mod root_table;
 mod round;
 mod score;
 mod seeded_order;
+mod story_facts;
 
 pub use danger::{PointLine, SCORING_HELP};
 pub use drill::{DrillItem, drill_items};
@@ -17,3 +18,4 @@ pub use root_table::{ROOTS, Root};
 pub use round::{ClientAnswer, Round};
 pub use score::{Commitment, Score, score};
 pub use seeded_order::seeded_order;
+pub use story_facts::StoryFacts;

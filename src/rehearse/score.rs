@@ -6,11 +6,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::compile::{AnswerValue, Flow, Form, Question, Urgency, Verdict};
+use crate::compile::{AnswerValue, Flow, Urgency, Verdict};
 use crate::engine::Session;
 use crate::report::answer_words;
 
 use super::danger::{self, MATTERED_NOT_ASKED, MISSED_RED_FLAG, PointLine};
+use super::story_facts::{StoryFacts, alternatives};
 
 /// What the therapist concluded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,31 +50,7 @@ fn result_of(session: &Session) -> Option<Verdict> {
 fn describe(result: Option<Verdict>) -> String {
     match result {
         Some(verdict) => verdict.to_string(),
-        None => "no result yet (more questions)".to_string(),
-    }
-}
-
-/// Other answers worth trying for a question, to see whether it mattered.
-fn alternatives(question: &Question) -> Vec<AnswerValue> {
-    match question.form {
-        Form::YesNo | Form::Single => question
-            .answers
-            .iter()
-            .map(|a| AnswerValue::Choice(a.id.clone()))
-            .collect(),
-        Form::Multiple => question
-            .answers
-            .iter()
-            .map(|a| AnswerValue::Many(vec![a.id.clone()]))
-            .collect(),
-        Form::Number => {
-            let (min, max) = question.range.unwrap_or((0, 0));
-            if max - min <= 200 {
-                (min..=max).map(AnswerValue::Number).collect()
-            } else {
-                vec![AnswerValue::Number(min), AnswerValue::Number(max)]
-            }
-        }
+        None => "a matter for more questions".to_string(),
     }
 }
 
@@ -82,6 +59,7 @@ pub fn score(
     given: &HashMap<usize, AnswerValue>,
     asked: &[usize],
     commitment: &Commitment,
+    story: &StoryFacts,
 ) -> Score {
     let session = Session::replay(flow, given);
     let expected = result_of(&session);
@@ -131,35 +109,64 @@ pub fn score(
         }
     }
 
-    // A question on the path mattered if another answer changes the result.
+    // A question on the path mattered if a plausible other answer changes
+    // the result; one the story already tells counts as known.
     let mut mattered = Vec::new();
+    let mut told = Vec::new();
     for (q, value) in &path {
         let Some(question) = flow.question(*q) else {
             continue;
         };
-        let changed = alternatives(question).into_iter().find_map(|alternative| {
-            let mut other = given.clone();
-            other.insert(*q, alternative.clone());
-            let result = result_of(&Session::replay(flow, &other));
-            (result != expected).then_some((alternative, result))
-        });
-        if let Some((alternative, result)) = changed {
-            mattered.push(*q);
-            if !asked.contains(q) && !missed_red_flags.contains(q) {
-                explanations.push(format!(
-                    "`{}` mattered but was not asked: the client says \"{}\"; had it been \"{}\", the result would be {}.",
-                    id(*q),
-                    answer_words(question, value),
-                    answer_words(question, &alternative),
-                    describe(result)
-                ));
-            }
+        let red_flag = flow.nodes[*q].tags.iter().any(|t| t == "red_flag");
+        // Prefer a change that reaches a result over one that only leads
+        // to more questions: it says more about why the question matters.
+        let changes: Vec<_> = alternatives(question, value, story)
+            .into_iter()
+            .filter_map(|alternative| {
+                let mut other = given.clone();
+                other.insert(*q, alternative.clone());
+                let session = Session::replay(flow, &other);
+                let result = result_of(&session);
+                let title = session.outcome().map(|o| o.title.clone());
+                (result != expected).then_some((alternative, result, title))
+            })
+            .collect();
+        let changed = changes
+            .iter()
+            .find(|(_, result, _)| result.is_some())
+            .or(changes.first())
+            .cloned();
+        let Some((alternative, result, title)) = changed else {
+            continue;
+        };
+        mattered.push(*q);
+        if asked.contains(q) || missed_red_flags.contains(q) {
+            continue;
         }
+        let says = answer_words(question, value);
+        let clinical = flow.nodes[*q].clinical.as_deref().unwrap_or(&question.ask);
+        if story.tells(question, clinical, red_flag, value) {
+            told.push(*q);
+            explanations.push(format!(
+                "`{}` mattered, and the story already tells it (\"{says}\"): counted as known.",
+                id(*q)
+            ));
+            continue;
+        }
+        let title = title.map_or(String::new(), |t| format!(" (\"{t}\")"));
+        explanations.push(format!(
+            "`{}` mattered but was not asked: the client says \"{says}\". Had {} answered \"{}\" to \"{}\", this would be {}{title}.",
+            id(*q),
+            story.pronoun(),
+            answer_words(question, &alternative),
+            clinical,
+            describe(result)
+        ));
     }
     let mattered_not_asked: Vec<usize> = mattered
         .iter()
         .copied()
-        .filter(|q| !asked.contains(q) && !missed_red_flags.contains(q))
+        .filter(|q| !asked.contains(q) && !missed_red_flags.contains(q) && !told.contains(q))
         .collect();
     let asked_not_mattering: Vec<usize> = asked
         .iter()
