@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use backcheck::check::run_cases;
-use backcheck::compile::{AnswerValue, Flow, compile};
+use backcheck::compile::{AnswerValue, Flow, NodeId, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
 use backcheck::engine::{Current, SavedSession, Session, understand};
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
@@ -77,6 +77,7 @@ enum Command {
     },
     /// Print the question graph: DOT, Mermaid, JSON (docs/graph-json.md) or SVG.
     Graph {
+        /// The language to draw in.
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
         #[command(flatten)]
@@ -87,6 +88,9 @@ enum Command {
         /// Change nothing; list the files that would change and exit 1 if any.
         #[arg(long)]
         check: bool,
+        /// Every .flow file of this knowledge folder (as if named in PATHS).
+        #[arg(long, value_name = "DIR")]
+        knowledge: Option<PathBuf>,
         /// Files or folders (default: every .flow file under ./knowledge).
         paths: Vec<PathBuf>,
     },
@@ -219,7 +223,14 @@ fn main() -> ExitCode {
         Some(Command::Verify { folder }) => verify(folder.dir()),
         Some(Command::Test { folder }) => test(folder.dir()),
         Some(Command::Graph { format, knowledge }) => graph(format, knowledge.dir()),
-        Some(Command::Fmt { check, paths }) => fmt(check, &paths),
+        Some(Command::Fmt {
+            check,
+            knowledge,
+            mut paths,
+        }) => {
+            paths.extend(knowledge);
+            fmt(check, &paths)
+        }
         Some(Command::Rehearse(args)) => rehearse(&args),
     };
     match result {
@@ -386,7 +397,7 @@ fn run(
 }
 
 /// `id=value,id=a+b,...` -> answers by question.
-fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>, Failure> {
+fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<NodeId, AnswerValue>, Failure> {
     let mut given = HashMap::new();
     for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let Some((id, value)) = pair.split_once('=') else {
@@ -418,7 +429,7 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<usize, AnswerValue>,
             ));
         };
         // Read as the chat reads it, so `run` and the chat agree on every answer.
-        let value = understand(&flow.nodes[index], question, value)
+        let value = understand(flow.node(index), question, value)
             .map_err(|error| {
                 // A script names answers by id: list them after the words.
                 Failure::new(

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use backcheck::compile::{Flow, NodeKind, compile};
+use backcheck::compile::{Flow, NodeId, NodeKind, compile};
 use backcheck::engine::{AnswerError, is_safety_question, says_no, understand};
 use backcheck::source::KnowledgeSource;
 
@@ -49,7 +49,7 @@ fn reading(flow: &Flow, line: &Line) -> (String, bool) {
         .find(line.question)
         .unwrap_or_else(|| panic!("line {}: no question `{}`", line.number, line.question));
     let question = flow.question(index).expect("a question");
-    let node = &flow.nodes[index];
+    let node = flow.node(index);
     match understand(node, question, line.typed) {
         Ok(understood) => {
             let recorded_no = says_no(question, understood.value());
@@ -117,7 +117,7 @@ fn the_corpus_covers_every_shipped_question_and_kind() {
             assert!(
                 asked.contains(node.local()),
                 "no corpus answer for `{}`",
-                flow.short_id(index)
+                flow.short_id(NodeId::new(index))
             );
         }
     }

@@ -1,5 +1,5 @@
 //! The command line itself: every command names a knowledge folder with
-//! `--knowledge DIR` (check, verify and test also take it alone), `--format`
+//! `--knowledge DIR` (check, verify, test and fmt also take it alone), `--format`
 //! and `--audience` accept only their listed values (exit 2, naming them),
 //! and colour reaches a terminal only, never with NO_COLOR.
 
@@ -70,6 +70,7 @@ fn every_command_reads_the_folder_named_by_knowledge() {
         &["test", "--knowledge", missing],
         &["graph", "--knowledge", missing],
         &["rehearse", "--list", "--knowledge", missing],
+        &["fmt", "--check", "--knowledge", missing],
     ] {
         let (_, stderr) = run(args, 2);
         assert!(stderr.contains(missing), "{args:?}: {stderr}");
@@ -118,4 +119,22 @@ fn check_on_a_terminal(no_color: bool) -> String {
 fn diagnostics_are_coloured_on_a_terminal_unless_no_color_is_set() {
     assert!(check_on_a_terminal(false).contains('\x1b'));
     assert!(!check_on_a_terminal(true).contains('\x1b'));
+}
+
+#[test]
+fn fmt_takes_the_folder_with_knowledge_too() {
+    let knowledge = Knowledge::mini();
+    let named = backcheck(&["fmt", "--check", "--knowledge", knowledge.arg()])
+        .output()
+        .expect("run backcheck");
+    let alone = backcheck(&["fmt", "--check", knowledge.arg()])
+        .output()
+        .expect("run backcheck");
+    assert_eq!(named.status.code(), Some(1), "{}", describe(&named));
+    assert!(
+        text(&named.stdout).contains("safety.flow"),
+        "{}",
+        describe(&named)
+    );
+    assert_eq!(named.stdout, alone.stdout);
 }

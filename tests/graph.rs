@@ -28,7 +28,7 @@ fn edges(flow: &Flow) -> Vec<(String, String, String)> {
         .edge_indices()
         .map(|e| {
             let (a, b) = flow.graph.edge_endpoints(e).expect("endpoints");
-            let from = &flow.nodes[flow.graph[a]].kind;
+            let from = &flow.node(flow.graph[a]).kind;
             let label = match (&flow.graph[e], from) {
                 (Edge::Answer(i), NodeKind::Question(q)) => q.answers[*i].id.to_string(),
                 (Edge::Condition(i), NodeKind::Decide(d)) => d.arms[*i].text.to_string(),
@@ -38,8 +38,8 @@ fn edges(flow: &Flow) -> Vec<(String, String, String)> {
                 (edge, _) => panic!("{edge:?} cannot leave {from:?}"),
             };
             (
-                flow.nodes[flow.graph[a]].id.to_string(),
-                flow.nodes[flow.graph[b]].id.to_string(),
+                flow.node(flow.graph[a]).id.to_string(),
+                flow.node(flow.graph[b]).id.to_string(),
                 label,
             )
         })
@@ -241,7 +241,7 @@ fn json_has_the_documented_fields() {
             }
         }
     }
-    let saddle = &nodes[flow.find("safety.saddle").expect("saddle")];
+    let saddle = &nodes[flow.find("safety.saddle").expect("saddle").index()];
     assert_eq!(saddle["section"], "safety.checks");
     assert_eq!(saddle["clinical"], "Saddle anaesthesia?");
     assert_eq!(saddle["form"], "yes_no");
@@ -250,9 +250,9 @@ fn json_has_the_documented_fields() {
         saddle["sources"],
         serde_json::json!([{"document": "001_5c8f93c37a18e781", "part": "Contraindications"}])
     );
-    let emergency = &nodes[flow.find("outcomes.emergency").expect("emergency")];
+    let emergency = &nodes[flow.find("outcomes.emergency").expect("emergency").index()];
     assert_eq!(emergency["urgency"], "emergency");
-    let fine = &nodes[flow.find("outcomes.fine").expect("fine")];
+    let fine = &nodes[flow.find("outcomes.fine").expect("fine").index()];
     assert!(fine["urgency"].is_null());
 
     let listed: Vec<&Value> = json["edges"].as_array().expect("edges").iter().collect();

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 
 use backcheck::check;
-use backcheck::compile::{Flow, Form, compile};
+use backcheck::compile::{Flow, Form, NodeId, compile};
 use backcheck::diagnostic::render_all;
 use backcheck::engine::{Current, SavedSession, Session, understand};
 use backcheck::source::{KnowledgeSource, SourceFile};
@@ -159,7 +159,7 @@ fn action() -> impl Strategy<Value = Action> {
 
 /// Text that a question accepts, chosen by `k`: one of its answers, a number
 /// in (or just outside) its range, or two answers of a `multiple` question.
-fn valid_text(flow: &Flow, question: usize, k: usize) -> String {
+fn valid_text(flow: &Flow, question: NodeId, k: usize) -> String {
     let Some(question) = flow.question(question) else {
         return String::new();
     };
@@ -184,7 +184,7 @@ fn walk(flow: &Flow, actions: &[Action]) {
     let mut session = Session::new(flow);
     for action in actions {
         let here = session.current_index();
-        let answered: Vec<usize> = session.answers().map(|(q, _)| q).collect();
+        let answered: Vec<NodeId> = session.answers().map(|(q, _)| q).collect();
         let nth = |n: usize| answered.get(n % answered.len().max(1)).copied();
         match action {
             Action::Type(text) => {
@@ -200,7 +200,7 @@ fn walk(flow: &Flow, actions: &[Action]) {
                 // An unanswered question, a decide node or an outcome is an
                 // error value too. (Indices past the graph are a caller's bug,
                 // like slice indexing; the REPL only passes indices it found.)
-                let question = nth(*n).unwrap_or(*n % flow.nodes.len());
+                let question = nth(*n).unwrap_or(NodeId::new(*n % flow.nodes.len()));
                 let _ = session.change(question, text);
                 let _ = session.what_if(question, text);
             }
@@ -481,9 +481,9 @@ proptest! {
     #[test]
     fn interpreting_arbitrary_text_never_panics(text in any::<String>()) {
         let flow = mini_flow();
-        for index in 0..flow.nodes.len() {
+        for index in flow.node_ids() {
             if let Some(question) = flow.question(index) {
-                let _ = understand(&flow.nodes[index], question, &text);
+                let _ = understand(flow.node(index), question, &text);
             }
         }
     }
@@ -501,19 +501,19 @@ fn interpreting_a_mebibyte_answer_never_panics() {
     ];
     let padded = format!("{} 34", " ".repeat(mib));
     let mut interpreted = 0;
-    for index in 0..flow.nodes.len() {
+    for index in flow.node_ids() {
         let Some(question) = flow.question(index) else {
             continue;
         };
         for text in &nonsense {
             assert!(
-                understand(&flow.nodes[index], question, text).is_err(),
+                understand(flow.node(index), question, text).is_err(),
                 "{} accepted 1 MiB",
                 question.ask
             );
             interpreted += 1;
         }
-        let answer = understand(&flow.nodes[index], question, &padded).map(|u| u.into_value());
+        let answer = understand(flow.node(index), question, &padded).map(|u| u.into_value());
         if question.form == Form::Number {
             assert_eq!(answer, Ok(backcheck::compile::AnswerValue::Number(34)));
         }

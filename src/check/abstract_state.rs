@@ -12,7 +12,7 @@
 //! Not for: deciding what to track (the exploration does) or how answers are
 //! grouped (see [`answer_classes`](super::answer_classes)).
 
-use crate::compile::{AnswerValue, Cond, Flow, Node, NodeKind, Operand, Value, Verdict};
+use crate::compile::{AnswerValue, Cond, Flow, Node, NodeId, NodeKind, Operand, Value, Verdict};
 use crate::engine::{Lookup, eval};
 
 /// Which operands a state tracks, and where.
@@ -35,7 +35,7 @@ impl Slots {
         for operand in operands {
             let place = match operand {
                 Operand::Fact(f) => slots.by_fact.get_mut(f),
-                Operand::Question(q) => slots.by_question.get_mut(q),
+                Operand::Question(q) => slots.by_question.get_mut(q.index()),
                 Operand::Verdict | Operand::Urgency | Operand::Outcome => None,
             };
             if let Some(place @ None) = place {
@@ -53,7 +53,7 @@ impl Slots {
     pub(super) fn of(&self, operand: Operand) -> Option<usize> {
         match operand {
             Operand::Fact(f) => self.fact(f),
-            Operand::Question(q) => self.question(q),
+            Operand::Question(q) => self.question(q.index()),
             Operand::Verdict | Operand::Urgency | Operand::Outcome => None,
         }
     }
@@ -153,8 +153,8 @@ impl Lookup for View<'_> {
         }
     }
 
-    fn answer_of(&self, question: usize) -> Option<&AnswerValue> {
-        match self.known(self.slots.question(question))? {
+    fn answer_of(&self, question: NodeId) -> Option<&AnswerValue> {
+        match self.known(self.slots.question(question.index()))? {
             Known::Answer(answer) => Some(answer),
             Known::Fact(_) => None,
         }

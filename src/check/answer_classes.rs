@@ -19,7 +19,7 @@
 use num_bigint::BigUint;
 
 use super::flow_conditions::{atoms, conditions};
-use crate::compile::{AnswerValue, Effect, Flow, Form, Operand, Question, Value};
+use crate::compile::{AnswerValue, Effect, Flow, Form, NodeId, Operand, Question, Value};
 
 /// The constants conditions compare operands with.
 #[derive(Debug, Clone)]
@@ -44,12 +44,12 @@ impl Constants {
                     }
                 }
                 (Operand::Question(q), Value::Number(n)) => {
-                    if let Some(list) = constants.question_numbers.get_mut(q) {
+                    if let Some(list) = constants.question_numbers.get_mut(q.index()) {
                         list.push(*n)
                     }
                 }
                 (Operand::Question(q), Value::Word(w)) => {
-                    if let Some(list) = constants.question_words.get_mut(q)
+                    if let Some(list) = constants.question_words.get_mut(q.index())
                         && !list.contains(w)
                     {
                         list.push(w.clone())
@@ -126,7 +126,7 @@ pub(super) fn answer_classes<'f>(
     tracked_fact: &dyn Fn(usize) -> bool,
 ) -> Vec<AnswerClass<'f>> {
     let then_effects = question.then.iter().flat_map(|step| step.effects.iter());
-    let then_target = question.then.as_ref().map(|step| step.target);
+    let then_target = question.then.as_ref().map(|step| step.target.index());
     match question.form {
         Form::YesNo | Form::Single => question
             .answers
@@ -141,7 +141,7 @@ pub(super) fn answer_classes<'f>(
                 }),
                 effects: answer.effects.iter().chain(then_effects.clone()).collect(),
                 number: None,
-                target: then_target.or(answer.target),
+                target: then_target.or(answer.target.map(NodeId::index)),
             })
             .collect(),
         Form::Number => constants
@@ -237,7 +237,7 @@ mod tests {
         let constants = Constants::of(&flow);
         let question = flow.question(q).unwrap();
         assert_eq!(
-            constants.number_intervals(q, question),
+            constants.number_intervals(q.index(), question),
             vec![(0, 15), (16, 16), (17, 49), (50, 50), (51, 120)]
         );
     }
@@ -254,9 +254,12 @@ mod tests {
              decide route {{ when f or q in [b] -> a_end otherwise -> b_end }}\n{END}"
         ));
         let q = flow.find("q").unwrap();
-        let classes = answer_classes(q, flow.question(q).unwrap(), &Constants::of(&flow), &|_| {
-            true
-        });
+        let classes = answer_classes(
+            q.index(),
+            flow.question(q).unwrap(),
+            &Constants::of(&flow),
+            &|_| true,
+        );
         // a and b matter; c and d do not: 4 classes for 15 subsets.
         let counts: Vec<String> = classes.iter().map(|c| c.count.to_string()).collect();
         assert_eq!(counts, ["3", "4", "4", "4"]);

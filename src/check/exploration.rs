@@ -181,9 +181,10 @@ impl<'f> Exploration<'f> {
         };
         let mut waiting: Vec<Option<Arrivals>> = Vec::new();
         waiting.resize_with(flow.nodes.len(), || None);
-        if flow.start < flow.nodes.len() && {
-            forget(&mut initial, live.row(flow.start));
-            keep(flow.start, &initial)
+        let first = flow.start.index();
+        if first < flow.nodes.len() && {
+            forget(&mut initial, live.row(first));
+            keep(first, &initial)
         } {
             let start = Arrival {
                 count: BigUint::from(1u8),
@@ -192,7 +193,7 @@ impl<'f> Exploration<'f> {
             };
             let mut arrivals = Arrivals::default();
             arrivals.insert(initial, start);
-            waiting[flow.start] = Some(arrivals);
+            waiting[first] = Some(arrivals);
         }
         let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
         let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes.len()];
@@ -469,7 +470,10 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
             NodeKind::Outcome(_) => Moves::Outcome,
             NodeKind::Decide(decide) => {
                 let step = |step: &Step, table: &mut Table| {
-                    Move::to(step.target, effect_writes(slots, table, &step.effects))
+                    Move::to(
+                        step.target.index(),
+                        effect_writes(slots, table, &step.effects),
+                    )
                 };
                 Moves::Decide {
                     arms: (decide.arms.iter())
@@ -501,7 +505,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
                     });
                 }
                 let skip = (question.skip.as_ref())
-                    .map(|(cond, target)| (cond, Move::to(*target, Vec::new())));
+                    .map(|(cond, target)| (cond, Move::to(target.index(), Vec::new())));
                 Moves::Question { skip, answers }
             }
         });
@@ -567,7 +571,7 @@ fn liveness(flow: &Flow, slots: &Slots, order: &[usize], watched: &[Operand]) ->
                 .for_each(&mut read),
         }
         for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
-            for (mine, theirs) in here.iter_mut().zip(live.row(flow.graph[next])) {
+            for (mine, theirs) in here.iter_mut().zip(live.row(flow.graph[next].index())) {
                 *mine |= *theirs;
             }
         }
@@ -630,7 +634,7 @@ impl<'i> Focus<'i> {
                     _ => flow
                         .graph
                         .neighbors(petgraph::graph::NodeIndex::new(node))
-                        .any(|next| then_may_fail[flow.graph[next]]),
+                        .any(|next| then_may_fail[flow.graph[next].index()]),
                 };
             }
         }
@@ -692,7 +696,7 @@ fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> 
             }
         }
         for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
-            for (mine, theirs) in here.iter_mut().zip(&writable[flow.graph[next]]) {
+            for (mine, theirs) in here.iter_mut().zip(&writable[flow.graph[next].index()]) {
                 *mine |= *theirs;
             }
         }

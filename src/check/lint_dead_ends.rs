@@ -37,7 +37,7 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                     .enumerate()
                     .filter(|&(way, _)| !took[way]);
                 for (_, arm) in never_taken {
-                    explained.insert((index, arm.step.target));
+                    explained.insert((index, arm.step.target.index()));
                     warnings.push(
                         Diagnostic::new(
                             DiagnosticKind::DeadEnd,
@@ -63,9 +63,9 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                         question
                             .answers
                             .iter()
-                            .filter_map(|a| Some((index, a.target?))),
+                            .filter_map(|a| Some((index, a.target?.index()))),
                     );
-                    explained.extend(question.then.iter().map(|s| (index, s.target)));
+                    explained.extend(question.then.iter().map(|s| (index, s.target.index())));
                     warnings.push(
                         Diagnostic::new(
                             DiagnosticKind::DeadEnd,
@@ -89,7 +89,7 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
         let reached_from: Vec<usize> = flow
             .graph
             .neighbors_directed(NodeIndex::new(index), Direction::Incoming)
-            .map(|ix| flow.graph[ix])
+            .map(|ix| flow.graph[ix].index())
             .filter(|&p| explored.reached(p))
             .collect();
         // Only the first unreached node on each way: the rest follow from it.

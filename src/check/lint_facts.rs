@@ -3,7 +3,7 @@
 //! condition never means what it says).
 
 use super::flow_conditions::{Place, conditions};
-use crate::compile::{Effect, Flow, NodeKind, Operand};
+use crate::compile::{Effect, Flow, NodeId, NodeKind, Operand};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// W002: declared, but no condition reads it.
@@ -125,14 +125,11 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
         facts,
         flags: vec![false; facts * flow.nodes.len()],
     };
-    if flow.start >= flow.nodes.len() {
+    let start = flow.start.index();
+    if start >= flow.nodes.len() {
         return None;
     }
-    for (fact, set) in flow
-        .facts
-        .iter()
-        .zip(&mut before.flags[flow.start * facts..])
-    {
+    for (fact, set) in flow.facts.iter().zip(&mut before.flags[start * facts..]) {
         *set = fact.initial.is_some();
     }
     let mut here = vec![false; facts];
@@ -140,7 +137,8 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
     for &node in &flow.order {
         here.copy_from_slice(before.row(node));
         let mut go =
-            |target: usize, effects: &mut dyn Iterator<Item = &Effect>, into: Option<usize>| {
+            |target: NodeId, effects: &mut dyn Iterator<Item = &Effect>, into: Option<usize>| {
+                let target = target.index();
                 after.copy_from_slice(&here);
                 for effect in effects {
                     if let Effect::Set { fact, .. } = effect {

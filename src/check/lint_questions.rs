@@ -19,7 +19,7 @@ pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
         cond.operands(&mut operands);
         for operand in operands {
             if let Operand::Question(q) = operand
-                && let Some(r) = read.get_mut(q)
+                && let Some(r) = read.get_mut(q.index())
             {
                 *r = true;
             }
@@ -161,7 +161,7 @@ fn clarifies(flow: &Flow, yes: &Answer, unsure: &Answer) -> bool {
     if !effects_alike(yes, unsure) {
         return false;
     }
-    let Some(step) = flow.nodes.get(target) else {
+    let Some(step) = flow.nodes.get(target.index()) else {
         return false;
     };
     let (NodeKind::Question(clarifying), true) =

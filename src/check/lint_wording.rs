@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 
 use super::flow_conditions::{Place, conditions};
-use crate::compile::{Effect, Flow, Form, NodeKind, Operand};
+use crate::compile::{Effect, Flow, Form, NodeId, NodeKind, Operand};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// Openings that take the thing asked about for granted.
@@ -39,7 +39,7 @@ const MAX_STEPS: usize = 64;
 
 /// W010: follow-ups of "not sure" whose text presumes the symptom.
 pub(super) fn presuming_follow_ups(flow: &Flow) -> Vec<Diagnostic> {
-    let mut readers: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut readers: HashMap<usize, Vec<NodeId>> = HashMap::new();
     for (place, cond) in conditions(flow) {
         let Place::Decide { node, arm } = place else {
             continue;
@@ -65,14 +65,14 @@ pub(super) fn presuming_follow_ups(flow: &Flow) -> Vec<Diagnostic> {
         let Some(unsure) = question.answer("unsure") else {
             continue;
         };
-        let mut starts: Vec<usize> = unsure.target.into_iter().collect();
+        let mut starts: Vec<NodeId> = unsure.target.into_iter().collect();
         for effect in &unsure.effects {
             if let Effect::Set { fact, .. } = effect {
                 starts.extend(readers.get(fact).into_iter().flatten().copied());
             }
         }
         for follow_up in questions_from(flow, starts) {
-            let next = &flow.nodes[follow_up];
+            let next = flow.node(follow_up);
             let Some(asked) = flow.question(follow_up) else {
                 continue;
             };
@@ -100,7 +100,7 @@ pub(super) fn presuming_follow_ups(flow: &Flow) -> Vec<Diagnostic> {
 }
 
 /// The questions reached from `starts`, passing through decide nodes.
-fn questions_from(flow: &Flow, starts: Vec<usize>) -> Vec<usize> {
+fn questions_from(flow: &Flow, starts: Vec<NodeId>) -> Vec<NodeId> {
     let mut found = Vec::new();
     let mut seen = Vec::new();
     let mut todo = starts;
@@ -109,7 +109,7 @@ fn questions_from(flow: &Flow, starts: Vec<usize>) -> Vec<usize> {
             continue;
         }
         seen.push(index);
-        match &flow.nodes[index].kind {
+        match &flow.node(index).kind {
             NodeKind::Question(_) => found.push(index),
             NodeKind::Decide(decide) => {
                 todo.extend(decide.arms.iter().map(|arm| arm.step.target));

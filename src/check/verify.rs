@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use num_bigint::BigUint;
 
 use super::exploration::{CycleError, Exploration};
-use crate::compile::{AnswerValue, Flow, Invariant, NodeKind};
+use crate::compile::{AnswerValue, Flow, Invariant, NodeId, NodeKind};
 
 /// The verdict on every invariant of a flow.
 #[derive(Debug, Clone)]
@@ -33,10 +33,10 @@ pub struct InvariantResult {
 /// The shortest path that breaks an invariant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CounterExample {
-    /// (question node, answer), in the order asked.
-    pub answers: Vec<(usize, AnswerValue)>,
-    /// The outcome node reached.
-    pub outcome: usize,
+    /// (question, answer), in the order asked.
+    pub answers: Vec<(NodeId, AnswerValue)>,
+    /// The outcome reached.
+    pub outcome: NodeId,
     /// How many paths break the invariant.
     pub breaking_paths: BigUint,
 }
@@ -77,7 +77,7 @@ impl Verification {
                 "     counter-example ({count} answer{plural}): {}",
                 broken.answers_arg(flow)
             );
-            let node = &flow.nodes[broken.outcome];
+            let node = flow.node(broken.outcome);
             if let NodeKind::Outcome(outcome) = &node.kind {
                 let _ = writeln!(
                     out,
@@ -132,8 +132,12 @@ fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantResult {
     InvariantResult {
         text: invariant.text.clone(),
         broken: worst.map(|(_, node, at)| CounterExample {
-            answers: explored.answers_to(node, at),
-            outcome: node,
+            answers: explored
+                .answers_to(node, at)
+                .into_iter()
+                .map(|(q, answer)| (NodeId::new(q), answer))
+                .collect(),
+            outcome: NodeId::new(node),
             breaking_paths: breaking,
         }),
     }
@@ -157,7 +161,7 @@ mod tests {
     /// choice, one number per interval.
     fn every_answer(
         flow: &Flow,
-        q: usize,
+        q: NodeId,
         question: &crate::compile::Question,
     ) -> Vec<AnswerValue> {
         use crate::compile::Form;
@@ -175,7 +179,7 @@ mod tests {
                 })
                 .collect(),
             Form::Number => super::super::answer_classes::Constants::of(flow)
-                .number_intervals(q, question)
+                .number_intervals(q.index(), question)
                 .into_iter()
                 .map(|(low, _)| AnswerValue::Number(low))
                 .collect(),
@@ -183,12 +187,12 @@ mod tests {
     }
 
     /// Every path, enumerated the slow way, for comparing with the programme.
-    fn brute_force(flow: &Flow) -> (usize, Vec<Vec<(usize, AnswerValue)>>) {
+    fn brute_force(flow: &Flow) -> (usize, Vec<Vec<(NodeId, AnswerValue)>>) {
         fn walk(
             flow: &Flow,
-            given: HashMap<usize, AnswerValue>,
-            order: Vec<(usize, AnswerValue)>,
-            done: &mut Vec<Vec<(usize, AnswerValue)>>,
+            given: HashMap<NodeId, AnswerValue>,
+            order: Vec<(NodeId, AnswerValue)>,
+            done: &mut Vec<Vec<(NodeId, AnswerValue)>>,
         ) {
             let session = Session::replay(flow, &given);
             let crate::engine::Current::Question {
@@ -291,7 +295,7 @@ invariant "young people are referred" { age < 16 => verdict == refer }
     fn a_downgraded_emergency_is_caught_with_the_shortest_path() {
         let mut flow = compile(&mini()).unwrap();
         let emergency = flow.find("emergency").unwrap();
-        if let NodeKind::Outcome(outcome) = &mut flow.nodes[emergency].kind {
+        if let NodeKind::Outcome(outcome) = &mut flow.nodes[emergency.index()].kind {
             outcome.verdict = crate::compile::Verdict::Refer(crate::compile::Urgency::Routine);
         }
         let verification = verify(&flow).unwrap();

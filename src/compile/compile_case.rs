@@ -86,7 +86,7 @@ impl Compiler<'_> {
             let Some(index) = self.case_node(nodes, id) else {
                 continue;
             };
-            let NodeKind::Question(question) = &nodes[index].kind else {
+            let NodeKind::Question(question) = &nodes[index.index()].kind else {
                 self.errors.push(
                     Diagnostic::new(
                         DiagnosticKind::NotAnAnswer,
@@ -164,7 +164,7 @@ impl Compiler<'_> {
     }
 
     /// A node named in a case: qualified, or unqualified when only one file has it.
-    fn case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<usize> {
+    fn case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<NodeId> {
         if let Some(&index) = self.names.by_id.get(id.text) {
             return Some(index);
         }
@@ -172,11 +172,11 @@ impl Compiler<'_> {
             return Some(index);
         }
         // Only errors are left: the scan below names the candidates.
-        let matches: Vec<usize> = nodes
+        let matches: Vec<NodeId> = nodes
             .iter()
             .enumerate()
             .filter(|(_, n)| n.local() == id.text)
-            .map(|(i, _)| i)
+            .map(|(i, _)| NodeId::new(i))
             .collect();
         match matches[..] {
             [one] => Some(one),
@@ -194,7 +194,10 @@ impl Compiler<'_> {
                 None
             }
             _ => {
-                let ids: Vec<&str> = matches.iter().map(|&i| nodes[i].id.as_str()).collect();
+                let ids: Vec<&str> = matches
+                    .iter()
+                    .map(|&i| nodes[i.index()].id.as_str())
+                    .collect();
                 self.errors.push(
                     Diagnostic::new(
                         DiagnosticKind::AmbiguousId,

@@ -90,7 +90,7 @@ impl Compiler<'_> {
                 Cond::In { operand, values }
             }
             ast::Expr::AnyTagged { tag, values } => {
-                let questions: Vec<usize> = self
+                let questions: Vec<NodeId> = self
                     .nodes
                     .iter()
                     .enumerate()
@@ -98,7 +98,7 @@ impl Compiler<'_> {
                         matches!(node.kind, NodeKind::Question(_))
                             && node.tags.iter().any(|t| t == tag.text)
                     })
-                    .map(|(i, _)| i)
+                    .map(|(i, _)| NodeId::new(i))
                     .collect();
                 if questions.is_empty() {
                     self.errors.push(
@@ -159,7 +159,7 @@ impl Compiler<'_> {
             None => self.names.resolve(name, namespace, None),
         };
         match resolved {
-            Ok(index) => match &self.nodes[index].kind {
+            Ok(index) => match &self.nodes[index.index()].kind {
                 NodeKind::Question(question) => {
                     let kind = if question.form == Form::Number {
                         Kind::Number

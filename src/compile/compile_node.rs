@@ -41,7 +41,7 @@ pub(super) struct PendingSet<'s> {
 }
 
 /// Everything a file's nodes name outside themselves. Placeholders stand in
-/// the nodes (`usize::MAX` targets, empty conditions) until it is resolved;
+/// the nodes (`NodeId::PENDING` targets, empty conditions) until it is resolved;
 /// a folder with errors never gets that far.
 #[derive(Default)]
 pub(super) struct Pending<'s> {
@@ -137,7 +137,7 @@ impl<'s> FileLowering<'s> {
     }
 
     /// A placeholder target; the name waits for the folder's names.
-    fn target(&mut self, name: ast::Name<'s>, way: Way) -> usize {
+    fn target(&mut self, name: ast::Name<'s>, way: Way) -> NodeId {
         debug_assert_eq!(
             self.source.files[self.file].text.get(name.span.range()),
             Some(name.text)
@@ -148,7 +148,7 @@ impl<'s> FileLowering<'s> {
             way,
             what: name.span,
         });
-        usize::MAX
+        NodeId::PENDING
     }
 
     fn step(&mut self, step: ast::Step<'s>, way: Way) -> Step {
@@ -457,7 +457,7 @@ impl<'s> FileLowering<'s> {
                     .with_hint(Some("add `otherwise -> ...` as the last arm".into())),
                 );
                 Step {
-                    target: usize::MAX,
+                    target: NodeId::PENDING,
                     effects: Vec::new(),
                 }
             }

@@ -68,7 +68,7 @@ pub(super) struct Compiler<'s> {
 /// What lowering produced: no longer tied to the syntax trees.
 pub(super) struct Lowered {
     pub(super) meta: Option<Meta>,
-    pub(super) start: Option<usize>,
+    pub(super) start: Option<NodeId>,
     pub(super) facts_and_nodes_ok: bool,
     pub(super) nodes: Vec<Node>,
     pub(super) facts: Vec<Fact>,
@@ -77,8 +77,8 @@ pub(super) struct Lowered {
     pub(super) cases: Vec<Case>,
     pub(super) vignettes: Vec<Vignette>,
     pub(super) errors: Vec<Diagnostic>,
-    pub(super) by_id: HashMap<String, usize>,
-    pub(super) by_local: HashMap<String, Option<usize>>,
+    pub(super) by_id: HashMap<String, NodeId>,
+    pub(super) by_local: HashMap<String, Option<NodeId>>,
 }
 
 impl Lowered {
@@ -272,7 +272,7 @@ impl<'s> Compiler<'s> {
         first
     }
 
-    fn start(&mut self, file: usize, header: &ast::Header) -> Option<usize> {
+    fn start(&mut self, file: usize, header: &ast::Header) -> Option<NodeId> {
         let Some(start) = &header.start else {
             self.errors.push(
                 Diagnostic::new(
@@ -354,10 +354,10 @@ impl<'s> Compiler<'s> {
             .take_while(|(f, _)| *f < file)
             .map(|(_, document)| document.sections.len())
             .sum();
-        let mut previous: Option<usize> = None;
-        for (index, node) in (base..).zip(nodes) {
+        let mut previous: Option<NodeId> = None;
+        for (index, node) in (base..).map(NodeId::new).zip(nodes) {
             if let Some(&first) = self.names.by_id.get(node.id.as_str()) {
-                let first_at = self.at(self.names.spans[first]);
+                let first_at = self.at(self.names.spans[first.index()]);
                 let name = ast::Name {
                     text: node.local(),
                     span: node.span,
@@ -372,7 +372,7 @@ impl<'s> Compiler<'s> {
             self.names.spans.push(node.span);
             self.names.next_in_file.push(None);
             if let Some(previous) = previous {
-                self.names.next_in_file[previous] = Some(index);
+                self.names.next_in_file[previous.index()] = Some(index);
             }
             previous = Some(index);
             node.section = node.section.map(|local| sections_before + local);

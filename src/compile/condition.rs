@@ -1,12 +1,12 @@
-use super::Value;
+use super::{NodeId, Value};
 
 /// What a condition reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operand {
     /// Index into `Flow::facts`.
     Fact(usize),
-    /// Index into `Flow::nodes`: the answer given to that question.
-    Question(usize),
+    /// The answer given to that question.
+    Question(NodeId),
     /// The verdict reached (invariants only).
     Verdict,
     /// The urgency reached, ordered routine < urgent < emergency (invariants only).
@@ -34,7 +34,7 @@ pub enum Cond {
     },
     /// Some question of `questions` (those with the tag) got one of `values`.
     AnyTagged {
-        questions: Vec<usize>,
+        questions: Vec<NodeId>,
         values: Vec<Value>,
     },
     Truth(Operand),

@@ -11,15 +11,44 @@ use crate::source::SourceFile;
 
 pub use crate::syntax::ast::Urgency;
 
+/// A node of the graph (a question, decide node or outcome): its place in
+/// `Flow::nodes`, which is also its petgraph index. A type of its own, so a
+/// node cannot be mistaken for a fact, an answer, a section or a step of a
+/// walk, all of which are numbered too: a bare number is refused.
+///
+/// ```compile_fail
+/// fn ask(flow: &backcheck::compile::Flow) {
+///     flow.question(0); // a number, not a node
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(usize);
+
+impl NodeId {
+    /// Where a target stands while the compiler waits for the folder's
+    /// names; compiling replaces every one, or fails.
+    pub(crate) const PENDING: NodeId = NodeId(usize::MAX);
+
+    pub fn new(index: usize) -> NodeId {
+        NodeId(index)
+    }
+
+    /// The place in `Flow::nodes`.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// A compiled knowledge folder.
 #[derive(Debug, Clone)]
 pub struct Flow {
     pub meta: Meta,
     /// Questions, decide nodes and outcomes; `graph` node `i` is `nodes[i]`.
     pub nodes: Vec<Node>,
-    /// Edges carry the answer or condition that leads along them.
-    pub graph: DiGraph<usize, Edge>,
-    pub start: usize,
+    /// Each node's weight is its own id; edges carry the answer or condition
+    /// that leads along them.
+    pub graph: DiGraph<NodeId, Edge>,
+    pub start: NodeId,
     pub facts: Vec<Fact>,
     pub sections: Vec<Section>,
     pub invariants: Vec<Invariant>,
@@ -29,12 +58,12 @@ pub struct Flow {
     pub files: Vec<SourceFile>,
     /// Per node: how many questions can still come.
     pub questions_left: Vec<super::QuestionsLeft>,
-    /// Every node, each after all nodes that lead to it, breadth first from
-    /// the start: the order the analyses walk the graph in.
+    /// Every node's place in `nodes`, each after all nodes that lead to it,
+    /// breadth first from the start: the order the analyses walk the graph in.
     pub order: Vec<usize>,
-    pub(crate) by_id: HashMap<String, usize>,
+    pub(crate) by_id: HashMap<String, NodeId>,
     /// Local id -> the node, or `None` when several files have that local id.
-    pub(crate) by_local: HashMap<String, Option<usize>>,
+    pub(crate) by_local: HashMap<String, Option<NodeId>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -107,7 +136,7 @@ pub struct Question {
     /// Where `multiple` and `number` questions go on.
     pub then: Option<Step>,
     /// `skip when`: the condition, and where the walk goes when it holds.
-    pub skip: Option<(Cond, usize)>,
+    pub skip: Option<(Cond, NodeId)>,
     pub range: Option<(i64, i64)>,
     pub unit: Option<String>,
     /// The number fact a number answer is stored in.
@@ -170,7 +199,7 @@ pub struct Answer {
     /// The length of time or the numbers this answer covers (`within 0..6 weeks`).
     pub within: Option<Within>,
     /// `None` for answers of a `multiple` question.
-    pub target: Option<usize>,
+    pub target: Option<NodeId>,
     pub effects: Vec<Effect>,
 }
 
@@ -199,7 +228,7 @@ pub enum Measure {
 /// Going to `target`, with the effects of going there.
 #[derive(Debug, Clone)]
 pub struct Step {
-    pub target: usize,
+    pub target: NodeId,
     pub effects: Vec<Effect>,
 }
 
@@ -232,8 +261,8 @@ pub struct Decide {
 
 /// What an outcome decides. A referral always says how soon, and only a
 /// referral does: the type leaves no room for a referral without an urgency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+// No serde: JSON shows a verdict as two fields (`report::VerdictJson`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// Massage is suitable.
     Treat,
@@ -321,7 +350,7 @@ impl<'de> Deserialize<'de> for Urgency {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
     pub verdict: Verdict,
     pub title: String,
@@ -358,7 +387,7 @@ pub struct Invariant {
 pub struct Case {
     pub name: String,
     /// (question node, answer) in the order written.
-    pub answers: Vec<(usize, AnswerValue)>,
+    pub answers: Vec<(NodeId, AnswerValue)>,
     pub expectations: Vec<Expectation>,
     pub span: Span,
 }
@@ -376,13 +405,13 @@ pub struct Vignette {
     pub case: Case,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expectation {
     /// `expect treat`, `expect refer urgent`: exactly this verdict.
     Verdict(Verdict),
     /// `expect refer`: a referral, however urgent.
     Referral,
-    Outcome(usize),
+    Outcome(NodeId),
     Note(String),
 }
 
@@ -396,34 +425,46 @@ impl Node {
 impl Flow {
     /// The node with this id: qualified (`emergency.fever`) or, when only one
     /// file has it, unqualified (`fever`).
-    pub fn find(&self, id: &str) -> Option<usize> {
+    pub fn find(&self, id: &str) -> Option<NodeId> {
         if let Some(&index) = self.by_id.get(id) {
             return Some(index);
         }
         self.by_local.get(id).copied().flatten()
     }
 
-    pub fn question(&self, index: usize) -> Option<&Question> {
-        match &self.nodes.get(index)?.kind {
+    /// The node itself. Every `NodeId` a flow hands out names one of its
+    /// nodes; an id made up with `NodeId::new` past the end panics, as slice
+    /// indexing does.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// Every node's id, in `nodes` order.
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + use<> {
+        (0..self.nodes.len()).map(NodeId::new)
+    }
+
+    pub fn question(&self, id: NodeId) -> Option<&Question> {
+        match &self.nodes.get(id.index())?.kind {
             NodeKind::Question(question) => Some(question),
             _ => None,
         }
     }
 
-    pub fn outcome(&self, index: usize) -> Option<&Outcome> {
-        match &self.nodes.get(index)?.kind {
+    pub fn outcome(&self, id: NodeId) -> Option<&Outcome> {
+        match &self.nodes.get(id.index())?.kind {
             NodeKind::Outcome(outcome) => Some(outcome),
             _ => None,
         }
     }
 
     /// The shortest unambiguous way to name a node: its local id when unique.
-    /// `?` for an index that names no node.
-    pub fn short_id(&self, index: usize) -> &str {
-        let Some(node) = self.nodes.get(index) else {
+    /// `?` for an id that names no node of this flow.
+    pub fn short_id(&self, id: NodeId) -> &str {
+        let Some(node) = self.nodes.get(id.index()) else {
             return "?";
         };
-        if self.find(node.local()) == Some(index) {
+        if self.find(node.local()) == Some(id) {
             node.local()
         } else {
             &node.id

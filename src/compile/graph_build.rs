@@ -4,14 +4,14 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::flow::*;
 
-pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<usize, Edge> {
+pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<NodeId, Edge> {
     let mut graph = DiGraph::with_capacity(nodes.len(), nodes.iter().map(edge_count).sum());
     for index in 0..nodes.len() {
-        graph.add_node(index);
+        graph.add_node(NodeId::new(index));
     }
-    let edge = |graph: &mut DiGraph<usize, Edge>, from: usize, to: usize, label: Edge| {
-        if to < nodes.len() {
-            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), label);
+    let edge = |graph: &mut DiGraph<NodeId, Edge>, from: usize, to: NodeId, label: Edge| {
+        if to.index() < nodes.len() {
+            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to.index()), label);
         }
     };
     for (from, node) in nodes.iter().enumerate() {

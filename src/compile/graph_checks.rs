@@ -5,10 +5,10 @@ use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::Dfs;
 
-use super::{Edge, Node, NodeKind};
+use super::{Edge, Node, NodeId, NodeKind};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
-pub fn cycles(graph: &DiGraph<usize, Edge>, nodes: &[Node]) -> Vec<Diagnostic> {
+pub fn cycles(graph: &DiGraph<NodeId, Edge>, nodes: &[Node]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     // Kosaraju walks iteratively: Tarjan's recursion overflows the stack on long chains.
     for component in kosaraju_scc(graph) {
@@ -19,7 +19,7 @@ pub fn cycles(graph: &DiGraph<usize, Edge>, nodes: &[Node]) -> Vec<Diagnostic> {
         if !looped {
             continue;
         }
-        let mut members: Vec<usize> = component.iter().map(|ix| graph[*ix]).collect();
+        let mut members: Vec<usize> = component.iter().map(|ix| graph[*ix].index()).collect();
         members.sort_unstable();
         let names: Vec<&str> = members.iter().map(|&i| nodes[i].id.as_str()).collect();
         let first = &nodes[members[0]];
@@ -41,11 +41,15 @@ pub fn cycles(graph: &DiGraph<usize, Edge>, nodes: &[Node]) -> Vec<Diagnostic> {
     errors
 }
 
-pub fn unreachable(graph: &DiGraph<usize, Edge>, nodes: &[Node], start: usize) -> Vec<Diagnostic> {
+pub fn unreachable(
+    graph: &DiGraph<NodeId, Edge>,
+    nodes: &[Node],
+    start: NodeId,
+) -> Vec<Diagnostic> {
     let mut seen = vec![false; nodes.len()];
-    let mut dfs = Dfs::new(graph, NodeIndex::new(start));
+    let mut dfs = Dfs::new(graph, NodeIndex::new(start.index()));
     while let Some(ix) = dfs.next(graph) {
-        seen[graph[ix]] = true;
+        seen[graph[ix].index()] = true;
     }
     nodes
         .iter()

@@ -3,20 +3,21 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::NodeId;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
 use crate::syntax::ast::Name;
 
 /// Node ids by qualified name, with each file's nodes in written order (for `next`).
 #[derive(Debug, Default)]
 pub struct NodeNames {
-    pub by_id: HashMap<String, usize>,
+    pub by_id: HashMap<String, NodeId>,
     pub ids: Vec<String>,
     /// Where each node's id is written, for "already declared at".
     pub spans: Vec<Span>,
     /// For each node: the node written after it in the same file.
-    pub next_in_file: Vec<Option<usize>>,
+    pub next_in_file: Vec<Option<NodeId>>,
     /// Local id -> the node, or `None` when several files have that local id.
-    pub by_local: HashMap<String, Option<usize>>,
+    pub by_local: HashMap<String, Option<NodeId>>,
     /// Where `lookup` writes a qualified id: every target is looked up, and
     /// a fresh string for each was a good part of lowering a large folder.
     scratch: RefCell<String>,
@@ -29,13 +30,13 @@ impl NodeNames {
         &self,
         name: &Name,
         namespace: &str,
-        from: Option<usize>,
-    ) -> Result<usize, Diagnostic> {
+        from: Option<NodeId>,
+    ) -> Result<NodeId, Diagnostic> {
         if let Some(index) = self.lookup(name, namespace, from) {
             return Ok(index);
         }
         if name.text == "next" {
-            return match from.and_then(|node| self.next_in_file[node]) {
+            return match from.and_then(|node| self.next_in_file[node.index()]) {
                 Some(next) => Ok(next),
                 None => Err(Diagnostic::new(
                     DiagnosticKind::NoWayOn,
@@ -51,9 +52,9 @@ impl NodeNames {
 
     /// [`resolve`](Self::resolve) without the diagnostic, for callers with a
     /// fallback: building the "did you mean" hint compares against every id.
-    pub fn lookup(&self, name: &Name, namespace: &str, from: Option<usize>) -> Option<usize> {
+    pub fn lookup(&self, name: &Name, namespace: &str, from: Option<NodeId>) -> Option<NodeId> {
         if name.text == "next" {
-            return from.and_then(|node| self.next_in_file[node]);
+            return from.and_then(|node| self.next_in_file[node.index()]);
         }
         if name.text.contains('.') {
             return self.by_id.get(name.text).copied();
@@ -67,7 +68,7 @@ impl NodeNames {
     }
 
     /// Records a declared node's local id, for [`unique_local`](Self::unique_local).
-    pub fn declare_local(&mut self, local: &str, index: usize) {
+    pub fn declare_local(&mut self, local: &str, index: NodeId) {
         self.by_local
             .entry(local.into())
             .and_modify(|found| *found = None)
@@ -75,7 +76,7 @@ impl NodeNames {
     }
 
     /// The node whose local id is `local`, when exactly one file has one.
-    pub fn unique_local(&self, local: &str) -> Option<usize> {
+    pub fn unique_local(&self, local: &str) -> Option<NodeId> {
         self.by_local.get(local).copied().flatten()
     }
 
@@ -98,7 +99,7 @@ impl NodeNames {
         self.unique_local(local).map(|one| {
             format!(
                 "did you mean `{}`? (ids from other files need the file name)",
-                self.ids[one]
+                self.ids[one.index()]
             )
         })
     }

@@ -5,7 +5,7 @@
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::{Edge, Node, NodeKind};
+use super::{Edge, Node, NodeId, NodeKind};
 
 /// Questions still to come from a node, counting the node itself if it is a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -17,7 +17,7 @@ pub struct QuestionsLeft {
 
 /// `order` is topological (see `topo_order`).
 pub(super) fn questions_left(
-    graph: &DiGraph<usize, Edge>,
+    graph: &DiGraph<NodeId, Edge>,
     nodes: &[Node],
     order: &[usize],
 ) -> Vec<QuestionsLeft> {
@@ -34,7 +34,7 @@ pub(super) fn questions_left(
         }
         let (mut max, mut likely) = (0, None::<u32>);
         for next in graph.neighbors_directed(ix, Direction::Outgoing) {
-            let next = left[graph[next]];
+            let next = left[graph[next].index()];
             max = max.max(next.max);
             likely = match (likely, next.likely) {
                 (Some(a), Some(b)) => Some(a.min(b)),

@@ -29,7 +29,7 @@ impl<'s> Compiler<'s> {
             };
             match self
                 .names
-                .resolve(&name, namespace, Some(base + node as usize))
+                .resolve(&name, namespace, Some(NodeId::new(base + node as usize)))
             {
                 Ok(target) => {
                     if let Some(slot) = target_at(&mut nodes[node as usize], way) {
@@ -151,7 +151,7 @@ impl<'s> Compiler<'s> {
 }
 
 /// Where the target of `way` out of `node` is kept.
-fn target_at(node: &mut Node, way: Way) -> Option<&mut usize> {
+fn target_at(node: &mut Node, way: Way) -> Option<&mut NodeId> {
     match (&mut node.kind, way) {
         (NodeKind::Question(question), Way::Answer(index)) => {
             question.answers.get_mut(index as usize)?.target.as_mut()

@@ -43,8 +43,8 @@ fn a_node_knows_its_local_id_inside_its_qualified_one() {
     let saddle = flow
         .find("safety.saddle")
         .expect("the fixture's saddle question");
-    assert_eq!(flow.nodes[saddle].id, "safety.saddle");
-    assert_eq!(flow.nodes[saddle].local(), "saddle");
+    assert_eq!(flow.node(saddle).id, "safety.saddle");
+    assert_eq!(flow.node(saddle).local(), "saddle");
     for node in &flow.nodes {
         assert_eq!(
             node.id,

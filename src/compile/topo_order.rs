@@ -6,12 +6,12 @@
 use petgraph::Direction;
 use petgraph::graph::DiGraph;
 
-use super::Edge;
+use super::{Edge, NodeId};
 
-/// Node indices in topological order. Nodes on a cycle, and those only a
+/// Places in `Flow::nodes`, in topological order. Nodes on a cycle, and those only a
 /// cycle leads to, are left out: the order is whole exactly when the graph
 /// is acyclic.
-pub(crate) fn breadth_first_order(graph: &DiGraph<usize, Edge>) -> Vec<usize> {
+pub(crate) fn breadth_first_order(graph: &DiGraph<NodeId, Edge>) -> Vec<usize> {
     let mut waiting_for: Vec<usize> = graph
         .node_indices()
         .map(|ix| graph.neighbors_directed(ix, Direction::Incoming).count())
@@ -30,5 +30,5 @@ pub(crate) fn breadth_first_order(graph: &DiGraph<usize, Edge>) -> Vec<usize> {
             }
         }
     }
-    order.into_iter().map(|ix| graph[ix]).collect()
+    order.into_iter().map(|ix| graph[ix].index()).collect()
 }

@@ -5,184 +5,117 @@
 
 use super::Severity;
 
-/// Every rule a knowledge folder can break. Errors stop it from loading;
-/// warnings (lints) do not, unless `check --deny-warnings`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DiagnosticKind {
+/// `kinds! { /// doc  Name = "E001", ... }`: the enum, [`DiagnosticKind::ALL`]
+/// and [`DiagnosticKind::code`] from one table, so none can miss a kind.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $name:ident = $code:literal,)*) => {
+        /// Every rule a knowledge folder can break. Errors stop it from loading;
+        /// warnings (lints) do not, unless `check --deny-warnings`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum DiagnosticKind {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl DiagnosticKind {
+            /// Every kind, for the reference list and its test.
+            pub const ALL: &[DiagnosticKind] = &[$(DiagnosticKind::$name,)*];
+
+            /// The stable code authors can search for: `E…` for errors, `W…`
+            /// for lints. A code never changes meaning; a new rule gets a new code.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(DiagnosticKind::$name => $code,)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
     /// backcheck could not handle text it should have: a bug, not the author's mistake.
-    Internal,
+    Internal = "E000",
     /// The text does not follow the grammar.
-    Syntax,
+    Syntax = "E001",
     /// A name that no node has.
-    UnknownId,
+    UnknownId = "E002",
     /// The same name declared twice: a node, a fact, a vignette, an answer.
-    Duplicate,
+    Duplicate = "E003",
     /// An answer, `then` or `next` that leads nowhere.
-    NoWayOn,
+    NoWayOn = "E004",
     /// A condition or `set` names a fact or question that is not declared.
-    UndeclaredName,
+    UndeclaredName = "E005",
     /// A value that is not in the fact's or question's domain.
-    NotInDomain,
+    NotInDomain = "E006",
     /// A question's parts do not fit its kind.
-    QuestionShape,
+    QuestionShape = "E007",
     /// A `decide` without `otherwise`.
-    NoOtherwise,
+    NoOtherwise = "E008",
     /// Nodes that lead back to each other.
-    Cycle,
+    Cycle = "E009",
     /// A question or outcome that no path from `start` reaches.
-    Unreachable,
+    Unreachable = "E010",
     /// Not exactly one `flow` header, or one without `start`.
-    Header,
+    Header = "E011",
     /// A `refer` without an urgency.
-    ReferWithoutUrgency,
+    ReferWithoutUrgency = "E012",
     /// A case or vignette answers something that is not a question, or with
     /// an answer the question does not have.
-    NotAnAnswer,
+    NotAnAnswer = "E013",
     /// `not` and brackets nested too deep to read.
-    TooDeep,
+    TooDeep = "E014",
     /// A number too large for the language.
-    NumberTooLarge,
+    NumberTooLarge = "E015",
     /// A range whose end is below its start.
-    EmptyRange,
+    EmptyRange = "E016",
     /// A yes/no question without `yes` or `no`, or a question without answers.
-    MissingAnswer,
+    MissingAnswer = "E017",
     /// A fact or question used as what it is not (a word as yes/no, words
     /// compared with `<`, a number stored in a word fact).
-    WrongType,
+    WrongType = "E018",
     /// A required part missing: a question's `ask`, an outcome's `verdict`
     /// or `title`, a vignette's `expect`.
-    MissingPart,
+    MissingPart = "E019",
     /// `treat` or `modify` given an urgency.
-    UrgencyWithoutReferral,
+    UrgencyWithoutReferral = "E020",
     /// An id without its file name that several files have.
-    AmbiguousId,
-    /// `any tagged` a tag no question has.
-    UnknownTag,
+    AmbiguousId = "E021",
+    /// `any TAG in [...]` with a tag no question has.
+    UnknownTag = "E022",
     /// A `within` span that cannot be used: on a multiple-choice answer,
     /// backwards, a negative length of time, or overlapping or mixing kinds
     /// with another answer's span.
-    BadSpan,
+    BadSpan = "E023",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
-    DeadEnd,
+    DeadEnd = "W001",
     /// Lint: a fact no condition reads.
-    UnreadFact,
+    UnreadFact = "W002",
     /// Lint: a condition reads a fact no path to it has set.
-    UnsetFact,
+    UnsetFact = "W003",
     /// Lint: a question whose answer cannot change anything.
-    PointlessQuestion,
+    PointlessQuestion = "W004",
     /// Lint: a question without `why`.
-    NoWhy,
+    NoWhy = "W005",
     /// Lint: a question without `source`.
-    QuestionWithoutSource,
+    QuestionWithoutSource = "W006",
     /// Lint: an outcome without `source`.
-    OutcomeWithoutSource,
+    OutcomeWithoutSource = "W007",
     /// Lint: two questions asking the same thing in the same words.
-    SameWording,
+    SameWording = "W008",
     /// Lint: a red-flag question whose `unsure` is missing or does not route like `yes`.
-    RedFlagUnsure,
+    RedFlagUnsure = "W009",
     /// Lint: a question asked after "not sure" that takes the symptom for granted.
-    PresumingFollowUp,
+    PresumingFollowUp = "W010",
     /// Lint: a numbered list inside a question whose answers are numbered too.
-    NumberedListInQuestion,
+    NumberedListInQuestion = "W011",
 }
 
 impl DiagnosticKind {
-    /// Every kind, for the reference list and its test.
-    pub const ALL: [DiagnosticKind; 35] = [
-        DiagnosticKind::Internal,
-        DiagnosticKind::Syntax,
-        DiagnosticKind::UnknownId,
-        DiagnosticKind::Duplicate,
-        DiagnosticKind::NoWayOn,
-        DiagnosticKind::UndeclaredName,
-        DiagnosticKind::NotInDomain,
-        DiagnosticKind::QuestionShape,
-        DiagnosticKind::NoOtherwise,
-        DiagnosticKind::Cycle,
-        DiagnosticKind::Unreachable,
-        DiagnosticKind::Header,
-        DiagnosticKind::ReferWithoutUrgency,
-        DiagnosticKind::NotAnAnswer,
-        DiagnosticKind::TooDeep,
-        DiagnosticKind::NumberTooLarge,
-        DiagnosticKind::EmptyRange,
-        DiagnosticKind::MissingAnswer,
-        DiagnosticKind::WrongType,
-        DiagnosticKind::MissingPart,
-        DiagnosticKind::UrgencyWithoutReferral,
-        DiagnosticKind::AmbiguousId,
-        DiagnosticKind::UnknownTag,
-        DiagnosticKind::BadSpan,
-        DiagnosticKind::DeadEnd,
-        DiagnosticKind::UnreadFact,
-        DiagnosticKind::UnsetFact,
-        DiagnosticKind::PointlessQuestion,
-        DiagnosticKind::NoWhy,
-        DiagnosticKind::QuestionWithoutSource,
-        DiagnosticKind::OutcomeWithoutSource,
-        DiagnosticKind::SameWording,
-        DiagnosticKind::RedFlagUnsure,
-        DiagnosticKind::PresumingFollowUp,
-        DiagnosticKind::NumberedListInQuestion,
-    ];
-
-    /// The stable code authors can search for: `E…` for errors, `W…` for lints.
-    /// A code never changes meaning; a new rule gets a new code.
-    pub fn code(self) -> &'static str {
-        match self {
-            DiagnosticKind::Internal => "E000",
-            DiagnosticKind::Syntax => "E001",
-            DiagnosticKind::UnknownId => "E002",
-            DiagnosticKind::Duplicate => "E003",
-            DiagnosticKind::NoWayOn => "E004",
-            DiagnosticKind::UndeclaredName => "E005",
-            DiagnosticKind::NotInDomain => "E006",
-            DiagnosticKind::QuestionShape => "E007",
-            DiagnosticKind::NoOtherwise => "E008",
-            DiagnosticKind::Cycle => "E009",
-            DiagnosticKind::Unreachable => "E010",
-            DiagnosticKind::Header => "E011",
-            DiagnosticKind::ReferWithoutUrgency => "E012",
-            DiagnosticKind::NotAnAnswer => "E013",
-            DiagnosticKind::TooDeep => "E014",
-            DiagnosticKind::NumberTooLarge => "E015",
-            DiagnosticKind::EmptyRange => "E016",
-            DiagnosticKind::MissingAnswer => "E017",
-            DiagnosticKind::WrongType => "E018",
-            DiagnosticKind::MissingPart => "E019",
-            DiagnosticKind::UrgencyWithoutReferral => "E020",
-            DiagnosticKind::AmbiguousId => "E021",
-            DiagnosticKind::UnknownTag => "E022",
-            DiagnosticKind::BadSpan => "E023",
-            DiagnosticKind::DeadEnd => "W001",
-            DiagnosticKind::UnreadFact => "W002",
-            DiagnosticKind::UnsetFact => "W003",
-            DiagnosticKind::PointlessQuestion => "W004",
-            DiagnosticKind::NoWhy => "W005",
-            DiagnosticKind::QuestionWithoutSource => "W006",
-            DiagnosticKind::OutcomeWithoutSource => "W007",
-            DiagnosticKind::SameWording => "W008",
-            DiagnosticKind::RedFlagUnsure => "W009",
-            DiagnosticKind::PresumingFollowUp => "W010",
-            DiagnosticKind::NumberedListInQuestion => "W011",
-        }
-    }
-
-    /// Lints warn; everything else is an error.
+    /// Lints (`W…`) warn; everything else (`E…`) is an error.
     pub fn severity(self) -> Severity {
-        match self {
-            DiagnosticKind::DeadEnd
-            | DiagnosticKind::UnreadFact
-            | DiagnosticKind::UnsetFact
-            | DiagnosticKind::PointlessQuestion
-            | DiagnosticKind::NoWhy
-            | DiagnosticKind::QuestionWithoutSource
-            | DiagnosticKind::OutcomeWithoutSource
-            | DiagnosticKind::SameWording
-            | DiagnosticKind::RedFlagUnsure
-            | DiagnosticKind::PresumingFollowUp
-            | DiagnosticKind::NumberedListInQuestion => Severity::Warning,
-            _ => Severity::Error,
+        if self.code().starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
         }
     }
 
@@ -212,14 +145,14 @@ mod tests {
     }
 
     #[test]
-    fn errors_are_e_codes_and_warnings_w_codes() {
+    fn every_code_is_an_e_or_w_and_three_digits() {
         for kind in DiagnosticKind::ALL {
-            let letter = match kind.severity() {
-                Severity::Error => 'E',
-                Severity::Warning => 'W',
-            };
-            assert!(kind.code().starts_with(letter), "{kind:?}");
+            let code = kind.code();
+            assert!(code.starts_with(['E', 'W']), "{kind:?}");
+            assert!(code[1..].len() == 3 && code[1..].bytes().all(|b| b.is_ascii_digit()));
         }
+        assert_eq!(DiagnosticKind::DeadEnd.severity(), Severity::Warning);
+        assert_eq!(DiagnosticKind::Cycle.severity(), Severity::Error);
     }
 
     /// The authors' reference lists each code once, in its table of codes.

@@ -1,12 +1,12 @@
 //! What a condition means, given what is known.
 
-use crate::compile::{AnswerValue, CompareOp, Cond, Operand, Urgency, Value, Verdict};
+use crate::compile::{AnswerValue, CompareOp, Cond, NodeId, Operand, Urgency, Value, Verdict};
 
 /// What a condition can read. Unknown things are `None`, and every test of
 /// an unknown is false (so `not` of it is true).
 pub trait Lookup {
     fn fact(&self, fact: usize) -> Option<&Value>;
-    fn answer_of(&self, question: usize) -> Option<&AnswerValue>;
+    fn answer_of(&self, question: NodeId) -> Option<&AnswerValue>;
     /// The verdict of the outcome reached.
     fn verdict(&self) -> Option<Verdict> {
         None
@@ -110,8 +110,8 @@ mod tests {
         fn fact(&self, fact: usize) -> Option<&Value> {
             self.facts.get(fact)?.as_ref()
         }
-        fn answer_of(&self, question: usize) -> Option<&AnswerValue> {
-            self.answers.get(question)?.as_ref()
+        fn answer_of(&self, question: NodeId) -> Option<&AnswerValue> {
+            self.answers.get(question.index())?.as_ref()
         }
         fn verdict(&self) -> Option<Verdict> {
             self.verdict
@@ -161,7 +161,7 @@ mod tests {
     fn membership_of_several_choices() {
         let k = known();
         let any = Cond::In {
-            operand: Operand::Question(1),
+            operand: Operand::Question(NodeId::new(1)),
             values: vec![Value::Word("lying".into()), Value::Word("standing".into())],
         };
         assert!(eval(&any, &k));
@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn yes_no_question_is_true_when_yes() {
         let k = known();
-        assert!(eval(&Cond::Truth(Operand::Question(0)), &k));
+        assert!(eval(&Cond::Truth(Operand::Question(NodeId::new(0))), &k));
         assert!(eval(&Cond::Truth(Operand::Fact(2)), &k));
     }
 }

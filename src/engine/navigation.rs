@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::Session;
 use super::understand::{shorten, understand};
-use crate::compile::{AnswerValue, Question};
+use crate::compile::{AnswerValue, NodeId, Question};
 
 /// Why typed words do not name one answered question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,21 +66,21 @@ const FILLER: &[&str] = &[
 impl<'f> Session<'f> {
     /// The answered questions with the number each was shown with
     /// ("Question 4" is 4): `(number, question node, answer)`, in order.
-    pub fn numbered_answers(&self) -> impl Iterator<Item = (usize, usize, &AnswerValue)> {
+    pub fn numbered_answers(&self) -> impl Iterator<Item = (usize, NodeId, &AnswerValue)> {
         self.answers()
             .enumerate()
             .map(|(i, (question, value))| (i + 1, question, value))
     }
 
     /// The number question `node` was shown with, if it was answered.
-    pub fn question_number(&self, node: usize) -> Option<usize> {
+    pub fn question_number(&self, node: NodeId) -> Option<usize> {
         self.numbered_answers()
             .find(|&(_, q, _)| q == node)
             .map(|(number, _, _)| number)
     }
 
     /// The answered question shown with `number`.
-    pub fn answered_question(&self, number: usize) -> Option<usize> {
+    pub fn answered_question(&self, number: usize) -> Option<NodeId> {
         self.numbered_answers()
             .find(|&(n, _, _)| n == number)
             .map(|(_, q, _)| q)
@@ -88,7 +88,7 @@ impl<'f> Session<'f> {
 
     /// The answered question that `words` name: its number, its id, or words
     /// of its text (each typed word begins a word of the question).
-    pub fn find_answered(&self, words: &str) -> Result<usize, FindError> {
+    pub fn find_answered(&self, words: &str) -> Result<NodeId, FindError> {
         let words = words.trim();
         if words.is_empty() {
             return Err(FindError::Empty);
@@ -114,7 +114,7 @@ impl<'f> Session<'f> {
                 words: words.to_string(),
             });
         }
-        let found: Vec<(usize, usize)> = self
+        let found: Vec<(usize, NodeId)> = self
             .numbered_answers()
             .filter(|&(_, q, _)| {
                 flow.question(q)
@@ -138,7 +138,7 @@ impl<'f> Session<'f> {
     /// and the new answer: `4 no`, `4=no`, `fever not sure`, `pain spread
     /// below knee`. The longest run of leading words that names one answered
     /// question and leaves an answer it understands wins.
-    pub fn find_answered_with_answer(&self, text: &str) -> Result<(usize, String), FindError> {
+    pub fn find_answered_with_answer(&self, text: &str) -> Result<(NodeId, String), FindError> {
         let text = text.trim();
         if let Some((question, answer)) = text.split_once('=') {
             let node = self.find_answered(question)?;
@@ -157,7 +157,7 @@ impl<'f> Session<'f> {
                 Ok(node) => {
                     let understood = answer.is_empty()
                         || self.flow().question(node).is_some_and(|q| {
-                            understand(&self.flow().nodes[node], q, &answer).is_ok()
+                            understand(self.flow().node(node), q, &answer).is_ok()
                         });
                     if understood {
                         return Ok((node, answer));

@@ -83,7 +83,7 @@ impl Session<'_> {
             answers: self
                 .answers()
                 .map(|(q, answer)| SavedAnswer {
-                    question: self.flow().nodes[q].id.to_string(),
+                    question: self.flow().node(q).id.to_string(),
                     answer: answer.clone(),
                 })
                 .collect(),

@@ -6,8 +6,8 @@ use std::fmt;
 use super::evaluate::{Lookup, eval};
 use super::understand::{AnswerError, Understood, options_as_shown, understand};
 use crate::compile::{
-    AnswerValue, Effect, Flow, Form, Invariant, Node, NodeKind, Note, Outcome, Question, Step,
-    Value, Verdict,
+    AnswerValue, Effect, Flow, Form, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
+    Step, Value, Verdict,
 };
 
 /// How the walk left a node.
@@ -23,7 +23,7 @@ pub enum Taken {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathStep {
-    pub node: usize,
+    pub node: NodeId,
     pub taken: Taken,
 }
 
@@ -38,12 +38,12 @@ pub struct FactState {
 #[derive(Debug, Clone, Copy)]
 pub enum Current<'f> {
     Question {
-        index: usize,
+        index: NodeId,
         node: &'f Node,
         question: &'f Question,
     },
     Outcome {
-        index: usize,
+        index: NodeId,
         node: &'f Node,
         outcome: &'f Outcome,
     },
@@ -78,7 +78,7 @@ pub struct Session<'f> {
     facts: Vec<Option<FactState>>,
     notes: Vec<(usize, &'f Note)>,
     findings: Vec<(usize, &'f str)>,
-    current: usize,
+    current: NodeId,
 }
 
 impl<'f> Session<'f> {
@@ -106,7 +106,7 @@ impl<'f> Session<'f> {
     }
 
     /// Walks as far as the `given` answers reach, wherever they were given.
-    pub fn replay(flow: &'f Flow, given: &HashMap<usize, AnswerValue>) -> Session<'f> {
+    pub fn replay(flow: &'f Flow, given: &HashMap<NodeId, AnswerValue>) -> Session<'f> {
         let mut session = Session::new(flow);
         session.settle(given);
         session
@@ -117,7 +117,7 @@ impl<'f> Session<'f> {
     }
 
     pub fn current(&self) -> Current<'f> {
-        let node = &self.flow.nodes[self.current];
+        let node = self.flow.node(self.current);
         match &node.kind {
             NodeKind::Outcome(outcome) => Current::Outcome {
                 index: self.current,
@@ -135,13 +135,13 @@ impl<'f> Session<'f> {
         }
     }
 
-    pub fn current_index(&self) -> usize {
+    pub fn current_index(&self) -> NodeId {
         self.current
     }
 
     /// How many questions can still come, this one included.
     pub fn questions_left(&self) -> crate::compile::QuestionsLeft {
-        self.flow.questions_left[self.current]
+        self.flow.questions_left[self.current.index()]
     }
 
     /// How many questions have been answered.
@@ -163,14 +163,14 @@ impl<'f> Session<'f> {
     }
 
     /// The answers given, in the order asked.
-    pub fn answers(&self) -> impl Iterator<Item = (usize, &AnswerValue)> {
+    pub fn answers(&self) -> impl Iterator<Item = (NodeId, &AnswerValue)> {
         self.path.iter().filter_map(|step| match &step.taken {
             Taken::Answered(value) => Some((step.node, value)),
             _ => None,
         })
     }
 
-    pub fn answer_to(&self, question: usize) -> Option<&AnswerValue> {
+    pub fn answer_to(&self, question: NodeId) -> Option<&AnswerValue> {
         self.answers().find(|(q, _)| *q == question).map(|(_, v)| v)
     }
 
@@ -222,13 +222,13 @@ impl<'f> Session<'f> {
     }
 
     /// Undoes the last answer; returns the question it was for.
-    pub fn back(&mut self) -> Option<usize> {
+    pub fn back(&mut self) -> Option<NodeId> {
         let last = self
             .path
             .iter()
             .rposition(|step| matches!(step.taken, Taken::Answered(_)))?;
         let question = self.path[last].node;
-        let given: HashMap<usize, AnswerValue> = self
+        let given: HashMap<NodeId, AnswerValue> = self
             .answers()
             .filter(|(q, _)| *q != question)
             .map(|(q, v)| (q, v.clone()))
@@ -239,7 +239,7 @@ impl<'f> Session<'f> {
 
     /// Changes an earlier answer and replays the rest. Later answers that still
     /// apply are kept; the questions whose answers no longer apply are returned.
-    pub fn change(&mut self, question: usize, input: &str) -> Result<Vec<usize>, ChangeError> {
+    pub fn change(&mut self, question: NodeId, input: &str) -> Result<Vec<NodeId>, ChangeError> {
         let id = || self.flow.short_id(question).to_string();
         if self.answer_to(question).is_none() {
             return Err(ChangeError::NotAnswered(id()));
@@ -247,11 +247,11 @@ impl<'f> Session<'f> {
         let Some(q) = self.flow.question(question) else {
             return Err(ChangeError::NotAnswered(id()));
         };
-        let value = understand(&self.flow.nodes[question], q, input)
+        let value = understand(self.flow.node(question), q, input)
             .map_err(ChangeError::Invalid)?
             .into_value();
-        let before: Vec<usize> = self.answers().map(|(q, _)| q).collect();
-        let mut given: HashMap<usize, AnswerValue> =
+        let before: Vec<NodeId> = self.answers().map(|(q, _)| q).collect();
+        let mut given: HashMap<NodeId, AnswerValue> =
             self.answers().map(|(q, v)| (q, v.clone())).collect();
         given.insert(question, value);
         *self = Session::replay(self.flow, &given);
@@ -266,9 +266,9 @@ impl<'f> Session<'f> {
     /// question; this session is not touched.
     pub fn what_if(
         &self,
-        question: usize,
+        question: NodeId,
         input: &str,
-    ) -> Result<(Session<'f>, Vec<usize>), ChangeError> {
+    ) -> Result<(Session<'f>, Vec<NodeId>), ChangeError> {
         let mut other = self.clone();
         let dropped = other.change(question, input)?;
         Ok((other, dropped))
@@ -283,7 +283,7 @@ impl<'f> Session<'f> {
         !eval(&invariant.when, self) || eval(&invariant.then, self)
     }
 
-    fn apply_answer(&mut self, index: usize, question: &'f Question, value: AnswerValue) {
+    fn apply_answer(&mut self, index: NodeId, question: &'f Question, value: AnswerValue) {
         let step = self.path.len();
         let mut next = question.then.as_ref();
         match &value {
@@ -337,12 +337,12 @@ impl<'f> Session<'f> {
 
     /// Moves past decide nodes, known answers and `given` answers, stopping
     /// at the next question to ask or at an outcome.
-    fn settle(&mut self, given: &HashMap<usize, AnswerValue>) {
+    fn settle(&mut self, given: &HashMap<NodeId, AnswerValue>) {
         let flow = self.flow;
         // The compiler refuses cycles; the bound keeps a bug from hanging a person.
         for _ in 0..=flow.nodes.len() {
             let here = self.current;
-            match &flow.nodes[here].kind {
+            match &flow.node(here).kind {
                 NodeKind::Outcome(_) => return,
                 NodeKind::Decide(decide) => {
                     let step = self.path.len();
@@ -428,7 +428,7 @@ impl Lookup for Session<'_> {
         self.facts.get(fact)?.as_ref().map(|state| &state.value)
     }
 
-    fn answer_of(&self, question: usize) -> Option<&AnswerValue> {
+    fn answer_of(&self, question: NodeId) -> Option<&AnswerValue> {
         self.answer_to(question)
     }
 
@@ -438,7 +438,7 @@ impl Lookup for Session<'_> {
 
     fn outcome_id(&self) -> Option<(&str, &str)> {
         self.flow.outcome(self.current)?;
-        let node = &self.flow.nodes[self.current];
+        let node = self.flow.node(self.current);
         Some((&node.id, node.local()))
     }
 }

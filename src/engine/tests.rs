@@ -2,7 +2,7 @@
 
 use super::AnswerError;
 use super::*;
-use crate::compile::{AnswerValue, Flow, compile, tests::mini};
+use crate::compile::{AnswerValue, Flow, NodeId, compile, tests::mini};
 
 fn flow() -> Flow {
     compile(&mini()).unwrap()
@@ -13,7 +13,9 @@ fn choice(text: &str) -> AnswerValue {
 }
 
 fn current_id(session: &Session) -> String {
-    session.flow().nodes[session.current_index()]
+    session
+        .flow()
+        .node(session.current_index())
         .local()
         .to_string()
 }
@@ -218,8 +220,12 @@ fn a_question_index_past_the_graph_is_an_error_not_a_panic() {
     let flow = flow();
     let mut session = Session::new(&flow);
     answer_all(&mut session, &["no"]);
-    assert!(session.change(usize::MAX, "yes").is_err());
-    assert!(session.what_if(flow.nodes.len(), "yes").is_err());
+    assert!(session.change(NodeId::new(usize::MAX), "yes").is_err());
+    assert!(
+        session
+            .what_if(NodeId::new(flow.nodes.len()), "yes")
+            .is_err()
+    );
 }
 
 #[test]

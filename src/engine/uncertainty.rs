@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 
 use super::Session;
-use crate::compile::AnswerValue;
+use crate::compile::{AnswerValue, NodeId};
 
 impl<'f> Session<'f> {
     /// The questions answered "not sure" that decided the referral reached:
     /// with "no" in place of that one answer, the walk would not have come
     /// to this outcome. Empty unless the walk ended in a referral.
-    pub fn deciding_doubts(&self) -> Vec<usize> {
+    pub fn deciding_doubts(&self) -> Vec<NodeId> {
         let flow = self.flow();
         if !self
             .outcome()
@@ -18,7 +18,7 @@ impl<'f> Session<'f> {
         {
             return Vec::new();
         }
-        let given: HashMap<usize, AnswerValue> =
+        let given: HashMap<NodeId, AnswerValue> =
             self.answers().map(|(q, v)| (q, v.clone())).collect();
         self.answers()
             .filter(|(q, value)| {

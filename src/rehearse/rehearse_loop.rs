@@ -134,7 +134,7 @@ fn round(
             "story" => story(vignette, out)?,
             "list" => {
                 for (i, &q) in round.questions().iter().enumerate() {
-                    let node = &flow.nodes[q];
+                    let node = flow.node(q);
                     let wording = node.clinical.as_deref().unwrap_or_else(|| {
                         flow.question(q)
                             .map_or("", |question| question.ask.as_str())
@@ -356,4 +356,44 @@ fn drill(
 
 fn drill_total(right: usize, of: usize, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "\nDrill score: {right}/{of} right.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::{Case, Difficulty, compile, tests::mini};
+
+    fn commit(text: &str) -> Result<Verdict, String> {
+        let flow = compile(&mini()).unwrap_or_else(|e| panic!("{e:#?}"));
+        let vignette = Vignette {
+            id: "v".into(),
+            title: "V".into(),
+            difficulty: Difficulty::Easy,
+            story: Vec::new(),
+            case: Case {
+                name: "v".into(),
+                answers: Vec::new(),
+                expectations: Vec::new(),
+                span: Default::default(),
+            },
+        };
+        parse_commitment(&Round::new(&flow, &vignette), text).map(|c| c.verdict)
+    }
+
+    #[test]
+    fn a_commitment_reads_as_one_verdict() {
+        assert_eq!(commit("treat"), Ok(Verdict::Treat));
+        assert_eq!(commit("Modify"), Ok(Verdict::Modify));
+        assert_eq!(
+            commit("refer urgent because saddle"),
+            Ok(Verdict::Refer(Urgency::Urgent))
+        );
+    }
+
+    #[test]
+    fn a_referral_needs_an_urgency_and_nothing_else_takes_one() {
+        assert!(commit("refer").is_err_and(|e| e.contains("needs an urgency")));
+        assert!(commit("treat urgent").is_err_and(|e| e.contains("Only refer")));
+        assert!(commit("refer soon").is_err_and(|e| e.starts_with("Write: commit")));
+    }
 }

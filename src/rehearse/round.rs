@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::compile::{AnswerValue, Flow, NodeKind, Vignette};
+use crate::compile::{AnswerValue, Flow, NodeId, NodeKind, Vignette};
 use crate::engine::Session;
 use crate::report::answer_words;
 
@@ -22,8 +22,8 @@ pub enum ClientAnswer {
 pub struct Round<'f> {
     flow: &'f Flow,
     pub vignette: &'f Vignette,
-    asked: Vec<usize>,
-    given: HashMap<usize, AnswerValue>,
+    asked: Vec<NodeId>,
+    given: HashMap<NodeId, AnswerValue>,
     story: StoryFacts,
 }
 
@@ -40,19 +40,19 @@ impl<'f> Round<'f> {
 
     /// Every question of the graph, in an order the walk respects (red flags
     /// first, as the graph asks them): the list the therapist picks from by number.
-    pub fn questions(&self) -> Vec<usize> {
-        let order: Vec<usize> = match petgraph::algo::toposort(&self.flow.graph, None) {
+    pub fn questions(&self) -> Vec<NodeId> {
+        let order: Vec<NodeId> = match petgraph::algo::toposort(&self.flow.graph, None) {
             Ok(order) => order.into_iter().map(|ix| self.flow.graph[ix]).collect(),
-            Err(_) => (0..self.flow.nodes.len()).collect(),
+            Err(_) => self.flow.node_ids().collect(),
         };
         order
             .into_iter()
-            .filter(|&i| matches!(self.flow.nodes[i].kind, NodeKind::Question(_)))
+            .filter(|&i| matches!(self.flow.node(i).kind, NodeKind::Question(_)))
             .collect()
     }
 
     /// A question by its number in [`Round::questions`] or by its id.
-    pub fn find_question(&self, text: &str) -> Option<usize> {
+    pub fn find_question(&self, text: &str) -> Option<NodeId> {
         let text = text.trim();
         if let Ok(number) = text.parse::<usize>() {
             return number
@@ -64,11 +64,11 @@ impl<'f> Round<'f> {
             .filter(|&i| self.flow.question(i).is_some())
     }
 
-    pub fn asked(&self) -> &[usize] {
+    pub fn asked(&self) -> &[NodeId] {
         &self.asked
     }
 
-    pub fn ask(&mut self, question: usize) -> ClientAnswer {
+    pub fn ask(&mut self, question: NodeId) -> ClientAnswer {
         if !self.asked.contains(&question) {
             self.asked.push(question);
         }

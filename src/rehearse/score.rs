@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::compile::{AnswerValue, Flow, Urgency, Verdict};
+use crate::compile::{AnswerValue, Flow, NodeId, Urgency, Verdict};
 use crate::engine::Session;
 use crate::report::answer_words;
 
@@ -18,7 +18,7 @@ use super::story_facts::{StoryFacts, alternatives};
 pub struct Commitment {
     pub verdict: Verdict,
     /// The questions the therapist names as the key reasons.
-    pub reasons: Vec<usize>,
+    pub reasons: Vec<NodeId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,15 +56,15 @@ fn describe(result: Option<Verdict>) -> String {
 
 pub fn score(
     flow: &Flow,
-    given: &HashMap<usize, AnswerValue>,
-    asked: &[usize],
+    given: &HashMap<NodeId, AnswerValue>,
+    asked: &[NodeId],
     commitment: &Commitment,
     story: &StoryFacts,
 ) -> Score {
     let session = Session::replay(flow, given);
     let expected = result_of(&session);
-    let path: Vec<(usize, AnswerValue)> = session.answers().map(|(q, v)| (q, v.clone())).collect();
-    let id = |q: usize| flow.short_id(q).to_string();
+    let path: Vec<(NodeId, AnswerValue)> = session.answers().map(|(q, v)| (q, v.clone())).collect();
+    let id = |q: NodeId| flow.short_id(q).to_string();
     let mut explanations = Vec::new();
 
     let verdict_right = expected.map(Verdict::word) == Some(commitment.verdict.word());
@@ -91,7 +91,7 @@ pub fn score(
     // Red flags the client has, whether or not the walk reached them.
     let mut missed_red_flags = Vec::new();
     for (&q, value) in given {
-        let node = &flow.nodes[q];
+        let node = flow.node(q);
         let positive = matches!(value, AnswerValue::Choice(c) if c == "yes" || c == "unsure");
         if node.tags.iter().any(|t| t == "red_flag") && positive && !asked.contains(&q) {
             missed_red_flags.push(q);
@@ -117,7 +117,7 @@ pub fn score(
         let Some(question) = flow.question(*q) else {
             continue;
         };
-        let red_flag = flow.nodes[*q].tags.iter().any(|t| t == "red_flag");
+        let red_flag = flow.node(*q).tags.iter().any(|t| t == "red_flag");
         // Prefer a change that reaches a result over one that only leads
         // to more questions: it says more about why the question matters.
         let changes: Vec<_> = alternatives(question, value, story)
@@ -144,7 +144,7 @@ pub fn score(
             continue;
         }
         let says = answer_words(question, value);
-        let clinical = flow.nodes[*q].clinical.as_deref().unwrap_or(&question.ask);
+        let clinical = flow.node(*q).clinical.as_deref().unwrap_or(&question.ask);
         if story.tells(question, clinical, red_flag, value) {
             told.push(*q);
             explanations.push(format!(
@@ -163,12 +163,12 @@ pub fn score(
             describe(result)
         ));
     }
-    let mattered_not_asked: Vec<usize> = mattered
+    let mattered_not_asked: Vec<NodeId> = mattered
         .iter()
         .copied()
         .filter(|q| !asked.contains(q) && !missed_red_flags.contains(q) && !told.contains(q))
         .collect();
-    let asked_not_mattering: Vec<usize> = asked
+    let asked_not_mattering: Vec<NodeId> = asked
         .iter()
         .copied()
         .filter(|q| !mattered.contains(q) && !missed_red_flags.contains(q))
@@ -217,7 +217,7 @@ pub fn score(
         expected_urgency: expected.and_then(Verdict::urgency),
         outcome: session
             .outcome()
-            .map(|_| flow.nodes[session.current_index()].id.to_string()),
+            .map(|_| flow.node(session.current_index()).id.to_string()),
         missed_red_flags: missed_red_flags.into_iter().map(id).collect(),
         mattered_not_asked: mattered_not_asked.into_iter().map(id).collect(),
         asked_not_mattering: asked_not_mattering.into_iter().map(id).collect(),

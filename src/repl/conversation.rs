@@ -9,7 +9,7 @@ use super::completion::{AnsweredQuestion, Completions};
 use super::render::{help_text, progress_text, question_text};
 use super::save_file::write_atomic;
 use super::wrapped::{Width, Wrapped};
-use crate::compile::{Flow, QuestionsLeft};
+use crate::compile::{Flow, NodeId, QuestionsLeft};
 use crate::engine::{AnswerError, Current, Session, shorten};
 use crate::report::{Audience, answer_words, how_text, markdown_report, outcome_text, what_if_for};
 use crate::terminal::{Input, LineSource};
@@ -281,14 +281,14 @@ impl<'f, W: Write> Conversation<'f, W> {
                     .map_or("2", |a| a.label.as_str())
                     .to_lowercase()
             )?;
-            let node = &flow.nodes[question];
+            let node = flow.node(question);
             return write!(
                 self.out,
                 "{}",
                 question_text(node, asked, self.options.audience)
             );
         }
-        let before: Vec<(usize, usize)> = self
+        let before: Vec<(NodeId, usize)> = self
             .session
             .numbered_answers()
             .map(|(n, q, _)| (q, n))

@@ -5,7 +5,9 @@
 
 use std::fmt::Write as _;
 
-use crate::compile::{AnswerValue, Effect, Flow, NodeKind, Outcome, Question, Urgency, Verdict};
+use crate::compile::{
+    AnswerValue, Effect, Flow, NodeId, NodeKind, Outcome, Question, Urgency, Verdict,
+};
 use crate::engine::{PathStep, Session, Taken};
 
 use super::Audience;
@@ -63,7 +65,7 @@ fn plain_walk(out: &mut String, session: &Session) {
     let path = session.path();
     let mut number = 0;
     for (position, step) in path.iter().enumerate() {
-        let node = &flow.nodes[step.node];
+        let node = flow.node(step.node);
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
@@ -114,7 +116,7 @@ fn clinical_walk(out: &mut String, session: &Session) {
     let flow = session.flow();
     let mut number = 0;
     for step in session.path() {
-        let node = &flow.nodes[step.node];
+        let node = flow.node(step.node);
         match (&node.kind, &step.taken) {
             (NodeKind::Question(question), Taken::Answered(value)) => {
                 number += 1;
@@ -175,8 +177,8 @@ fn effects_of<'q>(
 
 /// Where a rule led: a result, a rule, or a question by the number it was
 /// shown with (its text when it is the one being asked now).
-fn describe_target(session: &Session, target: usize) -> String {
-    let node = &session.flow().nodes[target];
+fn describe_target(session: &Session, target: NodeId) -> String {
+    let node = session.flow().node(target);
     match &node.kind {
         NodeKind::Outcome(outcome) => format!("the result \"{}\"", outcome.title),
         NodeKind::Question(question) => match session.question_number(target) {

@@ -51,7 +51,7 @@ pub fn graph_dot(flow: &Flow) -> String {
             quote(&edge_label(flow, from, edge))
         );
     }
-    if let Some(start) = flow.nodes.get(flow.start) {
+    if let Some(start) = flow.nodes.get(flow.start.index()) {
         out.push_str("\n  start [shape=point, label=\"\"];\n");
         let _ = writeln!(out, "  start -> {};", quote(&start.id));
     }

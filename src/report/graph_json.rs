@@ -122,7 +122,10 @@ impl<'f> GraphJson<'f> {
                 version: &flow.meta.version,
                 hash: &flow.meta.hash,
             },
-            start: flow.nodes.get(flow.start).map_or("", |n| n.id.as_str()),
+            start: flow
+                .nodes
+                .get(flow.start.index())
+                .map_or("", |n| n.id.as_str()),
             sections: &flow.sections,
             nodes: nodes.collect(),
             edges: edges(flow)

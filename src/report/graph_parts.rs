@@ -97,14 +97,15 @@ pub(crate) fn edge_label(flow: &Flow, from: usize, edge: &Edge) -> String {
     }
 }
 
-/// Every edge as (from node, to node, edge), in the order the compiler added them.
+/// Every edge as (from, to, edge), the nodes by their place in `Flow::nodes`,
+/// in the order the compiler added them.
 pub(crate) fn edges(flow: &Flow) -> Vec<(usize, usize, &Edge)> {
     flow.graph
         .edge_references()
         .map(|edge| {
             (
-                flow.graph[edge.source()],
-                flow.graph[edge.target()],
+                flow.graph[edge.source()].index(),
+                flow.graph[edge.target()].index(),
                 edge.weight(),
             )
         })

@@ -17,7 +17,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         return String::new();
     };
     let flow = session.flow();
-    let node = &flow.nodes[session.current_index()];
+    let node = flow.node(session.current_index());
     let mut out = String::new();
     let banner = match outcome.verdict {
         Verdict::Treat => "RESULT: MASSAGE IS SUITABLE".green().bold(),

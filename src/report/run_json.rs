@@ -55,7 +55,7 @@ impl<'f> RunJson<'f> {
         let path = session
             .answers()
             .map(|(q, answer)| PathEntry {
-                question: flow.nodes[q].id.to_string(),
+                question: flow.node(q).id.to_string(),
                 answer: answer.to_string(),
             })
             .collect();

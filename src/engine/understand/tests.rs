@@ -57,7 +57,7 @@ fn flow() -> Flow {
 fn read(flow: &Flow, id: &str, text: &str) -> Result<Understood, AnswerError> {
     let index = flow.find(id).unwrap();
     let question = flow.question(index).unwrap();
-    understand(&flow.nodes[index], question, text)
+    understand(flow.node(index), question, text)
 }
 
 fn value(flow: &Flow, id: &str, text: &str) -> String {
