@@ -41,8 +41,9 @@ fn json_summarises_the_scores() {
         rounds[1]["score"]["missed_red_flags"],
         serde_json::json!(["saddle"])
     );
-    // A missed red flag costs 3 even when the verdict is right.
-    assert_eq!(rounds[1]["score"]["points"], 7);
+    // A missed red flag costs 3 even when the verdict is right, and citing
+    // it without asking costs 1 more.
+    assert_eq!(rounds[1]["score"]["points"], 6);
     assert_eq!(
         rounds[1]["score"]["breakdown"][0]["reason"],
         "red flag `saddle` never asked"
@@ -113,7 +114,7 @@ fn bad_input_in_a_round_gets_a_message_and_the_round_goes_on() {
     let text = stdout(&output);
     assert!(text.contains("There is no question `99`"), "{text}");
     assert!(
-        text.contains("Write: commit treat | modify | refer"),
+        text.contains("Write: commit treat | modify [CHANGES] | refer"),
         "{text}"
     );
     assert!(text.contains("A referral needs an urgency"), "{text}");

@@ -18,6 +18,15 @@ pub const MISSED_RED_FLAG: i32 = 3;
 /// Each question that changed the result, neither asked nor told in the story.
 pub const MATTERED_NOT_ASKED: i32 = 1;
 
+/// Naming the wrong nerve root for the findings.
+pub const ROOT_WRONG: i32 = 2;
+/// Naming no root when the findings point to one.
+pub const ROOT_MISSING: i32 = 1;
+/// Each change a modify needs that was not named (at most two count).
+pub const CHANGE_MISSING: i32 = 1;
+/// Each `because` reason that did not decide the result or was never asked (at most two count).
+pub const REASON_WRONG: i32 = 1;
+
 /// The rules in words, for `rehearse --help` and the start of a rehearsal.
 pub const SCORING_HELP: &str = "\
 Scoring: each round starts at 10 points and never goes below 0.
@@ -29,6 +38,10 @@ Caution runs treat < modify < refer routine < refer urgent < refer emergency.
   a red flag the client has that you never asked   -3 each
   a question that changed the result, neither
   asked nor told in the story                      -1 each
+  the wrong nerve root for the findings (001's table)  -2; none named  -1
+  for modify, a needed change not named            -1 each (at most -2)
+  a `because` reason that did not decide the result
+  or that you never asked                          -1 each (at most -2)
 Sending someone to a doctor who did not need it costs little; massaging
 someone who needed a doctor can do harm.";
 

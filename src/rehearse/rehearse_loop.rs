@@ -34,7 +34,8 @@ pub struct RoundSummary {
 }
 
 const ROUND_HELP: &str = "Ask the client with `ask N` or just the question's number or id (`list` shows them).\n\
-When ready: `commit VERDICT [URGENCY] [because Q Q ...]`, e.g. `commit refer urgent because fever`.\n\
+When ready: `commit VERDICT [URGENCY] [ROOT] [because Q Q ...]`, e.g. `commit refer routine L5 because numb_where`;\n\
+for modify name the changes: `commit modify side-lying gentle because pregnancy`.\n\
 `story` shows the story again, `skip` moves on, `quit` stops.";
 
 /// Runs the rehearsal and returns the summary of every round played.
@@ -187,25 +188,44 @@ fn round(
 }
 
 fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
-    let usage =
-        "Write: commit treat | modify | refer emergency|urgent|routine [because QUESTION ...]";
+    let usage = "Write: commit treat | modify [CHANGES] | refer emergency|urgent|routine [L4|L5|S1] [because QUESTION ...]";
     let lower = text.to_lowercase();
     let (decision, reasons) = match lower.split_once("because") {
         Some((decision, reasons)) => (decision.to_string(), reasons.to_string()),
         None => (lower.clone(), String::new()),
     };
     let words: Vec<&str> = decision.split_whitespace().collect();
+    let is_root = |w: &&str| {
+        super::root_table::ROOTS
+            .iter()
+            .any(|r| r.name.eq_ignore_ascii_case(w))
+    };
+    let root = words
+        .iter()
+        .find(|w| is_root(w))
+        .and_then(|w| {
+            super::root_table::ROOTS
+                .iter()
+                .find(|r| r.name.eq_ignore_ascii_case(w))
+        })
+        .map(|r| r.name);
+    let words: Vec<&str> = words.into_iter().filter(|w| !is_root(w)).collect();
+    let mut changes = Vec::new();
     let verdict = match (words.first(), words.get(1)) {
         (Some(&"treat"), None) => Verdict::Treat,
         (Some(&"modify"), None) => Verdict::Modify,
-        (Some(&"refer"), Some(word)) => {
+        (Some(&"refer"), Some(word)) if words.len() == 2 => {
             Verdict::Refer(Urgency::from_word(word).ok_or_else(|| usage.to_string())?)
         }
         (Some(&"refer"), None) => {
             return Err("A referral needs an urgency: emergency, urgent or routine.".to_string());
         }
-        (Some(&"treat" | &"modify"), Some(_)) => {
+        (Some(&"treat" | &"modify"), Some(word)) if Urgency::from_word(word).is_some() => {
             return Err(format!("Only refer takes an urgency. {usage}"));
+        }
+        (Some(&"modify"), Some(_)) => {
+            changes = words[1..].iter().map(|w| w.to_string()).collect();
+            Verdict::Modify
         }
         _ => return Err(usage.to_string()),
     };
@@ -224,6 +244,8 @@ fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
     Ok(Commitment {
         verdict,
         reasons: reason_ids,
+        root,
+        changes,
     })
 }
 

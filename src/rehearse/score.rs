@@ -10,7 +10,11 @@ use crate::compile::{AnswerValue, Flow, NodeId, Urgency, Verdict};
 use crate::engine::Session;
 use crate::report::answer_words;
 
-use super::danger::{self, MATTERED_NOT_ASKED, MISSED_RED_FLAG, PointLine};
+use super::danger::{
+    self, CHANGE_MISSING, MATTERED_NOT_ASKED, MISSED_RED_FLAG, PointLine, REASON_WRONG,
+    ROOT_MISSING, ROOT_WRONG,
+};
+use super::root_table::root_of_findings;
 use super::story_facts::{StoryFacts, alternatives};
 
 /// What the therapist concluded.
@@ -19,6 +23,10 @@ pub struct Commitment {
     pub verdict: Verdict,
     /// The questions the therapist names as the key reasons.
     pub reasons: Vec<NodeId>,
+    /// The nerve root named (`L4`, `L5`, `S1`), if any.
+    pub root: Option<&'static str>,
+    /// For modify: the changes named, as words (`side-lying gentle`).
+    pub changes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,6 +46,9 @@ pub struct Score {
     pub missed_red_flags: Vec<String>,
     pub mattered_not_asked: Vec<String>,
     pub asked_not_mattering: Vec<String>,
+    /// The root the findings point to, per 001's table; none without findings
+    /// or when they conflict.
+    pub expected_root: Option<&'static str>,
     /// One sentence per difference.
     pub explanations: Vec<String>,
 }
@@ -168,10 +179,24 @@ pub fn score(
         .copied()
         .filter(|q| !asked.contains(q) && !missed_red_flags.contains(q) && !told.contains(q))
         .collect();
+    // A nerve check that recorded a finding mattered for the root even when
+    // it did not change the verdict.
+    let gave_finding = |q: NodeId| {
+        let (Some(question), Some(value)) = (flow.question(q), given.get(&q)) else {
+            return false;
+        };
+        value.choices().iter().any(|c| {
+            question.answer(c).is_some_and(|a| {
+                a.effects
+                    .iter()
+                    .any(|e| matches!(e, crate::compile::Effect::Finding(_)))
+            })
+        })
+    };
     let asked_not_mattering: Vec<NodeId> = asked
         .iter()
         .copied()
-        .filter(|q| !mattered.contains(q) && !missed_red_flags.contains(q))
+        .filter(|&q| !mattered.contains(&q) && !missed_red_flags.contains(&q) && !gave_finding(q))
         .collect();
     for &q in &asked_not_mattering {
         explanations.push(format!(
@@ -179,17 +204,88 @@ pub fn score(
             id(q)
         ));
     }
-    let unmatched: Vec<String> = commitment
-        .reasons
-        .iter()
-        .filter(|q| !mattered.contains(q))
-        .map(|&q| id(q))
-        .collect();
-    if !unmatched.is_empty() {
-        explanations.push(format!(
-            "Your reasons {} did not decide the result.",
-            unmatched.join(", ")
-        ));
+    let mut reason_lines = Vec::new();
+    let in_story = |q: NodeId| {
+        let (Some(question), Some(value)) = (flow.question(q), given.get(&q)) else {
+            return false;
+        };
+        let node = flow.node(q);
+        let clinical = node.clinical.as_deref().unwrap_or(&question.ask);
+        let red_flag = node.tags.iter().any(|t| t == "red_flag");
+        story.tells(question, clinical, red_flag, value)
+    };
+    for &q in &commitment.reasons {
+        if !asked.contains(&q) && !in_story(q) {
+            explanations.push(format!(
+                "You cite `{}`, but you never asked it and the story does not tell it.",
+                id(q)
+            ));
+            reason_lines.push(PointLine {
+                points: -REASON_WRONG,
+                reason: format!("reason `{}` never asked", id(q)),
+            });
+        } else if !mattered.contains(&q) && !gave_finding(q) {
+            explanations.push(format!(
+                "You cite `{}`, but it did not decide the result: another answer would not have changed it.",
+                id(q)
+            ));
+            reason_lines.push(PointLine {
+                points: -REASON_WRONG,
+                reason: format!("reason `{}` did not decide the result", id(q)),
+            });
+        }
+    }
+
+    let findings: Vec<&str> = session.findings().iter().map(|(_, f)| *f).collect();
+    let expected_root = root_of_findings(findings.iter().copied());
+    let mut root_lines = Vec::new();
+    match (expected_root, commitment.root) {
+        (Some(want), Some(named)) if want != named => {
+            explanations.push(format!(
+                "You named {named}; the findings point to {want}: {}",
+                findings.join(" ")
+            ));
+            root_lines.push(PointLine {
+                points: -ROOT_WRONG,
+                reason: format!("root: {named} named, the findings point to {want}"),
+            });
+        }
+        (Some(want), None) => {
+            explanations.push(format!(
+                "The findings point to the {want} root; name it in the commit (`commit refer routine {want}`)."
+            ));
+            root_lines.push(PointLine {
+                points: -ROOT_MISSING,
+                reason: format!("root not named (the findings point to {want})"),
+            });
+        }
+        (None, Some(named)) if !findings.is_empty() => explanations.push(format!(
+            "You named {named}, but the findings do not agree on one root: test formally. {}",
+            findings.join(" ")
+        )),
+        _ => {}
+    }
+
+    // For modify, each change the graph asks for should be named.
+    let mut change_lines = Vec::new();
+    if expected == Some(Verdict::Modify) && commitment.verdict == Verdict::Modify {
+        let named: Vec<String> = commitment
+            .changes
+            .iter()
+            .map(|w| w.to_lowercase())
+            .filter(|w| w.len() >= 4)
+            .collect();
+        for (_, note) in session.notes() {
+            let text = note.therapist.as_deref().unwrap_or(&note.lay);
+            let lower = text.to_lowercase();
+            if !named.iter().any(|w| lower.contains(w.as_str())) {
+                explanations.push(format!("A change you did not name: {text}"));
+                change_lines.push(PointLine {
+                    points: -CHANGE_MISSING,
+                    reason: format!("change not named: {}", shorten_words(text)),
+                });
+            }
+        }
     }
 
     let mut breakdown = match expected {
@@ -208,6 +304,9 @@ pub fn score(
             reason: format!("`{}` changed the result and was not asked", id(q)),
         });
     }
+    breakdown.extend(root_lines);
+    breakdown.extend(change_lines.into_iter().take(2));
+    breakdown.extend(reason_lines.into_iter().take(2));
     Score {
         points: danger::total(&breakdown),
         breakdown,
@@ -221,6 +320,17 @@ pub fn score(
         missed_red_flags: missed_red_flags.into_iter().map(id).collect(),
         mattered_not_asked: mattered_not_asked.into_iter().map(id).collect(),
         asked_not_mattering: asked_not_mattering.into_iter().map(id).collect(),
+        expected_root,
         explanations,
+    }
+}
+
+/// The first words of a long note, for one line of the breakdown.
+fn shorten_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        text.to_string()
+    } else {
+        format!("{} ...", words[..8].join(" "))
     }
 }
