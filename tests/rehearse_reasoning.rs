@@ -12,7 +12,7 @@ fn round(vignette: &str, input: &str) -> String {
     );
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     let start = text.find("--- Score").expect("a scored round");
-    let end = text.find("The graph's path").expect("the path");
+    let end = text.find("\nWhy ").expect("the reveal");
     text[start..end].to_string()
 }
 
@@ -68,4 +68,29 @@ fn modify_needs_its_changes_named() {
         "commit modify piriformis sitting buttock\n",
     );
     assert!(!named.contains("change not named"), "{named}");
+}
+
+#[test]
+fn the_reveal_explains_from_the_knowledge_and_why_works_in_a_round() {
+    let output = common::piped(
+        &["rehearse", "--vignette", "runner_buttock"],
+        std::path::Path::new("."),
+        "why spread\ncommit modify piriformis\nwhy spread\nhow\nquit\n",
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    let (before, after) = text.split_once("--- Score").expect("scored");
+    // `why` before the commit: the clinical wording and the why.
+    assert!(before.contains("Distribution of pain"), "{before}");
+    assert!(
+        before.contains("can come from a tight buttock muscle"),
+        "{before}"
+    );
+    // The reveal: the outcome's why and the deciding answer in clinical words,
+    // not the rule walk, which waits for `how`.
+    let reveal = &after[..after.find("`how` shows").expect("reveal")];
+    assert!(reveal.contains("Why modify"), "{reveal}");
+    assert!(reveal.contains("What decided it:"), "{reveal}");
+    assert!(reveal.contains("Distribution of pain"), "{reveal}");
+    assert!(!reveal.contains("Rule `"), "{reveal}");
+    assert!(after.contains("The graph's path:"), "{after}");
 }

@@ -4,6 +4,7 @@
 
 mod danger;
 mod drill;
+mod explain_round;
 mod rehearse_loop;
 mod root_table;
 mod round;

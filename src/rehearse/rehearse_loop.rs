@@ -36,7 +36,7 @@ pub struct RoundSummary {
 const ROUND_HELP: &str = "Ask the client with `ask N` or just the question's number or id (`list` shows them).\n\
 When ready: `commit VERDICT [URGENCY] [ROOT] [because Q Q ...]`, e.g. `commit refer routine L5 because numb_where`;\n\
 for modify name the changes: `commit modify side-lying gentle because pregnancy`.\n\
-`story` shows the story again, `skip` moves on, `quit` stops.";
+`why QUESTION` explains a question, `story` shows the story again, `skip` moves on, `quit` stops.";
 
 /// Runs the rehearsal and returns the summary of every round played.
 pub fn rehearse(
@@ -133,6 +133,7 @@ fn round(
             "skip" | "next" => return Ok((summary, true)),
             "help" => writeln!(out, "{ROUND_HELP}")?,
             "story" => story(vignette, out)?,
+            "why" => why(&round, rest, out)?,
             "list" => {
                 for (i, &q) in round.questions().iter().enumerate() {
                     let node = flow.node(q);
@@ -279,12 +280,12 @@ fn show_score(round: &Round, score: &Score, out: &mut impl Write) -> io::Result<
     let session = round.graph_session();
     writeln!(
         out,
-        "\nThe graph's path:\n{}",
-        how_text(&session, crate::report::Audience::Therapist)
+        "\n{}",
+        super::explain_round::reveal_text(round.flow(), &session, &score.deciding)
     )?;
     writeln!(
         out,
-        "`whatif QUESTION=ANSWER` explores another answer; `next` goes on, `quit` stops."
+        "`whatif QUESTION=ANSWER` explores another answer, `why QUESTION` explains one, `how` shows the walk; `next` goes on, `quit` stops."
     )
 }
 
@@ -306,6 +307,12 @@ fn after_commit(
             "" => {}
             "next" | "skip" => return Ok(true),
             "quit" | "exit" => return Ok(false),
+            "how" => writeln!(
+                out,
+                "The graph's path:\n{}",
+                how_text(&session, crate::report::Audience::Therapist)
+            )?,
+            _ if line.to_lowercase().starts_with("why") => why(round, &line[3..], out)?,
             _ => match line
                 .strip_prefix("whatif")
                 .or_else(|| line.strip_prefix("what if"))
@@ -315,9 +322,39 @@ fn after_commit(
                     "{}",
                     crate::report::what_if_text(&session, rest.trim())
                 )?,
-                None => writeln!(out, "Type `whatif QUESTION=ANSWER`, `next` or `quit`.")?,
+                None => writeln!(
+                    out,
+                    "Type `whatif QUESTION=ANSWER`, `why QUESTION`, `how`, `next` or `quit`."
+                )?,
             },
         }
+    }
+}
+
+/// `why QUESTION`: the question's clinical wording and why from the knowledge.
+fn why(round: &Round, text: &str, out: &mut impl Write) -> io::Result<()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return writeln!(
+            out,
+            "Write `why QUESTION`, e.g. `why saddle_numbness` or `why 3`."
+        );
+    }
+    match round.find_question(text) {
+        Some(q) => writeln!(
+            out,
+            "{}",
+            super::explain_round::why_question(round.flow(), q)
+        ),
+        None => writeln!(
+            out,
+            "{}",
+            format!(
+                "There is no question `{}`. Type `list` to see them.",
+                shorten(text)
+            )
+            .yellow()
+        ),
     }
 }
 

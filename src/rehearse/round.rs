@@ -64,6 +64,10 @@ impl<'f> Round<'f> {
             .filter(|&i| self.flow.question(i).is_some())
     }
 
+    pub fn flow(&self) -> &'f Flow {
+        self.flow
+    }
+
     pub fn asked(&self) -> &[NodeId] {
         &self.asked
     }

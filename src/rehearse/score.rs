@@ -46,6 +46,8 @@ pub struct Score {
     pub missed_red_flags: Vec<String>,
     pub mattered_not_asked: Vec<String>,
     pub asked_not_mattering: Vec<String>,
+    /// Every question on the path whose answer, changed, changes the result.
+    pub deciding: Vec<String>,
     /// The root the findings point to, per 001's table; none without findings
     /// or when they conflict.
     pub expected_root: Option<&'static str>,
@@ -320,6 +322,7 @@ pub fn score(
         missed_red_flags: missed_red_flags.into_iter().map(id).collect(),
         mattered_not_asked: mattered_not_asked.into_iter().map(id).collect(),
         asked_not_mattering: asked_not_mattering.into_iter().map(id).collect(),
+        deciding: mattered.iter().map(|&q| id(q)).collect(),
         expected_root,
         explanations,
     }
