@@ -2,7 +2,7 @@
 //! against the findings (001's table), the changes named for modify, and the
 //! reasons given after `because`. Runs on the built-in knowledge.
 
-mod common;
+use crate::common;
 
 fn round(vignette: &str, input: &str) -> String {
     let output = common::piped(

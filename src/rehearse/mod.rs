@@ -13,7 +13,7 @@ mod seeded_order;
 mod story_facts;
 
 pub use danger::{PointLine, SCORING_HELP};
-pub use drill::{DrillItem, drill_items};
+pub use drill::{DrillItem, MAX_DRILL_ITEMS, drill_items};
 pub use rehearse_loop::{RehearseOptions, RoundSummary, rehearse};
 pub use root_table::{ROOTS, Root};
 pub use round::{ClientAnswer, Round};

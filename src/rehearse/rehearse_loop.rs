@@ -122,7 +122,7 @@ fn round(
     loop {
         let line = match lines.read("rehearse> ") {
             Input::Eof => return Ok((summary, false)),
-            Input::Interrupted | Input::Unreadable => continue,
+            Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
             Input::Line(line) => line,
         };
         let line = line.trim();
@@ -299,7 +299,7 @@ fn after_commit(
     loop {
         let line = match lines.read("rehearse> ") {
             Input::Eof => return Ok(false),
-            Input::Interrupted | Input::Unreadable => continue,
+            Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
             Input::Line(line) => line,
         };
         let line = line.trim();
@@ -380,7 +380,7 @@ fn drill(
         let chosen = loop {
             match lines.read("drill> ") {
                 Input::Eof => return drill_total(right, n, out),
-                Input::Interrupted | Input::Unreadable => continue,
+                Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
                 Input::Line(line) => {
                     let line = line.trim().to_uppercase();
                     let by_number = line
