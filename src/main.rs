@@ -153,6 +153,7 @@ enum GraphFormat {
 
 /// `backcheck rehearse`: practice rounds on the vignettes, or the root drill.
 #[derive(clap::Args)]
+#[command(after_help = backcheck::rehearse::SCORING_HELP)]
 struct RehearseArgs {
     /// List the vignettes (id, title, difficulty) and stop.
     #[arg(long)]
@@ -829,10 +830,18 @@ fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
         seed: args.seed,
         drill: args.drill,
     };
-    let played = if args.json {
-        talk(|lines| rehearse_rounds(flow, &options, lines, &mut io::stderr().lock()))
+    // Wrapped at words for a person at a terminal; piped lines stay whole.
+    let width = if io::stdin().is_terminal() {
+        backcheck::repl::Width::Terminal
     } else {
-        talk(|lines| rehearse_rounds(flow, &options, lines, &mut io::stdout().lock()))
+        backcheck::repl::Width::Unwrapped
+    };
+    let played = if args.json {
+        let mut out = backcheck::repl::Wrapped::new(io::stderr().lock(), width);
+        talk(|lines| rehearse_rounds(flow, &options, lines, &mut out))
+    } else {
+        let mut out = backcheck::repl::Wrapped::new(io::stdout().lock(), width);
+        talk(|lines| rehearse_rounds(flow, &options, lines, &mut out))
     };
     let rounds = played?;
     if args.json {

@@ -41,7 +41,48 @@ fn json_summarises_the_scores() {
         rounds[1]["score"]["missed_red_flags"],
         serde_json::json!(["saddle"])
     );
-    assert_eq!(rounds[1]["score"]["points"], 8);
+    // A missed red flag costs 3 even when the verdict is right, and citing
+    // it without asking costs 1 more.
+    assert_eq!(rounds[1]["score"]["points"], 6);
+    assert_eq!(
+        rounds[1]["score"]["breakdown"][0]["reason"],
+        "red flag `saddle` never asked"
+    );
+}
+
+#[test]
+fn the_scoring_rules_are_in_the_help_and_before_the_first_round() {
+    let help = stdout(&common::piped(
+        &["rehearse", "--help"],
+        std::path::Path::new("."),
+        "",
+    ));
+    assert!(help.contains("under-triage"), "{help}");
+    assert!(help.contains("the worst mistake"), "{help}");
+    let text = stdout(&rehearse(&["--vignette", "office"], "quit\n"));
+    let rules = text
+        .find("Scoring: each round starts at 10")
+        .expect("rules shown");
+    let first = text.find("=== Vignette 1").expect("a round");
+    assert!(rules < first, "{text}");
+}
+
+#[test]
+fn under_calling_an_emergency_scores_nothing_and_over_caution_little() {
+    // The emergency asked about and called urgent: the worst mistake.
+    let text = stdout(&rehearse(
+        &["--vignette", "hidden_numbness"],
+        "saddle\ncommit refer urgent because saddle\n",
+    ));
+    assert!(text.contains("Score: 0/10"), "{text}");
+    assert!(text.contains("missed emergency"), "{text}");
+    // A harmless modify on a treat case: one step of caution too many.
+    let text = stdout(&rehearse(
+        &["--vignette", "office"],
+        "saddle\nage\nbones\nradiation\nworse\ncommit modify\n",
+    ));
+    assert!(text.contains("over-caution"), "{text}");
+    assert!(text.contains("Score: 9/10"), "{text}");
 }
 
 #[test]
@@ -73,10 +114,33 @@ fn bad_input_in_a_round_gets_a_message_and_the_round_goes_on() {
     let text = stdout(&output);
     assert!(text.contains("There is no question `99`"), "{text}");
     assert!(
-        text.contains("Write: commit treat | modify | refer"),
+        text.contains("Write: commit treat | modify [CHANGES] | refer"),
         "{text}"
     );
     assert!(text.contains("A referral needs an urgency"), "{text}");
     assert!(text.contains("Only refer takes an urgency"), "{text}");
     assert!(text.contains("Verdict: right."), "{text}");
+}
+
+#[test]
+fn the_story_counts_as_known_and_counterfactuals_fit_the_client() {
+    // Priya's age is in the story: not "not asked", and never "0 years".
+    let text = stdout(&rehearse(
+        &["--vignette", "office"],
+        "saddle\ncommit treat\n",
+    ));
+    assert!(!text.contains("`age` changed the result"), "{text}");
+    assert!(!text.contains("0 years"), "{text}");
+    // A man on the built-in knowledge: pregnancy is never held against him.
+    let output = common::piped(
+        &["rehearse", "--vignette", "warehouse_bending"],
+        std::path::Path::new("."),
+        "commit treat\n",
+    );
+    let text = stdout(&output);
+    let feedback =
+        &text[text.find("--- Score").expect("scored")..text.find("\nWhy ").expect("the reveal")];
+    assert!(!feedback.to_lowercase().contains("pregnan"), "{feedback}");
+    assert!(feedback.contains("Had he answered"), "{feedback}");
+    assert!(feedback.contains("counted as known"), "{feedback}");
 }

@@ -16,7 +16,7 @@ fn start(extra: &[&str]) -> OsSession {
 #[test]
 fn a_full_round_with_a_hidden_red_flag() {
     let mut p = start(&["--vignette", "hidden_numbness"]);
-    p.expect("the saddle area is tingly").unwrap();
+    p.expect("almost in passing").unwrap();
     p.send_line("ask radiation").unwrap();
     p.expect("Client: \"Down the thigh.\"").unwrap();
     p.send_line("ask nonsense").unwrap();
@@ -24,11 +24,12 @@ fn a_full_round_with_a_hidden_red_flag() {
     p.send_line("commit refer sometime").unwrap();
     p.expect("Write: commit treat").unwrap();
     p.send_line("commit modify because radiation").unwrap();
-    p.expect("Score: 1/10").unwrap();
+    p.expect("Score: 0/10").unwrap();
+    p.expect("missed emergency").unwrap();
     p.expect("the graph reaches refer emergency").unwrap();
     p.expect("Missed red flag `saddle`").unwrap();
     p.send_line("next").unwrap();
-    p.expect("Red flags missed: 1").unwrap();
+    p.expect(Regex("Red\\s+flags\\s+missed:\\s+1")).unwrap();
 }
 
 #[test]

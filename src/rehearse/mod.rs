@@ -2,16 +2,21 @@
 //! and engine as `chat`, scored reasoning, and a nerve-root drill.
 //! Pure: the rounds compute, `rehearse_loop` talks.
 
+mod danger;
 mod drill;
+mod explain_round;
 mod rehearse_loop;
 mod root_table;
 mod round;
 mod score;
 mod seeded_order;
+mod story_facts;
 
+pub use danger::{PointLine, SCORING_HELP};
 pub use drill::{DrillItem, MAX_DRILL_ITEMS, drill_items};
 pub use rehearse_loop::{RehearseOptions, RoundSummary, rehearse};
 pub use root_table::{ROOTS, Root};
 pub use round::{ClientAnswer, Round};
 pub use score::{Commitment, Score, score};
 pub use seeded_order::seeded_order;
+pub use story_facts::StoryFacts;

@@ -34,8 +34,9 @@ pub struct RoundSummary {
 }
 
 const ROUND_HELP: &str = "Ask the client with `ask N` or just the question's number or id (`list` shows them).\n\
-When ready: `commit VERDICT [URGENCY] [because Q Q ...]`, e.g. `commit refer urgent because fever`.\n\
-`story` shows the story again, `skip` moves on, `quit` stops.";
+When ready: `commit VERDICT [URGENCY] [ROOT] [because Q Q ...]`, e.g. `commit refer routine L5 because numb_where`;\n\
+for modify name the changes: `commit modify side-lying gentle because pregnancy`.\n\
+`why QUESTION` explains a question, `story` shows the story again, `skip` moves on, `quit` stops.";
 
 /// Runs the rehearsal and returns the summary of every round played.
 pub fn rehearse(
@@ -58,6 +59,9 @@ pub fn rehearse(
             None => flow.vignettes.iter().collect(),
         },
     };
+    if !chosen.is_empty() {
+        writeln!(out, "{}", super::danger::SCORING_HELP)?;
+    }
     let mut summaries = Vec::new();
     for (n, vignette) in chosen.iter().enumerate() {
         writeln!(
@@ -129,6 +133,7 @@ fn round(
             "skip" | "next" => return Ok((summary, true)),
             "help" => writeln!(out, "{ROUND_HELP}")?,
             "story" => story(vignette, out)?,
+            "why" => why(&round, rest, out)?,
             "list" => {
                 for (i, &q) in round.questions().iter().enumerate() {
                     let node = flow.node(q);
@@ -184,25 +189,44 @@ fn round(
 }
 
 fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
-    let usage =
-        "Write: commit treat | modify | refer emergency|urgent|routine [because QUESTION ...]";
+    let usage = "Write: commit treat | modify [CHANGES] | refer emergency|urgent|routine [L4|L5|S1] [because QUESTION ...]";
     let lower = text.to_lowercase();
     let (decision, reasons) = match lower.split_once("because") {
         Some((decision, reasons)) => (decision.to_string(), reasons.to_string()),
         None => (lower.clone(), String::new()),
     };
     let words: Vec<&str> = decision.split_whitespace().collect();
+    let is_root = |w: &&str| {
+        super::root_table::ROOTS
+            .iter()
+            .any(|r| r.name.eq_ignore_ascii_case(w))
+    };
+    let root = words
+        .iter()
+        .find(|w| is_root(w))
+        .and_then(|w| {
+            super::root_table::ROOTS
+                .iter()
+                .find(|r| r.name.eq_ignore_ascii_case(w))
+        })
+        .map(|r| r.name);
+    let words: Vec<&str> = words.into_iter().filter(|w| !is_root(w)).collect();
+    let mut changes = Vec::new();
     let verdict = match (words.first(), words.get(1)) {
         (Some(&"treat"), None) => Verdict::Treat,
         (Some(&"modify"), None) => Verdict::Modify,
-        (Some(&"refer"), Some(word)) => {
+        (Some(&"refer"), Some(word)) if words.len() == 2 => {
             Verdict::Refer(Urgency::from_word(word).ok_or_else(|| usage.to_string())?)
         }
         (Some(&"refer"), None) => {
             return Err("A referral needs an urgency: emergency, urgent or routine.".to_string());
         }
-        (Some(&"treat" | &"modify"), Some(_)) => {
+        (Some(&"treat" | &"modify"), Some(word)) if Urgency::from_word(word).is_some() => {
             return Err(format!("Only refer takes an urgency. {usage}"));
+        }
+        (Some(&"modify"), Some(_)) => {
+            changes = words[1..].iter().map(|w| w.to_string()).collect();
+            Verdict::Modify
         }
         _ => return Err(usage.to_string()),
     };
@@ -221,6 +245,8 @@ fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
     Ok(Commitment {
         verdict,
         reasons: reason_ids,
+        root,
+        changes,
     })
 }
 
@@ -239,18 +265,27 @@ fn show_score(round: &Round, score: &Score, out: &mut impl Write) -> io::Result<
         mark(score.verdict_right),
         mark(score.urgency_right)
     )?;
+    if score.breakdown.is_empty() {
+        writeln!(out, "Points: 10, nothing taken off.")?;
+    } else {
+        writeln!(out, "Points: 10")?;
+        for line in &score.breakdown {
+            writeln!(out, "  {:>+4}  {}", line.points, line.reason)?;
+        }
+        writeln!(out, "  = {} (never below 0)", score.points)?;
+    }
     for explanation in &score.explanations {
         writeln!(out, "  - {explanation}")?;
     }
     let session = round.graph_session();
     writeln!(
         out,
-        "\nThe graph's path:\n{}",
-        how_text(&session, crate::report::Audience::Therapist)
+        "\n{}",
+        super::explain_round::reveal_text(round.flow(), &session, &score.deciding)
     )?;
     writeln!(
         out,
-        "`whatif QUESTION=ANSWER` explores another answer; `next` goes on, `quit` stops."
+        "`whatif QUESTION=ANSWER` explores another answer, `why QUESTION` explains one, `how` shows the walk; `next` goes on, `quit` stops."
     )
 }
 
@@ -272,6 +307,12 @@ fn after_commit(
             "" => {}
             "next" | "skip" => return Ok(true),
             "quit" | "exit" => return Ok(false),
+            "how" => writeln!(
+                out,
+                "The graph's path:\n{}",
+                how_text(&session, crate::report::Audience::Therapist)
+            )?,
+            _ if line.to_lowercase().starts_with("why") => why(round, &line[3..], out)?,
             _ => match line
                 .strip_prefix("whatif")
                 .or_else(|| line.strip_prefix("what if"))
@@ -281,9 +322,39 @@ fn after_commit(
                     "{}",
                     crate::report::what_if_text(&session, rest.trim())
                 )?,
-                None => writeln!(out, "Type `whatif QUESTION=ANSWER`, `next` or `quit`.")?,
+                None => writeln!(
+                    out,
+                    "Type `whatif QUESTION=ANSWER`, `why QUESTION`, `how`, `next` or `quit`."
+                )?,
             },
         }
+    }
+}
+
+/// `why QUESTION`: the question's clinical wording and why from the knowledge.
+fn why(round: &Round, text: &str, out: &mut impl Write) -> io::Result<()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return writeln!(
+            out,
+            "Write `why QUESTION`, e.g. `why saddle_numbness` or `why 3`."
+        );
+    }
+    match round.find_question(text) {
+        Some(q) => writeln!(
+            out,
+            "{}",
+            super::explain_round::why_question(round.flow(), q)
+        ),
+        None => writeln!(
+            out,
+            "{}",
+            format!(
+                "There is no question `{}`. Type `list` to see them.",
+                shorten(text)
+            )
+            .yellow()
+        ),
     }
 }
 

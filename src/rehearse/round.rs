@@ -8,6 +8,7 @@ use crate::engine::Session;
 use crate::report::answer_words;
 
 use super::score::{Commitment, Score, score};
+use super::story_facts::StoryFacts;
 
 /// What the client says when asked a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +24,7 @@ pub struct Round<'f> {
     pub vignette: &'f Vignette,
     asked: Vec<NodeId>,
     given: HashMap<NodeId, AnswerValue>,
+    story: StoryFacts,
 }
 
 impl<'f> Round<'f> {
@@ -32,6 +34,7 @@ impl<'f> Round<'f> {
             vignette,
             asked: Vec::new(),
             given: vignette.case.answers.iter().cloned().collect(),
+            story: StoryFacts::read(&vignette.story),
         }
     }
 
@@ -61,6 +64,10 @@ impl<'f> Round<'f> {
             .filter(|&i| self.flow.question(i).is_some())
     }
 
+    pub fn flow(&self) -> &'f Flow {
+        self.flow
+    }
+
     pub fn asked(&self) -> &[NodeId] {
         &self.asked
     }
@@ -81,6 +88,6 @@ impl<'f> Round<'f> {
     }
 
     pub fn commit(&self, commitment: &Commitment) -> Score {
-        score(self.flow, &self.given, &self.asked, commitment)
+        score(self.flow, &self.given, &self.asked, commitment, &self.story)
     }
 }

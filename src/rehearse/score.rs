@@ -6,9 +6,16 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::compile::{AnswerValue, Flow, Form, NodeId, Question, Urgency, Verdict};
+use crate::compile::{AnswerValue, Flow, NodeId, Urgency, Verdict};
 use crate::engine::Session;
 use crate::report::answer_words;
+
+use super::danger::{
+    self, CHANGE_MISSING, MATTERED_NOT_ASKED, MISSED_RED_FLAG, PointLine, REASON_WRONG,
+    ROOT_MISSING, ROOT_WRONG,
+};
+use super::root_table::root_of_findings;
+use super::story_facts::{StoryFacts, alternatives};
 
 /// What the therapist concluded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,12 +23,18 @@ pub struct Commitment {
     pub verdict: Verdict,
     /// The questions the therapist names as the key reasons.
     pub reasons: Vec<NodeId>,
+    /// The nerve root named (`L4`, `L5`, `S1`), if any.
+    pub root: Option<&'static str>,
+    /// For modify: the changes named, as words (`side-lying gentle`).
+    pub changes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Score {
-    /// Out of 10.
+    /// Out of 10, weighted by danger (see [`danger::SCORING_HELP`]).
     pub points: u32,
+    /// What the points were taken off for; empty for full marks.
+    pub breakdown: Vec<PointLine>,
     /// Treat, modify or refer as the graph has it, whatever the urgency.
     pub verdict_right: bool,
     pub urgency_right: bool,
@@ -33,6 +46,11 @@ pub struct Score {
     pub missed_red_flags: Vec<String>,
     pub mattered_not_asked: Vec<String>,
     pub asked_not_mattering: Vec<String>,
+    /// Every question on the path whose answer, changed, changes the result.
+    pub deciding: Vec<String>,
+    /// The root the findings point to, per 001's table; none without findings
+    /// or when they conflict.
+    pub expected_root: Option<&'static str>,
     /// One sentence per difference.
     pub explanations: Vec<String>,
 }
@@ -45,31 +63,7 @@ fn result_of(session: &Session) -> Option<Verdict> {
 fn describe(result: Option<Verdict>) -> String {
     match result {
         Some(verdict) => verdict.to_string(),
-        None => "no result yet (more questions)".to_string(),
-    }
-}
-
-/// Other answers worth trying for a question, to see whether it mattered.
-fn alternatives(question: &Question) -> Vec<AnswerValue> {
-    match question.form {
-        Form::YesNo | Form::Single => question
-            .answers
-            .iter()
-            .map(|a| AnswerValue::Choice(a.id.clone()))
-            .collect(),
-        Form::Multiple => question
-            .answers
-            .iter()
-            .map(|a| AnswerValue::Many(vec![a.id.clone()]))
-            .collect(),
-        Form::Number => {
-            let (min, max) = question.range.unwrap_or((0, 0));
-            if max - min <= 200 {
-                (min..=max).map(AnswerValue::Number).collect()
-            } else {
-                vec![AnswerValue::Number(min), AnswerValue::Number(max)]
-            }
-        }
+        None => "a matter for more questions".to_string(),
     }
 }
 
@@ -78,6 +72,7 @@ pub fn score(
     given: &HashMap<NodeId, AnswerValue>,
     asked: &[NodeId],
     commitment: &Commitment,
+    story: &StoryFacts,
 ) -> Score {
     let session = Session::replay(flow, given);
     let expected = result_of(&session);
@@ -127,40 +122,83 @@ pub fn score(
         }
     }
 
-    // A question on the path mattered if another answer changes the result.
+    // A question on the path mattered if a plausible other answer changes
+    // the result; one the story already tells counts as known.
     let mut mattered = Vec::new();
+    let mut told = Vec::new();
     for (q, value) in &path {
         let Some(question) = flow.question(*q) else {
             continue;
         };
-        let changed = alternatives(question).into_iter().find_map(|alternative| {
-            let mut other = given.clone();
-            other.insert(*q, alternative.clone());
-            let result = result_of(&Session::replay(flow, &other));
-            (result != expected).then_some((alternative, result))
-        });
-        if let Some((alternative, result)) = changed {
-            mattered.push(*q);
-            if !asked.contains(q) && !missed_red_flags.contains(q) {
-                explanations.push(format!(
-                    "`{}` mattered but was not asked: the client says \"{}\"; had it been \"{}\", the result would be {}.",
-                    id(*q),
-                    answer_words(question, value),
-                    answer_words(question, &alternative),
-                    describe(result)
-                ));
-            }
+        let red_flag = flow.node(*q).tags.iter().any(|t| t == "red_flag");
+        // Prefer a change that reaches a result over one that only leads
+        // to more questions: it says more about why the question matters.
+        let changes: Vec<_> = alternatives(question, value, story)
+            .into_iter()
+            .filter_map(|alternative| {
+                let mut other = given.clone();
+                other.insert(*q, alternative.clone());
+                let session = Session::replay(flow, &other);
+                let result = result_of(&session);
+                let title = session.outcome().map(|o| o.title.clone());
+                (result != expected).then_some((alternative, result, title))
+            })
+            .collect();
+        let changed = changes
+            .iter()
+            .find(|(_, result, _)| result.is_some())
+            .or(changes.first())
+            .cloned();
+        let Some((alternative, result, title)) = changed else {
+            continue;
+        };
+        mattered.push(*q);
+        if asked.contains(q) || missed_red_flags.contains(q) {
+            continue;
         }
+        let says = answer_words(question, value);
+        let clinical = flow.node(*q).clinical.as_deref().unwrap_or(&question.ask);
+        if story.tells(question, clinical, red_flag, value) {
+            told.push(*q);
+            explanations.push(format!(
+                "`{}` mattered, and the story already tells it (\"{says}\"): counted as known.",
+                id(*q)
+            ));
+            continue;
+        }
+        let title = title.map_or(String::new(), |t| format!(" (\"{t}\")"));
+        explanations.push(format!(
+            "`{}` mattered but was not asked: the client says \"{says}\". Had {} answered \"{}\" to \"{}\", this would be {}{title}.",
+            id(*q),
+            story.pronoun(),
+            answer_words(question, &alternative),
+            clinical,
+            describe(result)
+        ));
     }
     let mattered_not_asked: Vec<NodeId> = mattered
         .iter()
         .copied()
-        .filter(|q| !asked.contains(q) && !missed_red_flags.contains(q))
+        .filter(|q| !asked.contains(q) && !missed_red_flags.contains(q) && !told.contains(q))
         .collect();
+    // A nerve check that recorded a finding mattered for the root even when
+    // it did not change the verdict.
+    let gave_finding = |q: NodeId| {
+        let (Some(question), Some(value)) = (flow.question(q), given.get(&q)) else {
+            return false;
+        };
+        value.choices().iter().any(|c| {
+            question.answer(c).is_some_and(|a| {
+                a.effects
+                    .iter()
+                    .any(|e| matches!(e, crate::compile::Effect::Finding(_)))
+            })
+        })
+    };
     let asked_not_mattering: Vec<NodeId> = asked
         .iter()
         .copied()
-        .filter(|q| !mattered.contains(q) && !missed_red_flags.contains(q))
+        .filter(|&q| !mattered.contains(&q) && !missed_red_flags.contains(&q) && !gave_finding(q))
         .collect();
     for &q in &asked_not_mattering {
         explanations.push(format!(
@@ -168,30 +206,112 @@ pub fn score(
             id(q)
         ));
     }
-    let unmatched: Vec<String> = commitment
-        .reasons
-        .iter()
-        .filter(|q| !mattered.contains(q))
-        .map(|&q| id(q))
-        .collect();
-    if !unmatched.is_empty() {
-        explanations.push(format!(
-            "Your reasons {} did not decide the result.",
-            unmatched.join(", ")
-        ));
+    let mut reason_lines = Vec::new();
+    let in_story = |q: NodeId| {
+        let (Some(question), Some(value)) = (flow.question(q), given.get(&q)) else {
+            return false;
+        };
+        let node = flow.node(q);
+        let clinical = node.clinical.as_deref().unwrap_or(&question.ask);
+        let red_flag = node.tags.iter().any(|t| t == "red_flag");
+        story.tells(question, clinical, red_flag, value)
+    };
+    for &q in &commitment.reasons {
+        if !asked.contains(&q) && !in_story(q) {
+            explanations.push(format!(
+                "You cite `{}`, but you never asked it and the story does not tell it.",
+                id(q)
+            ));
+            reason_lines.push(PointLine {
+                points: -REASON_WRONG,
+                reason: format!("reason `{}` never asked", id(q)),
+            });
+        } else if !mattered.contains(&q) && !gave_finding(q) {
+            explanations.push(format!(
+                "You cite `{}`, but it did not decide the result: another answer would not have changed it.",
+                id(q)
+            ));
+            reason_lines.push(PointLine {
+                points: -REASON_WRONG,
+                reason: format!("reason `{}` did not decide the result", id(q)),
+            });
+        }
     }
 
-    let mut points: i32 = 10;
-    if !verdict_right {
-        points -= 5;
+    let findings: Vec<&str> = session.findings().iter().map(|(_, f)| *f).collect();
+    let expected_root = root_of_findings(findings.iter().copied());
+    let mut root_lines = Vec::new();
+    match (expected_root, commitment.root) {
+        (Some(want), Some(named)) if want != named => {
+            explanations.push(format!(
+                "You named {named}; the findings point to {want}: {}",
+                findings.join(" ")
+            ));
+            root_lines.push(PointLine {
+                points: -ROOT_WRONG,
+                reason: format!("root: {named} named, the findings point to {want}"),
+            });
+        }
+        (Some(want), None) => {
+            explanations.push(format!(
+                "The findings point to the {want} root; name it in the commit (`commit refer routine {want}`)."
+            ));
+            root_lines.push(PointLine {
+                points: -ROOT_MISSING,
+                reason: format!("root not named (the findings point to {want})"),
+            });
+        }
+        (None, Some(named)) if !findings.is_empty() => explanations.push(format!(
+            "You named {named}, but the findings do not agree on one root: test formally. {}",
+            findings.join(" ")
+        )),
+        _ => {}
     }
-    if !urgency_right {
-        points -= 2;
+
+    // For modify, each change the graph asks for should be named.
+    let mut change_lines = Vec::new();
+    if expected == Some(Verdict::Modify) && commitment.verdict == Verdict::Modify {
+        let named: Vec<String> = commitment
+            .changes
+            .iter()
+            .map(|w| w.to_lowercase())
+            .filter(|w| w.len() >= 4)
+            .collect();
+        for (_, note) in session.notes() {
+            let text = note.therapist.as_deref().unwrap_or(&note.lay);
+            let lower = text.to_lowercase();
+            if !named.iter().any(|w| lower.contains(w.as_str())) {
+                explanations.push(format!("A change you did not name: {text}"));
+                change_lines.push(PointLine {
+                    points: -CHANGE_MISSING,
+                    reason: format!("change not named: {}", shorten_words(text)),
+                });
+            }
+        }
     }
-    points -= 2 * missed_red_flags.len() as i32;
-    points -= mattered_not_asked.len() as i32;
+
+    let mut breakdown = match expected {
+        Some(expected) => danger::verdict_lines(commitment.verdict, expected),
+        None => Vec::new(),
+    };
+    for &q in &missed_red_flags {
+        breakdown.push(PointLine {
+            points: -MISSED_RED_FLAG,
+            reason: format!("red flag `{}` never asked", id(q)),
+        });
+    }
+    for &q in &mattered_not_asked {
+        breakdown.push(PointLine {
+            points: -MATTERED_NOT_ASKED,
+            reason: format!("`{}` changed the result and was not asked", id(q)),
+        });
+    }
+    breakdown.extend(root_lines);
+    breakdown.extend(change_lines.into_iter().take(2));
+    breakdown.extend(reason_lines.into_iter().take(2));
     Score {
-        points: points.clamp(0, 10) as u32,
+        points: danger::total(&breakdown),
+        breakdown,
         verdict_right,
         urgency_right,
         expected_verdict: expected.map(Verdict::word),
@@ -202,6 +322,18 @@ pub fn score(
         missed_red_flags: missed_red_flags.into_iter().map(id).collect(),
         mattered_not_asked: mattered_not_asked.into_iter().map(id).collect(),
         asked_not_mattering: asked_not_mattering.into_iter().map(id).collect(),
+        deciding: mattered.iter().map(|&q| id(q)).collect(),
+        expected_root,
         explanations,
+    }
+}
+
+/// The first words of a long note, for one line of the breakdown.
+fn shorten_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        text.to_string()
+    } else {
+        format!("{} ...", words[..8].join(" "))
     }
 }

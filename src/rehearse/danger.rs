@@ -1,0 +1,161 @@
+//! How much a wrong call costs: rounds are weighted by the harm a mistake
+//! could do. Sending a client who needed a doctor onto the table (under-triage)
+//! costs far more than being more careful than needed, and missing an
+//! emergency is the worst mistake of all.
+
+use serde::Serialize;
+
+use crate::compile::{Urgency, Verdict};
+
+/// Points a round starts with.
+pub const FULL_MARKS: i32 = 10;
+/// Per step of caution too little (treat < modify < refer routine < urgent < emergency).
+pub const UNDER_TRIAGE_PER_STEP: i32 = 3;
+/// Per step of caution too much.
+pub const OVER_CAUTION_PER_STEP: i32 = 1;
+/// Each red flag the client has that was never asked.
+pub const MISSED_RED_FLAG: i32 = 3;
+/// Each question that changed the result, neither asked nor told in the story.
+pub const MATTERED_NOT_ASKED: i32 = 1;
+
+/// Naming the wrong nerve root for the findings.
+pub const ROOT_WRONG: i32 = 2;
+/// Naming no root when the findings point to one.
+pub const ROOT_MISSING: i32 = 1;
+/// Each change a modify needs that was not named (at most two count).
+pub const CHANGE_MISSING: i32 = 1;
+/// Each `because` reason that did not decide the result or was never asked (at most two count).
+pub const REASON_WRONG: i32 = 1;
+
+/// The rules in words, for `rehearse --help` and the start of a rehearsal.
+pub const SCORING_HELP: &str = "\
+Scoring: each round starts at 10 points and never goes below 0.
+Caution runs treat < modify < refer routine < refer urgent < refer emergency.
+  less cautious than the graph (under-triage)      -3 per step
+  more cautious than the graph (over-caution)      -1 per step
+  missing an emergency (anything but refer emergency where it is needed):
+                                                   the round scores 0, the worst mistake
+  a red flag the client has that you never asked   -3 each
+  a question that changed the result, neither
+  asked nor told in the story                      -1 each
+  the wrong nerve root for the findings (001's table)  -2; none named  -1
+  for modify, a needed change not named            -1 each (at most -2)
+  a `because` reason that did not decide the result
+  or that you never asked                          -1 each (at most -2)
+Sending someone to a doctor who did not need it costs little; massaging
+someone who needed a doctor can do harm.";
+
+/// One line of a round's points breakdown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PointLine {
+    /// Negative for a penalty.
+    pub points: i32,
+    pub reason: String,
+}
+
+/// How cautious a verdict is: 0 (treat) to 4 (refer emergency).
+pub fn caution(verdict: Verdict) -> i32 {
+    match verdict {
+        Verdict::Treat => 0,
+        Verdict::Modify => 1,
+        Verdict::Refer(Urgency::Routine) => 2,
+        Verdict::Refer(Urgency::Urgent) => 3,
+        Verdict::Refer(Urgency::Emergency) => 4,
+    }
+}
+
+/// The lines for the verdict itself: nothing when it is right.
+pub fn verdict_lines(committed: Verdict, expected: Verdict) -> Vec<PointLine> {
+    let steps = caution(committed) - caution(expected);
+    if expected == Verdict::Refer(Urgency::Emergency) && committed != expected {
+        return vec![PointLine {
+            points: -FULL_MARKS,
+            reason: format!(
+                "missed emergency: you chose {committed} where refer emergency is needed (the worst mistake)"
+            ),
+        }];
+    }
+    match steps.cmp(&0) {
+        std::cmp::Ordering::Equal => Vec::new(),
+        std::cmp::Ordering::Less => vec![PointLine {
+            points: steps * UNDER_TRIAGE_PER_STEP,
+            reason: format!(
+                "under-triage: {committed} is {} less cautious than {expected}",
+                steps_words(-steps)
+            ),
+        }],
+        std::cmp::Ordering::Greater => vec![PointLine {
+            points: -steps * OVER_CAUTION_PER_STEP,
+            reason: format!(
+                "over-caution: {committed} is {} more cautious than {expected}",
+                steps_words(steps)
+            ),
+        }],
+    }
+}
+
+fn steps_words(steps: i32) -> String {
+    if steps == 1 {
+        "one step".to_string()
+    } else {
+        format!("{steps} steps")
+    }
+}
+
+/// The round's points from its breakdown, between 0 and [`FULL_MARKS`].
+pub fn total(lines: &[PointLine]) -> u32 {
+    let sum: i32 = FULL_MARKS + lines.iter().map(|l| l.points).sum::<i32>();
+    sum.clamp(0, FULL_MARKS) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Verdict; 5] = [
+        Verdict::Treat,
+        Verdict::Modify,
+        Verdict::Refer(Urgency::Routine),
+        Verdict::Refer(Urgency::Urgent),
+        Verdict::Refer(Urgency::Emergency),
+    ];
+
+    #[test]
+    fn the_right_verdict_keeps_full_marks() {
+        for v in ALL {
+            assert_eq!(total(&verdict_lines(v, v)), 10, "{v}");
+        }
+    }
+
+    #[test]
+    fn under_triage_costs_more_than_the_same_steps_of_over_caution() {
+        for (i, &low) in ALL.iter().enumerate() {
+            for &high in &ALL[i + 1..] {
+                let under = total(&verdict_lines(low, high));
+                let over = total(&verdict_lines(high, low));
+                assert!(under < over, "{low} for {high}: {under} vs {over}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_missed_emergency_scores_nothing_and_is_the_worst() {
+        let emergency = Verdict::Refer(Urgency::Emergency);
+        let worst_other = ALL
+            .iter()
+            .flat_map(|&c| ALL.iter().map(move |&e| (c, e)))
+            .filter(|&(_, e)| e != emergency)
+            .map(|(c, e)| total(&verdict_lines(c, e)))
+            .min();
+        assert_eq!(
+            total(&verdict_lines(Verdict::Refer(Urgency::Urgent), emergency)),
+            0
+        );
+        assert!(worst_other > Some(0), "{worst_other:?}");
+    }
+
+    #[test]
+    fn modify_on_a_treat_case_is_a_small_loss() {
+        assert_eq!(total(&verdict_lines(Verdict::Modify, Verdict::Treat)), 9);
+    }
+}
