@@ -5,6 +5,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+// The crate's one folder walker (std only), so the binary embeds exactly
+// the files `check` reads.
+#[path = "src/source/flow_walk.rs"]
+mod flow_walk;
+
 fn main() {
     // Read at run time: a build script compiled for one checkout may be reused
     // by another that shares the target folder.
@@ -29,17 +34,17 @@ fn main() {
     fs::write(out.join("embedded_knowledge.rs"), code).expect("write embedded knowledge");
 }
 
+/// Every .flow file under `dir`, by the crate's one folder walker; cargo is
+/// told to watch each folder too, so a new file rebuilds. A folder that
+/// cannot be listed embeds nothing, and the binary reports that as `check` does.
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
+    let Ok(files) = flow_walk::walk_flow_files(dir) else {
         return;
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        println!("cargo:rerun-if-changed={}", path.display());
-        if path.is_dir() {
-            collect(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "flow") {
-            out.push(path);
+    for file in files {
+        if let Some(folder) = dir.join(&file.relative).parent() {
+            println!("cargo:rerun-if-changed={}", folder.display());
         }
+        out.push(dir.join(file.relative));
     }
 }

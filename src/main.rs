@@ -12,8 +12,12 @@ use backcheck::check::run_cases;
 use backcheck::compile::{AnswerValue, Flow, NodeId, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
 use backcheck::engine::{Current, SavedSession, Session, understand};
+use backcheck::file_read::{ReadError, SESSION_FILE_LIMIT, read_bounded};
+use backcheck::file_write::{IfExists, check_writable, write_file};
+use backcheck::printable::{NAME, PATH, SENTENCE, printable, printable_list};
+use backcheck::rehearse::MAX_DRILL_ITEMS;
 use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
-use backcheck::repl::{ChatOptions, Conversation, write_atomic};
+use backcheck::repl::{ChatOptions, Conversation};
 use backcheck::report::{Audience, RunJson, markdown_report, outcome_text};
 use backcheck::source::KnowledgeSource;
 use backcheck::terminal::{EditorLines, LineSource, PipedLines};
@@ -24,6 +28,9 @@ const FAILED: u8 = 1;
 const BAD_INPUT: u8 = 2;
 /// `run` was given too few answers.
 const INCOMPLETE: u8 = 3;
+/// The output was closed before everything was written (e.g. piped into
+/// `head`): the status of a program ended by SIGPIPE, as the shell reports it.
+const CLOSED_OUTPUT: u8 = 128 + 13;
 
 /// Should I massage this lower back? A rule-based screening assistant.
 ///
@@ -56,6 +63,9 @@ enum Command {
         /// Also write a Markdown report of the assessment here.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
+        /// Replace the --report file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Parse and compile a knowledge folder; report every error.
     Check {
@@ -174,8 +184,9 @@ struct ChatArgs {
     #[arg(long, value_name = "FILE")]
     resume: Option<PathBuf>,
     /// With --resume: replay a session saved with other knowledge, stopping at
-    /// the first answer that no longer fits.
-    #[arg(long, requires = "resume")]
+    /// the first answer that no longer fits. With --report: replace that file
+    /// if it exists.
+    #[arg(long)]
     force: bool,
     /// Write a Markdown report of the session here when it ends.
     #[arg(long, value_name = "FILE")]
@@ -200,6 +211,18 @@ impl Failure {
     }
 }
 
+/// Writing to the output failed. A closed output (piped into `head`, a
+/// closed terminal) ends the command quietly with [`CLOSED_OUTPUT`].
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Failure {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            Failure::new(CLOSED_OUTPUT, "")
+        } else {
+            Failure::new(BAD_INPUT, format!("error: {error}"))
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Plain text also when the input is piped: a script is talking, not a person.
@@ -214,7 +237,8 @@ fn main() -> ExitCode {
             json,
             knowledge,
             report,
-        }) => run(&answers, json, knowledge.dir(), report.as_deref()),
+            force,
+        }) => run(&answers, json, knowledge.dir(), report.as_deref(), force),
         Some(Command::Check {
             folder,
             deny_warnings,
@@ -236,7 +260,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
             if !failure.message.is_empty() {
-                eprintln!("{}", failure.message.trim_end());
+                // A closed stderr leaves only the exit code to tell.
+                let _ = writeln!(io::stderr(), "{}", failure.message.trim_end());
             }
             ExitCode::from(failure.code)
         }
@@ -256,8 +281,12 @@ fn colour_on(stream: &impl IsTerminal) -> bool {
 /// apart node by node at exit would cost a short run more than answering.
 fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
     let source = match dir {
-        Some(dir) => KnowledgeSource::from_dir(dir)
-            .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?,
+        Some(dir) => KnowledgeSource::from_dir(dir).map_err(|error| {
+            Failure::new(
+                BAD_INPUT,
+                format!("error: {}", printable(&error.to_string(), SENTENCE)),
+            )
+        })?,
         None => KnowledgeSource::embedded(),
     };
     let flow = compile(&source).map_err(|errors| {
@@ -276,6 +305,16 @@ fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
 }
 
 fn chat(args: &ChatArgs) -> Result<u8, Failure> {
+    if args.force && args.resume.is_none() && args.report.is_none() {
+        return Err(Failure::new(
+            BAD_INPUT,
+            "error: --force applies to --resume or --report; neither was given",
+        ));
+    }
+    // Found out now, not after the whole conversation.
+    if let Some(file) = &args.report {
+        report_writable(file, args.force)?;
+    }
     let flow = load(args.knowledge.dir())?;
     let options = ChatOptions {
         audience: args.audience,
@@ -289,71 +328,115 @@ fn chat(args: &ChatArgs) -> Result<u8, Failure> {
     let mut conversation = Conversation::resume(session, options, stdout.lock());
     let result = if io::stdin().is_terminal() {
         let mut lines = EditorLines::new(args.history.as_deref()).map_err(|error| {
-            Failure::new(
-                BAD_INPUT,
-                format!("error: cannot use the terminal: {error}"),
-            )
+            Failure::new(BAD_INPUT, format!("error: {}", printable(&error, SENTENCE)))
         })?;
         let result = conversation.run(&mut lines);
-        lines.save_history();
+        if let Err(error) = lines.save_history() {
+            let _ = writeln!(io::stderr(), "{}", printable(&error, SENTENCE));
+        }
         result
     } else {
         conversation.run(&mut PipedLines::new(io::stdin().lock()))
     };
     if let Some(file) = &args.report {
-        write_report(conversation.session(), options.audience, file)?;
+        write_report(conversation.session(), options.audience, file, args.force)?;
     }
-    match result {
-        Ok(()) => Ok(0),
-        // A closed stdout (e.g. piped into `head`) is a normal way to stop.
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(0),
-        Err(error) => Err(Failure::new(BAD_INPUT, format!("error: {error}"))),
-    }
+    result?;
+    Ok(0)
 }
 
 /// Reads a saved session and replays it. The file is only read, never changed.
 fn resume<'f>(flow: &'f Flow, file: &Path, force: bool) -> Result<Session<'f>, Failure> {
+    let shown = printable(&file.display().to_string(), PATH);
     let cannot = |reason: String| {
         Failure::new(
             BAD_INPUT,
-            format!("error: cannot resume {}: {reason}", file.display()),
+            format!(
+                "error: cannot resume {shown}: {}",
+                printable(&reason, SENTENCE)
+            ),
         )
     };
-    let text = std::fs::read(file).map_err(|error| cannot(error.to_string()))?;
-    let saved: SavedSession = serde_json::from_slice(&text)
-        .map_err(|error| cannot(format!("it is not a backcheck session file ({error})")))?;
+    let text = read_bounded(file, SESSION_FILE_LIMIT).map_err(|error| match error {
+        ReadError::Io { error, .. } => cannot(error.to_string()),
+        ReadError::NotRegular { .. } => {
+            cannot("it is not a regular file (a folder, a pipe or a device?)".into())
+        }
+        ReadError::TooLarge { limit, .. } => cannot(format!(
+            "it is larger than {} MiB, more than a saved session holds",
+            limit >> 20
+        )),
+    })?;
+    let saved: SavedSession = serde_json::from_slice(&text).map_err(|error| {
+        // serde's own words ("invalid type: integer, expected a string")
+        // are for programmers; the place is what helps.
+        cannot(format!(
+            "it is not a backcheck session file (unexpected content at line {}, column {})",
+            error.line(),
+            error.column()
+        ))
+    })?;
     let (session, not_replayed) = saved
         .resume(flow, force)
         .map_err(|error| cannot(error.to_string()))?;
-    eprintln!(
-        "Resumed {} answer(s) from {}.",
-        session.answered(),
-        file.display()
-    );
+    let mut err = io::stderr().lock();
+    writeln!(
+        err,
+        "Resumed {} answer(s) from {shown}.",
+        session.answered()
+    )?;
     if !not_replayed.is_empty() {
         let names: Vec<String> = not_replayed
             .iter()
             .map(|a| format!("{}={}", a.question, a.answer))
             .collect();
-        eprintln!(
+        writeln!(
+            err,
             "These saved answers no longer fit the knowledge and were not used: {}",
-            names.join(", ")
-        );
+            printable_list(names.iter().map(String::as_str), 10)
+        )?;
     }
     Ok(session)
 }
 
-fn write_report(session: &Session, audience: Audience, file: &Path) -> Result<(), Failure> {
+/// Whether the report can be written, asked before the work that makes it.
+fn report_writable(file: &Path, force: bool) -> Result<(), Failure> {
+    let if_exists = if force {
+        IfExists::Replace
+    } else {
+        IfExists::Refuse
+    };
+    check_writable(file, if_exists).map_err(|error| report_failure(file, &error))
+}
+
+fn report_failure(file: &Path, error: &backcheck::file_write::WriteError) -> Failure {
+    let hint = match error {
+        backcheck::file_write::WriteError::Exists => " (--force replaces it)",
+        _ => "",
+    };
+    Failure::new(
+        BAD_INPUT,
+        format!(
+            "error: cannot write the report to {}: {}{hint}",
+            printable(&file.display().to_string(), PATH),
+            printable(&error.to_string(), SENTENCE)
+        ),
+    )
+}
+
+fn write_report(
+    session: &Session,
+    audience: Audience,
+    file: &Path,
+    force: bool,
+) -> Result<(), Failure> {
     let report = markdown_report(session, audience, std::time::SystemTime::now());
-    write_atomic(file, report.as_bytes()).map_err(|error| {
-        Failure::new(
-            BAD_INPUT,
-            format!(
-                "error: cannot write the report to {}: {error}",
-                file.display()
-            ),
-        )
-    })
+    let if_exists = if force {
+        IfExists::Replace
+    } else {
+        IfExists::Refuse
+    };
+    write_file(file, report.as_bytes(), if_exists).map_err(|error| report_failure(file, &error))
 }
 
 fn run(
@@ -361,24 +444,29 @@ fn run(
     json: bool,
     knowledge: Option<&Path>,
     report: Option<&Path>,
+    force: bool,
 ) -> Result<u8, Failure> {
+    if let Some(file) = report {
+        report_writable(file, force)?;
+    }
     let flow = load(knowledge)?;
     let given = parse_answers(flow, answers)?;
     let session = Session::replay(flow, &given);
+    report_unused(flow, &session, &given)?;
     if let Some(file) = report {
-        write_report(&session, Audience::Lay, file)?;
+        write_report(&session, Audience::Lay, file, force)?;
     }
     let mut out = io::stdout().lock();
     let code = if session.is_complete() { 0 } else { INCOMPLETE };
     if json {
         let text = serde_json::to_string_pretty(&RunJson::of(&session))
             .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
-        let _ = writeln!(out, "{text}");
+        writeln!(out, "{text}")?;
         return Ok(code);
     }
     match session.current() {
         Current::Outcome { .. } => {
-            let _ = write!(out, "{}", outcome_text(&session, Audience::Lay));
+            write!(out, "{}", outcome_text(&session, Audience::Lay))?;
             Ok(0)
         }
         Current::Question {
@@ -399,32 +487,33 @@ fn run(
 fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<NodeId, AnswerValue>, Failure> {
     let mut given = HashMap::new();
     for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let Some((id, value)) = pair.split_once('=') else {
-            return Err(Failure::new(
+        let not_a_pair = || {
+            Failure::new(
                 BAD_INPUT,
-                format!("error: `{pair}` is not of the form id=value"),
-            ));
+                format!(
+                    "error: `{}` is not of the form id=value",
+                    printable(pair, NAME)
+                ),
+            )
+        };
+        let Some((id, value)) = pair.split_once('=') else {
+            return Err(not_a_pair());
         };
         let id = id.trim();
         if id.is_empty() {
-            return Err(Failure::new(
-                BAD_INPUT,
-                format!("error: `{pair}` is not of the form id=value"),
-            ));
+            return Err(not_a_pair());
         }
+        let shown = printable(id, NAME);
         let Some(index) = flow.find(id) else {
-            let hint = did_you_mean(id, flow.ids())
-                .map(|h| format!(" ({h})"))
-                .unwrap_or_default();
             return Err(Failure::new(
                 BAD_INPUT,
-                format!("error: unknown question `{id}`{hint}"),
+                format!("error: {}", unknown_question(flow, id)),
             ));
         };
         let Some(question) = flow.question(index) else {
             return Err(Failure::new(
                 BAD_INPUT,
-                format!("error: `{id}` is not a question"),
+                format!("error: `{shown}` is not a question"),
             ));
         };
         // Read as the chat reads it, so `run` and the chat agree on every answer.
@@ -434,7 +523,9 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<NodeId, AnswerValue>
                 Failure::new(
                     BAD_INPUT,
                     format!(
-                        "error: {id}={value}: {error}\nanswer ids: {}",
+                        "error: {shown}={}: {}\nanswer ids: {}",
+                        printable(value, NAME),
+                        printable(&error.to_string(), SENTENCE),
                         question.valid_answers().join(", ")
                     ),
                 )
@@ -443,11 +534,66 @@ fn parse_answers(flow: &Flow, text: &str) -> Result<HashMap<NodeId, AnswerValue>
         if given.insert(index, value).is_some() {
             return Err(Failure::new(
                 BAD_INPUT,
-                format!("error: `{id}` is answered twice; give each question one answer"),
+                format!("error: `{shown}` is answered twice; give each question one answer"),
             ));
         }
     }
     Ok(given)
+}
+
+/// Why `id` names no node: unknown (with a close name, if any), or a short
+/// id that several files use (then the full ids, never itself as a hint).
+fn unknown_question(flow: &Flow, id: &str) -> String {
+    let shown = printable(id, NAME);
+    let same_local: Vec<&str> = flow
+        .nodes
+        .iter()
+        .filter(|node| node.local() == id)
+        .map(|node| node.id.as_str())
+        .collect();
+    if same_local.len() > 1 {
+        return format!(
+            "`{shown}` is ambiguous: it could be {}; give the full id",
+            printable_list(same_local, 10)
+        );
+    }
+    let hint = did_you_mean(id, flow.ids().filter(|known| *known != id))
+        .map(|h| format!(" ({})", printable(&h, SENTENCE)))
+        .unwrap_or_default();
+    format!("unknown question `{shown}`{hint}")
+}
+
+/// Answers given for questions the walk did not reach are not silently
+/// dropped: they are named on stderr (the result stands without them).
+fn report_unused(
+    flow: &Flow,
+    session: &Session,
+    given: &HashMap<NodeId, AnswerValue>,
+) -> Result<(), Failure> {
+    let used: std::collections::HashSet<NodeId> = session.answers().map(|(q, _)| q).collect();
+    let mut unused: Vec<NodeId> = given
+        .keys()
+        .copied()
+        .filter(|q| !used.contains(q))
+        .collect();
+    if unused.is_empty() {
+        return Ok(());
+    }
+    unused.sort_unstable();
+    let names: Vec<&str> = unused.iter().map(|&q| flow.short_id(q)).collect();
+    let count = names.len();
+    writeln!(
+        io::stderr(),
+        "note: {count} answer{} not used, as {} not on this path: {}",
+        if count == 1 { " was" } else { "s were" },
+        if count == 1 {
+            "its question is"
+        } else {
+            "their questions are"
+        },
+        printable_list(names, 10)
+    )?;
+    Ok(())
 }
 
 fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
@@ -457,7 +603,8 @@ fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
     };
     use backcheck::compile::NodeKind;
-    println!(
+    writeln!(
+        io::stdout(),
         "ok: {} {} ({}): {} questions, {} decide nodes, {} outcomes, {} facts, {} invariants, {} cases",
         flow.meta.name,
         flow.meta.version,
@@ -468,7 +615,7 @@ fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
         flow.facts.len(),
         flow.invariants.len(),
         flow.cases.len()
-    );
+    )?;
     Ok(0)
 }
 
@@ -479,7 +626,13 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
         return Ok(());
     }
     let color = colour_on(&io::stderr());
-    eprintln!("{}", render_all(&warnings, &flow.files, color).trim_end());
+    let mut err = io::stderr().lock();
+    // A closed stderr does not stop the check: its result is the exit code.
+    let _ = writeln!(
+        err,
+        "{}",
+        render_all(&warnings, &flow.files, color).trim_end()
+    );
     let count = warnings.len();
     let plural = if count == 1 { "" } else { "s" };
     if deny {
@@ -488,7 +641,7 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
             format!("error: {count} warning{plural}, denied by --deny-warnings"),
         ));
     }
-    eprintln!("warning: {count} warning{plural}");
+    let _ = writeln!(err, "warning: {count} warning{plural}");
     Ok(())
 }
 
@@ -499,20 +652,22 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
     let verification =
         backcheck::check::verify(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
     let elapsed = started.elapsed();
-    print!("{}", verification.text(flow));
+    let mut out = io::stdout().lock();
+    write!(out, "{}", verification.text(flow))?;
     let total = verification.invariants.len();
     let failed = verification
         .invariants
         .iter()
         .filter(|i| i.broken.is_some())
         .count();
-    println!(
+    writeln!(
+        out,
         "{total} invariant{} over {} paths: {} held, {failed} failed in {:.1} ms",
         if total == 1 { "" } else { "s" },
         verification.paths,
         total - failed,
         elapsed.as_secs_f64() * 1000.0
-    );
+    )?;
     Ok(if failed == 0 { 0 } else { FAILED })
 }
 
@@ -520,18 +675,19 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     let flow = load(dir)?;
     let results = run_cases(flow);
     let failed = results.iter().filter(|r| !r.passed()).count();
+    let mut out = io::stdout().lock();
     for result in &results {
         if result.passed() {
-            println!("ok   {}", result.name);
+            writeln!(out, "ok   {}", result.name)?;
         } else {
-            println!("FAIL {}", result.name);
+            writeln!(out, "FAIL {}", result.name)?;
             for failure in &result.failures {
-                println!("     {failure}");
+                writeln!(out, "     {failure}")?;
             }
-            println!("     path: {}", result.path.join(","));
+            writeln!(out, "     path: {}", result.path.join(","))?;
         }
     }
-    println!("{} passed, {failed} failed", results.len() - failed);
+    writeln!(out, "{} passed, {failed} failed", results.len() - failed)?;
     Ok(if failed == 0 { 0 } else { FAILED })
 }
 
@@ -547,14 +703,13 @@ fn graph(format: GraphFormat, knowledge: Option<&Path>) -> Result<u8, Failure> {
             graph_svg(flow).map_err(|error| Failure::new(FAILED, format!("error: {error}")))?
         }
     };
-    let mut out = io::stdout().lock();
-    // A closed stdout (e.g. piped into `head`) is a normal way to stop.
-    let _ = writeln!(out, "{}", text.trim_end());
+    writeln!(io::stdout().lock(), "{}", text.trim_end())?;
     Ok(0)
 }
 
 /// Formats each file; with `check`, only lists those that would change.
 fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
+    use backcheck::file_read::KNOWLEDGE_FILE_LIMIT;
     use backcheck::source::flow_paths;
     use backcheck::syntax::format;
     let defaults = [PathBuf::from("knowledge")];
@@ -563,20 +718,47 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
     } else {
         paths
     };
-    let files =
-        flow_paths(roots).map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
+    let files = flow_paths(roots).map_err(|error| {
+        Failure::new(
+            BAD_INPUT,
+            format!("error: {}", printable(&error.to_string(), SENTENCE)),
+        )
+    })?;
     let color = colour_on(&io::stderr());
+    let mut out = io::stdout().lock();
     let mut failed = false;
     for path in files {
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(&path).map_err(|error| {
-            Failure::new(BAD_INPUT, format!("error: cannot read {shown}: {error}"))
+        let shown = printable(&path.display().to_string(), PATH);
+        let bytes = read_bounded(&path, KNOWLEDGE_FILE_LIMIT).map_err(|error| {
+            Failure::new(
+                BAD_INPUT,
+                format!("error: {}", printable(&error.to_string(), SENTENCE)),
+            )
         })?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Failure::new(
+                BAD_INPUT,
+                format!("error: cannot read {shown}: it is not UTF-8 text"),
+            )
+        })?;
+        if let Some((line, column, character)) = backcheck::source::find_hidden_character(&text) {
+            return Err(Failure::new(
+                BAD_INPUT,
+                format!(
+                    "error: {shown}:{line}:{column}: the invisible character U+{:04X} is not allowed in knowledge text; delete it",
+                    u32::from(character)
+                ),
+            ));
+        }
         let formatted = match format(&text) {
             Ok(formatted) => formatted,
             Err(diagnostic) => {
                 let file = backcheck::source::SourceFile::new(shown.clone(), text);
-                eprintln!("{}", render_all(&[diagnostic], &[file], color).trim_end());
+                let _ = writeln!(
+                    io::stderr(),
+                    "{}",
+                    render_all(&[diagnostic], &[file], color).trim_end()
+                );
                 failed = true;
                 continue;
             }
@@ -585,13 +767,21 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
             continue;
         }
         if check {
-            println!("{shown}");
+            writeln!(out, "{shown}")?;
             failed = true;
         } else {
-            write_atomic(&path, formatted.as_bytes()).map_err(|error| {
-                Failure::new(BAD_INPUT, format!("error: cannot write {shown}: {error}"))
-            })?;
-            println!("formatted {shown}");
+            write_file(&path, formatted.as_bytes(), IfExists::ReplaceKeepingMode).map_err(
+                |error| {
+                    Failure::new(
+                        BAD_INPUT,
+                        format!(
+                            "error: cannot write {shown}: {}",
+                            printable(&error.to_string(), SENTENCE)
+                        ),
+                    )
+                },
+            )?;
+            writeln!(out, "formatted {shown}")?;
         }
     }
     Ok(if failed { FAILED } else { 0 })
@@ -599,14 +789,24 @@ fn fmt(check: bool, paths: &[PathBuf]) -> Result<u8, Failure> {
 
 fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
     let flow = load(args.knowledge.dir())?;
+    if let Some(count) = args.drill
+        && !(1..=MAX_DRILL_ITEMS).contains(&count)
+    {
+        return Err(Failure::new(
+            BAD_INPUT,
+            format!("error: --drill takes from 1 to {MAX_DRILL_ITEMS} items, not {count}"),
+        ));
+    }
     if args.list {
+        let mut out = io::stdout().lock();
         for vignette in &flow.vignettes {
-            println!(
+            writeln!(
+                out,
                 "{}\t{}\t{}",
                 vignette.id,
                 vignette.title,
                 vignette.difficulty.word()
-            );
+            )?;
         }
         return Ok(0);
     }
@@ -614,11 +814,14 @@ fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
         && !flow.vignettes.iter().any(|v| &v.id == id)
     {
         let hint = did_you_mean(id, flow.vignettes.iter().map(|v| v.id.as_str()))
-            .map(|h| format!(" ({h})"))
+            .map(|h| format!(" ({})", printable(&h, SENTENCE)))
             .unwrap_or_default();
         return Err(Failure::new(
             BAD_INPUT,
-            format!("error: no vignette `{id}`{hint}; see `backcheck rehearse --list`"),
+            format!(
+                "error: no vignette `{}`{hint}; see `backcheck rehearse --list`",
+                printable(id, NAME)
+            ),
         ));
     }
     let options = RehearseOptions {
@@ -631,11 +834,11 @@ fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
     } else {
         talk(|lines| rehearse_rounds(flow, &options, lines, &mut io::stdout().lock()))
     };
-    let rounds = played.map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
+    let rounds = played?;
     if args.json {
         let json = serde_json::to_string_pretty(&rounds)
             .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
-        println!("{json}");
+        writeln!(io::stdout().lock(), "{json}")?;
     }
     Ok(0)
 }

@@ -3,7 +3,7 @@
 //! and `--audience` accept only their listed values (exit 2, naming them),
 //! and colour reaches a terminal only, never with NO_COLOR.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 

@@ -1,6 +1,6 @@
 //! `backcheck rehearse` without a terminal: listing, JSON scores, seeds, bad input.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 

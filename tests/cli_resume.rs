@@ -1,6 +1,6 @@
 //! Save and resume from the command line, and what happens to bad session files.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 

@@ -1,7 +1,7 @@
 //! `backcheck run --knowledge DIR --answers id=value,... [--json]`: one
 //! assessment without prompts, on tests/fixtures/mini.
 
-mod common;
+use crate::common;
 
 use common::{Knowledge, MINI, backcheck, describe, text};
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! `backcheck test DIR`: runs the cases written in a knowledge folder; the last
 //! line is `N passed, M failed`; exit 1 if any failed.
 
-mod common;
+use crate::common;
 
 use common::{Knowledge, MINI, backcheck, describe, text};
 use predicates::prelude::*;

@@ -3,7 +3,7 @@
 //! help hint. The full stderr of each case is a reviewed snapshot in
 //! tests/snapshots/. Folders that cannot be read at all exit 2.
 
-mod common;
+use crate::common;
 
 use common::{Knowledge, assert_report, backcheck, describe, error_count, reports, text};
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! The knowledge shipped inside the binary (knowledge/lower_back): it compiles,
 //! and every case written for it passes.
 
-mod common;
+use crate::common;
 
 use common::{Knowledge, backcheck, describe, text};
 
@@ -160,8 +160,8 @@ fn the_shipped_vignettes_cover_every_verdict_and_urgency() {
     let mut expected = String::new();
     for dir in ["knowledge/lower_back/vignettes"] {
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        for entry in std::fs::read_dir(folder).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for file in backcheck::source::walk_flow_files(&folder).unwrap() {
+            let text = std::fs::read_to_string(file.path).unwrap();
             // fmt lines fields up in columns: compare words, not spacing.
             expected.push_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
             expected.push(' ');

@@ -2,7 +2,7 @@
 //! comment and never changes what the knowledge means; `--check` exit codes;
 //! files that do not parse are reported and left alone.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! format; the JSON has the fields docs/graph-json.md documents; the DOT renders
 //! with Graphviz when it is installed; the SVG is drawn without it.
 
-mod common;
+use crate::common;
 
 use backcheck::compile::{Edge, Flow, NodeKind, compile};
 use backcheck::source::KnowledgeSource;

@@ -2,7 +2,7 @@
 //! and why we play safe; a referral from a plain "yes" says nothing of the
 //! kind. On the shipped knowledge, piped.
 
-mod common;
+use crate::common;
 
 use common::{backcheck, describe, text};
 

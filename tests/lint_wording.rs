@@ -2,7 +2,7 @@
 //! sure" that takes the symptom for granted), W011 (a numbered list above
 //! numbered answers), and the clarifying step W009 accepts for "not sure".
 
-mod common;
+use crate::common;
 
 use common::{Knowledge, backcheck, describe, reports, text};
 

@@ -2,7 +2,7 @@
 //! code and the `file:line:col` of the warning. Warnings alone exit 0 and
 //! keep the `ok:` line; `--deny-warnings` makes them fail.
 
-mod common;
+use crate::common;
 
 use common::{Knowledge, MINI, backcheck, describe, reports, text};
 

@@ -14,7 +14,7 @@ use backcheck::check;
 use backcheck::compile::{Flow, Form, NodeId, compile};
 use backcheck::diagnostic::render_all;
 use backcheck::engine::{Current, SavedSession, Session, understand};
-use backcheck::source::{KnowledgeSource, SourceFile};
+use backcheck::source::{KnowledgeSource, SourceFile, walk_flow_files};
 use backcheck::syntax::format;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -105,17 +105,14 @@ const VOCABULARY: &[&str] = &[
 
 /// The valid knowledge every mutation starts from, read at test time.
 fn mini_files() -> Vec<SourceFile> {
-    let mut paths: Vec<_> = fs::read_dir(MINI)
+    walk_flow_files(Path::new(MINI))
         .expect("tests/fixtures/mini is readable")
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "flow"))
-        .collect();
-    paths.sort();
-    paths
         .iter()
-        .map(|path| {
-            let name = path.file_name().expect("a file name").to_string_lossy();
-            SourceFile::new(name, fs::read_to_string(path).expect("a UTF-8 fixture"))
+        .map(|file| {
+            SourceFile::new(
+                file.relative.to_string_lossy(),
+                fs::read_to_string(&file.path).expect("a UTF-8 fixture"),
+            )
         })
         .collect()
 }

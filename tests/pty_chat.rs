@@ -1,7 +1,7 @@
 //! The REPL driven through a real pseudo-terminal, as a person would use it:
 //! rustyline reads the keys, Ctrl-C clears a line, answers lead to an outcome.
 
-mod common;
+use crate::common;
 
 use expectrl::session::OsSession;
 use expectrl::{ControlCode, Expect};
@@ -45,6 +45,9 @@ fn answers_why_back_and_ctrl_c_reach_an_outcome() {
     p.expect("RESULT: MASSAGE IS SUITABLE").unwrap();
     p.expect("Swedish strokes").unwrap();
     p.send_line("quit").unwrap();
+    // Unsaved answers: `quit` offers the same save as Ctrl-D (issue 15).
+    p.expect("Save your answers before leaving?").unwrap();
+    p.send_line("").unwrap();
     p.expect("Goodbye").unwrap();
 }
 
@@ -96,5 +99,8 @@ fn ctrl_c_between_questions_does_not_end_the_session() {
     p.send_line("40").unwrap();
     p.expect("thin bones?").unwrap();
     p.send_line("quit").unwrap();
+    p.expect("Save your answers before leaving?").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("Nothing was saved").unwrap();
     p.expect("Goodbye").unwrap();
 }

@@ -1,7 +1,7 @@
 //! The conversation features through a real pseudo-terminal: how, change,
 //! summary, save, resume, and Ctrl-D offering to save.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
@@ -46,6 +46,8 @@ fn how_change_and_summary() {
     p.expect("2. How old are you?").unwrap();
     p.expect("You said: 12 years").unwrap();
     p.send_line("quit").unwrap();
+    p.expect("Save your answers before leaving?").unwrap();
+    p.send_line("").unwrap();
     p.expect("Goodbye").unwrap();
 }
 
@@ -103,6 +105,8 @@ fn nothing_is_written_unless_asked() {
     p.send_line("no").unwrap();
     p.expect("How old are you?").unwrap();
     p.send_line("quit").unwrap();
+    p.expect("Save your answers before leaving?").unwrap();
+    p.send_line("").unwrap();
     p.expect("Nothing was saved").unwrap();
     p.expect("Goodbye").unwrap();
     drop(p);

@@ -5,7 +5,7 @@
 //! a person would use: `how`, `summary`, `whatif` and `change` by the numbers
 //! shown and by words of a question.
 
-mod common;
+use crate::common;
 
 use expectrl::Expect;
 use expectrl::session::OsSession;
@@ -134,6 +134,9 @@ fn a_loose_conversation_to_a_result_and_back_through_it() {
     talk.answer("Do you have a very bad headache", "no");
     talk.expect("=== RESULT: SEE A DOCTOR TODAY - NO MASSAGE ===");
     talk.say("quit");
+    // Unsaved answers: `quit` offers to save them first (issue 15); Enter leaves.
+    talk.expect("Save your answers before leaving?");
+    talk.say("");
     talk.expect("Goodbye");
 
     for line in talk.transcript.lines() {

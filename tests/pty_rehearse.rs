@@ -1,6 +1,6 @@
 //! Rehearsal through a real pseudo-terminal: a full round, what-if, the drill.
 
-mod common;
+use crate::common;
 
 use expectrl::session::OsSession;
 use expectrl::{Expect, Regex};

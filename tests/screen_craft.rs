@@ -2,7 +2,7 @@
 //! heading once and in order, a list inside a question lettered on its own
 //! lines, and a progress line that says why when more questions come.
 
-mod common;
+use crate::common;
 
 use common::{backcheck, describe, text};
 

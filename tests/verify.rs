@@ -1,8 +1,8 @@
 //! `backcheck verify DIR`: every invariant proved on every path, or the
 //! shortest counter-example, which `backcheck run` replays.
 
-mod common;
-mod synthetic;
+use crate::common;
+use crate::synthetic;
 
 use common::{Knowledge, MINI, backcheck, describe, text};
 

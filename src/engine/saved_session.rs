@@ -43,6 +43,10 @@ pub enum ResumeError {
     },
     /// An answer that does not fit the knowledge (only without `force`).
     AnswerDoesNotFit { question: String, answer: String },
+    /// A choice named twice in one answer: no session saves that.
+    RepeatedChoice { question: String, choice: String },
+    /// More answers than the knowledge has questions.
+    TooManyAnswers { saved: usize, questions: usize },
 }
 
 impl fmt::Display for ResumeError {
@@ -58,6 +62,15 @@ impl fmt::Display for ResumeError {
             ResumeError::AnswerDoesNotFit { question, answer } => write!(
                 f,
                 "the saved answer {question}={answer} does not fit this knowledge"
+            ),
+            ResumeError::RepeatedChoice { question, choice } => write!(
+                f,
+                "the saved answer to {question} names `{choice}` more than once; \
+                 the file was changed after it was saved"
+            ),
+            ResumeError::TooManyAnswers { saved, questions } => write!(
+                f,
+                "it holds {saved} answers, but the knowledge has only {questions} questions"
             ),
         }
     }
@@ -109,6 +122,30 @@ impl SavedSession {
                 saved: Box::new(self.knowledge.clone()),
                 current: Box::new(current),
             });
+        }
+        let questions = flow
+            .nodes
+            .iter()
+            .filter(|node| matches!(node.kind, crate::compile::NodeKind::Question(_)))
+            .count();
+        if self.answers.len() > questions {
+            return Err(ResumeError::TooManyAnswers {
+                saved: self.answers.len(),
+                questions,
+            });
+        }
+        for saved in &self.answers {
+            let choices = saved.answer.choices();
+            if let Some((_, choice)) = choices
+                .iter()
+                .enumerate()
+                .find(|(i, choice)| choices[..*i].contains(choice))
+            {
+                return Err(ResumeError::RepeatedChoice {
+                    question: saved.question.clone(),
+                    choice: choice.to_string(),
+                });
+            }
         }
         let mut session = Session::new(flow);
         for (position, saved) in self.answers.iter().enumerate() {

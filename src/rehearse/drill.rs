@@ -14,10 +14,15 @@ pub struct DrillItem {
     pub explanation: String,
 }
 
-/// `count` items alternating the two directions, in an order set by `seed`.
+/// The most items one drill may have (`--drill N`): a practice session, not
+/// a way to fill the memory.
+pub const MAX_DRILL_ITEMS: usize = 1000;
+
+/// `count` items (at most [`MAX_DRILL_ITEMS`]) alternating the two
+/// directions, in an order set by `seed`.
 pub fn drill_items(count: usize, seed: u64) -> Vec<DrillItem> {
     let order = seeded_order(ROOTS.len() * 2, seed);
-    (0..count)
+    (0..count.min(MAX_DRILL_ITEMS))
         .map(|n| {
             let pick = order[n % order.len()];
             let root = &ROOTS[pick % ROOTS.len()];
@@ -77,6 +82,11 @@ mod tests {
             assert!(item.choices.iter().any(|(_, root)| *root == item.answer));
             assert_eq!(item.choices.len(), 3);
         }
+    }
+
+    #[test]
+    fn a_huge_count_is_capped_not_allocated() {
+        assert_eq!(drill_items(usize::MAX, 0).len(), MAX_DRILL_ITEMS);
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod round;
 mod score;
 mod seeded_order;
 
-pub use drill::{DrillItem, drill_items};
+pub use drill::{DrillItem, MAX_DRILL_ITEMS, drill_items};
 pub use rehearse_loop::{RehearseOptions, RoundSummary, rehearse};
 pub use root_table::{ROOTS, Root};
 pub use round::{ClientAnswer, Round};

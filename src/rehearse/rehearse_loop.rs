@@ -118,7 +118,7 @@ fn round(
     loop {
         let line = match lines.read("rehearse> ") {
             Input::Eof => return Ok((summary, false)),
-            Input::Interrupted | Input::Unreadable => continue,
+            Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
             Input::Line(line) => line,
         };
         let line = line.trim();
@@ -264,7 +264,7 @@ fn after_commit(
     loop {
         let line = match lines.read("rehearse> ") {
             Input::Eof => return Ok(false),
-            Input::Interrupted | Input::Unreadable => continue,
+            Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
             Input::Line(line) => line,
         };
         let line = line.trim();
@@ -309,7 +309,7 @@ fn drill(
         let chosen = loop {
             match lines.read("drill> ") {
                 Input::Eof => return drill_total(right, n, out),
-                Input::Interrupted | Input::Unreadable => continue,
+                Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
                 Input::Line(line) => {
                     let line = line.trim().to_uppercase();
                     let by_number = line

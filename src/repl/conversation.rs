@@ -7,15 +7,11 @@ use colored::Colorize;
 use super::command::{COMMANDS, Command};
 use super::completion::{AnsweredQuestion, Completions};
 use super::render::{help_text, progress_text, question_text};
-use super::save_file::write_atomic;
 use super::wrapped::{Width, Wrapped};
 use crate::compile::{Flow, NodeId, QuestionsLeft};
 use crate::engine::{AnswerError, Current, Session, shorten};
-use crate::report::{Audience, answer_words, how_text, markdown_report, outcome_text, what_if_for};
-use crate::terminal::{Input, LineSource};
-
-/// Where `save` writes when no file is named.
-pub const DEFAULT_SAVE_FILE: &str = "backcheck-session.json";
+use crate::report::{Audience, answer_words, how_text, outcome_text, what_if_for};
+use crate::terminal::{Input, LineSource, MAX_LINE};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ChatOptions {
@@ -26,9 +22,9 @@ pub struct ChatOptions {
 
 /// A person's conversation with the assistant, writing to `out`.
 pub struct Conversation<'f, W: Write> {
-    session: Session<'f>,
-    options: ChatOptions,
-    out: Wrapped<W>,
+    pub(super) session: Session<'f>,
+    pub(super) options: ChatOptions,
+    pub(super) out: Wrapped<W>,
     /// The sections whose heading has been shown: each shows once, so
     /// headings never repeat or go back and forth.
     announced: Vec<usize>,
@@ -36,7 +32,9 @@ pub struct Conversation<'f, W: Write> {
     /// and how many questions were left.
     last_progress: Option<(usize, QuestionsLeft)>,
     /// Whether the answers as they stand were saved.
-    saved: bool,
+    pub(super) saved: bool,
+    /// The files this conversation saved to: updating one needs no question.
+    pub(super) saved_files: Vec<std::path::PathBuf>,
 }
 
 impl<'f, W: Write> Conversation<'f, W> {
@@ -52,6 +50,7 @@ impl<'f, W: Write> Conversation<'f, W> {
             announced: Vec::new(),
             last_progress: None,
             saved: false,
+            saved_files: Vec::new(),
         }
     }
 
@@ -85,6 +84,13 @@ impl<'f, W: Write> Conversation<'f, W> {
                     self.out,
                     "(Line cleared. Your answers are kept. Type `quit` to leave.)"
                 )?,
+                Input::TooLong => {
+                    writeln!(
+                        self.out,
+                        "That line is longer than {MAX_LINE} bytes and was not read. Please type a shorter answer."
+                    )?;
+                    self.show_current()?;
+                }
                 Input::Unreadable => {
                     writeln!(
                         self.out,
@@ -97,7 +103,10 @@ impl<'f, W: Write> Conversation<'f, W> {
                         // Piped answers are not echoed by a terminal; show them.
                         writeln!(self.out, "> {}", shorten(line.trim()))?;
                     }
-                    if !self.handle(&line)? {
+                    if !self.handle(&line, lines)? {
+                        if lines.is_interactive() {
+                            self.offer_to_save(lines)?;
+                        }
                         return self.leave();
                     }
                 }
@@ -116,70 +125,23 @@ impl<'f, W: Write> Conversation<'f, W> {
 
     fn leave(&mut self) -> io::Result<()> {
         if !self.session.is_complete() && !self.saved {
-            writeln!(
-                self.out,
-                "\nThe assessment was not finished. Nothing was saved."
-            )?;
+            match self.saved_files.last() {
+                Some(file) => writeln!(
+                    self.out,
+                    "\nThe assessment was not finished. The answers since your last save (to {}) were not saved.",
+                    crate::printable::printable(&file.to_string_lossy(), crate::printable::PATH)
+                )?,
+                None => writeln!(
+                    self.out,
+                    "\nThe assessment was not finished. Nothing was saved."
+                )?,
+            }
         }
         writeln!(self.out, "Goodbye. Take care.")
     }
 
-    /// Ctrl-D on a terminal: answers are not lost without being asked.
-    fn offer_to_save(&mut self, lines: &mut impl LineSource) -> io::Result<()> {
-        if self.session.answered() == 0 || self.saved {
-            return Ok(());
-        }
-        writeln!(
-            self.out,
-            "\nSave your answers before leaving? Type a file name (e.g. {DEFAULT_SAVE_FILE}), or press Enter to leave without saving."
-        )?;
-        if let Input::Line(name) = lines.read("save as> ") {
-            let name = name.trim();
-            if !name.is_empty() {
-                self.save(Some(name))?;
-            }
-        }
-        Ok(())
-    }
-
-    /// `save [FILE]`: a Markdown report for `.md`, otherwise the session as JSON.
-    fn save(&mut self, file: Option<&str>) -> io::Result<()> {
-        let file = file.unwrap_or(DEFAULT_SAVE_FILE);
-        let is_report = file.to_lowercase().ends_with(".md");
-        let contents = if is_report {
-            markdown_report(
-                &self.session,
-                self.options.audience,
-                std::time::SystemTime::now(),
-            )
-        } else {
-            match serde_json::to_string_pretty(&self.session.to_saved()) {
-                Ok(json) => json + "\n",
-                Err(error) => return writeln!(self.out, "Could not save: {error}"),
-            }
-        };
-        match write_atomic(std::path::Path::new(file), contents.as_bytes()) {
-            Ok(()) if is_report => {
-                self.saved = true;
-                writeln!(self.out, "Report saved to {file}.")
-            }
-            Ok(()) => {
-                self.saved = true;
-                writeln!(
-                    self.out,
-                    "Answers saved to {file}. Continue later with: backcheck chat --resume {file}"
-                )
-            }
-            Err(error) => writeln!(
-                self.out,
-                "{}",
-                format!("Could not save to {file}: {error}").yellow()
-            ),
-        }
-    }
-
     /// Acts on one line; `false` means the person wants to leave.
-    fn handle(&mut self, line: &str) -> io::Result<bool> {
+    fn handle(&mut self, line: &str, lines: &mut impl LineSource) -> io::Result<bool> {
         match Command::parse(line) {
             Command::Quit => return Ok(false),
             Command::Help => write!(self.out, "{}", help_text())?,
@@ -208,7 +170,9 @@ impl<'f, W: Write> Conversation<'f, W> {
                 self.show_current()?;
             }
             Command::Change(request) => self.change(&request)?,
-            Command::Save(file) => self.save(file.as_deref())?,
+            Command::Save(file) => {
+                self.save(file.as_deref(), lines)?;
+            }
             Command::WhatIf(request) => writeln!(
                 self.out,
                 "{}",

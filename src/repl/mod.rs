@@ -11,5 +11,5 @@ mod wrapped;
 pub use command::Command;
 pub use completion::{AnsweredQuestion, Completions};
 pub use conversation::{ChatOptions, Conversation};
-pub use save_file::write_atomic;
+pub use save_file::DEFAULT_SAVE_FILE;
 pub use wrapped::{Width, Wrapped, wrap_line};

@@ -133,9 +133,9 @@ pub fn help_text() -> String {
         "  save [FILE]   save your answers (FILE.json, to resume later)",
         &format!("                or a report (e.g. `{save}`)"),
         "  restart       start again",
-        "  quit          leave",
+        "  quit          leave (offering to save answers not saved yet)",
         "Tab completes commands, question numbers and answers. Ctrl-C clears the line;",
-        "Ctrl-D leaves. Nothing you type is written to disk unless you ask (`save`).",
+        "Ctrl-D leaves like `quit`. Nothing is written to disk unless you ask (`save`).",
         "",
     ]
     .join("\n")

@@ -1,51 +1,181 @@
-//! Writing a file the person asked for, atomically: a temporary file in the
-//! same folder, then a rename, so a crash never leaves half a file behind.
+//! Saving in the conversation: `save [FILE]`, and the offer to save when the
+//! person leaves (Ctrl-D or `quit`) with answers not yet saved. The writing
+//! itself is [`crate::file_write`]'s; this is the talk around it: a file that
+//! exists is replaced only after a clear question, a name that means "no" is
+//! not a file name, and a save that fails can be tried again.
 
-use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name given"))?;
-    let temporary = folder.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| {
-        let mut file = fs::File::create(&temporary)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        fs::rename(&temporary, path)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&temporary);
+use colored::Colorize;
+
+use super::conversation::Conversation;
+use crate::file_write::{IfExists, is_regular_file, write_file};
+use crate::printable::{PATH, printable};
+use crate::report::markdown_report;
+use crate::terminal::{Input, LineSource};
+
+/// Where `save` writes when no file is named.
+pub const DEFAULT_SAVE_FILE: &str = "backcheck-session.json";
+
+/// Replies to "save as>" that mean leaving without saving, not a file name.
+const NOT_SAVING: &[&str] = &[
+    "no",
+    "n",
+    "nope",
+    "no thanks",
+    "none",
+    "nothing",
+    "don't",
+    "dont",
+    "skip",
+    "cancel",
+    "quit",
+    "exit",
+    "q",
+    "leave",
+];
+
+impl<W: Write> Conversation<'_, W> {
+    /// Ctrl-D or `quit` on a terminal: answers are not lost without being asked.
+    pub(super) fn offer_to_save(&mut self, lines: &mut impl LineSource) -> io::Result<()> {
+        if self.session.answered() == 0 || self.saved {
+            return Ok(());
+        }
+        writeln!(
+            self.out,
+            "\nSave your answers before leaving? Type a file name (e.g. {DEFAULT_SAVE_FILE}), or press Enter to leave without saving."
+        )?;
+        loop {
+            self.out.flush()?;
+            let name = match lines.read("save as> ") {
+                Input::Line(name) => name,
+                // Ctrl-C clears the line, as at any prompt; it does not
+                // throw the answers away.
+                Input::Interrupted => {
+                    writeln!(
+                        self.out,
+                        "(Line cleared. Type a file name, or press Enter to leave without saving.)"
+                    )?;
+                    continue;
+                }
+                Input::Unreadable | Input::TooLong => {
+                    writeln!(
+                        self.out,
+                        "That is not a file name. Type another, or press Enter to leave without saving."
+                    )?;
+                    continue;
+                }
+                Input::Eof => return Ok(()),
+            };
+            let name = name.trim();
+            if name.is_empty() {
+                return Ok(());
+            }
+            if NOT_SAVING.contains(&name.to_lowercase().as_str()) {
+                // Leaving an unfinished assessment says so itself.
+                if self.session.is_complete() {
+                    writeln!(self.out, "Not saved.")?;
+                }
+                return Ok(());
+            }
+            if self.save(Some(name), lines)? {
+                return Ok(());
+            }
+            writeln!(
+                self.out,
+                "Type another file name, or press Enter to leave without saving."
+            )?;
+        }
     }
-    written
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn writes_and_replaces_leaving_no_temporary() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.json");
-        write_atomic(&path, b"one").unwrap();
-        write_atomic(&path, b"two").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"two");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    /// `save [FILE]`: a Markdown report for `.md`, otherwise the session as
+    /// JSON. Whether it was saved.
+    pub(super) fn save(
+        &mut self,
+        file: Option<&str>,
+        lines: &mut impl LineSource,
+    ) -> io::Result<bool> {
+        let file = file.unwrap_or(DEFAULT_SAVE_FILE);
+        let shown = printable(file, PATH);
+        let path = Path::new(file);
+        let is_report = file.to_lowercase().ends_with(".md");
+        let contents = if is_report {
+            markdown_report(
+                &self.session,
+                self.options.audience,
+                std::time::SystemTime::now(),
+            )
+        } else {
+            match serde_json::to_string_pretty(&self.session.to_saved()) {
+                Ok(json) => json + "\n",
+                Err(error) => {
+                    writeln!(self.out, "Could not save: {error}")?;
+                    return Ok(false);
+                }
+            }
+        };
+        let path_buf = PathBuf::from(file);
+        // A file this conversation saved is its own to update.
+        let mut if_exists = if self.saved_files.contains(&path_buf) {
+            IfExists::Replace
+        } else {
+            IfExists::Refuse
+        };
+        if if_exists == IfExists::Refuse && is_regular_file(path) {
+            if !self.replace_confirmed(&shown, lines)? {
+                writeln!(self.out, "{shown} was left as it was. Nothing was saved.")?;
+                return Ok(false);
+            }
+            if_exists = IfExists::Replace;
+        }
+        match write_file(path, contents.as_bytes(), if_exists) {
+            Ok(()) => {
+                self.saved = true;
+                if !self.saved_files.contains(&path_buf) {
+                    self.saved_files.push(path_buf);
+                }
+                if is_report {
+                    writeln!(self.out, "Report saved to {shown}.")?;
+                } else {
+                    writeln!(
+                        self.out,
+                        "Answers saved to {shown}. Continue later with: backcheck chat --resume {shown}"
+                    )?;
+                }
+                Ok(true)
+            }
+            Err(error) => {
+                writeln!(
+                    self.out,
+                    "{}",
+                    format!("Could not save to {shown}: {error}").yellow()
+                )?;
+                Ok(false)
+            }
+        }
     }
 
-    #[test]
-    fn a_missing_folder_is_an_error() {
-        assert!(write_atomic(Path::new("/no/such/folder/s.json"), b"x").is_err());
+    /// Asks before replacing a file. Piped input has no one to ask: the
+    /// file is kept.
+    fn replace_confirmed(&mut self, shown: &str, lines: &mut impl LineSource) -> io::Result<bool> {
+        if !lines.is_interactive() {
+            writeln!(
+                self.out,
+                "{}",
+                format!("{shown} already exists and is not replaced; save under another name.")
+                    .yellow()
+            )?;
+            return Ok(false);
+        }
+        writeln!(
+            self.out,
+            "{shown} already exists. Type `yes` to replace it, anything else to keep it."
+        )?;
+        self.out.flush()?;
+        Ok(match lines.read("replace? ") {
+            Input::Line(reply) => matches!(reply.trim().to_lowercase().as_str(), "yes" | "y"),
+            _ => false,
+        })
     }
 }

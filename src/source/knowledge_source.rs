@@ -1,10 +1,12 @@
-use std::collections::HashSet;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use xxhash_rust::xxh3::Xxh3;
 
+use super::flow_walk::walk_flow_files;
+use super::hidden_character::find_hidden_character;
 use super::{LoadError, SourceFile};
+use crate::file_read::{KNOWLEDGE_FILE_LIMIT, read_bounded};
+use crate::printable::{PATH, printable};
 
 /// The text of a knowledge folder, in path order, ready to parse.
 #[derive(Debug, Clone)]
@@ -13,41 +15,34 @@ pub struct KnowledgeSource {
 }
 
 impl KnowledgeSource {
-    /// Every `.flow` file under `root` (recursively), in path order. A file
-    /// reached through a link that leaves `root` is refused.
+    /// Every `.flow` file under `root` (recursively), in path order, found
+    /// by the one folder walker ([`walk_flow_files`]): a file reached through
+    /// a link that leaves `root` is refused, and so is one that is not a
+    /// regular file or is larger than [`KNOWLEDGE_FILE_LIMIT`].
     pub fn from_dir(root: &Path) -> Result<KnowledgeSource, LoadError> {
-        let unreadable = |path: &Path, error: std::io::Error| LoadError::Unreadable {
-            path: path.to_path_buf(),
-            reason: error.to_string(),
-        };
-        let canonical_root = fs::canonicalize(root).map_err(|e| unreadable(root, e))?;
-        if !canonical_root.is_dir() {
-            return Err(LoadError::Unreadable {
-                path: root.to_path_buf(),
-                reason: "not a folder".into(),
-            });
-        }
-        let mut paths = Vec::new();
-        let mut visited = HashSet::new();
-        collect_flow_files(&canonical_root, &canonical_root, &mut visited, &mut paths)?;
-        paths.sort();
-        // Two links to one file would read it twice.
-        paths.dedup();
-        if paths.is_empty() {
+        let found = walk_flow_files(root)?;
+        if found.is_empty() {
             return Err(LoadError::NoFlowFiles {
                 path: root.to_path_buf(),
             });
         }
-        let mut files = Vec::with_capacity(paths.len());
-        for path in paths {
-            let bytes = fs::read(&path).map_err(|e| unreadable(&path, e))?;
-            let text =
-                String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 { path: path.clone() })?;
-            let relative = path
-                .strip_prefix(&canonical_root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .into_owned();
+        let mut files = Vec::with_capacity(found.len());
+        for file in found {
+            let bytes = read_bounded(&file.path, KNOWLEDGE_FILE_LIMIT)?;
+            let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 {
+                path: file.path.clone(),
+            })?;
+            // The name is shown in every diagnostic: escaped once, here. Not
+            // cut: a long name is still a real one, and its stem a namespace.
+            let relative = printable(&file.relative.to_string_lossy(), PATH);
+            if let Some((line, column, character)) = find_hidden_character(&text) {
+                return Err(LoadError::HiddenCharacter {
+                    path: relative,
+                    line,
+                    column,
+                    character,
+                });
+            }
             files.push(SourceFile::new(relative, text));
         }
         Ok(KnowledgeSource { files })
@@ -67,42 +62,6 @@ impl KnowledgeSource {
         }
         format!("{:016x}", hasher.digest())
     }
-}
-
-fn collect_flow_files(
-    root: &Path,
-    dir: &Path,
-    visited: &mut HashSet<PathBuf>,
-    out: &mut Vec<PathBuf>,
-) -> Result<(), LoadError> {
-    // A link back to a folder already read (`loop -> ..`) would recurse forever.
-    if !visited.insert(dir.to_path_buf()) {
-        return Ok(());
-    }
-    let entries = fs::read_dir(dir).map_err(|e| LoadError::Unreadable {
-        path: dir.to_path_buf(),
-        reason: e.to_string(),
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|e| LoadError::Unreadable {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        let path = entry.path();
-        let resolved = fs::canonicalize(&path).map_err(|e| LoadError::Unreadable {
-            path: path.clone(),
-            reason: e.to_string(),
-        })?;
-        if !resolved.starts_with(root) {
-            return Err(LoadError::OutsideRoot { path });
-        }
-        if resolved.is_dir() {
-            collect_flow_files(root, &resolved, visited, out)?;
-        } else if path.extension().is_some_and(|ext| ext == "flow") {
-            out.push(resolved);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@ pub enum Input {
     Eof,
     /// Bytes that are not text.
     Unreadable,
+    /// A line longer than [`MAX_LINE`](super::MAX_LINE) bytes: not kept, not read.
+    TooLong,
 }
 
 /// A source of lines: a terminal or a pipe.

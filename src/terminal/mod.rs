@@ -7,7 +7,8 @@
 mod editor_lines;
 mod line_source;
 mod piped_lines;
+mod stop_signals;
 
 pub use editor_lines::EditorLines;
 pub use line_source::{Candidate, Complete, Input, LineSource};
-pub use piped_lines::PipedLines;
+pub use piped_lines::{MAX_LINE, PipedLines};

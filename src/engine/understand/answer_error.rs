@@ -129,18 +129,5 @@ pub fn options_as_shown(question: &Question) -> Vec<String> {
 /// back would bury the message), control characters as `\u{..}` escapes so
 /// typed escape sequences cannot drive the terminal.
 pub fn shorten(input: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::new();
-    for (count, c) in input.chars().enumerate() {
-        if count == MAX {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::printable::printable(input, 40)
 }

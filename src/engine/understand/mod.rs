@@ -105,6 +105,11 @@ fn read_one(
     typed: &Typed,
     input: &str,
 ) -> Result<Reading, AnswerError> {
+    // `-1`, `+1`, `- 1` are signed numbers, never option 1: normalising drops
+    // the sign as punctuation, and `saddle_numbness=-1` must not be a yes.
+    if is_signed_number(input) {
+        return Err(no_match(question, input));
+    }
     if let Some(reading) =
         choices::exact(question, input, typed).or_else(|| choices::synonym(question, typed))
     {
@@ -134,6 +139,16 @@ fn read_one(
         return Ok(reading);
     }
     choices::one_option(question, input, typed)?.ok_or_else(|| no_match(question, input))
+}
+
+/// A `+` or `-` and then only digits.
+fn is_signed_number(input: &str) -> bool {
+    let input = input.trim();
+    let Some(digits) = input.strip_prefix(['-', '+']) else {
+        return false;
+    };
+    let digits = digits.trim_start();
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn read_number(question: &Question, typed: &Typed, input: &str) -> Result<Reading, AnswerError> {

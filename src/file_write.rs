@@ -1,0 +1,223 @@
+//! The one way a file the person asked for is written: a saved session, a
+//! report (`save`, `--report`), the line history (`--history`), a formatted
+//! `.flow` file (`fmt`).
+//!
+//! Answers are health data, and a folder may hold links planted by someone
+//! else. So the contents go to a uniquely named temporary file created
+//! exclusively in the target's folder (never an existing name, never through
+//! a link), readable by the owner only (0600), synced to disk, then renamed
+//! over the target in one step: the target is whole or untouched, and a
+//! failed write leaves nothing behind. A link at the target's name is never
+//! followed nor replaced, and an existing file is replaced only when the
+//! caller says so (after asking the person, or `--force`).
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// What to do when a file is already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfExists {
+    /// Leave it and fail with [`WriteError::Exists`].
+    Refuse,
+    /// Replace it; the new file is private (0600).
+    Replace,
+    /// Replace it with the old file's permissions (`fmt` on the author's own files).
+    ReplaceKeepingMode,
+}
+
+/// Why a file was not written. The messages do not name the file: the
+/// caller says which file it was.
+#[derive(Debug)]
+pub enum WriteError {
+    /// A file of that name exists and was not to be replaced.
+    Exists,
+    /// The name is a link: writing would change the file it points at.
+    IsLink,
+    /// The name is a folder, a pipe or a device.
+    NotAFile,
+    /// The name has no file part (`/`, `..`, an empty name).
+    NoFileName,
+    /// The folder is missing or not writable, the disk is full, ...
+    Io(io::Error),
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Exists => write!(f, "a file of that name already exists"),
+            WriteError::IsLink => write!(
+                f,
+                "that name is a link to another file; it is not followed (give another name)"
+            ),
+            WriteError::NotAFile => write!(f, "that name is a folder or a device, not a file"),
+            WriteError::NoFileName => write!(f, "no file name given"),
+            // In plain words, and without the temporary file's name that
+            // tempfile adds to its errors.
+            WriteError::Io(error) => match error.kind() {
+                io::ErrorKind::NotFound => write!(f, "its folder does not exist"),
+                io::ErrorKind::PermissionDenied => {
+                    write!(f, "there is no permission to write in that folder")
+                }
+                io::ErrorKind::NotADirectory => write!(f, "part of the path is not a folder"),
+                io::ErrorKind::StorageFull => write!(f, "the disk is full"),
+                io::ErrorKind::ReadOnlyFilesystem => write!(f, "the disk is read-only"),
+                io::ErrorKind::InvalidFilename => write!(f, "the name is too long or not allowed"),
+                kind => write!(f, "{kind}"),
+            },
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+impl From<io::Error> for WriteError {
+    fn from(error: io::Error) -> WriteError {
+        WriteError::Io(error)
+    }
+}
+
+/// Writes `contents` to `path` as the module doc says.
+pub fn write_file(path: &Path, contents: &[u8], if_exists: IfExists) -> Result<(), WriteError> {
+    let (folder, existing) = inspect(path, if_exists)?;
+    let mut temporary = temporary_in(folder)?;
+    temporary.write_all(contents)?;
+    if let (IfExists::ReplaceKeepingMode, Some(permissions)) = (if_exists, existing) {
+        temporary.as_file().set_permissions(permissions)?;
+    }
+    temporary.as_file().sync_all()?;
+    let persisted = match if_exists {
+        // Atomic too: no other file can take the name between a check and the rename.
+        IfExists::Refuse => temporary.persist_noclobber(path),
+        IfExists::Replace | IfExists::ReplaceKeepingMode => temporary.persist(path),
+    };
+    // On failure the temporary file comes back inside the error and is
+    // removed when that is dropped.
+    persisted.map_err(|error| match error.error.kind() {
+        io::ErrorKind::AlreadyExists => WriteError::Exists,
+        _ => WriteError::Io(error.error),
+    })?;
+    // The rename is durable only once the folder is synced.
+    if let Ok(folder) = fs::File::open(folder) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// Whether [`write_file`] could write `path`, asked before a long task
+/// whose result goes there (`chat --report FILE` fails before the
+/// conversation, not after it). Nothing is left behind.
+pub fn check_writable(path: &Path, if_exists: IfExists) -> Result<(), WriteError> {
+    let (folder, _) = inspect(path, if_exists)?;
+    temporary_in(folder)?;
+    Ok(())
+}
+
+/// Whether `path` names a regular file (not through a link): one that
+/// [`IfExists::Replace`] would replace.
+pub fn is_regular_file(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_file())
+}
+
+/// The folder to write in, and the permissions of the file being replaced.
+fn inspect(
+    path: &Path,
+    if_exists: IfExists,
+) -> Result<(&Path, Option<fs::Permissions>), WriteError> {
+    if path.file_name().is_none() {
+        return Err(WriteError::NoFileName);
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let existing = match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => return Err(WriteError::IsLink),
+        Ok(metadata) if !metadata.is_file() => return Err(WriteError::NotAFile),
+        Ok(_) if if_exists == IfExists::Refuse => return Err(WriteError::Exists),
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => return Err(WriteError::Io(error)),
+    };
+    Ok((folder, existing))
+}
+
+/// A new, empty, private file with a random name in `folder`, removed when
+/// dropped unless persisted.
+fn temporary_in(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(".backcheck-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_leaving_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        write_file(&path, b"one", IfExists::Refuse).unwrap();
+        write_file(&path, b"two", IfExists::Replace).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_existing_file_is_kept_unless_replacing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        fs::write(&path, b"mine").unwrap();
+        let error = write_file(&path, b"new", IfExists::Refuse).unwrap_err();
+        assert!(matches!(error, WriteError::Exists), "{error}");
+        assert_eq!(fs::read(&path).unwrap(), b"mine");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error() {
+        let error = write_file(Path::new("/no/such/folder/s.json"), b"x", IfExists::Refuse);
+        assert!(matches!(error, Err(WriteError::Io(_))));
+        assert!(check_writable(Path::new("/no/such/folder/s.json"), IfExists::Refuse).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_private_and_links_are_not_followed() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        write_file(&path, b"x", IfExists::Refuse).unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let victim = dir.path().join("victim");
+        fs::write(&victim, b"keep").unwrap();
+        let link = dir.path().join("link.json");
+        symlink(&victim, &link).unwrap();
+        for if_exists in [IfExists::Refuse, IfExists::Replace] {
+            let error = write_file(&link, b"evil", if_exists).unwrap_err();
+            assert!(matches!(error, WriteError::IsLink), "{error}");
+        }
+        assert_eq!(fs::read(&victim).unwrap(), b"keep");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn formatting_keeps_the_files_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.flow");
+        fs::write(&path, b"old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&path, b"new", IfExists::ReplaceKeepingMode).unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
+}

@@ -1,0 +1,43 @@
+//! Knowledge text is shown on terminals, quoted in diagnostics and saved in
+//! reports: a character that drives the terminal (ESC) or reorders what is
+//! shown (bidirectional controls, "Trojan source") has no place in it.
+
+use crate::printable::is_hidden;
+
+/// The first hidden character in `text` other than line ends and tabs, with
+/// its 1-based line and column (in characters).
+pub fn find_hidden_character(text: &str) -> Option<(usize, usize, char)> {
+    let mut line = 1;
+    let mut column = 0;
+    for c in text.chars() {
+        column += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                column = 0;
+            }
+            '\r' | '\t' => {}
+            c if is_hidden(c) => return Some((line, column, c)),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_escape_and_bidi_characters_where_they_are() {
+        assert_eq!(
+            find_hidden_character("a\n  \"x\x1b[2J\""),
+            Some((2, 5, '\x1b'))
+        );
+        assert_eq!(
+            find_hidden_character("ok \u{202E}"),
+            Some((1, 4, '\u{202E}'))
+        );
+        assert_eq!(find_hidden_character("plain\r\n\ttext é\n"), None);
+    }
+}

@@ -1,0 +1,60 @@
+//! Signals while a person is at the line editor.
+//!
+//! - Ctrl-C (SIGINT): while a line is read, the editor turns it into
+//!   "line cleared"; between reads it would end the process and lose the
+//!   answers, so it is caught and does nothing.
+//! - SIGTERM and SIGHUP (the terminal closed, `kill`): the editor holds the
+//!   terminal in raw mode, and ending without handing it back leaves the
+//!   shell unusable. The terminal settings from before the editor are put
+//!   back, the person is told that nothing was saved, and the process ends
+//!   with the status of one ended by that signal (128 + its number).
+
+use std::sync::Once;
+
+/// Installs the handlers, once per process; later calls do nothing.
+pub fn catch_stop_signals() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(install);
+}
+
+#[cfg(unix)]
+fn install() {
+    use std::io::Write;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+
+    use nix::sys::termios::{SetArg, tcgetattr, tcsetattr};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+
+    // Any handler replaces the default action (end the process).
+    let _ = signal_hook::flag::register(SIGINT, Arc::new(AtomicBool::new(false)));
+    let original = tcgetattr(std::io::stdin()).ok();
+    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            if let Some(settings) = &original {
+                let _ = tcsetattr(std::io::stdin(), SetArg::TCSANOW, settings);
+            }
+            let name = if signal == SIGHUP {
+                "SIGHUP"
+            } else {
+                "SIGTERM"
+            };
+            // stderr: the conversation holds stdout's lock while it talks.
+            let mut out = std::io::stderr().lock();
+            // Bracketed paste off, as the editor would on leaving.
+            let _ = write!(
+                out,
+                "\x1b[?2004l\r\nStopped by {name}. Nothing was saved.\r\n"
+            );
+            let _ = out.flush();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn install() {}
