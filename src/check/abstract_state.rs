@@ -119,6 +119,11 @@ impl Table {
         }
     }
 
+    /// How many codes `slot` can hold, counting 0 (unknown).
+    pub(super) fn codes(&self, slot: usize) -> usize {
+        self.per_slot.get(slot).map_or(1, |values| values.len() + 1)
+    }
+
     fn get(&self, slot: usize, code: u32) -> Option<&Known> {
         let index = usize::try_from(code).ok()?.checked_sub(1)?;
         self.per_slot.get(slot)?.get(index)

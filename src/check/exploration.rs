@@ -14,7 +14,8 @@
 //! Work is proportional to the nodes times the distinct states per node
 //! times the answer classes ([`answer_classes`](super::answer_classes)), not
 //! to the number of paths. Operands nothing downstream reads are forgotten at
-//! each node, which keeps the states few.
+//! each node, and so are those a state's own values make dead there
+//! ([`narrowing`](super::narrowing)), which keeps the states few.
 //!
 //! Given a `focus` invariant, it drops walks that can no longer break it:
 //! once nothing ahead can change what the invariant's `when` reads and it is
@@ -36,6 +37,7 @@ use num_bigint::BigUint;
 
 use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
+use super::narrowing::Narrowing;
 use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Step, Value};
 
 /// The flow's graph has a cycle, so it has no topological order. The
@@ -172,6 +174,7 @@ impl<'f> Exploration<'f> {
             table,
             moves,
             live,
+            narrowing,
             mut initial,
         } = Setup::new(flow, watched)?;
         let focus = focus.map(|invariant| Focus::new(flow, &slots, &table, &order, invariant));
@@ -184,6 +187,7 @@ impl<'f> Exploration<'f> {
         let first = flow.start.index();
         if first < flow.nodes.len() && {
             forget(&mut initial, live.row(first));
+            narrowing.apply(first, &mut initial);
             keep(first, &initial)
         } {
             let start = Arrival {
@@ -215,6 +219,7 @@ impl<'f> Exploration<'f> {
                 taken[node][way] = true;
                 for step in steps {
                     step.apply(from, live.row(step.target), &mut state);
+                    narrowing.apply(step.target, &mut state);
                     if !keep(step.target, &state) {
                         continue;
                     }
@@ -358,6 +363,8 @@ struct Setup<'f> {
     table: Table,
     moves: Vec<Moves<'f>>,
     live: Live,
+    /// What each state's own values make dead, node by node.
+    narrowing: Narrowing,
     /// The state at the start, before forgetting what is not live there.
     initial: Vec<u32>,
 }
@@ -396,6 +403,16 @@ impl<'f> Setup<'f> {
         let mut table = Table::new(&slots);
         let moves = prepare(flow, &slots, &mut table);
         let live = liveness(flow, &slots, &order, watched);
+        let watched_slots: Vec<usize> = watched.iter().filter_map(|o| slots.of(*o)).collect();
+        let narrowing = Narrowing::new(
+            flow,
+            &slots,
+            &table,
+            &order,
+            &|node| live.row(node).to_vec(),
+            &writable_from(flow, &slots, &order),
+            &watched_slots,
+        );
         let mut initial = vec![0u32; slots.len()];
         for (index, fact) in flow.facts.iter().enumerate() {
             if let (Some(slot), Some(value)) = (slots.fact(index), &fact.initial) {
@@ -408,6 +425,7 @@ impl<'f> Setup<'f> {
             table,
             moves,
             live,
+            narrowing,
             initial,
         })
     }
@@ -703,4 +721,61 @@ fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> 
         writable[node] = here;
     }
     writable
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::{compile, tests::folder};
+
+    const SETTLED: &str = r#"
+question q1 { ask "One?" yes -> q2 set f no -> q2 }
+question q2 { ask "Side?" multiple
+  answer left "Left" set side = left
+  answer right "Right" set side = right
+  then -> route }
+decide route {
+  when f -> a
+  when side == right -> b
+  otherwise -> c
+}
+outcome a { verdict treat title "A" }
+outcome b { verdict treat title "B" }
+outcome c { verdict treat title "C" }
+"#;
+
+    #[test]
+    fn a_value_that_settles_an_arm_forgets_what_only_later_arms_read() {
+        let header =
+            "flow t \"T\" { version \"1\" start a.q1 }\nfact f: bool\nfact side: left | right\n";
+        let flow = compile(&folder(&[("h.flow", header), ("a.flow", SETTLED)]))
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        let Setup {
+            slots,
+            mut table,
+            narrowing,
+            ..
+        } = Setup::new(&flow, &[]).unwrap();
+        let route = flow.find("a.route").unwrap().index();
+        let f = slots.fact(0).unwrap();
+        let side = slots.fact(1).unwrap();
+        let mut state = vec![0u32; slots.len()];
+        state[f] = table.intern_fact(f, &Value::Bool(true));
+        state[side] = table.intern_fact(side, &Value::Word("right".into()));
+        let mut unknown_f = state.clone();
+        unknown_f[f] = 0;
+
+        narrowing.apply(route, &mut state);
+        assert_eq!(state[side], 0, "`when f` holds: `side` is never read");
+        assert_ne!(state[f], 0, "`f` itself is still read");
+        let before = unknown_f.clone();
+        narrowing.apply(route, &mut unknown_f);
+        assert_eq!(unknown_f, before, "without `f`, `side` decides");
+
+        // q1: 2 x q2: 3 non-empty subsets, counted exactly after the merge.
+        let explored = Exploration::run(&flow, &[], None).unwrap();
+        assert_eq!(explored.paths(), BigUint::from(6u8));
+        let a = flow.find("a.a").unwrap().index();
+        assert_eq!(explored.entries(a).len(), 1);
+    }
 }

@@ -13,6 +13,7 @@ mod lint_facts;
 mod lint_questions;
 mod lint_sources;
 mod lint_wording;
+mod narrowing;
 mod verify;
 
 pub use case_runner::{CaseResult, run_case, run_cases};
