@@ -33,8 +33,9 @@ const PRESUMING: &[&str] = &[
     "besides the ",
 ];
 
-/// How far a follow-up is looked for through decide nodes; a bound keeps a
-/// very large flow linear.
+/// How many nodes are looked at for one question's follow-ups: a bound
+/// keeps a very large flow linear (a fact read by thousands of decide arms
+/// would otherwise make every question that sets it visit them all).
 const MAX_STEPS: usize = 64;
 
 /// W010: follow-ups of "not sure" whose text presumes the symptom.
@@ -68,7 +69,8 @@ pub(super) fn presuming_follow_ups(flow: &Flow) -> Vec<Diagnostic> {
         let mut starts: Vec<NodeId> = unsure.target.into_iter().collect();
         for effect in &unsure.effects {
             if let Effect::Set { fact, .. } = effect {
-                starts.extend(readers.get(fact).into_iter().flatten().copied());
+                let readers = readers.get(fact).into_iter().flatten();
+                starts.extend(readers.take(MAX_STEPS).copied());
             }
         }
         for follow_up in questions_from(flow, starts) {
@@ -105,7 +107,10 @@ fn questions_from(flow: &Flow, starts: Vec<NodeId>) -> Vec<NodeId> {
     let mut seen = Vec::new();
     let mut todo = starts;
     while let Some(index) = todo.pop() {
-        if seen.contains(&index) || seen.len() >= MAX_STEPS {
+        if seen.len() >= MAX_STEPS {
+            break;
+        }
+        if seen.contains(&index) {
             continue;
         }
         seen.push(index);
