@@ -7,6 +7,8 @@ use super::seeded_order::seeded_order;
 /// One drill question with its choices and the right answer (a root name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DrillItem {
+    /// Names the item in the history: the same item always has the same id.
+    pub id: String,
     pub prompt: String,
     /// (label shown, root name it stands for)
     pub choices: Vec<(String, &'static str)>,
@@ -44,6 +46,7 @@ fn explanation(root: &Root) -> String {
 
 fn pattern_to_root(root: &Root) -> DrillItem {
     DrillItem {
+        id: format!("pattern-{}", root.name),
         prompt: format!(
             "A client has {}, numbness over {}, and {}. Which root is most likely?",
             root.motor, root.sensory, root.reflex
@@ -62,6 +65,7 @@ fn root_to_pattern(root: &Root, n: usize) -> DrillItem {
         _ => ("reflex change", |r| r.reflex),
     };
     DrillItem {
+        id: format!("{what}-{}", root.name).replace(' ', "-"),
         prompt: format!("Which {what} points to the {} root?", root.name),
         choices: ROOTS
             .iter()

@@ -1,0 +1,174 @@
+//! `rehearse --review`: progress over the recorded rounds (means per ten
+//! rounds, per difficulty and per topic, the costliest mistakes) and the
+//! vignettes to play again. Pure: it returns text and ids.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::history::HistoryLine;
+
+/// Rounds per line of the progress over time.
+pub const ROUNDS_PER_BLOCK: usize = 10;
+/// How many of the costliest mistakes the review lists.
+pub const COSTLIEST_SHOWN: usize = 5;
+
+/// The mean of `rounds` as points out of 10 (drill items score out of 1).
+fn mean_of_ten(rounds: &[&HistoryLine]) -> f64 {
+    let total: f64 = rounds
+        .iter()
+        .map(|r| f64::from(r.points) * 10.0 / f64::from(r.max.max(1)))
+        .sum();
+    total / rounds.len().max(1) as f64
+}
+
+fn lost(round: &HistoryLine) -> f64 {
+    f64::from(round.max.saturating_sub(round.points)) * 10.0 / f64::from(round.max.max(1))
+}
+
+/// The progress text for `rounds` (already filtered), oldest first.
+pub fn review_text(rounds: &[HistoryLine]) -> String {
+    let mut out = String::new();
+    if rounds.is_empty() {
+        let _ = writeln!(out, "No rounds recorded yet (for these filters).");
+        return out;
+    }
+    let all: Vec<&HistoryLine> = rounds.iter().collect();
+    let first = rounds.first().map_or("", |r| r.at.as_str());
+    let last = rounds.last().map_or("", |r| r.at.as_str());
+    let _ = writeln!(
+        out,
+        "Rounds recorded: {} ({} to {}). Mean score: {:.1}/10.",
+        rounds.len(),
+        first,
+        last,
+        mean_of_ten(&all)
+    );
+    let _ = writeln!(out, "\nBy ten rounds, oldest first:");
+    for (n, block) in all.chunks(ROUNDS_PER_BLOCK).enumerate() {
+        let start = n * ROUNDS_PER_BLOCK + 1;
+        let _ = writeln!(
+            out,
+            "  rounds {:>3}-{:<3}  {:.1}/10",
+            start,
+            start + block.len() - 1,
+            mean_of_ten(block)
+        );
+    }
+    let mut by_difficulty: BTreeMap<&str, Vec<&HistoryLine>> = BTreeMap::new();
+    let mut by_topic: BTreeMap<&str, Vec<&HistoryLine>> = BTreeMap::new();
+    for round in rounds {
+        let difficulty = round.difficulty.as_deref().unwrap_or("drill");
+        by_difficulty.entry(difficulty).or_default().push(round);
+        by_topic
+            .entry(round.topic.as_str())
+            .or_default()
+            .push(round);
+    }
+    let order = ["easy", "medium", "hard", "drill"];
+    let _ = writeln!(out, "\nBy difficulty:");
+    let mut difficulties: Vec<_> = by_difficulty.into_iter().collect();
+    difficulties.sort_by_key(|(d, _)| order.iter().position(|o| o == d).unwrap_or(order.len()));
+    for (difficulty, group) in difficulties {
+        let _ = writeln!(
+            out,
+            "  {difficulty:<10} {:>3} rounds  {:.1}/10",
+            group.len(),
+            mean_of_ten(&group)
+        );
+    }
+    let _ = writeln!(out, "\nBy topic:");
+    for (topic, group) in by_topic {
+        let _ = writeln!(
+            out,
+            "  {topic:<10} {:>3} rounds  {:.1}/10",
+            group.len(),
+            mean_of_ten(&group)
+        );
+    }
+    let mut costly: Vec<&HistoryLine> = rounds.iter().filter(|r| r.points < r.max).collect();
+    // Most points lost first; among equals the more dangerous mistake, then the latest.
+    costly.sort_by(|a, b| {
+        lost(b)
+            .total_cmp(&lost(a))
+            .then(a.mistake.cmp(&b.mistake))
+            .then(b.at.cmp(&a.at))
+    });
+    if costly.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNo mistakes recorded: every round scored full marks."
+        );
+    } else {
+        let _ = writeln!(out, "\nThe costliest mistakes:");
+        for round in costly.into_iter().take(COSTLIEST_SHOWN) {
+            let expected = round.expected.as_deref().unwrap_or("no outcome");
+            let class = round.mistake.map_or("", |m| m.words());
+            let _ = writeln!(
+                out,
+                "  {} {} ({}/{}): you chose {}, the answer was {}; {}",
+                round.at, round.id, round.points, round.max, round.committed, expected, class
+            );
+        }
+    }
+    out
+}
+
+/// The vignettes whose latest recorded round scored below full marks, in
+/// the order first missed.
+pub fn missed_vignettes(rounds: &[HistoryLine]) -> Vec<String> {
+    let mut latest: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for round in rounds.iter().filter(|r| r.is_vignette()) {
+        if !latest.contains_key(round.id.as_str()) {
+            order.push(&round.id);
+        }
+        latest.insert(&round.id, round.points < round.max);
+    }
+    order
+        .into_iter()
+        .filter(|id| latest.get(id) == Some(&true))
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rehearse::history::HISTORY_FORMAT;
+
+    fn round(id: &str, points: u32, topic: &str) -> HistoryLine {
+        HistoryLine {
+            format: HISTORY_FORMAT.to_string(),
+            at: format!("2026-12-0{}T00:00:00Z", points.min(9)),
+            kind: "vignette".to_string(),
+            id: id.to_string(),
+            difficulty: Some("medium".to_string()),
+            topic: topic.to_string(),
+            committed: "treat".to_string(),
+            expected: Some("refer urgent".to_string()),
+            points,
+            max: 10,
+            mistake: None,
+        }
+    }
+
+    #[test]
+    fn means_per_block_difficulty_and_topic() {
+        let mut rounds: Vec<HistoryLine> = (0..10).map(|_| round("a", 4, "urgent")).collect();
+        rounds.push(round("b", 10, "treat"));
+        let text = review_text(&rounds);
+        assert!(text.contains("Rounds recorded: 11"), "{text}");
+        assert!(text.contains("rounds   1-10   4.0/10"), "{text}");
+        assert!(text.contains("rounds  11-11   10.0/10"), "{text}");
+        assert!(text.contains("medium      11 rounds  4.5/10"), "{text}");
+        assert!(text.contains("treat        1 rounds  10.0/10"), "{text}");
+        assert!(text.contains("The costliest mistakes"), "{text}");
+    }
+
+    #[test]
+    fn a_vignette_later_played_right_is_no_longer_missed() {
+        let rounds = [round("a", 4, "t"), round("b", 3, "t"), round("a", 10, "t")];
+        assert_eq!(missed_vignettes(&rounds), ["b"]);
+        assert!(missed_vignettes(&[round("c", 10, "t")]).is_empty());
+    }
+}
