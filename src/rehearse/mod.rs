@@ -23,7 +23,7 @@ pub use history::{
 };
 pub use rehearse_loop::{RehearseOptions, RoundSummary, rehearse};
 pub use review::{missed_vignettes, review_text};
-pub use root_table::{ROOTS, Root};
+pub use root_table::{ROOTS, Root, root_of_findings};
 pub use round::{ClientAnswer, Round};
 pub use score::{Commitment, Score, score};
 pub use seeded_order::seeded_order;
