@@ -190,7 +190,10 @@ struct RehearseArgs {
     /// with --list, the list as JSON.
     #[arg(long)]
     json: bool,
-    /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many items.
+    /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many
+    /// items: generated from 001's root table (single findings, findings that
+    /// agree, findings that conflict, a root to match with its finding),
+    /// options shuffled per --seed.
     #[arg(long, value_name = "ITEMS", num_args = 0..=1, default_missing_value = "6")]
     drill: Option<usize>,
     /// Only vignettes of this difficulty (also for --list and --review).

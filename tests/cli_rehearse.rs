@@ -375,3 +375,39 @@ fn drill_rounds_are_recorded_too() {
         assert_eq!(line["points"], u32::from(right));
     }
 }
+
+#[test]
+fn the_drill_has_many_items_unlabelled_options_and_the_big_toe_note() {
+    let output = rehearse(&["--drill", "200", "--seed", "9"], &"1\n".repeat(200));
+    assert!(output.status.success(), "{}", common::describe(&output));
+    let text = stdout(&output);
+    let prompts: std::collections::BTreeSet<&str> = text
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains(". "))
+        .map(|l| l.split_once(". ").map_or(l, |(_, p)| p))
+        .collect();
+    assert!(prompts.len() >= 60, "{} distinct items", prompts.len());
+    for option in text
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.contains(") "))
+    {
+        let label = option.split_once(") ").map_or("", |(_, l)| l);
+        let is_root = ["L4", "L5", "S1"].contains(&label);
+        for segment in ["L3", "L4", "L5", "S1", "S2"] {
+            assert!(is_root || !label.contains(segment), "{option}");
+        }
+    }
+    // Answers to an item that shows the big toe carry the note on 001's table.
+    let toe_item = text
+        .split("\n\n")
+        .find(|block| block.contains("A client has tingling in the big toe"))
+        .expect("a big-toe item in 200");
+    assert!(toe_item.contains("most dermatome charts"), "{toe_item}");
+    // `none` is an answer where the options are roots.
+    let output = rehearse(&["--drill", "1", "--seed", "0"], "none\n");
+    let text = stdout(&output);
+    assert!(
+        text.contains("Right.") || text.contains("Not quite. The answer is"),
+        "{text}"
+    );
+}

@@ -17,13 +17,13 @@ mod topic;
 mod vignette_filter;
 
 pub use danger::{MistakeClass, PointLine, SCORING_HELP};
-pub use drill::{DrillItem, MAX_DRILL_ITEMS, drill_items};
+pub use drill::{DrillItem, ItemKind, MAX_DRILL_ITEMS, NO_SINGLE_ROOT, all_items, drill_items};
 pub use history::{
     HISTORY_FILE_LIMIT, HISTORY_FORMAT, History, HistoryError, HistoryLine, read_lines,
 };
 pub use rehearse_loop::{RehearseOptions, RoundSummary, rehearse};
 pub use review::{missed_vignettes, review_text};
-pub use root_table::{ROOTS, Root, root_of_findings};
+pub use root_table::{BIG_TOE_NOTE, FINDINGS, Finding, ROOTS, Root, TestKind, root_of_findings};
 pub use round::{ClientAnswer, Round};
 pub use score::{Commitment, Score, score};
 pub use seeded_order::seeded_order;

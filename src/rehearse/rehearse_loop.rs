@@ -454,7 +454,7 @@ fn drill(
     let mut right = 0;
     writeln!(
         out,
-        "Nerve-root drill: {} items. Answer with the number or the root (L4, L5, S1).",
+        "Nerve-root drill: {} items. Answer with the option's number; where the options are roots, also L4, L5, S1 or `none` (no single root).",
         items.len()
     )?;
     writeln!(out, "Source: {}", super::root_table::SOURCE)?;
@@ -468,17 +468,31 @@ fn drill(
                 Input::Eof => return drill_total(right, n, out),
                 Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
                 Input::Line(line) => {
-                    let line = line.trim().to_uppercase();
+                    let line = line.trim().to_lowercase();
                     let by_number = line
                         .parse::<usize>()
                         .ok()
                         .and_then(|i| i.checked_sub(1))
                         .and_then(|i| item.choices.get(i))
-                        .map(|(_, root)| *root);
-                    let by_name = ["L4", "L5", "S1"].into_iter().find(|r| *r == line);
+                        .map(|(_, key)| *key);
+                    let by_name = item
+                        .choices
+                        .iter()
+                        .map(|(_, key)| *key)
+                        .filter(|_| item.takes_root_names())
+                        .find(|key| key.eq_ignore_ascii_case(&line));
                     match by_number.or(by_name) {
-                        Some(root) => break root,
-                        None => writeln!(out, "Answer 1, 2, 3, or L4, L5, S1.")?,
+                        Some(key) => break key,
+                        None if item.takes_root_names() => writeln!(
+                            out,
+                            "Answer with a number from 1 to {}, or L4, L5, S1 or none.",
+                            item.choices.len()
+                        )?,
+                        None => writeln!(
+                            out,
+                            "Answer with a number from 1 to {}.",
+                            item.choices.len()
+                        )?,
                     }
                 }
             }
@@ -488,14 +502,14 @@ fn drill(
         }
         if chosen == item.answer {
             right += 1;
-            writeln!(out, "{} {}", "Right.".green(), item.explanation)?;
+            writeln!(out, "{} {}", "Right.".green(), item.feedback(chosen))?;
         } else {
             writeln!(
                 out,
-                "{} It is {}. {}",
+                "{} The answer is {}. {}",
                 "Not quite.".red(),
-                item.answer,
-                item.explanation
+                item.answer_words(),
+                item.feedback(chosen)
             )?;
         }
     }
