@@ -17,7 +17,7 @@ use crate::engine::Session;
 pub enum Topic {
     /// Refer as an emergency (a red flag for the emergency services).
     Emergency,
-    /// Refer urgently (same day).
+    /// Refer urgently (today, within 24 hours).
     Urgent,
     /// Refer routinely, other than for the nerve checks.
     Routine,
