@@ -209,7 +209,7 @@ struct RehearseArgs {
     /// file that is not one is refused. Private (0600), links not followed.
     #[arg(long, value_name = "FILE")]
     history: Option<PathBuf>,
-    /// Show the progress recorded in --history (means per ten rounds, per
+    /// Show the progress recorded in --history (means per week, per ten rounds, per
     /// difficulty and topic, the costliest mistakes), then play again every
     /// vignette whose latest round scored below full marks.
     #[arg(long, requires = "history", conflicts_with_all = ["drill", "vignette"])]

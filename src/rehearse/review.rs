@@ -1,4 +1,4 @@
-//! `rehearse --review`: progress over the recorded rounds (means per ten
+//! `rehearse --review`: progress over the recorded rounds (means per week, per ten
 //! rounds, per difficulty and per topic, the costliest mistakes) and the
 //! vignettes to play again. Pure: it returns text and ids.
 
@@ -25,6 +25,22 @@ fn lost(round: &HistoryLine) -> f64 {
     f64::from(round.max.saturating_sub(round.points)) * 10.0 / f64::from(round.max.max(1))
 }
 
+/// Text read from the history file, made safe for a terminal: it may have
+/// been edited by anyone.
+fn shown(text: &str) -> String {
+    crate::printable::printable(text, crate::printable::NAME)
+}
+
+/// The Monday (UTC) of the week of an RFC 3339 time, as `2026-11-30`.
+fn week_of(at: &str) -> Option<String> {
+    let time = humantime::parse_rfc3339(at).ok()?;
+    let days = time.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() / 86_400;
+    // 1 January 1970 was a Thursday: three days after a Monday.
+    let monday = days.checked_sub((days + 3) % 7)?;
+    let start = std::time::UNIX_EPOCH + std::time::Duration::from_secs(monday * 86_400);
+    Some(humantime::format_rfc3339_seconds(start).to_string()[..10].to_string())
+}
+
 /// The progress text for `rounds` (already filtered), oldest first.
 pub fn review_text(rounds: &[HistoryLine]) -> String {
     let mut out = String::new();
@@ -39,8 +55,8 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
         out,
         "Rounds recorded: {} ({} to {}). Mean score: {:.1}/10.",
         rounds.len(),
-        first,
-        last,
+        shown(first),
+        shown(last),
         mean_of_ten(&all)
     );
     let _ = writeln!(out, "\nBy ten rounds, oldest first:");
@@ -52,6 +68,20 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
             start,
             start + block.len() - 1,
             mean_of_ten(block)
+        );
+    }
+    let mut by_week: BTreeMap<String, Vec<&HistoryLine>> = BTreeMap::new();
+    for round in rounds {
+        let week = week_of(&round.at).unwrap_or_else(|| "an unreadable date".to_string());
+        by_week.entry(week).or_default().push(round);
+    }
+    let _ = writeln!(out, "\nBy week (weeks start on Monday, UTC):");
+    for (week, group) in &by_week {
+        let _ = writeln!(
+            out,
+            "  week of {week}  {:>3} rounds  {:.1}/10",
+            group.len(),
+            mean_of_ten(group)
         );
     }
     let mut by_difficulty: BTreeMap<&str, Vec<&HistoryLine>> = BTreeMap::new();
@@ -71,7 +101,8 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
     for (difficulty, group) in difficulties {
         let _ = writeln!(
             out,
-            "  {difficulty:<10} {:>3} rounds  {:.1}/10",
+            "  {:<10} {:>3} rounds  {:.1}/10",
+            shown(difficulty),
             group.len(),
             mean_of_ten(&group)
         );
@@ -80,7 +111,8 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
     for (topic, group) in by_topic {
         let _ = writeln!(
             out,
-            "  {topic:<10} {:>3} rounds  {:.1}/10",
+            "  {:<10} {:>3} rounds  {:.1}/10",
+            shown(topic),
             group.len(),
             mean_of_ten(&group)
         );
@@ -106,7 +138,13 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
             let _ = writeln!(
                 out,
                 "  {} {} ({}/{}): you chose {}, the answer was {}; {}",
-                round.at, round.id, round.points, round.max, round.committed, expected, class
+                shown(&round.at),
+                shown(&round.id),
+                round.points,
+                round.max,
+                shown(&round.committed),
+                shown(expected),
+                class
             );
         }
     }
@@ -163,6 +201,35 @@ mod tests {
         assert!(text.contains("medium      11 rounds  4.5/10"), "{text}");
         assert!(text.contains("treat        1 rounds  10.0/10"), "{text}");
         assert!(text.contains("The costliest mistakes"), "{text}");
+    }
+
+    #[test]
+    fn text_from_the_file_reaches_the_terminal_escaped() {
+        let text = review_text(&[round("\u{1b}[2Jwiped", 3, "t\u{202e}x")]);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn weeks_start_on_monday() {
+        // 3 December 2026 is a Thursday; 30 November a Monday.
+        assert_eq!(
+            week_of("2026-12-03T00:24:21Z").as_deref(),
+            Some("2026-11-30")
+        );
+        assert_eq!(
+            week_of("2026-11-30T00:00:00Z").as_deref(),
+            Some("2026-11-30")
+        );
+        assert_eq!(
+            week_of("2026-11-29T23:59:59Z").as_deref(),
+            Some("2026-11-23")
+        );
+        assert_eq!(week_of("yesterday"), None);
+        // Before the first Monday of the clock: no week, and no panic.
+        assert_eq!(week_of("1970-01-02T00:00:00Z"), None);
     }
 
     #[test]
