@@ -411,3 +411,29 @@ fn the_drill_has_many_items_unlabelled_options_and_the_big_toe_note() {
         "{text}"
     );
 }
+
+#[test]
+fn a_history_that_is_a_folder_or_a_link_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = rehearse(
+        &["--history", dir.path().to_str().unwrap()],
+        "commit treat\n",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("a folder or a device"),
+        "{}",
+        common::describe(&output)
+    );
+    #[cfg(unix)]
+    {
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "").unwrap();
+        let link = dir.path().join("link.jsonl");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let output = rehearse(&["--history", link.to_str().unwrap()], "commit treat\n");
+        assert_eq!(output.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("link"));
+        assert_eq!(std::fs::read(&victim).unwrap(), b"");
+    }
+}
