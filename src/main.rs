@@ -899,7 +899,9 @@ fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
             .filter(|id| flow.vignettes.iter().any(|v| &v.id == id))
             .collect();
         let mut text = review_text(&rounds);
-        if missed.is_empty() {
+        if rounds.is_empty() {
+            text.push_str("\nNothing to replay yet: play some rounds with --history first.\n");
+        } else if missed.is_empty() {
             text.push_str(
                 "\nNothing to replay: no vignette's latest round is below full marks. Well done; try `--seed N` for a fresh order, or the drill.\n",
             );

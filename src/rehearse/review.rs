@@ -9,6 +9,8 @@ use super::history::HistoryLine;
 
 /// Rounds per line of the progress over time.
 pub const ROUNDS_PER_BLOCK: usize = 10;
+/// How many blocks of ten the review lists one by one (the latest).
+pub const BLOCKS_SHOWN: usize = 20;
 /// How many of the costliest mistakes the review lists.
 pub const COSTLIEST_SHOWN: usize = 5;
 
@@ -60,7 +62,20 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
         mean_of_ten(&all)
     );
     let _ = writeln!(out, "\nBy ten rounds, oldest first:");
-    for (n, block) in all.chunks(ROUNDS_PER_BLOCK).enumerate() {
+    let blocks: Vec<&[&HistoryLine]> = all.chunks(ROUNDS_PER_BLOCK).collect();
+    // A long history: the earlier rounds in one line, the latest blocks each.
+    let skipped = blocks.len().saturating_sub(BLOCKS_SHOWN);
+    if skipped > 0 {
+        let earlier = &all[..skipped * ROUNDS_PER_BLOCK];
+        let _ = writeln!(
+            out,
+            "  rounds {:>3}-{:<3}  {:.1}/10 (together)",
+            1,
+            earlier.len(),
+            mean_of_ten(earlier)
+        );
+    }
+    for (n, block) in blocks.iter().enumerate().skip(skipped) {
         let start = n * ROUNDS_PER_BLOCK + 1;
         let _ = writeln!(
             out,
@@ -117,7 +132,12 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
             mean_of_ten(&group)
         );
     }
-    let mut costly: Vec<&HistoryLine> = rounds.iter().filter(|r| r.points < r.max).collect();
+    // Vignette rounds only: a wrong drill answer is a fact to relearn, not a
+    // client put at risk.
+    let mut costly: Vec<&HistoryLine> = rounds
+        .iter()
+        .filter(|r| r.is_vignette() && r.points < r.max)
+        .collect();
     // Most points lost first; among equals the more dangerous mistake, then the latest.
     costly.sort_by(|a, b| {
         lost(b)
@@ -230,6 +250,15 @@ mod tests {
         assert_eq!(week_of("yesterday"), None);
         // Before the first Monday of the clock: no week, and no panic.
         assert_eq!(week_of("1970-01-02T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn a_long_history_shows_the_latest_blocks() {
+        let rounds: Vec<HistoryLine> = (0..1000).map(|_| round("a", 5, "t")).collect();
+        let text = review_text(&rounds);
+        assert!(text.contains("rounds   1-800  5.0/10 (together)"), "{text}");
+        assert!(text.contains("rounds 991-1000"), "{text}");
+        assert_eq!(text.matches("  rounds ").count(), BLOCKS_SHOWN + 1);
     }
 
     #[test]
