@@ -9,14 +9,17 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use backcheck::check::run_cases;
+use backcheck::compile::Difficulty;
 use backcheck::compile::{AnswerValue, Flow, NodeId, compile};
 use backcheck::diagnostic::{did_you_mean, render_all};
 use backcheck::engine::{Current, SavedSession, Session, understand};
 use backcheck::file_read::{ReadError, SESSION_FILE_LIMIT, read_bounded};
 use backcheck::file_write::{IfExists, check_writable, write_file};
 use backcheck::printable::{NAME, PATH, SENTENCE, printable, printable_list};
-use backcheck::rehearse::MAX_DRILL_ITEMS;
-use backcheck::rehearse::{RehearseOptions, rehearse as rehearse_rounds};
+use backcheck::rehearse::{
+    History, HistoryError, MAX_DRILL_ITEMS, RehearseOptions, Topic, VignetteFilter, listing,
+    missed_vignettes, read_lines, rehearse as rehearse_rounds, review_text,
+};
 use backcheck::repl::{ChatOptions, Conversation};
 use backcheck::report::{Audience, RunJson, markdown_report, outcome_text};
 use backcheck::source::KnowledgeSource;
@@ -138,6 +141,24 @@ impl FolderArg {
     }
 }
 
+/// `rehearse --difficulty`.
+#[derive(Clone, Copy, ValueEnum)]
+enum DifficultyArg {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl From<DifficultyArg> for Difficulty {
+    fn from(arg: DifficultyArg) -> Difficulty {
+        match arg {
+            DifficultyArg::Easy => Difficulty::Easy,
+            DifficultyArg::Medium => Difficulty::Medium,
+            DifficultyArg::Hard => Difficulty::Hard,
+        }
+    }
+}
+
 /// `graph --format`: the picture's language.
 #[derive(Clone, Copy, ValueEnum)]
 enum GraphFormat {
@@ -155,8 +176,9 @@ enum GraphFormat {
 #[derive(clap::Args)]
 #[command(after_help = backcheck::rehearse::SCORING_HELP)]
 struct RehearseArgs {
-    /// List the vignettes (id, title, difficulty) and stop.
-    #[arg(long)]
+    /// List the vignettes (id, title, difficulty, topic), sorted by difficulty
+    /// (easy first) then id, and stop. With --json, a JSON array of objects.
+    #[arg(long, conflicts_with_all = ["history", "review", "drill", "vignette"])]
     list: bool,
     /// Play only this vignette.
     #[arg(long, value_name = "ID")]
@@ -164,12 +186,34 @@ struct RehearseArgs {
     /// Shuffle the vignettes (or drill items) reproducibly with this seed.
     #[arg(long, value_name = "N")]
     seed: Option<u64>,
-    /// Print a JSON score summary on stdout (the conversation goes to stderr).
+    /// Print a JSON score summary on stdout (the conversation goes to stderr);
+    /// with --list, the list as JSON.
     #[arg(long)]
     json: bool,
-    /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many items.
+    /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many
+    /// items: generated from 001's root table (single findings, findings that
+    /// agree, findings that conflict, a root to match with its finding),
+    /// options shuffled per --seed.
     #[arg(long, value_name = "ITEMS", num_args = 0..=1, default_missing_value = "6")]
     drill: Option<usize>,
+    /// Only vignettes of this difficulty (also for --list and --review).
+    #[arg(long, value_enum)]
+    difficulty: Option<DifficultyArg>,
+    /// Only vignettes on this topic (also for --list and --review). The topic
+    /// is the kind of outcome the graph reaches with the client's answers; a
+    /// routine referral reached from the nerve checks is `nerve-root`.
+    #[arg(long, value_enum)]
+    topic: Option<Topic>,
+    /// Record every round in this file, one JSON line each (off by default:
+    /// nothing is written unless asked). An existing history is added to; a
+    /// file that is not one is refused. Private (0600), links not followed.
+    #[arg(long, value_name = "FILE")]
+    history: Option<PathBuf>,
+    /// Show the progress recorded in --history (means per week, per ten rounds, per
+    /// difficulty and topic, the costliest mistakes), then play again every
+    /// vignette whose latest round scored below full marks.
+    #[arg(long, requires = "history", conflicts_with_all = ["drill", "vignette"])]
+    review: bool,
     #[command(flatten)]
     knowledge: KnowledgeArg,
 }
@@ -798,16 +842,25 @@ fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
             format!("error: --drill takes from 1 to {MAX_DRILL_ITEMS} items, not {count}"),
         ));
     }
+    let filter = VignetteFilter {
+        difficulty: args.difficulty.map(Difficulty::from),
+        topic: args.topic,
+    };
     if args.list {
+        let listed = listing(flow, &filter);
         let mut out = io::stdout().lock();
-        for vignette in &flow.vignettes {
-            writeln!(
-                out,
-                "{}\t{}\t{}",
-                vignette.id,
-                vignette.title,
-                vignette.difficulty.word()
-            )?;
+        if args.json {
+            let json = serde_json::to_string_pretty(&listed)
+                .map_err(|error| Failure::new(BAD_INPUT, format!("error: {error}")))?;
+            writeln!(out, "{json}")?;
+        } else {
+            for vignette in &listed {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    vignette.id, vignette.title, vignette.difficulty, vignette.topic
+                )?;
+            }
         }
         return Ok(0);
     }
@@ -825,10 +878,66 @@ fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
             ),
         ));
     }
+    // A review needs rounds to review: a missing history is said first.
+    let recorded = match (args.review, &args.history) {
+        (true, Some(file)) => read_lines(file).map_err(|error| history_failure(file, &error))?,
+        _ => Vec::new(),
+    };
+    // Checked before the first round: a bad name fails now, not after an hour of practice.
+    let history = match &args.history {
+        Some(file) => Some(History::open(file).map_err(|error| history_failure(file, &error))?),
+        None => None,
+    };
+    let mut replay = None;
+    if args.review {
+        let rounds: Vec<_> = recorded
+            .into_iter()
+            .filter(|r| filter.keeps_recorded(r.difficulty.as_deref(), &r.topic))
+            .collect();
+        let missed: Vec<String> = missed_vignettes(&rounds)
+            .into_iter()
+            .filter(|id| flow.vignettes.iter().any(|v| &v.id == id))
+            .collect();
+        let mut text = review_text(&rounds);
+        if rounds.is_empty() {
+            text.push_str("\nNothing to replay yet: play some rounds with --history first.\n");
+        } else if missed.is_empty() {
+            text.push_str(
+                "\nNothing to replay: no vignette's latest round is below full marks. Well done; try `--seed N` for a fresh order, or the drill.\n",
+            );
+        } else {
+            text.push_str(&format!(
+                "\nReplaying the {} missed vignette{}: {}\n",
+                missed.len(),
+                if missed.len() == 1 { "" } else { "s" },
+                missed.join(", ")
+            ));
+        }
+        if args.json {
+            write!(io::stderr().lock(), "{text}")?;
+        } else {
+            write!(io::stdout().lock(), "{text}")?;
+        }
+        if missed.is_empty() {
+            if args.json {
+                writeln!(io::stdout().lock(), "[]")?;
+            }
+            return Ok(0);
+        }
+        replay = Some(missed);
+    } else if args.drill.is_none() && !flow.vignettes.iter().any(|v| filter.keeps(flow, v)) {
+        return Err(Failure::new(
+            BAD_INPUT,
+            "error: no vignette has that difficulty and topic; see `backcheck rehearse --list`",
+        ));
+    }
     let options = RehearseOptions {
         vignette: args.vignette.clone(),
         seed: args.seed,
         drill: args.drill,
+        filter,
+        replay,
+        history,
     };
     // Wrapped at words for a person at a terminal; piped lines stay whole.
     let width = if io::stdin().is_terminal() {
@@ -850,6 +959,17 @@ fn rehearse(args: &RehearseArgs) -> Result<u8, Failure> {
         writeln!(io::stdout().lock(), "{json}")?;
     }
     Ok(0)
+}
+
+fn history_failure(file: &Path, error: &HistoryError) -> Failure {
+    Failure::new(
+        BAD_INPUT,
+        format!(
+            "error: cannot keep the rehearsal history in {}: {}",
+            printable(&file.display().to_string(), PATH),
+            printable(&error.to_string(), SENTENCE)
+        ),
+    )
 }
 
 /// Runs `body` on the terminal's line editor, or on piped lines.

@@ -146,7 +146,7 @@ fn the_shipped_vignettes_cover_every_verdict_and_urgency() {
     let output = backcheck(&["rehearse", "--list"]).output().unwrap();
     let list = text(&output.stdout);
     assert!(list.lines().count() >= 30, "{list}");
-    for difficulty in ["Easy", "Medium", "Hard"] {
+    for difficulty in ["\teasy\t", "\tmedium\t", "\thard\t"] {
         assert!(list.contains(difficulty), "{difficulty}: {list}");
     }
     // Each vignette runs as a case (`vignette ID`): its expected verdict is what

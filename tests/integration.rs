@@ -30,6 +30,7 @@ mod pty_conversation;
 mod pty_loose;
 mod pty_loose_answers;
 mod pty_rehearse;
+mod rehearse_players;
 mod rehearse_reasoning;
 mod screen_craft;
 mod verify;

@@ -102,6 +102,53 @@ fn steps_words(steps: i32) -> String {
     }
 }
 
+/// The most dangerous kind of mistake in a round, for the history: the
+/// first that applies of missed emergency, under-triage, missed red flag,
+/// over-caution, then reasoning (questions, root, changes, reasons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MistakeClass {
+    MissedEmergency,
+    UnderTriage,
+    MissedRedFlag,
+    OverCaution,
+    Reasoning,
+    /// A drill answer naming the wrong root.
+    WrongRoot,
+}
+
+impl MistakeClass {
+    /// How the review names it.
+    pub fn words(self) -> &'static str {
+        match self {
+            MistakeClass::MissedEmergency => "missed emergency",
+            MistakeClass::UnderTriage => "under-triage",
+            MistakeClass::MissedRedFlag => "red flag not asked",
+            MistakeClass::OverCaution => "over-caution",
+            MistakeClass::Reasoning => "reasoning (questions, root, changes or reasons)",
+            MistakeClass::WrongRoot => "wrong nerve root",
+        }
+    }
+}
+
+/// The class of a round's worst mistake; none for full marks.
+pub fn mistake_class(
+    committed: Verdict,
+    expected: Option<Verdict>,
+    missed_red_flags: bool,
+    points: u32,
+) -> Option<MistakeClass> {
+    let emergency = Verdict::Refer(Urgency::Emergency);
+    match expected {
+        Some(e) if e == emergency && committed != emergency => Some(MistakeClass::MissedEmergency),
+        Some(e) if caution(committed) < caution(e) => Some(MistakeClass::UnderTriage),
+        _ if missed_red_flags => Some(MistakeClass::MissedRedFlag),
+        Some(e) if caution(committed) > caution(e) => Some(MistakeClass::OverCaution),
+        _ if points < FULL_MARKS as u32 => Some(MistakeClass::Reasoning),
+        _ => None,
+    }
+}
+
 /// The round's points from its breakdown, between 0 and [`FULL_MARKS`].
 pub fn total(lines: &[PointLine]) -> u32 {
     let sum: i32 = FULL_MARKS + lines.iter().map(|l| l.points).sum::<i32>();

@@ -5,18 +5,28 @@
 mod danger;
 mod drill;
 mod explain_round;
+mod history;
 mod rehearse_loop;
+mod review;
 mod root_table;
 mod round;
 mod score;
 mod seeded_order;
 mod story_facts;
+mod topic;
+mod vignette_filter;
 
-pub use danger::{PointLine, SCORING_HELP};
-pub use drill::{DrillItem, MAX_DRILL_ITEMS, drill_items};
+pub use danger::{MistakeClass, PointLine, SCORING_HELP};
+pub use drill::{DrillItem, ItemKind, MAX_DRILL_ITEMS, NO_SINGLE_ROOT, all_items, drill_items};
+pub use history::{
+    HISTORY_FILE_LIMIT, HISTORY_FORMAT, History, HistoryError, HistoryLine, read_lines,
+};
 pub use rehearse_loop::{RehearseOptions, RoundSummary, rehearse};
-pub use root_table::{ROOTS, Root};
+pub use review::{missed_vignettes, review_text};
+pub use root_table::{BIG_TOE_NOTE, FINDINGS, Finding, ROOTS, Root, TestKind, root_of_findings};
 pub use round::{ClientAnswer, Round};
 pub use score::{Commitment, Score, score};
 pub use seeded_order::seeded_order;
 pub use story_facts::StoryFacts;
+pub use topic::{Topic, difficulty_word, topic_of};
+pub use vignette_filter::{ListedVignette, VignetteFilter, listing};

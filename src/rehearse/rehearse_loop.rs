@@ -6,10 +6,14 @@ use std::io::{self, Write};
 use colored::Colorize;
 use serde::Serialize;
 
-use super::drill::drill_items;
+use super::danger::{MistakeClass, mistake_class};
+use super::drill::{DrillItem, drill_items};
+use super::history::{HISTORY_FORMAT, History, HistoryLine, now};
 use super::round::{ClientAnswer, Round};
 use super::score::{Commitment, Score};
 use super::seeded_order::seeded_order;
+use super::topic::{difficulty_word, topic_of};
+use super::vignette_filter::VignetteFilter;
 use crate::compile::{Flow, Urgency, Verdict, Vignette};
 use crate::engine::shorten;
 use crate::report::how_text;
@@ -23,6 +27,12 @@ pub struct RehearseOptions {
     pub seed: Option<u64>,
     /// Run the nerve-root drill instead of vignettes.
     pub drill: Option<usize>,
+    /// Only vignettes of this difficulty and topic.
+    pub filter: VignetteFilter,
+    /// Only these vignettes (`--review` replays the missed ones).
+    pub replay: Option<Vec<String>>,
+    /// Record every round here (`--history FILE`), checked before the first.
+    pub history: Option<History>,
 }
 
 /// One round as the `--json` summary reports it.
@@ -46,18 +56,33 @@ pub fn rehearse(
     out: &mut impl Write,
 ) -> io::Result<Vec<RoundSummary>> {
     if let Some(count) = options.drill {
-        drill(count, options.seed.unwrap_or(0), lines, out)?;
+        drill(
+            count,
+            options.seed.unwrap_or(0),
+            options.history.as_ref(),
+            lines,
+            out,
+        )?;
         return Ok(Vec::new());
     }
-    let chosen: Vec<&Vignette> = match &options.vignette {
-        Some(id) => flow.vignettes.iter().filter(|v| &v.id == id).collect(),
-        None => match options.seed {
-            Some(seed) => seeded_order(flow.vignettes.len(), seed)
-                .into_iter()
-                .map(|i| &flow.vignettes[i])
-                .collect(),
-            None => flow.vignettes.iter().collect(),
-        },
+    let kept: Vec<&Vignette> = flow
+        .vignettes
+        .iter()
+        .filter(|v| options.vignette.as_ref().is_none_or(|id| &v.id == id))
+        .filter(|v| {
+            options
+                .replay
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&v.id))
+        })
+        .filter(|v| options.filter.keeps(flow, v))
+        .collect();
+    let chosen: Vec<&Vignette> = match options.seed {
+        Some(seed) => seeded_order(kept.len(), seed)
+            .into_iter()
+            .map(|i| kept[i])
+            .collect(),
+        None => kept,
     };
     if !chosen.is_empty() {
         writeln!(out, "{}", super::danger::SCORING_HELP)?;
@@ -72,7 +97,7 @@ pub fn rehearse(
             vignette.title.bold(),
             vignette.difficulty.word()
         )?;
-        let (summary, carry_on) = round(flow, vignette, lines, out)?;
+        let (summary, carry_on) = round(flow, vignette, options.history.as_ref(), lines, out)?;
         summaries.push(summary);
         if !carry_on {
             break;
@@ -108,6 +133,7 @@ fn story(vignette: &Vignette, out: &mut impl Write) -> io::Result<()> {
 fn round(
     flow: &Flow,
     vignette: &Vignette,
+    history: Option<&History>,
     lines: &mut dyn LineSource,
     out: &mut impl Write,
 ) -> io::Result<(RoundSummary, bool)> {
@@ -148,6 +174,28 @@ fn round(
                 Ok(commitment) => {
                     let score = round.commit(&commitment);
                     show_score(&round, &score, out)?;
+                    if let Some(history) = history {
+                        let expected = round.graph_session().outcome().map(|o| o.verdict);
+                        let line = HistoryLine {
+                            format: HISTORY_FORMAT.to_string(),
+                            at: now(),
+                            kind: "vignette".to_string(),
+                            id: vignette.id.clone(),
+                            difficulty: Some(difficulty_word(vignette.difficulty).to_string()),
+                            topic: topic_of(flow, vignette).word().to_string(),
+                            committed: commitment.verdict.to_string(),
+                            expected: expected.map(|v| v.to_string()),
+                            points: score.points,
+                            max: super::danger::FULL_MARKS as u32,
+                            mistake: mistake_class(
+                                commitment.verdict,
+                                expected,
+                                !score.missed_red_flags.is_empty(),
+                                score.points,
+                            ),
+                        };
+                        record(history, &line, out)?;
+                    }
                     summary.committed = Some(rest.to_string());
                     summary.score = Some(score);
                     return after_commit(&round, lines, out).map(|go_on| (summary, go_on));
@@ -358,9 +406,47 @@ fn why(round: &Round, text: &str, out: &mut impl Write) -> io::Result<()> {
     }
 }
 
+/// Adds a round to the history; a failure is told and the rehearsal goes on.
+fn record(history: &History, line: &HistoryLine, out: &mut impl Write) -> io::Result<()> {
+    match history.append(line) {
+        Ok(()) => Ok(()),
+        Err(error) => writeln!(
+            out,
+            "{}",
+            format!(
+                "This round was not recorded in {}: {}",
+                crate::printable::printable(
+                    &history.path().display().to_string(),
+                    crate::printable::PATH
+                ),
+                crate::printable::printable(&error.to_string(), crate::printable::SENTENCE)
+            )
+            .yellow()
+        ),
+    }
+}
+
+fn drill_record(item: &DrillItem, chosen: &str) -> HistoryLine {
+    let right = chosen == item.answer;
+    HistoryLine {
+        format: HISTORY_FORMAT.to_string(),
+        at: now(),
+        kind: "drill".to_string(),
+        id: item.id.clone(),
+        difficulty: None,
+        topic: "drill".to_string(),
+        committed: chosen.to_string(),
+        expected: Some(item.answer.to_string()),
+        points: u32::from(right),
+        max: 1,
+        mistake: (!right).then_some(MistakeClass::WrongRoot),
+    }
+}
+
 fn drill(
     count: usize,
     seed: u64,
+    history: Option<&History>,
     lines: &mut dyn LineSource,
     out: &mut impl Write,
 ) -> io::Result<()> {
@@ -368,7 +454,7 @@ fn drill(
     let mut right = 0;
     writeln!(
         out,
-        "Nerve-root drill: {} items. Answer with the number or the root (L4, L5, S1).",
+        "Nerve-root drill: {} items. Answer with the option's number; where the options are roots, also L4, L5, S1 or `none` (no single root).",
         items.len()
     )?;
     writeln!(out, "Source: {}", super::root_table::SOURCE)?;
@@ -382,31 +468,48 @@ fn drill(
                 Input::Eof => return drill_total(right, n, out),
                 Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
                 Input::Line(line) => {
-                    let line = line.trim().to_uppercase();
+                    let line = line.trim().to_lowercase();
                     let by_number = line
                         .parse::<usize>()
                         .ok()
                         .and_then(|i| i.checked_sub(1))
                         .and_then(|i| item.choices.get(i))
-                        .map(|(_, root)| *root);
-                    let by_name = ["L4", "L5", "S1"].into_iter().find(|r| *r == line);
+                        .map(|(_, key)| *key);
+                    let by_name = item
+                        .choices
+                        .iter()
+                        .map(|(_, key)| *key)
+                        .filter(|_| item.takes_root_names())
+                        .find(|key| key.eq_ignore_ascii_case(&line));
                     match by_number.or(by_name) {
-                        Some(root) => break root,
-                        None => writeln!(out, "Answer 1, 2, 3, or L4, L5, S1.")?,
+                        Some(key) => break key,
+                        None if item.takes_root_names() => writeln!(
+                            out,
+                            "Answer with a number from 1 to {}, or L4, L5, S1 or none.",
+                            item.choices.len()
+                        )?,
+                        None => writeln!(
+                            out,
+                            "Answer with a number from 1 to {}.",
+                            item.choices.len()
+                        )?,
                     }
                 }
             }
         };
+        if let Some(history) = history {
+            record(history, &drill_record(item, chosen), out)?;
+        }
         if chosen == item.answer {
             right += 1;
-            writeln!(out, "{} {}", "Right.".green(), item.explanation)?;
+            writeln!(out, "{} {}", "Right.".green(), item.feedback(chosen))?;
         } else {
             writeln!(
                 out,
-                "{} It is {}. {}",
+                "{} The answer is {}. {}",
                 "Not quite.".red(),
-                item.answer,
-                item.explanation
+                item.answer_words(),
+                item.feedback(chosen)
             )?;
         }
     }

@@ -1,0 +1,270 @@
+//! `rehearse --review`: progress over the recorded rounds (means per week, per ten
+//! rounds, per difficulty and per topic, the costliest mistakes) and the
+//! vignettes to play again. Pure: it returns text and ids.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::history::HistoryLine;
+
+/// Rounds per line of the progress over time.
+pub const ROUNDS_PER_BLOCK: usize = 10;
+/// How many blocks of ten the review lists one by one (the latest).
+pub const BLOCKS_SHOWN: usize = 20;
+/// How many of the costliest mistakes the review lists.
+pub const COSTLIEST_SHOWN: usize = 5;
+
+/// The mean of `rounds` as points out of 10 (drill items score out of 1).
+fn mean_of_ten(rounds: &[&HistoryLine]) -> f64 {
+    let total: f64 = rounds
+        .iter()
+        .map(|r| f64::from(r.points) * 10.0 / f64::from(r.max.max(1)))
+        .sum();
+    total / rounds.len().max(1) as f64
+}
+
+fn lost(round: &HistoryLine) -> f64 {
+    f64::from(round.max.saturating_sub(round.points)) * 10.0 / f64::from(round.max.max(1))
+}
+
+/// Text read from the history file, made safe for a terminal: it may have
+/// been edited by anyone.
+fn shown(text: &str) -> String {
+    crate::printable::printable(text, crate::printable::NAME)
+}
+
+/// The Monday (UTC) of the week of an RFC 3339 time, as `2026-11-30`.
+fn week_of(at: &str) -> Option<String> {
+    let time = humantime::parse_rfc3339(at).ok()?;
+    let days = time.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() / 86_400;
+    // 1 January 1970 was a Thursday: three days after a Monday.
+    let monday = days.checked_sub((days + 3) % 7)?;
+    let start = std::time::UNIX_EPOCH + std::time::Duration::from_secs(monday * 86_400);
+    Some(humantime::format_rfc3339_seconds(start).to_string()[..10].to_string())
+}
+
+/// The progress text for `rounds` (already filtered), oldest first.
+pub fn review_text(rounds: &[HistoryLine]) -> String {
+    let mut out = String::new();
+    if rounds.is_empty() {
+        let _ = writeln!(out, "No rounds recorded yet (for these filters).");
+        return out;
+    }
+    let all: Vec<&HistoryLine> = rounds.iter().collect();
+    let first = rounds.first().map_or("", |r| r.at.as_str());
+    let last = rounds.last().map_or("", |r| r.at.as_str());
+    let _ = writeln!(
+        out,
+        "Rounds recorded: {} ({} to {}). Mean score: {:.1}/10.",
+        rounds.len(),
+        shown(first),
+        shown(last),
+        mean_of_ten(&all)
+    );
+    let _ = writeln!(out, "\nBy ten rounds, oldest first:");
+    let blocks: Vec<&[&HistoryLine]> = all.chunks(ROUNDS_PER_BLOCK).collect();
+    // A long history: the earlier rounds in one line, the latest blocks each.
+    let skipped = blocks.len().saturating_sub(BLOCKS_SHOWN);
+    if skipped > 0 {
+        let earlier = &all[..skipped * ROUNDS_PER_BLOCK];
+        let _ = writeln!(
+            out,
+            "  rounds {:>3}-{:<3}  {:.1}/10 (together)",
+            1,
+            earlier.len(),
+            mean_of_ten(earlier)
+        );
+    }
+    for (n, block) in blocks.iter().enumerate().skip(skipped) {
+        let start = n * ROUNDS_PER_BLOCK + 1;
+        let _ = writeln!(
+            out,
+            "  rounds {:>3}-{:<3}  {:.1}/10",
+            start,
+            start + block.len() - 1,
+            mean_of_ten(block)
+        );
+    }
+    let mut by_week: BTreeMap<String, Vec<&HistoryLine>> = BTreeMap::new();
+    for round in rounds {
+        let week = week_of(&round.at).unwrap_or_else(|| "an unreadable date".to_string());
+        by_week.entry(week).or_default().push(round);
+    }
+    let _ = writeln!(out, "\nBy week (weeks start on Monday, UTC):");
+    for (week, group) in &by_week {
+        let _ = writeln!(
+            out,
+            "  week of {week}  {:>3} rounds  {:.1}/10",
+            group.len(),
+            mean_of_ten(group)
+        );
+    }
+    let mut by_difficulty: BTreeMap<&str, Vec<&HistoryLine>> = BTreeMap::new();
+    let mut by_topic: BTreeMap<&str, Vec<&HistoryLine>> = BTreeMap::new();
+    for round in rounds {
+        let difficulty = round.difficulty.as_deref().unwrap_or("drill");
+        by_difficulty.entry(difficulty).or_default().push(round);
+        by_topic
+            .entry(round.topic.as_str())
+            .or_default()
+            .push(round);
+    }
+    let order = ["easy", "medium", "hard", "drill"];
+    let _ = writeln!(out, "\nBy difficulty:");
+    let mut difficulties: Vec<_> = by_difficulty.into_iter().collect();
+    difficulties.sort_by_key(|(d, _)| order.iter().position(|o| o == d).unwrap_or(order.len()));
+    for (difficulty, group) in difficulties {
+        let _ = writeln!(
+            out,
+            "  {:<10} {:>3} rounds  {:.1}/10",
+            shown(difficulty),
+            group.len(),
+            mean_of_ten(&group)
+        );
+    }
+    let _ = writeln!(out, "\nBy topic:");
+    for (topic, group) in by_topic {
+        let _ = writeln!(
+            out,
+            "  {:<10} {:>3} rounds  {:.1}/10",
+            shown(topic),
+            group.len(),
+            mean_of_ten(&group)
+        );
+    }
+    // Vignette rounds only: a wrong drill answer is a fact to relearn, not a
+    // client put at risk.
+    let mut costly: Vec<&HistoryLine> = rounds
+        .iter()
+        .filter(|r| r.is_vignette() && r.points < r.max)
+        .collect();
+    // Most points lost first; among equals the more dangerous mistake, then the latest.
+    costly.sort_by(|a, b| {
+        lost(b)
+            .total_cmp(&lost(a))
+            .then(a.mistake.cmp(&b.mistake))
+            .then(b.at.cmp(&a.at))
+    });
+    if costly.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNo mistakes recorded: every round scored full marks."
+        );
+    } else {
+        let _ = writeln!(out, "\nThe costliest mistakes:");
+        for round in costly.into_iter().take(COSTLIEST_SHOWN) {
+            let expected = round.expected.as_deref().unwrap_or("no outcome");
+            let class = round.mistake.map_or("", |m| m.words());
+            let _ = writeln!(
+                out,
+                "  {} {} ({}/{}): you chose {}, the answer was {}; {}",
+                shown(&round.at),
+                shown(&round.id),
+                round.points,
+                round.max,
+                shown(&round.committed),
+                shown(expected),
+                class
+            );
+        }
+    }
+    out
+}
+
+/// The vignettes whose latest recorded round scored below full marks, in
+/// the order first missed.
+pub fn missed_vignettes(rounds: &[HistoryLine]) -> Vec<String> {
+    let mut latest: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for round in rounds.iter().filter(|r| r.is_vignette()) {
+        if !latest.contains_key(round.id.as_str()) {
+            order.push(&round.id);
+        }
+        latest.insert(&round.id, round.points < round.max);
+    }
+    order
+        .into_iter()
+        .filter(|id| latest.get(id) == Some(&true))
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rehearse::history::HISTORY_FORMAT;
+
+    fn round(id: &str, points: u32, topic: &str) -> HistoryLine {
+        HistoryLine {
+            format: HISTORY_FORMAT.to_string(),
+            at: format!("2026-12-0{}T00:00:00Z", points.min(9)),
+            kind: "vignette".to_string(),
+            id: id.to_string(),
+            difficulty: Some("medium".to_string()),
+            topic: topic.to_string(),
+            committed: "treat".to_string(),
+            expected: Some("refer urgent".to_string()),
+            points,
+            max: 10,
+            mistake: None,
+        }
+    }
+
+    #[test]
+    fn means_per_block_difficulty_and_topic() {
+        let mut rounds: Vec<HistoryLine> = (0..10).map(|_| round("a", 4, "urgent")).collect();
+        rounds.push(round("b", 10, "treat"));
+        let text = review_text(&rounds);
+        assert!(text.contains("Rounds recorded: 11"), "{text}");
+        assert!(text.contains("rounds   1-10   4.0/10"), "{text}");
+        assert!(text.contains("rounds  11-11   10.0/10"), "{text}");
+        assert!(text.contains("medium      11 rounds  4.5/10"), "{text}");
+        assert!(text.contains("treat        1 rounds  10.0/10"), "{text}");
+        assert!(text.contains("The costliest mistakes"), "{text}");
+    }
+
+    #[test]
+    fn text_from_the_file_reaches_the_terminal_escaped() {
+        let text = review_text(&[round("\u{1b}[2Jwiped", 3, "t\u{202e}x")]);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn weeks_start_on_monday() {
+        // 3 December 2026 is a Thursday; 30 November a Monday.
+        assert_eq!(
+            week_of("2026-12-03T00:24:21Z").as_deref(),
+            Some("2026-11-30")
+        );
+        assert_eq!(
+            week_of("2026-11-30T00:00:00Z").as_deref(),
+            Some("2026-11-30")
+        );
+        assert_eq!(
+            week_of("2026-11-29T23:59:59Z").as_deref(),
+            Some("2026-11-23")
+        );
+        assert_eq!(week_of("yesterday"), None);
+        // Before the first Monday of the clock: no week, and no panic.
+        assert_eq!(week_of("1970-01-02T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn a_long_history_shows_the_latest_blocks() {
+        let rounds: Vec<HistoryLine> = (0..1000).map(|_| round("a", 5, "t")).collect();
+        let text = review_text(&rounds);
+        assert!(text.contains("rounds   1-800  5.0/10 (together)"), "{text}");
+        assert!(text.contains("rounds 991-1000"), "{text}");
+        assert_eq!(text.matches("  rounds ").count(), BLOCKS_SHOWN + 1);
+    }
+
+    #[test]
+    fn a_vignette_later_played_right_is_no_longer_missed() {
+        let rounds = [round("a", 4, "t"), round("b", 3, "t"), round("a", 10, "t")];
+        assert_eq!(missed_vignettes(&rounds), ["b"]);
+        assert!(missed_vignettes(&[round("c", 10, "t")]).is_empty());
+    }
+}

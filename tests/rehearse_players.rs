@@ -1,0 +1,141 @@
+//! The scoring separates careful practice from careless practice: three
+//! scripted therapists play every built-in vignette and their totals are
+//! compared. `cargo test rehearse_players -- --nocapture` prints the totals.
+//!
+//! - careful: asks every red flag and every question on the graph's walk,
+//!   commits the verdict those answers reach and the root their findings
+//!   point to (001's table), but names no modify changes and no reasons;
+//! - model: as careful, and also names a word of each modify change and the
+//!   deciding questions as reasons (taken from the answer key);
+//! - careless: asks nothing and commits treat;
+//! - over-cautious: asks nothing and refers everyone as an emergency.
+
+use backcheck::compile::{Flow, Urgency, Verdict, compile};
+use backcheck::rehearse::{Commitment, Round, root_of_findings};
+use backcheck::source::KnowledgeSource;
+
+fn flow() -> Flow {
+    compile(&KnowledgeSource::embedded()).expect("the built-in knowledge compiles")
+}
+
+/// Asks what a careful therapist asks; returns the commitment they reach.
+fn ask_carefully(round: &mut Round) -> Commitment {
+    let flow = round.flow();
+    let session = round.graph_session();
+    for q in round.questions() {
+        if flow.node(q).tags.iter().any(|t| t == "red_flag") {
+            round.ask(q);
+        }
+    }
+    for (q, _) in session.answers() {
+        round.ask(q);
+    }
+    let findings = session.findings().iter().map(|(_, f)| *f);
+    Commitment {
+        verdict: session
+            .outcome()
+            .expect("every vignette reaches an outcome")
+            .verdict,
+        reasons: Vec::new(),
+        root: root_of_findings(findings),
+        changes: Vec::new(),
+    }
+}
+
+fn careful(round: &mut Round) -> u32 {
+    let commitment = ask_carefully(round);
+    round.commit(&commitment).points
+}
+
+fn model(round: &mut Round) -> u32 {
+    let flow = round.flow();
+    let session = round.graph_session();
+    let expected = session
+        .outcome()
+        .expect("every vignette reaches an outcome")
+        .verdict;
+    for q in round.questions() {
+        if flow.node(q).tags.iter().any(|t| t == "red_flag") {
+            round.ask(q);
+        }
+    }
+    let path: Vec<_> = session.answers().map(|(q, _)| q).collect();
+    for q in path {
+        round.ask(q);
+    }
+    // The longest word of each change the graph asks for.
+    let changes = session
+        .notes()
+        .iter()
+        .filter_map(|(_, note)| {
+            let text = note.therapist.as_deref().unwrap_or(&note.lay);
+            text.split(|c: char| !c.is_alphabetic())
+                .max_by_key(|w| w.len())
+                .map(str::to_lowercase)
+        })
+        .collect();
+    let mut commitment = Commitment {
+        verdict: expected,
+        reasons: Vec::new(),
+        root: None,
+        changes,
+    };
+    // The first commit is a look at the answer key: the root and the
+    // deciding questions, as a careful therapist would work them out.
+    let key = round.commit(&commitment);
+    commitment.root = key.expected_root;
+    commitment.reasons = key
+        .deciding
+        .iter()
+        .filter_map(|id| round.find_question(id))
+        .collect();
+    round.commit(&commitment).points
+}
+
+fn without_asking(round: &Round, verdict: Verdict) -> u32 {
+    round
+        .commit(&Commitment {
+            verdict,
+            reasons: Vec::new(),
+            root: None,
+            changes: Vec::new(),
+        })
+        .points
+}
+
+#[test]
+fn careful_practice_scores_far_above_careless_practice() {
+    let flow = flow();
+    let (mut careful_total, mut careless_total, mut cautious_total) = (0, 0, 0);
+    let mut model_total = 0;
+    let mut below_full = Vec::new();
+    for vignette in &flow.vignettes {
+        let mut round = Round::new(&flow, vignette);
+        let points = careful(&mut round);
+        if points < 10 {
+            below_full.push(format!("{} {points}", vignette.id));
+        }
+        careful_total += points;
+        model_total += model(&mut Round::new(&flow, vignette));
+        let round = Round::new(&flow, vignette);
+        careless_total += without_asking(&round, Verdict::Treat);
+        cautious_total += without_asking(&round, Verdict::Refer(Urgency::Emergency));
+    }
+    let max = flow.vignettes.len() as u32 * 10;
+    println!(
+        "{} vignettes: model {model_total}/{max}, careful {careful_total}/{max}, careless {careless_total}/{max}, over-cautious {cautious_total}/{max}",
+        flow.vignettes.len()
+    );
+    println!("careful rounds below full marks: {below_full:?}");
+    assert!(flow.vignettes.len() >= 55);
+    assert_eq!(model_total, max, "the model answer loses nothing");
+    assert!(
+        careful_total * 10 >= max * 9,
+        "careful {careful_total}/{max}: {below_full:?}"
+    );
+    assert!(
+        careless_total * 10 <= max,
+        "careless {careless_total}/{max}"
+    );
+    assert!(careless_total < cautious_total && cautious_total < careful_total);
+}
