@@ -320,8 +320,8 @@ fn review_shows_progress_and_replays_the_missed_vignettes() {
     let text = stdout(&output);
     assert!(text.contains("Rounds recorded: 2"), "{text}");
     assert!(text.contains("rounds   1-2    5.0/10"), "{text}");
-    assert!(text.contains("hard         1 rounds  0.0/10"), "{text}");
-    assert!(text.contains("emergency    1 rounds  0.0/10"), "{text}");
+    assert!(text.contains("hard         1 round   0.0/10"), "{text}");
+    assert!(text.contains("emergency    1 round   0.0/10"), "{text}");
     assert!(text.contains("hidden_numbness (0/10): you chose treat, the answer was refer emergency; missed emergency"), "{text}");
     assert!(
         text.contains("Replaying the 1 missed vignette: hidden_numbness"),

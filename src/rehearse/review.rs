@@ -94,8 +94,8 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
     for (week, group) in &by_week {
         let _ = writeln!(
             out,
-            "  week of {week}  {:>3} rounds  {:.1}/10",
-            group.len(),
+            "  week of {week}  {}  {:.1}/10",
+            rounds_count(group.len()),
             mean_of_ten(group)
         );
     }
@@ -116,9 +116,9 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
     for (difficulty, group) in difficulties {
         let _ = writeln!(
             out,
-            "  {:<10} {:>3} rounds  {:.1}/10",
+            "  {:<10} {}  {:.1}/10",
             shown(difficulty),
-            group.len(),
+            rounds_count(group.len()),
             mean_of_ten(&group)
         );
     }
@@ -126,9 +126,9 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
     for (topic, group) in by_topic {
         let _ = writeln!(
             out,
-            "  {:<10} {:>3} rounds  {:.1}/10",
+            "  {:<10} {}  {:.1}/10",
             shown(topic),
-            group.len(),
+            rounds_count(group.len()),
             mean_of_ten(&group)
         );
     }
@@ -189,6 +189,12 @@ pub fn missed_vignettes(rounds: &[HistoryLine]) -> Vec<String> {
         .collect()
 }
 
+/// "  1 round " or " 12 rounds", the same width either way so columns line up.
+fn rounds_count(count: usize) -> String {
+    let word = if count == 1 { "round " } else { "rounds" };
+    format!("{count:>3} {word}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,7 +225,7 @@ mod tests {
         assert!(text.contains("rounds   1-10   4.0/10"), "{text}");
         assert!(text.contains("rounds  11-11   10.0/10"), "{text}");
         assert!(text.contains("medium      11 rounds  4.5/10"), "{text}");
-        assert!(text.contains("treat        1 rounds  10.0/10"), "{text}");
+        assert!(text.contains("treat        1 round   10.0/10"), "{text}");
         assert!(text.contains("The costliest mistakes"), "{text}");
     }
 
