@@ -83,6 +83,7 @@ fn json_complete_treat_has_every_field() {
         ]
     );
     assert_eq!(json["notes"], json!([]));
+    assert_eq!(json["doubts"], json!([]));
     assert_eq!(
         json["plan"],
         json!(["Swedish strokes, then trigger points."])
@@ -162,7 +163,34 @@ fn json_complete_refer_emergency_on_unsure_saddle_numbness() {
     assert_eq!(json["outcome"], "outcomes.emergency");
     assert_eq!(json["title"], "Call emergency services now");
     assert_eq!(path(&json), ["safety.saddle=unsure"]);
+    assert_eq!(json["doubts"], json!(["safety.saddle"]));
     assert_eq!(json["plan"], json!(["Call emergency services now."]));
+}
+
+/// A "not sure" that led to a changed massage is named too; the same walk
+/// with "yes" has no doubts. (The shipped knowledge: pregnancy changes how
+/// to massage.)
+#[test]
+fn json_names_the_not_sure_that_decided_a_modify() {
+    let walk = |pregnancy: &str| {
+        let answers = format!(
+            "saddle_numbness=no,bladder_bowel=no,leg_symptoms=no,fainting=no,pregnancy={pregnancy},\
+             pregnancy_problem=no,confusion=no,fever=no,history_screen=no,symptom_screen=no,\
+             how_old=31,how_long=acute,spread=none,conditions=none,worse_positions=none"
+        );
+        let output = backcheck(&["run", "--json", "--answers", &answers])
+            .output()
+            .expect("run backcheck");
+        let json: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", describe(&output)));
+        json
+    };
+    let unsure = walk("unsure");
+    assert_eq!(unsure["verdict"], "modify", "{unsure}");
+    assert_eq!(unsure["doubts"], json!(["emergency.pregnancy"]));
+    let yes = walk("yes");
+    assert_eq!(yes["outcome"], unsure["outcome"]);
+    assert_eq!(yes["doubts"], json!([]));
 }
 
 #[test]

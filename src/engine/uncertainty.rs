@@ -1,20 +1,22 @@
-//! Which "not sure" answers a referral rests on, so the result can say so
-//! plainly instead of explaining a finding the person never reported.
+//! Which "not sure" answers a referral or a changed massage rests on, so the
+//! result can say so plainly instead of explaining a finding the person never
+//! reported.
 
 use std::collections::HashMap;
 
 use super::Session;
-use crate::compile::{AnswerValue, NodeId};
+use crate::compile::{AnswerValue, NodeId, Verdict};
 
 impl<'f> Session<'f> {
-    /// The questions answered "not sure" that decided the referral reached:
+    /// The questions answered "not sure" that decided the outcome reached:
     /// with "no" in place of that one answer, the walk would not have come
-    /// to this outcome. Empty unless the walk ended in a referral.
+    /// to this outcome. Empty unless the walk ended in a referral or a
+    /// modified massage (caution taken because of the doubt).
     pub fn deciding_doubts(&self) -> Vec<NodeId> {
         let flow = self.flow();
         if !self
             .outcome()
-            .is_some_and(|outcome| outcome.verdict.is_referral())
+            .is_some_and(|outcome| outcome.verdict != Verdict::Treat)
         {
             return Vec::new();
         }

@@ -2,6 +2,7 @@
 //! about what could not be ruled out, not about something the person said
 //! they have. The engine finds them (`Session::deciding_doubts`); this says them.
 
+use crate::compile::Verdict;
 use crate::engine::Session;
 
 use super::answer_words;
@@ -10,8 +11,21 @@ use super::answer_words;
 pub const DOUBTS_HEADING: &str = "This result comes from an answer you were not sure about:";
 
 /// Why "not sure" led to a referral.
-pub const DOUBTS_REASON: &str = "When a sign of something serious cannot be ruled out, we take \
+const REFER_REASON: &str = "When a sign of something serious cannot be ruled out, we take \
 \"not sure\" as \"yes\", to be safe. It does not mean you have it: it means a doctor should check.";
+
+/// Why "not sure" led to a changed massage.
+const MODIFY_REASON: &str = "When something that changes how to massage safely cannot be ruled \
+out, we take \"not sure\" as \"yes\" and adjust the massage to be safe. That is caution, not \
+something you told us.";
+
+/// Why the doubts listed led to an outcome with this verdict.
+pub fn doubts_reason(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Modify => MODIFY_REASON,
+        Verdict::Treat | Verdict::Refer(_) => REFER_REASON,
+    }
+}
 
 /// One line per deciding "not sure": `Question 7: "Do you have a fever...?" You said "Not sure".`
 /// Empty when no "not sure" decided the result.

@@ -34,7 +34,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 for item in doubts {
                     let _ = writeln!(out, "- {item}");
                 }
-                let _ = writeln!(out, "\n{}\n", super::DOUBTS_REASON);
+                let _ = writeln!(out, "\n{}\n", super::doubts_reason(outcome.verdict));
             }
             if let Some(why) = &node.why {
                 let _ = writeln!(out, "{why}\n");

@@ -16,7 +16,7 @@ mod verdict_json;
 mod what_if;
 
 pub use audience::Audience;
-pub use doubts::{DOUBTS_HEADING, DOUBTS_REASON, doubt_items};
+pub use doubts::{DOUBTS_HEADING, doubt_items, doubts_reason};
 pub use explain::{answer_words, how_text};
 pub use graph_dot::graph_dot;
 pub use graph_json::{GRAPH_FORMAT, GRAPH_VERSION, GraphJson};

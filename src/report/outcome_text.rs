@@ -9,7 +9,7 @@ use crate::compile::{Urgency, Verdict};
 use crate::engine::Session;
 
 use super::Audience;
-use super::doubts::{DOUBTS_HEADING, DOUBTS_REASON, doubt_items};
+use super::doubts::{DOUBTS_HEADING, doubt_items, doubts_reason};
 
 /// The outcome screen of a complete session; empty if it is not complete.
 pub fn outcome_text(session: &Session, audience: Audience) -> String {
@@ -39,7 +39,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         for item in &doubts {
             let _ = writeln!(out, "  - {item}");
         }
-        let _ = writeln!(out, "{DOUBTS_REASON}\n");
+        let _ = writeln!(out, "{}\n", doubts_reason(outcome.verdict));
     }
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical

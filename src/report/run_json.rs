@@ -33,6 +33,9 @@ pub enum RunJson<'f> {
         outcome: String,
         title: String,
         path: Vec<PathEntry>,
+        /// The questions answered "not sure" that decided this outcome
+        /// (caution taken because a sign could not be ruled out).
+        doubts: Vec<String>,
         notes: Vec<&'f Note>,
         findings: Vec<&'f str>,
         plan: &'f [String],
@@ -66,6 +69,11 @@ impl<'f> RunJson<'f> {
                 outcome: node.id.to_string(),
                 title: outcome.title.clone(),
                 path,
+                doubts: session
+                    .deciding_doubts()
+                    .into_iter()
+                    .map(|q| flow.node(q).id.to_string())
+                    .collect(),
                 notes: session.notes().iter().map(|(_, note)| *note).collect(),
                 findings: session.findings().iter().map(|(_, f)| *f).collect(),
                 plan: &outcome.plan,
