@@ -44,6 +44,10 @@ const LEAD_IN: &[&[&str]] = &[
     &["actually"],
     &["basically"],
     &["hmm"],
+    // "number 2", "option 3": the word people put before an answer's number.
+    &["number"],
+    &["option"],
+    &["choice"],
 ];
 
 /// Hedges: they soften an answer without changing which answer it is.
@@ -362,6 +366,14 @@ mod tests {
         assert!(hedged.words.is_empty());
         assert!(!normalise("no").hedged);
         assert!(normalise("no?").asked);
+    }
+
+    #[test]
+    fn the_word_before_an_answer_number_goes() {
+        assert_eq!(words("number 1"), "1");
+        assert_eq!(words("option 3"), "3");
+        // Alone, it is what was typed.
+        assert_eq!(words("number"), "number");
     }
 
     #[test]
