@@ -26,9 +26,6 @@ pub fn format(text: &str) -> Result<String, Diagnostic> {
     if tokens::code(&formatted) != tokens::code(text)
         || tokens::comment_text(&formatted) != tokens::comment_text(text)
     {
-        if std::env::var_os("FMT_DEBUG").is_some() {
-            eprintln!("{formatted}");
-        }
         return Err(Diagnostic::new(
             DiagnosticKind::Internal,
             Span::new(0, 0..0),
