@@ -599,6 +599,7 @@ fn report_unused(
 
 fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
     let flow = load(dir)?;
+    audit(flow)?;
     warn(flow, deny_warnings)?;
     let count = |want: fn(&backcheck::compile::NodeKind) -> bool| {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
@@ -618,6 +619,26 @@ fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
         flow.cases.len()
     )?;
     Ok(0)
+}
+
+/// The errors only analysis finds (a red flag nothing guards, an invariant
+/// that proves nothing): any fails the check.
+fn audit(flow: &Flow) -> Result<(), Failure> {
+    let errors =
+        backcheck::check::audit(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let color = colour_on(&io::stderr());
+    let count = errors.len();
+    let plural = if count == 1 { "" } else { "s" };
+    Err(Failure::new(
+        FAILED,
+        format!(
+            "{}\nerror: the knowledge has {count} error{plural}",
+            render_all(&errors, &flow.files, color)
+        ),
+    ))
 }
 
 /// Prints the lints; with `deny`, any warning fails the check.
@@ -659,7 +680,7 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
     let failed = verification
         .invariants
         .iter()
-        .filter(|i| i.broken.is_some())
+        .filter(|i| !i.passed())
         .count();
     writeln!(
         out,

@@ -31,6 +31,7 @@ mod pty_loose;
 mod pty_loose_answers;
 mod pty_rehearse;
 mod rehearse_reasoning;
+mod safety_holes;
 mod screen_craft;
 mod verify;
 

@@ -51,7 +51,9 @@ fn an_emergency_downgraded_to_routine_fails_with_a_counter_example_that_run_repl
     let (code, stdout) = verify(knowledge.arg());
     assert_eq!(code, Some(1), "{stdout}");
     assert!(
-        stdout.contains("FAIL \"saddle numbness refers now\": broken on 2 of 87 paths"),
+        stdout.contains(
+            "FAIL outcomes.flow:35:1: \"saddle numbness refers now\": broken on 2 of 87 paths"
+        ),
         "{stdout}"
     );
     let answers = stdout

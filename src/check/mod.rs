@@ -4,6 +4,7 @@
 
 mod abstract_state;
 mod answer_classes;
+mod audit;
 mod case_runner;
 mod exploration;
 mod flow_conditions;
@@ -14,9 +15,11 @@ mod lint_questions;
 mod lint_sources;
 mod lint_wording;
 mod narrowing;
+mod tag_rules;
 mod verify;
 
+pub use audit::audit;
 pub use case_runner::{CaseResult, run_case, run_cases};
 pub use exploration::{CycleError, Exploration};
 pub use lint::lint;
-pub use verify::{CounterExample, InvariantResult, Verification, verify};
+pub use verify::{CounterExample, InvariantResult, Vacuity, Verification, vacuity, verify};

@@ -169,7 +169,17 @@ impl Compiler<'_> {
                     };
                     Some((Operand::Question(index), kind))
                 }
-                _ => {
+                NodeKind::Outcome(_) => {
+                    let hint = match context {
+                        Context::Invariant => format!(
+                            "`{}` is an outcome: an invariant tests it as `outcome == {}`",
+                            name.text, name.text
+                        ),
+                        Context::Walk => {
+                            "`{}` is an outcome: a walk has not reached it while it is still deciding"
+                                .replace("{}", name.text)
+                        }
+                    };
                     self.errors.push(
                         Diagnostic::new(
                             DiagnosticKind::UndeclaredName,
@@ -177,30 +187,119 @@ impl Compiler<'_> {
                             format!("`{}` is not a fact or a question", name.text),
                         )
                         .with_label("conditions read facts and answers")
-                        .with_hint(None),
+                        .with_hint(Some(hint)),
+                    );
+                    None
+                }
+                NodeKind::Decide(_) => {
+                    self.errors.push(
+                        Diagnostic::new(
+                            DiagnosticKind::UndeclaredName,
+                            name.span,
+                            format!("`{}` is not a fact or a question", name.text),
+                        )
+                        .with_label("conditions read facts and answers")
+                        .with_hint(Some(format!(
+                            "`{}` is a decide node, which has no answer; name the facts or questions it reads",
+                            name.text
+                        ))),
                     );
                     None
                 }
             },
             Err(_) => {
-                let facts = self.fact_ids.keys().map(String::as_str);
-                let hint = did_you_mean(
-                    name.text,
-                    facts.chain(self.names.ids.iter().map(String::as_str)),
-                )
-                .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
-                self.errors.push(
-                    Diagnostic::new(
-                        DiagnosticKind::UndeclaredName,
-                        name.span,
-                        format!("`{}` is not a declared fact or question", name.text),
-                    )
-                    .with_label("unknown name")
-                    .with_hint(hint),
-                );
+                self.errors.push(self.unknown_name(name, context));
                 None
             }
         }
+    }
+
+    /// A name in a condition that is no fact and no question: the closest
+    /// name of any kind, or what it is if it is an answer, an outcome or a
+    /// tag. Never "declare it": a new fact nothing sets would make the
+    /// condition hold on no path, so the rule would prove nothing.
+    fn unknown_name(&self, name: &ast::Name, context: Context) -> Diagnostic {
+        let mut known: Vec<(&str, &str)> = Vec::new();
+        for fact in self.fact_ids.keys() {
+            known.push((fact.as_str(), "fact"));
+        }
+        let mut answers: Vec<(&str, &str)> = Vec::new();
+        for node in &self.nodes {
+            let what = match &node.kind {
+                NodeKind::Question(question) => {
+                    for answer in &question.answers {
+                        answers.push((answer.id.as_str(), node.id.as_str()));
+                    }
+                    "question"
+                }
+                NodeKind::Decide(_) => "decide node",
+                NodeKind::Outcome(_) => "outcome",
+            };
+            known.push((node.local(), what));
+            known.push((node.id.as_str(), what));
+        }
+        if context == Context::Invariant {
+            known.extend([
+                ("verdict", "verdict"),
+                ("urgency", "urgency"),
+                ("outcome", "outcome"),
+            ]);
+        }
+        let exact = known.iter().find(|(n, _)| *n == name.text).map(|(_, w)| *w);
+        let hint = match exact {
+            Some("outcome") => Some(format!(
+                "`{}` is an outcome: an invariant tests it as `outcome == {}`",
+                name.text, name.text
+            )),
+            Some("decide node") => Some(format!(
+                "`{}` is a decide node, which has no answer; name the facts or questions it reads",
+                name.text
+            )),
+            _ => None,
+        }
+        .or_else(|| {
+            answers
+                .iter()
+                .find(|(answer, _)| {
+                    *answer == name.text && !["yes", "no", "unsure"].contains(answer)
+                })
+                .map(|(answer, question)| {
+                    format!(
+                        "`{answer}` is an answer of `{question}`: write `{question} == {answer}`"
+                    )
+                })
+        })
+        .or_else(|| {
+            self.nodes
+                .iter()
+                .any(|n| n.tags.iter().any(|t| t == name.text))
+                .then(|| {
+                    format!(
+                        "`{}` is a tag: write `any {} in [yes, unsure]`",
+                        name.text, name.text
+                    )
+                })
+        })
+        .or_else(|| {
+            let names = known
+                .iter()
+                .filter(|(_, what)| !matches!(*what, "outcome" | "decide node"))
+                .map(|(n, _)| *n);
+            did_you_mean(name.text, names)
+        })
+        .or_else(|| {
+            Some(
+                "a condition reads a fact declared with `fact` or a question's answer by its id"
+                    .into(),
+            )
+        });
+        Diagnostic::new(
+            DiagnosticKind::UndeclaredName,
+            name.span,
+            format!("`{}` is not a declared fact or question", name.text),
+        )
+        .with_label("unknown name")
+        .with_hint(hint)
     }
 
     fn operand_value(&mut self, kind: &Kind, name: &str, value: &ast::Value) -> Value {
@@ -241,9 +340,84 @@ impl Compiler<'_> {
                 Value::Word((*w).into())
             }
             (Kind::Urgency, _) => bad(self, "an urgency is routine, urgent or emergency".into()),
-            (Kind::Outcome, Literal::Word(w)) => Value::Word((*w).into()),
+            (Kind::Outcome, Literal::Word(w)) => match self.outcome_named(w, value) {
+                Some(id) => Value::Word(id),
+                None => Value::Bool(false),
+            },
             (Kind::Outcome, _) => bad(self, "name an outcome id".into()),
         }
+    }
+}
+
+impl Compiler<'_> {
+    /// The qualified id of the outcome `word` names (`refer_neuro`,
+    /// `outcomes.refer_neuro`), or an error: a name that is no outcome
+    /// would make `outcome != x` hold on every path and prove nothing.
+    fn outcome_named(&mut self, word: &str, value: &ast::Value) -> Option<String> {
+        let outcomes = || {
+            self.nodes
+                .iter()
+                .filter(|n| matches!(n.kind, NodeKind::Outcome(_)))
+        };
+        let found = self
+            .names
+            .by_id
+            .get(word)
+            .copied()
+            .or_else(|| self.names.unique_local(word));
+        if let Some(index) = found {
+            let node = &self.nodes[index.index()];
+            if matches!(node.kind, NodeKind::Outcome(_)) {
+                return Some(node.id.clone());
+            }
+            let id = node.id.clone();
+            self.errors.push(
+                Diagnostic::new(
+                    DiagnosticKind::UnknownId,
+                    value.span,
+                    format!("`{word}` is not an outcome"),
+                )
+                .with_label("`outcome` is compared with an outcome id")
+                .with_hint(Some(format!(
+                    "`{id}` is a question or decide node; to test its answer write `{id} in [...]`"
+                ))),
+            );
+            return None;
+        }
+        let several: Vec<&str> = outcomes()
+            .filter(|n| n.local() == word)
+            .map(|n| n.id.as_str())
+            .collect();
+        if let [one] = several[..] {
+            return Some(one.to_string());
+        }
+        let error = if several.len() > 1 {
+            Diagnostic::new(
+                DiagnosticKind::AmbiguousId,
+                value.span,
+                format!("`{word}` is in several files"),
+            )
+            .with_label("which one?")
+            .with_hint(Some(format!("write one of {}", several.join(", "))))
+        } else {
+            let hint = did_you_mean(word, outcomes().flat_map(|n| [n.local(), n.id.as_str()]))
+                .or_else(|| {
+                    let mut ids: Vec<&str> = outcomes().map(|n| n.local()).take(6).collect();
+                    if ids.len() == 6 {
+                        ids[5] = "...";
+                    }
+                    Some(format!("outcomes are {}", ids.join(", ")))
+                });
+            Diagnostic::new(
+                DiagnosticKind::UnknownId,
+                value.span,
+                format!("no outcome has the id `{word}`"),
+            )
+            .with_label("unknown outcome")
+            .with_hint(hint)
+        };
+        self.errors.push(error);
+        None
     }
 }
 

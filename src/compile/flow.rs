@@ -416,6 +416,11 @@ pub enum Expectation {
 }
 
 impl Node {
+    /// A danger sign: tagged with a tag that means `red_flag`.
+    pub fn is_red_flag(&self) -> bool {
+        self.tags.iter().any(|t| t == "red_flag")
+    }
+
     /// The id as written in its own file: `saddle_numbness`.
     pub fn local(&self) -> &str {
         self.id.get(self.local_start as usize..).unwrap_or(&self.id)

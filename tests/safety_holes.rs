@@ -1,0 +1,210 @@
+//! Issue 16's planted holes: each was a piece of wrong knowledge that
+//! `check`, `verify` and `test` all passed. Each is planted in a copy of the
+//! mini fixture and must now fail, for the right reason, at the right place.
+
+use crate::common;
+
+use common::{Knowledge, backcheck, describe, reports, text};
+
+/// `verify DIR`: expects exit 1 and returns stdout.
+fn verify_fails(knowledge: &Knowledge) -> String {
+    let output = backcheck(&["verify", knowledge.arg()])
+        .output()
+        .expect("run backcheck");
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    text(&output.stdout)
+}
+
+/// The one report with `code`; panics with all of stderr otherwise.
+fn report(stderr: &str, code: &str) -> String {
+    let found: Vec<String> = reports(stderr)
+        .into_iter()
+        .filter(|r| r.contains(&format!("[{code}]")))
+        .collect();
+    assert_eq!(found.len(), 1, "want one {code} in:\n{stderr}");
+    found.into_iter().next().unwrap_or_default()
+}
+
+#[test]
+fn an_invariant_naming_an_outcome_that_does_not_exist_is_an_error() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "invariant \"no treat after numbness\" {\n  saddle in [yes] => outcome != fien\n}\n",
+    );
+    let stderr = knowledge.check_fails();
+    let report = report(&stderr, "E002");
+    assert!(report.starts_with("extra.flow:2:33:"), "{report}");
+    assert!(report.contains("no outcome has the id `fien`"), "{report}");
+    assert!(report.contains("did you mean `fine`?"), "{report}");
+}
+
+#[test]
+fn an_invariant_may_name_an_outcome_by_its_qualified_id() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "invariant \"numbness reaches the emergency outcome\" {\n  saddle in [yes] => outcome == outcomes.emergency\n}\n",
+    );
+    let output = backcheck(&["verify", knowledge.arg()])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    // And it is a real test: the wrong outcome breaks it.
+    let wrong = knowledge.edit("extra.flow", "outcomes.emergency", "outcomes.neuro");
+    let stdout = verify_fails(&wrong);
+    assert!(
+        stdout.contains("FAIL extra.flow:1:1: \"numbness reaches"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("counter-example (1 answer): saddle=yes"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_question_or_decide_node_is_not_an_outcome() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "invariant \"x\" {\n  saddle in [yes] => outcome != saddle\n}\n",
+    );
+    let report = report(&knowledge.check_fails(), "E002");
+    assert!(report.contains("`saddle` is not an outcome"), "{report}");
+}
+
+#[test]
+fn a_mistyped_question_in_a_condition_is_never_offered_as_a_new_fact() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "invariant \"x\" {\n  sadle in [yes] => verdict == refer\n}\n",
+    );
+    let stderr = knowledge.check_fails();
+    let report = report(&stderr, "E005");
+    assert!(report.contains("did you mean `saddle`?"), "{report}");
+    assert!(!stderr.contains("declare it"), "{stderr}");
+    // A name close to nothing: what a condition may read, not a declaration.
+    let far = Knowledge::mini().file(
+        "extra.flow",
+        "invariant \"x\" {\n  cancr in [yes] => verdict == refer\n}\n",
+    );
+    let stderr = far.check_fails();
+    assert!(!stderr.contains("declare it"), "{stderr}");
+    assert!(
+        stderr.contains("a condition reads a fact declared with `fact`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_answer_id_or_an_outcome_in_a_condition_says_what_it_is() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "invariant \"x\" {\n  below_knee => verdict == refer\n}\ninvariant \"y\" {\n  emergency => verdict == refer\n}\n",
+    );
+    let stderr = knowledge.check_fails();
+    assert!(
+        stderr.contains(
+            "`below_knee` is an answer of `pain.radiation`: write `pain.radiation == below_knee`"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .contains("`emergency` is an outcome: an invariant tests it as `outcome == emergency`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_invariant_whose_left_side_never_holds_proves_nothing() {
+    // A red flag behind a condition that never holds: never asked, so its
+    // invariant is about nothing.
+    let knowledge = Knowledge::mini()
+        .edit("safety.flow", "no -> next", "no -> age")
+        .edit(
+            "safety.flow",
+            "when age < 16 -> outcomes.too_young",
+            "when age < 16 -> outcomes.too_young\n    when age > 120 -> hidden",
+        )
+        .edit(
+            "safety.flow",
+            "  question age {",
+            "  question hidden {\n    ask \"Fever?\"\n    why \"w\"\n    source \"NICE NG59\"\n    tags red_flag, urgent\n    yes -> outcomes.emergency\n    no -> pain.bones\n    unsure -> outcomes.emergency\n  }\n\n  question age {",
+        )
+        .file(
+            "extra.flow",
+            "invariant \"fever refers\" {\n  hidden in [yes, unsure] => verdict == refer\n}\ncase \"fever\" {\n  answers saddle=no age=30 hidden=yes\n  expect refer\n}\n",
+        );
+    let stderr = knowledge.check_fails();
+    let report = report(&stderr, "E024");
+    assert!(report.starts_with("extra.flow:1:1:"), "{report}");
+    assert!(
+        report.contains("proves nothing: its left side holds on no path"),
+        "{report}"
+    );
+    let stdout = verify_fails(&knowledge);
+    assert!(
+        stdout.contains("FAIL extra.flow:1:1: \"fever refers\": proves nothing"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_invariant_whose_right_side_always_holds_proves_nothing() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "invariant \"numbness is not treated with a made-up urgency\" {\n  saddle in [yes] => urgency <= emergency or verdict != refer\n}\n",
+    );
+    let report = report(&knowledge.check_fails(), "E024");
+    assert!(
+        report.contains("its right side holds on every path"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_red_flag_with_no_invariant_and_no_case_fails_the_check() {
+    let knowledge = Knowledge::mini()
+        .edit(
+            "outcomes.flow",
+            "invariant \"saddle numbness refers now\" {\n  saddle in [yes, unsure] => verdict == refer and urgency == emergency\n}",
+            "",
+        )
+        .edit(
+            "outcomes.flow",
+            "case \"unsure saddle\" {\n  answers saddle=unsure\n  expect refer emergency\n  expect outcome emergency\n}",
+            "",
+        );
+    let stderr = knowledge.check_fails();
+    let report = report(&stderr, "E025");
+    assert!(report.starts_with("safety.flow:2:12:"), "{report}");
+    assert!(
+        report.contains("red flag `safety.saddle` has no invariant and no case guarding it"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_red_flag_with_an_invariant_but_no_case_fails_the_check() {
+    let knowledge = Knowledge::mini().edit(
+        "outcomes.flow",
+        "case \"unsure saddle\" {\n  answers saddle=unsure\n  expect refer emergency\n  expect outcome emergency\n}",
+        "",
+    );
+    let report = report(&knowledge.check_fails(), "E025");
+    assert!(report.contains("has no case guarding it"), "{report}");
+}
+
+#[test]
+fn not_sure_on_a_red_flag_that_does_not_count_as_yes_is_an_error() {
+    let knowledge = Knowledge::mini().edit(
+        "safety.flow",
+        "unsure -> outcomes.emergency",
+        "unsure -> next",
+    );
+    let stderr = knowledge.check_fails();
+    let report = report(&stderr, "E026");
+    assert!(
+        report.contains("treats `unsure` differently from `yes`"),
+        "{report}"
+    );
+}
