@@ -702,7 +702,7 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
         if result.passed() {
             writeln!(out, "ok   {}", result.name)?;
         } else {
-            writeln!(out, "FAIL {}", result.name)?;
+            writeln!(out, "FAIL {}: {}", location(flow, result.span), result.name)?;
             for failure in &result.failures {
                 writeln!(out, "     {failure}")?;
             }
@@ -711,6 +711,17 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     }
     writeln!(out, "{} passed, {failed} failed", results.len() - failed)?;
     Ok(if failed == 0 { 0 } else { FAILED })
+}
+
+/// `file:line:col` of a place in the knowledge, as diagnostics show it.
+fn location(flow: &Flow, span: backcheck::diagnostic::Span) -> String {
+    match flow.files.get(span.file()) {
+        Some(file) => {
+            let (line, col) = file.line_col(span.start());
+            format!("{}:{line}:{col}", file.path)
+        }
+        None => "?".into(),
+    }
 }
 
 fn graph(format: GraphFormat, knowledge: Option<&Path>) -> Result<u8, Failure> {

@@ -208,3 +208,122 @@ fn not_sure_on_a_red_flag_that_does_not_count_as_yes_is_an_error() {
         "{report}"
     );
 }
+
+/// `test DIR`: expects exit 1 and returns stdout.
+fn test_fails(knowledge: &Knowledge) -> String {
+    let output = backcheck(&["test", knowledge.arg()])
+        .output()
+        .expect("run backcheck");
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    text(&output.stdout)
+}
+
+#[test]
+fn a_case_in_lay_words_is_an_error() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "case \"lay\" {\n  answers saddle=yeah\n  expect refer emergency\n}\n",
+    );
+    let report = report(&knowledge.check_fails(), "E013");
+    assert!(report.starts_with("extra.flow:2:18:"), "{report}");
+    assert!(report.contains("a case names answers by id"), "{report}");
+}
+
+#[test]
+fn a_case_that_answers_a_question_twice_is_an_error() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "case \"twice\" {\n  answers saddle=no age=30 saddle=yes\n  expect refer emergency\n}\n",
+    );
+    let report = report(&knowledge.check_fails(), "E027");
+    assert!(report.starts_with("extra.flow:2:28:"), "{report}");
+    assert!(
+        report.contains("first answered at extra.flow:2:11"),
+        "{report}"
+    );
+}
+
+#[test]
+fn two_cases_or_two_invariants_with_one_name_are_an_error() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "case \"simple\" {\n  answers saddle=yes\n  expect refer emergency\n}\ninvariant \"saddle numbness refers now\" {\n  saddle in [yes] => verdict == refer\n}\n",
+    );
+    let stderr = knowledge.check_fails();
+    let duplicates: Vec<String> = reports(&stderr)
+        .into_iter()
+        .filter(|r| r.contains("[E003]"))
+        .collect();
+    assert_eq!(duplicates.len(), 2, "{stderr}");
+    // extra.flow comes first in path order: the second of each is in outcomes.flow.
+    assert!(
+        duplicates[0].starts_with("outcomes.flow:35:11:")
+            && duplicates[0].contains("duplicate invariant name \"saddle numbness refers now\""),
+        "{stderr}"
+    );
+    assert!(
+        duplicates[1].contains("duplicate case name \"simple\"")
+            && duplicates[1].contains("already used at extra.flow:1:6"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_answer_to_a_question_the_walk_never_asks_fails_the_case_at_its_line() {
+    let knowledge = Knowledge::mini().file(
+        "extra.flow",
+        "\ncase \"numb, with a story\" {\n  answers saddle=yes age=40\n  expect refer emergency\n}\n",
+    );
+    let stdout = test_fails(&knowledge);
+    assert!(
+        stdout.contains("FAIL extra.flow:2:1: numb, with a story\n     `age=40` is never used: the walk does not ask `age`"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_cycle_is_reported_at_the_arm_that_closes_it() {
+    let knowledge = Knowledge::main(
+        "question first {\n  ask \"One?\"\n  yes -> second\n  no -> done\n}\nquestion second {\n  ask \"Two?\"\n  yes -> done\n  no -> first\n}\noutcome done {\n  verdict treat\n  title \"Fine\"\n}\n",
+    );
+    let report = report(&knowledge.check_fails(), "E009");
+    assert!(report.starts_with("main.flow:9:9:"), "{report}");
+    assert!(
+        report.contains("this leads back to `main.first`, closing the loop"),
+        "{report}"
+    );
+}
+
+#[test]
+fn root_causes_come_before_what_follows_from_them() {
+    // `side` is declared twice; the second, with `right`, is ignored, so
+    // `set side = right` in a.flow (read first) is a follow-on error.
+    let knowledge = Knowledge::with_header()
+        .file(
+            "a.flow",
+            "question first {\n  ask \"Side?\"\n  yes -> done set side = right\n  no -> done\n}\noutcome done {\n  verdict treat\n  title \"Fine\"\n}\n",
+        )
+        .file("z.flow", "fact side: left\nfact side: left | right\n")
+        .edit("flow.flow", "start main.first", "start a.first");
+    let stderr = knowledge.check_fails();
+    let all = reports(&stderr);
+    assert_eq!(all.len(), 2, "{stderr}");
+    assert!(all[0].starts_with("z.flow:2:6: [E003]"), "{stderr}");
+    assert!(all[1].starts_with("a.flow:3:26: [E006]"), "{stderr}");
+}
+
+#[test]
+fn an_exported_condition_is_as_written() {
+    let knowledge = Knowledge::main(
+        "question first {\n  ask \"Old?\"\n  number 0..120 into age\n  then -> route\n}\ndecide route {\n  when (osteoporosis and age > 60) or (radiation == thigh) -> careful\n  when not (age < 16) -> done\n  otherwise -> careful\n}\noutcome done {\n  verdict treat\n  title \"Fine\"\n}\noutcome careful {\n  verdict modify\n  title \"Careful\"\n}\n",
+    );
+    let output = backcheck(&["graph", "--format", "json", "--knowledge", knowledge.arg()])
+        .output()
+        .expect("run backcheck");
+    let json = text(&output.stdout);
+    assert!(
+        json.contains("\"(osteoporosis and age > 60) or (radiation == thigh)\""),
+        "{json}"
+    );
+    assert!(json.contains("\"not (age < 16)\""), "{json}");
+}

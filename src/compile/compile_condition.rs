@@ -423,26 +423,79 @@ impl Compiler<'_> {
 
 /// The condition as written, squeezed onto one line.
 pub(super) fn expr_text(source: &KnowledgeSource, expr: &ast::Expr) -> String {
-    let span = expr_span(expr);
-    let text = source
-        .files
-        .get(span.file())
-        .and_then(|f| f.text.get(span.start()..span.end()))
-        .unwrap_or("");
+    let Some(file) = source.files.get(expr_span(expr, "").file()) else {
+        return String::new();
+    };
+    let span = expr_span(expr, &file.text);
+    let range = balanced(&file.text, span.start(), span.end());
+    let text = file.text.get(range).unwrap_or("");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn expr_span(expr: &ast::Expr) -> Span {
+/// `start..end` widened to take in the brackets the parts leave open: the
+/// span of `(a and b) or (c)` runs from `a` to `c`, which would cut a
+/// bracket off each end.
+fn balanced(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    let Some(inner) = text.get(start..end) else {
+        return start..end;
+    };
+    let (mut depth, mut lowest) = (0i32, 0i32);
+    for byte in inner.bytes() {
+        match byte {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                lowest = lowest.min(depth);
+            }
+            _ => {}
+        }
+    }
+    let (mut open, mut close) = (-lowest, depth - lowest);
+    let bytes = text.as_bytes();
+    let mut from = start;
+    while open > 0 && from > 0 {
+        match bytes[from - 1] {
+            b'(' => open -= 1,
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            _ => break,
+        }
+        from -= 1;
+    }
+    let mut to = end;
+    while close > 0 && to < bytes.len() {
+        match bytes[to] {
+            b')' => close -= 1,
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            _ => break,
+        }
+        to += 1;
+    }
+    from..to
+}
+
+/// Where the condition is written, from its first word to its last
+/// (brackets around its parts aside: [`balanced`] adds those). `text` is
+/// its file's, to find the `not` before a negated part.
+fn expr_span(expr: &ast::Expr, text: &str) -> Span {
     match expr {
         ast::Expr::Or(parts) | ast::Expr::And(parts) => {
-            let first = parts.first().map(expr_span).unwrap_or_default();
-            let last = parts.last().map(expr_span).unwrap_or_default();
+            let first = parts
+                .first()
+                .map(|p| expr_span(p, text))
+                .unwrap_or_default();
+            let last = parts.last().map(|p| expr_span(p, text)).unwrap_or_default();
             first.with_end(last.end())
         }
         ast::Expr::Not(inner) => {
-            let inner = expr_span(inner);
-            // Include the `not ` written before the operand.
-            inner.with_start(inner.start().saturating_sub(4))
+            let inner = expr_span(inner, text);
+            // Include the `not` written before the operand, and any
+            // brackets between them.
+            let before = text.get(..inner.start()).unwrap_or("");
+            let trimmed = before.trim_end_matches(|c: char| c == '(' || c.is_whitespace());
+            match trimmed.strip_suffix("not") {
+                Some(rest) => inner.with_start(rest.len()),
+                None => inner.with_start(inner.start().saturating_sub(4)),
+            }
         }
         ast::Expr::Compare { name, value, .. } => name.span.with_end(value.span.end()),
         ast::Expr::In { name, values } => name

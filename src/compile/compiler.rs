@@ -38,6 +38,7 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         fact_ids: HashMap::new(),
         names: NodeNames::default(),
         nodes: Vec::new(),
+        backward: Vec::new(),
     };
     compiler.lower(files).finish(source)
 }
@@ -63,6 +64,10 @@ pub(super) struct Compiler<'s> {
     pub(super) names: NodeNames,
     /// Every file's nodes, in file order, as their names are resolved.
     pub(super) nodes: Vec<Node>,
+    /// Targets that point at a node written earlier (or at their own
+    /// node), with where the target is written: every cycle has one, and
+    /// it is the arm that closes the loop.
+    pub(super) backward: Vec<(NodeId, NodeId, Span)>,
 }
 
 /// What lowering produced: no longer tied to the syntax trees.
@@ -79,6 +84,7 @@ pub(super) struct Lowered {
     pub(super) errors: Vec<Diagnostic>,
     pub(super) by_id: HashMap<String, NodeId>,
     pub(super) by_local: HashMap<String, Option<NodeId>>,
+    pub(super) backward: Vec<(NodeId, NodeId, Span)>,
 }
 
 impl Lowered {
@@ -93,7 +99,7 @@ impl Lowered {
             let cycles = if order.len() == nodes.len() {
                 Vec::new()
             } else {
-                graph_checks::cycles(&graph, &nodes)
+                graph_checks::cycles(&graph, &nodes, &self.backward)
             };
             let acyclic = cycles.is_empty();
             self.errors.extend(cycles);
@@ -119,7 +125,10 @@ impl Lowered {
                     )
                 });
             }
-            self.errors.sort_by_key(|e| (e.span.file(), e.span.start()));
+            // Root causes first: a node left unreachable by a misspelt
+            // target is reported after the misspelling.
+            self.errors
+                .sort_by_key(|e| (e.kind.follow_on_rank(), e.span.file(), e.span.start()));
             return Err(self.errors);
         };
         let questions_left = questions_left(&graph, &nodes, &order);
@@ -232,6 +241,7 @@ impl<'s> Compiler<'s> {
             errors: self.errors,
             by_id: self.names.by_id,
             by_local: self.names.by_local,
+            backward: self.backward,
         }
     }
 

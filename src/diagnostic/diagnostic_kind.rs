@@ -132,6 +132,25 @@ impl DiagnosticKind {
         }
     }
 
+    /// How far down a chain of causes this kind usually stands, for
+    /// printing root causes first: a name declared twice (0) makes uses of
+    /// the second look wrong (1); a wrong target can close a loop (2) or
+    /// leave a node unreachable (3).
+    pub fn follow_on_rank(self) -> u8 {
+        match self {
+            DiagnosticKind::Internal
+            | DiagnosticKind::Syntax
+            | DiagnosticKind::TooDeep
+            | DiagnosticKind::NumberTooLarge
+            | DiagnosticKind::EmptyRange
+            | DiagnosticKind::Header
+            | DiagnosticKind::Duplicate => 0,
+            DiagnosticKind::Cycle => 2,
+            DiagnosticKind::Unreachable => 3,
+            _ => 1,
+        }
+    }
+
     /// Made while reading a file's text: the file then declares nothing.
     pub fn stops_the_file(self) -> bool {
         matches!(
