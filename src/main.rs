@@ -690,6 +690,17 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
         total - failed,
         elapsed.as_secs_f64() * 1000.0
     )?;
+    let orders = verification.orders.len();
+    let out_of_order = verification.orders.iter().filter(|o| !o.passed()).count();
+    if orders > 0 {
+        writeln!(
+            out,
+            "{orders} red flag{} in order: {} asked before every exit of lower urgency, {out_of_order} not",
+            if orders == 1 { "" } else { "s" },
+            orders - out_of_order
+        )?;
+    }
+    let failed = failed + out_of_order;
     Ok(if failed == 0 { 0 } else { FAILED })
 }
 

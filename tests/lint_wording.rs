@@ -34,7 +34,7 @@ fn fever_flow(follow_up_ask: &str) -> Knowledge {
   ask "Do you have a fever?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, urgent
   yes -> severe
   no -> done
   unsure -> severe
@@ -43,7 +43,7 @@ question severe {{
   ask "{follow_up_ask}"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, emergency
   yes -> now
   no -> urgent
   unsure -> now
@@ -145,7 +145,7 @@ fn clarified(clarifying_unsure: &str) -> Knowledge {
   ask "Do you have a fever?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, urgent
   yes -> urgent
   no -> done
   unsure -> measured
@@ -154,7 +154,7 @@ question measured {{
   ask "Can you take your temperature now?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, urgent
   yes -> urgent
   no -> done
   unsure -> {clarifying_unsure}

@@ -255,7 +255,7 @@ fn e026_a_red_flag_without_unsure() {
   ask "Numb?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, emergency
   yes -> urgent
   no -> done
 }
@@ -278,7 +278,7 @@ fn e026_a_red_flag_whose_unsure_routes_elsewhere() {
   ask "Numb?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, emergency
   yes -> urgent
   no -> done
   unsure -> done

@@ -128,7 +128,7 @@ fn an_invariant_whose_left_side_never_holds_proves_nothing() {
         .edit(
             "safety.flow",
             "  question age {",
-            "  question hidden {\n    ask \"Fever?\"\n    why \"w\"\n    source \"NICE NG59\"\n    tags red_flag, urgent\n    yes -> outcomes.emergency\n    no -> pain.bones\n    unsure -> outcomes.emergency\n  }\n\n  question age {",
+            "  question hidden {\n    ask \"Fever?\"\n    why \"w\"\n    source \"NICE NG59\"\n    tags red_flag, emergency\n    yes -> outcomes.emergency\n    no -> pain.bones\n    unsure -> outcomes.emergency\n  }\n\n  question age {",
         )
         .file(
             "extra.flow",
@@ -326,4 +326,97 @@ fn an_exported_condition_is_as_written() {
         "{json}"
     );
     assert!(json.contains("\"not (age < 16)\""), "{json}");
+}
+
+#[test]
+fn a_misspelt_tag_is_an_error_not_a_silent_switch() {
+    let knowledge = Knowledge::mini().edit(
+        "safety.flow",
+        "tags red_flag, emergency",
+        "tags redflag, emergncy",
+    );
+    let stderr = knowledge.check_fails();
+    let all: Vec<String> = reports(&stderr)
+        .into_iter()
+        .filter(|r| r.contains("[E028]"))
+        .collect();
+    assert_eq!(all.len(), 2, "{stderr}");
+    assert!(
+        all[0].starts_with("safety.flow:7:10:") && all[0].contains("did you mean `red_flag`?"),
+        "{stderr}"
+    );
+    assert!(
+        all[1].starts_with("safety.flow:7:19:") && all[1].contains("did you mean `emergency`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_red_flag_tagged_less_urgent_or_more_urgent_than_where_it_leads_is_an_error() {
+    let lower = Knowledge::mini()
+        .file(
+            "more_tags.flow",
+            "tag urgent \"Refer today\" means urgent\n",
+        )
+        .edit(
+            "safety.flow",
+            "tags red_flag, emergency",
+            "tags red_flag, urgent",
+        );
+    let low = report(&lower.check_fails(), "E029");
+    assert!(
+        low.contains(
+            "is tagged urgent, but its `yes` never refers urgent: it always refers sooner"
+        ),
+        "{low}"
+    );
+    let higher = Knowledge::mini()
+        .edit(
+            "outcomes.flow",
+            "verdict refer emergency",
+            "verdict refer urgent",
+        )
+        .edit("outcomes.flow", "urgency == emergency", "urgency >= urgent")
+        .edit(
+            "outcomes.flow",
+            "expect refer emergency",
+            "expect refer urgent",
+        );
+    let report = report(&higher.check_fails(), "E029");
+    assert!(
+        report.contains(
+            "is tagged emergency, but its `yes` can end in refer urgent (outcome `emergency`)"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("reached by saddle=yes"), "{report}");
+}
+
+#[test]
+fn a_red_flag_moved_after_a_routine_exit_breaks_the_red_flag_order() {
+    let knowledge = Knowledge::mini()
+        .edit("flow.flow", "start safety.saddle", "start safety.age")
+        .edit("safety.flow", "no -> next", "no -> pain.bones")
+        .edit(
+            "safety.flow",
+            "otherwise -> pain.bones",
+            "otherwise -> saddle",
+        );
+    let stdout = verify_fails(&knowledge);
+    assert!(
+        stdout.contains("FAIL safety.flow:2:12: \"red-flag order: `saddle` (emergency) is asked before any exit below emergency\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("counter-example (1 answer): age=0"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("reaches outcome `too_young`: refer routine"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1 red flag in order: 0 asked before every exit of lower urgency, 1 not"),
+        "{stdout}"
+    );
 }

@@ -19,7 +19,10 @@ fn verify(dir: &str) -> (Option<i32>, String) {
 
 /// The `N` of the summary line `... over N paths: ...`.
 fn paths(stdout: &str) -> String {
-    let last = stdout.trim_end().lines().last().unwrap_or_default();
+    let last = stdout
+        .lines()
+        .rfind(|line| line.contains(" over "))
+        .unwrap_or_default();
     last.split(" over ")
         .nth(1)
         .and_then(|rest| rest.split(" paths").next())

@@ -6,6 +6,7 @@
 //! | E024 | an invariant that proves nothing: its left side holds on no path, or its right side on every path |
 //! | E025 | a red flag no invariant reads on its left side, or no case answers with `yes` or `unsure` |
 //! | E026 | a red flag whose "not sure" does not count as "yes" |
+//! | E029 | a red flag whose urgency tag is not where its `yes` leads |
 //!
 //! They are errors, not lints: each is a rule about a danger sign that
 //! nothing would check.
@@ -22,7 +23,7 @@ pub fn audit(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     let mut errors = vacuous_invariants(flow)?;
     errors.extend(unguarded_red_flags(flow));
     errors.extend(red_flags_unsure(flow));
-    errors.extend(super::tag_rules::tag_errors(flow));
+    errors.extend(super::tag_rules::tag_errors(flow)?);
     errors.sort_by_key(|e| (e.span.file(), e.span.start(), e.code()));
     Ok(errors)
 }

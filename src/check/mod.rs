@@ -15,6 +15,7 @@ mod lint_questions;
 mod lint_sources;
 mod lint_wording;
 mod narrowing;
+mod red_flag_rules;
 mod tag_rules;
 mod verify;
 

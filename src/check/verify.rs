@@ -21,6 +21,9 @@ pub struct Verification {
     /// Distinct paths from the start to an outcome (every invariant covers them all).
     pub paths: BigUint,
     pub invariants: Vec<InvariantResult>,
+    /// The red-flag order, one per red flag with an urgency tag: a walk
+    /// that ends below its urgency has asked it.
+    pub orders: Vec<InvariantResult>,
 }
 
 /// One invariant: proved, or broken with a counter-example, or proving
@@ -85,13 +88,16 @@ impl CounterExample {
 
 impl Verification {
     pub fn holds(&self) -> bool {
-        self.invariants.iter().all(InvariantResult::passed)
+        self.invariants
+            .iter()
+            .chain(&self.orders)
+            .all(InvariantResult::passed)
     }
 
     /// One line per invariant, `ok` or `FAIL` with its counter-example.
     pub fn text(&self, flow: &Flow) -> String {
         let mut out = String::new();
-        for result in &self.invariants {
+        for result in self.invariants.iter().chain(&self.orders) {
             let at = result
                 .span
                 .map(|span| format!("{}: ", super::lint::location(flow, span)))
@@ -149,7 +155,34 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
         result.span = Some(invariant.span);
         invariants.push(result);
     }
-    Ok(Verification { paths, invariants })
+    let mut orders = Vec::new();
+    let flags: Vec<_> = super::red_flag_rules::red_flags(flow)
+        .filter_map(|(q, urgency)| Some((q, urgency?)))
+        .collect();
+    let sides: Vec<(Cond, Cond)> = flags
+        .iter()
+        .map(|&(q, urgency)| super::red_flag_rules::order_condition(flow, q, urgency))
+        .collect();
+    let probed = super::red_flag_rules::with_probes(flow, &sides);
+    for (&(q, urgency), (when, then)) in flags.iter().zip(sides) {
+        let order = Invariant {
+            text: format!(
+                "red-flag order: `{}` ({urgency}) is asked before any exit below {urgency}",
+                flow.short_id(q)
+            ),
+            when,
+            then,
+            span: flow.node(q).span,
+        };
+        let mut result = prove(&probed, &order)?;
+        result.span = Some(order.span);
+        orders.push(result);
+    }
+    Ok(Verification {
+        paths,
+        invariants,
+        orders,
+    })
 }
 
 /// One invariant on every path: held, or its shortest counter-example.
