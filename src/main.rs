@@ -85,6 +85,13 @@ enum Command {
         #[command(flatten)]
         folder: FolderArg,
     },
+    /// Plant every safety-relevant slip (an urgency lowered, a red flag
+    /// rerouted, a `set` dropped, a comparison flipped, decide arms swapped)
+    /// one at a time, and report the ones check, verify and test all miss.
+    Mutate {
+        #[command(flatten)]
+        folder: FolderArg,
+    },
     /// Print the question graph: DOT, Mermaid, JSON (docs/graph-json.md) or SVG.
     Graph {
         /// The language to draw in.
@@ -246,6 +253,7 @@ fn main() -> ExitCode {
         }) => check(folder.dir(), deny_warnings),
         Some(Command::Verify { folder }) => verify(folder.dir()),
         Some(Command::Test { folder }) => test(folder.dir()),
+        Some(Command::Mutate { folder }) => mutate(folder.dir()),
         Some(Command::Graph { format, knowledge }) => graph(format, knowledge.dir()),
         Some(Command::Fmt {
             check,
@@ -722,6 +730,47 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     }
     writeln!(out, "{} passed, {failed} failed", results.len() - failed)?;
     Ok(if failed == 0 { 0 } else { FAILED })
+}
+
+/// Mutation testing: the score, then every survivor with its place.
+fn mutate(dir: Option<&Path>) -> Result<u8, Failure> {
+    let flow = load(dir)?;
+    // Mutants of knowledge that already fails say nothing.
+    audit(flow)?;
+    let report = backcheck::check::mutate(flow);
+    let mut out = io::stdout().lock();
+    for (description, span) in &report.survivors {
+        writeln!(out, "SURVIVED {}: {description}", location(flow, *span))?;
+    }
+    for (description, span, why) in &report.harmless {
+        let why = match why {
+            backcheck::check::Harmless::Equivalent => "equivalent: every outcome as before",
+            backcheck::check::Harmless::SameVerdicts => {
+                "not safety-relevant: every verdict as before"
+            }
+        };
+        writeln!(
+            out,
+            "harmless {} ({why}): {description}",
+            location(flow, *span)
+        )?;
+    }
+    writeln!(
+        out,
+        "{} mutants, {} safety-relevant: {} killed, {} survived (score {:.1}%), {} harmless, in {:.1} s",
+        report.mutants,
+        report.relevant(),
+        report.killed,
+        report.survivors.len(),
+        report.score(),
+        report.harmless.len(),
+        report.elapsed.as_secs_f64()
+    )?;
+    Ok(if report.survivors.is_empty() {
+        0
+    } else {
+        FAILED
+    })
 }
 
 /// `file:line:col` of a place in the knowledge, as diagnostics show it.
