@@ -88,6 +88,13 @@ enum Command {
         #[command(flatten)]
         folder: FolderArg,
     },
+    /// Plant every safety-relevant slip (an urgency lowered, a red flag
+    /// rerouted, a `set` dropped, a comparison flipped, decide arms swapped)
+    /// one at a time, and report the ones check, verify and test all miss.
+    Mutate {
+        #[command(flatten)]
+        folder: FolderArg,
+    },
     /// Print the question graph: DOT, Mermaid, JSON (docs/graph-json.md) or SVG.
     Graph {
         /// The language to draw in.
@@ -290,6 +297,7 @@ fn main() -> ExitCode {
         }) => check(folder.dir(), deny_warnings),
         Some(Command::Verify { folder }) => verify(folder.dir()),
         Some(Command::Test { folder }) => test(folder.dir()),
+        Some(Command::Mutate { folder }) => mutate(folder.dir()),
         Some(Command::Graph { format, knowledge }) => graph(format, knowledge.dir()),
         Some(Command::Fmt {
             check,
@@ -643,6 +651,7 @@ fn report_unused(
 
 fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
     let flow = load(dir)?;
+    audit(flow)?;
     warn(flow, deny_warnings)?;
     let count = |want: fn(&backcheck::compile::NodeKind) -> bool| {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
@@ -662,6 +671,26 @@ fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
         flow.cases.len()
     )?;
     Ok(0)
+}
+
+/// The errors only analysis finds (a red flag nothing guards, an invariant
+/// that proves nothing): any fails the check.
+fn audit(flow: &Flow) -> Result<(), Failure> {
+    let errors =
+        backcheck::check::audit(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let color = colour_on(&io::stderr());
+    let count = errors.len();
+    let plural = if count == 1 { "" } else { "s" };
+    Err(Failure::new(
+        FAILED,
+        format!(
+            "{}\nerror: the knowledge has {count} error{plural}",
+            render_all(&errors, &flow.files, color)
+        ),
+    ))
 }
 
 /// Prints the lints; with `deny`, any warning fails the check.
@@ -703,7 +732,7 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
     let failed = verification
         .invariants
         .iter()
-        .filter(|i| i.broken.is_some())
+        .filter(|i| !i.passed())
         .count();
     writeln!(
         out,
@@ -713,6 +742,17 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
         total - failed,
         elapsed.as_secs_f64() * 1000.0
     )?;
+    let orders = verification.orders.len();
+    let out_of_order = verification.orders.iter().filter(|o| !o.passed()).count();
+    if orders > 0 {
+        writeln!(
+            out,
+            "{orders} red flag{} in order: {} asked before every exit of lower urgency, {out_of_order} not",
+            if orders == 1 { "" } else { "s" },
+            orders - out_of_order
+        )?;
+    }
+    let failed = failed + out_of_order;
     Ok(if failed == 0 { 0 } else { FAILED })
 }
 
@@ -725,7 +765,7 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
         if result.passed() {
             writeln!(out, "ok   {}", result.name)?;
         } else {
-            writeln!(out, "FAIL {}", result.name)?;
+            writeln!(out, "FAIL {}: {}", location(flow, result.span), result.name)?;
             for failure in &result.failures {
                 writeln!(out, "     {failure}")?;
             }
@@ -734,6 +774,58 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
     }
     writeln!(out, "{} passed, {failed} failed", results.len() - failed)?;
     Ok(if failed == 0 { 0 } else { FAILED })
+}
+
+/// Mutation testing: the score, then every survivor with its place.
+fn mutate(dir: Option<&Path>) -> Result<u8, Failure> {
+    let flow = load(dir)?;
+    // Mutants of knowledge that already fails say nothing.
+    audit(flow)?;
+    let report = backcheck::check::mutate(flow);
+    let mut out = io::stdout().lock();
+    for (description, span) in &report.survivors {
+        writeln!(out, "SURVIVED {}: {description}", location(flow, *span))?;
+    }
+    for (description, span, why) in &report.harmless {
+        let why = match why {
+            backcheck::check::Harmless::Equivalent => "equivalent: every outcome as before",
+            backcheck::check::Harmless::SameVerdicts => {
+                "not safety-relevant: every verdict as before"
+            }
+        };
+        writeln!(
+            out,
+            "harmless {} ({why}): {description}",
+            location(flow, *span)
+        )?;
+    }
+    writeln!(
+        out,
+        "{} mutants, {} safety-relevant: {} killed, {} survived (score {:.1}%), {} harmless, in {:.1} s",
+        report.mutants,
+        report.relevant(),
+        report.killed,
+        report.survivors.len(),
+        report.score(),
+        report.harmless.len(),
+        report.elapsed.as_secs_f64()
+    )?;
+    Ok(if report.survivors.is_empty() {
+        0
+    } else {
+        FAILED
+    })
+}
+
+/// `file:line:col` of a place in the knowledge, as diagnostics show it.
+fn location(flow: &Flow, span: backcheck::diagnostic::Span) -> String {
+    match flow.files.get(span.file()) {
+        Some(file) => {
+            let (line, col) = file.line_col(span.start());
+            format!("{}:{line}:{col}", file.path)
+        }
+        None => "?".into(),
+    }
 }
 
 fn graph(format: GraphFormat, knowledge: Option<&Path>) -> Result<u8, Failure> {

@@ -36,7 +36,7 @@ fn a_wrong_verdict_fails_showing_expected_and_actual() {
     let stdout = test_cases(knowledge.arg(), 1);
     assert_eq!(last_line(&stdout), "2 passed, 1 failed", "{stdout}");
     let failure = stdout
-        .split_once("FAIL simple\n")
+        .split_once("FAIL outcomes.flow:39:1: simple\n")
         .unwrap_or_else(|| panic!("no FAIL line:\n{stdout}"))
         .1;
     assert!(failure.contains("expected modify, got treat"), "{stdout}");
@@ -60,7 +60,10 @@ fn a_missing_note_fails() {
     );
     let stdout = test_cases(knowledge.arg(), 1);
     assert_eq!(last_line(&stdout), "2 passed, 1 failed", "{stdout}");
-    assert!(stdout.contains("FAIL thin bones and face-down"), "{stdout}");
+    assert!(
+        stdout.contains("FAIL outcomes.flow:43:1: thin bones and face-down"),
+        "{stdout}"
+    );
     assert!(stdout.contains("\"Firm\""), "{stdout}");
 }
 
@@ -73,7 +76,10 @@ fn a_wrong_urgency_fails() {
     );
     let stdout = test_cases(knowledge.arg(), 1);
     assert_eq!(last_line(&stdout), "2 passed, 1 failed", "{stdout}");
-    assert!(stdout.contains("FAIL unsure saddle"), "{stdout}");
+    assert!(
+        stdout.contains("FAIL outcomes.flow:49:1: unsure saddle"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("routine") && stdout.contains("emergency"),
         "{stdout}"
@@ -88,7 +94,10 @@ fn answers_that_stop_before_a_result_fail_naming_the_next_question() {
     );
     let stdout = test_cases(knowledge.arg(), 1);
     assert_eq!(last_line(&stdout), "3 passed, 1 failed", "{stdout}");
-    let failure = stdout.split_once("FAIL stops early\n").unwrap().1;
+    let failure = stdout
+        .split_once("FAIL more_cases.flow:1:1: stops early\n")
+        .unwrap()
+        .1;
     assert!(failure.contains("`bones`"), "{stdout}");
 }
 

@@ -301,7 +301,7 @@ outcome done {
     )
     .check_fails();
     insta::assert_snapshot!(stderr);
-    let report = assert_report(&stderr, "main.flow:1:10", "question first {");
+    let report = assert_report(&stderr, "main.flow:8:10", "  yes -> first");
     assert!(report.contains("main.first -> main.second"), "{report}");
     assert_eq!(error_count(&stderr), 1);
 }

@@ -23,6 +23,7 @@ mod honest_uncertainty;
 mod hostile;
 mod lint_wording;
 mod lints;
+mod mutate;
 mod never_panic;
 mod outcome_screen;
 mod pty_chat;
@@ -32,6 +33,7 @@ mod pty_loose_answers;
 mod pty_rehearse;
 mod rehearse_players;
 mod rehearse_reasoning;
+mod safety_holes;
 mod screen_craft;
 mod verify;
 

@@ -1,6 +1,6 @@
 //! The wording lints of `backcheck check`: W010 (a question asked after "not
 //! sure" that takes the symptom for granted), W011 (a numbered list above
-//! numbered answers), and the clarifying step W009 accepts for "not sure".
+//! numbered answers), and the clarifying step E026 accepts for "not sure".
 
 use crate::common;
 
@@ -34,7 +34,7 @@ fn fever_flow(follow_up_ask: &str) -> Knowledge {
   ask "Do you have a fever?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, urgent
   yes -> severe
   no -> done
   unsure -> severe
@@ -43,13 +43,21 @@ question severe {{
   ask "{follow_up_ask}"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, emergency
   yes -> now
   no -> urgent
   unsure -> now
 }}
 {OUTCOMES}{NOW}"#
     ))
+    .file(
+        "guards.flow",
+        r#"
+invariant "fever refers" { first in [yes, unsure] => verdict == refer }
+invariant "fever with more refers now" { severe in [yes, unsure] => urgency == emergency }
+case "fever" { answers first=yes severe=yes expect refer emergency }
+"#,
+    )
 }
 
 /// `check DIR`: exit 0 and the `ok:` line; returns stderr.
@@ -137,7 +145,7 @@ fn clarified(clarifying_unsure: &str) -> Knowledge {
   ask "Do you have a fever?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, urgent
   yes -> urgent
   no -> done
   unsure -> measured
@@ -146,27 +154,36 @@ question measured {{
   ask "Can you take your temperature now?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, urgent
   yes -> urgent
   no -> done
   unsure -> {clarifying_unsure}
 }}
 {OUTCOMES}"#
     ))
+    .file(
+        "guards.flow",
+        r#"
+invariant "fever refers" { first in [yes] => verdict == refer }
+invariant "a measured fever refers" { measured in [yes, unsure] => verdict == refer }
+case "fever" { answers first=yes expect refer urgent }
+case "fever measured" { answers first=unsure measured=yes expect refer urgent }
+"#,
+    )
 }
 
 #[test]
-fn w009_accepts_a_clarifying_red_flag_only_if_its_not_sure_counts_as_yes() {
+fn e026_accepts_a_clarifying_red_flag_only_if_its_not_sure_counts_as_yes() {
     let stderr = warnings(&clarified("urgent"));
-    assert!(!stderr.contains("[W009]"), "{stderr}");
-    let lighter = warnings(&clarified("done"));
+    assert!(!stderr.contains("[E026]"), "{stderr}");
+    let lighter = clarified("done").check_fails();
     // Both the clarifying question and the first one now treat "not sure" lightly.
-    assert!(
-        warning(&lighter, "W009", "main.flow:10:10").contains("differently from `yes`"),
-        "{lighter}"
-    );
-    assert!(
-        warning(&lighter, "W009", "main.flow:1:10").contains("differently from `yes`"),
-        "{lighter}"
-    );
+    let error = |location: &str| {
+        reports(&lighter)
+            .into_iter()
+            .find(|r| r.starts_with(&format!("{location}: [E026] Error")))
+            .unwrap_or_else(|| panic!("no E026 at {location}:\n{lighter}"))
+    };
+    assert!(error("main.flow:10:10").contains("differently from `yes`"));
+    assert!(error("main.flow:1:10").contains("differently from `yes`"));
 }

@@ -233,14 +233,29 @@ question second {
     );
 }
 
+/// The error at `location` with `code` in `check`'s stderr.
+fn error(stderr: &str, code: &str, location: &str) -> String {
+    reports(stderr)
+        .into_iter()
+        .find(|r| r.starts_with(&format!("{location}: [{code}] Error")))
+        .unwrap_or_else(|| panic!("no {code} at {location}:\n{stderr}"))
+}
+
+/// An invariant and a case for the red flag `first`, so that only the
+/// rule under test is broken.
+const GUARDS: &str = r#"
+invariant "numbness refers now" { first in [yes, unsure] => verdict == refer }
+case "numb" { answers first=yes expect refer emergency }
+"#;
+
 #[test]
-fn w009_a_red_flag_without_unsure() {
-    let stderr = warnings(&main_flow(
+fn e026_a_red_flag_without_unsure() {
+    let stderr = main_flow(
         r#"question first {
   ask "Numb?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, emergency
   yes -> urgent
   no -> done
 }
@@ -250,18 +265,20 @@ outcome urgent {
   source "NICE NG59"
 }
 "#,
-    ));
-    let report = warning(&stderr, "W009", "main.flow:1:10");
+    )
+    .file("guards.flow", GUARDS.replace("yes, unsure", "yes"))
+    .check_fails();
+    let report = error(&stderr, "E026", "main.flow:1:10");
     assert!(report.contains("has no `unsure` answer"), "{report}");
 }
 
 #[test]
-fn w009_a_red_flag_whose_unsure_routes_elsewhere() {
+fn e026_a_red_flag_whose_unsure_routes_elsewhere() {
     let text = r#"question first {
   ask "Numb?"
   why "To know."
   source "NICE NG59"
-  tags red_flag
+  tags red_flag, emergency
   yes -> urgent
   no -> done
   unsure -> done
@@ -272,16 +289,16 @@ outcome urgent {
   source "NICE NG59"
 }
 "#;
-    let stderr = warnings(&main_flow(text));
-    let report = warning(&stderr, "W009", "main.flow:1:10");
+    let stderr = main_flow(text).file("guards.flow", GUARDS).check_fails();
+    let report = error(&stderr, "E026", "main.flow:1:10");
     assert!(
         report.contains("treats `unsure` differently from `yes`"),
         "{report}"
     );
-    let fixed = warnings(&main_flow(
-        &text.replace("unsure -> done", "unsure -> urgent"),
-    ));
-    assert!(!fixed.contains("[W009]"), "{fixed}");
+    let fixed = warnings(
+        &main_flow(&text.replace("unsure -> done", "unsure -> urgent")).file("guards.flow", GUARDS),
+    );
+    assert!(!fixed.contains("[E026]"), "{fixed}");
 }
 
 #[test]

@@ -19,7 +19,10 @@ fn verify(dir: &str) -> (Option<i32>, String) {
 
 /// The `N` of the summary line `... over N paths: ...`.
 fn paths(stdout: &str) -> String {
-    let last = stdout.trim_end().lines().last().unwrap_or_default();
+    let last = stdout
+        .lines()
+        .rfind(|line| line.contains(" over "))
+        .unwrap_or_default();
     last.split(" over ")
         .nth(1)
         .and_then(|rest| rest.split(" paths").next())
@@ -51,7 +54,9 @@ fn an_emergency_downgraded_to_routine_fails_with_a_counter_example_that_run_repl
     let (code, stdout) = verify(knowledge.arg());
     assert_eq!(code, Some(1), "{stdout}");
     assert!(
-        stdout.contains("FAIL \"saddle numbness refers now\": broken on 2 of 87 paths"),
+        stdout.contains(
+            "FAIL outcomes.flow:35:1: \"saddle numbness refers now\": broken on 2 of 87 paths"
+        ),
         "{stdout}"
     );
     let answers = stdout

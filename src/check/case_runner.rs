@@ -13,6 +13,8 @@ pub struct CaseResult {
     pub failures: Vec<String>,
     /// The answers the walk used, as `id=value`, for replaying with `run`.
     pub path: Vec<String>,
+    /// Where the case is written.
+    pub span: crate::diagnostic::Span,
 }
 
 impl CaseResult {
@@ -25,14 +27,23 @@ impl CaseResult {
 /// engine decides from the client's answers).
 pub fn run_cases(flow: &Flow) -> Vec<CaseResult> {
     let cases = flow.cases.iter().map(|case| run_case(flow, case));
+    // A vignette's answers are a client's story: it may tell more than the
+    // walk asks, so only cases must use every answer.
     let vignettes = flow.vignettes.iter().map(|vignette| CaseResult {
         name: format!("vignette {}", vignette.id),
-        ..run_case(flow, &vignette.case)
+        ..replay_case(flow, &vignette.case, false)
     });
     cases.chain(vignettes).collect()
 }
 
+/// One case: its expectations, every invariant on its walk, and every
+/// answer it gives used (an answer to a question the walk never asks tests
+/// nothing, and usually means the case is not the walk its author thinks).
 pub fn run_case(flow: &Flow, case: &Case) -> CaseResult {
+    replay_case(flow, case, true)
+}
+
+fn replay_case(flow: &Flow, case: &Case, every_answer_used: bool) -> CaseResult {
     let given: HashMap<_, _> = case.answers.iter().cloned().collect();
     let session = Session::replay(flow, &given);
     let path = session
@@ -40,6 +51,19 @@ pub fn run_case(flow: &Flow, case: &Case) -> CaseResult {
         .map(|(q, v)| format!("{}={v}", flow.short_id(q)))
         .collect();
     let mut failures = Vec::new();
+    let asked: Vec<_> = session.answers().map(|(q, _)| q).collect();
+    let finished = matches!(session.current(), Current::Outcome { .. });
+    if every_answer_used && finished {
+        for (q, value) in &case.answers {
+            if !asked.contains(q) {
+                failures.push(format!(
+                    "`{}={value}` is never used: the walk does not ask `{}`",
+                    flow.short_id(*q),
+                    flow.short_id(*q)
+                ));
+            }
+        }
+    }
     let outcome = match session.current() {
         Current::Question {
             index, question, ..
@@ -101,6 +125,7 @@ pub fn run_case(flow: &Flow, case: &Case) -> CaseResult {
         name: case.name.clone(),
         failures,
         path,
+        span: case.span,
     }
 }
 

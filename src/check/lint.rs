@@ -11,9 +11,11 @@
 //! | W006 | a question has no `source` |
 //! | W007 | an outcome has no `source` |
 //! | W008 | two questions ask the same thing in the same words |
-//! | W009 | a `red_flag` question has no `unsure`, or its `unsure` does not route like `yes` (or to a clarifying red flag) |
 //! | W010 | a question asked after "not sure" takes the symptom for granted ("With the fever, ...") |
 //! | W011 | a numbered list inside a question whose answers are numbered too |
+//!
+//! A red flag whose "not sure" does not count as "yes" is an error (E026,
+//! once W009): see [`audit`](super::audit).
 //!
 //! Unreachable nodes and refer outcomes without an urgency are compile
 //! errors already (E010, E012), as are answers with no way on (E004, E008).
@@ -23,7 +25,7 @@ use crate::diagnostic::{Diagnostic, Span};
 
 use super::lint_dead_ends::dead_ends;
 use super::lint_facts::{facts_never_set, unused_facts};
-use super::lint_questions::{duplicate_wording, pointless_questions, red_flags_unsure};
+use super::lint_questions::{duplicate_wording, pointless_questions};
 use super::lint_sources::missing_rationale;
 use super::lint_wording::{numbered_lists, presuming_follow_ups};
 
@@ -35,7 +37,6 @@ pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
     warnings.extend(pointless_questions(flow));
     warnings.extend(missing_rationale(flow));
     warnings.extend(duplicate_wording(flow));
-    warnings.extend(red_flags_unsure(flow));
     warnings.extend(presuming_follow_ups(flow));
     warnings.extend(numbered_lists(flow));
     warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code()));

@@ -1,4 +1,4 @@
-//! W004, W008, W009: questions that cannot matter, questions asked twice in
+//! W004, W008, E026: questions that cannot matter, questions asked twice in
 //! the same words, and red flags that treat "not sure" more lightly than "yes"
 //! (a clarifying red-flag question in between, whose own "yes" and "not sure"
 //! route like the first "yes", is not lighter).
@@ -115,7 +115,7 @@ pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
     warnings
 }
 
-/// W009: a question tagged `red_flag` must treat "not sure" as "yes": same
+/// E026: a question tagged `red_flag` must treat "not sure" as "yes": same
 /// target, same effects.
 pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
@@ -123,7 +123,7 @@ pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
-        if !node.tags.iter().any(|t| t == "red_flag") {
+        if !node.is_red_flag() {
             continue;
         }
         let Some(yes) = question.answer("yes") else {
@@ -164,9 +164,7 @@ fn clarifies(flow: &Flow, yes: &Answer, unsure: &Answer) -> bool {
     let Some(step) = flow.nodes.get(target.index()) else {
         return false;
     };
-    let (NodeKind::Question(clarifying), true) =
-        (&step.kind, step.tags.iter().any(|t| t == "red_flag"))
-    else {
+    let (NodeKind::Question(clarifying), true) = (&step.kind, step.is_red_flag()) else {
         return false;
     };
     let alike = |id: &str| clarifying.answer(id).is_some_and(|a| routes_alike(yes, a));

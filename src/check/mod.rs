@@ -4,6 +4,7 @@
 
 mod abstract_state;
 mod answer_classes;
+mod audit;
 mod case_runner;
 mod exploration;
 mod flow_conditions;
@@ -13,10 +14,15 @@ mod lint_facts;
 mod lint_questions;
 mod lint_sources;
 mod lint_wording;
+mod mutate;
 mod narrowing;
+mod red_flag_rules;
+mod tag_rules;
 mod verify;
 
+pub use audit::audit;
 pub use case_runner::{CaseResult, run_case, run_cases};
 pub use exploration::{CycleError, Exploration};
 pub use lint::lint;
-pub use verify::{CounterExample, InvariantResult, Verification, verify};
+pub use mutate::{Harmless, Mutant, MutationReport, mutants, mutate};
+pub use verify::{CounterExample, InvariantResult, Vacuity, Verification, vacuity, verify};

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use num_bigint::BigUint;
 
 use super::exploration::{CycleError, Exploration};
-use crate::compile::{AnswerValue, Flow, Invariant, NodeId, NodeKind};
+use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind};
 
 /// The verdict on every invariant of a flow.
 #[derive(Debug, Clone)]
@@ -21,13 +21,47 @@ pub struct Verification {
     /// Distinct paths from the start to an outcome (every invariant covers them all).
     pub paths: BigUint,
     pub invariants: Vec<InvariantResult>,
+    /// The red-flag order, one per red flag with an urgency tag: a walk
+    /// that ends below its urgency has asked it.
+    pub orders: Vec<InvariantResult>,
 }
 
-/// One invariant: proved, or broken with a counter-example.
+/// One invariant: proved, or broken with a counter-example, or proving
+/// nothing.
 #[derive(Debug, Clone)]
 pub struct InvariantResult {
     pub text: String,
     pub broken: Option<CounterExample>,
+    /// Why the invariant holds without saying anything: its left side
+    /// holds on no path, or its right side on every path.
+    pub vacuous: Option<Vacuity>,
+    /// Where it is written, when it is written (not for the properties
+    /// the tags imply).
+    pub span: Option<crate::diagnostic::Span>,
+}
+
+impl InvariantResult {
+    pub fn passed(&self) -> bool {
+        self.broken.is_none() && self.vacuous.is_none()
+    }
+}
+
+/// How an invariant can hold and prove nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vacuity {
+    /// No path makes its left side true.
+    NeverApplies,
+    /// Every path makes its right side true.
+    AlwaysTrue,
+}
+
+impl Vacuity {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Vacuity::NeverApplies => "its left side holds on no path",
+            Vacuity::AlwaysTrue => "its right side holds on every path, whatever the answers",
+        }
+    }
 }
 
 /// The shortest path that breaks an invariant.
@@ -54,20 +88,36 @@ impl CounterExample {
 
 impl Verification {
     pub fn holds(&self) -> bool {
-        self.invariants.iter().all(|i| i.broken.is_none())
+        self.invariants
+            .iter()
+            .chain(&self.orders)
+            .all(InvariantResult::passed)
     }
 
     /// One line per invariant, `ok` or `FAIL` with its counter-example.
     pub fn text(&self, flow: &Flow) -> String {
         let mut out = String::new();
-        for result in &self.invariants {
+        for result in self.invariants.iter().chain(&self.orders) {
+            let at = result
+                .span
+                .map(|span| format!("{}: ", super::lint::location(flow, span)))
+                .unwrap_or_default();
+            if let Some(vacuity) = result.vacuous {
+                let _ = writeln!(
+                    out,
+                    "FAIL {at}\"{}\": proves nothing: {}",
+                    result.text,
+                    vacuity.describe()
+                );
+                continue;
+            }
             let Some(broken) = &result.broken else {
                 let _ = writeln!(out, "ok   \"{}\": {} paths", result.text, self.paths);
                 continue;
             };
             let _ = writeln!(
                 out,
-                "FAIL \"{}\": broken on {} of {} paths",
+                "FAIL {at}\"{}\": broken on {} of {} paths",
                 result.text, broken.breaking_paths, self.paths
             );
             let count = broken.answers.len();
@@ -100,13 +150,79 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
     let paths = Exploration::run(flow, &[], None)?.paths();
     let mut invariants = Vec::new();
     for invariant in &flow.invariants {
-        let mut watched = Vec::new();
-        invariant.when.operands(&mut watched);
-        invariant.then.operands(&mut watched);
-        let explored = Exploration::run(flow, &watched, Some(invariant))?;
-        invariants.push(judge(&explored, invariant));
+        let mut result = prove(flow, invariant)?;
+        result.vacuous = vacuity(flow, invariant)?;
+        result.span = Some(invariant.span);
+        invariants.push(result);
     }
-    Ok(Verification { paths, invariants })
+    let mut orders = Vec::new();
+    let flags: Vec<_> = super::red_flag_rules::red_flags(flow)
+        .filter_map(|(q, urgency)| Some((q, urgency?)))
+        .collect();
+    let sides: Vec<(Cond, Cond)> = flags
+        .iter()
+        .map(|&(q, urgency)| super::red_flag_rules::order_condition(flow, q, urgency))
+        .collect();
+    let probed = super::red_flag_rules::with_probes(flow, &sides);
+    for (&(q, urgency), (when, then)) in flags.iter().zip(sides) {
+        let order = Invariant {
+            text: format!(
+                "red-flag order: `{}` ({urgency}) is asked before any exit below {urgency}",
+                flow.short_id(q)
+            ),
+            when,
+            then,
+            span: flow.node(q).span,
+        };
+        let mut result = prove(&probed, &order)?;
+        result.span = Some(order.span);
+        orders.push(result);
+    }
+    Ok(Verification {
+        paths,
+        invariants,
+        orders,
+    })
+}
+
+/// One invariant on every path: held, or its shortest counter-example.
+pub(super) fn prove(flow: &Flow, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
+    let mut watched = Vec::new();
+    invariant.when.operands(&mut watched);
+    invariant.then.operands(&mut watched);
+    let explored = Exploration::run(flow, &watched, Some(invariant))?;
+    Ok(judge(&explored, invariant))
+}
+
+/// The shortest path on which `when` holds and `then` does not, if any.
+pub(super) fn witness(
+    flow: &Flow,
+    when: Cond,
+    then: Cond,
+) -> Result<Option<CounterExample>, CycleError> {
+    let probe = Invariant {
+        text: String::new(),
+        when,
+        then,
+        span: Default::default(),
+    };
+    Ok(prove(flow, &probe)?.broken)
+}
+
+/// Whether the invariant proves nothing: asked as two questions the proof
+/// already answers, "is there a path where the left side holds?" (left
+/// side => false) and "is there one where the right side fails?"
+/// (true => right side).
+pub fn vacuity(flow: &Flow, invariant: &Invariant) -> Result<Option<Vacuity>, CycleError> {
+    let never = Cond::Or(Vec::new());
+    let always = Cond::And(Vec::new());
+    if witness(flow, invariant.when.clone(), never)?.is_none() {
+        return Ok(Some(Vacuity::NeverApplies));
+    }
+    if witness(flow, always, invariant.then.clone())?.is_none() {
+        return Ok(Some(Vacuity::AlwaysTrue));
+    }
+    Ok(None)
 }
 
 /// Tests one invariant on every state that reaches an outcome.
@@ -131,6 +247,8 @@ fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantResult {
     }
     InvariantResult {
         text: invariant.text.clone(),
+        vacuous: None,
+        span: None,
         broken: worst.map(|(_, node, at)| CounterExample {
             answers: explored
                 .answers_to(node, at)
@@ -306,7 +424,9 @@ invariant "young people are referred" { age < 16 => verdict == refer }
         assert!(
             verification
                 .text(&flow)
-                .contains("FAIL \"saddle numbness refers now\"")
+                .contains("FAIL outcomes.flow:35:1: \"saddle numbness refers now\""),
+            "{}",
+            verification.text(&flow)
         );
     }
 }

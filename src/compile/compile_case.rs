@@ -1,5 +1,6 @@
 //! Invariants and cases: conditions and answers checked against the graph.
 
+use super::AnswerValue;
 use super::compiler::{Compiler, Context};
 use super::flow::*;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
@@ -10,9 +11,17 @@ impl Compiler<'_> {
 
     pub(super) fn invariants(&mut self) -> Vec<Invariant> {
         let mut invariants = Vec::new();
+        let mut seen: std::collections::HashMap<&str, crate::diagnostic::Span> =
+            std::collections::HashMap::new();
         for (file, document) in self.documents {
             let namespace = self.namespace(*file);
             for decl in &document.invariants {
+                if let Some(&first) = seen.get(decl.text.text.as_ref()) {
+                    self.errors
+                        .push(self.same_name("invariant", &decl.text, first));
+                } else {
+                    seen.insert(decl.text.text.as_ref(), decl.text.span);
+                }
                 invariants.push(Invariant {
                     text: decl.text.text.to_string(),
                     when: self.condition(&decl.when, namespace, Context::Invariant),
@@ -26,8 +35,15 @@ impl Compiler<'_> {
 
     pub(super) fn cases(&mut self, nodes: &[Node]) -> Vec<Case> {
         let mut cases = Vec::new();
+        let mut seen: std::collections::HashMap<&str, crate::diagnostic::Span> =
+            std::collections::HashMap::new();
         for (_, document) in self.documents {
             for decl in &document.cases {
+                if let Some(&first) = seen.get(decl.name.text.as_ref()) {
+                    self.errors.push(self.same_name("case", &decl.name, first));
+                } else {
+                    seen.insert(decl.name.text.as_ref(), decl.name.span);
+                }
                 cases.push(self.case(nodes, decl));
             }
         }
@@ -80,12 +96,47 @@ impl Compiler<'_> {
         vignettes
     }
 
+    /// E003 for a second invariant or case with the same name: a failure
+    /// names it, and two alike could not be told apart.
+    fn same_name(
+        &self,
+        what: &str,
+        name: &ast::Text,
+        first: crate::diagnostic::Span,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            DiagnosticKind::Duplicate,
+            name.span,
+            format!("duplicate {what} name \"{}\"", name.text),
+        )
+        .with_label(format!("already used at {}", self.at(first)))
+        .with_hint(Some(format!(
+            "give each {what} its own name: a failure is reported by it"
+        )))
+    }
+
     fn case(&mut self, nodes: &[Node], decl: &ast::CaseDecl) -> Case {
-        let mut answers = Vec::new();
+        let mut answers: Vec<(NodeId, AnswerValue)> = Vec::new();
+        let mut answered: Vec<(NodeId, crate::diagnostic::Span)> = Vec::new();
         for (id, raw) in &decl.answers {
             let Some(index) = self.case_node(nodes, id) else {
                 continue;
             };
+            if let Some((_, first)) = answered.iter().find(|(q, _)| *q == index) {
+                self.errors.push(
+                    Diagnostic::new(
+                        DiagnosticKind::RepeatedAnswer,
+                        id.span,
+                        format!("`{}` is answered twice in this case", id.text),
+                    )
+                    .with_label(format!("first answered at {}", self.at(*first)))
+                    .with_hint(Some(
+                        "a person answers each question once: keep one answer".into(),
+                    )),
+                );
+                continue;
+            }
+            answered.push((index, id.span));
             let NodeKind::Question(question) = &nodes[index.index()].kind else {
                 self.errors.push(
                     Diagnostic::new(

@@ -169,7 +169,17 @@ impl Compiler<'_> {
                     };
                     Some((Operand::Question(index), kind))
                 }
-                _ => {
+                NodeKind::Outcome(_) => {
+                    let hint = match context {
+                        Context::Invariant => format!(
+                            "`{}` is an outcome: an invariant tests it as `outcome == {}`",
+                            name.text, name.text
+                        ),
+                        Context::Walk => {
+                            "`{}` is an outcome: a walk has not reached it while it is still deciding"
+                                .replace("{}", name.text)
+                        }
+                    };
                     self.errors.push(
                         Diagnostic::new(
                             DiagnosticKind::UndeclaredName,
@@ -177,30 +187,119 @@ impl Compiler<'_> {
                             format!("`{}` is not a fact or a question", name.text),
                         )
                         .with_label("conditions read facts and answers")
-                        .with_hint(None),
+                        .with_hint(Some(hint)),
+                    );
+                    None
+                }
+                NodeKind::Decide(_) => {
+                    self.errors.push(
+                        Diagnostic::new(
+                            DiagnosticKind::UndeclaredName,
+                            name.span,
+                            format!("`{}` is not a fact or a question", name.text),
+                        )
+                        .with_label("conditions read facts and answers")
+                        .with_hint(Some(format!(
+                            "`{}` is a decide node, which has no answer; name the facts or questions it reads",
+                            name.text
+                        ))),
                     );
                     None
                 }
             },
             Err(_) => {
-                let facts = self.fact_ids.keys().map(String::as_str);
-                let hint = did_you_mean(
-                    name.text,
-                    facts.chain(self.names.ids.iter().map(String::as_str)),
-                )
-                .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
-                self.errors.push(
-                    Diagnostic::new(
-                        DiagnosticKind::UndeclaredName,
-                        name.span,
-                        format!("`{}` is not a declared fact or question", name.text),
-                    )
-                    .with_label("unknown name")
-                    .with_hint(hint),
-                );
+                self.errors.push(self.unknown_name(name, context));
                 None
             }
         }
+    }
+
+    /// A name in a condition that is no fact and no question: the closest
+    /// name of any kind, or what it is if it is an answer, an outcome or a
+    /// tag. Never "declare it": a new fact nothing sets would make the
+    /// condition hold on no path, so the rule would prove nothing.
+    fn unknown_name(&self, name: &ast::Name, context: Context) -> Diagnostic {
+        let mut known: Vec<(&str, &str)> = Vec::new();
+        for fact in self.fact_ids.keys() {
+            known.push((fact.as_str(), "fact"));
+        }
+        let mut answers: Vec<(&str, &str)> = Vec::new();
+        for node in &self.nodes {
+            let what = match &node.kind {
+                NodeKind::Question(question) => {
+                    for answer in &question.answers {
+                        answers.push((answer.id.as_str(), node.id.as_str()));
+                    }
+                    "question"
+                }
+                NodeKind::Decide(_) => "decide node",
+                NodeKind::Outcome(_) => "outcome",
+            };
+            known.push((node.local(), what));
+            known.push((node.id.as_str(), what));
+        }
+        if context == Context::Invariant {
+            known.extend([
+                ("verdict", "verdict"),
+                ("urgency", "urgency"),
+                ("outcome", "outcome"),
+            ]);
+        }
+        let exact = known.iter().find(|(n, _)| *n == name.text).map(|(_, w)| *w);
+        let hint = match exact {
+            Some("outcome") => Some(format!(
+                "`{}` is an outcome: an invariant tests it as `outcome == {}`",
+                name.text, name.text
+            )),
+            Some("decide node") => Some(format!(
+                "`{}` is a decide node, which has no answer; name the facts or questions it reads",
+                name.text
+            )),
+            _ => None,
+        }
+        .or_else(|| {
+            answers
+                .iter()
+                .find(|(answer, _)| {
+                    *answer == name.text && !["yes", "no", "unsure"].contains(answer)
+                })
+                .map(|(answer, question)| {
+                    format!(
+                        "`{answer}` is an answer of `{question}`: write `{question} == {answer}`"
+                    )
+                })
+        })
+        .or_else(|| {
+            self.nodes
+                .iter()
+                .any(|n| n.tags.iter().any(|t| t == name.text))
+                .then(|| {
+                    format!(
+                        "`{}` is a tag: write `any {} in [yes, unsure]`",
+                        name.text, name.text
+                    )
+                })
+        })
+        .or_else(|| {
+            let names = known
+                .iter()
+                .filter(|(_, what)| !matches!(*what, "outcome" | "decide node"))
+                .map(|(n, _)| *n);
+            did_you_mean(name.text, names)
+        })
+        .or_else(|| {
+            Some(
+                "a condition reads a fact declared with `fact` or a question's answer by its id"
+                    .into(),
+            )
+        });
+        Diagnostic::new(
+            DiagnosticKind::UndeclaredName,
+            name.span,
+            format!("`{}` is not a declared fact or question", name.text),
+        )
+        .with_label("unknown name")
+        .with_hint(hint)
     }
 
     fn operand_value(&mut self, kind: &Kind, name: &str, value: &ast::Value) -> Value {
@@ -241,34 +340,162 @@ impl Compiler<'_> {
                 Value::Word((*w).into())
             }
             (Kind::Urgency, _) => bad(self, "an urgency is routine, urgent or emergency".into()),
-            (Kind::Outcome, Literal::Word(w)) => Value::Word((*w).into()),
+            (Kind::Outcome, Literal::Word(w)) => match self.outcome_named(w, value) {
+                Some(id) => Value::Word(id),
+                None => Value::Bool(false),
+            },
             (Kind::Outcome, _) => bad(self, "name an outcome id".into()),
         }
     }
 }
 
+impl Compiler<'_> {
+    /// The qualified id of the outcome `word` names (`refer_neuro`,
+    /// `outcomes.refer_neuro`), or an error: a name that is no outcome
+    /// would make `outcome != x` hold on every path and prove nothing.
+    fn outcome_named(&mut self, word: &str, value: &ast::Value) -> Option<String> {
+        let outcomes = || {
+            self.nodes
+                .iter()
+                .filter(|n| matches!(n.kind, NodeKind::Outcome(_)))
+        };
+        let found = self
+            .names
+            .by_id
+            .get(word)
+            .copied()
+            .or_else(|| self.names.unique_local(word));
+        if let Some(index) = found {
+            let node = &self.nodes[index.index()];
+            if matches!(node.kind, NodeKind::Outcome(_)) {
+                return Some(node.id.clone());
+            }
+            let id = node.id.clone();
+            self.errors.push(
+                Diagnostic::new(
+                    DiagnosticKind::UnknownId,
+                    value.span,
+                    format!("`{word}` is not an outcome"),
+                )
+                .with_label("`outcome` is compared with an outcome id")
+                .with_hint(Some(format!(
+                    "`{id}` is a question or decide node; to test its answer write `{id} in [...]`"
+                ))),
+            );
+            return None;
+        }
+        let several: Vec<&str> = outcomes()
+            .filter(|n| n.local() == word)
+            .map(|n| n.id.as_str())
+            .collect();
+        if let [one] = several[..] {
+            return Some(one.to_string());
+        }
+        let error = if several.len() > 1 {
+            Diagnostic::new(
+                DiagnosticKind::AmbiguousId,
+                value.span,
+                format!("`{word}` is in several files"),
+            )
+            .with_label("which one?")
+            .with_hint(Some(format!("write one of {}", several.join(", "))))
+        } else {
+            let hint = did_you_mean(word, outcomes().flat_map(|n| [n.local(), n.id.as_str()]))
+                .or_else(|| {
+                    let mut ids: Vec<&str> = outcomes().map(|n| n.local()).take(6).collect();
+                    if ids.len() == 6 {
+                        ids[5] = "...";
+                    }
+                    Some(format!("outcomes are {}", ids.join(", ")))
+                });
+            Diagnostic::new(
+                DiagnosticKind::UnknownId,
+                value.span,
+                format!("no outcome has the id `{word}`"),
+            )
+            .with_label("unknown outcome")
+            .with_hint(hint)
+        };
+        self.errors.push(error);
+        None
+    }
+}
+
 /// The condition as written, squeezed onto one line.
 pub(super) fn expr_text(source: &KnowledgeSource, expr: &ast::Expr) -> String {
-    let span = expr_span(expr);
-    let text = source
-        .files
-        .get(span.file())
-        .and_then(|f| f.text.get(span.start()..span.end()))
-        .unwrap_or("");
+    let Some(file) = source.files.get(expr_span(expr, "").file()) else {
+        return String::new();
+    };
+    let span = expr_span(expr, &file.text);
+    let range = balanced(&file.text, span.start(), span.end());
+    let text = file.text.get(range).unwrap_or("");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn expr_span(expr: &ast::Expr) -> Span {
+/// `start..end` widened to take in the brackets the parts leave open: the
+/// span of `(a and b) or (c)` runs from `a` to `c`, which would cut a
+/// bracket off each end.
+fn balanced(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    let Some(inner) = text.get(start..end) else {
+        return start..end;
+    };
+    let (mut depth, mut lowest) = (0i32, 0i32);
+    for byte in inner.bytes() {
+        match byte {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                lowest = lowest.min(depth);
+            }
+            _ => {}
+        }
+    }
+    let (mut open, mut close) = (-lowest, depth - lowest);
+    let bytes = text.as_bytes();
+    let mut from = start;
+    while open > 0 && from > 0 {
+        match bytes[from - 1] {
+            b'(' => open -= 1,
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            _ => break,
+        }
+        from -= 1;
+    }
+    let mut to = end;
+    while close > 0 && to < bytes.len() {
+        match bytes[to] {
+            b')' => close -= 1,
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            _ => break,
+        }
+        to += 1;
+    }
+    from..to
+}
+
+/// Where the condition is written, from its first word to its last
+/// (brackets around its parts aside: [`balanced`] adds those). `text` is
+/// its file's, to find the `not` before a negated part.
+fn expr_span(expr: &ast::Expr, text: &str) -> Span {
     match expr {
         ast::Expr::Or(parts) | ast::Expr::And(parts) => {
-            let first = parts.first().map(expr_span).unwrap_or_default();
-            let last = parts.last().map(expr_span).unwrap_or_default();
+            let first = parts
+                .first()
+                .map(|p| expr_span(p, text))
+                .unwrap_or_default();
+            let last = parts.last().map(|p| expr_span(p, text)).unwrap_or_default();
             first.with_end(last.end())
         }
         ast::Expr::Not(inner) => {
-            let inner = expr_span(inner);
-            // Include the `not ` written before the operand.
-            inner.with_start(inner.start().saturating_sub(4))
+            let inner = expr_span(inner, text);
+            // Include the `not` written before the operand, and any
+            // brackets between them.
+            let before = text.get(..inner.start()).unwrap_or("");
+            let trimmed = before.trim_end_matches(|c: char| c == '(' || c.is_whitespace());
+            match trimmed.strip_suffix("not") {
+                Some(rest) => inner.with_start(rest.len()),
+                None => inner.with_start(inner.start().saturating_sub(4)),
+            }
         }
         ast::Expr::Compare { name, value, .. } => name.span.with_end(value.span.end()),
         ast::Expr::In { name, values } => name

@@ -131,6 +131,8 @@ impl<'s> FileLowering<'s> {
                 })
                 .collect(),
             tags: common.tags.iter().map(|t| t.text.into()).collect(),
+            tag_spans: common.tags.iter().map(|t| t.span).collect(),
+            marks: Marks::default(),
             span: name.span,
             kind,
         }

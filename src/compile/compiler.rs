@@ -38,6 +38,7 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         fact_ids: HashMap::new(),
         names: NodeNames::default(),
         nodes: Vec::new(),
+        backward: Vec::new(),
     };
     compiler.lower(files).finish(source)
 }
@@ -63,6 +64,10 @@ pub(super) struct Compiler<'s> {
     pub(super) names: NodeNames,
     /// Every file's nodes, in file order, as their names are resolved.
     pub(super) nodes: Vec<Node>,
+    /// Targets that point at a node written earlier (or at their own
+    /// node), with where the target is written: every cycle has one, and
+    /// it is the arm that closes the loop.
+    pub(super) backward: Vec<(NodeId, NodeId, Span)>,
 }
 
 /// What lowering produced: no longer tied to the syntax trees.
@@ -72,6 +77,7 @@ pub(super) struct Lowered {
     pub(super) facts_and_nodes_ok: bool,
     pub(super) nodes: Vec<Node>,
     pub(super) facts: Vec<Fact>,
+    pub(super) tags: Vec<TagDef>,
     pub(super) sections: Vec<Section>,
     pub(super) invariants: Vec<Invariant>,
     pub(super) cases: Vec<Case>,
@@ -79,6 +85,7 @@ pub(super) struct Lowered {
     pub(super) errors: Vec<Diagnostic>,
     pub(super) by_id: HashMap<String, NodeId>,
     pub(super) by_local: HashMap<String, Option<NodeId>>,
+    pub(super) backward: Vec<(NodeId, NodeId, Span)>,
 }
 
 impl Lowered {
@@ -93,7 +100,7 @@ impl Lowered {
             let cycles = if order.len() == nodes.len() {
                 Vec::new()
             } else {
-                graph_checks::cycles(&graph, &nodes)
+                graph_checks::cycles(&graph, &nodes, &self.backward)
             };
             let acyclic = cycles.is_empty();
             self.errors.extend(cycles);
@@ -119,7 +126,10 @@ impl Lowered {
                     )
                 });
             }
-            self.errors.sort_by_key(|e| (e.span.file(), e.span.start()));
+            // Root causes first: a node left unreachable by a misspelt
+            // target is reported after the misspelling.
+            self.errors
+                .sort_by_key(|e| (e.kind.follow_on_rank(), e.span.file(), e.span.start()));
             return Err(self.errors);
         };
         let questions_left = questions_left(&graph, &nodes, &order);
@@ -129,6 +139,7 @@ impl Lowered {
             graph,
             start,
             facts: self.facts,
+            tags: self.tags,
             sections: self.sections,
             invariants: self.invariants,
             cases: self.cases,
@@ -203,6 +214,7 @@ impl<'s> Compiler<'s> {
         for (file, base, conditions) in conditions {
             self.resolve_conditions(file, base, conditions);
         }
+        let tags = self.tags();
         let start = header.and_then(|(file, h)| self.start(file, h));
         let facts_and_nodes_ok = self.errors.is_empty();
         let invariants = self.invariants();
@@ -225,6 +237,7 @@ impl<'s> Compiler<'s> {
             facts_and_nodes_ok,
             nodes,
             facts: self.facts,
+            tags,
             sections,
             invariants,
             cases,
@@ -232,10 +245,81 @@ impl<'s> Compiler<'s> {
             errors: self.errors,
             by_id: self.names.by_id,
             by_local: self.names.by_local,
+            backward: self.backward,
         }
     }
 
     // ------------------------------------------------------------ declarations
+
+    /// The tag vocabulary, and every node's tags checked against it and
+    /// given their meaning. A tag nobody declared is an error: a misspelt
+    /// `urgnt` or `redflag` would otherwise switch a check off in silence.
+    fn tags(&mut self) -> Vec<TagDef> {
+        let mut tags: Vec<TagDef> = Vec::new();
+        for (_, document) in self.documents {
+            for decl in &document.tags {
+                if let Some(first) = tags.iter().find(|t| t.name == decl.name.text) {
+                    let first_at = self.at(first.span);
+                    self.errors.push(duplicate(
+                        DiagnosticKind::Duplicate,
+                        "tag",
+                        &decl.name,
+                        first_at,
+                    ));
+                    continue;
+                }
+                tags.push(TagDef {
+                    name: decl.name.text.to_string(),
+                    description: decl.description.text.to_string(),
+                    meaning: decl.meaning,
+                    span: decl.name.span,
+                });
+            }
+        }
+        for node in &mut self.nodes {
+            let mut marks = Marks::default();
+            for (tag, span) in node.tags.iter().zip(&node.tag_spans) {
+                match tags.iter().find(|t| t.name == *tag) {
+                    Some(TagDef {
+                        meaning: Some(TagMeaning::RedFlag),
+                        ..
+                    }) => marks.red_flag = true,
+                    Some(TagDef {
+                        meaning: Some(TagMeaning::Urgency(urgency)),
+                        ..
+                    }) => marks.urgency = Some(*urgency),
+                    Some(_) => {}
+                    None => {
+                        let hint =
+                            did_you_mean(tag, tags.iter().map(|t| t.name.as_str())).or_else(|| {
+                                Some(format!(
+                                    "declare it: `tag {tag} \"what it marks\"`, or use one of {}",
+                                    if tags.is_empty() {
+                                        "the tags a `tag` declaration names".to_string()
+                                    } else {
+                                        tags.iter()
+                                            .map(|t| t.name.as_str())
+                                            .collect::<Vec<_>>()
+                                            .join(", ")
+                                    }
+                                ))
+                            });
+                        self.errors.push(
+                            Diagnostic::new(
+                                DiagnosticKind::UndeclaredTag,
+                                *span,
+                                format!("tag `{tag}` is not declared"),
+                            )
+                            .with_label("unknown tag")
+                            .with_hint(hint),
+                        );
+                    }
+                }
+            }
+            node.marks = marks;
+        }
+        tags
+    }
 
     fn header(&mut self) -> Option<(usize, &'s ast::Header<'s>)> {
         let mut headers = self

@@ -50,6 +50,8 @@ pub struct Flow {
     pub graph: DiGraph<NodeId, Edge>,
     pub start: NodeId,
     pub facts: Vec<Fact>,
+    /// The tag vocabulary.
+    pub tags: Vec<TagDef>,
     pub sections: Vec<Section>,
     pub invariants: Vec<Invariant>,
     pub cases: Vec<Case>,
@@ -108,8 +110,33 @@ pub struct Node {
     pub why: Option<String>,
     pub sources: Vec<SourceRef>,
     pub tags: Vec<String>,
+    /// Where each of `tags` is written.
+    pub(crate) tag_spans: Vec<Span>,
+    /// What its tags mean, from the folder's `tag` declarations.
+    pub marks: Marks,
     pub span: Span,
     pub kind: NodeKind,
+}
+
+/// What a node's tags mean to the checks (`tag ... means ...`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// A danger sign: "not sure" counts as yes, it needs an invariant and
+    /// a case, and it is asked before any exit of lower urgency.
+    pub red_flag: bool,
+    /// How soon the red flag refers.
+    pub urgency: Option<Urgency>,
+}
+
+pub use crate::syntax::ast::TagMeaning;
+
+/// A declared tag: `tag red_flag "A sign of serious disease" means red_flag`.
+#[derive(Debug, Clone)]
+pub struct TagDef {
+    pub name: String,
+    pub description: String,
+    pub meaning: Option<TagMeaning>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]
@@ -416,6 +443,11 @@ pub enum Expectation {
 }
 
 impl Node {
+    /// A danger sign: tagged with a tag that means `red_flag`.
+    pub fn is_red_flag(&self) -> bool {
+        self.marks.red_flag
+    }
+
     /// The id as written in its own file: `saddle_numbness`.
     pub fn local(&self) -> &str {
         self.id.get(self.local_start as usize..).unwrap_or(&self.id)

@@ -6,9 +6,16 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::Dfs;
 
 use super::{Edge, Node, NodeId, NodeKind};
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 
-pub fn cycles(graph: &DiGraph<NodeId, Edge>, nodes: &[Node]) -> Vec<Diagnostic> {
+/// One error per loop, at the arm that closes it: a target pointing back
+/// at a node written earlier (`backward` lists them, with where they are
+/// written), since a loop cannot only go forward.
+pub fn cycles(
+    graph: &DiGraph<NodeId, Edge>,
+    nodes: &[Node],
+    backward: &[(NodeId, NodeId, Span)],
+) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     // Kosaraju walks iteratively: Tarjan's recursion overflows the stack on long chains.
     for component in kosaraju_scc(graph) {
@@ -23,16 +30,30 @@ pub fn cycles(graph: &DiGraph<NodeId, Edge>, nodes: &[Node]) -> Vec<Diagnostic> 
         members.sort_unstable();
         let names: Vec<&str> = members.iter().map(|&i| nodes[i].id.as_str()).collect();
         let first = &nodes[members[0]];
+        let closing = backward.iter().find(|(from, to, _)| {
+            members.binary_search(&from.index()).is_ok()
+                && members.binary_search(&to.index()).is_ok()
+        });
+        let (span, label) = match closing {
+            Some((_, to, span)) => (
+                *span,
+                format!(
+                    "this leads back to `{}`, closing the loop",
+                    nodes[to.index()].id
+                ),
+            ),
+            None => (first.span, "part of a cycle".to_string()),
+        };
         errors.push(
             Diagnostic::new(
                 DiagnosticKind::Cycle,
-                first.span,
+                span,
                 format!(
                     "these nodes lead back to each other: {}",
                     names.join(" -> ")
                 ),
             )
-            .with_label("part of a cycle")
+            .with_label(label)
             .with_hint(Some(
                 "a conversation must always move forward: point one arm at a later node".into(),
             )),

@@ -13,6 +13,7 @@ mod graph_build;
 mod graph_checks;
 mod names;
 mod questions_left;
+mod rebuild;
 mod resolve;
 mod topo_order;
 mod value;

@@ -32,6 +32,10 @@ impl<'s> Compiler<'s> {
                 .resolve(&name, namespace, Some(NodeId::new(base + node as usize)))
             {
                 Ok(target) => {
+                    let from = NodeId::new(base + node as usize);
+                    if target <= from {
+                        self.backward.push((from, target, what));
+                    }
                     if let Some(slot) = target_at(&mut nodes[node as usize], way) {
                         *slot = target;
                     }

@@ -85,6 +85,21 @@ kinds! {
     /// backwards, a negative length of time, or overlapping or mixing kinds
     /// with another answer's span.
     BadSpan = "E023",
+    /// An invariant that proves nothing: its left side holds on no path, or
+    /// its right side on every path.
+    ProvesNothing = "E024",
+    /// A red-flag question that no invariant reads on its left side, or that
+    /// no case answers with `yes` or `unsure`.
+    UnguardedRedFlag = "E025",
+    /// A red-flag question whose `unsure` is missing or does not route like
+    /// `yes` (or to a clarifying red flag). It was the lint W009.
+    RedFlagUnsure = "E026",
+    /// A case or vignette that answers the same question twice.
+    RepeatedAnswer = "E027",
+    /// A tag that no `tag` declaration names.
+    UndeclaredTag = "E028",
+    /// A red flag whose urgency tag is not where its `yes` leads.
+    RedFlagUrgency = "E029",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.
@@ -101,8 +116,6 @@ kinds! {
     OutcomeWithoutSource = "W007",
     /// Lint: two questions asking the same thing in the same words.
     SameWording = "W008",
-    /// Lint: a red-flag question whose `unsure` is missing or does not route like `yes`.
-    RedFlagUnsure = "W009",
     /// Lint: a question asked after "not sure" that takes the symptom for granted.
     PresumingFollowUp = "W010",
     /// Lint: a numbered list inside a question whose answers are numbered too.
@@ -116,6 +129,25 @@ impl DiagnosticKind {
             Severity::Warning
         } else {
             Severity::Error
+        }
+    }
+
+    /// How far down a chain of causes this kind usually stands, for
+    /// printing root causes first: a name declared twice (0) makes uses of
+    /// the second look wrong (1); a wrong target can close a loop (2) or
+    /// leave a node unreachable (3).
+    pub fn follow_on_rank(self) -> u8 {
+        match self {
+            DiagnosticKind::Internal
+            | DiagnosticKind::Syntax
+            | DiagnosticKind::TooDeep
+            | DiagnosticKind::NumberTooLarge
+            | DiagnosticKind::EmptyRange
+            | DiagnosticKind::Header
+            | DiagnosticKind::Duplicate => 0,
+            DiagnosticKind::Cycle => 2,
+            DiagnosticKind::Unreachable => 3,
+            _ => 1,
         }
     }
 

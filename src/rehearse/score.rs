@@ -106,7 +106,7 @@ pub fn score(
     for (&q, value) in given {
         let node = flow.node(q);
         let positive = matches!(value, AnswerValue::Choice(c) if c == "yes" || c == "unsure");
-        if node.tags.iter().any(|t| t == "red_flag") && positive && !asked.contains(&q) {
+        if node.is_red_flag() && positive && !asked.contains(&q) {
             missed_red_flags.push(q);
         }
     }
@@ -130,7 +130,7 @@ pub fn score(
         let Some(question) = flow.question(*q) else {
             continue;
         };
-        let red_flag = flow.node(*q).tags.iter().any(|t| t == "red_flag");
+        let red_flag = flow.node(*q).is_red_flag();
         // Prefer a change that reaches a result over one that only leads
         // to more questions: it says more about why the question matters.
         let changes: Vec<_> = alternatives(question, value, story)
@@ -213,7 +213,7 @@ pub fn score(
         };
         let node = flow.node(q);
         let clinical = node.clinical.as_deref().unwrap_or(&question.ask);
-        let red_flag = node.tags.iter().any(|t| t == "red_flag");
+        let red_flag = node.is_red_flag();
         story.tells(question, clinical, red_flag, value)
     };
     for &q in &commitment.reasons {

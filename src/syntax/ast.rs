@@ -42,6 +42,24 @@ pub struct Document<'a> {
     pub invariants: Vec<InvariantDecl<'a>>,
     pub cases: Vec<CaseDecl<'a>>,
     pub vignettes: Vec<VignetteDecl<'a>>,
+    pub tags: Vec<TagDecl<'a>>,
+}
+
+/// `tag red_flag "A sign of serious disease" means red_flag`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagDecl<'a> {
+    pub name: Name<'a>,
+    pub description: Text<'a>,
+    pub meaning: Option<TagMeaning>,
+}
+
+/// What a tag means to the checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagMeaning {
+    /// A danger sign.
+    RedFlag,
+    /// How soon the red flag it is on refers.
+    Urgency(Urgency),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -134,6 +134,10 @@ impl<'i> Builder<'i> {
                 let invariant = self.invariant(pair)?;
                 self.document.invariants.push(invariant);
             }
+            Rule::tag_decl => {
+                let tag = self.tag(pair)?;
+                self.document.tags.push(tag);
+            }
             Rule::case => {
                 let case = self.case(pair)?;
                 self.document.cases.push(case);
@@ -475,6 +479,25 @@ impl<'i> Builder<'i> {
 
     fn list(&self, pair: Pair<'i, Rule>) -> Built<Vec<Value<'i>>> {
         pair.into_inner().map(|p| self.value(p)).collect()
+    }
+
+    fn tag(&self, pair: Pair<'i, Rule>) -> Built<TagDecl<'i>> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_tag);
+        let name = self.name(next(&mut inner, span)?);
+        let description = self.text(next(&mut inner, span)?);
+        let meaning = inner
+            .next()
+            .and_then(|m| m.into_inner().next())
+            .map(|word| match word.as_str() {
+                "red_flag" => TagMeaning::RedFlag,
+                other => TagMeaning::Urgency(urgency(other)),
+            });
+        Ok(TagDecl {
+            name,
+            description,
+            meaning,
+        })
     }
 
     fn invariant(&self, pair: Pair<'i, Rule>) -> Built<InvariantDecl<'i>> {

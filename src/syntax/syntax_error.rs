@@ -17,6 +17,7 @@ const ITEM_WORDS: &[&str] = &[
     "invariant",
     "case",
     "vignette",
+    "tag",
 ];
 
 /// Words that begin a field or an arm inside a block.
@@ -233,6 +234,9 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::outcome => "`outcome`",
         Rule::invariant => "`invariant`",
         Rule::case => "`case`",
+        Rule::tag_decl | Rule::kw_tag => "`tag`",
+        Rule::tag_meaning => "`means`",
+        Rule::meaning => "`red_flag`, `emergency`, `urgent` or `routine`",
         Rule::version_field => "`version`",
         Rule::start_field => "`start`",
         Rule::disclaimer_field => "`disclaimer`",

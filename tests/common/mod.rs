@@ -24,6 +24,11 @@ pub const HEADER: &str = r#"flow demo "Demo" {
 fact osteoporosis: bool
 fact radiation: none | thigh | below_knee
 fact age: number 0..120
+
+tag red_flag "A sign of serious disease" means red_flag
+tag emergency "On a red flag: refer now" means emergency
+tag urgent "On a red flag: refer today" means urgent
+tag routine "On a red flag: refer before any massage" means routine
 "#;
 
 /// `backcheck ARGS`, with `NO_COLOR=1`.

@@ -105,11 +105,12 @@ impl Understood {
     }
 }
 
-/// A question where a wrong "no" could hide danger: tagged `red_flag`, or
+/// A question where a wrong "no" could hide danger: a red flag (a tag that
+/// `means red_flag`), or
 /// one whose author sends "not sure" where "yes" goes (a screen that leads
 /// to red flags, a pregnancy check).
 pub fn is_safety_question(node: &Node, question: &Question) -> bool {
-    if node.tags.iter().any(|t| t == "red_flag") {
+    if node.is_red_flag() {
         return true;
     }
     match (

@@ -6,6 +6,8 @@ use crate::compile::{Flow, compile, tests::folder};
 const FLOW: &str = r#"
 flow t "T" { version "1" start q.flag }
 fact f: bool
+tag red_flag "A danger sign" means red_flag
+tag emergency "Refer now" means emergency
 outcome done { verdict treat title "Done" plan "p" source "NICE NG59" }
 outcome help_now { verdict refer emergency title "Help" plan "p" source "NICE NG59" }
 question flag {

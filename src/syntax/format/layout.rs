@@ -37,6 +37,7 @@ pub fn lines<'t>(text: &'t str, tree: Pair<'t, Rule>) -> Vec<Line> {
             (None, _) => Blank::Keep,
             (Some(Rule::fact_decl), Rule::fact_decl) => Blank::Keep,
             (Some(Rule::invariant), Rule::invariant) => Blank::Keep,
+            (Some(Rule::tag_decl), Rule::tag_decl) => Blank::Keep,
             _ => Blank::Force,
         };
         out.item(item, 0, blank);
@@ -89,6 +90,10 @@ impl<'t> Layout<'t> {
         match pair.as_rule() {
             Rule::flow_header => self.header(pair, indent, blank),
             Rule::fact_decl => self.fact(pair, indent, blank),
+            Rule::tag_decl => {
+                let (start, end) = span(&pair);
+                self.push(indent, words(&pair), start, end, blank);
+            }
             Rule::section => self.section(pair, indent, blank),
             Rule::question => self.block(pair, indent, blank, "question"),
             Rule::decide => self.block(pair, indent, blank, "decide"),
@@ -702,6 +707,7 @@ fn words(pair: &Pair<Rule>) -> String {
         Rule::number_type => "number",
         Rule::multiple => "multiple",
         Rule::difficulty_field => "difficulty",
+        Rule::tag_meaning => "means",
         _ => "",
     };
     let atomic = matches!(
@@ -718,6 +724,8 @@ fn words(pair: &Pair<Rule>) -> String {
             | Rule::bool_type
             | Rule::value
             | Rule::time_unit
+            | Rule::kw_tag
+            | Rule::meaning
     );
     if atomic {
         return pair.as_str().to_string();

@@ -1,0 +1,121 @@
+//! The errors `backcheck check` finds by analysing a compiled flow, beyond
+//! what the compiler can see: safety rules that compile but leave a hole.
+//!
+//! | code | what |
+//! | --- | --- |
+//! | E024 | an invariant that proves nothing: its left side holds on no path, or its right side on every path |
+//! | E025 | a red flag no invariant reads on its left side, or no case answers with `yes` or `unsure` |
+//! | E026 | a red flag whose "not sure" does not count as "yes" |
+//! | E029 | a red flag whose urgency tag is not where its `yes` leads |
+//!
+//! They are errors, not lints: each is a rule about a danger sign that
+//! nothing would check.
+
+use super::exploration::CycleError;
+use super::lint::location;
+use super::lint_questions::red_flags_unsure;
+use super::verify::vacuity;
+use crate::compile::{Cond, Flow, NodeId, NodeKind, Operand};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+
+/// Every error the analyses find, in source order.
+pub fn audit(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
+    let mut errors = vacuous_invariants(flow)?;
+    errors.extend(unguarded_red_flags(flow));
+    errors.extend(red_flags_unsure(flow));
+    errors.extend(super::tag_rules::tag_errors(flow)?);
+    errors.sort_by_key(|e| (e.span.file(), e.span.start(), e.code()));
+    Ok(errors)
+}
+
+/// E024: an invariant that holds whatever the graph does.
+fn vacuous_invariants(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
+    let mut errors = Vec::new();
+    for invariant in &flow.invariants {
+        let Some(vacuity) = vacuity(flow, invariant)? else {
+            continue;
+        };
+        let hint = match vacuity {
+            super::Vacuity::NeverApplies => {
+                "check the names and values on the left: a question no walk asks, or a fact nothing sets, never holds"
+            }
+            super::Vacuity::AlwaysTrue => {
+                "check the right side: an outcome id, verdict or urgency no path can miss says nothing"
+            }
+        };
+        errors.push(
+            Diagnostic::new(
+                DiagnosticKind::ProvesNothing,
+                invariant.span,
+                format!(
+                    "invariant \"{}\" proves nothing: {}",
+                    invariant.text,
+                    vacuity.describe()
+                ),
+            )
+            .with_label("holds without checking anything")
+            .with_hint(Some(hint.into())),
+        );
+    }
+    Ok(errors)
+}
+
+/// Whether the condition reads question `q` itself (not through `any TAG`).
+fn names_question(cond: &Cond, q: NodeId) -> bool {
+    match cond {
+        Cond::Or(parts) | Cond::And(parts) => parts.iter().any(|p| names_question(p, q)),
+        Cond::Not(inner) => names_question(inner, q),
+        Cond::Compare { operand, .. } | Cond::In { operand, .. } | Cond::Truth(operand) => {
+            *operand == Operand::Question(q)
+        }
+        Cond::AnyTagged { .. } => false,
+    }
+}
+
+/// E025: every red flag needs its own invariant (read on the left side)
+/// and a case that answers it with something other than `no`.
+fn unguarded_red_flags(flow: &Flow) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for q in flow.node_ids() {
+        let node = flow.node(q);
+        if !matches!(node.kind, NodeKind::Question(_)) || !node.is_red_flag() {
+            continue;
+        }
+        let invariant = flow
+            .invariants
+            .iter()
+            .any(|invariant| names_question(&invariant.when, q));
+        let case = flow
+            .cases
+            .iter()
+            .chain(flow.vignettes.iter().map(|v| &v.case))
+            .any(|case| {
+                case.answers
+                    .iter()
+                    .any(|(asked, answer)| *asked == q && answer.to_string() != "no")
+            });
+        let missing = match (invariant, case) {
+            (true, true) => continue,
+            (false, false) => "no invariant and no case",
+            (false, true) => "no invariant",
+            (true, false) => "no case",
+        };
+        let local = node.local();
+        errors.push(
+            Diagnostic::new(
+                DiagnosticKind::UnguardedRedFlag,
+                node.span,
+                format!("red flag `{}` has {missing} guarding it", node.id),
+            )
+            .with_label(format!("nothing at {} checks where it leads", location(flow, node.span)))
+            .with_hint(Some(match (invariant, case) {
+                (false, _) => format!(
+                    "add `invariant \"...\" {{ {local} in [yes, unsure] => verdict == refer and urgency >= ... }}`{}",
+                    if case { "" } else { ", and a case that answers it `yes` or `unsure`" }
+                ),
+                _ => format!("add a case with `answers ... {local}=yes` and its expected referral"),
+            })),
+        );
+    }
+    errors
+}

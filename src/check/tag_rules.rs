@@ -1,0 +1,78 @@
+//! E029: a red flag's urgency tag says where its `yes` leads. Proved on
+//! every path: `yes` never refers later than the tag says, and some `yes`
+//! refers exactly that soon (a tag lower than every exit would let the
+//! red-flag order accept a flag asked too late).
+
+use super::exploration::CycleError;
+use super::red_flag_rules::{answered, red_flags, refers_at_least, refers_exactly, with_probes};
+use super::verify::witness;
+use crate::compile::{Cond, Flow, NodeKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+
+pub(super) fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
+    let mut errors = Vec::new();
+    let probes: Vec<(Cond, Cond)> = red_flags(flow)
+        .filter_map(|(q, urgency)| Some((answered(q, &["yes"]), refers_exactly(urgency?))))
+        .collect();
+    let probed = with_probes(flow, &probes);
+    let flow = &probed;
+    for (q, urgency) in red_flags(flow) {
+        let node = flow.node(q);
+        let Some(urgency) = urgency else {
+            errors.push(
+                Diagnostic::new(
+                    DiagnosticKind::RedFlagUrgency,
+                    node.span,
+                    format!("red flag `{}` has no urgency tag", node.id),
+                )
+                .with_label("how soon does its `yes` refer?")
+                .with_hint(Some(
+                    "add a tag that means emergency, urgent or routine: `tags red_flag, urgent`"
+                        .into(),
+                )),
+            );
+            continue;
+        };
+        let yes = answered(q, &["yes"]);
+        if let Some(example) = witness(flow, yes.clone(), refers_at_least(urgency))? {
+            let reached = match &flow.node(example.outcome).kind {
+                NodeKind::Outcome(outcome) => outcome.verdict.to_string(),
+                _ => String::new(),
+            };
+            errors.push(
+                Diagnostic::new(
+                    DiagnosticKind::RedFlagUrgency,
+                    node.span,
+                    format!(
+                        "red flag `{}` is tagged {urgency}, but its `yes` can end in {reached} (outcome `{}`)",
+                        node.id,
+                        flow.short_id(example.outcome)
+                    ),
+                )
+                .with_label(format!("reached by {}", example.answers_arg(flow)))
+                .with_hint(Some(format!(
+                    "send `yes` to a referral at least {urgency}, or tag the question with the urgency it has"
+                ))),
+            );
+            continue;
+        }
+        let exactly = Cond::Not(Box::new(refers_exactly(urgency)));
+        if witness(flow, yes, exactly)?.is_none() {
+            errors.push(
+                Diagnostic::new(
+                    DiagnosticKind::RedFlagUrgency,
+                    node.span,
+                    format!(
+                        "red flag `{}` is tagged {urgency}, but its `yes` never refers {urgency}: it always refers sooner",
+                        node.id
+                    ),
+                )
+                .with_label("the tag is lower than where it leads")
+                .with_hint(Some(
+                    "tag it with the urgency its `yes` refers with".into(),
+                )),
+            );
+        }
+    }
+    Ok(errors)
+}
