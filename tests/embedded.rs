@@ -185,7 +185,8 @@ fn the_binary_compiles_the_embedded_text_as_it_compiles_a_folder() {
     // Without --knowledge the binary compiles the text build.rs embedded,
     // at start: the same graph as the folder on disk, content hash included.
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/lower_back");
-    let answers = "opening=self_pain,how_old=40,saddle_numbness=no,bladder_bowel=no,leg_symptoms=no";
+    let answers =
+        "opening=self_pain,how_old=40,saddle_numbness=no,bladder_bowel=no,leg_symptoms=no";
     let commands: [&[&str]; 2] = [
         &["run", "--json", "--answers", answers],
         &["graph", "--format", "json"],

@@ -57,7 +57,8 @@ fn a_whole_conversation_in_everyday_words() {
     p.expect("→ More than 3 months").unwrap();
     p.expect("> ").unwrap();
     p.send_line("back").unwrap();
-    p.expect(Regex(r"How\s+long\s+has\s+this\s+episode")).unwrap();
+    p.expect(Regex(r"How\s+long\s+has\s+this\s+episode"))
+        .unwrap();
     p.expect("> ").unwrap();
     p.send_line("about 3 weeks").unwrap();
     p.expect("→ Less than 6 weeks").unwrap();
