@@ -143,13 +143,52 @@ fn json_complete_refer_routine_for_a_child() {
 }
 
 #[test]
-fn json_complete_refer_routine_for_pain_below_the_knee_keeps_notes() {
+fn json_complete_refer_routine_for_pain_below_the_knee_carries_no_massage_changes() {
+    // A referral means no massage for now: the note collected on the way
+    // ("Keep seated work short.") is not passed on as a change to one.
     let (code, json) = run_json(NEURO);
     assert_eq!(code, 0);
     assert_eq!(json["verdict"], "refer");
     assert_eq!(json["urgency"], "routine");
     assert_eq!(json["outcome"], "outcomes.neuro");
-    assert_eq!(json["notes"][0]["lay"], "Keep seated work short.");
+    assert_eq!(json["notes"], json!([]), "{json}");
+    assert_eq!(json["deciding"], "pain.radiation", "{json}");
+}
+
+#[test]
+fn json_names_a_warning_sign_told_beyond_the_end_of_the_walk() {
+    // The shipped knowledge: "not sure" about saddle numbness ends the walk;
+    // the blood in the urine told up front is still reported.
+    let output = backcheck(&[
+        "run",
+        "--json",
+        "--answers",
+        "opening=self_pain,how_old=62,saddle_numbness=unsure,urine_problem=yes,cancer=no",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["urgency"], "emergency", "{json}");
+    assert_eq!(json["deciding"], "emergency.saddle_numbness", "{json}");
+    assert_eq!(
+        json["warning_signs"],
+        json!([{"question": "urgent.urine_problem", "answer": "yes"}]),
+        "{json}"
+    );
+    let text = backcheck(&[
+        "run",
+        "--answers",
+        "opening=self_pain,how_old=62,saddle_numbness=unsure,urine_problem=yes",
+    ])
+    .output()
+    .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Other warning signs you told us about:"),
+        "{text}"
+    );
+    assert!(text.contains("blood in your pee"), "{text}");
 }
 
 #[test]

@@ -36,6 +36,17 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 }
                 let _ = writeln!(out, "\n{}\n", super::DOUBTS_REASON);
             }
+            if let Some(item) = super::reasons::deciding_item(session) {
+                let _ = writeln!(out, "{}\n\n- {item}\n", super::reasons::DECIDING_HEADING);
+            }
+            let others = super::reasons::other_items(session);
+            if !others.is_empty() {
+                let _ = writeln!(out, "{}\n", super::reasons::OTHERS_HEADING);
+                for item in others {
+                    let _ = writeln!(out, "- {item}");
+                }
+                let _ = writeln!(out, "\n{}\n", super::reasons::OTHERS_REASON);
+            }
             if let Some(why) = &node.why {
                 let _ = writeln!(out, "{why}\n");
             }
@@ -47,7 +58,10 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                     (Audience::Therapist, Some(t)) => t.clone(),
                     _ => note.lay.clone(),
                 });
-            section(&mut out, "Changes to the massage", notes);
+            // A referral means no massage for now: changes to one would mislead.
+            if !outcome.verdict.is_referral() {
+                section(&mut out, "Changes to the massage", notes);
+            }
             section(&mut out, "Avoid", outcome.avoid.iter().cloned());
             section(&mut out, "Self-care", outcome.selfcare.iter().cloned());
             if audience == Audience::Therapist {

@@ -11,6 +11,7 @@ mod graph_parts;
 mod graph_svg;
 mod markdown;
 mod outcome_text;
+mod reasons;
 mod run_json;
 mod verdict_json;
 mod what_if;

@@ -10,6 +10,7 @@ use crate::engine::Session;
 
 use super::Audience;
 use super::doubts::{DOUBTS_HEADING, DOUBTS_REASON, doubt_items};
+use super::reasons::{DECIDING_HEADING, OTHERS_HEADING, OTHERS_REASON, deciding_item, other_items};
 
 /// The outcome screen of a complete session; empty if it is not complete.
 pub fn outcome_text(session: &Session, audience: Audience) -> String {
@@ -41,6 +42,17 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         }
         let _ = writeln!(out, "{DOUBTS_REASON}\n");
     }
+    if let Some(item) = deciding_item(session) {
+        let _ = writeln!(out, "\n{}\n  - {item}\n", DECIDING_HEADING.bold());
+    }
+    let others = other_items(session);
+    if !others.is_empty() {
+        let _ = writeln!(out, "{}", OTHERS_HEADING.bold());
+        for item in &others {
+            let _ = writeln!(out, "  - {item}");
+        }
+        let _ = writeln!(out, "{OTHERS_REASON}\n");
+    }
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical
     {
@@ -50,6 +62,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         let _ = writeln!(out, "Why: {why}");
     }
     list(&mut out, "What to do", &outcome.plan);
+    // A referral means no massage for now: changes to one would mislead.
     let notes: Vec<String> = session
         .notes()
         .iter()
@@ -58,7 +71,9 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
             _ => note.lay.clone(),
         })
         .collect();
-    list(&mut out, "Changes to the massage", &notes);
+    if !outcome.verdict.is_referral() {
+        list(&mut out, "Changes to the massage", &notes);
+    }
     list(&mut out, "Avoid", &outcome.avoid);
     list(&mut out, "Looking after yourself", &outcome.selfcare);
     if audience == Audience::Therapist {

@@ -33,6 +33,12 @@ pub enum RunJson<'f> {
         outcome: String,
         title: String,
         path: Vec<PathEntry>,
+        /// The question a referral rests on (see `Session::deciding_answer`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        deciding: Option<String>,
+        /// Every other warning sign reported, asked or given up front.
+        warning_signs: Vec<PathEntry>,
+        /// Empty for a referral: there is no massage to change.
         notes: Vec<&'f Note>,
         findings: Vec<&'f str>,
         plan: &'f [String],
@@ -66,7 +72,22 @@ impl<'f> RunJson<'f> {
                 outcome: node.id.to_string(),
                 title: outcome.title.clone(),
                 path,
-                notes: session.notes().iter().map(|(_, note)| *note).collect(),
+                deciding: session
+                    .deciding_answer()
+                    .map(|q| flow.node(q).id.to_string()),
+                warning_signs: session
+                    .other_warning_signs()
+                    .into_iter()
+                    .map(|(q, answer)| PathEntry {
+                        question: flow.node(q).id.to_string(),
+                        answer: answer.to_string(),
+                    })
+                    .collect(),
+                notes: if outcome.verdict.is_referral() {
+                    Vec::new()
+                } else {
+                    session.notes().iter().map(|(_, note)| *note).collect()
+                },
                 findings: session.findings().iter().map(|(_, f)| *f).collect(),
                 plan: &outcome.plan,
                 avoid: &outcome.avoid,
