@@ -484,3 +484,50 @@ fn a_hedged_no_to_a_red_flag_exits_2_naming_the_options_and_ids() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_shipped_result_speaks_to_the_person_and_apart_to_the_therapist() {
+    let answers = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,\
+                   leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=no,\
+                   symptom_screen=no,how_long=acute,spread=none,conditions=none,worse_positions=bending";
+    let output = backcheck(&["run", "--answers", answers]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let screen = text(&output.stdout);
+    let to_do = screen
+        .split("What to do:")
+        .nth(1)
+        .and_then(|rest| rest.split("For your massage therapist:").next())
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(to_do.contains("Book a massage"), "{screen}");
+    assert!(
+        !to_do.contains("Swedish"),
+        "technique in the person's plan:\n{screen}"
+    );
+    assert!(screen.contains("For your massage therapist:"), "{screen}");
+    // Self-care follows the pattern chosen: bending, so nothing on standing.
+    assert!(screen.contains("bend your knees to lift"), "{screen}");
+    assert!(!screen.to_lowercase().contains("standing"), "{screen}");
+    // Sources by their full titles, not file codes alone.
+    assert!(
+        screen.contains("Lower Back Massage: an overview (seed document 000_"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_shipped_referral_shows_no_changes_to_a_massage() {
+    // Pregnant with no problems (a side-lying note is collected), then
+    // saddle numbness: an emergency, with no massage to change.
+    let answers =
+        "opening=self_pain,how_old=30,pregnancy=yes,pregnancy_problem=no,saddle_numbness=yes";
+    let output = backcheck(&["run", "--answers", answers]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let screen = text(&output.stdout);
+    assert!(screen.contains("RESULT: EMERGENCY"), "{screen}");
+    assert!(!screen.contains("Changes to the massage"), "{screen}");
+    assert!(
+        screen.contains("This result comes from your answer:"),
+        "{screen}"
+    );
+    assert!(screen.contains("bike saddle"), "{screen}");
+}

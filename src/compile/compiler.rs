@@ -203,6 +203,7 @@ impl<'s> Compiler<'s> {
         for (file, base, conditions) in conditions {
             self.resolve_conditions(file, base, conditions);
         }
+        self.resolve_sources();
         let start = header.and_then(|(file, h)| self.start(file, h));
         let facts_and_nodes_ok = self.errors.is_empty();
         let invariants = self.invariants();

@@ -14,6 +14,7 @@ mod graph_checks;
 mod names;
 mod questions_left;
 mod resolve;
+mod sources;
 mod topo_order;
 mod value;
 

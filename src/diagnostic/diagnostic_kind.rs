@@ -85,6 +85,8 @@ kinds! {
     /// backwards, a negative length of time, or overlapping or mixing kinds
     /// with another answer's span.
     BadSpan = "E023",
+    /// A `source ID` that no `source ID { ... }` declares.
+    UndeclaredSource = "E024",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.

@@ -51,6 +51,15 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 let _ = writeln!(out, "{why}\n");
             }
             section(&mut out, "What to do", outcome.plan.iter().cloned());
+            let therapist_heading = match audience {
+                Audience::Therapist => "Therapist's plan",
+                Audience::Lay => "For your massage therapist",
+            };
+            section(
+                &mut out,
+                therapist_heading,
+                outcome.therapist_plan.iter().cloned(),
+            );
             let notes = session
                 .notes()
                 .iter()

@@ -62,6 +62,13 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         let _ = writeln!(out, "Why: {why}");
     }
     list(&mut out, "What to do", &outcome.plan);
+    // The therapist's own plan: on the lay screen too, under a heading that
+    // says whom it is for, so the person can show it to their therapist.
+    let therapist_heading = match audience {
+        Audience::Therapist => "Therapist's plan",
+        Audience::Lay => "For your massage therapist",
+    };
+    list(&mut out, therapist_heading, &outcome.therapist_plan);
     // A referral means no massage for now: changes to one would mislead.
     let notes: Vec<String> = session
         .notes()

@@ -42,6 +42,8 @@ pub enum RunJson<'f> {
         notes: Vec<&'f Note>,
         findings: Vec<&'f str>,
         plan: &'f [String],
+        /// The plan for the therapist, apart from `plan`, which speaks to the person.
+        therapist_plan: &'f [String],
         avoid: &'f [String],
         selfcare: &'f [String],
         safety: &'f [String],
@@ -90,6 +92,7 @@ impl<'f> RunJson<'f> {
                 },
                 findings: session.findings().iter().map(|(_, f)| *f).collect(),
                 plan: &outcome.plan,
+                therapist_plan: &outcome.therapist_plan,
                 avoid: &outcome.avoid,
                 selfcare: &outcome.selfcare,
                 safety: &outcome.safety,
