@@ -1,9 +1,6 @@
 //! How many questions can still come from each node, for an honest progress
 //! line: at most `max`, and `likely` if nothing worrying turns up (the fewest
-//! questions to an outcome that is not a referral, where the person answers;
-//! where a decide node routes on who the person is, such as their age, the
-//! most of its arms that do not refer, so that an answer like an age that
-//! asks one more question is not taken for a worry).
+//! questions to an outcome that is not a referral).
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -35,13 +32,11 @@ pub(super) fn questions_left(
             };
             continue;
         }
-        let decide = matches!(nodes[index].kind, NodeKind::Decide(_));
         let (mut max, mut likely) = (0, None::<u32>);
         for next in graph.neighbors_directed(ix, Direction::Outgoing) {
             let next = left[graph[next].index()];
             max = max.max(next.max);
             likely = match (likely, next.likely) {
-                (Some(a), Some(b)) if decide => Some(a.max(b)),
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };

@@ -85,10 +85,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 "Get help straight away if",
                 outcome.safety.iter().cloned(),
             );
-            let sources = node.sources.iter().map(|s| match &s.part {
-                Some(part) => format!("{} ({part})", s.document),
-                None => s.document.to_string(),
-            });
+            let sources = node.sources.iter().map(super::source_words);
             section(&mut out, "Sources", sources);
         }
         Current::Question { question, .. } => {

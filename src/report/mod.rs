@@ -18,7 +18,7 @@ mod what_if;
 
 pub use audience::Audience;
 pub use doubts::{DOUBTS_HEADING, DOUBTS_REASON, doubt_items};
-pub use explain::{answer_words, how_text};
+pub use explain::{answer_words, how_text, source_words};
 pub use graph_dot::graph_dot;
 pub use graph_json::{GRAPH_FORMAT, GRAPH_VERSION, GraphJson};
 pub use graph_mermaid::graph_mermaid;

@@ -92,14 +92,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         list(&mut out, "Findings", &findings);
     }
     list(&mut out, "Get help straight away if", &outcome.safety);
-    let sources: Vec<String> = node
-        .sources
-        .iter()
-        .map(|s| match &s.part {
-            Some(part) => format!("{} ({part})", s.document),
-            None => s.document.to_string(),
-        })
-        .collect();
+    let sources: Vec<String> = node.sources.iter().map(super::source_words).collect();
     list(&mut out, "Sources", &sources);
     out
 }
