@@ -531,3 +531,32 @@ fn a_shipped_referral_shows_no_changes_to_a_massage() {
     );
     assert!(screen.contains("bike saddle"), "{screen}");
 }
+
+#[test]
+fn the_saved_report_names_the_reason_and_no_massage_changes_for_a_referral() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.md");
+    let answers = "opening=self_pain,how_old=30,pregnancy=yes,pregnancy_problem=no,saddle_numbness=no,\
+                   bladder_bowel=yes,urine_problem=yes";
+    let output = backcheck(&[
+        "run",
+        "--answers",
+        answers,
+        "--report",
+        file.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let report = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        report.contains("This result comes from your answer:\n\n- Question 6:"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Other warning signs you told us about:"),
+        "{report}"
+    );
+    assert!(report.contains("blood in your pee"), "{report}");
+    assert!(!report.contains("Changes to the massage"), "{report}");
+}
