@@ -504,7 +504,9 @@ fn run(
     }
     let flow = load(knowledge)?;
     let given = parse_answers(flow, answers)?;
-    let session = Session::replay(flow, &given);
+    // Answers the walk does not reach are kept: a warning sign told there is
+    // still shown with the result.
+    let session = Session::from_answers(flow, &given);
     report_unused(flow, &session, &given)?;
     if let Some(file) = report {
         write_report(&session, Audience::Lay, file, force)?;

@@ -144,13 +144,52 @@ fn json_complete_refer_routine_for_a_child() {
 }
 
 #[test]
-fn json_complete_refer_routine_for_pain_below_the_knee_keeps_notes() {
+fn json_complete_refer_routine_for_pain_below_the_knee_carries_no_massage_changes() {
+    // A referral means no massage for now: the note collected on the way
+    // ("Keep seated work short.") is not passed on as a change to one.
     let (code, json) = run_json(NEURO);
     assert_eq!(code, 0);
     assert_eq!(json["verdict"], "refer");
     assert_eq!(json["urgency"], "routine");
     assert_eq!(json["outcome"], "outcomes.neuro");
-    assert_eq!(json["notes"][0]["lay"], "Keep seated work short.");
+    assert_eq!(json["notes"], json!([]), "{json}");
+    assert_eq!(json["deciding"], "pain.radiation", "{json}");
+}
+
+#[test]
+fn json_names_a_warning_sign_told_beyond_the_end_of_the_walk() {
+    // The shipped knowledge: "not sure" about saddle numbness ends the walk;
+    // the blood in the urine told up front is still reported.
+    let output = backcheck(&[
+        "run",
+        "--json",
+        "--answers",
+        "opening=self_pain,how_old=62,saddle_numbness=unsure,urine_problem=yes,cancer=no",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["urgency"], "emergency", "{json}");
+    assert_eq!(json["deciding"], "emergency.saddle_numbness", "{json}");
+    assert_eq!(
+        json["warning_signs"],
+        json!([{"question": "urgent.urine_problem", "answer": "yes"}]),
+        "{json}"
+    );
+    let text = backcheck(&[
+        "run",
+        "--answers",
+        "opening=self_pain,how_old=62,saddle_numbness=unsure,urine_problem=yes",
+    ])
+    .output()
+    .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Other warning signs you told us about:"),
+        "{text}"
+    );
+    assert!(text.contains("blood in your pee"), "{text}");
 }
 
 #[test]
@@ -472,4 +511,80 @@ fn a_hedged_no_to_a_red_flag_exits_2_naming_the_options_and_ids() {
         stderr.contains("answer ids: 1 (yes), 2 (no), 3 (unsure)"),
         "{stderr}"
     );
+}
+
+#[test]
+fn the_shipped_result_speaks_to_the_person_and_apart_to_the_therapist() {
+    let answers = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,\
+                   leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=no,\
+                   symptom_screen=no,how_long=acute,spread=none,conditions=none,worse_positions=bending";
+    let output = backcheck(&["run", "--answers", answers]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let screen = text(&output.stdout);
+    let to_do = screen
+        .split("What to do:")
+        .nth(1)
+        .and_then(|rest| rest.split("For your massage therapist:").next())
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(to_do.contains("Book a massage"), "{screen}");
+    assert!(
+        !to_do.contains("Swedish"),
+        "technique in the person's plan:\n{screen}"
+    );
+    assert!(screen.contains("For your massage therapist:"), "{screen}");
+    // Self-care follows the pattern chosen: bending, so nothing on standing.
+    assert!(screen.contains("bend your knees to lift"), "{screen}");
+    assert!(!screen.to_lowercase().contains("standing"), "{screen}");
+    // Sources by their full titles, not file codes alone.
+    assert!(
+        screen.contains("Lower Back Massage: an overview (seed document 000_"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_shipped_referral_shows_no_changes_to_a_massage() {
+    // Pregnant with no problems (a side-lying note is collected), then
+    // saddle numbness: an emergency, with no massage to change.
+    let answers =
+        "opening=self_pain,how_old=30,pregnancy=yes,pregnancy_problem=no,saddle_numbness=yes";
+    let output = backcheck(&["run", "--answers", answers]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let screen = text(&output.stdout);
+    assert!(screen.contains("RESULT: EMERGENCY"), "{screen}");
+    assert!(!screen.contains("Changes to the massage"), "{screen}");
+    assert!(
+        screen.contains("This result comes from your answer:"),
+        "{screen}"
+    );
+    assert!(screen.contains("bike saddle"), "{screen}");
+}
+
+#[test]
+fn the_saved_report_names_the_reason_and_no_massage_changes_for_a_referral() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.md");
+    let answers = "opening=self_pain,how_old=30,pregnancy=yes,pregnancy_problem=no,saddle_numbness=no,\
+                   bladder_bowel=yes,urine_problem=yes";
+    let output = backcheck(&[
+        "run",
+        "--answers",
+        answers,
+        "--report",
+        file.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let report = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        report.contains("This result comes from your answer:\n\n- Question 6:"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Other warning signs you told us about:"),
+        "{report}"
+    );
+    assert!(report.contains("blood in your pee"), "{report}");
+    assert!(!report.contains("Changes to the massage"), "{report}");
 }

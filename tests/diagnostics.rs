@@ -107,6 +107,68 @@ outcome done {
 // ---------------------------------------------------------------- names
 
 #[test]
+fn undeclared_source_suggests_the_declared_one() {
+    let stderr = Knowledge::main(
+        r#"source ng59_scope {
+  title "NICE guideline NG59: Low back pain and sciatica in over 16s"
+  kind guideline
+  section "Scope"
+}
+question first {
+  ask "Sore?"
+  source ng95_scope
+  yes -> done
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+  source ng59_scope
+}
+"#,
+    )
+    .check_fails();
+    insta::assert_snapshot!(stderr);
+    let report = assert_report(&stderr, "main.flow:8:10", "  source ng95_scope");
+    assert!(report.contains("[E030]"), "{report}");
+    assert!(
+        report.contains("Help: did you mean `ng59_scope`?"),
+        "{report}"
+    );
+    assert_eq!(error_count(&stderr), 1);
+}
+
+#[test]
+fn a_source_without_a_kind_and_a_source_declared_twice() {
+    let stderr = Knowledge::main(
+        r#"source s001 { title "Notes" }
+source s002 { title "Guide" kind seed }
+source s002 { title "Guide again" kind seed }
+question first {
+  ask "Sore?"
+  source s002
+  yes -> done
+  no -> done
+}
+outcome done {
+  verdict treat
+  title "Fine"
+}
+"#,
+    )
+    .check_fails();
+    assert!(
+        stderr.contains("[E019]") && stderr.contains("source `s001` has no `kind`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[E003]") && stderr.contains("duplicate source `s002`"),
+        "{stderr}"
+    );
+    assert_eq!(error_count(&stderr), 2);
+}
+
+#[test]
 fn unknown_target_suggests_a_close_name() {
     let stderr = Knowledge::main(
         r#"question first {

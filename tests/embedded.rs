@@ -77,9 +77,9 @@ fn shipped_knowledge_is_in_canonical_layout() {
 
 #[test]
 fn simple_localised_pain_is_treated_with_a_plan() {
-    let answers = "saddle_numbness=no,bladder_bowel=no,leg_symptoms=no,fainting=no,pregnancy=no,\
-                   confusion=no,fever=no,history_screen=no,symptom_screen=no,how_old=34,\
-                   how_long=acute,spread=none,conditions=none,worse_positions=none";
+    let answers = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,\
+                   leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=no,\
+                   symptom_screen=no,how_long=acute,spread=none,conditions=none,worse_positions=none";
     let output = backcheck(&["run", "--json", "--answers", answers])
         .output()
         .unwrap();
@@ -94,19 +94,21 @@ fn simple_localised_pain_is_treated_with_a_plan() {
 
 #[test]
 fn yes_to_any_emergency_red_flag_refers_as_an_emergency() {
+    // Age 60: no pregnancy question, and the aorta question is asked.
     let before = [
         "saddle_numbness",
         "bladder_bowel",
         "leg_symptoms",
         "fainting",
-        "pregnancy",
+        "sudden_belly_back",
         "confusion",
     ];
     for (i, flag) in before.iter().enumerate() {
-        if *flag == "pregnancy" || *flag == "leg_symptoms" {
-            continue; // these lead to a follow-up question rather than straight to a referral
+        if *flag == "leg_symptoms" {
+            continue; // this leads to follow-up questions rather than straight to a referral
         }
-        let mut answers: Vec<String> = before[..i].iter().map(|q| format!("{q}=no")).collect();
+        let mut answers: Vec<String> = vec!["opening=self_pain".into(), "how_old=60".into()];
+        answers.extend(before[..i].iter().map(|q| format!("{q}=no")));
         answers.push(format!("{flag}=yes"));
         let output = backcheck(&["run", "--json", "--answers", &answers.join(",")])
             .output()
@@ -119,10 +121,10 @@ fn yes_to_any_emergency_red_flag_refers_as_an_emergency() {
 
 #[test]
 fn osteoporosis_and_blood_thinners_modify_with_both_notes() {
-    let answers = "saddle_numbness=no,bladder_bowel=no,leg_symptoms=no,fainting=no,pregnancy=no,\
-                   confusion=no,fever=no,history_screen=no,symptom_screen=no,how_old=68,\
-                   how_long=acute,spread=none,first_onset=no,conditions=thin_bones+bleeding,\
-                   worse_positions=face_down";
+    let answers = "opening=self_pain,how_old=68,saddle_numbness=no,bladder_bowel=no,\
+                   leg_symptoms=no,fainting=no,sudden_belly_back=no,confusion=no,fever=no,\
+                   history_screen=no,symptom_screen=no,how_long=acute,spread=none,first_onset=no,\
+                   conditions=thin_bones+bleeding,worse_positions=face_down";
     let output = backcheck(&["run", "--json", "--answers", answers])
         .output()
         .unwrap();
@@ -183,7 +185,8 @@ fn the_binary_compiles_the_embedded_text_as_it_compiles_a_folder() {
     // Without --knowledge the binary compiles the text build.rs embedded,
     // at start: the same graph as the folder on disk, content hash included.
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/lower_back");
-    let answers = "saddle_numbness=no,bladder_bowel=no,leg_symptoms=no";
+    let answers =
+        "opening=self_pain,how_old=40,saddle_numbness=no,bladder_bowel=no,leg_symptoms=no";
     let commands: [&[&str]; 2] = [
         &["run", "--json", "--answers", answers],
         &["graph", "--format", "json"],

@@ -12,10 +12,14 @@ fn chat(input: &str) -> String {
     text(&output.stdout)
 }
 
-/// No to every red flag, 56 years old, pain for two months into the thigh:
-/// the routine checks ("About you") come back after "Your pain".
+/// Own back pain, 56 years old (no pregnancy question; the aorta question is
+/// asked), no to every red flag, pain for two months into the thigh.
 const OLDER: &str =
-    "no\nno\nno\nno\nno\nno\nno\nno\nno\n56\n2 months\nthigh\nno\nyes\nnone\nnone\ndeep\n";
+    "1\n56\nno\nno\nno\nno\nno\nno\nno\nno\nno\n2 months\nthigh\nno\nyes\nnone\nnone\ndeep\n";
+
+/// Own back pain, 40 years old, not pregnant, no to the emergency checks:
+/// the next question is the history list.
+const TO_HISTORY: &str = "1\n40\nno\nno\nno\nno\nno\nno\nno\n";
 
 #[test]
 fn each_heading_shows_once_even_when_its_questions_come_back() {
@@ -24,10 +28,11 @@ fn each_heading_shows_once_even_when_its_questions_come_back() {
     assert_eq!(
         headings,
         vec![
+            "--- About you ---",
             "--- Emergency checks ---",
             "--- Urgent checks ---",
-            "--- About you ---",
             "--- Your pain ---",
+            "--- Checks before a massage ---",
             "--- Things that change the massage ---",
             "--- Positions ---",
         ],
@@ -37,7 +42,7 @@ fn each_heading_shows_once_even_when_its_questions_come_back() {
 
 #[test]
 fn a_list_in_a_question_is_lettered_apart_from_the_answers() {
-    let stdout = chat("no\nno\nno\nno\nno\nno\nno\n");
+    let stdout = chat(TO_HISTORY);
     let screen = stdout
         .split("Does anything on this list apply to you?\n")
         .nth(1)
@@ -55,10 +60,20 @@ fn a_list_in_a_question_is_lettered_apart_from_the_answers() {
 #[test]
 fn more_questions_come_with_a_reason() {
     let reason = "(More to go now: your last answer means we need to ask a little more.)";
-    let plain = chat("no\nno\nno\nno\nno\nno\nno\n");
-    assert!(!plain.contains(reason), "{plain}");
+    // An age of 40 asks about pregnancy, which a person over 55 is not asked:
+    // that answer says so; a plain "no" to each emergency check does not.
+    let plain = chat(TO_HISTORY);
+    let after_age = plain
+        .split("> 40\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{plain}"));
+    let (pregnancy, after_pregnancy) = after_age
+        .split_once("Could you be pregnant?")
+        .unwrap_or_else(|| panic!("{plain}"));
+    assert!(pregnancy.contains(reason), "{plain}");
+    assert!(!after_pregnancy.contains(reason), "{plain}");
     // "Yes" to the history list asks about each item in turn.
-    let more = chat("no\nno\nno\nno\nno\nno\nno\nyes\n");
+    let more = chat(&format!("{TO_HISTORY}yes\n"));
     let after_yes = more
         .split("> yes\n")
         .nth(1)

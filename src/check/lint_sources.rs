@@ -54,6 +54,6 @@ fn no_source(
     Diagnostic::new(kind, span, format!("{what} `{id}` has no `source`"))
         .with_label("where does this come from?")
         .with_hint(Some(
-            "add `source \"document\" \"part\"`: a seed file or a public guideline".into(),
+            "add `source ID`, declared once with `source ID { title \"...\" kind seed section \"...\" }`".into(),
         ))
 }

@@ -125,9 +125,22 @@ impl<'s> FileLowering<'s> {
             sources: common
                 .sources
                 .iter()
-                .map(|s| SourceRef {
-                    document: s.document.text.as_ref().into(),
-                    part: s.part.as_ref().map(|p| p.text.as_ref().into()),
+                .map(|s| match s {
+                    // Filled in from the declaration once every file is read.
+                    ast::SourceRef::Declared(id) => SourceRef {
+                        document: id.text.into(),
+                        part: None,
+                        id: Some(id.text.into()),
+                        kind: None,
+                        cited_at: Some(id.span),
+                    },
+                    ast::SourceRef::InPlace { document, part } => SourceRef {
+                        document: document.text.as_ref().into(),
+                        part: part.as_ref().map(|p| p.text.as_ref().into()),
+                        id: None,
+                        kind: None,
+                        cited_at: None,
+                    },
                 })
                 .collect(),
             tags: common.tags.iter().map(|t| t.text.into()).collect(),
@@ -542,6 +555,7 @@ impl<'s> FileLowering<'s> {
             verdict,
             title,
             plan: texts(&outcome.plan),
+            therapist_plan: texts(&outcome.therapist_plan),
             avoid: texts(&outcome.avoid),
             selfcare: texts(&outcome.selfcare),
             safety: texts(&outcome.safety),

@@ -215,6 +215,7 @@ impl<'s> Compiler<'s> {
             self.resolve_conditions(file, base, conditions);
         }
         let tags = self.tags();
+        self.resolve_sources();
         let start = header.and_then(|(file, h)| self.start(file, h));
         let facts_and_nodes_ok = self.errors.is_empty();
         let invariants = self.invariants();

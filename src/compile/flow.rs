@@ -84,10 +84,20 @@ pub struct Section {
     pub title: String,
 }
 
+/// Where a node's knowledge comes from: a document's full title and the part
+/// of it used. A source declared with `source ID { ... }` also keeps its id
+/// and kind (`seed` or `guideline`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
     pub document: String,
     pub part: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Where a citation by id was written, until it is resolved.
+    #[serde(skip)]
+    pub(crate) cited_at: Option<crate::diagnostic::Span>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -381,7 +391,10 @@ impl<'de> Deserialize<'de> for Urgency {
 pub struct Outcome {
     pub verdict: Verdict,
     pub title: String,
+    /// What to do, said to the person.
     pub plan: Vec<String>,
+    /// The plan for the therapist: technique, pressure, positions.
+    pub therapist_plan: Vec<String>,
     pub avoid: Vec<String>,
     pub selfcare: Vec<String>,
     pub safety: Vec<String>,

@@ -15,6 +15,7 @@ mod names;
 mod questions_left;
 mod rebuild;
 mod resolve;
+mod sources;
 mod topo_order;
 mod value;
 

@@ -9,6 +9,11 @@ pub(crate) fn folder(files: &[(&str, &str)]) -> KnowledgeSource {
     }
 }
 
+/// The shipped knowledge, for tests of later stages that need a real story.
+pub(crate) fn shipped() -> KnowledgeSource {
+    KnowledgeSource::embedded()
+}
+
 pub(crate) fn mini() -> KnowledgeSource {
     KnowledgeSource::from_dir(std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),

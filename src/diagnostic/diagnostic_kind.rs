@@ -100,6 +100,8 @@ kinds! {
     UndeclaredTag = "E028",
     /// A red flag whose urgency tag is not where its `yes` leads.
     RedFlagUrgency = "E029",
+    /// A `source ID` that no `source ID { ... }` declares.
+    UndeclaredSource = "E030",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.

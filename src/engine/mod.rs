@@ -4,6 +4,7 @@
 
 mod evaluate;
 mod navigation;
+mod reasons;
 mod saved_session;
 mod session;
 mod uncertainty;

@@ -79,6 +79,10 @@ pub struct Session<'f> {
     notes: Vec<(usize, &'f Note)>,
     findings: Vec<(usize, &'f str)>,
     current: NodeId,
+    /// Answers given up front (`run --answers`) to questions this walk did
+    /// not reach: what the person told us, kept so that a warning sign they
+    /// reported is still shown after an earlier answer ended the walk.
+    also_told: Vec<(NodeId, AnswerValue)>,
 }
 
 impl<'f> Session<'f> {
@@ -100,6 +104,7 @@ impl<'f> Session<'f> {
             notes: Vec::new(),
             findings: Vec::new(),
             current: flow.start,
+            also_told: Vec::new(),
         };
         session.settle(&HashMap::new());
         session
@@ -110,6 +115,26 @@ impl<'f> Session<'f> {
         let mut session = Session::new(flow);
         session.settle(given);
         session
+    }
+
+    /// Like [`Session::replay`], and keeps the answers the walk did not
+    /// reach (see [`Session::also_told`]): for answers given all at once.
+    pub fn from_answers(flow: &'f Flow, given: &HashMap<NodeId, AnswerValue>) -> Session<'f> {
+        let mut session = Session::replay(flow, given);
+        let used: std::collections::HashSet<NodeId> = session.answers().map(|(q, _)| q).collect();
+        let mut also: Vec<(NodeId, AnswerValue)> = given
+            .iter()
+            .filter(|(q, _)| !used.contains(q))
+            .map(|(q, v)| (*q, v.clone()))
+            .collect();
+        also.sort_by_key(|(q, _)| *q);
+        session.also_told = also;
+        session
+    }
+
+    /// Answers given for questions this walk did not reach, in node order.
+    pub fn also_told(&self) -> &[(NodeId, AnswerValue)] {
+        &self.also_told
     }
 
     pub fn flow(&self) -> &'f Flow {

@@ -10,7 +10,7 @@ use super::render::{help_text, progress_text, question_text};
 use super::wrapped::{Width, Wrapped};
 use crate::compile::{Flow, NodeId, QuestionsLeft};
 use crate::engine::{AnswerError, Current, Session, shorten};
-use crate::report::{Audience, answer_words, how_text, outcome_text, what_if_for};
+use crate::report::{Audience, answer_words, how_text, outcome_text, source_words, what_if_for};
 use crate::terminal::{Input, LineSource, MAX_LINE};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -301,10 +301,7 @@ impl<'f, W: Write> Conversation<'f, W> {
             None => writeln!(self.out, "\nNo reason is recorded for this step.")?,
         }
         for source in &node.sources {
-            match &source.part {
-                Some(part) => writeln!(self.out, "Source: {} ({part})", source.document)?,
-                None => writeln!(self.out, "Source: {}", source.document)?,
-            }
+            writeln!(self.out, "Source: {}", source_words(source))?;
         }
         Ok(())
     }

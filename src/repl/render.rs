@@ -104,12 +104,13 @@ fn shown_to_go(left: QuestionsLeft) -> u32 {
     left.likely.unwrap_or(left.max)
 }
 
-/// The commands `help` shows as examples, each with an answered question 1
-/// to work on. A test runs every one of them (tests/cli_chat.rs).
+/// The commands `help` shows as examples, each with an answered yes/no
+/// question 4 to work on (on the shipped knowledge, the saddle numbness
+/// question). A test runs every one of them (tests/cli_chat.rs).
 pub const HELP_EXAMPLES: &[&str] = &[
-    "change 1 no",
+    "change 4 no",
     "change numb no",
-    "whatif 1=yes",
+    "whatif 4=yes",
     "save my-report.md",
 ];
 

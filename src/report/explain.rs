@@ -32,6 +32,17 @@ pub fn answer_words(question: &Question, value: &AnswerValue) -> String {
     }
 }
 
+/// A source as a reader sees it: a declared source by its full title and
+/// section (`NICE guideline NG59: ... — Scope`); one written in place as
+/// `document (part)`.
+pub fn source_words(source: &crate::compile::SourceRef) -> String {
+    match (&source.part, &source.id) {
+        (Some(part), Some(_)) => format!("{} — {part}", source.document),
+        (Some(part), None) => format!("{} ({part})", source.document),
+        (None, _) => source.document.to_string(),
+    }
+}
+
 /// The walk so far, one answered question at a time, numbered as shown.
 pub fn how_text(session: &Session, audience: Audience) -> String {
     let mut out = String::new();

@@ -36,10 +36,30 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 }
                 let _ = writeln!(out, "\n{}\n", super::doubts_reason(outcome.verdict));
             }
+            if let Some(item) = super::reasons::deciding_item(session) {
+                let _ = writeln!(out, "{}\n\n- {item}\n", super::reasons::DECIDING_HEADING);
+            }
+            let others = super::reasons::other_items(session);
+            if !others.is_empty() {
+                let _ = writeln!(out, "{}\n", super::reasons::OTHERS_HEADING);
+                for item in others {
+                    let _ = writeln!(out, "- {item}");
+                }
+                let _ = writeln!(out, "\n{}\n", super::reasons::OTHERS_REASON);
+            }
             if let Some(why) = &node.why {
                 let _ = writeln!(out, "{why}\n");
             }
             section(&mut out, "What to do", outcome.plan.iter().cloned());
+            let therapist_heading = match audience {
+                Audience::Therapist => "Therapist's plan",
+                Audience::Lay => "For your massage therapist",
+            };
+            section(
+                &mut out,
+                therapist_heading,
+                outcome.therapist_plan.iter().cloned(),
+            );
             let notes = session
                 .notes()
                 .iter()
@@ -47,7 +67,10 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                     (Audience::Therapist, Some(t)) => t.clone(),
                     _ => note.lay.clone(),
                 });
-            section(&mut out, "Changes to the massage", notes);
+            // A referral means no massage for now: changes to one would mislead.
+            if !outcome.verdict.is_referral() {
+                section(&mut out, "Changes to the massage", notes);
+            }
             section(&mut out, "Avoid", outcome.avoid.iter().cloned());
             section(&mut out, "Self-care", outcome.selfcare.iter().cloned());
             if audience == Audience::Therapist {
@@ -62,10 +85,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 "Get help straight away if",
                 outcome.safety.iter().cloned(),
             );
-            let sources = node.sources.iter().map(|s| match &s.part {
-                Some(part) => format!("{} ({part})", s.document),
-                None => s.document.to_string(),
-            });
+            let sources = node.sources.iter().map(super::source_words);
             section(&mut out, "Sources", sources);
         }
         Current::Question { question, .. } => {

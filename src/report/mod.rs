@@ -11,13 +11,14 @@ mod graph_parts;
 mod graph_svg;
 mod markdown;
 mod outcome_text;
+mod reasons;
 mod run_json;
 mod verdict_json;
 mod what_if;
 
 pub use audience::Audience;
 pub use doubts::{DOUBTS_HEADING, doubt_items, doubts_reason};
-pub use explain::{answer_words, how_text};
+pub use explain::{answer_words, how_text, source_words};
 pub use graph_dot::graph_dot;
 pub use graph_json::{GRAPH_FORMAT, GRAPH_VERSION, GraphJson};
 pub use graph_mermaid::graph_mermaid;

@@ -10,6 +10,7 @@ use crate::engine::Session;
 
 use super::Audience;
 use super::doubts::{DOUBTS_HEADING, doubt_items, doubts_reason};
+use super::reasons::{DECIDING_HEADING, OTHERS_HEADING, OTHERS_REASON, deciding_item, other_items};
 
 /// The outcome screen of a complete session; empty if it is not complete.
 pub fn outcome_text(session: &Session, audience: Audience) -> String {
@@ -41,6 +42,17 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         }
         let _ = writeln!(out, "{}\n", doubts_reason(outcome.verdict));
     }
+    if let Some(item) = deciding_item(session) {
+        let _ = writeln!(out, "\n{}\n  - {item}\n", DECIDING_HEADING.bold());
+    }
+    let others = other_items(session);
+    if !others.is_empty() {
+        let _ = writeln!(out, "{}", OTHERS_HEADING.bold());
+        for item in &others {
+            let _ = writeln!(out, "  - {item}");
+        }
+        let _ = writeln!(out, "{OTHERS_REASON}\n");
+    }
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical
     {
@@ -50,6 +62,14 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         let _ = writeln!(out, "Why: {why}");
     }
     list(&mut out, "What to do", &outcome.plan);
+    // The therapist's own plan: on the lay screen too, under a heading that
+    // says whom it is for, so the person can show it to their therapist.
+    let therapist_heading = match audience {
+        Audience::Therapist => "Therapist's plan",
+        Audience::Lay => "For your massage therapist",
+    };
+    list(&mut out, therapist_heading, &outcome.therapist_plan);
+    // A referral means no massage for now: changes to one would mislead.
     let notes: Vec<String> = session
         .notes()
         .iter()
@@ -58,7 +78,9 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
             _ => note.lay.clone(),
         })
         .collect();
-    list(&mut out, "Changes to the massage", &notes);
+    if !outcome.verdict.is_referral() {
+        list(&mut out, "Changes to the massage", &notes);
+    }
     list(&mut out, "Avoid", &outcome.avoid);
     list(&mut out, "Looking after yourself", &outcome.selfcare);
     if audience == Audience::Therapist {
@@ -70,14 +92,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         list(&mut out, "Findings", &findings);
     }
     list(&mut out, "Get help straight away if", &outcome.safety);
-    let sources: Vec<String> = node
-        .sources
-        .iter()
-        .map(|s| match &s.part {
-            Some(part) => format!("{} ({part})", s.document),
-            None => s.document.to_string(),
-        })
-        .collect();
+    let sources: Vec<String> = node.sources.iter().map(super::source_words).collect();
     list(&mut out, "Sources", &sources);
     out
 }

@@ -36,9 +36,17 @@ pub enum RunJson<'f> {
         /// The questions answered "not sure" that decided this outcome
         /// (caution taken because a sign could not be ruled out).
         doubts: Vec<String>,
+        /// The question a referral rests on (see `Session::deciding_answer`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        deciding: Option<String>,
+        /// Every other warning sign reported, asked or given up front.
+        warning_signs: Vec<PathEntry>,
+        /// Empty for a referral: there is no massage to change.
         notes: Vec<&'f Note>,
         findings: Vec<&'f str>,
         plan: &'f [String],
+        /// The plan for the therapist, apart from `plan`, which speaks to the person.
+        therapist_plan: &'f [String],
         avoid: &'f [String],
         selfcare: &'f [String],
         safety: &'f [String],
@@ -74,9 +82,25 @@ impl<'f> RunJson<'f> {
                     .into_iter()
                     .map(|q| flow.node(q).id.to_string())
                     .collect(),
-                notes: session.notes().iter().map(|(_, note)| *note).collect(),
+                deciding: session
+                    .deciding_answer()
+                    .map(|q| flow.node(q).id.to_string()),
+                warning_signs: session
+                    .other_warning_signs()
+                    .into_iter()
+                    .map(|(q, answer)| PathEntry {
+                        question: flow.node(q).id.to_string(),
+                        answer: answer.to_string(),
+                    })
+                    .collect(),
+                notes: if outcome.verdict.is_referral() {
+                    Vec::new()
+                } else {
+                    session.notes().iter().map(|(_, note)| *note).collect()
+                },
                 findings: session.findings().iter().map(|(_, f)| *f).collect(),
                 plan: &outcome.plan,
+                therapist_plan: &outcome.therapist_plan,
                 avoid: &outcome.avoid,
                 selfcare: &outcome.selfcare,
                 safety: &outcome.safety,

@@ -43,6 +43,7 @@ pub struct Document<'a> {
     pub cases: Vec<CaseDecl<'a>>,
     pub vignettes: Vec<VignetteDecl<'a>>,
     pub tags: Vec<TagDecl<'a>>,
+    pub sources: Vec<SourceDecl<'a>>,
 }
 
 /// `tag red_flag "A sign of serious disease" means red_flag`.
@@ -60,6 +61,18 @@ pub enum TagMeaning {
     RedFlag,
     /// How soon the red flag it is on refers.
     Urgency(Urgency),
+}
+
+/// `source ID { title "..." kind seed|guideline section "..." }`: a document
+/// and the part of it used, declared once and cited by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceDecl<'a> {
+    pub name: Name<'a>,
+    pub title: Option<Text<'a>>,
+    /// `seed` or `guideline`, with its span.
+    pub kind: Option<Name<'a>>,
+    pub section: Option<Text<'a>>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,11 +106,16 @@ pub struct SectionDecl<'a> {
     pub title: Text<'a>,
 }
 
-/// Where a source reference points: a seed file or guideline, and a part of it.
+/// Where a source reference points: a declared source by id
+/// (`source ng59_scope`), or a seed file or guideline and a part of it,
+/// written in place (`source "NICE NG59" "Scope"`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceRef<'a> {
-    pub document: Text<'a>,
-    pub part: Option<Text<'a>>,
+pub enum SourceRef<'a> {
+    Declared(Name<'a>),
+    InPlace {
+        document: Text<'a>,
+        part: Option<Text<'a>>,
+    },
 }
 
 /// Fields every node kind may carry.
@@ -266,6 +284,7 @@ pub struct OutcomeDecl<'a> {
     pub verdict: Option<VerdictDecl>,
     pub title: Option<Text<'a>>,
     pub plan: Vec<Text<'a>>,
+    pub therapist_plan: Vec<Text<'a>>,
     pub avoid: Vec<Text<'a>>,
     pub selfcare: Vec<Text<'a>>,
     pub safety: Vec<Text<'a>>,

@@ -138,6 +138,10 @@ impl<'i> Builder<'i> {
                 let tag = self.tag(pair)?;
                 self.document.tags.push(tag);
             }
+            Rule::source_decl => {
+                let source = self.source_decl(pair)?;
+                self.document.sources.push(source);
+            }
             Rule::case => {
                 let case = self.case(pair)?;
                 self.document.cases.push(case);
@@ -205,6 +209,31 @@ impl<'i> Builder<'i> {
         })
     }
 
+    fn source_decl(&self, pair: Pair<'i, Rule>) -> Built<SourceDecl<'i>> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let name = self.name(next(&mut inner, span)?);
+        let mut source = SourceDecl {
+            name,
+            title: None,
+            kind: None,
+            section: None,
+            span,
+        };
+        for field in inner {
+            match field.as_rule() {
+                Rule::title => source.title = Some(self.only_text(field)?),
+                Rule::source_kind => {
+                    let field_span = self.span(&field);
+                    source.kind = Some(self.name(next(&mut field.into_inner(), field_span)?));
+                }
+                Rule::source_section => source.section = Some(self.only_text(field)?),
+                _ => {}
+            }
+        }
+        Ok(source)
+    }
+
     fn section(&mut self, pair: Pair<'i, Rule>) -> Built<()> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
@@ -238,9 +267,14 @@ impl<'i> Builder<'i> {
                 Rule::why => common.why = Some(self.only_text(field)?),
                 Rule::source => {
                     let mut texts = field.into_inner();
-                    let document = self.text(next(&mut texts, field_span)?);
-                    let part = texts.next().map(|p| self.text(p));
-                    common.sources.push(SourceRef { document, part });
+                    let first = next(&mut texts, field_span)?;
+                    common.sources.push(if first.as_rule() == Rule::ident {
+                        SourceRef::Declared(self.name(first))
+                    } else {
+                        let document = self.text(first);
+                        let part = texts.next().map(|p| self.text(p));
+                        SourceRef::InPlace { document, part }
+                    });
                 }
                 Rule::tags => common.tags.extend(field.into_inner().map(|p| self.name(p))),
                 Rule::ask => question.ask = Some(self.only_text(field)?),
@@ -264,6 +298,7 @@ impl<'i> Builder<'i> {
                 Rule::verdict => outcome.verdict = Some(self.verdict(field)?),
                 Rule::title => outcome.title = Some(self.only_text(field)?),
                 Rule::plan => outcome.plan.extend(self.texts(field)),
+                Rule::therapist_plan => outcome.therapist_plan.extend(self.texts(field)),
                 Rule::avoid => outcome.avoid.extend(self.texts(field)),
                 Rule::selfcare => outcome.selfcare.extend(self.texts(field)),
                 Rule::safety_net => outcome.safety.extend(self.texts(field)),

@@ -241,7 +241,7 @@ const NONE_WORDS: &[&[&str]] = &[
 
 /// The option that means "none of these": id `none` (or `nothing`,
 /// `neither`), or words beginning so ("None of these", "Nothing in particular").
-pub(super) fn none_option(question: &Question) -> Option<usize> {
+pub(crate) fn none_option(question: &Question) -> Option<usize> {
     let starts = |label: &str, word: &str| {
         label
             .get(..word.len())

@@ -20,6 +20,7 @@ mod words;
 mod yes_no;
 
 pub use answer_error::{AnswerError, options_as_shown, shorten};
+pub(crate) use choices::none_option;
 pub use decision::{Certainty, Understood, is_safety_question, says_no};
 
 use crate::compile::{AnswerValue, Form, Node, Question};

@@ -101,6 +101,7 @@ impl<'t> Layout<'t> {
             Rule::invariant => self.invariant(pair, indent, blank),
             Rule::case => self.block(pair, indent, blank, "case"),
             Rule::vignette => self.block(pair, indent, blank, "vignette"),
+            Rule::source_decl => self.block(pair, indent, blank, "source"),
             _ => self.raw(pair, blank),
         }
     }
@@ -325,11 +326,16 @@ impl<'t> Layout<'t> {
         let padded = format!("{keyword:<keyword_width$}");
         let multi = matches!(
             field.as_rule(),
-            Rule::plan | Rule::avoid | Rule::selfcare | Rule::safety_net | Rule::story
+            Rule::plan
+                | Rule::therapist_plan
+                | Rule::avoid
+                | Rule::selfcare
+                | Rule::safety_net
+                | Rule::story
         );
         if !multi || values.len() < 2 {
             let rest = match field.as_rule() {
-                Rule::tags => values
+                Rule::tags | Rule::source_kind => values
                     .iter()
                     .map(|v| v.as_str())
                     .collect::<Vec<_>>()
@@ -579,11 +585,14 @@ fn is_simple(rule: Rule) -> bool {
             | Rule::verdict
             | Rule::title
             | Rule::plan
+            | Rule::therapist_plan
             | Rule::avoid
             | Rule::selfcare
             | Rule::safety_net
             | Rule::difficulty_field
             | Rule::story
+            | Rule::source_kind
+            | Rule::source_section
     )
 }
 
@@ -598,6 +607,9 @@ fn field_keyword(field: &Pair<Rule>) -> &'static str {
         Rule::verdict => "verdict",
         Rule::title => "title",
         Rule::plan => "plan",
+        Rule::therapist_plan => "therapist",
+        Rule::source_kind => "kind",
+        Rule::source_section => "section",
         Rule::avoid => "avoid",
         Rule::selfcare => "selfcare",
         Rule::safety_net => "safety",

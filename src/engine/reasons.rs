@@ -1,0 +1,155 @@
+//! The right reason for a result: which answer decided a referral, and every
+//! other warning sign the person reported, on this walk or (for answers given
+//! up front) on questions the walk never reached because it had already found
+//! a reason to refer.
+
+use std::collections::HashMap;
+
+use super::Session;
+use super::understand::none_option;
+use crate::compile::{AnswerValue, Form, NodeId};
+
+/// The tag of a question whose "yes" (or "not sure") is a warning sign.
+const RED_FLAG: &str = "red_flag";
+
+/// The tag of a question whose answer can itself send the person to a doctor.
+const REFERRAL: &str = "referral";
+
+impl<'f> Session<'f> {
+    /// The answer a referral rests on: the latest answer on the path that,
+    /// given another way, would not have led to a referral at all (a "yes"
+    /// or "not sure" made "no"; a "no" made "yes" on a question tagged
+    /// `referral`, such as "already checked by a doctor?"; a choose-all
+    /// question's "none"; another single choice); failing that, the latest
+    /// "yes" or "not sure" given, or else the last answer (an age).
+    /// `None` unless the walk ended in a referral.
+    pub fn deciding_answer(&self) -> Option<NodeId> {
+        let flow = self.flow();
+        if !self
+            .outcome()
+            .is_some_and(|outcome| outcome.verdict.is_referral())
+        {
+            return None;
+        }
+        let given: HashMap<NodeId, AnswerValue> =
+            self.answers().map(|(q, v)| (q, v.clone())).collect();
+        let answered: Vec<(NodeId, &AnswerValue)> = self.answers().collect();
+        let no = AnswerValue::Choice("no".into());
+        // The walk goes on, or ends without a referral.
+        let avoids_referral = |q: NodeId, other: AnswerValue| {
+            let mut instead = given.clone();
+            instead.insert(q, other);
+            !Session::replay(flow, &instead)
+                .outcome()
+                .is_some_and(|outcome| outcome.verdict.is_referral())
+        };
+        let decided = answered.iter().rev().find(|(q, value)| {
+            let Some(question) = flow.question(*q) else {
+                return false;
+            };
+            let others: Vec<AnswerValue> = match question.form {
+                Form::Number => Vec::new(),
+                Form::Multiple => none_option(question)
+                    .map(|i| AnswerValue::Choice(question.answers[i].id.clone()))
+                    .filter(|none| none != *value)
+                    .into_iter()
+                    .collect(),
+                Form::YesNo if **value != no => vec![no.clone()],
+                Form::YesNo if flow.node(*q).tags.iter().any(|t| t == REFERRAL) => {
+                    vec![AnswerValue::Choice("yes".into())]
+                }
+                Form::YesNo => Vec::new(),
+                Form::Single => question
+                    .answers
+                    .iter()
+                    .map(|a| AnswerValue::Choice(a.id.clone()))
+                    .filter(|other| other != *value)
+                    .collect(),
+            };
+            others.into_iter().any(|other| avoids_referral(*q, other))
+        });
+        decided
+            .or_else(|| {
+                answered.iter().rev().find(|(q, value)| {
+                    **value != no
+                        && flow
+                            .question(*q)
+                            .is_some_and(|question| question.form == Form::YesNo)
+                })
+            })
+            .or(answered.last())
+            .map(|(q, _)| *q)
+    }
+
+    /// Every warning sign reported (a question tagged `red_flag` answered
+    /// anything but "no"), other than the one that decided the result: first
+    /// those on the path, in the order asked, then those given up front for
+    /// questions the walk did not reach.
+    pub fn other_warning_signs(&self) -> Vec<(NodeId, &AnswerValue)> {
+        let flow = self.flow();
+        let deciding = self.deciding_answer();
+        let warning = |q: NodeId, value: &AnswerValue| {
+            Some(q) != deciding
+                && *value != AnswerValue::Choice("no".into())
+                && flow.node(q).tags.iter().any(|tag| tag == RED_FLAG)
+        };
+        self.answers()
+            .filter(|(q, value)| warning(*q, value))
+            .chain(
+                self.also_told()
+                    .iter()
+                    .filter(|(q, value)| warning(*q, value))
+                    .map(|(q, value)| (*q, value)),
+            )
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use crate::compile::{AnswerValue, compile, tests::mini};
+    use crate::engine::Session;
+
+    #[test]
+    fn a_yes_that_refers_is_the_deciding_answer() {
+        let flow = compile(&mini()).unwrap();
+        let mut session = Session::new(&flow);
+        session.answer_text("yes").unwrap();
+        assert_eq!(session.deciding_answer(), flow.find("saddle"));
+        assert!(session.other_warning_signs().is_empty());
+    }
+
+    #[test]
+    fn nothing_decides_a_result_that_is_not_a_referral() {
+        let flow = compile(&mini()).unwrap();
+        let mut session = Session::new(&flow);
+        session.answer_text("no").unwrap();
+        assert_eq!(session.deciding_answer(), None);
+    }
+
+    #[test]
+    fn a_warning_sign_the_walk_never_reached_is_still_reported() {
+        // The shipped knowledge: "not sure" about saddle numbness ends the
+        // walk, yet the blood in the urine the story told is still reported.
+        let flow = compile(&crate::compile::tests::shipped()).unwrap();
+        let id = |name: &str| flow.find(name).unwrap();
+        let mut given = HashMap::new();
+        given.insert(id("opening"), AnswerValue::Choice("self_pain".into()));
+        given.insert(id("how_old"), AnswerValue::Number(62));
+        given.insert(id("saddle_numbness"), AnswerValue::Choice("unsure".into()));
+        given.insert(id("urine_problem"), AnswerValue::Choice("yes".into()));
+        given.insert(id("cancer"), AnswerValue::Choice("no".into()));
+        let session = Session::from_answers(&flow, &given);
+        assert_eq!(session.deciding_answer(), Some(id("saddle_numbness")));
+        let others: Vec<_> = session
+            .other_warning_signs()
+            .iter()
+            .map(|(q, _)| *q)
+            .collect();
+        assert_eq!(others, vec![id("urine_problem")]);
+        // Replayed answers alone (back, change) keep nothing off the path.
+        assert!(Session::replay(&flow, &given).also_told().is_empty());
+    }
+}
