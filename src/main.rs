@@ -93,6 +93,16 @@ enum Command {
         #[command(flatten)]
         knowledge: KnowledgeArg,
     },
+    /// A language server on stdin and stdout, for editors (editors/README.md).
+    Lsp {
+        /// The knowledge folder of the files under it (default: the folder
+        /// each file is in).
+        #[arg(long, value_name = "DIR")]
+        knowledge: Option<PathBuf>,
+        /// Accepted and ignored: editors pass it to say the channel.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Lay out .flow files in the one canonical style, in place.
     Fmt {
         /// Change nothing; list the files that would change and exit 1 if any.
@@ -256,6 +266,9 @@ fn main() -> ExitCode {
             fmt(check, &paths)
         }
         Some(Command::Rehearse(args)) => rehearse(&args),
+        Some(Command::Lsp { knowledge, .. }) => backcheck::lsp::run_stdio(knowledge)
+            .map(|()| 0)
+            .map_err(|error| Failure::new(FAILED, format!("error: {error}"))),
     };
     match result {
         Ok(code) => ExitCode::from(code),

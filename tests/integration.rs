@@ -23,6 +23,7 @@ mod honest_uncertainty;
 mod hostile;
 mod lint_wording;
 mod lints;
+mod lsp;
 mod never_panic;
 mod outcome_screen;
 mod pty_chat;
