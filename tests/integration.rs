@@ -16,6 +16,7 @@ mod cli_run;
 mod cli_test_cmd;
 mod confinement;
 mod diagnostics;
+mod editors;
 mod embedded;
 mod fmt;
 mod graph;
