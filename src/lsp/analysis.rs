@@ -1,7 +1,8 @@
-//! One look at a folder: compile it, lint it, prove its invariants, and
-//! index its names. Done again after every change the editor sends (a
-//! burst of changes is looked at once); the names of a file whose text has
-//! not changed are kept.
+//! One look at a folder: compile it and index its names. Done again after
+//! every change the editor sends (a burst of changes is looked at once);
+//! the names of a file whose text has not changed are kept. The lints and
+//! `verify` of a folder that compiles run after, off the loop
+//! (`background.rs`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,8 +15,7 @@ use super::folder::Folder;
 use super::line_index::LineIndex;
 use super::lsp_diagnostic::{hidden_character, to_lsp};
 use super::name_index::NameIndex;
-use super::verify_diagnostics::verify_diagnostics;
-use crate::compile::compile;
+use crate::compile::{Flow, compile};
 use crate::syntax::parse;
 
 /// By file path: the names last read from a file and the text they were
@@ -24,10 +24,13 @@ pub type NamesCache = HashMap<String, (Arc<str>, Arc<FileNames>)>;
 
 #[derive(Debug)]
 pub struct Analysis {
-    pub index: NameIndex,
+    /// The folder compiled, when it has no errors: for the lints and
+    /// `verify`, which take it away.
+    pub flow: Option<Flow>,
+    pub index: Arc<NameIndex>,
     /// Per file: its lines, for positions.
     pub lines: Vec<LineIndex>,
-    /// Per file: what to show, errors, warnings and broken invariants.
+    /// Per file: the errors that stop the folder compiling.
     pub diagnostics: Vec<Vec<lsp_types::Diagnostic>>,
     pub took: Duration,
 }
@@ -58,7 +61,7 @@ pub fn analyse(folder: &Folder, uris: &[Url], cache: &mut NamesCache) -> Analysi
             }),
         });
     }
-    let index = NameIndex::new(names);
+    let index = Arc::new(NameIndex::new(names));
     let lines: Vec<LineIndex> = source
         .files
         .iter()
@@ -66,17 +69,8 @@ pub fn analyse(folder: &Folder, uris: &[Url], cache: &mut NamesCache) -> Analysi
         .collect();
     let mut diagnostics = vec![Vec::new(); count];
     let place = |file: usize| (&uris[file], &lines[file], &source.files[file].text[..]);
-    match compile(&source) {
-        Ok(flow) => {
-            for warning in crate::check::lint(&flow) {
-                let file = warning.span.file().min(count.saturating_sub(1));
-                let (uri, line_index, text) = place(file);
-                diagnostics[file].push(to_lsp(&warning, uri, line_index, text));
-            }
-            for (file, diagnostic) in verify_diagnostics(&flow, &index, uris, &lines) {
-                diagnostics[file].push(diagnostic);
-            }
-        }
+    let flow = match compile(&source) {
+        Ok(flow) => Some(flow),
         Err(errors) => {
             for error in errors {
                 let file = error.span.file();
@@ -86,14 +80,16 @@ pub fn analyse(folder: &Folder, uris: &[Url], cache: &mut NamesCache) -> Analysi
                 let (uri, line_index, text) = place(file);
                 diagnostics[file].push(to_lsp(&error, uri, line_index, text));
             }
+            None
         }
-    }
+    };
     for (file, source_file) in source.files.iter().enumerate() {
         if let Some(diagnostic) = hidden_character(&source_file.text, &lines[file]) {
             diagnostics[file].push(diagnostic);
         }
     }
     Analysis {
+        flow,
         index,
         lines,
         diagnostics,

@@ -12,6 +12,7 @@
 //! does (`name_index.rs`).
 
 mod analysis;
+mod background;
 mod completion;
 mod file_names;
 mod folder;

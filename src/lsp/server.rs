@@ -1,9 +1,12 @@
 //! The server's loop: messages in, answers and diagnostics out. Changes
 //! only update text; the folder is looked at again when a request needs it
 //! or when no message is waiting, so a burst of keystrokes costs one look.
+//! The compiler's errors are sent at once; the lints and broken invariants
+//! follow from the worker (`background.rs`) when they are ready.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
@@ -22,6 +25,7 @@ use lsp_types::{
 use serde_json::Value;
 
 use super::analysis::{Analysis, NamesCache, analyse};
+use super::background::{Checker, Done, Job};
 use super::completion::complete;
 use super::folder::{Folder, folder_of};
 use super::formatting::format_edits;
@@ -39,14 +43,22 @@ struct FolderState {
     uris: Vec<Url>,
     /// Changed since the last look.
     dirty: bool,
+    /// Counts the looks, so a worker's result for older text is dropped.
+    generation: u64,
+    /// Per file: the lints and broken invariants of the last compiled text.
+    checked: Vec<Vec<lsp_types::Diagnostic>>,
+    /// Something to send that the editor has not seen.
+    unsent: bool,
     /// Files that were last sent diagnostics, to clear them when fixed.
     shown: HashSet<Url>,
 }
 
 impl FolderState {
-    fn refresh(&mut self) -> bool {
+    /// Looks at the folder again if it changed; a folder that compiles is
+    /// handed to `checker` for the lints and `verify`.
+    fn refresh(&mut self, folder: usize, checker: &Checker) {
         if !self.dirty && self.analysis.is_some() {
-            return false;
+            return;
         }
         self.uris = self
             .folder
@@ -54,9 +66,37 @@ impl FolderState {
             .iter()
             .map(|f| Url::from_file_path(&f.path).unwrap_or_else(|()| fallback_uri(&f.path)))
             .collect();
-        self.analysis = Some(analyse(&self.folder, &self.uris, &mut self.cache));
+        let mut analysis = analyse(&self.folder, &self.uris, &mut self.cache);
+        self.generation += 1;
+        match analysis.flow.take() {
+            Some(flow) => {
+                // The last findings stay until the new ones come, unless the
+                // files they point into are no longer the same list.
+                if self.checked.len() != self.uris.len() {
+                    self.checked = vec![Vec::new(); self.uris.len()];
+                }
+                checker.submit(Job {
+                    folder,
+                    generation: self.generation,
+                    flow,
+                    index: analysis.index.clone(),
+                    uris: self.uris.clone(),
+                    lines: analysis.lines.clone(),
+                });
+            }
+            None => self.checked = vec![Vec::new(); self.uris.len()],
+        }
+        self.analysis = Some(analysis);
         self.dirty = false;
-        true
+        self.unsent = true;
+    }
+
+    /// The worker's findings, if they are for the text as it is now.
+    fn checked(&mut self, done: Done) {
+        if done.generation == self.generation && !self.dirty {
+            self.checked = done.diagnostics;
+            self.unsent = true;
+        }
     }
 }
 
@@ -71,7 +111,12 @@ pub struct Server {
     /// `--knowledge DIR`: files under it belong to it.
     knowledge: Option<PathBuf>,
     folders: Vec<FolderState>,
+    checker: Checker,
 }
+
+/// How often the loop looks for the worker's findings while it waits for
+/// the editor.
+const POLL: Duration = Duration::from_millis(20);
 
 /// What a request about one place in a file needs.
 struct At<'a> {
@@ -89,14 +134,36 @@ impl Server {
         Server {
             knowledge,
             folders: Vec::new(),
+            checker: Checker::start(),
         }
     }
 
     /// Answers messages until the editor says `exit` or the input ends.
     pub fn run(&mut self, connection: &Connection) -> Result<(), String> {
-        while let Ok(message) = connection.receiver.recv() {
+        loop {
+            let message = match connection.receiver.recv_timeout(POLL) {
+                Ok(message) => Some(message),
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return Ok(()),
+            };
+            while let Ok(done) = self.checker.results.try_recv() {
+                if let Some(state) = self.folders.get_mut(done.folder) {
+                    let took = done.took;
+                    state.checked(done);
+                    let log = LogMessageParams {
+                        typ: MessageType::LOG,
+                        message: format!(
+                            "backcheck: linted and verified {} in {:.1} ms",
+                            state.folder.root.display(),
+                            took.as_secs_f64() * 1000.0
+                        ),
+                    };
+                    send(connection, notification::<LogMessage>(log))?;
+                }
+            }
             match message {
-                Message::Request(request) => {
+                None => {}
+                Some(Message::Request(request)) => {
                     if connection
                         .handle_shutdown(&request)
                         .map_err(|e| e.to_string())?
@@ -110,19 +177,18 @@ impl Server {
                     };
                     send(connection, Message::Response(response))?;
                 }
-                Message::Notification(notification) => {
+                Some(Message::Notification(notification)) => {
                     if notification.method == "exit" {
                         return Ok(());
                     }
                     self.notify(notification);
                 }
-                Message::Response(_) => {}
+                Some(Message::Response(_)) => {}
             }
             if connection.receiver.is_empty() {
                 self.publish(connection)?;
             }
         }
-        Ok(())
     }
 
     fn state_for(&mut self, path: &Path) -> usize {
@@ -146,6 +212,9 @@ impl Server {
             analysis: None,
             uris: Vec::new(),
             dirty: true,
+            generation: 0,
+            checked: Vec::new(),
+            unsent: false,
             shown: HashSet::new(),
         });
         self.folders.len() - 1
@@ -201,37 +270,45 @@ impl Server {
         state.dirty = true;
     }
 
-    /// Looks again at every changed folder and sends each file's diagnostics.
+    /// Looks again at every changed folder and sends each file's
+    /// diagnostics that changed: the compiler's, and the worker's.
     fn publish(&mut self, connection: &Connection) -> Result<(), String> {
-        for state in &mut self.folders {
-            if !state.refresh() {
+        for (i, state) in self.folders.iter_mut().enumerate() {
+            let looked = state.dirty;
+            state.refresh(i, &self.checker);
+            if !state.unsent {
                 continue;
             }
+            state.unsent = false;
             let Some(analysis) = &state.analysis else {
                 continue;
             };
             let mut shown = HashSet::new();
-            for (uri, diagnostics) in state.uris.iter().zip(&analysis.diagnostics) {
+            for (file, uri) in state.uris.iter().enumerate() {
+                let mut diagnostics = analysis.diagnostics.get(file).cloned().unwrap_or_default();
+                diagnostics.extend(state.checked.get(file).into_iter().flatten().cloned());
                 if diagnostics.is_empty() && !state.shown.contains(uri) {
                     continue;
                 }
                 if !diagnostics.is_empty() {
                     shown.insert(uri.clone());
                 }
-                let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics.clone(), None);
+                let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics, None);
                 send(connection, notification::<PublishDiagnostics>(params))?;
             }
             state.shown = shown;
-            let log = LogMessageParams {
-                typ: MessageType::LOG,
-                message: format!(
-                    "backcheck: looked at {} files of {} in {:.1} ms",
-                    state.uris.len(),
-                    state.folder.root.display(),
-                    analysis.took.as_secs_f64() * 1000.0
-                ),
-            };
-            send(connection, notification::<LogMessage>(log))?;
+            if looked {
+                let log = LogMessageParams {
+                    typ: MessageType::LOG,
+                    message: format!(
+                        "backcheck: compiled {} files of {} in {:.1} ms",
+                        state.uris.len(),
+                        state.folder.root.display(),
+                        analysis.took.as_secs_f64() * 1000.0
+                    ),
+                };
+                send(connection, notification::<LogMessage>(log))?;
+            }
         }
         Ok(())
     }
@@ -242,7 +319,7 @@ impl Server {
         let path = uri.to_file_path().ok()?;
         let i = self.state_for(&path);
         let state = &mut self.folders[i];
-        state.refresh();
+        state.refresh(i, &self.checker);
         let file = state.folder.file(&path)?;
         let analysis = state.analysis.as_ref()?;
         let text = &state.folder.files[file].source.text;
