@@ -162,6 +162,21 @@ fn an_editor_session_from_broken_to_fixed() {
     );
     assert_eq!(labels(&items), ["sitting", "face_down", "nothing"]);
 
+    // Keywords of the enclosing block at the start of a line, and tags.
+    let items = client.request(
+        "textDocument/completion",
+        text_document(&pain, position(&broken, "    ask \"What makes", 0, 0)),
+    );
+    let names = labels(&items);
+    assert!(names.contains(&"ask".to_string()), "{names:?}");
+    assert!(!names.contains(&"verdict".to_string()), "{names:?}");
+    let items = client.request(
+        "textDocument/completion",
+        text_document(&pain, position(&broken, "tags contraindication", 0, 5)),
+    );
+    let names = labels(&items);
+    assert!(names.contains(&"red_flag".to_string()), "{names:?}");
+
     // Rename the answer `sitting`: its declaration and the condition that
     // reads it in pain.flow, and the case that gives it in outcomes.flow.
     let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
