@@ -4,7 +4,7 @@
 //! tags after `tags` and `any`, and the keywords of the enclosing block at
 //! the start of a line.
 
-use lsp_types::{CompletionItem, CompletionItemKind};
+use lsp_types::{CompletionItem, CompletionItemKind, CompletionList, CompletionResponse};
 
 use super::name_index::NameIndex;
 
@@ -33,8 +33,38 @@ const OUTCOME: &[&str] = &[
 const CASE: &[&str] = &["answers", "expect"];
 const VIGNETTE: &[&str] = &["difficulty", "story", "answers", "expect"];
 
-pub fn complete(index: &NameIndex, file: usize, text: &str, offset: usize) -> Vec<CompletionItem> {
+/// At most this many items are sent; the list says it is incomplete, so
+/// the editor asks again as the word grows (a folder of 10,000 nodes would
+/// otherwise send them all on every `->`).
+const MOST: usize = 200;
+
+/// The completions at `offset`: those that fit the word typed so far (its
+/// letters in order), at most [`MOST`].
+pub fn complete(index: &NameIndex, file: usize, text: &str, offset: usize) -> CompletionResponse {
     let offset = floor(text, offset.min(text.len()));
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let typed = text[line_start..offset]
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let mut items = candidates(index, file, text, offset);
+    items.retain(|item| in_order(&typed, &item.label.to_ascii_lowercase()));
+    let is_incomplete = items.len() > MOST;
+    items.truncate(MOST);
+    CompletionResponse::List(CompletionList {
+        is_incomplete,
+        items,
+    })
+}
+
+/// Whether the characters of `typed` appear in `label` in order.
+fn in_order(typed: &str, label: &str) -> bool {
+    let mut rest = label.chars();
+    typed.chars().all(|c| rest.any(|l| l == c))
+}
+
+fn candidates(index: &NameIndex, file: usize, text: &str, offset: usize) -> Vec<CompletionItem> {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..offset];
     let word_start = line
@@ -309,6 +339,14 @@ fn block_keywords(text: &str) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_word_keeps_labels_with_its_letters_in_order() {
+        assert!(in_order("sdl", "saddle"));
+        assert!(in_order("", "saddle"));
+        assert!(!in_order("x", "saddle"));
+        assert!(!in_order("ds", "saddle"));
+    }
 
     #[test]
     fn keywords_follow_the_enclosing_block() {

@@ -192,3 +192,41 @@ impl NameIndex {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::file_names::file_names;
+    use crate::syntax::parse;
+
+    fn index(files: &[(&str, &str)]) -> NameIndex {
+        let names = files
+            .iter()
+            .enumerate()
+            .map(|(i, (namespace, text))| {
+                let document = parse(text, i).expect("the test text parses");
+                Arc::new(file_names(&document, namespace, text))
+            })
+            .collect();
+        NameIndex::new(names)
+    }
+
+    #[test]
+    fn a_fact_comes_before_a_question_of_the_same_name() {
+        let main = "fact pain: bool\nquestion pain { ask \"?\" yes -> next no -> next }\n\
+                    decide d { when pain -> other.end otherwise -> other.end }";
+        let other = "outcome end { verdict treat title \"t\" }";
+        let index = index(&[("main", main), ("other", other)]);
+        let at = main.find("when pain").expect("the condition") + 6;
+        let (_, symbol) = index.at(0, at, main).expect("a name there");
+        assert_eq!(symbol, Symbol::Fact("pain".into()));
+        let at = main.find("other.end").expect("the target") + 7;
+        let (_, symbol) = index.at(0, at, main).expect("a name there");
+        assert_eq!(symbol, Symbol::Node("other.end".into()));
+        assert_eq!(index.declarations(&symbol), vec![(1, 8..11)]);
+        // `next` of the question's arms is the decide node.
+        let at = main.find("-> next").expect("next") + 4;
+        let (_, symbol) = index.at(0, at, main).expect("a name there");
+        assert_eq!(symbol, Symbol::Node("main.d".into()));
+    }
+}

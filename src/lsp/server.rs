@@ -18,8 +18,8 @@ use lsp_types::request::{
     PrepareRenameRequest, References, Rename, Request as _,
 };
 use lsp_types::{
-    CompletionResponse, DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents,
-    LogMessageParams, MarkupContent, MarkupKind, MessageType, Position, PrepareRenameResponse,
+    DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents, LogMessageParams,
+    MarkupContent, MarkupKind, MessageType, Position, PrepareRenameResponse,
     PublishDiagnosticsParams, Url,
 };
 use serde_json::Value;
@@ -392,8 +392,7 @@ impl Server {
                 let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
                     return Ok(Value::Null);
                 };
-                let items = complete(&at.analysis.index, at.file, at.text, at.offset);
-                to_value(CompletionResponse::Array(items))
+                to_value(complete(&at.analysis.index, at.file, at.text, at.offset))
             }
             DocumentSymbolRequest::METHOD => {
                 let p: lsp_types::DocumentSymbolParams = parse(params)?;
