@@ -1,8 +1,9 @@
 //! The slow half of a look at a folder, off the loop: the lints and the
 //! proof of every invariant run on one worker thread, so the editor's
 //! requests and the compiler's errors never wait for them. Only the newest
-//! job waits; one overtaken before it started is never run, and a result
-//! for text that has changed since is dropped by the loop (`generation`).
+//! job waits, and only once the text has been still for [`SETTLE`]: a job
+//! overtaken before it started is never run, and a result for text that has
+//! changed since is dropped by the loop (`generation`).
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
@@ -35,7 +36,12 @@ pub struct Done {
     pub took: Duration,
 }
 
-type Slot = Arc<(Mutex<Option<Job>>, Condvar)>;
+/// How long the text must stay unchanged before the worker starts on it:
+/// while someone types, proving each keystroke's text would only take a
+/// core from the compiler's answers.
+pub const SETTLE: Duration = Duration::from_millis(150);
+
+type Slot = Arc<(Mutex<Option<(Instant, Job)>>, Condvar)>;
 
 pub struct Checker {
     slot: Slot,
@@ -56,7 +62,7 @@ impl Checker {
     pub fn submit(&self, job: Job) {
         let (lock, ready) = &*self.slot;
         if let Ok(mut waiting) = lock.lock() {
-            *waiting = Some(job);
+            *waiting = Some((Instant::now(), job));
             ready.notify_one();
         }
     }
@@ -65,23 +71,34 @@ impl Checker {
 fn work(slot: &Slot, results: &Sender<Done>) {
     let (lock, ready) = &**slot;
     loop {
-        let job = {
-            let Ok(mut waiting) = lock.lock() else {
-                return;
-            };
-            loop {
-                if let Some(job) = waiting.take() {
-                    break job;
-                }
-                waiting = match ready.wait(waiting) {
-                    Ok(guard) => guard,
-                    Err(_) => return,
-                };
-            }
+        let Some((mut since, mut job)) = next_job(lock, ready) else {
+            return;
         };
+        // Wait for the text to settle, taking any newer job meanwhile.
+        loop {
+            let left = (since + SETTLE).saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            std::thread::sleep(left);
+            if let Some(newer) = lock.lock().ok().and_then(|mut waiting| waiting.take()) {
+                (since, job) = newer;
+            }
+        }
         if results.send(check(&job)).is_err() {
             return;
         }
+    }
+}
+
+/// Waits for a job; `None` when the lock is poisoned.
+fn next_job(lock: &Mutex<Option<(Instant, Job)>>, ready: &Condvar) -> Option<(Instant, Job)> {
+    let mut waiting = lock.lock().ok()?;
+    loop {
+        if let Some(job) = waiting.take() {
+            return Some(job);
+        }
+        waiting = ready.wait(waiting).ok()?;
     }
 }
 
