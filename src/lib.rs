@@ -13,6 +13,7 @@ pub mod embedded;
 pub mod engine;
 pub mod file_read;
 pub mod file_write;
+pub mod lsp;
 pub mod printable;
 pub mod rehearse;
 pub mod repl;

@@ -95,13 +95,26 @@ enum Command {
         #[command(flatten)]
         folder: FolderArg,
     },
-    /// Print the question graph: DOT, Mermaid, JSON (docs/graph-json.md) or SVG.
+    /// Print the question graph: DOT, Mermaid or JSON (docs/graph-json.md).
+    ///
+    /// For a picture, Graphviz draws the DOT export with sections as boxes:
+    /// `backcheck graph | dot -Tsvg > graph.svg`.
     Graph {
         /// The language to draw in.
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
         #[command(flatten)]
         knowledge: KnowledgeArg,
+    },
+    /// A language server on stdin and stdout, for editors (editors/README.md).
+    Lsp {
+        /// The knowledge folder of the files under it (default: the folder
+        /// each file is in).
+        #[arg(long, value_name = "DIR")]
+        knowledge: Option<PathBuf>,
+        /// Accepted and ignored: editors pass it to say the channel.
+        #[arg(long, hide = true)]
+        stdio: bool,
     },
     /// Lay out .flow files in the one canonical style, in place.
     Fmt {
@@ -175,7 +188,8 @@ enum GraphFormat {
     Mermaid,
     /// The stable export of docs/graph-json.md.
     Json,
-    /// A picture, laid out by backcheck itself.
+    /// No longer drawn by backcheck: says how to get it from the DOT export.
+    #[value(hide = true)]
     Svg,
 }
 
@@ -308,6 +322,9 @@ fn main() -> ExitCode {
             fmt(check, &paths)
         }
         Some(Command::Rehearse(args)) => rehearse(&args),
+        Some(Command::Lsp { knowledge, .. }) => backcheck::lsp::run_stdio(knowledge)
+            .map(|()| 0)
+            .map_err(|error| Failure::new(FAILED, format!("error: {error}"))),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -829,18 +846,24 @@ fn location(flow: &Flow, span: backcheck::diagnostic::Span) -> String {
         None => "?".into(),
     }
 }
+/// Why `--format svg` is gone, and how to get the picture.
+const NO_SVG: &str = "error: backcheck no longer draws SVG itself: its layout could not show \
+sections or question text.\nGraphviz draws the DOT export with both: \
+backcheck graph --format dot | dot -Tsvg > graph.svg";
 
 fn graph(format: GraphFormat, knowledge: Option<&Path>) -> Result<u8, Failure> {
-    use backcheck::report::{GraphJson, graph_dot, graph_mermaid, graph_svg};
+    use backcheck::report::{GraphJson, graph_dot, graph_mermaid};
+    // Said before the knowledge is read: nothing it holds would change it.
+    if matches!(format, GraphFormat::Svg) {
+        return Err(Failure::new(BAD_INPUT, NO_SVG));
+    }
     let flow = load(knowledge)?;
     let text = match format {
         GraphFormat::Dot => graph_dot(flow),
         GraphFormat::Mermaid => graph_mermaid(flow),
         GraphFormat::Json => serde_json::to_string_pretty(&GraphJson::of(flow))
             .map_err(|error| Failure::new(FAILED, format!("error: {error}")))?,
-        GraphFormat::Svg => {
-            graph_svg(flow).map_err(|error| Failure::new(FAILED, format!("error: {error}")))?
-        }
+        GraphFormat::Svg => return Err(Failure::new(BAD_INPUT, NO_SVG)),
     };
     writeln!(io::stdout().lock(), "{}", text.trim_end())?;
     Ok(0)

@@ -16,6 +16,10 @@ const MAY_USE: &[(&str, &[&str])] = &[
     ("terminal", &[]),
     ("repl", &["compile", "engine", "report", "terminal"]),
     ("rehearse", &["compile", "engine", "report", "terminal"]),
+    (
+        "lsp",
+        &["source", "diagnostic", "syntax", "compile", "check"],
+    ),
 ];
 
 const STAGES: &[&str] = &[
@@ -29,6 +33,7 @@ const STAGES: &[&str] = &[
     "terminal",
     "repl",
     "rehearse",
+    "lsp",
     "embedded",
 ];
 

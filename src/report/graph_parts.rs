@@ -1,6 +1,6 @@
 //! What every picture of the graph shares: the nodes grouped by section, the
 //! edges in a stable order, an edge's label and an outcome's colours. Only the
-//! pictures (DOT, Mermaid, SVG) use it; the JSON export names things itself.
+//! pictures (DOT, Mermaid) use it; the JSON export names things itself.
 
 use petgraph::visit::EdgeRef;
 
@@ -58,11 +58,23 @@ pub(crate) fn node_colours(kind: &NodeKind) -> Colours {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub(crate) enum EdgeWords<'f> {
-    Answer { answer: &'f str },
+    Answer {
+        answer: &'f str,
+    },
     Then,
-    Skip { condition: &'f str },
-    Condition { condition: &'f str },
-    Otherwise,
+    Skip {
+        condition: &'f str,
+    },
+    /// A decide node's `when` arm; `arm` is its place, from 1, in the order
+    /// the arms are tried.
+    Condition {
+        condition: &'f str,
+        arm: usize,
+    },
+    /// The decide node's last arm, after every `when`.
+    Otherwise {
+        arm: usize,
+    },
 }
 
 /// The words of `edge`, which leaves node `from`.
@@ -74,26 +86,34 @@ pub(crate) fn edge_words<'f>(flow: &'f Flow, from: usize, edge: &Edge) -> EdgeWo
         },
         (Edge::Condition(index), Some(NodeKind::Decide(decide))) => EdgeWords::Condition {
             condition: decide.arms.get(*index).map_or("?", |arm| arm.text.as_str()),
+            arm: index + 1,
+        },
+        (Edge::Otherwise, Some(NodeKind::Decide(decide))) => EdgeWords::Otherwise {
+            arm: decide.arms.len() + 1,
         },
         (Edge::Answer(_), _) => EdgeWords::Answer { answer: "?" },
-        (Edge::Condition(_), _) => EdgeWords::Condition { condition: "?" },
+        (Edge::Condition(index), _) => EdgeWords::Condition {
+            condition: "?",
+            arm: index + 1,
+        },
         (Edge::Then, _) => EdgeWords::Then,
         (Edge::Skip, _) => EdgeWords::Skip {
             condition: "already known",
         },
-        (Edge::Otherwise, _) => EdgeWords::Otherwise,
+        (Edge::Otherwise, _) => EdgeWords::Otherwise { arm: 1 },
     }
 }
 
-/// The words written on an edge: the answer id, the condition, `otherwise`,
-/// `then`, or `skip: condition`.
+/// The words written on an edge: the answer id, the condition or
+/// `otherwise` numbered in the order the arms are tried (`1. age < 16`,
+/// `2. otherwise`), `then`, or `skip: condition`.
 pub(crate) fn edge_label(flow: &Flow, from: usize, edge: &Edge) -> String {
     match edge_words(flow, from, edge) {
         EdgeWords::Answer { answer } => answer.to_string(),
         EdgeWords::Then => "then".into(),
         EdgeWords::Skip { condition } => format!("skip: {condition}"),
-        EdgeWords::Condition { condition } => condition.to_string(),
-        EdgeWords::Otherwise => "otherwise".into(),
+        EdgeWords::Condition { condition, arm } => format!("{arm}. {condition}"),
+        EdgeWords::Otherwise { arm } => format!("{arm}. otherwise"),
     }
 }
 

@@ -4,6 +4,8 @@
 //! Each test file uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod lsp_client;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;

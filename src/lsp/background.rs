@@ -1,0 +1,131 @@
+//! The slow half of a look at a folder, off the loop: the lints and the
+//! proof of every invariant run on one worker thread, so the editor's
+//! requests and the compiler's errors never wait for them. Only the newest
+//! job waits, and only once the text has been still for [`SETTLE`]: a job
+//! overtaken before it started is never run, and a result for text that has
+//! changed since is dropped by the loop (`generation`).
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use lsp_types::Url;
+
+use super::line_index::LineIndex;
+use super::lsp_diagnostic::to_lsp;
+use super::name_index::NameIndex;
+use super::verify_diagnostics::verify_diagnostics;
+use crate::compile::Flow;
+
+/// A folder that compiled, to lint and verify.
+pub struct Job {
+    /// Which folder of the server, and which look at it.
+    pub folder: usize,
+    pub generation: u64,
+    pub flow: Flow,
+    pub index: Arc<NameIndex>,
+    pub uris: Vec<Url>,
+    pub lines: Vec<LineIndex>,
+}
+
+/// What a job found: per file, the warnings and broken invariants.
+pub struct Done {
+    pub folder: usize,
+    pub generation: u64,
+    pub diagnostics: Vec<Vec<lsp_types::Diagnostic>>,
+    pub took: Duration,
+}
+
+/// How long the text must stay unchanged before the worker starts on it:
+/// while someone types, proving each keystroke's text would only take a
+/// core from the compiler's answers.
+pub const SETTLE: Duration = Duration::from_millis(150);
+
+type Slot = Arc<(Mutex<Option<(Instant, Job)>>, Condvar)>;
+
+pub struct Checker {
+    slot: Slot,
+    pub results: Receiver<Done>,
+}
+
+impl Checker {
+    /// Starts the worker; it ends with the process.
+    pub fn start() -> Checker {
+        let slot: Slot = Arc::new((Mutex::new(None), Condvar::new()));
+        let (sender, results) = channel();
+        let worker = slot.clone();
+        std::thread::spawn(move || work(&worker, &sender));
+        Checker { slot, results }
+    }
+
+    /// Puts `job` in place of any job not yet started.
+    pub fn submit(&self, job: Job) {
+        let (lock, ready) = &*self.slot;
+        if let Ok(mut waiting) = lock.lock() {
+            *waiting = Some((Instant::now(), job));
+            ready.notify_one();
+        }
+    }
+}
+
+fn work(slot: &Slot, results: &Sender<Done>) {
+    let (lock, ready) = &**slot;
+    loop {
+        let Some((mut since, mut job)) = next_job(lock, ready) else {
+            return;
+        };
+        // Wait for the text to settle, taking any newer job meanwhile.
+        loop {
+            let left = (since + SETTLE).saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            std::thread::sleep(left);
+            if let Some(newer) = lock.lock().ok().and_then(|mut waiting| waiting.take()) {
+                (since, job) = newer;
+            }
+        }
+        if results.send(check(&job)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Waits for a job; `None` when the lock is poisoned.
+fn next_job(lock: &Mutex<Option<(Instant, Job)>>, ready: &Condvar) -> Option<(Instant, Job)> {
+    let mut waiting = lock.lock().ok()?;
+    loop {
+        if let Some(job) = waiting.take() {
+            return Some(job);
+        }
+        waiting = ready.wait(waiting).ok()?;
+    }
+}
+
+fn check(job: &Job) -> Done {
+    let started = Instant::now();
+    let count = job.uris.len();
+    let mut diagnostics = vec![Vec::new(); count];
+    for warning in crate::check::lint(&job.flow) {
+        let file = warning.span.file();
+        let (Some(uri), Some(lines), Some(source)) = (
+            job.uris.get(file),
+            job.lines.get(file),
+            job.flow.files.get(file),
+        ) else {
+            continue;
+        };
+        diagnostics[file].push(to_lsp(&warning, uri, lines, &source.text));
+    }
+    for (file, diagnostic) in verify_diagnostics(&job.flow, &job.index, &job.uris, &job.lines) {
+        if let Some(list) = diagnostics.get_mut(file) {
+            list.push(diagnostic);
+        }
+    }
+    Done {
+        folder: job.folder,
+        generation: job.generation,
+        diagnostics,
+        took: started.elapsed(),
+    }
+}

@@ -1,0 +1,361 @@
+//! Completion from what is written before the cursor on its line, so it
+//! works while the file is half typed: node ids after `->`, facts after
+//! `set`, a fact's values or a question's answers after `==` or `in [`,
+//! tags after `tags` and `any`, and the keywords of the enclosing block at
+//! the start of a line.
+
+use lsp_types::{CompletionItem, CompletionItemKind, CompletionList, CompletionResponse};
+
+use super::name_index::NameIndex;
+
+/// What may be written in each kind of block, in the grammar's words.
+const TOP: &[&str] = &[
+    "flow",
+    "fact",
+    "section",
+    "question",
+    "decide",
+    "outcome",
+    "invariant",
+    "case",
+    "vignette",
+];
+const FLOW: &[&str] = &["version", "start", "disclaimer"];
+const SECTION: &[&str] = &["question", "decide", "outcome"];
+const QUESTION: &[&str] = &[
+    "ask", "clinical", "why", "source", "tags", "yes", "no", "unsure", "answer", "then", "number",
+    "multiple", "skip",
+];
+const DECIDE: &[&str] = &["why", "source", "when", "otherwise"];
+const OUTCOME: &[&str] = &[
+    "verdict", "title", "clinical", "why", "plan", "avoid", "selfcare", "safety", "source", "tags",
+];
+const CASE: &[&str] = &["answers", "expect"];
+const VIGNETTE: &[&str] = &["difficulty", "story", "answers", "expect"];
+
+/// At most this many items are sent; the list says it is incomplete, so
+/// the editor asks again as the word grows (a folder of 10,000 nodes would
+/// otherwise send them all on every `->`).
+const MOST: usize = 200;
+
+/// The completions at `offset`: those that fit the word typed so far (its
+/// letters in order), at most [`MOST`].
+pub fn complete(index: &NameIndex, file: usize, text: &str, offset: usize) -> CompletionResponse {
+    let offset = floor(text, offset.min(text.len()));
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let typed = text[line_start..offset]
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let mut items = candidates(index, file, text, offset);
+    items.retain(|item| in_order(&typed, &item.label.to_ascii_lowercase()));
+    let is_incomplete = items.len() > MOST;
+    items.truncate(MOST);
+    CompletionResponse::List(CompletionList {
+        is_incomplete,
+        items,
+    })
+}
+
+/// Whether the characters of `typed` appear in `label` in order.
+fn in_order(typed: &str, label: &str) -> bool {
+    let mut rest = label.chars();
+    typed.chars().all(|c| rest.any(|l| l == c))
+}
+
+fn candidates(index: &NameIndex, file: usize, text: &str, offset: usize) -> Vec<CompletionItem> {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..offset];
+    let word_start = line
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .map_or(0, |i| i + 1);
+    let before = line[..word_start].trim_end();
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace() || c == '[' || c == ',' || c == '(')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.last().copied().unwrap_or("");
+    let previous = words.len().checked_sub(2).map_or("", |i| words[i]);
+    let first = words.first().copied().unwrap_or("");
+
+    if before.is_empty() {
+        return keywords(block_keywords(&text[..line_start]));
+    }
+    if before.ends_with("->") || last == "start" || (last == "outcome" && previous == "expect") {
+        let mut items = nodes(index, file);
+        if before.ends_with("->") {
+            items.push(item(
+                "next",
+                CompletionItemKind::KEYWORD,
+                Some("the node written after this one"),
+            ));
+        }
+        return items;
+    }
+    if last == "set" {
+        return facts(index, false);
+    }
+    if last == "into" {
+        return facts(index, true);
+    }
+    if last == "=" && previous.is_empty() {
+        return Vec::new();
+    }
+    if last == "=" && words.len() >= 3 && words[words.len() - 3] == "set" {
+        return values(index, file, previous);
+    }
+    if last == "tags" || last == "any" || (first == "tags" && before.ends_with(',')) {
+        return index
+            .tags()
+            .into_iter()
+            .map(|t| item(&t, CompletionItemKind::CONSTANT, None))
+            .collect();
+    }
+    if ["==", "!=", "<", ">", "<=", ">="].contains(&last) {
+        return values(index, file, previous);
+    }
+    if let Some(operand) = list_operand(&words, before) {
+        return values(index, file, operand);
+    }
+    if last == "verdict" {
+        return keywords(&["treat", "modify", "refer"]);
+    }
+    if last == "refer" {
+        return keywords(&["emergency", "urgent", "routine"]);
+    }
+    if last == "expect" {
+        return keywords(&["treat", "modify", "refer", "outcome", "note"]);
+    }
+    if last == "difficulty" {
+        return keywords(&["easy", "medium", "hard"]);
+    }
+    if ["when", "and", "or", "not", "=>", "{"].contains(&last) || before.ends_with('(') {
+        let mut items = facts(index, false);
+        items.extend(questions(index, file));
+        return items;
+    }
+    if first == "answers" || line.contains('=') && !line.contains('"') {
+        return case_answers(index, file, line, word_start);
+    }
+    Vec::new()
+}
+
+fn floor(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// In `x in [a, b, `: `x`.
+fn list_operand<'a>(words: &[&'a str], before: &str) -> Option<&'a str> {
+    let open = before.rfind('[')?;
+    if before[open..].contains(']') {
+        return None;
+    }
+    let in_at = words.iter().rposition(|w| *w == "in")?;
+    let operand = *words.get(in_at.checked_sub(1)?)?;
+    // `any tag in [...]`: the values are yes/no/unsure.
+    if in_at >= 2 && words[in_at - 2] == "any" {
+        return Some("");
+    }
+    Some(operand)
+}
+
+/// In `answers q=`, the answers of `q`; otherwise the questions.
+fn case_answers(
+    index: &NameIndex,
+    file: usize,
+    line: &str,
+    word_start: usize,
+) -> Vec<CompletionItem> {
+    let token_start = line[..word_start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let token = &line[token_start..];
+    match token.split_once('=') {
+        Some((question, _)) => values(index, file, question),
+        None => questions(index, file),
+    }
+}
+
+fn item(label: &str, kind: CompletionItemKind, detail: Option<&str>) -> CompletionItem {
+    CompletionItem {
+        label: label.to_string(),
+        kind: Some(kind),
+        detail: detail.map(str::to_string),
+        ..CompletionItem::default()
+    }
+}
+
+fn keywords(words: &[&str]) -> Vec<CompletionItem> {
+    words
+        .iter()
+        .map(|w| item(w, CompletionItemKind::KEYWORD, None))
+        .collect()
+}
+
+/// Nodes as this file would write them: its own by local id, others' by
+/// `file.id`.
+fn nodes(index: &NameIndex, file: usize) -> Vec<CompletionItem> {
+    let here = index.files.get(file).map(|f| f.namespace.as_str());
+    index
+        .files
+        .iter()
+        .flat_map(|f| {
+            let own = Some(f.namespace.as_str()) == here;
+            f.nodes.iter().map(move |n| {
+                let label = if own { n.local.clone() } else { n.id.clone() };
+                let detail = n
+                    .ask
+                    .clone()
+                    .or_else(|| n.title.clone())
+                    .unwrap_or_default();
+                item(
+                    &label,
+                    CompletionItemKind::REFERENCE,
+                    Some(&format!("{} · {detail}", n.kind)),
+                )
+            })
+        })
+        .collect()
+}
+
+fn questions(index: &NameIndex, file: usize) -> Vec<CompletionItem> {
+    let mut items = nodes(index, file);
+    items.retain(|i| {
+        i.detail
+            .as_deref()
+            .is_some_and(|d| d.starts_with("question"))
+    });
+    items
+}
+
+fn facts(index: &NameIndex, numbers_only: bool) -> Vec<CompletionItem> {
+    index
+        .facts()
+        .filter(|f| !numbers_only || f.is_number)
+        .map(|f| item(&f.name, CompletionItemKind::VARIABLE, Some(&f.domain)))
+        .collect()
+}
+
+/// The values `operand` can be compared with: a fact's words (or true and
+/// false), a question's answers; yes/no/unsure for a tag's questions.
+fn values(index: &NameIndex, file: usize, operand: &str) -> Vec<CompletionItem> {
+    if operand.is_empty() {
+        return keywords(&["yes", "no", "unsure"]);
+    }
+    if let Some((_, fact)) = index.fact(operand) {
+        if fact.domain == "bool" {
+            return keywords(&["true", "false"]);
+        }
+        return fact
+            .values
+            .iter()
+            .map(|v| item(v, CompletionItemKind::ENUM_MEMBER, Some(&fact.name)))
+            .collect();
+    }
+    if let Some(id) = index.node_named(file, operand)
+        && let Some((_, node)) = index.node(id)
+    {
+        return node
+            .answers
+            .iter()
+            .map(|(answer, label)| item(answer, CompletionItemKind::ENUM_MEMBER, Some(label)))
+            .collect();
+    }
+    Vec::new()
+}
+
+/// The keywords of the block the text ends inside.
+fn block_keywords(text: &str) -> &'static [&'static str] {
+    const BLOCKS: &[&str] = &[
+        "flow",
+        "section",
+        "question",
+        "decide",
+        "outcome",
+        "invariant",
+        "case",
+        "vignette",
+    ];
+    let mut stack: Vec<&str> = Vec::new();
+    // The code (no strings, no comments) since the last brace.
+    let mut segment = String::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut comment = false;
+    for (i, c) in text.char_indices() {
+        if comment {
+            comment = c != '\n';
+            continue;
+        }
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                segment.push(' ');
+            }
+            '/' if text[i..].starts_with("//") => comment = true,
+            '{' => {
+                let keyword = segment
+                    .split_whitespace()
+                    .rev()
+                    .find_map(|w| BLOCKS.iter().find(|b| **b == w).copied())
+                    .unwrap_or("");
+                stack.push(keyword);
+                segment.clear();
+            }
+            '}' => {
+                stack.pop();
+                segment.clear();
+            }
+            _ => segment.push(c),
+        }
+    }
+    match stack.last().copied() {
+        None => TOP,
+        Some("flow") => FLOW,
+        Some("section") => SECTION,
+        Some("question") => QUESTION,
+        Some("decide") => DECIDE,
+        Some("outcome") => OUTCOME,
+        Some("case") => CASE,
+        Some("vignette") => VIGNETTE,
+        // An invariant's body is a condition; an unknown block, anything.
+        Some(_) => TOP,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_word_keeps_labels_with_its_letters_in_order() {
+        assert!(in_order("sdl", "saddle"));
+        assert!(in_order("", "saddle"));
+        assert!(!in_order("x", "saddle"));
+        assert!(!in_order("ds", "saddle"));
+    }
+
+    #[test]
+    fn keywords_follow_the_enclosing_block() {
+        assert_eq!(block_keywords("question q {\n  "), QUESTION);
+        assert_eq!(
+            block_keywords("section s \"S {\" {\n question q { ask \"}\" }\n"),
+            SECTION
+        );
+        assert_eq!(block_keywords("outcome o { title \"x\" }\n"), TOP);
+        assert_eq!(block_keywords("fact a: bool\nquestion q {\n"), QUESTION);
+    }
+}

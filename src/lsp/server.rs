@@ -1,0 +1,476 @@
+//! The server's loop: messages in, answers and diagnostics out. Changes
+//! only update text; the folder is looked at again when a request needs it
+//! or when no message is waiting, so a burst of keystrokes costs one look.
+//! The compiler's errors are sent at once; the lints and broken invariants
+//! follow from the worker (`background.rs`) when they are ready.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
+    LogMessage, Notification as _, PublishDiagnostics,
+};
+use lsp_types::request::{
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    PrepareRenameRequest, References, Rename, Request as _,
+};
+use lsp_types::{
+    DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents, LogMessageParams,
+    MarkupContent, MarkupKind, MessageType, Position, PrepareRenameResponse,
+    PublishDiagnosticsParams, Url,
+};
+use serde_json::Value;
+
+use super::analysis::{Analysis, NamesCache, analyse};
+use super::background::{Checker, Done, Job};
+use super::completion::complete;
+use super::folder::{Folder, folder_of};
+use super::formatting::format_edits;
+use super::hover::hover_text;
+use super::navigation::{definition, references};
+use super::outline::outline;
+use super::quick_fix::quick_fixes;
+use super::rename::{rename, renamed_part};
+
+/// One knowledge folder and the last look at it.
+struct FolderState {
+    folder: Folder,
+    cache: NamesCache,
+    analysis: Option<Analysis>,
+    uris: Vec<Url>,
+    /// Changed since the last look.
+    dirty: bool,
+    /// Counts the looks, so a worker's result for older text is dropped.
+    generation: u64,
+    /// Per file: the lints and broken invariants of the last compiled text.
+    checked: Vec<Vec<lsp_types::Diagnostic>>,
+    /// Something to send that the editor has not seen.
+    unsent: bool,
+    /// Files that were last sent diagnostics, to clear them when fixed.
+    shown: HashSet<Url>,
+}
+
+impl FolderState {
+    /// Looks at the folder again if it changed; a folder that compiles is
+    /// handed to `checker` for the lints and `verify`.
+    fn refresh(&mut self, folder: usize, checker: &Checker) {
+        if !self.dirty && self.analysis.is_some() {
+            return;
+        }
+        self.uris = self
+            .folder
+            .files
+            .iter()
+            .map(|f| Url::from_file_path(&f.path).unwrap_or_else(|()| fallback_uri(&f.path)))
+            .collect();
+        let mut analysis = analyse(&self.folder, &self.uris, &mut self.cache);
+        self.generation += 1;
+        match analysis.flow.take() {
+            Some(flow) => {
+                // The last findings stay until the new ones come, unless the
+                // files they point into are no longer the same list.
+                if self.checked.len() != self.uris.len() {
+                    self.checked = vec![Vec::new(); self.uris.len()];
+                }
+                checker.submit(Job {
+                    folder,
+                    generation: self.generation,
+                    flow,
+                    index: analysis.index.clone(),
+                    uris: self.uris.clone(),
+                    lines: analysis.lines.clone(),
+                });
+            }
+            None => self.checked = vec![Vec::new(); self.uris.len()],
+        }
+        self.analysis = Some(analysis);
+        self.dirty = false;
+        self.unsent = true;
+    }
+
+    /// The worker's findings, if they are for the text as it is now.
+    fn checked(&mut self, done: Done) {
+        if done.generation == self.generation && !self.dirty {
+            self.checked = done.diagnostics;
+            self.unsent = true;
+        }
+    }
+}
+
+/// A file path the platform cannot make into a URL (never on Unix for an
+/// absolute path); the diagnostics still need an address.
+fn fallback_uri(path: &Path) -> Url {
+    Url::parse(&format!("file:///{}", path.display()))
+        .unwrap_or_else(|_| Url::parse("file:///unknown.flow").expect("a constant URL parses"))
+}
+
+pub struct Server {
+    /// `--knowledge DIR`: files under it belong to it.
+    knowledge: Option<PathBuf>,
+    folders: Vec<FolderState>,
+    checker: Checker,
+}
+
+/// How often the loop looks for the worker's findings while it waits for
+/// the editor.
+const POLL: Duration = Duration::from_millis(20);
+
+/// What a request about one place in a file needs.
+struct At<'a> {
+    analysis: &'a Analysis,
+    uris: &'a [Url],
+    file: usize,
+    text: &'a str,
+    offset: usize,
+}
+
+type Answer = Result<Value, (ErrorCode, String)>;
+
+impl Server {
+    pub fn new(knowledge: Option<PathBuf>) -> Server {
+        Server {
+            knowledge,
+            folders: Vec::new(),
+            checker: Checker::start(),
+        }
+    }
+
+    /// Answers messages until the editor says `exit` or the input ends.
+    pub fn run(&mut self, connection: &Connection) -> Result<(), String> {
+        loop {
+            let message = match connection.receiver.recv_timeout(POLL) {
+                Ok(message) => Some(message),
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return Ok(()),
+            };
+            while let Ok(done) = self.checker.results.try_recv() {
+                if let Some(state) = self.folders.get_mut(done.folder) {
+                    let took = done.took;
+                    state.checked(done);
+                    let log = LogMessageParams {
+                        typ: MessageType::LOG,
+                        message: format!(
+                            "backcheck: linted and verified {} in {:.1} ms",
+                            state.folder.root.display(),
+                            took.as_secs_f64() * 1000.0
+                        ),
+                    };
+                    send(connection, notification::<LogMessage>(log))?;
+                }
+            }
+            match message {
+                None => {}
+                Some(Message::Request(request)) => {
+                    if connection
+                        .handle_shutdown(&request)
+                        .map_err(|e| e.to_string())?
+                    {
+                        return Ok(());
+                    }
+                    let id = request.id.clone();
+                    let response = match self.request(request) {
+                        Ok(value) => Response::new_ok(id, value),
+                        Err((code, message)) => Response::new_err(id, code as i32, message),
+                    };
+                    send(connection, Message::Response(response))?;
+                }
+                Some(Message::Notification(notification)) => {
+                    if notification.method == "exit" {
+                        return Ok(());
+                    }
+                    self.notify(notification);
+                }
+                Some(Message::Response(_)) => {}
+            }
+            if connection.receiver.is_empty() {
+                self.publish(connection)?;
+            }
+        }
+    }
+
+    fn state_for(&mut self, path: &Path) -> usize {
+        if let Some(i) = self
+            .folders
+            .iter()
+            .position(|s| s.folder.file(path).is_some())
+        {
+            return i;
+        }
+        let root = match &self.knowledge {
+            Some(dir) if path.starts_with(dir) => dir.clone(),
+            _ => folder_of(path),
+        };
+        if let Some(i) = self.folders.iter().position(|s| s.folder.root == root) {
+            return i;
+        }
+        self.folders.push(FolderState {
+            folder: Folder::load(&root),
+            cache: NamesCache::default(),
+            analysis: None,
+            uris: Vec::new(),
+            dirty: true,
+            generation: 0,
+            checked: Vec::new(),
+            unsent: false,
+            shown: HashSet::new(),
+        });
+        self.folders.len() - 1
+    }
+
+    fn notify(&mut self, notification: Notification) {
+        let params = notification.params;
+        match notification.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(params)
+                {
+                    self.set_text(&p.text_document.uri, p.text_document.text);
+                }
+            }
+            DidChangeTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(params)
+                    && let Some(change) = p.content_changes.into_iter().last()
+                {
+                    self.set_text(&p.text_document.uri, change.text);
+                }
+            }
+            DidSaveTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidSaveTextDocumentParams>(params)
+                    && let Some(text) = p.text
+                {
+                    self.set_text(&p.text_document.uri, text);
+                }
+            }
+            DidCloseTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(params)
+                    && let Ok(path) = p.text_document.uri.to_file_path()
+                {
+                    let i = self.state_for(&path);
+                    self.folders[i].folder.close(&path);
+                    self.folders[i].dirty = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn set_text(&mut self, uri: &Url, text: String) {
+        let Ok(path) = uri.to_file_path() else {
+            return;
+        };
+        let i = self.state_for(&path);
+        let state = &mut self.folders[i];
+        state.folder.set_text(&path, text);
+        state.dirty = true;
+    }
+
+    /// Looks again at every changed folder and sends each file's
+    /// diagnostics that changed: the compiler's, and the worker's.
+    fn publish(&mut self, connection: &Connection) -> Result<(), String> {
+        for (i, state) in self.folders.iter_mut().enumerate() {
+            let looked = state.dirty;
+            state.refresh(i, &self.checker);
+            if !state.unsent {
+                continue;
+            }
+            state.unsent = false;
+            let Some(analysis) = &state.analysis else {
+                continue;
+            };
+            let mut shown = HashSet::new();
+            for (file, uri) in state.uris.iter().enumerate() {
+                let mut diagnostics = analysis.diagnostics.get(file).cloned().unwrap_or_default();
+                diagnostics.extend(state.checked.get(file).into_iter().flatten().cloned());
+                if diagnostics.is_empty() && !state.shown.contains(uri) {
+                    continue;
+                }
+                if !diagnostics.is_empty() {
+                    shown.insert(uri.clone());
+                }
+                let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics, None);
+                send(connection, notification::<PublishDiagnostics>(params))?;
+            }
+            state.shown = shown;
+            if looked {
+                let log = LogMessageParams {
+                    typ: MessageType::LOG,
+                    message: format!(
+                        "backcheck: compiled {} files of {} in {:.1} ms",
+                        state.uris.len(),
+                        state.folder.root.display(),
+                        analysis.took.as_secs_f64() * 1000.0
+                    ),
+                };
+                send(connection, notification::<LogMessage>(log))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The file a request is about, looked at afresh, and the byte offset
+    /// of `position` in it.
+    fn at(&mut self, uri: &Url, position: Option<Position>) -> Option<At<'_>> {
+        let path = uri.to_file_path().ok()?;
+        let i = self.state_for(&path);
+        let state = &mut self.folders[i];
+        state.refresh(i, &self.checker);
+        let file = state.folder.file(&path)?;
+        let analysis = state.analysis.as_ref()?;
+        let text = &state.folder.files[file].source.text;
+        let lines = analysis.lines.get(file)?;
+        Some(At {
+            analysis,
+            uris: &state.uris,
+            file,
+            text,
+            offset: position.map_or(0, |p| lines.offset(p)),
+        })
+    }
+
+    fn request(&mut self, request: Request) -> Answer {
+        let Request { method, params, .. } = request;
+        match method.as_str() {
+            HoverRequest::METHOD => {
+                let p: lsp_types::HoverParams = parse(params)?;
+                let doc = p.text_document_position_params;
+                let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
+                    return Ok(Value::Null);
+                };
+                let found = at.analysis.index.at(at.file, at.offset, at.text);
+                let Some((occurrence, symbol)) = found else {
+                    return Ok(Value::Null);
+                };
+                let Some(text) = hover_text(&at.analysis.index, &symbol) else {
+                    return Ok(Value::Null);
+                };
+                to_value(Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: text,
+                    }),
+                    range: Some(at.analysis.lines[at.file].range(occurrence.range.clone())),
+                })
+            }
+            GotoDefinition::METHOD => {
+                let p: lsp_types::GotoDefinitionParams = parse(params)?;
+                let doc = p.text_document_position_params;
+                let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
+                    return Ok(Value::Null);
+                };
+                let Some((_, symbol)) = at.analysis.index.at(at.file, at.offset, at.text) else {
+                    return Ok(Value::Null);
+                };
+                let found = definition(&at.analysis.index, &symbol, at.uris, &at.analysis.lines);
+                to_value(GotoDefinitionResponse::Array(found))
+            }
+            References::METHOD => {
+                let p: lsp_types::ReferenceParams = parse(params)?;
+                let doc = p.text_document_position;
+                let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
+                    return Ok(Value::Null);
+                };
+                let Some((_, symbol)) = at.analysis.index.at(at.file, at.offset, at.text) else {
+                    return Ok(Value::Null);
+                };
+                to_value(references(
+                    &at.analysis.index,
+                    &symbol,
+                    p.context.include_declaration,
+                    at.uris,
+                    &at.analysis.lines,
+                ))
+            }
+            Completion::METHOD => {
+                let p: lsp_types::CompletionParams = parse(params)?;
+                let doc = p.text_document_position;
+                let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
+                    return Ok(Value::Null);
+                };
+                to_value(complete(&at.analysis.index, at.file, at.text, at.offset))
+            }
+            DocumentSymbolRequest::METHOD => {
+                let p: lsp_types::DocumentSymbolParams = parse(params)?;
+                let Some(at) = self.at(&p.text_document.uri, None) else {
+                    return Ok(Value::Null);
+                };
+                let names = &at.analysis.index.files[at.file];
+                to_value(DocumentSymbolResponse::Nested(outline(
+                    names,
+                    &at.analysis.lines[at.file],
+                )))
+            }
+            Formatting::METHOD => {
+                let p: lsp_types::DocumentFormattingParams = parse(params)?;
+                let Some(at) = self.at(&p.text_document.uri, None) else {
+                    return Ok(Value::Null);
+                };
+                to_value(format_edits(at.text, &at.analysis.lines[at.file]))
+            }
+            PrepareRenameRequest::METHOD => {
+                let p: lsp_types::TextDocumentPositionParams = parse(params)?;
+                let Some(at) = self.at(&p.text_document.uri, Some(p.position)) else {
+                    return Ok(Value::Null);
+                };
+                match at.analysis.index.at(at.file, at.offset, at.text) {
+                    Some((occurrence, _)) if occurrence.text != "next" => {
+                        let range = at.analysis.lines[at.file].range(renamed_part(occurrence));
+                        to_value(PrepareRenameResponse::Range(range))
+                    }
+                    _ => Ok(Value::Null),
+                }
+            }
+            Rename::METHOD => {
+                let p: lsp_types::RenameParams = parse(params)?;
+                let doc = p.text_document_position;
+                let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
+                    return Ok(Value::Null);
+                };
+                let Some((_, symbol)) = at.analysis.index.at(at.file, at.offset, at.text) else {
+                    return Err((ErrorCode::InvalidParams, "no id here to rename".into()));
+                };
+                let edit = rename(
+                    &at.analysis.index,
+                    &symbol,
+                    &p.new_name,
+                    at.uris,
+                    &at.analysis.lines,
+                )
+                .map_err(|why| (ErrorCode::InvalidParams, why))?;
+                to_value(edit)
+            }
+            CodeActionRequest::METHOD => {
+                let p: lsp_types::CodeActionParams = parse(params)?;
+                to_value(quick_fixes(&p.text_document.uri, &p.context.diagnostics))
+            }
+            _ => Err((
+                ErrorCode::MethodNotFound,
+                format!("backcheck does not answer `{method}`"),
+            )),
+        }
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(params: Value) -> Result<T, (ErrorCode, String)> {
+    serde_json::from_value(params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))
+}
+
+fn to_value<T: serde::Serialize>(value: T) -> Answer {
+    serde_json::to_value(value).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+}
+
+fn notification<N: lsp_types::notification::Notification>(params: N::Params) -> Message {
+    Message::Notification(Notification::new(N::METHOD.to_string(), params))
+}
+
+fn send(connection: &Connection, message: Message) -> Result<(), String> {
+    connection
+        .sender
+        .send(message)
+        .map_err(|_| "the editor closed the connection".to_string())
+}

@@ -1,0 +1,88 @@
+//! `verify` in the editor: an invariant some path breaks is an error on the
+//! invariant, with the counter-example's answers and the outcome it reaches
+//! as related information pointing at each node.
+
+use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url};
+
+use super::line_index::LineIndex;
+use super::lsp_diagnostic::SOURCE;
+use super::name_index::NameIndex;
+use crate::check::verify;
+use crate::compile::{Flow, NodeId, NodeKind};
+
+/// The code shown for a broken invariant (not a `DiagnosticKind`: it is
+/// what `verify` finds, not a rule of the language).
+pub const BROKEN_INVARIANT: &str = "verify";
+
+/// (file, diagnostic) for every invariant some path breaks.
+pub fn verify_diagnostics(
+    flow: &Flow,
+    index: &NameIndex,
+    uris: &[Url],
+    lines: &[LineIndex],
+) -> Vec<(usize, lsp_types::Diagnostic)> {
+    let Ok(verification) = verify(flow) else {
+        return Vec::new();
+    };
+    let location = |node: NodeId| -> Option<Location> {
+        let (file, info) = index.node(&flow.node(node).id)?;
+        Some(Location::new(
+            uris.get(file)?.clone(),
+            lines.get(file)?.range(info.name.clone()),
+        ))
+    };
+    let mut out = Vec::new();
+    for (invariant, result) in flow.invariants.iter().zip(&verification.invariants) {
+        let Some(broken) = &result.broken else {
+            continue;
+        };
+        let file = invariant.span.file();
+        let Some(line_index) = lines.get(file) else {
+            continue;
+        };
+        let mut related = Vec::new();
+        for (step, (question, answer)) in broken.answers.iter().enumerate() {
+            if let Some(at) = location(*question) {
+                related.push(DiagnosticRelatedInformation {
+                    location: at,
+                    message: format!("{}. {} = {answer}", step + 1, flow.short_id(*question)),
+                });
+            }
+        }
+        let reached = match &flow.node(broken.outcome).kind {
+            NodeKind::Outcome(outcome) => format!(
+                "reaches outcome `{}`: {} (\"{}\")",
+                flow.short_id(broken.outcome),
+                outcome.verdict,
+                outcome.title
+            ),
+            _ => format!("reaches `{}`", flow.short_id(broken.outcome)),
+        };
+        if let Some(at) = location(broken.outcome) {
+            related.push(DiagnosticRelatedInformation {
+                location: at,
+                message: reached.clone(),
+            });
+        }
+        let message = format!(
+            "invariant \"{}\" does not hold: broken on {} of {} paths\ncounter-example: {}\n{reached}",
+            result.text,
+            broken.breaking_paths,
+            verification.paths,
+            broken.answers_arg(flow)
+        );
+        out.push((
+            file,
+            lsp_types::Diagnostic {
+                range: line_index.range(invariant.span.range()),
+                severity: Some(DiagnosticSeverity::ERROR),
+                code: Some(NumberOrString::String(BROKEN_INVARIANT.to_string())),
+                source: Some(SOURCE.to_string()),
+                message,
+                related_information: Some(related),
+                ..lsp_types::Diagnostic::default()
+            },
+        ));
+    }
+    out
+}

@@ -1,0 +1,284 @@
+//! `backcheck lsp` spoken to as an editor would: JSON-RPC over pipes to the
+//! built binary (tests/common/lsp_client.rs), on a copy of the mini folder.
+
+use serde_json::{Value, json};
+
+use crate::common::Knowledge;
+use crate::common::lsp_client::{LspClient, position, uri};
+
+/// The pain file with `outcomes.fine` misspelled in the decide node.
+fn broken_pain(knowledge: &Knowledge) -> (String, String) {
+    let good = std::fs::read_to_string(knowledge.join("pain.flow")).expect("read pain.flow");
+    let broken = good.replacen("otherwise -> outcomes.fine", "otherwise -> outcomes.fin", 1);
+    assert_ne!(
+        good, broken,
+        "the fixture changed: no `otherwise -> outcomes.fine`"
+    );
+    (good, broken)
+}
+
+fn text_document(path: &std::path::Path, position: Value) -> Value {
+    json!({"textDocument": {"uri": uri(path)}, "position": position})
+}
+
+fn labels(items: &Value) -> Vec<String> {
+    let list = items.get("items").unwrap_or(items);
+    list.as_array()
+        .expect("a list of completions")
+        .iter()
+        .map(|i| i["label"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn an_editor_session_from_broken_to_fixed() {
+    let knowledge = Knowledge::mini();
+    let pain = knowledge.join("pain.flow");
+    let pain_uri = uri(&pain);
+    let (good, broken) = broken_pain(&knowledge);
+    let mut client = LspClient::start(&[]);
+
+    // Opening the broken text (not saved) shows the error where it is.
+    client.open(&pain, &broken);
+    let diagnostics = client.diagnostics(&pain_uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let error = &diagnostics[0];
+    assert_eq!(error["code"], json!("E002"));
+    assert_eq!(error["severity"], json!(1));
+    assert_eq!(
+        error["range"]["start"],
+        position(&broken, "outcomes.fin\n", 0, 0)
+    );
+    let related: Vec<&str> = error["relatedInformation"]
+        .as_array()
+        .expect("related information")
+        .iter()
+        .filter_map(|r| r["message"].as_str())
+        .collect();
+    assert!(
+        related.contains(&"did you mean `outcomes.fine`?"),
+        "{related:?}"
+    );
+
+    // The did-you-mean is a quick fix.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": pain_uri}, "range": error["range"],
+               "context": {"diagnostics": [error]}}),
+    );
+    let edit = &actions[0]["edit"]["changes"][&pain_uri][0];
+    assert_eq!(edit["newText"], json!("outcomes.fine"), "{actions}");
+    assert_eq!(edit["range"], error["range"]);
+
+    // Hover on a question, a fact and an outcome.
+    let hover = client.request(
+        "textDocument/hover",
+        text_document(&pain, position(&broken, "question worse", 0, 10)),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("What makes it worse?"), "{shown}");
+    assert!(
+        shown.contains("Positions that hurt are never used."),
+        "{shown}"
+    );
+    assert!(shown.contains("001_5c8f93c37a18e781: Treatment"), "{shown}");
+    let hover = client.request(
+        "textDocument/hover",
+        text_document(&pain, position(&broken, "when osteoporosis", 0, 6)),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("**fact** `osteoporosis`: bool"), "{shown}");
+    let hover = client.request(
+        "textDocument/hover",
+        text_document(&pain, position(&broken, "outcomes.neuro", 0, 10)),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("refer routine"), "{shown}");
+    assert!(
+        shown.contains("See your doctor before a massage"),
+        "{shown}"
+    );
+
+    // Definition across files: the outcome in outcomes.flow.
+    let outcomes = std::fs::read_to_string(knowledge.join("outcomes.flow")).expect("outcomes");
+    let found = client.request(
+        "textDocument/definition",
+        text_document(&pain, position(&broken, "outcomes.neuro", 0, 10)),
+    );
+    assert_eq!(
+        found[0]["uri"],
+        json!(uri(&knowledge.join("outcomes.flow"))),
+        "{found}"
+    );
+    assert_eq!(
+        found[0]["range"]["start"],
+        position(&outcomes, "neuro {", 0, 0)
+    );
+
+    // References of the fact `radiation`: declared in flow.flow, set twice
+    // and read once in pain.flow; the question of the same name is not it.
+    let mut params = text_document(&pain, position(&broken, "radiation ==", 0, 2));
+    params["context"] = json!({"includeDeclaration": true});
+    let references = client.request("textDocument/references", params);
+    let mut places: Vec<String> = references
+        .as_array()
+        .expect("a list of locations")
+        .iter()
+        .map(|l| {
+            let file = l["uri"].as_str().unwrap_or_default();
+            let file = file.rsplit('/').next().unwrap_or_default();
+            format!("{file}:{}", l["range"]["start"]["line"])
+        })
+        .collect();
+    places.sort();
+    assert_eq!(
+        places,
+        [
+            "flow.flow:8",
+            "pain.flow:15",
+            "pain.flow:16",
+            "pain.flow:32"
+        ],
+        "{references}"
+    );
+
+    // Completion: node ids after `->`, facts after `set`, answers in a list.
+    let items = client.request(
+        "textDocument/completion",
+        text_document(&pain, position(&broken, "-> outcomes.neuro", 0, 3)),
+    );
+    let names = labels(&items);
+    assert!(names.contains(&"outcomes.neuro".to_string()), "{names:?}");
+    assert!(names.contains(&"route".to_string()), "{names:?}");
+    assert!(names.contains(&"next".to_string()), "{names:?}");
+    let items = client.request(
+        "textDocument/completion",
+        text_document(&pain, position(&broken, "set osteoporosis", 0, 4)),
+    );
+    assert_eq!(labels(&items), ["osteoporosis", "radiation", "age"]);
+    let items = client.request(
+        "textDocument/completion",
+        text_document(&pain, position(&broken, "[sitting", 0, 1)),
+    );
+    assert_eq!(labels(&items), ["sitting", "face_down", "nothing"]);
+
+    // Keywords of the enclosing block at the start of a line, and tags.
+    let items = client.request(
+        "textDocument/completion",
+        text_document(&pain, position(&broken, "    ask \"What makes", 0, 0)),
+    );
+    let names = labels(&items);
+    assert!(names.contains(&"ask".to_string()), "{names:?}");
+    assert!(!names.contains(&"verdict".to_string()), "{names:?}");
+    let items = client.request(
+        "textDocument/completion",
+        text_document(&pain, position(&broken, "tags contraindication", 0, 5)),
+    );
+    let names = labels(&items);
+    assert!(names.contains(&"red_flag".to_string()), "{names:?}");
+
+    // Rename the answer `sitting`: its declaration and the condition that
+    // reads it in pain.flow, and the case that gives it in outcomes.flow.
+    let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
+    params["newName"] = json!("seated");
+    let edit = client.request("textDocument/rename", params);
+    let changes = edit["changes"].as_object().expect("changes by file");
+    let count = |file: &str| {
+        changes
+            .get(&uri(&knowledge.join(file)))
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    };
+    assert_eq!(
+        (count("pain.flow"), count("outcomes.flow")),
+        (2, 1),
+        "{edit}"
+    );
+    let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
+    params["newName"] = json!("face_down");
+    let refused = client.request_raw("textDocument/rename", params);
+    assert!(refused.get("error").is_some(), "{refused}");
+
+    // A change that fixes the error clears the diagnostics.
+    client.drop_pending();
+    client.change(&pain, 2, &good);
+    assert_eq!(client.diagnostics(&pain_uri), Vec::<Value>::new());
+
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn formatting_goes_through_fmt() {
+    let knowledge = Knowledge::mini();
+    let outcomes = knowledge.join("outcomes.flow");
+    let good = std::fs::read_to_string(&outcomes).expect("read outcomes.flow");
+    let messy = good.replace("\n  ", "\n        ");
+    assert_ne!(good, messy);
+    let mut client = LspClient::start(&[]);
+    client.open(&outcomes, &messy);
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": uri(&outcomes)}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    let edits = edits.as_array().expect("a list of edits");
+    assert_eq!(edits.len(), 1, "{edits:?}");
+    let formatted = backcheck::syntax::format(&good).expect("the fixture parses");
+    assert_eq!(edits[0]["newText"], json!(formatted));
+    // Already formatted: nothing to change.
+    client.change(&outcomes, 2, &formatted);
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": uri(&outcomes)}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(edits, json!([]));
+}
+
+#[test]
+fn a_broken_invariant_is_shown_with_its_counter_example() {
+    let knowledge = Knowledge::mini();
+    let safety = knowledge.join("safety.flow");
+    let outcomes = knowledge.join("outcomes.flow");
+    let good = std::fs::read_to_string(&safety).expect("read safety.flow");
+    let unsafe_text = good.replacen("yes -> outcomes.emergency", "yes -> next", 1);
+    assert_ne!(good, unsafe_text);
+    let mut client = LspClient::start(&[]);
+    client.open(&safety, &unsafe_text);
+    let diagnostics = client.diagnostics(&uri(&outcomes));
+    let broken: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == json!("verify"))
+        .collect();
+    assert_eq!(broken.len(), 1, "{diagnostics:#?}");
+    let message = broken[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("saddle numbness refers now"), "{message}");
+    assert!(message.contains("counter-example: saddle=yes"), "{message}");
+    let path: Vec<&str> = broken[0]["relatedInformation"]
+        .as_array()
+        .expect("the path as related information")
+        .iter()
+        .filter_map(|r| r["message"].as_str())
+        .collect();
+    assert_eq!(path.first(), Some(&"1. saddle = yes"), "{path:?}");
+}
+
+#[test]
+fn outline_lists_sections_with_their_nodes() {
+    let knowledge = Knowledge::mini();
+    let safety = knowledge.join("safety.flow");
+    let text = std::fs::read_to_string(&safety).expect("read safety.flow");
+    let mut client = LspClient::start(&[]);
+    client.open(&safety, &text);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri(&safety)}}),
+    );
+    let section = &symbols[0];
+    assert_eq!(section["name"], json!("checks"), "{symbols}");
+    let children: Vec<&str> = section["children"]
+        .as_array()
+        .expect("the section's nodes")
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    assert_eq!(children, ["saddle", "age", "age_route"]);
+}
