@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use crate::syntax::ast::{
     self, ArmKey, CaseDecl, Document, Effect, Expectation, Expr, FactType, Literal, NodeKindDecl,
+    SourceRef,
 };
 
 /// A thing a name can stand for, folder-wide.
@@ -342,9 +343,16 @@ impl FileNames {
             sources: common
                 .sources
                 .iter()
-                .map(|s| match &s.part {
-                    Some(part) => format!("{}: {}", s.document.text, part.text),
-                    None => s.document.text.to_string(),
+                .map(|s| match s {
+                    SourceRef::Declared(id) => format!("source `{}`", id.text),
+                    SourceRef::InPlace {
+                        document,
+                        part: Some(part),
+                    } => format!("{}: {}", document.text, part.text),
+                    SourceRef::InPlace {
+                        document,
+                        part: None,
+                    } => document.text.to_string(),
                 })
                 .collect(),
             tags: common.tags.iter().map(|t| t.text.to_string()).collect(),
