@@ -420,3 +420,47 @@ fn a_red_flag_moved_after_a_routine_exit_breaks_the_red_flag_order() {
         "{stdout}"
     );
 }
+
+/// The same early exit, for a person the screen is not for (a child), tagged
+/// out of scope: its own safety net covers the danger signs, so the
+/// red-flag order does not apply to it. Every other walk still must ask the
+/// red flag first.
+#[test]
+fn an_out_of_scope_exit_before_the_red_flags_is_allowed_only_on_a_referral() {
+    let moved = || {
+        Knowledge::mini()
+            .edit("flow.flow", "start safety.saddle", "start safety.age")
+            .edit("safety.flow", "no -> next", "no -> pain.bones")
+            .edit("safety.flow", "otherwise -> pain.bones", "otherwise -> saddle")
+            .edit(
+                "flow.flow",
+                "tag contraindication",
+                "tag out_of_scope \"For someone the screen is not for\" means out_of_scope\ntag contraindication",
+            )
+    };
+    let tagged = moved().edit(
+        "outcomes.flow",
+        "  plan \"This tool is for adults.\"",
+        "  plan \"This tool is for adults.\"\n  tags out_of_scope",
+    );
+    let output = backcheck(&["verify", tagged.arg()])
+        .output()
+        .expect("run backcheck");
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert!(
+        stdout.contains("1 red flag in order: 1 asked before every exit of lower urgency, 0 not"),
+        "{stdout}"
+    );
+    // On a treat outcome the tag would switch the proof off: an error.
+    let on_treat = moved().edit(
+        "outcomes.flow",
+        "  title \"Massage is suitable\"",
+        "  title \"Massage is suitable\"\n  tags out_of_scope",
+    );
+    let report = report(&on_treat.check_fails(), "E031");
+    assert!(
+        report.contains("`outcomes.fine` is tagged out of scope"),
+        "{report}"
+    );
+}

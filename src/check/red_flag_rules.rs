@@ -120,7 +120,24 @@ pub(super) fn order_condition(flow: &Flow, q: NodeId, urgency: Urgency) -> (Cond
             settled.push(Cond::Not(Box::new(answered(p, &away))));
         }
     }
-    (Cond::And(settled), refers_at_least(urgency))
+    // An outcome for someone the screen is not for ends the walk before the
+    // red flags by design; its own safety net names the danger signs.
+    let mut allowed = vec![refers_at_least(urgency)];
+    allowed.extend(out_of_scope_outcomes(flow).map(|outcome| Cond::Compare {
+        operand: Operand::Outcome,
+        op: CompareOp::Eq,
+        value: word(&flow.node(outcome).id),
+    }));
+    (Cond::And(settled), Cond::Or(allowed))
+}
+
+/// The referral outcomes tagged with a tag that means `out_of_scope`.
+pub(super) fn out_of_scope_outcomes(flow: &Flow) -> impl Iterator<Item = NodeId> + '_ {
+    flow.node_ids().filter(|&n| {
+        let node = flow.node(n);
+        node.marks.out_of_scope
+            && matches!(&node.kind, NodeKind::Outcome(o) if o.verdict.is_referral())
+    })
 }
 
 /// Per node: whether some path from it reaches `q` (`q` itself included).

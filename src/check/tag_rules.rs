@@ -11,6 +11,26 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     let mut errors = Vec::new();
+    for n in flow.node_ids() {
+        let node = flow.node(n);
+        let referral = matches!(&node.kind, NodeKind::Outcome(o) if o.verdict.is_referral());
+        if node.marks.out_of_scope && !referral {
+            errors.push(
+                Diagnostic::new(
+                    DiagnosticKind::OutOfScopeNotReferral,
+                    node.span,
+                    format!(
+                        "`{}` is tagged out of scope, but only a referral outcome can be",
+                        node.id
+                    ),
+                )
+                .with_label("the red-flag order is not proven for what is tagged out of scope")
+                .with_hint(Some(
+                    "tag only an outcome that refers someone the screen is not for".into(),
+                )),
+            );
+        }
+    }
     let probes: Vec<(Cond, Cond)> = red_flags(flow)
         .filter_map(|(q, urgency)| Some((answered(q, &["yes"]), refers_exactly(urgency?))))
         .collect();

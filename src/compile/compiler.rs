@@ -289,6 +289,10 @@ impl<'s> Compiler<'s> {
                         meaning: Some(TagMeaning::Urgency(urgency)),
                         ..
                     }) => marks.urgency = Some(*urgency),
+                    Some(TagDef {
+                        meaning: Some(TagMeaning::OutOfScope),
+                        ..
+                    }) => marks.out_of_scope = true,
                     Some(_) => {}
                     None => {
                         let hint =

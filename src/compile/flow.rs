@@ -136,6 +136,8 @@ pub struct Marks {
     pub red_flag: bool,
     /// How soon the red flag refers.
     pub urgency: Option<Urgency>,
+    /// A referral for someone the screen is not for: no red-flag order.
+    pub out_of_scope: bool,
 }
 
 pub use crate::syntax::ast::TagMeaning;

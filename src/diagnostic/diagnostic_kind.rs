@@ -102,6 +102,8 @@ kinds! {
     RedFlagUrgency = "E029",
     /// A `source ID` that no `source ID { ... }` declares.
     UndeclaredSource = "E030",
+    /// A tag that means `out_of_scope` on anything but a referral outcome.
+    OutOfScopeNotReferral = "E031",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.

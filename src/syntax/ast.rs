@@ -61,6 +61,10 @@ pub enum TagMeaning {
     RedFlag,
     /// How soon the red flag it is on refers.
     Urgency(Urgency),
+    /// On a referral outcome: for someone the screen is not for (a child,
+    /// pain that is not lower back pain). The red-flag order does not apply
+    /// to it: its safety net, not the red flags, covers the danger signs.
+    OutOfScope,
 }
 
 /// `source ID { title "..." kind seed|guideline section "..." }`: a document

@@ -526,6 +526,7 @@ impl<'i> Builder<'i> {
             .and_then(|m| m.into_inner().next())
             .map(|word| match word.as_str() {
                 "red_flag" => TagMeaning::RedFlag,
+                "out_of_scope" => TagMeaning::OutOfScope,
                 other => TagMeaning::Urgency(urgency(other)),
             });
         Ok(TagDecl {
