@@ -213,9 +213,10 @@ fn json_complete_refer_emergency_on_unsure_saddle_numbness() {
 fn json_names_the_not_sure_that_decided_a_modify() {
     let walk = |pregnancy: &str| {
         let answers = format!(
-            "saddle_numbness=no,bladder_bowel=no,leg_symptoms=no,fainting=no,pregnancy={pregnancy},\
-             pregnancy_problem=no,confusion=no,fever=no,history_screen=no,symptom_screen=no,\
-             how_old=31,how_long=acute,spread=none,conditions=none,worse_positions=none"
+            "opening=self_pain,how_old=31,pregnancy={pregnancy},pregnancy_problem=no,\
+             saddle_numbness=no,bladder_bowel=no,leg_symptoms=no,fainting=no,confusion=no,\
+             fever=no,history_screen=no,symptom_screen=no,how_long=acute,spread=none,\
+             conditions=none,worse_positions=none"
         );
         let output = backcheck(&["run", "--json", "--answers", &answers])
             .output()
@@ -226,7 +227,7 @@ fn json_names_the_not_sure_that_decided_a_modify() {
     };
     let unsure = walk("unsure");
     assert_eq!(unsure["verdict"], "modify", "{unsure}");
-    assert_eq!(unsure["doubts"], json!(["emergency.pregnancy"]));
+    assert_eq!(unsure["doubts"], json!(["about.pregnancy"]));
     let yes = walk("yes");
     assert_eq!(yes["outcome"], unsure["outcome"]);
     assert_eq!(yes["doubts"], json!([]));
