@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::Session;
 use super::understand::none_option;
-use crate::compile::{AnswerValue, Form, NodeId};
+use crate::compile::{AnswerValue, Form, NodeId, Verdict};
 
 /// The tag of a question whose "yes" (or "not sure") is a warning sign.
 const RED_FLAG: &str = "red_flag";
@@ -17,7 +17,9 @@ const REFERRAL: &str = "referral";
 
 impl<'f> Session<'f> {
     /// The answer a referral rests on: the latest answer on the path that,
-    /// given another way, would not have led to a referral at all (a "yes"
+    /// given another way, would have led to no referral or a less urgent one
+    /// (so a fever with a stiff neck rests on the stiff neck, which made it
+    /// an emergency, and the fever is another warning sign) (a "yes"
     /// or "not sure" made "no"; a "no" made "yes" on a question tagged
     /// `referral`, such as "already checked by a doctor?"; a choose-all
     /// question's "none"; another single choice); failing that, the latest
@@ -35,13 +37,16 @@ impl<'f> Session<'f> {
             self.answers().map(|(q, v)| (q, v.clone())).collect();
         let answered: Vec<(NodeId, &AnswerValue)> = self.answers().collect();
         let no = AnswerValue::Choice("no".into());
-        // The walk goes on, or ends without a referral.
+        let reached = self.outcome().and_then(|outcome| outcome.verdict.urgency());
+        // The walk goes on, or ends without a referral, or with a less
+        // urgent one.
         let avoids_referral = |q: NodeId, other: AnswerValue| {
             let mut instead = given.clone();
             instead.insert(q, other);
-            !Session::replay(flow, &instead)
-                .outcome()
-                .is_some_and(|outcome| outcome.verdict.is_referral())
+            match Session::replay(flow, &instead).outcome().map(|o| o.verdict) {
+                Some(Verdict::Refer(urgency)) => Some(urgency) < reached,
+                _ => true,
+            }
         };
         let decided = answered.iter().rev().find(|(q, value)| {
             let Some(question) = flow.question(*q) else {
@@ -151,5 +156,37 @@ mod tests {
         assert_eq!(others, vec![id("urine_problem")]);
         // Replayed answers alone (back, change) keep nothing off the path.
         assert!(Session::replay(&flow, &given).also_told().is_empty());
+    }
+
+    #[test]
+    fn the_answer_that_made_it_an_emergency_decides_it() {
+        // A fever alone refers urgently; with a stiff neck it is an
+        // emergency, and the stiff neck is what the emergency rests on.
+        let flow = compile(&crate::compile::tests::shipped()).unwrap();
+        let id = |name: &str| flow.find(name).unwrap();
+        let no = || AnswerValue::Choice("no".into());
+        let mut given = HashMap::new();
+        given.insert(id("opening"), AnswerValue::Choice("self_pain".into()));
+        given.insert(id("how_old"), AnswerValue::Number(62));
+        for q in [
+            "saddle_numbness",
+            "bladder_bowel",
+            "leg_symptoms",
+            "fainting",
+            "sudden_belly_back",
+            "confusion",
+        ] {
+            given.insert(id(q), no());
+        }
+        given.insert(id("fever"), AnswerValue::Choice("yes".into()));
+        given.insert(id("fever_severe"), AnswerValue::Choice("yes".into()));
+        let session = Session::replay(&flow, &given);
+        assert_eq!(session.deciding_answer(), Some(id("fever_severe")));
+        let others: Vec<_> = session
+            .other_warning_signs()
+            .iter()
+            .map(|(q, _)| *q)
+            .collect();
+        assert_eq!(others, vec![id("fever")]);
     }
 }
