@@ -171,9 +171,19 @@ impl Server {
                         return Ok(());
                     }
                     let id = request.id.clone();
-                    let response = match self.request(request) {
-                        Ok(value) => Response::new_ok(id, value),
-                        Err((code, message)) => Response::new_err(id, code as i32, message),
+                    // A mistake here must cost one answer, not the editor's
+                    // server: the panic becomes an error response.
+                    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        self.request(request)
+                    }));
+                    let response = match answered {
+                        Ok(Ok(value)) => Response::new_ok(id, value),
+                        Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
+                        Err(_) => Response::new_err(
+                            id,
+                            ErrorCode::InternalError as i32,
+                            "backcheck could not answer this request (an internal error)".into(),
+                        ),
                     };
                     send(connection, Message::Response(response))?;
                 }
