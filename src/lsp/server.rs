@@ -24,7 +24,7 @@ use lsp_types::{
 };
 use serde_json::Value;
 
-use super::analysis::{Analysis, NamesCache, analyse};
+use super::analysis::{Analysis, NamesCache, compile_folder, read_names};
 use super::background::{Checker, Done, Job};
 use super::completion::complete;
 use super::folder::{Folder, folder_of};
@@ -54,9 +54,8 @@ struct FolderState {
 }
 
 impl FolderState {
-    /// Looks at the folder again if it changed; a folder that compiles is
-    /// handed to `checker` for the lints and `verify`.
-    fn refresh(&mut self, folder: usize, checker: &Checker) {
+    /// Reads the folder's names again if it changed: all a request needs.
+    fn read(&mut self) {
         if !self.dirty && self.analysis.is_some() {
             return;
         }
@@ -66,8 +65,22 @@ impl FolderState {
             .iter()
             .map(|f| Url::from_file_path(&f.path).unwrap_or_else(|()| fallback_uri(&f.path)))
             .collect();
-        let mut analysis = analyse(&self.folder, &self.uris, &mut self.cache);
+        self.analysis = Some(read_names(&self.folder, &mut self.cache));
         self.generation += 1;
+        self.dirty = false;
+    }
+
+    /// Compiles the text read, if not yet done; a folder that compiles is
+    /// handed to `checker` for the lints and `verify`. Whether it compiled.
+    fn compile(&mut self, folder: usize, checker: &Checker) -> bool {
+        self.read();
+        let Some(analysis) = &mut self.analysis else {
+            return false;
+        };
+        if analysis.compiled {
+            return false;
+        }
+        compile_folder(analysis, &self.folder, &self.uris);
         match analysis.flow.take() {
             Some(flow) => {
                 // The last findings stay until the new ones come, unless the
@@ -86,9 +99,8 @@ impl FolderState {
             }
             None => self.checked = vec![Vec::new(); self.uris.len()],
         }
-        self.analysis = Some(analysis);
-        self.dirty = false;
         self.unsent = true;
+        true
     }
 
     /// The worker's findings, if they are for the text as it is now.
@@ -284,8 +296,7 @@ impl Server {
     /// diagnostics that changed: the compiler's, and the worker's.
     fn publish(&mut self, connection: &Connection) -> Result<(), String> {
         for (i, state) in self.folders.iter_mut().enumerate() {
-            let looked = state.dirty;
-            state.refresh(i, &self.checker);
+            let looked = state.compile(i, &self.checker);
             if !state.unsent {
                 continue;
             }
@@ -329,7 +340,7 @@ impl Server {
         let path = uri.to_file_path().ok()?;
         let i = self.state_for(&path);
         let state = &mut self.folders[i];
-        state.refresh(i, &self.checker);
+        state.read();
         let file = state.folder.file(&path)?;
         let analysis = state.analysis.as_ref()?;
         let text = &state.folder.files[file].source.text;
