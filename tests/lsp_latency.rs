@@ -87,6 +87,14 @@ fn measure(dir: &Path) -> Vec<String> {
         );
     });
     let at = json!({"textDocument": {"uri": file_uri}, "position": position(&text, "-> ", 0, 4)});
+    // A keystroke, then a question at once: answered from the names, not
+    // after compiling.
+    let typed = format!("{text}\n");
+    let hover = timed("change -> hover at once", &mut report, || {
+        client.change(&path, 4, &typed);
+        client.request("textDocument/hover", at.clone())
+    });
+    assert!(hover["contents"]["value"].is_string(), "{hover}");
     let hover = timed("hover", &mut report, || {
         client.request("textDocument/hover", at.clone())
     });

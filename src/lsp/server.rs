@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
@@ -130,6 +130,9 @@ pub struct Server {
 /// the editor.
 const POLL: Duration = Duration::from_millis(20);
 
+/// The longest the diagnostics wait for the editor to pause.
+const PUT_OFF: Duration = Duration::from_millis(300);
+
 /// What a request about one place in a file needs.
 struct At<'a> {
     analysis: &'a Analysis,
@@ -152,6 +155,7 @@ impl Server {
 
     /// Answers messages until the editor says `exit` or the input ends.
     pub fn run(&mut self, connection: &Connection) -> Result<(), String> {
+        let mut last_publish = Instant::now();
         loop {
             let message = match connection.receiver.recv_timeout(POLL) {
                 Ok(message) => Some(message),
@@ -173,6 +177,7 @@ impl Server {
                     send(connection, notification::<LogMessage>(log))?;
                 }
             }
+            let idle = message.is_none();
             match message {
                 None => {}
                 Some(Message::Request(request)) => {
@@ -207,8 +212,13 @@ impl Server {
                 }
                 Some(Message::Response(_)) => {}
             }
-            if connection.receiver.is_empty() {
+            // Compiled once the editor has been quiet for a poll, so the
+            // requests that follow a keystroke are answered first; but not
+            // put off for ever by an editor that never pauses.
+            let quiet = idle && connection.receiver.is_empty();
+            if quiet || last_publish.elapsed() > PUT_OFF {
                 self.publish(connection)?;
+                last_publish = Instant::now();
             }
         }
     }
