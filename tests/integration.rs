@@ -25,6 +25,7 @@ mod hostile;
 mod lint_wording;
 mod lints;
 mod lsp;
+mod lsp_latency;
 mod mutate;
 mod never_panic;
 mod outcome_screen;

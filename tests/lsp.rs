@@ -177,6 +177,17 @@ fn an_editor_session_from_broken_to_fixed() {
     let names = labels(&items);
     assert!(names.contains(&"red_flag".to_string()), "{names:?}");
 
+    // Renaming a qualified id renames the id, not its file name.
+    let range = client.request(
+        "textDocument/prepareRename",
+        text_document(&pain, position(&broken, "outcomes.neuro", 0, 2)),
+    );
+    assert_eq!(
+        range["start"],
+        position(&broken, "neuro\n", 0, 0),
+        "{range}"
+    );
+
     // Rename the answer `sitting`: its declaration and the condition that
     // reads it in pain.flow, and the case that gives it in outcomes.flow.
     let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
@@ -281,4 +292,17 @@ fn outline_lists_sections_with_their_nodes() {
         .filter_map(|c| c["name"].as_str())
         .collect();
     assert_eq!(children, ["saddle", "age", "age_route"]);
+}
+
+#[test]
+fn without_an_editor_it_says_what_it_is_for() {
+    let output = crate::common::backcheck(&["lsp"])
+        .write_stdin("")
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .expect("run backcheck lsp");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("started by an editor"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

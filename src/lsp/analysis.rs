@@ -1,8 +1,8 @@
-//! One look at a folder: compile it and index its names. Done again after
-//! every change the editor sends (a burst of changes is looked at once);
-//! the names of a file whose text has not changed are kept. The lints and
-//! `verify` of a folder that compiles run after, off the loop
-//! (`background.rs`).
+//! A look at a folder, in two steps. Its names are read first: cheap, as
+//! only a file whose text changed is parsed again, and all a request needs.
+//! It is compiled when the editor pauses (no message waiting), for the
+//! errors. The lints and `verify` of a folder that compiles run after
+//! that, off the loop (`background.rs`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -24,27 +24,29 @@ pub type NamesCache = HashMap<String, (Arc<str>, Arc<FileNames>)>;
 
 #[derive(Debug)]
 pub struct Analysis {
-    /// The folder compiled, when it has no errors: for the lints and
-    /// `verify`, which take it away.
-    pub flow: Option<Flow>,
     pub index: Arc<NameIndex>,
     /// Per file: its lines, for positions.
     pub lines: Vec<LineIndex>,
+    /// Whether [`compile_folder`] has looked at this text.
+    pub compiled: bool,
+    /// The folder compiled, when it has no errors: for the lints and
+    /// `verify`, which take it away.
+    pub flow: Option<Flow>,
     /// Per file: the errors that stop the folder compiling.
     pub diagnostics: Vec<Vec<lsp_types::Diagnostic>>,
+    /// How long compiling took.
     pub took: Duration,
 }
 
-/// Looks at `folder`. `uris` are its files' addresses; `cache` holds the
-/// names last read from each file (by path), and is brought up to date: a
-/// file that no longer parses keeps the names it had.
-pub fn analyse(folder: &Folder, uris: &[Url], cache: &mut NamesCache) -> Analysis {
-    let started = Instant::now();
-    let source = folder.source();
-    let count = source.files.len();
-    cache.retain(|path, _| source.files.iter().any(|f| &f.path == path));
-    let mut names = Vec::with_capacity(count);
-    for (i, file) in source.files.iter().enumerate() {
+/// Reads the names of `folder`. `cache` holds the names last read from
+/// each file (by path), and is brought up to date: a file that no longer
+/// parses keeps the names it had.
+pub fn read_names(folder: &Folder, cache: &mut NamesCache) -> Analysis {
+    let files = &folder.files;
+    cache.retain(|path, _| files.iter().any(|f| &f.source.path == path));
+    let mut names = Vec::with_capacity(files.len());
+    for (i, file) in files.iter().enumerate() {
+        let file = &file.source;
         let fresh = match cache.get(&file.path) {
             Some((text, _)) => !Arc::ptr_eq(text, &file.text),
             None => true,
@@ -61,15 +63,27 @@ pub fn analyse(folder: &Folder, uris: &[Url], cache: &mut NamesCache) -> Analysi
             }),
         });
     }
-    let index = Arc::new(NameIndex::new(names));
-    let lines: Vec<LineIndex> = source
-        .files
-        .iter()
-        .map(|f| LineIndex::new(f.text.clone()))
-        .collect();
+    Analysis {
+        index: Arc::new(NameIndex::new(names)),
+        lines: files
+            .iter()
+            .map(|f| LineIndex::new(f.source.text.clone()))
+            .collect(),
+        compiled: false,
+        flow: None,
+        diagnostics: vec![Vec::new(); files.len()],
+        took: Duration::ZERO,
+    }
+}
+
+/// Compiles `folder` (whose names `analysis` holds): its errors, or the
+/// compiled flow. `uris` are its files' addresses.
+pub fn compile_folder(analysis: &mut Analysis, folder: &Folder, uris: &[Url]) {
+    let started = Instant::now();
+    let source = folder.source();
+    let count = source.files.len().min(analysis.lines.len()).min(uris.len());
     let mut diagnostics = vec![Vec::new(); count];
-    let place = |file: usize| (&uris[file], &lines[file], &source.files[file].text[..]);
-    let flow = match compile(&source) {
+    analysis.flow = match compile(&source) {
         Ok(flow) => Some(flow),
         Err(errors) => {
             for error in errors {
@@ -77,22 +91,19 @@ pub fn analyse(folder: &Folder, uris: &[Url], cache: &mut NamesCache) -> Analysi
                 if file >= count {
                     continue;
                 }
-                let (uri, line_index, text) = place(file);
-                diagnostics[file].push(to_lsp(&error, uri, line_index, text));
+                let text = &source.files[file].text;
+                diagnostics[file].push(to_lsp(&error, &uris[file], &analysis.lines[file], text));
             }
             None
         }
     };
-    for (file, source_file) in source.files.iter().enumerate() {
-        if let Some(diagnostic) = hidden_character(&source_file.text, &lines[file]) {
-            diagnostics[file].push(diagnostic);
+    for (file, list) in diagnostics.iter_mut().enumerate() {
+        if let Some(diagnostic) = hidden_character(&source.files[file].text, &analysis.lines[file])
+        {
+            list.push(diagnostic);
         }
     }
-    Analysis {
-        flow,
-        index,
-        lines,
-        diagnostics,
-        took: started.elapsed(),
-    }
+    analysis.diagnostics = diagnostics;
+    analysis.compiled = true;
+    analysis.took = started.elapsed();
 }

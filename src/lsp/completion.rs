@@ -67,9 +67,9 @@ fn in_order(typed: &str, label: &str) -> bool {
 fn candidates(index: &NameIndex, file: usize, text: &str, offset: usize) -> Vec<CompletionItem> {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..offset];
-    let word_start = line
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-        .map_or(0, |i| i + 1);
+    let word_start = after_last(line, |c| {
+        !(c.is_ascii_alphanumeric() || c == '_' || c == '.')
+    });
     let before = line[..word_start].trim_end();
     let words: Vec<&str> = before
         .split(|c: char| c.is_whitespace() || c == '[' || c == ',' || c == '(')
@@ -148,6 +148,15 @@ fn floor(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// Where the text after the last character that `is` starts (0 if none):
+/// past the whole character, however many bytes it takes.
+fn after_last(text: &str, is: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| is(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// In `x in [a, b, `: `x`.
 fn list_operand<'a>(words: &[&'a str], before: &str) -> Option<&'a str> {
     let open = before.rfind('[')?;
@@ -170,9 +179,7 @@ fn case_answers(
     line: &str,
     word_start: usize,
 ) -> Vec<CompletionItem> {
-    let token_start = line[..word_start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+    let token_start = after_last(&line[..word_start], char::is_whitespace);
     let token = &line[token_start..];
     match token.split_once('=') {
         Some((question, _)) => values(index, file, question),
@@ -339,6 +346,16 @@ fn block_keywords(text: &str) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_before_the_cursor_may_hold_any_character() {
+        let index = NameIndex::default();
+        // A two-byte space and a three-byte dash just before the cursor.
+        for text in ["answers q=\u{a0}", "why \"a \u{2014}", "\u{2014}x"] {
+            let _ = complete(&index, 0, text, text.len());
+        }
+        assert_eq!(after_last("a\u{a0}b", char::is_whitespace), 3);
+    }
 
     #[test]
     fn a_typed_word_keeps_labels_with_its_letters_in_order() {

@@ -36,6 +36,20 @@ pub enum Symbol {
     Vignette(String),
 }
 
+impl Symbol {
+    /// The word it is written as (a node's id without its file name).
+    pub fn word(&self) -> &str {
+        match self {
+            Symbol::Node(id) | Symbol::Section(id) => id.rsplit('.').next().unwrap_or(id),
+            Symbol::Fact(word)
+            | Symbol::Tag(word)
+            | Symbol::Vignette(word)
+            | Symbol::Value { value: word, .. }
+            | Symbol::Answer { answer: word, .. } => word,
+        }
+    }
+}
+
 /// How a name is written, which decides what it can mean.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Written {

@@ -64,9 +64,12 @@ fn capabilities() -> ServerCapabilities {
 pub fn run_stdio(knowledge: Option<PathBuf>) -> Result<(), String> {
     let (connection, threads) = Connection::stdio();
     let capabilities = serde_json::to_value(capabilities()).map_err(|error| error.to_string())?;
-    connection
-        .initialize(capabilities)
-        .map_err(|error| error.to_string())?;
+    connection.initialize(capabilities).map_err(|error| {
+        format!(
+            "no editor session ({error}): `backcheck lsp` is started by an editor, \
+             which speaks the Language Server Protocol on its stdin (editors/README.md)"
+        )
+    })?;
     let knowledge = knowledge.map(|dir| std::fs::canonicalize(&dir).unwrap_or(dir));
     server::Server::new(knowledge).run(&connection)?;
     drop(connection);

@@ -175,17 +175,42 @@ impl NameIndex {
         &'a self,
         symbol: &'a Symbol,
     ) -> impl Iterator<Item = (usize, &'a Occurrence)> + 'a {
+        // Only a name spelled like the symbol (or a `next`) can mean it:
+        // the cheap test first, resolving only those.
+        let word = symbol.word();
         self.files.iter().enumerate().flat_map(move |(f, names)| {
             names
                 .occurrences
                 .iter()
-                .filter(move |o| self.resolve(f, o).as_ref() == Some(symbol))
+                .filter(move |o| {
+                    let spelled = o.text.rsplit('.').next() == Some(word);
+                    (spelled || matches!(o.written, Written::Next(_)))
+                        && self.resolve(f, o).as_ref() == Some(symbol)
+                })
                 .map(move |o| (f, o))
         })
     }
 
     /// Where `symbol` is declared: (file, byte range of its name).
     pub fn declarations(&self, symbol: &Symbol) -> Vec<(usize, Range<usize>)> {
+        // Nodes and facts are looked up, not searched for.
+        match symbol {
+            Symbol::Node(id) => {
+                return self
+                    .node(id)
+                    .map(|(file, node)| (file, node.name.clone()))
+                    .into_iter()
+                    .collect();
+            }
+            Symbol::Fact(name) => {
+                return self
+                    .fact(name)
+                    .map(|(file, fact)| (file, fact.range.clone()))
+                    .into_iter()
+                    .collect();
+            }
+            _ => {}
+        }
         self.occurrences(symbol)
             .filter(|(_, o)| matches!(o.written, Written::Declares(_)))
             .map(|(f, o)| (f, o.range.clone()))

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
@@ -24,7 +24,7 @@ use lsp_types::{
 };
 use serde_json::Value;
 
-use super::analysis::{Analysis, NamesCache, analyse};
+use super::analysis::{Analysis, NamesCache, compile_folder, read_names};
 use super::background::{Checker, Done, Job};
 use super::completion::complete;
 use super::folder::{Folder, folder_of};
@@ -54,9 +54,8 @@ struct FolderState {
 }
 
 impl FolderState {
-    /// Looks at the folder again if it changed; a folder that compiles is
-    /// handed to `checker` for the lints and `verify`.
-    fn refresh(&mut self, folder: usize, checker: &Checker) {
+    /// Reads the folder's names again if it changed: all a request needs.
+    fn read(&mut self) {
         if !self.dirty && self.analysis.is_some() {
             return;
         }
@@ -66,8 +65,22 @@ impl FolderState {
             .iter()
             .map(|f| Url::from_file_path(&f.path).unwrap_or_else(|()| fallback_uri(&f.path)))
             .collect();
-        let mut analysis = analyse(&self.folder, &self.uris, &mut self.cache);
+        self.analysis = Some(read_names(&self.folder, &mut self.cache));
         self.generation += 1;
+        self.dirty = false;
+    }
+
+    /// Compiles the text read, if not yet done; a folder that compiles is
+    /// handed to `checker` for the lints and `verify`. Whether it compiled.
+    fn compile(&mut self, folder: usize, checker: &Checker) -> bool {
+        self.read();
+        let Some(analysis) = &mut self.analysis else {
+            return false;
+        };
+        if analysis.compiled {
+            return false;
+        }
+        compile_folder(analysis, &self.folder, &self.uris);
         match analysis.flow.take() {
             Some(flow) => {
                 // The last findings stay until the new ones come, unless the
@@ -86,9 +99,8 @@ impl FolderState {
             }
             None => self.checked = vec![Vec::new(); self.uris.len()],
         }
-        self.analysis = Some(analysis);
-        self.dirty = false;
         self.unsent = true;
+        true
     }
 
     /// The worker's findings, if they are for the text as it is now.
@@ -118,6 +130,9 @@ pub struct Server {
 /// the editor.
 const POLL: Duration = Duration::from_millis(20);
 
+/// The longest the diagnostics wait for the editor to pause.
+const PUT_OFF: Duration = Duration::from_millis(300);
+
 /// What a request about one place in a file needs.
 struct At<'a> {
     analysis: &'a Analysis,
@@ -140,6 +155,7 @@ impl Server {
 
     /// Answers messages until the editor says `exit` or the input ends.
     pub fn run(&mut self, connection: &Connection) -> Result<(), String> {
+        let mut last_publish = Instant::now();
         loop {
             let message = match connection.receiver.recv_timeout(POLL) {
                 Ok(message) => Some(message),
@@ -161,6 +177,7 @@ impl Server {
                     send(connection, notification::<LogMessage>(log))?;
                 }
             }
+            let idle = message.is_none();
             match message {
                 None => {}
                 Some(Message::Request(request)) => {
@@ -171,9 +188,19 @@ impl Server {
                         return Ok(());
                     }
                     let id = request.id.clone();
-                    let response = match self.request(request) {
-                        Ok(value) => Response::new_ok(id, value),
-                        Err((code, message)) => Response::new_err(id, code as i32, message),
+                    // A mistake here must cost one answer, not the editor's
+                    // server: the panic becomes an error response.
+                    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        self.request(request)
+                    }));
+                    let response = match answered {
+                        Ok(Ok(value)) => Response::new_ok(id, value),
+                        Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
+                        Err(_) => Response::new_err(
+                            id,
+                            ErrorCode::InternalError as i32,
+                            "backcheck could not answer this request (an internal error)".into(),
+                        ),
                     };
                     send(connection, Message::Response(response))?;
                 }
@@ -185,8 +212,13 @@ impl Server {
                 }
                 Some(Message::Response(_)) => {}
             }
-            if connection.receiver.is_empty() {
+            // Compiled once the editor has been quiet for a poll, so the
+            // requests that follow a keystroke are answered first; but not
+            // put off for ever by an editor that never pauses.
+            let quiet = idle && connection.receiver.is_empty();
+            if quiet || last_publish.elapsed() > PUT_OFF {
                 self.publish(connection)?;
+                last_publish = Instant::now();
             }
         }
     }
@@ -274,8 +306,7 @@ impl Server {
     /// diagnostics that changed: the compiler's, and the worker's.
     fn publish(&mut self, connection: &Connection) -> Result<(), String> {
         for (i, state) in self.folders.iter_mut().enumerate() {
-            let looked = state.dirty;
-            state.refresh(i, &self.checker);
+            let looked = state.compile(i, &self.checker);
             if !state.unsent {
                 continue;
             }
@@ -319,7 +350,7 @@ impl Server {
         let path = uri.to_file_path().ok()?;
         let i = self.state_for(&path);
         let state = &mut self.folders[i];
-        state.refresh(i, &self.checker);
+        state.read();
         let file = state.folder.file(&path)?;
         let analysis = state.analysis.as_ref()?;
         let text = &state.folder.files[file].source.text;
