@@ -7,19 +7,9 @@
 use lsp_types::{CompletionItem, CompletionItemKind, CompletionList, CompletionResponse};
 
 use super::name_index::NameIndex;
+use crate::syntax::TOP_LEVEL_WORDS as TOP;
 
 /// What may be written in each kind of block, in the grammar's words.
-const TOP: &[&str] = &[
-    "flow",
-    "fact",
-    "section",
-    "question",
-    "decide",
-    "outcome",
-    "invariant",
-    "case",
-    "vignette",
-];
 const FLOW: &[&str] = &["version", "start", "disclaimer"];
 const SECTION: &[&str] = &["question", "decide", "outcome"];
 const QUESTION: &[&str] = &[

@@ -11,3 +11,4 @@ mod syntax_error;
 
 pub use format::format;
 pub use parser::parse;
+pub use syntax_error::TOP_LEVEL_WORDS;

@@ -6,8 +6,9 @@ use pest::error::{ErrorVariant, InputLocation};
 use super::parser::Rule;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
 
-/// Words that begin a top-level item; finding one inside a block means a `}` is missing.
-const ITEM_WORDS: &[&str] = &[
+/// Words that begin a top-level item. `source` comes last: it also begins a
+/// field (a citation), so it cannot tell that a `}` is missing.
+pub const TOP_LEVEL_WORDS: &[&str] = &[
     "flow",
     "fact",
     "section",
@@ -18,7 +19,12 @@ const ITEM_WORDS: &[&str] = &[
     "case",
     "vignette",
     "tag",
+    "source",
 ];
+
+/// Words that begin a top-level item and nothing else; finding one inside a
+/// block means a `}` is missing.
+const ITEM_WORDS: &[&str] = TOP_LEVEL_WORDS.split_at(TOP_LEVEL_WORDS.len() - 1).0;
 
 /// Words that begin a field or an arm inside a block.
 const FIELD_WORDS: &[&str] = &[
