@@ -306,3 +306,54 @@ fn without_an_editor_it_says_what_it_is_for() {
     assert!(stderr.contains("started by an editor"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Declared sources (issue 14) and declared tags (issue 16) are ids like
+/// any other: hover says what the declaration says, and definition finds it.
+#[test]
+fn sources_and_tags_lead_to_their_declarations() {
+    let knowledge = Knowledge::mini()
+        .file(
+            "sources.flow",
+            "source ng59 {\n  title \"NICE NG59: Low back pain and sciatica\"\n  kind guideline\n  section \"Scope\"\n}\n",
+        )
+        .edit("outcomes.flow", "  source \"NICE NG59\"", "  source ng59");
+    let outcomes = knowledge.join("outcomes.flow");
+    let text = std::fs::read_to_string(&outcomes).expect("read outcomes.flow");
+    let mut client = LspClient::start(&[]);
+    client.open(&outcomes, &text);
+    let at_citation = text_document(&outcomes, position(&text, "source ng59", 0, 8));
+    let hover = client.request("textDocument/hover", at_citation.clone());
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("**source** `ng59`"), "{shown}");
+    assert!(
+        shown.contains("NICE NG59: Low back pain and sciatica"),
+        "{shown}"
+    );
+    assert!(shown.contains("*Section:* Scope"), "{shown}");
+    let found = client.request("textDocument/definition", at_citation);
+    assert_eq!(
+        found[0]["uri"],
+        json!(uri(&knowledge.join("sources.flow"))),
+        "{found}"
+    );
+
+    let safety = knowledge.join("safety.flow");
+    let safety_text = std::fs::read_to_string(&safety).expect("read safety.flow");
+    client.open(&safety, &safety_text);
+    let at_tag = text_document(&safety, position(&safety_text, "tags red_flag", 0, 6));
+    let hover = client.request("textDocument/hover", at_tag.clone());
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("A sign of serious disease"), "{shown}");
+    assert!(shown.contains("*Means:* red_flag"), "{shown}");
+    let flow = std::fs::read_to_string(knowledge.join("flow.flow")).expect("read flow.flow");
+    let found = client.request("textDocument/definition", at_tag);
+    assert_eq!(
+        found[0]["uri"],
+        json!(uri(&knowledge.join("flow.flow"))),
+        "{found}"
+    );
+    assert_eq!(
+        found[0]["range"]["start"],
+        position(&flow, "red_flag \"", 0, 0)
+    );
+}

@@ -19,8 +19,10 @@ pub enum Symbol {
     /// A question, decide node or outcome, by its qualified id.
     Node(String),
     Fact(String),
-    /// A tag has no declaration: every `tags` line that carries it declares it.
+    /// A tag, declared by `tag NAME "..."`.
     Tag(String),
+    /// A declared source: `source ID { title ... }`.
+    Source(String),
     /// A word of an enum fact.
     Value {
         fact: String,
@@ -43,6 +45,7 @@ impl Symbol {
             Symbol::Node(id) | Symbol::Section(id) => id.rsplit('.').next().unwrap_or(id),
             Symbol::Fact(word)
             | Symbol::Tag(word)
+            | Symbol::Source(word)
             | Symbol::Vignette(word)
             | Symbol::Value { value: word, .. }
             | Symbol::Answer { answer: word, .. } => word,
@@ -65,8 +68,10 @@ pub enum Written {
     Operand { invariant: bool },
     /// A fact: `set x`, `into x`.
     Fact,
-    /// A tag used by `any tag in [...]`.
+    /// A tag used by `tags` or `any tag in [...]`.
     Tag,
+    /// A citation of a declared source: `source ID`.
+    Source,
     /// A value of the fact named: `set f = v`, `fact f: ... = v`.
     FactValue { fact: String },
     /// A value compared with an operand: `x == v`, `x in [v]`.
@@ -139,12 +144,22 @@ pub struct TitledInfo {
     pub selection: Range<usize>,
 }
 
+/// A declaration that only hover needs to say more of: a source's title,
+/// kind and section, or a tag's description and meaning.
+#[derive(Debug, Clone)]
+pub struct DeclaredInfo {
+    pub symbol: Symbol,
+    /// Markdown lines after the heading.
+    pub about: Vec<String>,
+}
+
 /// Everything the server keeps of one file's names.
 #[derive(Debug, Clone, Default)]
 pub struct FileNames {
     pub namespace: String,
     pub nodes: Vec<NodeInfo>,
     pub facts: Vec<FactInfo>,
+    pub declared: Vec<DeclaredInfo>,
     pub sections: Vec<SectionInfo>,
     pub others: Vec<TitledInfo>,
     pub occurrences: Vec<Occurrence>,
@@ -169,6 +184,31 @@ pub fn file_names(document: &Document, namespace: &str, text: &str) -> FileNames
     }
     for fact in &document.facts {
         names.fact(fact);
+    }
+    for tag in &document.tags {
+        let symbol = Symbol::Tag(tag.name.text.to_string());
+        names.push(&tag.name, Written::Declares(symbol.clone()));
+        let mut about = vec![tag.description.text.to_string()];
+        if let Some(meaning) = tag.meaning {
+            about.push(format!("*Means:* {}", meaning_word(meaning)));
+        }
+        names.declared.push(DeclaredInfo { symbol, about });
+    }
+    for source in &document.sources {
+        let symbol = Symbol::Source(source.name.text.to_string());
+        names.push(&source.name, Written::Declares(symbol.clone()));
+        let about = [
+            source.title.as_ref().map(|t| t.text.to_string()),
+            source.kind.as_ref().map(|k| format!("*Kind:* {}", k.text)),
+            source
+                .section
+                .as_ref()
+                .map(|s| format!("*Section:* {}", s.text)),
+        ];
+        names.declared.push(DeclaredInfo {
+            symbol,
+            about: about.into_iter().flatten().collect(),
+        });
     }
     for section in &document.sections {
         let start = section.name.span.start();
@@ -280,6 +320,14 @@ fn verdict_text(verdict: &ast::VerdictDecl) -> String {
     }
 }
 
+fn meaning_word(meaning: ast::TagMeaning) -> &'static str {
+    match meaning {
+        ast::TagMeaning::RedFlag => "red_flag",
+        ast::TagMeaning::Urgency(urgency) => urgency_word(urgency),
+        ast::TagMeaning::OutOfScope => "out_of_scope",
+    }
+}
+
 fn urgency_word(urgency: ast::Urgency) -> &'static str {
     match urgency {
         ast::Urgency::Routine => "routine",
@@ -373,7 +421,12 @@ impl FileNames {
             ..NodeInfo::default()
         };
         for tag in &common.tags {
-            self.push(tag, Written::Declares(Symbol::Tag(tag.text.to_string())));
+            self.push(tag, Written::Tag);
+        }
+        for source in &common.sources {
+            if let SourceRef::Declared(id) = source {
+                self.push(id, Written::Source);
+            }
         }
         match &node.kind {
             NodeKindDecl::Question(question) => {

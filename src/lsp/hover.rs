@@ -41,7 +41,11 @@ pub fn hover_text(index: &NameIndex, symbol: &Symbol) -> Option<String> {
                 .filter(|n| n.tags.iter().any(|t| t == tag))
                 .map(|n| n.id.as_str())
                 .collect();
-            let _ = write!(out, "**tag** `{tag}`, on {} node", tagged.len());
+            let _ = write!(out, "**tag** `{tag}`");
+            for line in index.declared(symbol).unwrap_or_default() {
+                let _ = write!(out, "\n\n{line}");
+            }
+            let _ = write!(out, "\n\nOn {} node", tagged.len());
             if tagged.len() != 1 {
                 out.push('s');
             }
@@ -59,6 +63,13 @@ pub fn hover_text(index: &NameIndex, symbol: &Symbol) -> Option<String> {
             let file = index.files.iter().find(|f| f.namespace == namespace)?;
             let section = file.sections.iter().find(|s| s.id == local)?;
             let _ = write!(out, "**section** `{local}`: {}", section.title);
+        }
+        Symbol::Source(id) => {
+            let about = index.declared(symbol)?;
+            let _ = write!(out, "**source** `{id}`");
+            for line in about {
+                let _ = write!(out, "\n\n{line}");
+            }
         }
         Symbol::Vignette(id) => {
             let _ = write!(out, "**vignette** `{id}`");

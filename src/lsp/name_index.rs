@@ -64,11 +64,25 @@ impl NameIndex {
         self.files.iter().flat_map(|f| f.nodes.iter())
     }
 
-    /// Every tag written in a `tags` line, once each, sorted.
+    /// What a `tag` or `source` declaration says of `symbol`.
+    pub fn declared(&self, symbol: &Symbol) -> Option<&[String]> {
+        self.files
+            .iter()
+            .flat_map(|f| f.declared.iter())
+            .find(|d| d.symbol == *symbol)
+            .map(|d| d.about.as_slice())
+    }
+
+    /// Every tag declared or written in a `tags` line, once each, sorted.
     pub fn tags(&self) -> Vec<String> {
+        let declared = self.files.iter().flat_map(|f| &f.declared);
         let mut tags: Vec<String> = self
             .all_nodes()
             .flat_map(|n| n.tags.iter().cloned())
+            .chain(declared.filter_map(|d| match &d.symbol {
+                Symbol::Tag(tag) => Some(tag.clone()),
+                _ => None,
+            }))
             .collect();
         tags.sort();
         tags.dedup();
@@ -109,6 +123,7 @@ impl NameIndex {
                 .contains_key(text)
                 .then(|| Symbol::Fact(text.to_string())),
             Written::Tag => Some(Symbol::Tag(text.to_string())),
+            Written::Source => Some(Symbol::Source(text.to_string())),
             Written::FactValue { fact } => self.fact_value(fact, text),
             Written::OperandValue { operand, invariant } => {
                 if *invariant && operand == "outcome" {

@@ -74,7 +74,13 @@ fn clash(index: &NameIndex, symbol: &Symbol, new_name: &str) -> Option<String> {
         Symbol::Answer { question, .. } => index
             .node(question)
             .is_some_and(|(_, n)| n.answers.iter().any(|(a, _)| a == new_name)),
-        Symbol::Tag(_) | Symbol::Section(_) | Symbol::Vignette(_) => false,
+        Symbol::Tag(_) | Symbol::Source(_) => index
+            .declared(&match symbol {
+                Symbol::Tag(_) => Symbol::Tag(new_name.to_string()),
+                _ => Symbol::Source(new_name.to_string()),
+            })
+            .is_some(),
+        Symbol::Section(_) | Symbol::Vignette(_) => false,
     };
     taken.then(|| format!("`{new_name}` is already declared"))
 }
