@@ -209,20 +209,34 @@ pub(super) fn witness(
     Ok(prove(flow, &probe)?.broken)
 }
 
-/// Whether the invariant proves nothing: asked as two questions the proof
-/// already answers, "is there a path where the left side holds?" (left
-/// side => false) and "is there one where the right side fails?"
-/// (true => right side).
+/// Whether the invariant proves nothing: no path makes its left side
+/// true, or none makes its right side false.
 pub fn vacuity(flow: &Flow, invariant: &Invariant) -> Result<Option<Vacuity>, CycleError> {
-    let never = Cond::Or(Vec::new());
-    let always = Cond::And(Vec::new());
-    if witness(flow, invariant.when.clone(), never)?.is_none() {
-        return Ok(Some(Vacuity::NeverApplies));
+    let mut watched = Vec::new();
+    invariant.when.operands(&mut watched);
+    invariant.then.operands(&mut watched);
+    // One walk of every path, watching what the invariant reads, answers
+    // both at once: the states at the outcomes are every path's.
+    let explored = Exploration::run(flow, &watched, None)?;
+    let (mut applies, mut can_fail) = (false, false);
+    for (node, n) in flow.nodes.iter().enumerate() {
+        if !matches!(n.kind, NodeKind::Outcome(_)) {
+            continue;
+        }
+        for at in 0..explored.entries(node).len() {
+            let view = explored.view(node, at);
+            applies |= view.holds(&invariant.when);
+            can_fail |= !view.holds(&invariant.then);
+            if applies && can_fail {
+                return Ok(None);
+            }
+        }
     }
-    if witness(flow, always, invariant.then.clone())?.is_none() {
-        return Ok(Some(Vacuity::AlwaysTrue));
-    }
-    Ok(None)
+    Ok(Some(if applies {
+        Vacuity::AlwaysTrue
+    } else {
+        Vacuity::NeverApplies
+    }))
 }
 
 /// Tests one invariant on every state that reaches an outcome.
