@@ -77,6 +77,15 @@ enum Command {
         /// Fail (exit 1) when there are warnings.
         #[arg(long)]
         deny_warnings: bool,
+        /// How to write the diagnostics: for people, or one JSON document for tools.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// An author's whole loop in one: check, verify, test and fmt --check,
+    /// with one exit code (0 only when all four pass).
+    Author {
+        #[command(flatten)]
+        folder: FolderArg,
     },
     /// Prove every invariant on every path, or show a counter-example.
     Verify {
@@ -177,6 +186,15 @@ impl From<DifficultyArg> for Difficulty {
             DifficultyArg::Hard => Difficulty::Hard,
         }
     }
+}
+
+/// `check --format`: diagnostics for people or for tools.
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// Quoted source lines with a caret, on stderr.
+    Text,
+    /// One JSON document on stdout: `{"ok", "errors", "warnings", "diagnostics": [...]}`.
+    Json,
 }
 
 /// `graph --format`: the picture's language.
@@ -308,7 +326,14 @@ fn main() -> ExitCode {
         Some(Command::Check {
             folder,
             deny_warnings,
+            format: CheckFormat::Text,
         }) => check(folder.dir(), deny_warnings),
+        Some(Command::Check {
+            folder,
+            deny_warnings,
+            format: CheckFormat::Json,
+        }) => check_json(folder.dir(), deny_warnings),
+        Some(Command::Author { folder }) => author(folder.dir()),
         Some(Command::Verify { folder }) => verify(folder.dir()),
         Some(Command::Test { folder }) => test(folder.dir()),
         Some(Command::Mutate { folder }) => mutate(folder.dir()),
@@ -350,15 +375,7 @@ fn colour_on(stream: &impl IsTerminal) -> bool {
 /// The graph lives as long as the process, so it is never freed: taking it
 /// apart node by node at exit would cost a short run more than answering.
 fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
-    let source = match dir {
-        Some(dir) => KnowledgeSource::from_dir(dir).map_err(|error| {
-            Failure::new(
-                BAD_INPUT,
-                format!("error: {}", printable(&error.to_string(), SENTENCE)),
-            )
-        })?,
-        None => KnowledgeSource::embedded(),
-    };
+    let source = knowledge_source(dir)?;
     let flow = compile(&source).map_err(|errors| {
         let color = colour_on(&io::stderr());
         let count = errors.len();
@@ -372,6 +389,19 @@ fn load(dir: Option<&Path>) -> Result<&'static Flow, Failure> {
         )
     })?;
     Ok(Box::leak(Box::new(flow)))
+}
+
+/// The folder's files, or the text built into the binary.
+fn knowledge_source(dir: Option<&Path>) -> Result<KnowledgeSource, Failure> {
+    Ok(match dir {
+        Some(dir) => KnowledgeSource::from_dir(dir).map_err(|error| {
+            Failure::new(
+                BAD_INPUT,
+                format!("error: {}", printable(&error.to_string(), SENTENCE)),
+            )
+        })?,
+        None => KnowledgeSource::embedded(),
+    })
 }
 
 fn chat(args: &ChatArgs) -> Result<u8, Failure> {
@@ -690,6 +720,90 @@ fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
         flow.cases.len()
     )?;
     Ok(0)
+}
+
+/// `check --format json`: every diagnostic (compile errors, or the errors
+/// analysis finds and the lints) as one JSON document on stdout.
+fn check_json(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
+    let source = knowledge_source(dir)?;
+    let (diagnostics, files) = match compile(&source) {
+        Err(errors) => (errors, source.files.clone()),
+        Ok(flow) => {
+            let mut all = backcheck::check::audit(&flow)
+                .map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
+            all.extend(backcheck::check::lint(&flow));
+            (all, flow.files.clone())
+        }
+    };
+    writeln!(
+        io::stdout(),
+        "{}",
+        backcheck::diagnostic::diagnostics_json(&diagnostics, &files)
+    )?;
+    let failed = diagnostics.iter().any(|d| d.is_error() || deny_warnings);
+    Ok(if failed { FAILED } else { 0 })
+}
+
+/// `author`: check, verify, test and fmt --check, each reported, with one
+/// exit code. Each step runs even when an earlier one failed, so one run
+/// shows everything to fix; only knowledge that does not compile stops it.
+fn author(dir: Option<&Path>) -> Result<u8, Failure> {
+    let step = |name: &str, result: Result<u8, Failure>| -> Result<bool, Failure> {
+        let passed = match result {
+            Ok(0) => true,
+            Ok(_) => false,
+            Err(failure) if failure.code == CLOSED_OUTPUT => return Err(failure),
+            Err(failure) => {
+                if !failure.message.is_empty() {
+                    let _ = writeln!(io::stderr(), "{}", failure.message);
+                }
+                false
+            }
+        };
+        writeln!(
+            io::stdout(),
+            "{} {name}",
+            if passed { "ok  " } else { "FAIL" }
+        )?;
+        Ok(passed)
+    };
+    let flow = load(dir)?;
+    let checked = step("check", check(dir, false))?;
+    let verified = step("verify", verify(dir))?;
+    let tested = step("test", test(dir))?;
+    let formatted = step("fmt --check", fmt_check_files(&flow.files))?;
+    let all = checked && verified && tested && formatted;
+    writeln!(
+        io::stdout(),
+        "{}",
+        if all {
+            "author: check, verify, test and fmt all pass"
+        } else {
+            "author: not ready; see FAIL above"
+        }
+    )?;
+    Ok(if all { 0 } else { FAILED })
+}
+
+/// Lists the knowledge files the canonical layout would change.
+fn fmt_check_files(files: &[backcheck::source::SourceFile]) -> Result<u8, Failure> {
+    let mut out = io::stdout().lock();
+    let mut failed = false;
+    for file in files {
+        match backcheck::syntax::format(&file.text) {
+            Ok(formatted) if formatted == *file.text => {}
+            Ok(_) => {
+                writeln!(
+                    out,
+                    "{} is not laid out canonically: run `backcheck fmt`",
+                    file.path
+                )?;
+                failed = true;
+            }
+            Err(_) => failed = true,
+        }
+    }
+    Ok(if failed { FAILED } else { 0 })
 }
 
 /// The errors only analysis finds (a red flag nothing guards, an invariant

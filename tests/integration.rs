@@ -8,6 +8,7 @@ mod synthetic;
 
 mod answer_corpus;
 mod answer_safety;
+mod author;
 mod cli_args;
 mod cli_chat;
 mod cli_rehearse;

@@ -40,21 +40,45 @@ use super::answer_classes::{Constants, answer_classes};
 use super::narrowing::Narrowing;
 use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Step, Value};
 
-/// The flow's graph has a cycle, so it has no topological order. The
-/// compiler refuses such flows; this guards a hand-built one.
+/// Why the dynamic programme could not run to the end.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CycleError {
-    /// A node on the cycle.
-    pub node: String,
+pub enum ProofError {
+    /// The flow's graph has a cycle, so it has no topological order. The
+    /// compiler refuses such flows; this guards a hand-built one.
+    Cycle {
+        /// A node on the cycle.
+        node: String,
+    },
+    /// Walks reach one node in more distinct states than [`STATE_LIMIT`]:
+    /// conditions read many facts that answers set independently, and the
+    /// states would double with each. Stopped with a message rather than
+    /// running out of memory.
+    TooManyStates {
+        /// The node where the limit was passed.
+        node: String,
+    },
 }
 
-impl std::fmt::Display for CycleError {
+/// The old name: cycles were the only way a proof could fail to run.
+pub type CycleError = ProofError;
+
+/// Distinct states one node may hold before the proof stops (a million:
+/// about 20 facts read together and set independently).
+pub const STATE_LIMIT: usize = 1 << 20;
+
+impl std::fmt::Display for ProofError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the graph has a cycle through `{}`", self.node)
+        match self {
+            ProofError::Cycle { node } => write!(f, "the graph has a cycle through `{node}`"),
+            ProofError::TooManyStates { node } => write!(
+                f,
+                "the proof stopped at `{node}`: walks reach it in more than {STATE_LIMIT} different combinations of the facts it must track; an invariant or condition reads too many facts that answers set independently: split it into invariants that each read a few"
+            ),
+        }
     }
 }
 
-impl std::error::Error for CycleError {}
+impl std::error::Error for ProofError {}
 
 /// Walks that reach a node in the same abstract state.
 #[derive(Debug, Clone)]
@@ -224,6 +248,11 @@ impl<'f> Exploration<'f> {
                         continue;
                     }
                     let arrivals = waiting[step.target].get_or_insert_with(Arrivals::default);
+                    if arrivals.len() >= STATE_LIMIT && !arrivals.contains_key(state.as_slice()) {
+                        return Err(ProofError::TooManyStates {
+                            node: flow.nodes[step.target].id.clone(),
+                        });
+                    }
                     if counting == Counting::Not {
                         if !arrivals.contains_key(state.as_slice()) {
                             let arrival = Arrival {
@@ -377,7 +406,7 @@ impl<'f> Setup<'f> {
             let mut ordered = vec![false; flow.nodes.len()];
             order.iter().for_each(|&node| ordered[node] = true);
             let node = ordered.iter().position(|done| !done).unwrap_or_default();
-            return Err(CycleError {
+            return Err(ProofError::Cycle {
                 node: flow
                     .nodes
                     .get(node)

@@ -22,7 +22,7 @@ mod verify;
 
 pub use audit::audit;
 pub use case_runner::{CaseResult, run_case, run_cases};
-pub use exploration::{CycleError, Exploration};
+pub use exploration::{CycleError, Exploration, ProofError, STATE_LIMIT};
 pub use lint::lint;
 pub use mutate::{Harmless, Mutant, MutationReport, mutants, mutate};
 pub use verify::{CounterExample, InvariantResult, Vacuity, Verification, vacuity, verify};

@@ -73,6 +73,9 @@ pub struct CounterExample {
     pub outcome: NodeId,
     /// How many paths break the invariant.
     pub breaking_paths: BigUint,
+    /// `breaking_paths` is a lower bound: too many states to count them all
+    /// (see [`prove`]).
+    pub at_least: bool,
 }
 
 impl CounterExample {
@@ -117,8 +120,11 @@ impl Verification {
             };
             let _ = writeln!(
                 out,
-                "FAIL {at}\"{}\": broken on {} of {} paths",
-                result.text, broken.breaking_paths, self.paths
+                "FAIL {at}\"{}\": broken on {}{} of {} paths",
+                result.text,
+                if broken.at_least { "at least " } else { "" },
+                broken.breaking_paths,
+                self.paths
             );
             let count = broken.answers.len();
             let plural = if count == 1 { "" } else { "s" };
@@ -186,7 +192,115 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
 }
 
 /// One invariant on every path: held, or its shortest counter-example.
+///
+/// A left side that reads many operands is split into its disjuncts
+/// (`(a or b) and c` is `a and c`, or `b and c`), each proved on its own:
+/// the states each must track are those of its few operands, not every
+/// combination of all of them, which doubles with each fact. The
+/// invariant holds exactly when every part does, and its shortest
+/// counter-example is the shortest of the parts'. Only the number of
+/// breaking paths would need them all at once (the parts overlap): it is
+/// given as the largest part's, a lower bound, and said to be one.
 pub(super) fn prove(flow: &Flow, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
+    let Some(parts) = split(&invariant.when) else {
+        return prove_whole(flow, invariant);
+    };
+    let mut shortest: Option<CounterExample> = None;
+    let mut most = BigUint::default();
+    for part in parts {
+        let piece = Invariant {
+            text: invariant.text.clone(),
+            when: part,
+            then: invariant.then.clone(),
+            span: invariant.span,
+        };
+        let Some(broken) = prove_whole(flow, &piece)?.broken else {
+            continue;
+        };
+        most = most.max(broken.breaking_paths.clone());
+        if shortest
+            .as_ref()
+            .is_none_or(|s| broken.answers.len() < s.answers.len())
+        {
+            shortest = Some(broken);
+        }
+    }
+    let Some(mut shortest) = shortest else {
+        return Ok(InvariantResult {
+            text: invariant.text.clone(),
+            broken: None,
+            vacuous: None,
+            span: None,
+        });
+    };
+    shortest.breaking_paths = most;
+    shortest.at_least = true;
+    Ok(InvariantResult {
+        text: invariant.text.clone(),
+        broken: Some(shortest),
+        vacuous: None,
+        span: None,
+    })
+}
+
+/// Operands a left side may read before it is proved in parts.
+const SPLIT_ABOVE: usize = 8;
+/// The most parts a left side is split into.
+const MOST_PARTS: usize = 256;
+
+/// The disjuncts of `when`, when it reads more than [`SPLIT_ABOVE`]
+/// operands and has at most [`MOST_PARTS`] of them (and more than one).
+fn split(when: &Cond) -> Option<Vec<Cond>> {
+    let mut operands = Vec::new();
+    when.operands(&mut operands);
+    operands.sort_by_key(|o| format!("{o:?}"));
+    operands.dedup();
+    if operands.len() <= SPLIT_ABOVE {
+        return None;
+    }
+    let parts = disjuncts(when)?;
+    (parts.len() > 1).then(|| parts.into_iter().map(Cond::And).collect())
+}
+
+/// `cond` as an `or` of `and`s of the parts it is made of (a `not` is one
+/// part), or `None` past [`MOST_PARTS`].
+fn disjuncts(cond: &Cond) -> Option<Vec<Vec<Cond>>> {
+    match cond {
+        Cond::Or(parts) => {
+            let mut all = Vec::new();
+            for part in parts {
+                all.extend(disjuncts(part)?);
+                if all.len() > MOST_PARTS {
+                    return None;
+                }
+            }
+            Some(all)
+        }
+        Cond::And(parts) => {
+            let mut all: Vec<Vec<Cond>> = vec![Vec::new()];
+            for part in parts {
+                let choices = disjuncts(part)?;
+                if all.len() * choices.len() > MOST_PARTS {
+                    return None;
+                }
+                all = all
+                    .iter()
+                    .flat_map(|done| {
+                        choices.iter().map(move |choice| {
+                            let mut next = done.clone();
+                            next.extend(choice.iter().cloned());
+                            next
+                        })
+                    })
+                    .collect();
+            }
+            Some(all)
+        }
+        other => Some(vec![vec![other.clone()]]),
+    }
+}
+
+fn prove_whole(flow: &Flow, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
     let mut watched = Vec::new();
     invariant.when.operands(&mut watched);
     invariant.then.operands(&mut watched);
@@ -209,20 +323,50 @@ pub(super) fn witness(
     Ok(prove(flow, &probe)?.broken)
 }
 
-/// Whether the invariant proves nothing: asked as two questions the proof
-/// already answers, "is there a path where the left side holds?" (left
-/// side => false) and "is there one where the right side fails?"
-/// (true => right side).
+/// Whether the invariant proves nothing: no path makes its left side
+/// true, or none makes its right side false.
 pub fn vacuity(flow: &Flow, invariant: &Invariant) -> Result<Option<Vacuity>, CycleError> {
-    let never = Cond::Or(Vec::new());
-    let always = Cond::And(Vec::new());
-    if witness(flow, invariant.when.clone(), never)?.is_none() {
-        return Ok(Some(Vacuity::NeverApplies));
+    if let Some(parts) = split(&invariant.when) {
+        // In parts, like the proof: some part holds on some path, and the
+        // right side fails on some path.
+        let mut applies = false;
+        for part in parts {
+            if witness(flow, part, Cond::Or(Vec::new()))?.is_some() {
+                applies = true;
+                break;
+            }
+        }
+        if !applies {
+            return Ok(Some(Vacuity::NeverApplies));
+        }
+        let can_fail = witness(flow, Cond::And(Vec::new()), invariant.then.clone())?.is_some();
+        return Ok((!can_fail).then_some(Vacuity::AlwaysTrue));
     }
-    if witness(flow, always, invariant.then.clone())?.is_none() {
-        return Ok(Some(Vacuity::AlwaysTrue));
+    let mut watched = Vec::new();
+    invariant.when.operands(&mut watched);
+    invariant.then.operands(&mut watched);
+    // One walk of every path, watching what the invariant reads, answers
+    // both at once: the states at the outcomes are every path's.
+    let explored = Exploration::run(flow, &watched, None)?;
+    let (mut applies, mut can_fail) = (false, false);
+    for (node, n) in flow.nodes.iter().enumerate() {
+        if !matches!(n.kind, NodeKind::Outcome(_)) {
+            continue;
+        }
+        for at in 0..explored.entries(node).len() {
+            let view = explored.view(node, at);
+            applies |= view.holds(&invariant.when);
+            can_fail |= !view.holds(&invariant.then);
+            if applies && can_fail {
+                return Ok(None);
+            }
+        }
     }
-    Ok(None)
+    Ok(Some(if applies {
+        Vacuity::AlwaysTrue
+    } else {
+        Vacuity::NeverApplies
+    }))
 }
 
 /// Tests one invariant on every state that reaches an outcome.
@@ -257,6 +401,7 @@ fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantResult {
                 .collect(),
             outcome: NodeId::new(node),
             breaking_paths: breaking,
+            at_least: false,
         }),
     }
 }

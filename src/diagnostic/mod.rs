@@ -2,11 +2,13 @@
 //! lints share one type and one renderer.
 
 mod diagnostic_kind;
+mod json;
 mod message;
 mod render;
 mod suggest;
 
 pub use diagnostic_kind::DiagnosticKind;
+pub use json::{DiagnosticJson, diagnostics_json};
 pub use message::{Diagnostic, Severity, Span};
 pub use render::{render_all, render_one};
 pub use suggest::did_you_mean;

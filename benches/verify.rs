@@ -1,0 +1,45 @@
+//! How `backcheck verify` grows (issue 16): the proof of every invariant,
+//! the red-flag order and the vacuity checks, in memory, on the shipped
+//! knowledge and on synthetic knowledge of 1k and 10k nodes
+//! (examples/synth/generate.rs). Targets: the shipped knowledge in tens of
+//! milliseconds; the synthetic folders linear in nodes and edges (the
+//! 100k folder is timed by hand: `backcheck verify DIR`, see the report).
+//! Run with a filter and short times:
+//! `cargo bench --bench verify -- --warm-up-time 1 --measurement-time 3`.
+
+#[path = "../examples/synth/generate.rs"]
+mod generate;
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+use backcheck::check::verify;
+use backcheck::compile::compile;
+use backcheck::source::{KnowledgeSource, SourceFile};
+
+fn synthetic(nodes: usize) -> KnowledgeSource {
+    KnowledgeSource {
+        files: generate::files(nodes, 1)
+            .into_iter()
+            .map(|(name, text)| SourceFile::new(name, text))
+            .collect(),
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let mut group = c.benchmark_group("verify");
+    group.sample_size(10);
+    let shipped = compile(&KnowledgeSource::embedded()).expect("the shipped knowledge compiles");
+    group.bench_function("shipped", |b| b.iter(|| verify(black_box(&shipped))));
+    for nodes in [1_000, 10_000] {
+        let flow = compile(&synthetic(nodes)).expect("compiles");
+        group.bench_with_input(BenchmarkId::new("synthetic", nodes), &flow, |b, flow| {
+            b.iter(|| verify(black_box(flow)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(verify_benches, benches);
+criterion_main!(verify_benches);
