@@ -700,7 +700,7 @@ fn report_unused(
 
 fn check(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
     let flow = load(dir)?;
-    audit(flow)?;
+    audit(flow, backcheck::check::audit(flow))?;
     warn(flow, deny_warnings)?;
     let count = |want: fn(&backcheck::compile::NodeKind) -> bool| {
         flow.nodes.iter().filter(|n| want(&n.kind)).count()
@@ -729,8 +729,7 @@ fn check_json(dir: Option<&Path>, deny_warnings: bool) -> Result<u8, Failure> {
     let (diagnostics, files) = match compile(&source) {
         Err(errors) => (errors, source.files.clone()),
         Ok(flow) => {
-            let mut all = backcheck::check::audit(&flow)
-                .map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
+            let mut all = backcheck::check::audit(&flow);
             all.extend(backcheck::check::lint(&flow));
             (all, flow.files.clone())
         }
@@ -806,11 +805,10 @@ fn fmt_check_files(files: &[backcheck::source::SourceFile]) -> Result<u8, Failur
     Ok(if failed { FAILED } else { 0 })
 }
 
-/// The errors only analysis finds (a red flag nothing guards, an invariant
-/// that proves nothing): any fails the check.
-fn audit(flow: &Flow) -> Result<(), Failure> {
-    let errors =
-        backcheck::check::audit(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
+/// The errors analysis finds beside the compiler's (a red flag nothing
+/// guards, `check`; an invariant that proves nothing or a red flag's
+/// urgency tag where its `yes` does not lead, `verify`): any fails.
+fn audit(flow: &Flow, errors: Vec<backcheck::diagnostic::Diagnostic>) -> Result<(), Failure> {
     if errors.is_empty() {
         return Ok(());
     }
@@ -856,6 +854,14 @@ fn warn(flow: &Flow, deny: bool) -> Result<(), Failure> {
 fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
     let flow = load(dir)?;
     let started = std::time::Instant::now();
+    // The urgency tags first: a red flag tagged wrongly makes its order proof
+    // mean something else. Vacuity (E024) is in each invariant's result.
+    let tags = backcheck::check::tag_errors(flow)
+        .map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
+    let tags_failed = !tags.is_empty();
+    if let Err(failure) = audit(flow, tags) {
+        writeln!(io::stderr(), "{}", failure.message)?;
+    }
     let verification =
         backcheck::check::verify(flow).map_err(|e| Failure::new(FAILED, format!("error: {e}")))?;
     let elapsed = started.elapsed();
@@ -886,7 +892,11 @@ fn verify(dir: Option<&Path>) -> Result<u8, Failure> {
         )?;
     }
     let failed = failed + out_of_order;
-    Ok(if failed == 0 { 0 } else { FAILED })
+    Ok(if failed == 0 && !tags_failed {
+        0
+    } else {
+        FAILED
+    })
 }
 
 fn test(dir: Option<&Path>) -> Result<u8, Failure> {
@@ -913,7 +923,12 @@ fn test(dir: Option<&Path>) -> Result<u8, Failure> {
 fn mutate(dir: Option<&Path>) -> Result<u8, Failure> {
     let flow = load(dir)?;
     // Mutants of knowledge that already fails say nothing.
-    audit(flow)?;
+    let mut errors = backcheck::check::audit(flow);
+    errors.extend(
+        backcheck::check::proof_audit(flow)
+            .map_err(|e| Failure::new(FAILED, format!("error: {e}")))?,
+    );
+    audit(flow, errors)?;
     let report = backcheck::check::mutate(flow);
     let mut out = io::stdout().lock();
     for (description, span) in &report.survivors {

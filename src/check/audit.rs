@@ -7,9 +7,15 @@
 //! | E025 | a red flag no invariant reads on its left side, or no case answers with `yes` or `unsure` |
 //! | E026 | a red flag whose "not sure" does not count as "yes" |
 //! | E029 | a red flag whose urgency tag is not where its `yes` leads |
+//! | E031 | a tag that means `out_of_scope` on anything but a referral outcome |
 //!
 //! They are errors, not lints: each is a rule about a danger sign that
 //! nothing would check.
+//!
+//! E025, E026 and E031 are read off the graph and cost nothing: `check` finds
+//! them. E024 and E029 each need a walk of every path, so they belong to
+//! the proof: `verify` (and `author`, `mutate` and the language server)
+//! finds them, and `check` stays quick on large folders.
 
 use super::exploration::CycleError;
 use super::lint::location;
@@ -18,11 +24,20 @@ use super::verify::vacuity;
 use crate::compile::{Cond, Flow, NodeId, NodeKind, Operand};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
-/// Every error the analyses find, in source order.
-pub fn audit(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
-    let mut errors = vacuous_invariants(flow)?;
-    errors.extend(unguarded_red_flags(flow));
+/// The errors read off the graph without walking it (E025, E026), in
+/// source order: what `check` reports beside the compiler's.
+pub fn audit(flow: &Flow) -> Vec<Diagnostic> {
+    let mut errors = unguarded_red_flags(flow);
     errors.extend(red_flags_unsure(flow));
+    errors.extend(super::tag_rules::out_of_scope_errors(flow));
+    errors.sort_by_key(|e| (e.span.file(), e.span.start(), e.code()));
+    errors
+}
+
+/// The errors only a walk of every path finds (E024, E029), in source
+/// order: `verify`'s, beside its invariants and the red-flag order.
+pub fn proof_audit(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
+    let mut errors = vacuous_invariants(flow)?;
     errors.extend(super::tag_rules::tag_errors(flow)?);
     errors.sort_by_key(|e| (e.span.file(), e.span.start(), e.code()));
     Ok(errors)

@@ -20,9 +20,10 @@ mod red_flag_rules;
 mod tag_rules;
 mod verify;
 
-pub use audit::audit;
+pub use audit::{audit, proof_audit};
 pub use case_runner::{CaseResult, run_case, run_cases};
 pub use exploration::{CycleError, Exploration, ProofError, STATE_LIMIT};
 pub use lint::lint;
 pub use mutate::{Harmless, Mutant, MutationReport, mutants, mutate};
+pub use tag_rules::tag_errors;
 pub use verify::{CounterExample, InvariantResult, Vacuity, Verification, vacuity, verify};

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use super::audit::audit;
 use super::case_runner::run_cases;
 use super::flow_conditions::{Place, conditions};
+use super::tag_rules::tag_errors;
 use super::verify::{prove, verify};
 use crate::compile::{
     CompareOp, Cond, DecideArm, Effect, Flow, NodeId, NodeKind, Operand, Urgency, Value, Verdict,
@@ -131,7 +132,8 @@ fn caught(flow: &Flow, mutant: &Mutant) -> bool {
         Ok(verification) if verification.holds() => {}
         _ => return true,
     }
-    !matches!(audit(&mutated), Ok(errors) if errors.is_empty())
+    // `verify` above judged vacuity; the urgency tags are the rest of the proof's errors.
+    !audit(&mutated).is_empty() || !matches!(tag_errors(&mutated), Ok(errors) if errors.is_empty())
 }
 
 /// Whether checking fact `fact` against `value` and against no value at

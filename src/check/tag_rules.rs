@@ -9,7 +9,9 @@ use super::verify::witness;
 use crate::compile::{Cond, Flow, NodeKind};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
-pub(super) fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
+/// E031: `out_of_scope` only on a referral outcome (elsewhere it would take
+/// walks out of the red-flag order's proof). Read off the graph.
+pub(super) fn out_of_scope_errors(flow: &Flow) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for n in flow.node_ids() {
         let node = flow.node(n);
@@ -31,6 +33,12 @@ pub(super) fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
             );
         }
     }
+    errors
+}
+
+/// E029 for every red flag: where its `yes` leads, proved on every path.
+pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
+    let mut errors = Vec::new();
     let probes: Vec<(Cond, Cond)> = red_flags(flow)
         .filter_map(|(q, urgency)| Some((answered(q, &["yes"]), refers_exactly(urgency?))))
         .collect();

@@ -106,7 +106,11 @@ fn check(job: &Job) -> Done {
     let started = Instant::now();
     let count = job.uris.len();
     let mut diagnostics = vec![Vec::new(); count];
-    for warning in crate::check::lint(&job.flow) {
+    // The errors read off the graph and those of the proof, then the lints:
+    // in the background, where a walk of every path costs the author nothing.
+    let proved = crate::check::proof_audit(&job.flow).unwrap_or_default();
+    let found = crate::check::audit(&job.flow).into_iter().chain(proved);
+    for warning in found.chain(crate::check::lint(&job.flow)) {
         let file = warning.span.file();
         let (Some(uri), Some(lines), Some(source)) = (
             job.uris.get(file),
