@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use num_bigint::BigUint;
 
 use super::exploration::{CycleError, Exploration};
-use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind};
+use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind, Operand};
 
 /// The verdict on every invariant of a flow.
 #[derive(Debug, Clone)]
@@ -156,8 +156,22 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
     let paths = Exploration::run(flow, &[], None)?.paths();
     let mut invariants = Vec::new();
     for invariant in &flow.invariants {
-        let mut result = prove(flow, invariant)?;
-        result.vacuous = vacuity(flow, invariant)?;
+        let mut result = match split(&invariant.when) {
+            Some(_) => {
+                let mut result = prove(flow, invariant)?;
+                result.vacuous = vacuity(flow, invariant)?;
+                result
+            }
+            // One walk of every path, watching what the invariant reads,
+            // answers both: whether a state breaks it, and whether any
+            // makes its left side true and its right side false.
+            None => {
+                let explored = Exploration::run(flow, &operands_of(invariant), None)?;
+                let mut result = judge(&explored, invariant);
+                result.vacuous = vacuity_in(&explored, invariant);
+                result
+            }
+        };
         result.span = Some(invariant.span);
         invariants.push(result);
     }
@@ -301,10 +315,7 @@ fn disjuncts(cond: &Cond) -> Option<Vec<Vec<Cond>>> {
 }
 
 fn prove_whole(flow: &Flow, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
-    let mut watched = Vec::new();
-    invariant.when.operands(&mut watched);
-    invariant.then.operands(&mut watched);
-    let explored = Exploration::run(flow, &watched, Some(invariant))?;
+    let explored = Exploration::run(flow, &operands_of(invariant), Some(invariant))?;
     Ok(judge(&explored, invariant))
 }
 
@@ -342,12 +353,23 @@ pub fn vacuity(flow: &Flow, invariant: &Invariant) -> Result<Option<Vacuity>, Cy
         let can_fail = witness(flow, Cond::And(Vec::new()), invariant.then.clone())?.is_some();
         return Ok((!can_fail).then_some(Vacuity::AlwaysTrue));
     }
+    // One walk of every path, watching what the invariant reads, answers
+    // both at once: the states at the outcomes are every path's.
+    let explored = Exploration::run(flow, &operands_of(invariant), None)?;
+    Ok(vacuity_in(&explored, invariant))
+}
+
+/// What an invariant reads, on either side.
+fn operands_of(invariant: &Invariant) -> Vec<Operand> {
     let mut watched = Vec::new();
     invariant.when.operands(&mut watched);
     invariant.then.operands(&mut watched);
-    // One walk of every path, watching what the invariant reads, answers
-    // both at once: the states at the outcomes are every path's.
-    let explored = Exploration::run(flow, &watched, None)?;
+    watched
+}
+
+/// Vacuity from a walk of every path that watched what `invariant` reads.
+fn vacuity_in(explored: &Exploration, invariant: &Invariant) -> Option<Vacuity> {
+    let flow = explored.flow();
     let (mut applies, mut can_fail) = (false, false);
     for (node, n) in flow.nodes.iter().enumerate() {
         if !matches!(n.kind, NodeKind::Outcome(_)) {
@@ -358,15 +380,15 @@ pub fn vacuity(flow: &Flow, invariant: &Invariant) -> Result<Option<Vacuity>, Cy
             applies |= view.holds(&invariant.when);
             can_fail |= !view.holds(&invariant.then);
             if applies && can_fail {
-                return Ok(None);
+                return None;
             }
         }
     }
-    Ok(Some(if applies {
+    Some(if applies {
         Vacuity::AlwaysTrue
     } else {
         Vacuity::NeverApplies
-    }))
+    })
 }
 
 /// Tests one invariant on every state that reaches an outcome.
