@@ -6,6 +6,7 @@
 
 use lsp_types::{CompletionItem, CompletionItemKind, CompletionList, CompletionResponse};
 
+use super::code_chars::code_chars;
 use super::name_index::NameIndex;
 use crate::syntax::TOP_LEVEL_WORDS as TOP;
 
@@ -280,29 +281,9 @@ fn block_keywords(text: &str) -> &'static [&'static str] {
     let mut stack: Vec<&str> = Vec::new();
     // The code (no strings, no comments) since the last brace.
     let mut segment = String::new();
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut comment = false;
-    for (i, c) in text.char_indices() {
-        if comment {
-            comment = c != '\n';
-            continue;
-        }
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (_, c) in code_chars(text) {
         match c {
-            '"' => {
-                in_string = true;
-                segment.push(' ');
-            }
-            '/' if text[i..].starts_with("//") => comment = true,
+            '"' => segment.push(' '),
             '{' => {
                 let keyword = segment
                     .split_whitespace()

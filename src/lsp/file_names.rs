@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use super::code_chars::code_chars;
+
 use crate::syntax::ast::{
     self, ArmKey, CaseDecl, Document, Effect, Expectation, Expr, FactType, Literal, NodeKindDecl,
     SourceRef,
@@ -274,32 +276,13 @@ pub fn file_names(document: &Document, namespace: &str, text: &str) -> FileNames
 /// title (strings and comments skipped).
 fn section_end(text: &str, from: usize) -> usize {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut comment = false;
-    for (i, c) in text[from..].char_indices() {
-        let at = from + i;
-        if comment {
-            comment = c != '\n';
-            continue;
-        }
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (i, c) in code_chars(&text[from..]) {
         match c {
-            '"' => in_string = true,
-            '/' if text[at..].starts_with("//") => comment = true,
             '{' => depth += 1,
             '}' => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return at + 1;
+                    return from + i + 1;
                 }
             }
             _ => {}

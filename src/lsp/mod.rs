@@ -13,6 +13,7 @@
 
 mod analysis;
 mod background;
+mod code_chars;
 mod completion;
 mod file_names;
 mod folder;
