@@ -16,22 +16,16 @@ fn word(w: &str) -> Value {
 
 /// `verdict == refer and urgency >= U`.
 pub(super) fn refers_at_least(urgency: Urgency) -> Cond {
-    Cond::And(vec![
-        Cond::Compare {
-            operand: Operand::Verdict,
-            op: CompareOp::Eq,
-            value: word("refer"),
-        },
-        Cond::Compare {
-            operand: Operand::Urgency,
-            op: CompareOp::Ge,
-            value: word(urgency.word()),
-        },
-    ])
+    refers(CompareOp::Ge, urgency)
 }
 
 /// `verdict == refer and urgency == U`.
 pub(super) fn refers_exactly(urgency: Urgency) -> Cond {
+    refers(CompareOp::Eq, urgency)
+}
+
+/// `verdict == refer and urgency OP U`.
+fn refers(op: CompareOp, urgency: Urgency) -> Cond {
     Cond::And(vec![
         Cond::Compare {
             operand: Operand::Verdict,
@@ -40,7 +34,7 @@ pub(super) fn refers_exactly(urgency: Urgency) -> Cond {
         },
         Cond::Compare {
             operand: Operand::Urgency,
-            op: CompareOp::Eq,
+            op,
             value: word(urgency.word()),
         },
     ])

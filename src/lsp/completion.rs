@@ -23,6 +23,7 @@ const OUTCOME: &[&str] = &[
 ];
 const CASE: &[&str] = &["answers", "expect"];
 const VIGNETTE: &[&str] = &["difficulty", "story", "answers", "expect"];
+const SOURCE: &[&str] = &["title", "kind", "section"];
 
 /// At most this many items are sent; the list says it is incomplete, so
 /// the editor asks again as the word grows (a folder of 10,000 nodes would
@@ -277,6 +278,7 @@ fn block_keywords(text: &str) -> &'static [&'static str] {
         "invariant",
         "case",
         "vignette",
+        "source",
     ];
     let mut stack: Vec<&str> = Vec::new();
     // The code (no strings, no comments) since the last brace.
@@ -309,6 +311,7 @@ fn block_keywords(text: &str) -> &'static [&'static str] {
         Some("outcome") => OUTCOME,
         Some("case") => CASE,
         Some("vignette") => VIGNETTE,
+        Some("source") => SOURCE,
         // An invariant's body is a condition; an unknown block, anything.
         Some(_) => TOP,
     }
@@ -345,5 +348,8 @@ mod tests {
         );
         assert_eq!(block_keywords("outcome o { title \"x\" }\n"), TOP);
         assert_eq!(block_keywords("fact a: bool\nquestion q {\n"), QUESTION);
+        assert_eq!(block_keywords("source ng59 {\n  "), SOURCE);
+        // A citation inside a question opens no block.
+        assert_eq!(block_keywords("question q {\n  source ng59\n  "), QUESTION);
     }
 }
