@@ -53,3 +53,38 @@ fn the_banner_reads_without_colour() {
     assert!(text.contains("EMERGENCY"));
     assert!(text.contains("Call emergency services now"));
 }
+
+/// Someone the check is not for (here: pain that is not lower back pain) is
+/// not told "no massage yet" nor given an urgency: the shipped knowledge's
+/// out-of-scope exit, on the screen.
+#[test]
+fn an_out_of_scope_result_says_so_without_an_urgency() {
+    colored::control::set_override(false);
+    let source = KnowledgeSource::from_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/lower_back"),
+    )
+    .unwrap();
+    let flow = compile(&source).unwrap();
+    let opening = flow.find("opening").unwrap();
+    let given = HashMap::from([(opening, AnswerValue::Choice("not_back".into()))]);
+    let session = Session::replay(&flow, &given);
+    let text = outcome_text(&session, Audience::Lay);
+    assert!(
+        text.contains("=== RESULT: OUTSIDE WHAT THIS CHECK COVERS ==="),
+        "{text}"
+    );
+    assert!(!text.contains("NO MASSAGE YET"), "{text}");
+    assert!(!text.contains("Urgency:"), "{text}");
+    // A child is out of scope too, and the title itself says to see a doctor.
+    let how_old = flow.find("how_old").unwrap();
+    let child = HashMap::from([
+        (opening, AnswerValue::Choice("self_pain".into())),
+        (how_old, AnswerValue::Number(12)),
+    ]);
+    let text = outcome_text(&Session::replay(&flow, &child), Audience::Lay);
+    assert!(text.contains("OUTSIDE WHAT THIS CHECK COVERS"), "{text}");
+    assert!(
+        text.contains("See your doctor before any massage"),
+        "{text}"
+    );
+}

@@ -21,6 +21,12 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     let node = flow.node(session.current_index());
     let mut out = String::new();
     let banner = match outcome.verdict {
+        // Someone the check is not for (a child, pain that is not lower back
+        // pain): "no massage yet" would be untrue for a person who only wants
+        // a relaxing massage; the title and plan say what fits them.
+        Verdict::Refer(_) if node.marks.out_of_scope => {
+            "RESULT: OUTSIDE WHAT THIS CHECK COVERS".magenta().bold()
+        }
         Verdict::Treat => "RESULT: MASSAGE IS SUITABLE".green().bold(),
         Verdict::Modify => "RESULT: MASSAGE WITH CHANGES".yellow().bold(),
         Verdict::Refer(Urgency::Emergency) => "RESULT: EMERGENCY - NO MASSAGE".red().bold(),
@@ -31,7 +37,9 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     };
     let _ = writeln!(out, "\n=== {banner} ===");
     let _ = writeln!(out, "{}", outcome.title.bold());
-    if let Some(urgency) = outcome.verdict.urgency() {
+    if let Some(urgency) = outcome.verdict.urgency()
+        && !node.marks.out_of_scope
+    {
         let _ = writeln!(out, "{}", urgency_words(urgency));
     }
     let doubts = doubt_items(session);
