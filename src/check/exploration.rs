@@ -438,7 +438,7 @@ impl<'f> Setup<'f> {
             &slots,
             &table,
             &order,
-            &|node| live.row(node).to_vec(),
+            &|node| live.row(node),
             &writable_from(flow, &slots, &order),
             &watched_slots,
         );

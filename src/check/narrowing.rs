@@ -30,12 +30,12 @@ impl Narrowing {
     /// The rules for `flow`, given the plain liveness `live` (row per node),
     /// the slots each node (or one after it) may write, and the slots read
     /// at every outcome (`watched`).
-    pub(super) fn new(
+    pub(super) fn new<'l>(
         flow: &Flow,
         slots: &Slots,
         table: &Table,
         order: &[usize],
-        live: &dyn Fn(usize) -> Vec<bool>,
+        live: &dyn Fn(usize) -> &'l [bool],
         writable: &[Vec<bool>],
         watched: &[usize],
     ) -> Narrowing {
@@ -51,6 +51,9 @@ impl Narrowing {
         }
         let mut rows: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes.len()];
         let mut state = vec![0u32; width];
+        // Reused for every node: this runs slots x codes x nodes times.
+        let mut next: Vec<usize> = Vec::new();
+        let mut here = vec![false; width];
         for slot in 0..width {
             for code in 0..table.codes(slot) {
                 let code = u32::try_from(code).unwrap_or(u32::MAX);
@@ -65,16 +68,17 @@ impl Narrowing {
                 let settled = |cond: &Cond| settle(cond, slots, slot, &view);
                 for &node in order.iter().rev() {
                     if writable[node][slot] {
-                        rows[node] = live(node);
+                        rows[node].clear();
+                        rows[node].extend_from_slice(live(node));
                         continue;
                     }
-                    let mut here = vec![false; width];
+                    here.fill(false);
                     let mut read = |cond: &Cond| {
                         for s in slots.read_by(cond) {
                             here[s] = true;
                         }
                     };
-                    let mut next: Vec<usize> = Vec::new();
+                    next.clear();
                     match &flow.nodes[node].kind {
                         NodeKind::Outcome(_) => watched.iter().for_each(|&s| here[s] = true),
                         NodeKind::Question(question) => {
@@ -107,14 +111,15 @@ impl Narrowing {
                             }
                         }
                     }
-                    for target in next {
+                    for &target in &next {
                         for (mine, theirs) in here.iter_mut().zip(&rows[target]) {
                             *mine |= *theirs;
                         }
                     }
                     // The conditions settled above are still evaluated, on `slot`.
                     here[slot] |= live(node)[slot];
-                    rows[node] = here;
+                    rows[node].clear();
+                    rows[node].extend_from_slice(&here);
                 }
                 for &node in order {
                     if writable[node][slot] || rows[node] == live(node) {
