@@ -180,30 +180,15 @@ impl Compiler<'_> {
                                 .replace("{}", name.text)
                         }
                     };
-                    self.errors.push(
-                        Diagnostic::new(
-                            DiagnosticKind::UndeclaredName,
-                            name.span,
-                            format!("`{}` is not a fact or a question", name.text),
-                        )
-                        .with_label("conditions read facts and answers")
-                        .with_hint(Some(hint)),
-                    );
+                    self.errors.push(not_an_operand(name, hint));
                     None
                 }
                 NodeKind::Decide(_) => {
-                    self.errors.push(
-                        Diagnostic::new(
-                            DiagnosticKind::UndeclaredName,
-                            name.span,
-                            format!("`{}` is not a fact or a question", name.text),
-                        )
-                        .with_label("conditions read facts and answers")
-                        .with_hint(Some(format!(
-                            "`{}` is a decide node, which has no answer; name the facts or questions it reads",
-                            name.text
-                        ))),
+                    let hint = format!(
+                        "`{}` is a decide node, which has no answer; name the facts or questions it reads",
+                        name.text
                     );
+                    self.errors.push(not_an_operand(name, hint));
                     None
                 }
             },
@@ -507,4 +492,15 @@ fn expr_span(expr: &ast::Expr, text: &str) -> Span {
             .with_end(values.last().map_or(tag.span.end(), |v| v.span.end() + 1)),
         ast::Expr::Truth(name) => name.span,
     }
+}
+
+/// A node named where a condition reads a fact or an answer.
+fn not_an_operand(name: &ast::Name, hint: String) -> Diagnostic {
+    Diagnostic::new(
+        DiagnosticKind::UndeclaredName,
+        name.span,
+        format!("`{}` is not a fact or a question", name.text),
+    )
+    .with_label("conditions read facts and answers")
+    .with_hint(Some(hint))
 }
