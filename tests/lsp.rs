@@ -357,3 +357,25 @@ fn sources_and_tags_lead_to_their_declarations() {
         position(&flow, "red_flag \"", 0, 0)
     );
 }
+
+/// An invariant that proves nothing is an error in the editor too, from the
+/// same background `verify` that finds broken ones.
+#[test]
+fn an_invariant_that_proves_nothing_is_shown() {
+    let text = "invariant \"says nothing\" {\n  saddle in [yes] => urgency <= emergency or verdict != refer\n}\n";
+    let knowledge = Knowledge::mini().file("extra.flow", text);
+    let extra = knowledge.join("extra.flow");
+    let mut client = LspClient::start(&[]);
+    client.open(&extra, text);
+    let diagnostics = client.diagnostics(&uri(&extra));
+    let vacuous: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == json!("E024"))
+        .collect();
+    assert_eq!(vacuous.len(), 1, "{diagnostics:#?}");
+    let message = vacuous[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("its right side holds on every path"),
+        "{message}"
+    );
+}

@@ -20,8 +20,8 @@
 use super::exploration::CycleError;
 use super::lint::location;
 use super::lint_questions::red_flags_unsure;
-use super::verify::vacuity;
-use crate::compile::{Cond, Flow, NodeId, NodeKind, Operand};
+use super::verify::{Vacuity, vacuity};
+use crate::compile::{Cond, Flow, Invariant, NodeId, NodeKind, Operand};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// The errors read off the graph without walking it (E025, E026), in
@@ -47,32 +47,34 @@ pub fn proof_audit(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
 fn vacuous_invariants(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     let mut errors = Vec::new();
     for invariant in &flow.invariants {
-        let Some(vacuity) = vacuity(flow, invariant)? else {
-            continue;
-        };
-        let hint = match vacuity {
-            super::Vacuity::NeverApplies => {
-                "check the names and values on the left: a question no walk asks, or a fact nothing sets, never holds"
-            }
-            super::Vacuity::AlwaysTrue => {
-                "check the right side: an outcome id, verdict or urgency no path can miss says nothing"
-            }
-        };
-        errors.push(
-            Diagnostic::new(
-                DiagnosticKind::ProvesNothing,
-                invariant.span,
-                format!(
-                    "invariant \"{}\" proves nothing: {}",
-                    invariant.text,
-                    vacuity.describe()
-                ),
-            )
-            .with_label("holds without checking anything")
-            .with_hint(Some(hint.into())),
-        );
+        if let Some(vacuity) = vacuity(flow, invariant)? {
+            errors.push(proves_nothing(invariant, vacuity));
+        }
     }
     Ok(errors)
+}
+
+/// The E024 error for `invariant`, which proves nothing in the way `vacuity` says.
+pub fn proves_nothing(invariant: &Invariant, vacuity: Vacuity) -> Diagnostic {
+    let hint = match vacuity {
+        Vacuity::NeverApplies => {
+            "check the names and values on the left: a question no walk asks, or a fact nothing sets, never holds"
+        }
+        Vacuity::AlwaysTrue => {
+            "check the right side: an outcome id, verdict or urgency no path can miss says nothing"
+        }
+    };
+    Diagnostic::new(
+        DiagnosticKind::ProvesNothing,
+        invariant.span,
+        format!(
+            "invariant \"{}\" proves nothing: {}",
+            invariant.text,
+            vacuity.describe()
+        ),
+    )
+    .with_label("holds without checking anything")
+    .with_hint(Some(hint.into()))
 }
 
 /// Whether the condition reads question `q` itself (not through `any TAG`).

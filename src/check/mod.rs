@@ -20,7 +20,7 @@ mod red_flag_rules;
 mod tag_rules;
 mod verify;
 
-pub use audit::{audit, proof_audit};
+pub use audit::{audit, proof_audit, proves_nothing};
 pub use case_runner::{CaseResult, run_case, run_cases};
 pub use exploration::{CycleError, Exploration, ProofError, STATE_LIMIT};
 pub use lint::lint;

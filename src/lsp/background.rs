@@ -108,8 +108,18 @@ fn check(job: &Job) -> Done {
     let mut diagnostics = vec![Vec::new(); count];
     // The errors read off the graph and those of the proof, then the lints:
     // in the background, where a walk of every path costs the author nothing.
-    let proved = crate::check::proof_audit(&job.flow).unwrap_or_default();
-    let found = crate::check::audit(&job.flow).into_iter().chain(proved);
+    // One `verify` gives both the broken invariants and those that prove nothing.
+    let verification = crate::check::verify(&job.flow).ok();
+    let vacuous = (job.flow.invariants.iter())
+        .zip(verification.iter().flat_map(|v| &v.invariants))
+        .filter_map(|(invariant, result)| {
+            Some(crate::check::proves_nothing(invariant, result.vacuous?))
+        });
+    let tags = crate::check::tag_errors(&job.flow).unwrap_or_default();
+    let found = crate::check::audit(&job.flow)
+        .into_iter()
+        .chain(vacuous)
+        .chain(tags);
     for warning in found.chain(crate::check::lint(&job.flow)) {
         let file = warning.span.file();
         let (Some(uri), Some(lines), Some(source)) = (
@@ -121,7 +131,10 @@ fn check(job: &Job) -> Done {
         };
         diagnostics[file].push(to_lsp(&warning, uri, lines, &source.text));
     }
-    for (file, diagnostic) in verify_diagnostics(&job.flow, &job.index, &job.uris, &job.lines) {
+    let broken = verification.iter().flat_map(|verification| {
+        verify_diagnostics(&job.flow, verification, &job.index, &job.uris, &job.lines)
+    });
+    for (file, diagnostic) in broken {
         if let Some(list) = diagnostics.get_mut(file) {
             list.push(diagnostic);
         }

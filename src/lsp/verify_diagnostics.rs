@@ -7,7 +7,7 @@ use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, Numb
 use super::line_index::LineIndex;
 use super::lsp_diagnostic::SOURCE;
 use super::name_index::NameIndex;
-use crate::check::verify;
+use crate::check::Verification;
 use crate::compile::{Flow, NodeId, NodeKind};
 
 /// The code shown for a broken invariant (not a `DiagnosticKind`: it is
@@ -17,13 +17,11 @@ pub const BROKEN_INVARIANT: &str = "verify";
 /// (file, diagnostic) for every invariant some path breaks.
 pub fn verify_diagnostics(
     flow: &Flow,
+    verification: &Verification,
     index: &NameIndex,
     uris: &[Url],
     lines: &[LineIndex],
 ) -> Vec<(usize, lsp_types::Diagnostic)> {
-    let Ok(verification) = verify(flow) else {
-        return Vec::new();
-    };
     let location = |node: NodeId| -> Option<Location> {
         let (file, info) = index.node(&flow.node(node).id)?;
         Some(Location::new(
