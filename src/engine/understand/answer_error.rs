@@ -46,6 +46,12 @@ pub enum AnswerError {
         input: String,
         options: Vec<String>,
     },
+    /// "Not sure" to a choice with no answer that says so: never read as
+    /// the option whose words look closest ("not" is not "No: ...").
+    NotSureHere {
+        input: String,
+        options: Vec<String>,
+    },
     /// A number with no unit where a length of time is asked.
     UnitWanted {
         input: String,
@@ -94,6 +100,13 @@ impl fmt::Display for AnswerError {
                 f,
                 "\"{}\" sounds like it might be a no, but this question is about your safety, \
                  so please answer it plainly: {}.",
+                shorten(input),
+                options.join(", ")
+            ),
+            AnswerError::NotSureHere { input, options } => write!(
+                f,
+                "\"{}\": this question has no \"not sure\" answer. Please choose the one closest \
+                 to how things are: {}. Type `why` to see why we ask.",
                 shorten(input),
                 options.join(", ")
             ),

@@ -462,6 +462,9 @@ pub(super) fn many(
     if let Some(reading) = none_words(question, &typed).or_else(|| unsure_option(opts, &typed)) {
         return Ok(Some(reading));
     }
+    if super::yes_no::says_unsure(&typed.words) {
+        return Err(super::not_sure_here(question, input));
+    }
     if matches!(
         &typed.words.iter().map(String::as_str).collect::<Vec<_>>()[..],
         ["all"]

@@ -102,6 +102,14 @@ fn no_match(question: &Question, input: &str) -> AnswerError {
     }
 }
 
+/// "Not sure" where no answer says so: asked again, with the options.
+fn not_sure_here(question: &Question, input: &str) -> AnswerError {
+    AnswerError::NotSureHere {
+        input: input.to_string(),
+        options: options_as_shown(question),
+    }
+}
+
 fn read_one(
     node: &Node,
     question: &Question,
@@ -141,6 +149,9 @@ fn read_one(
         choices::none_words(question, typed).or_else(|| choices::unsure_option(&opts, typed))
     {
         return Ok(reading);
+    }
+    if yes_no::says_unsure(&typed.words) {
+        return Err(not_sure_here(question, input));
     }
     choices::one_option(&opts, input, typed)?.ok_or_else(|| no_match(question, input))
 }

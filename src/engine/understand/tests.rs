@@ -259,3 +259,29 @@ fn huge_input_is_shortened_in_the_message() {
     let error = read(&flow, "flag", &"x".repeat(1 << 16)).unwrap_err();
     assert!(error.to_string().len() < 300);
 }
+
+#[test]
+fn not_sure_where_no_answer_says_so_is_asked_again() {
+    let flow = flow();
+    // "not" must never be taken for "No, it stays in my lower back".
+    for text in ["not sure", "I'm not sure", "don't know"] {
+        let error = read(&flow, "spread", text).unwrap_err();
+        assert!(
+            matches!(error, AnswerError::NotSureHere { .. }),
+            "{text}: {error:?}"
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("1) No, it stays in my lower back"),
+            "{error}"
+        );
+    }
+    let error = read(&flow, "worse", "not sure").unwrap_err();
+    assert!(
+        matches!(error, AnswerError::NotSureHere { .. }),
+        "{error:?}"
+    );
+    // A yes/no question keeps its own "not sure".
+    assert_eq!(value(&flow, "better", "not sure"), "unsure");
+}
