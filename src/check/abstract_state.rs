@@ -94,6 +94,16 @@ impl Table {
         }
     }
 
+    /// The values of `slots`, in that order: a walk's own table, where its
+    /// slot `i` is slot `slots[i]` here.
+    pub(super) fn subset(&self, slots: &[usize]) -> Table {
+        Table {
+            per_slot: (slots.iter())
+                .map(|&slot| self.per_slot.get(slot).cloned().unwrap_or_default())
+                .collect(),
+        }
+    }
+
     /// The code of `known` in `slot` (never 0, which means unknown).
     pub(super) fn intern(&mut self, slot: usize, known: Known) -> u32 {
         let values = &mut self.per_slot[slot];

@@ -20,6 +20,7 @@
 use super::exploration::CycleError;
 use super::lint::location;
 use super::lint_questions::red_flags_unsure;
+use super::prover::Prover;
 use super::verify::{Vacuity, vacuity};
 use crate::compile::{Cond, Flow, Invariant, NodeId, NodeKind, Operand};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -46,8 +47,9 @@ pub fn proof_audit(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
 /// E024: an invariant that holds whatever the graph does.
 fn vacuous_invariants(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     let mut errors = Vec::new();
+    let prover = Prover::new(flow)?;
     for invariant in &flow.invariants {
-        if let Some(vacuity) = vacuity(flow, invariant)? {
+        if let Some(vacuity) = vacuity(&prover, invariant)? {
             errors.push(proves_nothing(invariant, vacuity));
         }
     }

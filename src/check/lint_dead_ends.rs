@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::exploration::{ASKED, Exploration, SKIPPED};
+use super::prover::{ASKED, Prover, SKIPPED};
 use crate::compile::{Flow, NodeKind};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
@@ -21,7 +21,10 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
     let mut warnings: Vec<Diagnostic> = Vec::new();
     // Edges (from, to) never taken although `from` is reached, already reported.
     let mut explained: HashSet<(usize, usize)> = HashSet::new();
-    let Ok(explored) = Exploration::reach(flow) else {
+    let Ok(prover) = Prover::for_walks(flow) else {
+        return Vec::new();
+    };
+    let Ok(explored) = prover.reach() else {
         return Vec::new();
     };
     for (index, node) in flow.nodes.iter().enumerate() {

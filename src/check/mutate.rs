@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use super::audit::audit;
 use super::case_runner::run_cases;
 use super::flow_conditions::{Place, conditions};
+use super::prover::Prover;
 use super::tag_rules::tag_errors;
 use super::verify::{prove, verify};
 use crate::compile::{
@@ -122,8 +123,11 @@ fn caught(flow: &Flow, mutant: &Mutant) -> bool {
     if run_cases(&mutated).iter().any(|r| !r.passed()) {
         return true;
     }
+    let Ok(prover) = Prover::new(&mutated) else {
+        return true;
+    };
     for invariant in &mutated.invariants {
-        match prove(&mutated, invariant) {
+        match prove(&prover, invariant) {
             Ok(result) if result.broken.is_none() => {}
             _ => return true,
         }

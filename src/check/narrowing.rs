@@ -9,16 +9,18 @@
 //! holding `v` in `x` can forget every other slot; two states that then
 //! agree have the same future (the same moves, the same values read at every
 //! outcome), so merging them keeps path counts, the ways taken and the
-//! shortest paths exact. Only rows smaller than the plain liveness are kept.
+//! shortest paths exact. Only rows smaller than the plain liveness are kept,
+//! as the list of slots they make dead.
 
 use super::abstract_state::{Slots, Table, View};
 use crate::compile::{Cond, Flow, NodeKind, Operand};
 
-/// Per node, the rules "if slot `x` holds code `v`, keep only `row`".
+/// Per node, the rules "if slot `x` holds code `v`, forget these slots".
 pub(super) struct Narrowing {
-    /// Per node: (slot, code, index into `rows`).
+    /// Per node: (slot, code, index into `dead`).
     rules: Vec<Vec<(usize, u32, usize)>>,
-    rows: Vec<Vec<bool>>,
+    /// Per rule, the slots live at its node that it makes dead.
+    dead: Vec<Vec<usize>>,
 }
 
 /// Above this much work (slots x codes x nodes x slots) the rules are not
@@ -27,9 +29,11 @@ pub(super) struct Narrowing {
 const BUDGET: usize = 20_000_000;
 
 impl Narrowing {
-    /// The rules for `flow`, given the plain liveness `live` (row per node),
-    /// the slots each node (or one after it) may write, and the slots read
-    /// at every outcome (`watched`).
+    /// The rules for `flow` over the steering `slots` (those decide and skip
+    /// conditions read), given their plain liveness `live` (row per node)
+    /// and the slots each node (or one after it) may write. A walk that
+    /// also watches slots at the outcomes keeps them live everywhere, so it
+    /// applies these rules without forgetting those ([`apply`](Self::apply)).
     pub(super) fn new<'l>(
         flow: &Flow,
         slots: &Slots,
@@ -37,12 +41,11 @@ impl Narrowing {
         order: &[usize],
         live: &dyn Fn(usize) -> &'l [bool],
         writable: &[Vec<bool>],
-        watched: &[usize],
     ) -> Narrowing {
         let width = slots.len();
         let mut narrowing = Narrowing {
             rules: vec![Vec::new(); flow.nodes.len()],
-            rows: Vec::new(),
+            dead: Vec::new(),
         };
         let codes: usize = (0..width).map(|slot| table.codes(slot)).sum();
         let has_decide = (flow.nodes.iter()).any(|n| matches!(n.kind, NodeKind::Decide(_)));
@@ -80,7 +83,7 @@ impl Narrowing {
                     };
                     next.clear();
                     match &flow.nodes[node].kind {
-                        NodeKind::Outcome(_) => watched.iter().for_each(|&s| here[s] = true),
+                        NodeKind::Outcome(_) => {}
                         NodeKind::Question(question) => {
                             if let Some((cond, _)) = &question.skip {
                                 read(cond);
@@ -125,21 +128,26 @@ impl Narrowing {
                     if writable[node][slot] || rows[node] == live(node) {
                         continue;
                     }
-                    narrowing.rules[node].push((slot, code, narrowing.rows.len()));
-                    narrowing.rows.push(rows[node].clone());
+                    narrowing.rules[node].push((slot, code, narrowing.dead.len()));
+                    let dead = (rows[node].iter().zip(live(node)).enumerate())
+                        .filter(|(_, (row, live))| **live && !**row)
+                        .map(|(slot, _)| slot)
+                        .collect();
+                    narrowing.dead.push(dead);
                 }
             }
         }
         narrowing
     }
 
-    /// Forgets what `state`'s own values make dead at `node`.
-    pub(super) fn apply(&self, node: usize, state: &mut [u32]) {
-        for &(slot, code, row) in &self.rules[node] {
+    /// Forgets what `state`'s own values make dead at `node`, except the
+    /// slots `kept` (a walk watches them at the outcomes).
+    pub(super) fn apply(&self, node: usize, state: &mut [u32], kept: &[bool]) {
+        for &(slot, code, rule) in &self.rules[node] {
             if state[slot] == code {
-                for (value, live) in state.iter_mut().zip(&self.rows[row]) {
-                    if !live {
-                        *value = 0;
+                for &dead in &self.dead[rule] {
+                    if !kept[dead] {
+                        state[dead] = 0;
                     }
                 }
             }

@@ -1,12 +1,14 @@
 //! E029: a red flag's urgency tag says where its `yes` leads. Proved on
 //! every path: `yes` never refers later than the tag says, and some `yes`
 //! refers exactly that soon (a tag lower than every exit would let the
-//! red-flag order accept a flag asked too late).
+//! red-flag order accept a flag asked too late). One walk per red flag,
+//! focused on the walks that answer it `yes`, answers both.
 
 use super::exploration::CycleError;
+use super::prover::Prover;
 use super::red_flag_rules::{answered, red_flags, refers_at_least, refers_exactly, with_probes};
-use super::verify::witness;
-use crate::compile::{Cond, Flow, NodeKind};
+use super::verify::judge;
+use crate::compile::{Cond, Flow, Invariant, NodeKind};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// E031: `out_of_scope` only on a referral outcome (elsewhere it would take
@@ -44,6 +46,7 @@ pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
         .collect();
     let probed = with_probes(flow, &probes);
     let flow = &probed;
+    let prover = Prover::new(flow)?;
     for (q, urgency) in red_flags(flow) {
         let node = flow.node(q);
         let Some(urgency) = urgency else {
@@ -62,7 +65,26 @@ pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
             continue;
         };
         let yes = answered(q, &["yes"]);
-        if let Some(example) = witness(flow, yes.clone(), refers_at_least(urgency))? {
+        let too_late = Invariant {
+            text: String::new(),
+            when: yes.clone(),
+            then: refers_at_least(urgency),
+            span: node.span,
+        };
+        let exactly = Invariant {
+            then: Cond::Not(Box::new(refers_exactly(urgency))),
+            ..too_late.clone()
+        };
+        // Watching the answer and the referral, only the walks that say `yes`.
+        let answered_yes = Invariant {
+            then: Cond::Or(Vec::new()),
+            ..too_late.clone()
+        };
+        let mut watched = Vec::new();
+        exactly.when.operands(&mut watched);
+        exactly.then.operands(&mut watched);
+        let explored = prover.shortest(&watched, Some(&answered_yes))?;
+        if let Some(example) = judge(&explored, &too_late).broken {
             let reached = match &flow.node(example.outcome).kind {
                 NodeKind::Outcome(outcome) => outcome.verdict.to_string(),
                 _ => String::new(),
@@ -84,8 +106,7 @@ pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
             );
             continue;
         }
-        let exactly = Cond::Not(Box::new(refers_exactly(urgency)));
-        if witness(flow, yes, exactly)?.is_none() {
+        if judge(&explored, &exactly).broken.is_none() {
             errors.push(
                 Diagnostic::new(
                     DiagnosticKind::RedFlagUrgency,

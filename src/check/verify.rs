@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use num_bigint::BigUint;
 
 use super::exploration::{CycleError, Exploration};
+use super::prover::Prover;
 use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind, Operand};
 
 /// The verdict on every invariant of a flow.
@@ -148,34 +149,12 @@ impl Verification {
     }
 }
 
-/// Proves every invariant of `flow`.
+/// Proves every invariant of `flow`, and the red-flag order.
 ///
-/// One exploration counts the paths; then one per invariant, focused on the
-/// walks that could still break it, which keeps each small.
+/// The flow is prepared once ([`Prover`]); one walk counts the paths, then
+/// one per invariant watches what it reads, and one per red flag, focused
+/// on the walks that could still break its order, which keeps each small.
 pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
-    let paths = Exploration::run(flow, &[], None)?.paths();
-    let mut invariants = Vec::new();
-    for invariant in &flow.invariants {
-        let mut result = match split(&invariant.when) {
-            Some(_) => {
-                let mut result = prove(flow, invariant)?;
-                result.vacuous = vacuity(flow, invariant)?;
-                result
-            }
-            // One walk of every path, watching what the invariant reads,
-            // answers both: whether a state breaks it, and whether any
-            // makes its left side true and its right side false.
-            None => {
-                let explored = Exploration::run(flow, &operands_of(invariant), None)?;
-                let mut result = judge(&explored, invariant);
-                result.vacuous = vacuity_in(&explored, invariant);
-                result
-            }
-        };
-        result.span = Some(invariant.span);
-        invariants.push(result);
-    }
-    let mut orders = Vec::new();
     let flags: Vec<_> = super::red_flag_rules::red_flags(flow)
         .filter_map(|(q, urgency)| Some((q, urgency?)))
         .collect();
@@ -184,6 +163,35 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
         .map(|&(q, urgency)| super::red_flag_rules::order_condition(flow, q, urgency))
         .collect();
     let probed = super::red_flag_rules::with_probes(flow, &sides);
+    let prover = Prover::new(&probed)?;
+    let paths = prover.run(&[], None)?.paths();
+    let mut invariants = Vec::new();
+    for invariant in &flow.invariants {
+        let mut result = match split(&invariant.when) {
+            Some(_) => {
+                let mut result = prove(&prover, invariant)?;
+                result.vacuous = vacuity(&prover, invariant)?;
+                result
+            }
+            // One walk of every path, watching what the invariant reads,
+            // answers both: whether a state breaks it, and whether any
+            // makes its left side true and its right side false.
+            None => {
+                let watched = operands_of(invariant);
+                let explored = prover.shortest(&watched, None)?;
+                let mut result = judge(&explored, invariant);
+                if result.broken.is_some() {
+                    // Walked again counting paths, for how many break it.
+                    result = judge(&prover.run(&watched, None)?, invariant);
+                }
+                result.vacuous = vacuity_in(&explored, invariant);
+                result
+            }
+        };
+        result.span = Some(invariant.span);
+        invariants.push(result);
+    }
+    let mut orders = Vec::new();
     for (&(q, urgency), (when, then)) in flags.iter().zip(sides) {
         let order = Invariant {
             text: format!(
@@ -194,7 +202,7 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
             then,
             span: flow.node(q).span,
         };
-        let mut result = prove(&probed, &order)?;
+        let mut result = prove(&prover, &order)?;
         result.span = Some(order.span);
         orders.push(result);
     }
@@ -215,9 +223,9 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
 /// counter-example is the shortest of the parts'. Only the number of
 /// breaking paths would need them all at once (the parts overlap): it is
 /// given as the largest part's, a lower bound, and said to be one.
-pub(super) fn prove(flow: &Flow, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
+pub(super) fn prove(prover: &Prover, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
     let Some(parts) = split(&invariant.when) else {
-        return prove_whole(flow, invariant);
+        return prove_whole(prover, invariant);
     };
     let mut shortest: Option<CounterExample> = None;
     let mut most = BigUint::default();
@@ -228,7 +236,7 @@ pub(super) fn prove(flow: &Flow, invariant: &Invariant) -> Result<InvariantResul
             then: invariant.then.clone(),
             span: invariant.span,
         };
-        let Some(broken) = prove_whole(flow, &piece)?.broken else {
+        let Some(broken) = prove_whole(prover, &piece)?.broken else {
             continue;
         };
         most = most.max(broken.breaking_paths.clone());
@@ -314,14 +322,21 @@ fn disjuncts(cond: &Cond) -> Option<Vec<Vec<Cond>>> {
     }
 }
 
-fn prove_whole(flow: &Flow, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
-    let explored = Exploration::run(flow, &operands_of(invariant), Some(invariant))?;
-    Ok(judge(&explored, invariant))
+fn prove_whole(prover: &Prover, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
+    let watched = operands_of(invariant);
+    let result = judge(&prover.shortest(&watched, Some(invariant))?, invariant);
+    if result.broken.is_none() {
+        return Ok(result);
+    }
+    // Walked again counting paths, for how many break it.
+    Ok(judge(&prover.run(&watched, Some(invariant))?, invariant))
 }
 
 /// The shortest path on which `when` holds and `then` does not, if any.
+/// The prover must be prepared for what they read (they are an invariant
+/// of its flow, or parts of one).
 pub(super) fn witness(
-    flow: &Flow,
+    prover: &Prover,
     when: Cond,
     then: Cond,
 ) -> Result<Option<CounterExample>, CycleError> {
@@ -331,18 +346,38 @@ pub(super) fn witness(
         then,
         span: Default::default(),
     };
-    Ok(prove(flow, &probe)?.broken)
+    let Some(parts) = split(&probe.when) else {
+        let explored = prover.shortest(&operands_of(&probe), Some(&probe))?;
+        return Ok(judge(&explored, &probe).broken);
+    };
+    let mut shortest: Option<CounterExample> = None;
+    for part in parts {
+        let piece = Invariant {
+            when: part,
+            ..probe.clone()
+        };
+        let explored = prover.shortest(&operands_of(&piece), Some(&piece))?;
+        if let Some(found) = judge(&explored, &piece).broken
+            && shortest
+                .as_ref()
+                .is_none_or(|s| found.answers.len() < s.answers.len())
+        {
+            shortest = Some(found);
+        }
+    }
+    Ok(shortest)
 }
 
 /// Whether the invariant proves nothing: no path makes its left side
-/// true, or none makes its right side false.
-pub fn vacuity(flow: &Flow, invariant: &Invariant) -> Result<Option<Vacuity>, CycleError> {
+/// true, or none makes its right side false. `prover` is prepared for a
+/// flow the invariant belongs to.
+pub fn vacuity(prover: &Prover, invariant: &Invariant) -> Result<Option<Vacuity>, CycleError> {
     if let Some(parts) = split(&invariant.when) {
         // In parts, like the proof: some part holds on some path, and the
         // right side fails on some path.
         let mut applies = false;
         for part in parts {
-            if witness(flow, part, Cond::Or(Vec::new()))?.is_some() {
+            if witness(prover, part, Cond::Or(Vec::new()))?.is_some() {
                 applies = true;
                 break;
             }
@@ -350,12 +385,12 @@ pub fn vacuity(flow: &Flow, invariant: &Invariant) -> Result<Option<Vacuity>, Cy
         if !applies {
             return Ok(Some(Vacuity::NeverApplies));
         }
-        let can_fail = witness(flow, Cond::And(Vec::new()), invariant.then.clone())?.is_some();
+        let can_fail = witness(prover, Cond::And(Vec::new()), invariant.then.clone())?.is_some();
         return Ok((!can_fail).then_some(Vacuity::AlwaysTrue));
     }
     // One walk of every path, watching what the invariant reads, answers
     // both at once: the states at the outcomes are every path's.
-    let explored = Exploration::run(flow, &operands_of(invariant), None)?;
+    let explored = prover.shortest(&operands_of(invariant), None)?;
     Ok(vacuity_in(&explored, invariant))
 }
 
@@ -391,8 +426,9 @@ fn vacuity_in(explored: &Exploration, invariant: &Invariant) -> Option<Vacuity> 
     })
 }
 
-/// Tests one invariant on every state that reaches an outcome.
-fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantResult {
+/// Tests one invariant on every state that reaches an outcome; the
+/// number of breaking paths is 0 when the exploration did not count them.
+pub(super) fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantResult {
     let flow = explored.flow();
     let mut worst: Option<(u32, usize, usize)> = None;
     let mut breaking = BigUint::default();

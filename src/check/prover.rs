@@ -1,0 +1,529 @@
+//! What every walk of one flow's proof starts from, prepared once and
+//! shared by all of them: the topological order, the slots and their
+//! values, the moves out of every node, what stays live, and what each
+//! state's own values make dead ([`narrowing`](super::narrowing)).
+//!
+//! `verify` walks the same flow a hundred times (every invariant, every red
+//! flag's order and urgency), each walk watching different operands at the
+//! outcomes. Only the operands that steer a walk (decide and `skip when`
+//! conditions) shape the walk itself, so the preparation is done once for
+//! them and for every operand an invariant of the flow reads; a walk then
+//! keeps the steering slots plus the ones it watches ([`Layout`]).
+//!
+//! Why this is exact: an operand that is watched is read at every outcome,
+//! so it is live at every node that leads to one, whatever the values of
+//! the others. The liveness and narrowing rows of a walk that watches `W`
+//! are therefore the steering-only rows with `W` added, which is what
+//! [`Layout`] applies.
+
+use std::rc::Rc;
+
+use num_bigint::BigUint;
+
+use super::abstract_state::{Known, Slots, Table, View};
+use super::answer_classes::{Constants, answer_classes};
+use super::exploration::{CycleError, Exploration, ProofError};
+use super::narrowing::Narrowing;
+use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Step, Value};
+
+/// A flow prepared for proofs; [`run`](Prover::run) and its siblings walk it.
+pub struct Prover<'f> {
+    pub(super) flow: &'f Flow,
+    pub(super) order: Vec<usize>,
+    /// The steering operands first, then every other operand some invariant reads.
+    pub(super) slots: Slots,
+    /// How many of `slots` steer walks: slots `0..steering`.
+    pub(super) steering: usize,
+    /// The operand in each slot, in slot order.
+    operands: Vec<Operand>,
+    pub(super) table: Table,
+    pub(super) moves: Vec<Moves<'f>>,
+    /// Per node, the steering slots some condition from there on may read.
+    pub(super) live: Live,
+    /// Over the steering slots.
+    pub(super) narrowing: Narrowing,
+    /// Per node, the slots it or a node after it may write.
+    pub(super) writable: Vec<Vec<bool>>,
+    /// The state at the start, every slot.
+    pub(super) initial: Vec<u32>,
+}
+
+impl<'f> Prover<'f> {
+    /// Prepared to watch any operand the flow's invariants read.
+    pub fn new(flow: &'f Flow) -> Result<Prover<'f>, CycleError> {
+        let mut read = Vec::new();
+        for invariant in &flow.invariants {
+            invariant.when.operands(&mut read);
+            invariant.then.operands(&mut read);
+        }
+        Prover::watching(flow, &read)
+    }
+
+    /// Prepared only to follow walks (no operand watched at outcomes): what
+    /// the dead-ends lint needs.
+    pub fn for_walks(flow: &'f Flow) -> Result<Prover<'f>, CycleError> {
+        Prover::watching(flow, &[])
+    }
+
+    fn watching(flow: &'f Flow, watchable: &[Operand]) -> Result<Prover<'f>, CycleError> {
+        let order = flow.order.clone();
+        if order.len() < flow.nodes.len() {
+            // Kahn's algorithm leaves out exactly the nodes on or after a cycle.
+            let mut ordered = vec![false; flow.nodes.len()];
+            order.iter().for_each(|&node| ordered[node] = true);
+            let node = ordered.iter().position(|done| !done).unwrap_or_default();
+            return Err(ProofError::Cycle {
+                node: flow
+                    .nodes
+                    .get(node)
+                    .map_or_else(String::new, |n| n.id.to_string()),
+            });
+        }
+        let steering_operands = steering(flow);
+        let steering_slots = Slots::new(flow, steering_operands.iter().copied());
+        let slots = Slots::new(flow, steering_operands.iter().chain(watchable).copied());
+        let mut operands = Vec::with_capacity(slots.len());
+        for operand in steering_operands.iter().chain(watchable) {
+            if slots.of(*operand) == Some(operands.len()) {
+                operands.push(*operand);
+            }
+        }
+        let mut table = Table::new(&slots);
+        let moves = prepare(flow, &slots, &mut table);
+        let live = liveness(flow, &steering_slots, &order);
+        let writable = writable_from(flow, &slots, &order);
+        let narrowing = Narrowing::new(
+            flow,
+            &steering_slots,
+            &table,
+            &order,
+            &|node| live.row(node),
+            &writable,
+        );
+        let mut initial = vec![0u32; slots.len()];
+        for (index, fact) in flow.facts.iter().enumerate() {
+            if let (Some(slot), Some(value)) = (slots.fact(index), &fact.initial) {
+                initial[slot] = table.intern_fact(slot, value);
+            }
+        }
+        Ok(Prover {
+            flow,
+            order,
+            slots,
+            steering: steering_slots.len(),
+            operands,
+            table,
+            moves,
+            live,
+            narrowing,
+            writable,
+            initial,
+        })
+    }
+
+    pub fn flow(&self) -> &'f Flow {
+        self.flow
+    }
+
+    /// Every walk, tracking what steers them plus `watched` (read at
+    /// outcomes), with the number of paths into every state; with a
+    /// `focus`, only the walks that could still break it.
+    pub fn run(
+        &self,
+        watched: &[Operand],
+        focus: Option<&Invariant>,
+    ) -> Result<Exploration<'_>, CycleError> {
+        Exploration::explore(self, watched, focus, Counting::Paths)
+    }
+
+    /// As [`run`](Self::run), keeping the shortest path into every state
+    /// but not counting paths: what a proof that holds, or a search for a
+    /// witness, needs.
+    pub fn shortest(
+        &self,
+        watched: &[Operand],
+        focus: Option<&Invariant>,
+    ) -> Result<Exploration<'_>, CycleError> {
+        Exploration::explore(self, watched, focus, Counting::Shortest)
+    }
+
+    /// Only which nodes walks reach and which ways out of them they take.
+    pub fn reach(&self) -> Result<Exploration<'_>, CycleError> {
+        Exploration::explore(self, &[], None, Counting::Not)
+    }
+
+    /// Where a walk watching `watched` keeps each slot.
+    pub(super) fn layout(&self, watched: &[Operand]) -> Layout {
+        let local = Slots::new(
+            self.flow,
+            self.operands[..self.steering]
+                .iter()
+                .chain(watched)
+                .copied(),
+        );
+        let mut extra = vec![None; self.slots.len() - self.steering];
+        for (slot, operand) in self.operands.iter().enumerate().skip(self.steering) {
+            extra[slot - self.steering] = local.of(*operand);
+        }
+        let mut global = Vec::with_capacity(local.len());
+        global.extend(0..self.steering);
+        for operand in watched {
+            if let Some(slot) = local.of(*operand)
+                && slot == global.len()
+            {
+                global.push(self.slots.of(*operand).unwrap_or(usize::MAX));
+            }
+        }
+        debug_assert!(
+            global.iter().all(|&slot| slot < self.slots.len()),
+            "a watched operand the prover was not prepared for"
+        );
+        let mut kept = vec![false; self.steering];
+        for slot in watched.iter().filter_map(|o| local.of(*o)) {
+            if slot < self.steering {
+                kept[slot] = true;
+            }
+        }
+        let live = Live {
+            width: self.steering,
+            flags: (self.live.flags.chunks(self.steering.max(1)))
+                .flat_map(|row| row.iter().zip(&kept).map(|(live, kept)| *live || *kept))
+                .collect(),
+        };
+        let table = self.table.subset(&global);
+        let initial = global
+            .iter()
+            .map(|&slot| self.initial.get(slot).copied().unwrap_or(0))
+            .collect();
+        Layout {
+            slots: local,
+            table,
+            global,
+            extra,
+            kept,
+            live,
+            initial,
+        }
+    }
+}
+
+/// Whether an exploration counts the paths into each state.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Counting {
+    /// Counts, and the shortest path into each state.
+    Paths,
+    /// Only the shortest path into each state.
+    Shortest,
+    /// Neither: only which nodes are reached and the ways out taken.
+    Not,
+}
+
+/// The operands decide and `skip when` conditions read: they steer walks.
+fn steering(flow: &Flow) -> Vec<Operand> {
+    let mut steering = Vec::new();
+    for node in &flow.nodes {
+        match &node.kind {
+            NodeKind::Decide(decide) => decide
+                .arms
+                .iter()
+                .for_each(|arm| arm.condition.operands(&mut steering)),
+            NodeKind::Question(question) => {
+                if let Some((cond, _)) = question.skip.as_ref() {
+                    cond.operands(&mut steering)
+                }
+            }
+            NodeKind::Outcome(_) => {}
+        }
+    }
+    steering
+}
+
+/// One walk's slots: the steering slots, numbered as in the prover, then
+/// the ones it watches.
+pub(super) struct Layout {
+    pub(super) slots: Slots,
+    /// The values of each of this walk's slots (copied from the prover's).
+    pub(super) table: Table,
+    /// Per slot of this walk, the prover's slot.
+    global: Vec<usize>,
+    /// Per slot of the prover past the steering ones, this walk's slot if it watches it.
+    extra: Vec<Option<usize>>,
+    /// Per steering slot, whether this walk watches it (then it is never forgotten).
+    pub(super) kept: Vec<bool>,
+    /// The prover's liveness with the watched steering slots added.
+    pub(super) live: Live,
+    pub(super) initial: Vec<u32>,
+}
+
+impl Layout {
+    /// This walk's slot for the prover's `slot`, if it keeps one.
+    fn local(&self, slot: usize) -> Option<usize> {
+        match slot.checked_sub(self.kept.len()) {
+            None => Some(slot),
+            Some(past) => self.extra[past],
+        }
+    }
+
+    /// A state of this walk, seen through the engine's `Lookup`.
+    pub(super) fn view<'a>(&'a self, state: &'a [u32]) -> View<'a> {
+        View {
+            slots: &self.slots,
+            table: &self.table,
+            state,
+            outcome: None,
+        }
+    }
+
+    /// The prover's slot for this walk's `slot`.
+    pub(super) fn global(&self, slot: usize) -> usize {
+        self.global[slot]
+    }
+}
+
+/// One way out of a node, prepared once.
+pub(super) struct Move {
+    pub(super) target: usize,
+    /// The (prover's slot, value code) pairs it writes.
+    writes: Vec<(usize, u32)>,
+    /// The answer it stands for and how many distinct answers that is;
+    /// `None` for moves that are not answers (decide arms, skips).
+    pub(super) answer: Option<(Rc<AnswerValue>, BigUint)>,
+}
+
+impl Move {
+    fn to(target: usize, writes: Vec<(usize, u32)>) -> Move {
+        Move {
+            target,
+            writes,
+            answer: None,
+        }
+    }
+
+    /// The state after this move from `from`, forgetting the steering slots
+    /// not `live` at the target.
+    pub(super) fn apply(&self, from: &[u32], layout: &Layout, live: &[bool], to: &mut Vec<u32>) {
+        to.clear();
+        to.extend_from_slice(from);
+        for &(slot, code) in &self.writes {
+            if let Some(local) = layout.local(slot) {
+                to[local] = code;
+            }
+        }
+        forget(to, live);
+    }
+}
+
+/// Forgets the steering slots no later condition reads, so walks that
+/// differ only there merge.
+pub(super) fn forget(state: &mut [u32], live: &[bool]) {
+    for (code, live) in state.iter_mut().zip(live) {
+        if !live {
+            *code = 0;
+        }
+    }
+}
+
+pub(super) enum Moves<'f> {
+    Question {
+        skip: Option<(&'f Cond, Move)>,
+        answers: Vec<Move>,
+    },
+    Decide {
+        arms: Vec<(&'f Cond, Move)>,
+        otherwise: Move,
+    },
+    Outcome,
+}
+
+impl Moves<'_> {
+    /// Which way a walk in `view`'s state leaves the node, as a [`Way`],
+    /// with the moves that way takes.
+    pub(super) fn choice(&self, view: &View) -> (Way, &[Move]) {
+        match self {
+            Moves::Outcome => (0, &[]),
+            Moves::Decide { arms, otherwise } => {
+                match arms.iter().position(|(cond, _)| view.holds(cond)) {
+                    Some(arm) => (arm, std::slice::from_ref(&arms[arm].1)),
+                    None => (arms.len(), std::slice::from_ref(otherwise)),
+                }
+            }
+            Moves::Question { skip, answers } => match skip {
+                Some((cond, step)) if view.holds(cond) => (SKIPPED, std::slice::from_ref(step)),
+                _ => (ASKED, answers),
+            },
+        }
+    }
+
+    /// How many different ways there are out of the node.
+    pub(super) fn ways(&self) -> usize {
+        match self {
+            Moves::Outcome => 1,
+            Moves::Decide { arms, .. } => arms.len() + 1,
+            Moves::Question { .. } => 2,
+        }
+    }
+}
+
+/// A way out of a node: at a decide node, the index of the `when` arm taken
+/// (the number of arms for `otherwise`); at a question, [`SKIPPED`] or [`ASKED`].
+pub(super) type Way = usize;
+pub(super) const SKIPPED: Way = 0;
+pub(super) const ASKED: Way = 1;
+
+/// The moves out of every node, with their writes interned.
+fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f>> {
+    let constants = Constants::of(flow);
+    let mut moves = Vec::with_capacity(flow.nodes.len());
+    for (q, node) in flow.nodes.iter().enumerate() {
+        moves.push(match &node.kind {
+            NodeKind::Outcome(_) => Moves::Outcome,
+            NodeKind::Decide(decide) => {
+                let step = |step: &Step, table: &mut Table| {
+                    Move::to(
+                        step.target.index(),
+                        effect_writes(slots, table, &step.effects),
+                    )
+                };
+                Moves::Decide {
+                    arms: (decide.arms.iter())
+                        .map(|arm| (&arm.condition, step(&arm.step, table)))
+                        .collect(),
+                    otherwise: step(&decide.otherwise, table),
+                }
+            }
+            NodeKind::Question(question) => {
+                let tracked = |fact: usize| slots.fact(fact).is_some();
+                let mut answers = Vec::new();
+                for class in answer_classes(q, question, &constants, &tracked) {
+                    let Some(target) = class.target else {
+                        continue;
+                    };
+                    let mut writes = Vec::new();
+                    let number = class.number.zip(question.into.and_then(|f| slots.fact(f)));
+                    if let Some((n, slot)) = number {
+                        writes.push((slot, table.intern(slot, Known::Fact(Value::Number(n)))));
+                    }
+                    writes.extend(effect_writes(slots, table, class.effects.iter().copied()));
+                    if let Some(slot) = slots.question(q) {
+                        writes.push((slot, table.intern(slot, Known::Answer(class.seen))));
+                    }
+                    answers.push(Move {
+                        target,
+                        writes,
+                        answer: Some((Rc::new(class.answer), class.count)),
+                    });
+                }
+                let skip = (question.skip.as_ref())
+                    .map(|(cond, target)| (cond, Move::to(target.index(), Vec::new())));
+                Moves::Question { skip, answers }
+            }
+        });
+    }
+    moves
+}
+
+/// The writes of `set` effects to tracked facts.
+fn effect_writes<'e>(
+    slots: &Slots,
+    table: &mut Table,
+    effects: impl IntoIterator<Item = &'e Effect>,
+) -> Vec<(usize, u32)> {
+    let mut writes = Vec::new();
+    for effect in effects {
+        if let Effect::Set { fact, value } = effect
+            && let Some(slot) = slots.fact(*fact)
+        {
+            writes.push((slot, table.intern_fact(slot, value)));
+        }
+    }
+    writes
+}
+
+/// Per node, the slots some condition from there on may read: one row of
+/// a flat table per node (a large flow has too many nodes for a list each).
+pub(super) struct Live {
+    width: usize,
+    flags: Vec<bool>,
+}
+
+impl Live {
+    pub(super) fn row(&self, node: usize) -> &[bool] {
+        &self.flags[node * self.width..(node + 1) * self.width]
+    }
+}
+
+/// What decide and skip conditions at or after each node may read.
+fn liveness(flow: &Flow, slots: &Slots, order: &[usize]) -> Live {
+    let width = slots.len();
+    let mut live = Live {
+        width,
+        flags: vec![false; width * flow.nodes.len()],
+    };
+    let mut here = vec![false; width];
+    for &node in order.iter().rev() {
+        here.fill(false);
+        let mut read = |slot: usize| here[slot] = true;
+        match &flow.nodes[node].kind {
+            NodeKind::Decide(decide) => decide
+                .arms
+                .iter()
+                .flat_map(|arm| slots.read_by(&arm.condition))
+                .for_each(&mut read),
+            NodeKind::Question(question) => question
+                .skip
+                .iter()
+                .flat_map(|skip| slots.read_by(&skip.0))
+                .for_each(&mut read),
+            NodeKind::Outcome(_) => {}
+        }
+        for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
+            for (mine, theirs) in here.iter_mut().zip(live.row(flow.graph[next].index())) {
+                *mine |= *theirs;
+            }
+        }
+        live.flags[node * width..(node + 1) * width].copy_from_slice(&here);
+    }
+    live
+}
+
+/// For each node, the slots that it or a node after it may write.
+fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> {
+    let mut writable = vec![vec![false; slots.len()]; flow.nodes.len()];
+    for &node in order.iter().rev() {
+        let mut here = vec![false; slots.len()];
+        let mut mark = |effects: &[Effect]| {
+            for effect in effects {
+                if let Effect::Set { fact, .. } = effect
+                    && let Some(slot) = slots.fact(*fact)
+                {
+                    here[slot] = true;
+                }
+            }
+        };
+        match &flow.nodes[node].kind {
+            NodeKind::Outcome(_) => {}
+            NodeKind::Decide(decide) => {
+                decide.arms.iter().for_each(|arm| mark(&arm.step.effects));
+                mark(&decide.otherwise.effects);
+            }
+            NodeKind::Question(question) => {
+                question.answers.iter().for_each(|a| mark(&a.effects));
+                question.then.iter().for_each(|step| mark(&step.effects));
+                let written = [
+                    slots.question(node),
+                    question.into.and_then(|f| slots.fact(f)),
+                ];
+                for slot in written.into_iter().flatten() {
+                    here[slot] = true;
+                }
+            }
+        }
+        for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
+            for (mine, theirs) in here.iter_mut().zip(&writable[flow.graph[next].index()]) {
+                *mine |= *theirs;
+            }
+        }
+        writable[node] = here;
+    }
+    writable
+}
