@@ -130,7 +130,7 @@ struct Arrival {
 impl<'p> Exploration<'p> {
     pub(super) fn explore(
         prover: &'p Prover<'p>,
-        watched: &[Operand],
+        watched: &[&Cond],
         focus: Option<&Invariant>,
         counting: Counting,
     ) -> Result<Exploration<'p>, CycleError> {

@@ -16,6 +16,7 @@
 //! are therefore the steering-only rows with `W` added, which is what
 //! [`Layout`] applies.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use num_bigint::BigUint;
@@ -46,6 +47,8 @@ pub struct Prover<'f> {
     pub(super) writable: Vec<Vec<bool>>,
     /// The state at the start, every slot.
     pub(super) initial: Vec<u32>,
+    /// Per node, whether some walk reaches it: found once, when first asked.
+    reached: OnceCell<Vec<bool>>,
 }
 
 impl<'f> Prover<'f> {
@@ -118,6 +121,7 @@ impl<'f> Prover<'f> {
             narrowing,
             writable,
             initial,
+            reached: OnceCell::new(),
         })
     }
 
@@ -125,12 +129,12 @@ impl<'f> Prover<'f> {
         self.flow
     }
 
-    /// Every walk, tracking what steers them plus `watched` (read at
-    /// outcomes), with the number of paths into every state; with a
-    /// `focus`, only the walks that could still break it.
+    /// Every walk, tracking what steers them plus what the conditions
+    /// `watched` read (at outcomes), with the number of paths into every
+    /// state; with a `focus`, only the walks that could still break it.
     pub fn run(
         &self,
-        watched: &[Operand],
+        watched: &[&Cond],
         focus: Option<&Invariant>,
     ) -> Result<Exploration<'_>, CycleError> {
         Exploration::explore(self, watched, focus, Counting::Paths)
@@ -141,7 +145,7 @@ impl<'f> Prover<'f> {
     /// witness, needs.
     pub fn shortest(
         &self,
-        watched: &[Operand],
+        watched: &[&Cond],
         focus: Option<&Invariant>,
     ) -> Result<Exploration<'_>, CycleError> {
         Exploration::explore(self, watched, focus, Counting::Shortest)
@@ -152,8 +156,25 @@ impl<'f> Prover<'f> {
         Exploration::explore(self, &[], None, Counting::Not)
     }
 
-    /// Where a walk watching `watched` keeps each slot.
-    pub(super) fn layout(&self, watched: &[Operand]) -> Layout {
+    /// Per node, whether some walk reaches it.
+    pub(super) fn reached(&self) -> Result<&[bool], CycleError> {
+        if let Some(reached) = self.reached.get() {
+            return Ok(reached);
+        }
+        let explored = self.reach()?;
+        let reached = (0..self.flow.nodes.len())
+            .map(|node| explored.reached(node))
+            .collect();
+        Ok(self.reached.get_or_init(|| reached))
+    }
+
+    /// Where a walk watching the conditions `watched` keeps each slot, and
+    /// which values of a watched slot it tells apart.
+    pub(super) fn layout(&self, watched: &[&Cond]) -> Layout {
+        let conditions = watched;
+        let mut operands = Vec::new();
+        watched.iter().for_each(|cond| cond.operands(&mut operands));
+        let watched = operands.as_slice();
         let local = Slots::new(
             self.flow,
             self.operands[..self.steering]
@@ -191,19 +212,26 @@ impl<'f> Prover<'f> {
                 .collect(),
         };
         let table = self.table.subset(&global);
-        let initial = global
-            .iter()
-            .map(|&slot| self.initial.get(slot).copied().unwrap_or(0))
-            .collect();
-        Layout {
+        let mut layout = Layout {
             slots: local,
             table,
             global,
             extra,
             kept,
             live,
-            initial,
-        }
+            initial: Vec::new(),
+            alike: Vec::new(),
+        };
+        layout.alike = (self.steering..layout.slots.len())
+            .map(|slot| alike_values(&layout, slot, &conditions))
+            .collect();
+        layout.initial = (0..layout.slots.len())
+            .map(|slot| {
+                let code = self.initial.get(layout.global[slot]).copied().unwrap_or(0);
+                layout.alike(slot, code)
+            })
+            .collect();
+        layout
     }
 }
 
@@ -216,6 +244,51 @@ pub(super) enum Counting {
     Shortest,
     /// Neither: only which nodes are reached and the ways out taken.
     Not,
+}
+
+/// For a watched `slot` past the steering ones, per value code, the first
+/// code that every atom of the watched conditions reading it tells apart
+/// from it no better: the walk keeps only that. Conditions that say
+/// `conditions in [a, b, c]` of a question with many answers then see two
+/// values, not every combination of answers.
+fn alike_values(layout: &Layout, slot: usize, watched: &[&Cond]) -> Vec<u32> {
+    let operand = layout.slots.operand(slot);
+    let mut reading: Vec<&Cond> = Vec::new();
+    for cond in watched {
+        atoms(cond, &mut reading);
+    }
+    reading.retain(|atom| {
+        let mut read = Vec::new();
+        atom.operands(&mut read);
+        operand.is_some_and(|operand| read.contains(&operand))
+    });
+    let codes = layout.table.codes(slot);
+    let mut alike = vec![0u32; codes];
+    let mut seen: Vec<(Vec<bool>, u32)> = Vec::new();
+    let mut state = vec![0u32; layout.slots.len()];
+    for code in 1..codes {
+        let code = u32::try_from(code).unwrap_or(u32::MAX);
+        state[slot] = code;
+        let view = layout.view(&state);
+        let truths: Vec<bool> = reading.iter().map(|atom| view.holds(atom)).collect();
+        alike[code as usize] = match seen.iter().find(|(known, _)| *known == truths) {
+            Some((_, first)) => *first,
+            None => {
+                seen.push((truths, code));
+                code
+            }
+        };
+    }
+    alike
+}
+
+/// The comparisons a condition is made of (`and`, `or` and `not` taken apart).
+fn atoms<'c>(cond: &'c Cond, out: &mut Vec<&'c Cond>) {
+    match cond {
+        Cond::Or(parts) | Cond::And(parts) => parts.iter().for_each(|part| atoms(part, out)),
+        Cond::Not(inner) => atoms(inner, out),
+        atom => out.push(atom),
+    }
 }
 
 /// The operands decide and `skip when` conditions read: they steer walks.
@@ -250,12 +323,26 @@ pub(super) struct Layout {
     extra: Vec<Option<usize>>,
     /// Per steering slot, whether this walk watches it (then it is never forgotten).
     pub(super) kept: Vec<bool>,
+    /// Per watched slot past the steering ones, per value code, the code it
+    /// keeps instead ([`alike_values`]).
+    alike: Vec<Vec<u32>>,
     /// The prover's liveness with the watched steering slots added.
     pub(super) live: Live,
     pub(super) initial: Vec<u32>,
 }
 
 impl Layout {
+    /// The code this walk keeps in `slot` for `code`.
+    fn alike(&self, slot: usize, code: u32) -> u32 {
+        match slot.checked_sub(self.kept.len()) {
+            Some(past) => (self.alike.get(past))
+                .and_then(|codes| codes.get(code as usize))
+                .copied()
+                .unwrap_or(code),
+            None => code,
+        }
+    }
+
     /// This walk's slot for the prover's `slot`, if it keeps one.
     fn local(&self, slot: usize) -> Option<usize> {
         match slot.checked_sub(self.kept.len()) {
@@ -306,7 +393,7 @@ impl Move {
         to.extend_from_slice(from);
         for &(slot, code) in &self.writes {
             if let Some(local) = layout.local(slot) {
-                to[local] = code;
+                to[local] = layout.alike(local, code);
             }
         }
         forget(to, live);

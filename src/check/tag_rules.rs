@@ -80,9 +80,7 @@ pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
             then: Cond::Or(Vec::new()),
             ..too_late.clone()
         };
-        let mut watched = Vec::new();
-        exactly.when.operands(&mut watched);
-        exactly.then.operands(&mut watched);
+        let watched = [&yes, &too_late.then, &exactly.then];
         let explored = prover.shortest(&watched, Some(&answered_yes))?;
         if let Some(example) = judge(&explored, &too_late).broken {
             let reached = match &flow.node(example.outcome).kind {

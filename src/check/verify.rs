@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 
 use num_bigint::BigUint;
 
+use super::abstract_state::View;
 use super::exploration::{CycleError, Exploration};
 use super::prover::Prover;
 use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind, Operand};
@@ -167,27 +168,8 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
     let paths = prover.run(&[], None)?.paths();
     let mut invariants = Vec::new();
     for invariant in &flow.invariants {
-        let mut result = match split(&invariant.when) {
-            Some(_) => {
-                let mut result = prove(&prover, invariant)?;
-                result.vacuous = vacuity(&prover, invariant)?;
-                result
-            }
-            // One walk of every path, watching what the invariant reads,
-            // answers both: whether a state breaks it, and whether any
-            // makes its left side true and its right side false.
-            None => {
-                let watched = operands_of(invariant);
-                let explored = prover.shortest(&watched, None)?;
-                let mut result = judge(&explored, invariant);
-                if result.broken.is_some() {
-                    // Walked again counting paths, for how many break it.
-                    result = judge(&prover.run(&watched, None)?, invariant);
-                }
-                result.vacuous = vacuity_in(&explored, invariant);
-                result
-            }
-        };
+        let mut result = prove(&prover, invariant)?;
+        result.vacuous = vacuity(&prover, invariant)?;
         result.span = Some(invariant.span);
         invariants.push(result);
     }
@@ -323,7 +305,7 @@ fn disjuncts(cond: &Cond) -> Option<Vec<Vec<Cond>>> {
 }
 
 fn prove_whole(prover: &Prover, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
-    let watched = operands_of(invariant);
+    let watched = [&invariant.when, &invariant.then];
     let result = judge(&prover.shortest(&watched, Some(invariant))?, invariant);
     if result.broken.is_none() {
         return Ok(result);
@@ -347,7 +329,7 @@ pub(super) fn witness(
         span: Default::default(),
     };
     let Some(parts) = split(&probe.when) else {
-        let explored = prover.shortest(&operands_of(&probe), Some(&probe))?;
+        let explored = prover.shortest(&[&probe.when, &probe.then], Some(&probe))?;
         return Ok(judge(&explored, &probe).broken);
     };
     let mut shortest: Option<CounterExample> = None;
@@ -356,7 +338,7 @@ pub(super) fn witness(
             when: part,
             ..probe.clone()
         };
-        let explored = prover.shortest(&operands_of(&piece), Some(&piece))?;
+        let explored = prover.shortest(&[&piece.when, &piece.then], Some(&piece))?;
         if let Some(found) = judge(&explored, &piece).broken
             && shortest
                 .as_ref()
@@ -371,59 +353,37 @@ pub(super) fn witness(
 /// Whether the invariant proves nothing: no path makes its left side
 /// true, or none makes its right side false. `prover` is prepared for a
 /// flow the invariant belongs to.
+///
+/// Each is a search for one path, focused on the walks that could be it.
 pub fn vacuity(prover: &Prover, invariant: &Invariant) -> Result<Option<Vacuity>, CycleError> {
-    if let Some(parts) = split(&invariant.when) {
-        // In parts, like the proof: some part holds on some path, and the
-        // right side fails on some path.
-        let mut applies = false;
-        for part in parts {
-            if witness(prover, part, Cond::Or(Vec::new()))?.is_some() {
-                applies = true;
-                break;
-            }
-        }
-        if !applies {
-            return Ok(Some(Vacuity::NeverApplies));
-        }
-        let can_fail = witness(prover, Cond::And(Vec::new()), invariant.then.clone())?.is_some();
-        return Ok((!can_fail).then_some(Vacuity::AlwaysTrue));
+    if witness(prover, invariant.when.clone(), Cond::Or(Vec::new()))?.is_none() {
+        return Ok(Some(Vacuity::NeverApplies));
     }
-    // One walk of every path, watching what the invariant reads, answers
-    // both at once: the states at the outcomes are every path's.
-    let explored = prover.shortest(&operands_of(invariant), None)?;
-    Ok(vacuity_in(&explored, invariant))
+    Ok((!can_fail(prover, &invariant.then)?).then_some(Vacuity::AlwaysTrue))
 }
 
-/// What an invariant reads, on either side.
-fn operands_of(invariant: &Invariant) -> Vec<Operand> {
-    let mut watched = Vec::new();
-    invariant.when.operands(&mut watched);
-    invariant.then.operands(&mut watched);
-    watched
-}
-
-/// Vacuity from a walk of every path that watched what `invariant` reads.
-fn vacuity_in(explored: &Exploration, invariant: &Invariant) -> Option<Vacuity> {
-    let flow = explored.flow();
-    let (mut applies, mut can_fail) = (false, false);
-    for (node, n) in flow.nodes.iter().enumerate() {
-        if !matches!(n.kind, NodeKind::Outcome(_)) {
-            continue;
-        }
-        for at in 0..explored.entries(node).len() {
-            let view = explored.view(node, at);
-            applies |= view.holds(&invariant.when);
-            can_fail |= !view.holds(&invariant.then);
-            if applies && can_fail {
-                return None;
-            }
-        }
+/// Whether some path ends where `then` is false.
+fn can_fail(prover: &Prover, then: &Cond) -> Result<bool, CycleError> {
+    let mut read = Vec::new();
+    then.operands(&mut read);
+    let outcome_only =
+        (read.iter()).all(|o| matches!(o, Operand::Verdict | Operand::Urgency | Operand::Outcome));
+    if !outcome_only {
+        return Ok(witness(prover, Cond::And(Vec::new()), then.clone())?.is_some());
     }
-    Some(if applies {
-        Vacuity::AlwaysTrue
-    } else {
-        Vacuity::NeverApplies
-    })
+    // What the outcome alone decides: some outcome a walk reaches makes it false.
+    let reached = prover.reached()?;
+    let flow = prover.flow();
+    let nothing = vec![0u32; prover.slots.len()];
+    Ok(flow.nodes.iter().enumerate().any(|(node, n)| {
+        let view = View {
+            slots: &prover.slots,
+            table: &prover.table,
+            state: &nothing,
+            outcome: Some(n),
+        };
+        matches!(n.kind, NodeKind::Outcome(_)) && reached[node] && !view.holds(then)
+    }))
 }
 
 /// Tests one invariant on every state that reaches an outcome; the
