@@ -223,7 +223,7 @@ impl<'f> Prover<'f> {
             alike: Vec::new(),
         };
         layout.alike = (self.steering..layout.slots.len())
-            .map(|slot| alike_values(&layout, slot, &conditions))
+            .map(|slot| alike_values(&layout, slot, conditions))
             .collect();
         layout.initial = (0..layout.slots.len())
             .map(|slot| {
