@@ -562,6 +562,40 @@ invariant "young people are referred" { age < 16 => verdict == refer }
             .count()
     }
 
+    const NAMED: &str = r#"
+question q1 { ask "Which?" multiple
+  answer a "A"
+  answer b "B"
+  answer c "C" set f
+  answer d "D"
+  then -> q2 }
+question q2 { ask "Two?" yes -> route no -> route }
+decide route { when f -> referred otherwise -> fine }
+outcome referred { verdict refer urgent title "Referred" }
+outcome fine { verdict treat title "Fine" }
+invariant "a, b or d is never treated" { q1 in [a, b, d] => verdict != treat }
+"#;
+
+    #[test]
+    fn a_watched_answer_keeps_only_what_the_invariant_tells_apart() {
+        let flow = flow(NAMED);
+        let prover = Prover::new(&flow).unwrap();
+        let invariant = &flow.invariants[0];
+        let explored = prover.run(&[&invariant.when, &invariant.then], None).unwrap();
+        // Every subset of a, b and d reaches `fine`: 7 answers, one state,
+        // since the invariant only asks whether one of them was chosen.
+        let fine = flow.find("a.fine").unwrap().index();
+        assert_eq!(explored.entries(fine).len(), 1);
+        assert_eq!(explored.entries(fine)[0].count, BigUint::from(7u8 * 2));
+        // Counted exactly all the same.
+        let verification = verify(&flow).unwrap();
+        let broken = verification.invariants[0].broken.as_ref().unwrap();
+        let breaking = brute_force_breaking(&flow, 0);
+        assert_eq!(broken.breaking_paths.to_string(), breaking.to_string());
+        assert_eq!(breaking, 7 * 2);
+        assert_eq!(broken.answers_arg(&flow), "q1=a,q2=yes");
+    }
+
     #[test]
     fn the_mini_invariant_holds_on_every_path() {
         let flow = compile(&mini()).unwrap();
