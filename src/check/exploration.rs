@@ -128,8 +128,8 @@ struct Arrival {
 }
 
 impl<'p> Exploration<'p> {
-    pub(super) fn explore(
-        prover: &'p Prover<'p>,
+    pub(super) fn explore<'f: 'p>(
+        prover: &'p Prover<'f>,
         watched: &[&Cond],
         focus: Option<&Invariant>,
         counting: Counting,

@@ -26,6 +26,7 @@ use super::answer_classes::{Constants, answer_classes};
 use super::exploration::{CycleError, Exploration, ProofError};
 use super::narrowing::Narrowing;
 use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Step, Value};
+use crate::engine::{Current, Session};
 
 /// A flow prepared for proofs; [`run`](Prover::run) and its siblings walk it.
 pub struct Prover<'f> {
@@ -49,6 +50,9 @@ pub struct Prover<'f> {
     pub(super) initial: Vec<u32>,
     /// Per node, whether some walk reaches it: found once, when first asked.
     reached: OnceCell<Vec<bool>>,
+    /// The flow's own cases and vignettes that end at an outcome, replayed
+    /// once, when first asked.
+    case_walks: OnceCell<Vec<Session<'f>>>,
 }
 
 impl<'f> Prover<'f> {
@@ -122,6 +126,7 @@ impl<'f> Prover<'f> {
             writable,
             initial,
             reached: OnceCell::new(),
+            case_walks: OnceCell::new(),
         })
     }
 
@@ -166,6 +171,18 @@ impl<'f> Prover<'f> {
             .map(|node| explored.reached(node))
             .collect();
         Ok(self.reached.get_or_init(|| reached))
+    }
+
+    /// The walks the flow's cases and vignettes take, those that end at an
+    /// outcome: paths of the flow, found without a search.
+    pub(super) fn case_walks(&self) -> &[Session<'f>] {
+        self.case_walks.get_or_init(|| {
+            let cases = (self.flow.cases.iter()).chain(self.flow.vignettes.iter().map(|v| &v.case));
+            cases
+                .map(|case| Session::replay(self.flow, &case.answers.iter().cloned().collect()))
+                .filter(|session| matches!(session.current(), Current::Outcome { .. }))
+                .collect()
+        })
     }
 
     /// Where a walk watching the conditions `watched` keeps each slot, and
