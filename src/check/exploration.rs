@@ -18,10 +18,11 @@
 //! ([`narrowing`](super::narrowing)), which keeps the states few.
 //!
 //! Given a `focus` invariant, it drops walks that can no longer break it:
-//! once nothing ahead can change what the invariant's `when` reads and it is
-//! false, or when no outcome ahead can make its `then` false. The states it
-//! keeps are exactly those a counter-example can pass through, so the
-//! shortest one and the count of breaking paths are unchanged.
+//! once the parts of its `when` that nothing ahead can change make it
+//! false, or those of its `then` make it true, or when no outcome ahead can
+//! make its `then` false. The states it keeps are exactly those a
+//! counter-example can pass through, so the shortest one and the count of
+//! breaking paths are unchanged.
 //!
 //! A path is a distinct sequence of answers, as `run --answers` would give
 //! them; decide nodes and skips add none. Notes and findings are ignored:
@@ -315,27 +316,20 @@ fn arrive(arrivals: &mut Arrivals, state: &[u32], count: BigUint, answers: u32, 
     }
 }
 
-/// What decides, node by node, whether a walk can still break an invariant.
+/// What decides, node by node, whether a walk can still break an invariant:
+/// not once its `when` is false, or its `then` true, however it goes on.
 struct Focus<'i> {
-    when: &'i Cond,
-    /// Nothing from this node on can change what `when` reads.
-    when_settled: Vec<bool>,
+    when: Partial<'i>,
+    then: Partial<'i>,
+    /// Per node, the slots (the prover's) it or a node after it may write.
+    writable: &'i [Vec<bool>],
     /// Some outcome reachable from this node may make `then` false.
     then_may_fail: Vec<bool>,
 }
 
 impl<'i> Focus<'i> {
-    fn new(prover: &Prover, layout: &Layout, invariant: &'i Invariant) -> Focus<'i> {
+    fn new(prover: &'i Prover, layout: &Layout, invariant: &'i Invariant) -> Focus<'i> {
         let flow = prover.flow;
-        let mut when_reads = Vec::new();
-        invariant.when.operands(&mut when_reads);
-        let when_reads_outcome = when_reads
-            .iter()
-            .any(|o| matches!(o, Operand::Verdict | Operand::Urgency | Operand::Outcome));
-        let when_slots: Vec<usize> = (when_reads.iter())
-            .filter_map(|o| layout.slots.of(*o))
-            .map(|slot| layout.global(slot))
-            .collect();
         let mut then_reads = Vec::new();
         invariant.then.operands(&mut then_reads);
         let then_reads_walk = then_reads
@@ -362,19 +356,89 @@ impl<'i> Focus<'i> {
             }
         }
         Focus {
-            when: &invariant.when,
-            when_settled: (prover.writable.iter())
-                .map(|w| !when_reads_outcome && when_slots.iter().all(|&s| !w[s]))
-                .collect(),
+            when: Partial::new(&invariant.when, layout),
+            then: Partial::new(&invariant.then, layout),
+            writable: &prover.writable,
             then_may_fail,
         }
     }
 
     fn keeps(&self, node: usize, view: &View) -> bool {
-        if !self.then_may_fail[node] {
-            return false;
+        let writable = &self.writable[node];
+        self.then_may_fail[node]
+            && self.when.value(view, writable) != Some(false)
+            && self.then.value(view, writable) != Some(true)
+    }
+}
+
+/// A condition whose parts are known once nothing ahead can change what
+/// they read (the outcome's verdict and urgency are never known before it).
+enum Partial<'c> {
+    Any(Vec<Partial<'c>>),
+    All(Vec<Partial<'c>>),
+    Not(Box<Partial<'c>>),
+    /// A comparison, with the slots (the prover's) it reads; `None` when
+    /// it reads the outcome.
+    Atom(&'c Cond, Option<Vec<usize>>),
+}
+
+impl<'c> Partial<'c> {
+    fn new(cond: &'c Cond, layout: &Layout) -> Partial<'c> {
+        match cond {
+            Cond::Or(parts) => {
+                Partial::Any(parts.iter().map(|p| Partial::new(p, layout)).collect())
+            }
+            Cond::And(parts) => {
+                Partial::All(parts.iter().map(|p| Partial::new(p, layout)).collect())
+            }
+            Cond::Not(inner) => Partial::Not(Box::new(Partial::new(inner, layout))),
+            atom => {
+                let mut read = Vec::new();
+                atom.operands(&mut read);
+                let slots = (read.iter())
+                    .map(|o| match o {
+                        Operand::Verdict | Operand::Urgency | Operand::Outcome => None,
+                        walk => layout.slots.of(*walk).map(|slot| layout.global(slot)),
+                    })
+                    .collect();
+                Partial::Atom(atom, slots)
+            }
         }
-        !self.when_settled[node] || view.holds(self.when)
+    }
+
+    /// Its value at every outcome a walk in `view`'s state can reach, if
+    /// they all agree: the parts that read only slots nothing ahead
+    /// (`writable`) can change are known now.
+    fn value(&self, view: &View, writable: &[bool]) -> Option<bool> {
+        match self {
+            Partial::Any(parts) => {
+                let mut all_false = true;
+                for part in parts {
+                    match part.value(view, writable) {
+                        Some(true) => return Some(true),
+                        Some(false) => {}
+                        None => all_false = false,
+                    }
+                }
+                all_false.then_some(false)
+            }
+            Partial::All(parts) => {
+                let mut all_true = true;
+                for part in parts {
+                    match part.value(view, writable) {
+                        Some(false) => return Some(false),
+                        Some(true) => {}
+                        None => all_true = false,
+                    }
+                }
+                all_true.then_some(true)
+            }
+            Partial::Not(inner) => inner.value(view, writable).map(|b| !b),
+            Partial::Atom(atom, Some(slots)) if slots.iter().all(|&slot| !writable[slot]) => {
+                Some(view.holds(atom))
+            }
+            Partial::Atom(..) => None,
+        }
     }
 }
 

@@ -566,6 +566,37 @@ invariant "young people are referred" { age < 16 => verdict == refer }
             .count()
     }
 
+    #[test]
+    fn walks_are_dropped_once_their_right_side_is_settled_true_and_counts_stay_exact() {
+        // The left side reads the verdict (known only at the end); the
+        // right side is settled once q1 is answered.
+        let text = BRANCHY.replace(
+            "invariant \"young people are referred\"",
+            "invariant \"only a clear no to q1 is not referred\" { verdict != refer => q1 in [no] }\ninvariant \"young people are referred\"",
+        );
+        let flow = flow(&text);
+        let invariant = &flow.invariants[1];
+        assert_eq!(invariant.text, "only a clear no to q1 is not referred");
+        let prover = Prover::new(&flow).unwrap();
+        let result = prove(&prover, invariant).unwrap();
+        let broken = result.broken.expect("q1=yes or unsure can end in treat");
+        assert_eq!(
+            broken.breaking_paths.to_string(),
+            brute_force_breaking(&flow, 1).to_string()
+        );
+        let given: HashMap<_, _> = broken.answers.iter().cloned().collect();
+        let session = Session::replay(&flow, &given);
+        assert_eq!(session.current_index(), broken.outcome);
+        assert!(!session.satisfies(invariant));
+        // Focused, the walks that said no to q1 are gone after it.
+        let watched = [&invariant.when, &invariant.then];
+        let focused = prover.shortest(&watched, Some(invariant)).unwrap();
+        let whole = prover.shortest(&watched, None).unwrap();
+        let states =
+            |e: &Exploration| -> usize { (0..flow.nodes.len()).map(|n| e.entries(n).len()).sum() };
+        assert!(states(&focused) < states(&whole));
+    }
+
     const NAMED: &str = r#"
 question q1 { ask "Which?" multiple
   answer a "A"
