@@ -167,7 +167,7 @@ impl<'p> Exploration<'p> {
         let mut taken: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes.len()];
         let mut state = Vec::with_capacity(layout.slots.len());
         for &node in &prover.order {
-            let Some(here) = waiting[node].take() else {
+            let Some(here) = waiting[node].take().filter(|here| !here.is_empty()) else {
                 continue;
             };
             let moves = &prover.moves[node];
@@ -178,25 +178,18 @@ impl<'p> Exploration<'p> {
                 for step in steps {
                     step.apply(from, &layout, live.row(step.target), &mut state);
                     prover.narrowing.apply(step.target, &mut state, kept);
-                    if !keep(step.target, &state) {
-                        continue;
-                    }
                     let arrivals = waiting[step.target].get_or_insert_with(Arrivals::default);
-                    if arrivals.len() >= STATE_LIMIT && !arrivals.contains_key(state.as_slice()) {
-                        return Err(ProofError::TooManyStates {
-                            node: flow.nodes[step.target].id.clone(),
-                        });
-                    }
-                    if counting == Counting::Not {
-                        if !arrivals.contains_key(state.as_slice()) {
-                            let arrival = Arrival {
-                                count: BigUint::ZERO,
-                                answers: 0,
-                                from: None,
-                            };
-                            arrivals.insert(state.clone(), arrival);
+                    let known = arrivals.get_index_of(state.as_slice());
+                    if known.is_none() {
+                        // Judged once per state: `keep` depends on nothing else.
+                        if !keep(step.target, &state) {
+                            continue;
                         }
-                        continue;
+                        if arrivals.len() >= STATE_LIMIT {
+                            return Err(ProofError::TooManyStates {
+                                node: flow.nodes[step.target].id.clone(),
+                            });
+                        }
                     }
                     let answers = arrival.answers + u32::from(step.answer.is_some());
                     let count = match (&step.answer, counting) {
@@ -204,12 +197,30 @@ impl<'p> Exploration<'p> {
                         (Some((_, count)), Counting::Paths) => &arrival.count * count,
                         (None, Counting::Paths) => arrival.count.clone(),
                     };
-                    let back = Back {
+                    let from = (counting != Counting::Not).then(|| Back {
                         node,
                         entry: at,
                         answer: step.answer.as_ref().map(|(answer, _)| answer.clone()),
-                    };
-                    arrive(arrivals, &state, count, answers, back);
+                    });
+                    match known.and_then(|index| arrivals.get_index_mut(index)) {
+                        None => {
+                            let arrival = Arrival {
+                                count,
+                                answers,
+                                from,
+                            };
+                            arrivals.insert(state.clone(), arrival);
+                        }
+                        Some((_, arrival)) => {
+                            if counting == Counting::Paths {
+                                arrival.count += count;
+                            }
+                            if answers < arrival.answers {
+                                arrival.answers = answers;
+                                arrival.from = from;
+                            }
+                        }
+                    }
                 }
             }
             if counting == Counting::Not {
@@ -294,25 +305,6 @@ impl<'p> Exploration<'p> {
             Some(whole) => whole.from.as_ref(),
             None => self.backs[node].get(entry)?.as_ref(),
         }
-    }
-}
-
-/// `count` more paths arrive in `state`, the shortest of them `answers`
-/// answers long, coming by `from`.
-fn arrive(arrivals: &mut Arrivals, state: &[u32], count: BigUint, answers: u32, from: Back) {
-    let Some(arrival) = arrivals.get_mut(state) else {
-        let arrival = Arrival {
-            count,
-            answers,
-            from: Some(from),
-        };
-        arrivals.insert(state.to_vec(), arrival);
-        return;
-    };
-    arrival.count += count;
-    if answers < arrival.answers {
-        arrival.answers = answers;
-        arrival.from = Some(from);
     }
 }
 
