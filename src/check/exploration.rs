@@ -372,6 +372,9 @@ enum Partial<'c> {
     /// A comparison, with the slots (the prover's) it reads; `None` when
     /// it reads the outcome.
     Atom(&'c Cond, Option<Vec<usize>>),
+    /// A comparison of one slot (the walk's), with its value for every
+    /// value code, and the prover's slot.
+    Lookup(&'c Cond, usize, Vec<bool>, usize),
 }
 
 impl<'c> Partial<'c> {
@@ -387,12 +390,24 @@ impl<'c> Partial<'c> {
             atom => {
                 let mut read = Vec::new();
                 atom.operands(&mut read);
-                let slots = (read.iter())
+                let local: Option<Vec<usize>> = (read.iter())
                     .map(|o| match o {
                         Operand::Verdict | Operand::Urgency | Operand::Outcome => None,
-                        walk => layout.slots.of(*walk).map(|slot| layout.global(slot)),
+                        walk => layout.slots.of(*walk),
                     })
                     .collect();
+                if let Some([slot]) = local.as_deref() {
+                    // Decided once per value, not compared again on every walk.
+                    let mut state = vec![0u32; layout.slots.len()];
+                    let truths = (0..layout.table.codes(*slot))
+                        .map(|code| {
+                            state[*slot] = u32::try_from(code).unwrap_or(u32::MAX);
+                            layout.view(&state).holds(atom)
+                        })
+                        .collect();
+                    return Partial::Lookup(atom, *slot, truths, layout.global(*slot));
+                }
+                let slots = local.map(|local| local.iter().map(|&s| layout.global(s)).collect());
                 Partial::Atom(atom, slots)
             }
         }
@@ -430,6 +445,14 @@ impl<'c> Partial<'c> {
                 Some(view.holds(atom))
             }
             Partial::Atom(..) => None,
+            Partial::Lookup(atom, slot, truths, global) if !writable[*global] => {
+                let code = view.state.get(*slot).map(|&code| code as usize);
+                Some(match code.and_then(|code| truths.get(code)) {
+                    Some(truth) => *truth,
+                    None => view.holds(atom),
+                })
+            }
+            Partial::Lookup(..) => None,
         }
     }
 }
