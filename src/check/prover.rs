@@ -173,6 +173,21 @@ impl<'f> Prover<'f> {
         Ok(self.reached.get_or_init(|| reached))
     }
 
+    /// Remembers which nodes `explored` (a walk of every path, not focused) reaches.
+    pub(super) fn remember_reached(&self, explored: &Exploration) {
+        let reached = (0..self.flow.nodes.len()).map(|node| explored.reached(node));
+        let _ = self.reached.set(reached.collect());
+    }
+
+    /// How many slots beyond the steering ones a walk watching `watched` keeps.
+    pub(super) fn watched_slots(&self, watched: &[&Cond]) -> usize {
+        let mut operands = Vec::new();
+        watched.iter().for_each(|cond| cond.operands(&mut operands));
+        let steering = &self.operands[..self.steering];
+        let local = Slots::new(self.flow, steering.iter().chain(&operands).copied());
+        local.len() - self.steering
+    }
+
     /// The walks the flow's cases and vignettes take, those that end at an
     /// outcome: paths of the flow, found without a search.
     pub(super) fn case_walks(&self) -> &[Session<'f>] {

@@ -166,11 +166,27 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
         .collect();
     let probed = super::red_flag_rules::with_probes(flow, &sides);
     let prover = Prover::new(&probed)?;
-    let paths = prover.run(&[], None)?.paths();
+    let conditions: Vec<&Cond> = (flow.invariants.iter())
+        .flat_map(|invariant| [&invariant.when, &invariant.then])
+        .collect();
+    let together = flow.invariants.iter().all(|i| split(&i.when).is_none())
+        && prover.watched_slots(&conditions) <= TOGETHER;
+    // One walk of every path counts them, and shows which outcomes walks
+    // reach; watching every invariant, if that is cheap, it judges them all.
+    let counted = prover.run(if together { &conditions } else { &[] }, None)?;
+    prover.remember_reached(&counted);
+    let paths = counted.paths();
     let mut invariants = Vec::new();
     for invariant in &flow.invariants {
-        let mut result = prove(&prover, invariant)?;
-        result.vacuous = vacuity(&prover, invariant)?;
+        let mut result = if together {
+            let mut result = judge(&counted, invariant);
+            result.vacuous = vacuity_in(&counted, invariant);
+            result
+        } else {
+            let mut result = prove(&prover, invariant)?;
+            result.vacuous = vacuity(&prover, invariant)?;
+            result
+        };
         result.span = Some(invariant.span);
         invariants.push(result);
     }
@@ -247,6 +263,11 @@ pub(super) fn prove(prover: &Prover, invariant: &Invariant) -> Result<InvariantR
         span: None,
     })
 }
+
+/// Slots beyond the steering ones that one walk may watch to judge every
+/// invariant at once: each multiplies the states by the values it tells
+/// apart, so a few cost less than a walk per invariant.
+const TOGETHER: usize = 4;
 
 /// Operands a left side may read before it is proved in parts.
 const SPLIT_ABOVE: usize = 8;
@@ -388,6 +409,30 @@ fn can_fail(prover: &Prover, then: &Cond) -> Result<bool, CycleError> {
         };
         matches!(n.kind, NodeKind::Outcome(_)) && reached[node] && !view.holds(then)
     }))
+}
+
+/// Vacuity from a walk of every path that watched what `invariant` reads.
+fn vacuity_in(explored: &Exploration, invariant: &Invariant) -> Option<Vacuity> {
+    let flow = explored.flow();
+    let (mut applies, mut can_fail) = (false, false);
+    for (node, n) in flow.nodes.iter().enumerate() {
+        if !matches!(n.kind, NodeKind::Outcome(_)) {
+            continue;
+        }
+        for at in 0..explored.entries(node).len() {
+            let view = explored.view(node, at);
+            applies |= view.holds(&invariant.when);
+            can_fail |= !view.holds(&invariant.then);
+            if applies && can_fail {
+                return None;
+            }
+        }
+    }
+    Some(if applies {
+        Vacuity::AlwaysTrue
+    } else {
+        Vacuity::NeverApplies
+    })
 }
 
 /// Tests one invariant on every state that reaches an outcome; the
