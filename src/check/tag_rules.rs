@@ -44,6 +44,9 @@ pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     let probes: Vec<(Cond, Cond)> = red_flags(flow)
         .filter_map(|(q, urgency)| Some((answered(q, &["yes"]), refers_exactly(urgency?))))
         .collect();
+    if red_flags(flow).next().is_none() {
+        return Ok(errors);
+    }
     let probed = with_probes(flow, &probes);
     let flow = &probed;
     let prover = Prover::new(flow)?;
