@@ -117,9 +117,10 @@ pub struct Exploration<'p> {
     taken: Vec<Vec<bool>>,
 }
 
-/// The walks that arrive at one node, by distinct state, in the order
-/// they first arrived (which makes the shortest path found deterministic).
-type Arrivals = IndexMap<Vec<u32>, Arrival, foldhash::fast::RandomState>;
+/// The walks that arrive at one node, by distinct state (as a key), in the
+/// order they first arrived (which makes the shortest path found
+/// deterministic).
+type Arrivals<K> = IndexMap<K, Arrival, foldhash::fast::RandomState>;
 
 /// What the walks arriving in one state have in common.
 struct Arrival {
@@ -128,6 +129,10 @@ struct Arrival {
     from: Option<Back>,
 }
 
+/// What one walk of every path leaves: the entries at outcomes, the ways
+/// back from other nodes, the ways out taken.
+type Walked = (Vec<Vec<Entry>>, Vec<Vec<Option<Back>>>, Vec<Vec<bool>>);
+
 impl<'p> Exploration<'p> {
     pub(super) fn explore<'f: 'p>(
         prover: &'p Prover<'f>,
@@ -135,111 +140,23 @@ impl<'p> Exploration<'p> {
         focus: Option<&Invariant>,
         counting: Counting,
     ) -> Result<Exploration<'p>, CycleError> {
-        let flow = prover.flow;
         let layout = prover.layout(watched);
-        let live = &layout.live;
-        let kept = &layout.kept;
         let focus = focus.map(|invariant| Focus::new(prover, &layout, invariant));
-        let keep = |node: usize, state: &[u32]| match &focus {
-            None => true,
-            Some(focus) => focus.keeps(node, &layout.view(state)),
+        let packing = Packing::new(&layout);
+        let walk = Walk {
+            prover,
+            layout: &layout,
+            focus: focus.as_ref(),
+            counting,
+            packing: &packing,
         };
-        let mut waiting: Vec<Option<Arrivals>> = Vec::new();
-        waiting.resize_with(flow.nodes.len(), || None);
-        let first = flow.start.index();
-        let mut initial = layout.initial.clone();
-        if first < flow.nodes.len() && {
-            forget(&mut initial, live.row(first));
-            prover.narrowing.apply(first, &mut initial, kept);
-            keep(first, &initial)
-        } {
-            let start = Arrival {
-                count: BigUint::from(1u8),
-                answers: 0,
-                from: None,
-            };
-            let mut arrivals = Arrivals::default();
-            arrivals.insert(initial, start);
-            waiting[first] = Some(arrivals);
-        }
-        let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
-        let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes.len()];
-        let mut taken: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes.len()];
-        let mut state = Vec::with_capacity(layout.slots.len());
-        for &node in &prover.order {
-            let Some(here) = waiting[node].take().filter(|here| !here.is_empty()) else {
-                continue;
-            };
-            let moves = &prover.moves[node];
-            taken[node] = vec![false; moves.ways()];
-            for (at, (from, arrival)) in here.iter().enumerate() {
-                let (way, steps) = moves.choice(&layout.view(from));
-                taken[node][way] = true;
-                for step in steps {
-                    step.apply(from, &layout, live.row(step.target), &mut state);
-                    prover.narrowing.apply(step.target, &mut state, kept);
-                    let arrivals = waiting[step.target].get_or_insert_with(Arrivals::default);
-                    let known = arrivals.get_index_of(state.as_slice());
-                    if known.is_none() {
-                        // Judged once per state: `keep` depends on nothing else.
-                        if !keep(step.target, &state) {
-                            continue;
-                        }
-                        if arrivals.len() >= STATE_LIMIT {
-                            return Err(ProofError::TooManyStates {
-                                node: flow.nodes[step.target].id.clone(),
-                            });
-                        }
-                    }
-                    let answers = arrival.answers + u32::from(step.answer.is_some());
-                    let count = match (&step.answer, counting) {
-                        (_, Counting::Shortest | Counting::Not) => BigUint::ZERO,
-                        (Some((_, count)), Counting::Paths) => &arrival.count * count,
-                        (None, Counting::Paths) => arrival.count.clone(),
-                    };
-                    let from = (counting != Counting::Not).then(|| Back {
-                        node,
-                        entry: at,
-                        answer: step.answer.as_ref().map(|(answer, _)| answer.clone()),
-                    });
-                    match known.and_then(|index| arrivals.get_index_mut(index)) {
-                        None => {
-                            let arrival = Arrival {
-                                count,
-                                answers,
-                                from,
-                            };
-                            arrivals.insert(state.clone(), arrival);
-                        }
-                        Some((_, arrival)) => {
-                            if counting == Counting::Paths {
-                                arrival.count += count;
-                            }
-                            if answers < arrival.answers {
-                                arrival.answers = answers;
-                                arrival.from = from;
-                            }
-                        }
-                    }
-                }
-            }
-            if counting == Counting::Not {
-                // Only the ways taken were wanted.
-            } else if matches!(flow.nodes[node].kind, NodeKind::Outcome(_)) {
-                entries[node] = (here.into_iter())
-                    .map(|(state, arrival)| Entry {
-                        state,
-                        count: arrival.count,
-                        answers: arrival.answers,
-                        from: arrival.from,
-                    })
-                    .collect();
-            } else {
-                backs[node] = here.into_values().map(|arrival| arrival.from).collect();
-            }
-        }
+        let (entries, backs, taken) = if packing.fits {
+            walk.run::<u128>()?
+        } else {
+            walk.run::<Box<[u32]>>()?
+        };
         Ok(Exploration {
-            flow,
+            flow: prover.flow,
             layout,
             entries,
             backs,
@@ -305,6 +222,198 @@ impl<'p> Exploration<'p> {
             Some(whole) => whole.from.as_ref(),
             None => self.backs[node].get(entry)?.as_ref(),
         }
+    }
+}
+
+/// One walk of every path, with what it needs at hand.
+#[derive(Clone, Copy)]
+struct Walk<'a, 'f> {
+    prover: &'a Prover<'f>,
+    layout: &'a Layout,
+    focus: Option<&'a Focus<'a>>,
+    counting: Counting,
+    packing: &'a Packing,
+}
+
+impl Walk<'_, '_> {
+    /// The dynamic programme, keeping states as keys of type `K`.
+    fn run<K: StateKey>(&self) -> Result<Walked, CycleError> {
+        let Walk {
+            prover,
+            layout,
+            focus,
+            counting,
+            packing,
+        } = *self;
+        let flow = prover.flow;
+        let live = &layout.live;
+        let kept = &layout.kept;
+        let keep = |node: usize, state: &[u32]| match focus {
+            None => true,
+            Some(focus) => focus.keeps(node, &layout.view(state)),
+        };
+        let mut waiting: Vec<Option<Arrivals<K>>> = Vec::new();
+        waiting.resize_with(flow.nodes.len(), || None);
+        let first = flow.start.index();
+        let mut initial = layout.initial.clone();
+        if first < flow.nodes.len() && {
+            forget(&mut initial, live.row(first));
+            prover.narrowing.apply(first, &mut initial, kept);
+            keep(first, &initial)
+        } {
+            let start = Arrival {
+                count: BigUint::from(1u8),
+                answers: 0,
+                from: None,
+            };
+            let mut arrivals = Arrivals::default();
+            arrivals.insert(K::pack(&initial, packing), start);
+            waiting[first] = Some(arrivals);
+        }
+        let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
+        let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes.len()];
+        let mut taken: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes.len()];
+        let mut state = Vec::with_capacity(layout.slots.len());
+        let mut from = Vec::with_capacity(layout.slots.len());
+        for &node in &prover.order {
+            let Some(here) = waiting[node].take().filter(|here| !here.is_empty()) else {
+                continue;
+            };
+            let moves = &prover.moves[node];
+            taken[node] = vec![false; moves.ways()];
+            for (at, (key, arrival)) in here.iter().enumerate() {
+                key.unpack(packing, &mut from);
+                let (way, steps) = moves.choice(&layout.view(&from));
+                taken[node][way] = true;
+                for step in steps {
+                    step.apply(&from, layout, live.row(step.target), &mut state);
+                    prover.narrowing.apply(step.target, &mut state, kept);
+                    let arrivals = waiting[step.target].get_or_insert_with(Arrivals::default);
+                    let key = K::pack(&state, packing);
+                    let known = arrivals.get_index_of(&key);
+                    if known.is_none() {
+                        // Judged once per state: `keep` depends on nothing else.
+                        if !keep(step.target, &state) {
+                            continue;
+                        }
+                        if arrivals.len() >= STATE_LIMIT {
+                            return Err(ProofError::TooManyStates {
+                                node: flow.nodes[step.target].id.clone(),
+                            });
+                        }
+                    }
+                    let answers = arrival.answers + u32::from(step.answer.is_some());
+                    let count = match (&step.answer, counting) {
+                        (_, Counting::Shortest | Counting::Not) => BigUint::ZERO,
+                        (Some((_, count)), Counting::Paths) => &arrival.count * count,
+                        (None, Counting::Paths) => arrival.count.clone(),
+                    };
+                    let from = (counting != Counting::Not).then(|| Back {
+                        node,
+                        entry: at,
+                        answer: step.answer.as_ref().map(|(answer, _)| answer.clone()),
+                    });
+                    match known.and_then(|index| arrivals.get_index_mut(index)) {
+                        None => {
+                            let arrival = Arrival {
+                                count,
+                                answers,
+                                from,
+                            };
+                            arrivals.insert(key, arrival);
+                        }
+                        Some((_, arrival)) => {
+                            if counting == Counting::Paths {
+                                arrival.count += count;
+                            }
+                            if answers < arrival.answers {
+                                arrival.answers = answers;
+                                arrival.from = from;
+                            }
+                        }
+                    }
+                }
+            }
+            if counting == Counting::Not {
+                // Only the ways taken were wanted.
+            } else if matches!(flow.nodes[node].kind, NodeKind::Outcome(_)) {
+                entries[node] = (here.into_iter())
+                    .map(|(key, arrival)| Entry {
+                        state: {
+                            let mut state = Vec::new();
+                            key.unpack(packing, &mut state);
+                            state
+                        },
+                        count: arrival.count,
+                        answers: arrival.answers,
+                        from: arrival.from,
+                    })
+                    .collect();
+            } else {
+                backs[node] = here.into_values().map(|arrival| arrival.from).collect();
+            }
+        }
+        Ok((entries, backs, taken))
+    }
+}
+
+/// How many bits each slot's codes take, so that a state can be kept as
+/// one 128-bit key: no allocation per state, quick to hash and compare.
+struct Packing {
+    bits: Vec<u32>,
+    /// Whether every state fits in 128 bits.
+    fits: bool,
+}
+
+impl Packing {
+    fn new(layout: &Layout) -> Packing {
+        let bits: Vec<u32> = (0..layout.slots.len())
+            .map(|slot| {
+                let highest = layout.table.codes(slot).saturating_sub(1);
+                usize::BITS - highest.leading_zeros()
+            })
+            .collect();
+        let fits = bits.iter().sum::<u32>() <= u128::BITS;
+        Packing { bits, fits }
+    }
+}
+
+/// A state as a key of the arrivals at a node.
+trait StateKey: std::hash::Hash + Eq {
+    fn pack(state: &[u32], packing: &Packing) -> Self;
+    fn unpack(&self, packing: &Packing, out: &mut Vec<u32>);
+}
+
+impl StateKey for u128 {
+    fn pack(state: &[u32], packing: &Packing) -> u128 {
+        let mut key = 0u128;
+        let mut shift = 0;
+        for (code, bits) in state.iter().zip(&packing.bits) {
+            key |= u128::from(*code) << shift;
+            shift += bits;
+        }
+        key
+    }
+
+    fn unpack(&self, packing: &Packing, out: &mut Vec<u32>) {
+        out.clear();
+        let mut key = *self;
+        for &bits in &packing.bits {
+            let mask = (1u128 << bits) - 1;
+            out.push(u32::try_from(key & mask).unwrap_or(u32::MAX));
+            key >>= bits;
+        }
+    }
+}
+
+impl StateKey for Box<[u32]> {
+    fn pack(state: &[u32], _: &Packing) -> Box<[u32]> {
+        state.into()
+    }
+
+    fn unpack(&self, _: &Packing, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend_from_slice(self);
     }
 }
 
@@ -477,6 +586,42 @@ outcome a { verdict treat title "A" }
 outcome b { verdict treat title "B" }
 outcome c { verdict treat title "C" }
 "#;
+
+    #[test]
+    fn states_kept_packed_or_whole_walk_the_same() {
+        let header =
+            "flow t \"T\" { version \"1\" start a.q1 }\nfact f: bool\nfact side: left | right\n";
+        let flow = compile(&folder(&[("h.flow", header), ("a.flow", SETTLED)]))
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        let prover = Prover::new(&flow).unwrap();
+        let layout = prover.layout(&[]);
+        let packing = Packing::new(&layout);
+        assert!(packing.fits);
+        let walk = Walk {
+            prover: &prover,
+            layout: &layout,
+            focus: None,
+            counting: Counting::Paths,
+            packing: &packing,
+        };
+        let (packed, _, packed_taken) = walk.run::<u128>().unwrap();
+        let (whole, _, whole_taken) = walk.run::<Box<[u32]>>().unwrap();
+        let seen = |entries: &[Vec<Entry>]| -> Vec<(Vec<u32>, String)> {
+            (entries.iter().flatten())
+                .map(|e| (e.state.clone(), e.count.to_string()))
+                .collect()
+        };
+        assert_eq!(seen(&packed), seen(&whole));
+        assert_eq!(packed_taken, whole_taken);
+        let state = vec![3, 0, 1, 2];
+        let packing = Packing {
+            bits: vec![2, 0, 1, 5],
+            fits: true,
+        };
+        let mut back = Vec::new();
+        u128::pack(&state, &packing).unpack(&packing, &mut back);
+        assert_eq!(back, state);
+    }
 
     #[test]
     fn a_value_that_settles_an_arm_forgets_what_only_later_arms_read() {
