@@ -57,6 +57,8 @@ pub enum ProofError {
     TooManyStates {
         /// The node where the limit was passed.
         node: String,
+        /// The limit: [`STATE_LIMIT`] unless a test set another.
+        limit: usize,
     },
 }
 
@@ -71,9 +73,9 @@ impl std::fmt::Display for ProofError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ProofError::Cycle { node } => write!(f, "the graph has a cycle through `{node}`"),
-            ProofError::TooManyStates { node } => write!(
+            ProofError::TooManyStates { node, limit } => write!(
                 f,
-                "the proof stopped at `{node}`: walks reach it in more than {STATE_LIMIT} different combinations of the facts it must track; an invariant or condition reads too many facts that answers set independently: split it into invariants that each read a few"
+                "the proof stopped at `{node}`: walks reach it in more than {limit} different combinations of the facts it must track; an invariant or condition reads too many facts that answers set independently: split it into invariants that each read a few"
             ),
         }
     }
@@ -296,9 +298,10 @@ impl Walk<'_, '_> {
                         if !keep(step.target, &state) {
                             continue;
                         }
-                        if arrivals.len() >= STATE_LIMIT {
+                        if arrivals.len() >= prover.state_limit {
                             return Err(ProofError::TooManyStates {
                                 node: flow.nodes[step.target].id.clone(),
+                                limit: prover.state_limit,
                             });
                         }
                     }
@@ -586,6 +589,49 @@ outcome a { verdict treat title "A" }
 outcome b { verdict treat title "B" }
 outcome c { verdict treat title "C" }
 "#;
+
+    #[test]
+    fn past_the_state_limit_the_proof_stops_with_a_message() {
+        // Eight facts set independently and read together: 2^7 states
+        // reach the last question, over a limit of 100.
+        let mut header = String::from("flow t \"T\" { version \"1\" start a.q1 }\n");
+        let mut text = String::new();
+        for i in 1..=8 {
+            header.push_str(&format!("fact f{i}: bool\n"));
+            text.push_str(&format!(
+                "question q{i} {{ ask \"{i}?\" yes -> next set f{i} no -> next }}\n"
+            ));
+        }
+        text.push_str("outcome end { verdict treat title \"End\" }\n");
+        let all: Vec<String> = (1..=8).map(|i| format!("f{i}")).collect();
+        text.push_str(&format!(
+            "invariant \"all\" {{ {} => verdict == treat }}\n",
+            all.join(" and ")
+        ));
+        let flow = compile(&folder(&[("h.flow", &header), ("a.flow", &text)]))
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        let mut prover = Prover::new(&flow).unwrap();
+        let invariant = &flow.invariants[0];
+        let watched = [&invariant.when, &invariant.then];
+        assert!(prover.run(&watched, None).is_ok());
+        prover.state_limit = 100;
+        let Err(error) = prover.run(&watched, None) else {
+            panic!("256 states passed a limit of 100");
+        };
+        assert_eq!(
+            error,
+            ProofError::TooManyStates {
+                node: "a.q8".into(),
+                limit: 100
+            }
+        );
+        let message = error.to_string();
+        assert!(
+            message.contains("more than 100 different combinations"),
+            "{message}"
+        );
+        assert!(message.contains("split it into invariants"), "{message}");
+    }
 
     #[test]
     fn states_kept_packed_or_whole_walk_the_same() {

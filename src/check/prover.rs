@@ -23,7 +23,7 @@ use num_bigint::BigUint;
 
 use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
-use super::exploration::{CycleError, Exploration, ProofError};
+use super::exploration::{CycleError, Exploration, ProofError, STATE_LIMIT};
 use super::narrowing::Narrowing;
 use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Step, Value};
 use crate::engine::{Current, Session};
@@ -48,6 +48,8 @@ pub struct Prover<'f> {
     pub(super) writable: Vec<Vec<bool>>,
     /// The state at the start, every slot.
     pub(super) initial: Vec<u32>,
+    /// Distinct states one node may hold before a walk stops.
+    pub(super) state_limit: usize,
     /// Per node, whether some walk reaches it: found once, when first asked.
     reached: OnceCell<Vec<bool>>,
     /// The flow's own cases and vignettes that end at an outcome, replayed
@@ -125,6 +127,7 @@ impl<'f> Prover<'f> {
             narrowing,
             writable,
             initial,
+            state_limit: STATE_LIMIT,
             reached: OnceCell::new(),
             case_walks: OnceCell::new(),
         })
