@@ -26,6 +26,5 @@ pub use case_runner::{CaseResult, run_case, run_cases};
 pub use exploration::{CycleError, Exploration, ProofError, STATE_LIMIT};
 pub use lint::lint;
 pub use mutate::{Harmless, Mutant, MutationReport, mutants, mutate};
-pub use prover::Prover;
 pub use tag_rules::tag_errors;
 pub use verify::{CounterExample, InvariantResult, Vacuity, Verification, vacuity, verify};

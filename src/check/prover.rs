@@ -209,6 +209,17 @@ impl<'f> Prover<'f> {
         let conditions = watched;
         let mut operands = Vec::new();
         watched.iter().for_each(|cond| cond.operands(&mut operands));
+        // Only what the prover was prepared for can be followed: no move
+        // writes anything else (callers watch the flow's own invariants).
+        let prepared = |o: &Operand| {
+            matches!(o, Operand::Verdict | Operand::Urgency | Operand::Outcome)
+                || self.slots.of(*o).is_some()
+        };
+        debug_assert!(
+            operands.iter().all(prepared),
+            "a watched operand the prover was not prepared for"
+        );
+        operands.retain(prepared);
         let watched = operands.as_slice();
         let local = Slots::new(
             self.flow,
@@ -227,13 +238,9 @@ impl<'f> Prover<'f> {
             if let Some(slot) = local.of(*operand)
                 && slot == global.len()
             {
-                global.push(self.slots.of(*operand).unwrap_or(usize::MAX));
+                global.push(self.slots.of(*operand).unwrap_or_default());
             }
         }
-        debug_assert!(
-            global.iter().all(|&slot| slot < self.slots.len()),
-            "a watched operand the prover was not prepared for"
-        );
         let mut kept = vec![false; self.steering];
         for slot in watched.iter().filter_map(|o| local.of(*o)) {
             if slot < self.steering {
