@@ -23,7 +23,7 @@ mod verify;
 
 pub use audit::{audit, proof_audit, proves_nothing};
 pub use case_runner::{CaseResult, run_case, run_cases};
-pub use exploration::{CycleError, Exploration, ProofError, STATE_LIMIT};
+pub use exploration::{CycleError, ProofError, STATE_LIMIT};
 pub use lint::lint;
 pub use mutate::{Harmless, Mutant, MutationReport, mutants, mutate};
 pub use tag_rules::tag_errors;
