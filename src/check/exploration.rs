@@ -38,6 +38,7 @@ use indexmap::IndexMap;
 use num_bigint::BigUint;
 
 use super::abstract_state::View;
+use super::path_count::PathCount;
 use super::prover::{Counting, Layout, Prover, forget};
 use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeKind, Operand};
 
@@ -126,7 +127,7 @@ type Arrivals<K> = IndexMap<K, Arrival, foldhash::fast::RandomState>;
 
 /// What the walks arriving in one state have in common.
 struct Arrival {
-    count: BigUint,
+    count: PathCount,
     answers: u32,
     from: Option<Back>,
 }
@@ -264,7 +265,7 @@ impl Walk<'_, '_> {
             keep(first, &initial)
         } {
             let start = Arrival {
-                count: BigUint::from(1u8),
+                count: PathCount::ONE,
                 answers: 0,
                 from: None,
             };
@@ -307,8 +308,8 @@ impl Walk<'_, '_> {
                     }
                     let answers = arrival.answers + u32::from(step.answer.is_some());
                     let count = match (&step.answer, counting) {
-                        (_, Counting::Shortest | Counting::Not) => BigUint::ZERO,
-                        (Some((_, count)), Counting::Paths) => &arrival.count * count,
+                        (_, Counting::Shortest | Counting::Not) => PathCount::ZERO,
+                        (Some((_, count)), Counting::Paths) => arrival.count.times(count),
                         (None, Counting::Paths) => arrival.count.clone(),
                     };
                     let from = (counting != Counting::Not).then(|| Back {
@@ -327,7 +328,7 @@ impl Walk<'_, '_> {
                         }
                         Some((_, arrival)) => {
                             if counting == Counting::Paths {
-                                arrival.count += count;
+                                arrival.count.add(&count);
                             }
                             if answers < arrival.answers {
                                 arrival.answers = answers;
@@ -347,7 +348,7 @@ impl Walk<'_, '_> {
                             key.unpack(packing, &mut state);
                             state
                         },
-                        count: arrival.count,
+                        count: arrival.count.big(),
                         answers: arrival.answers,
                         from: arrival.from,
                     })

@@ -16,6 +16,7 @@ mod lint_sources;
 mod lint_wording;
 mod mutate;
 mod narrowing;
+mod path_count;
 mod prover;
 mod red_flag_rules;
 mod tag_rules;

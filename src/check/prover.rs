@@ -19,12 +19,11 @@
 use std::cell::OnceCell;
 use std::rc::Rc;
 
-use num_bigint::BigUint;
-
 use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
 use super::exploration::{CycleError, Exploration, ProofError, STATE_LIMIT};
 use super::narrowing::Narrowing;
+use super::path_count::PathCount;
 use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Step, Value};
 use crate::engine::{Current, Session};
 
@@ -416,7 +415,7 @@ pub(super) struct Move {
     writes: Vec<(usize, u32)>,
     /// The answer it stands for and how many distinct answers that is;
     /// `None` for moves that are not answers (decide arms, skips).
-    pub(super) answer: Option<(Rc<AnswerValue>, BigUint)>,
+    pub(super) answer: Option<(Rc<AnswerValue>, PathCount)>,
 }
 
 impl Move {
@@ -539,7 +538,7 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
                     answers.push(Move {
                         target,
                         writes,
-                        answer: Some((Rc::new(class.answer), class.count)),
+                        answer: Some((Rc::new(class.answer), PathCount::of(&class.count))),
                     });
                 }
                 let skip = (question.skip.as_ref())
