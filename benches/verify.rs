@@ -16,15 +16,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 use backcheck::check::verify;
 use backcheck::compile::compile;
-use backcheck::source::{KnowledgeSource, SourceFile};
+use backcheck::source::KnowledgeSource;
 
 fn synthetic(nodes: usize) -> KnowledgeSource {
-    KnowledgeSource {
-        files: generate::files(nodes, 1)
-            .into_iter()
-            .map(|(name, text)| SourceFile::new(name, text))
-            .collect(),
-    }
+    generate::files(nodes, 1).into_iter().collect()
 }
 
 fn benches(c: &mut Criterion) {

@@ -175,12 +175,7 @@ fn errors_come_in_file_order() {
 
 /// A generated folder of 1000 nodes over many files.
 fn large_folder() -> KnowledgeSource {
-    KnowledgeSource {
-        files: crate::synth::files(1000, 7)
-            .into_iter()
-            .map(|(name, text)| SourceFile::new(name, text))
-            .collect(),
-    }
+    crate::synth::files(1000, 7).into_iter().collect()
 }
 
 #[test]

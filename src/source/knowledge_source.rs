@@ -14,6 +14,18 @@ pub struct KnowledgeSource {
     pub files: Vec<SourceFile>,
 }
 
+/// A folder made in memory from (path, text) pairs, in the order given:
+/// generated knowledge for benches and tests.
+impl FromIterator<(String, String)> for KnowledgeSource {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(files: I) -> KnowledgeSource {
+        KnowledgeSource {
+            files: (files.into_iter())
+                .map(|(path, text)| SourceFile::new(path, text))
+                .collect(),
+        }
+    }
+}
+
 impl KnowledgeSource {
     /// Every `.flow` file under `root` (recursively), in path order, found
     /// by the one folder walker ([`walk_flow_files`]): a file reached through
