@@ -153,7 +153,41 @@ fn read_one(
     if yes_no::says_unsure(&typed.words) {
         return Err(not_sure_here(question, input));
     }
+    if let Some(reading) = yes_or_no_option(question, typed, input) {
+        return reading;
+    }
     choices::one_option(&opts, input, typed)?.ok_or_else(|| no_match(question, input))
+}
+
+/// A bare `yeah` or `nope` to answers worded "Yes, ..." and "No, ...": the
+/// one answer that starts so, or asked again naming those that do.
+fn yes_or_no_option(
+    question: &Question,
+    typed: &Typed,
+    input: &str,
+) -> Option<Result<Reading, AnswerError>> {
+    let word = yes_no::bare_yes_or_no(&typed.words)?;
+    let starting: Vec<usize> = (question.answers.iter().enumerate())
+        .filter(|(_, answer)| {
+            let first = answer.label.split(|c: char| !c.is_alphanumeric()).next();
+            first.is_some_and(|first| first.eq_ignore_ascii_case(word))
+        })
+        .map(|(index, _)| index)
+        .collect();
+    match starting[..] {
+        [] => None,
+        [one] => Some(Ok(Reading::new(
+            AnswerValue::Choice(question.answers[one].id.clone()),
+            decision::Certainty::Clear,
+        ))),
+        _ => {
+            let shown = options_as_shown(question);
+            Some(Err(AnswerError::Ambiguous {
+                input: input.to_string(),
+                candidates: starting.iter().map(|&i| shown[i].clone()).collect(),
+            }))
+        }
+    }
 }
 
 /// A `+` or `-` and then only digits.

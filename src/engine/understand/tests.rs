@@ -41,6 +41,12 @@ question how_long {
   answer subacute "6 weeks to 3 months" within 6 weeks..3 months -> next
   answer chronic "More than 3 months" within 3 months.. -> next
 }
+question who {
+  ask "Is this your own back pain?" why "w" source "NICE NG59"
+  answer mine "Yes, my own" -> next
+  answer theirs "Yes, someone else's" -> next
+  answer neither "No, neither" -> next
+}
 question worse {
   ask "Which make it worse?" why "w" source "NICE NG59"
   multiple
@@ -284,4 +290,32 @@ fn not_sure_where_no_answer_says_so_is_asked_again() {
     );
     // A yes/no question keeps its own "not sure".
     assert_eq!(value(&flow, "better", "not sure"), "unsure");
+}
+
+#[test]
+fn a_bare_yes_or_no_to_answers_worded_so_picks_the_one_or_names_them() {
+    let flow = flow();
+    match read(&flow, "who", "yeah") {
+        Err(AnswerError::Ambiguous { candidates, .. }) => {
+            assert_eq!(candidates, ["1) Yes, my own", "2) Yes, someone else's"])
+        }
+        other => panic!("{other:?}"),
+    }
+    let message = read(&flow, "who", "yep").unwrap_err().to_string();
+    assert!(
+        message.contains("could mean more than one answer"),
+        "{message}"
+    );
+    assert_eq!(value(&flow, "who", "nope"), "neither");
+    assert_eq!(value(&flow, "spread", "nah"), "none");
+    // No answer starts with "Yes": asked again with every option.
+    assert!(matches!(
+        read(&flow, "spread", "yeah"),
+        Err(AnswerError::NoMatch { .. })
+    ));
+    // "fine" and "nothing" answer something else than a plain no.
+    for word in ["fine", "nothing"] {
+        assert_eq!(yes_no::bare_yes_or_no(&[word.to_string()]), None, "{word}");
+    }
+    assert_eq!(yes_no::bare_yes_or_no(&["nah".to_string()]), Some("no"));
 }

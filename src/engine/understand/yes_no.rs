@@ -201,6 +201,17 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| same_word(word, w))
 }
 
+/// `yes` or `no` when the words are only one word of yes (`yeah`, `yep`)
+/// or a plain one of no (`nope`, `nah`; not `fine` or `nothing`, which
+/// answer something else).
+pub(super) fn bare_yes_or_no(words: &[String]) -> Option<&'static str> {
+    match words {
+        [one] if is_one_of(one, YES_WORDS) => Some("yes"),
+        [one] if is_one_of(one, &["no", "n", "nope", "nah", "naw", "nay"]) => Some("no"),
+        _ => None,
+    }
+}
+
 /// Reads yes, no or not sure; `None` when the words say none of them.
 /// `Err` when they say two at once ("yes and no").
 pub(super) fn read_yes_no(
