@@ -1,10 +1,12 @@
 //! `backcheck verify`: proves each invariant on every path through the
 //! graph, or finds the shortest path that breaks it.
 //!
-//! One [`Exploration`] per invariant, watching the operands the invariant
-//! reads; at every outcome each state reached is tested with the engine's
-//! own `eval`. The proof covers every path because every path ends at an
-//! outcome in exactly one of those states. A state that breaks the
+//! The flow is prepared once ([`Prover`]); then one [`Exploration`] per
+//! invariant, watching what the invariant reads and focused on the walks
+//! that could break it (or, when watching them all costs little, one walk
+//! for all of them). At every outcome each state reached is tested with the
+//! engine's own `eval`. The proof covers every path because every path ends
+//! at an outcome in exactly one of those states. A state that breaks the
 //! invariant gives the counter-example: the answers on the shortest path
 //! into it, which `backcheck run --answers` replays to the same outcome.
 
