@@ -79,7 +79,7 @@ pub struct CounterExample {
     /// How many paths break the invariant.
     pub breaking_paths: BigUint,
     /// `breaking_paths` is a lower bound: too many states to count them all
-    /// (see [`prove`]).
+    /// (see `prove`).
     pub at_least: bool,
 }
 
@@ -155,7 +155,7 @@ impl Verification {
 
 /// Proves every invariant of `flow`, and the red-flag order.
 ///
-/// The flow is prepared once ([`Prover`]); one walk counts the paths, then
+/// The flow is prepared once (`Prover`); one walk counts the paths, then
 /// one per invariant watches what it reads, and one per red flag, focused
 /// on the walks that could still break its order, which keeps each small.
 pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
