@@ -196,3 +196,22 @@ impl Lookup for View<'_> {
         Some((&node.id, node.local()))
     }
 }
+
+/// `or` over parts whose values may be unknown (`None`): true as soon as
+/// one part is, false when every part is, unknown otherwise.
+pub(super) fn any_of(parts: impl IntoIterator<Item = Option<bool>>) -> Option<bool> {
+    let mut all_false = true;
+    for part in parts {
+        match part {
+            Some(true) => return Some(true),
+            Some(false) => {}
+            None => all_false = false,
+        }
+    }
+    all_false.then_some(false)
+}
+
+/// `and` over parts whose values may be unknown: [`any_of`] turned over.
+pub(super) fn all_of(parts: impl IntoIterator<Item = Option<bool>>) -> Option<bool> {
+    any_of(parts.into_iter().map(|part| part.map(|b| !b))).map(|b| !b)
+}

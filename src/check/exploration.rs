@@ -37,7 +37,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 use num_bigint::BigUint;
 
-use super::abstract_state::View;
+use super::abstract_state::{View, all_of, any_of};
 use super::path_count::PathCount;
 use super::prover::{Counting, Layout, Prover, forget};
 use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeKind, Operand};
@@ -531,28 +531,8 @@ impl<'c> Partial<'c> {
     /// (`writable`) can change are known now.
     fn value(&self, view: &View, writable: &[bool]) -> Option<bool> {
         match self {
-            Partial::Any(parts) => {
-                let mut all_false = true;
-                for part in parts {
-                    match part.value(view, writable) {
-                        Some(true) => return Some(true),
-                        Some(false) => {}
-                        None => all_false = false,
-                    }
-                }
-                all_false.then_some(false)
-            }
-            Partial::All(parts) => {
-                let mut all_true = true;
-                for part in parts {
-                    match part.value(view, writable) {
-                        Some(false) => return Some(false),
-                        Some(true) => {}
-                        None => all_true = false,
-                    }
-                }
-                all_true.then_some(true)
-            }
+            Partial::Any(parts) => any_of(parts.iter().map(|part| part.value(view, writable))),
+            Partial::All(parts) => all_of(parts.iter().map(|part| part.value(view, writable))),
             Partial::Not(inner) => inner.value(view, writable).map(|b| !b),
             Partial::Atom(atom, Some(slots)) if slots.iter().all(|&slot| !writable[slot]) => {
                 Some(view.holds(atom))

@@ -28,4 +28,4 @@ pub use exploration::{CycleError, ProofError, STATE_LIMIT};
 pub use lint::lint;
 pub use mutate::{Harmless, Mutant, MutationReport, mutants, mutate};
 pub use tag_rules::tag_errors;
-pub use verify::{CounterExample, InvariantResult, Vacuity, Verification, vacuity, verify};
+pub use verify::{CounterExample, InvariantResult, Vacuity, Verification, verify};

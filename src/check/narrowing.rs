@@ -12,7 +12,7 @@
 //! shortest paths exact. Only rows smaller than the plain liveness are kept,
 //! as the list of slots they make dead.
 
-use super::abstract_state::{Slots, Table, View};
+use super::abstract_state::{Slots, Table, View, all_of, any_of};
 use crate::compile::{Cond, Flow, NodeKind, Operand};
 
 /// Per node, the rules "if slot `x` holds code `v`, forget these slots".
@@ -160,28 +160,8 @@ impl Narrowing {
 /// `or` and `not` combine what is settled.
 fn settle(cond: &Cond, slots: &Slots, slot: usize, view: &View) -> Option<bool> {
     match cond {
-        Cond::Or(parts) => {
-            let mut all_false = true;
-            for part in parts {
-                match settle(part, slots, slot, view) {
-                    Some(true) => return Some(true),
-                    Some(false) => {}
-                    None => all_false = false,
-                }
-            }
-            all_false.then_some(false)
-        }
-        Cond::And(parts) => {
-            let mut all_true = true;
-            for part in parts {
-                match settle(part, slots, slot, view) {
-                    Some(false) => return Some(false),
-                    Some(true) => {}
-                    None => all_true = false,
-                }
-            }
-            all_true.then_some(true)
-        }
+        Cond::Or(parts) => any_of(parts.iter().map(|part| settle(part, slots, slot, view))),
+        Cond::And(parts) => all_of(parts.iter().map(|part| settle(part, slots, slot, view))),
         Cond::Not(inner) => settle(inner, slots, slot, view).map(|b| !b),
         atom => {
             let mut operands: Vec<Operand> = Vec::new();

@@ -41,12 +41,12 @@ pub(super) fn out_of_scope_errors(flow: &Flow) -> Vec<Diagnostic> {
 /// E029 for every red flag: where its `yes` leads, proved on every path.
 pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     let mut errors = Vec::new();
-    let probes: Vec<(Cond, Cond)> = red_flags(flow)
-        .filter_map(|(q, urgency)| Some((answered(q, &["yes"]), refers_exactly(urgency?))))
-        .collect();
     if red_flags(flow).next().is_none() {
         return Ok(errors);
     }
+    let probes: Vec<(Cond, Cond)> = red_flags(flow)
+        .filter_map(|(q, urgency)| Some((answered(q, &["yes"]), refers_exactly(urgency?))))
+        .collect();
     let probed = with_probes(flow, &probes);
     let flow = &probed;
     let prover = Prover::new(flow)?;

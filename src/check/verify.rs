@@ -225,8 +225,23 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
 /// breaking paths would need them all at once (the parts overlap): it is
 /// given as the largest part's, a lower bound, and said to be one.
 pub(super) fn prove(prover: &Prover, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
+    prove_counting(prover, invariant, Counted::Yes)
+}
+
+/// Whether a broken invariant's breaking paths are counted (a walk more).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    Yes,
+    No,
+}
+
+fn prove_counting(
+    prover: &Prover,
+    invariant: &Invariant,
+    counted: Counted,
+) -> Result<InvariantResult, CycleError> {
     let Some(parts) = split(&invariant.when) else {
-        return prove_whole(prover, invariant);
+        return prove_whole(prover, invariant, counted);
     };
     let mut shortest: Option<CounterExample> = None;
     let mut most = BigUint::default();
@@ -237,7 +252,7 @@ pub(super) fn prove(prover: &Prover, invariant: &Invariant) -> Result<InvariantR
             then: invariant.then.clone(),
             span: invariant.span,
         };
-        let Some(broken) = prove_whole(prover, &piece)?.broken else {
+        let Some(broken) = prove_whole(prover, &piece, counted)?.broken else {
             continue;
         };
         most = most.max(broken.breaking_paths.clone());
@@ -328,10 +343,14 @@ fn disjuncts(cond: &Cond) -> Option<Vec<Vec<Cond>>> {
     }
 }
 
-fn prove_whole(prover: &Prover, invariant: &Invariant) -> Result<InvariantResult, CycleError> {
+fn prove_whole(
+    prover: &Prover,
+    invariant: &Invariant,
+    counted: Counted,
+) -> Result<InvariantResult, CycleError> {
     let watched = [&invariant.when, &invariant.then];
     let result = judge(&prover.shortest(&watched, Some(invariant))?, invariant);
-    if result.broken.is_none() {
+    if result.broken.is_none() || counted == Counted::No {
         return Ok(result);
     }
     // Walked again counting paths, for how many break it.
@@ -352,26 +371,7 @@ pub(super) fn witness(
         then,
         span: Default::default(),
     };
-    let Some(parts) = split(&probe.when) else {
-        let explored = prover.shortest(&[&probe.when, &probe.then], Some(&probe))?;
-        return Ok(judge(&explored, &probe).broken);
-    };
-    let mut shortest: Option<CounterExample> = None;
-    for part in parts {
-        let piece = Invariant {
-            when: part,
-            ..probe.clone()
-        };
-        let explored = prover.shortest(&[&piece.when, &piece.then], Some(&piece))?;
-        if let Some(found) = judge(&explored, &piece).broken
-            && shortest
-                .as_ref()
-                .is_none_or(|s| found.answers.len() < s.answers.len())
-        {
-            shortest = Some(found);
-        }
-    }
-    Ok(shortest)
+    Ok(prove_counting(prover, &probe, Counted::No)?.broken)
 }
 
 /// Whether the invariant proves nothing: no path makes its left side
@@ -380,7 +380,10 @@ pub(super) fn witness(
 ///
 /// Each needs one path: the walk of one of the flow's own cases, or else
 /// one found by a search focused on the walks that could be it.
-pub fn vacuity(prover: &Prover, invariant: &Invariant) -> Result<Option<Vacuity>, CycleError> {
+pub(super) fn vacuity(
+    prover: &Prover,
+    invariant: &Invariant,
+) -> Result<Option<Vacuity>, CycleError> {
     let on_a_case = (prover.case_walks().iter()).any(|walk| eval(&invariant.when, walk));
     if !on_a_case && witness(prover, invariant.when.clone(), Cond::Or(Vec::new()))?.is_none() {
         return Ok(Some(Vacuity::NeverApplies));
