@@ -36,6 +36,23 @@ for format in dot mermaid json svg; do
     capture "graph-$format" /dev/null -- graph --format "$format"
 done
 
+# Mistakes and other folders: the messages and exit codes.
+bad=0
+for answers in "foo" "=1" "nosuch=1" "opening=self_pain" "how_old=abc" "opening=self_pain,how_old=500" \
+    "opening=self_pain,how_old=34,pregnancy=maybe" "saddle_numbness=yes,opening=self_pain"; do
+    bad=$((bad + 1))
+    capture "run-bad-$bad" /dev/null -- run --answers "$answers"
+    capture "run-bad-$bad-json" /dev/null -- run --json --answers "$answers"
+done
+capture fmt-check /dev/null -- fmt --check knowledge
+for folder in tests/fixtures/mini tests/fixtures/rehearse tests/fixtures/screens /nonexistent; do
+    name=$(basename "$folder")
+    for command in check verify test mutate author; do
+        capture "$command-$name" /dev/null -- "$command" --knowledge "$folder"
+    done
+    capture "check-json-$name" /dev/null -- check --format json --knowledge "$folder"
+done
+
 # Every case's answers, as `run --json` and as the text screen.
 python3 - "$root/knowledge/lower_back" >"$out/case-answers.txt" <<'PY'
 import pathlib, re, sys
