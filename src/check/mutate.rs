@@ -17,12 +17,8 @@
 
 use std::time::{Duration, Instant};
 
-use super::audit::audit;
-use super::case_runner::run_cases;
+use super::analysis::{AnalysisRequest, analyse};
 use super::flow_conditions::{Place, conditions};
-use super::prover::Prover;
-use super::tag_rules::tag_errors;
-use super::verify::{prove, verify};
 use crate::compile::{
     CompareOp, Cond, DecideArm, Effect, Flow, NodeId, NodeKind, Operand, Urgency, Value, Verdict,
 };
@@ -120,24 +116,7 @@ fn caught(flow: &Flow, mutant: &Mutant) -> bool {
     if !mutated.rebuild().is_empty() {
         return true;
     }
-    if run_cases(&mutated).iter().any(|r| !r.passed()) {
-        return true;
-    }
-    let Ok(prover) = Prover::new(&mutated) else {
-        return true;
-    };
-    for invariant in &mutated.invariants {
-        match prove(&prover, invariant) {
-            Ok(result) if result.broken.is_none() => {}
-            _ => return true,
-        }
-    }
-    match verify(&mutated) {
-        Ok(verification) if verification.holds() => {}
-        _ => return true,
-    }
-    // `verify` above judged vacuity; the urgency tags are the rest of the proof's errors.
-    !audit(&mutated).is_empty() || !matches!(tag_errors(&mutated), Ok(errors) if errors.is_empty())
+    analyse(&mutated, &AnalysisRequest::CAUGHT).failed()
 }
 
 /// Whether checking fact `fact` against `value` and against no value at
