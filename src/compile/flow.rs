@@ -172,18 +172,24 @@ pub enum Form {
 
 /// A question: what is asked, its answers, and what its kind holds.
 ///
-/// Adding a kind of question: add a variant to [`QuestionKind`] and to
-/// [`Form`], then let the compiler name every place to teach, none of them
-/// matches kinds with a wildcard. They are, by stage:
-/// - syntax: `grammar/flow.pest`, `syntax/ast.rs`, `syntax/parser.rs`, `syntax/format/`;
-/// - compile: `compile/flow.rs` (this type), `compile/compile_node.rs`,
-///   `compile/compile_within.rs`, `compile/compile_condition.rs`;
-/// - engine: `engine/session.rs`, `engine/reasons.rs`, `engine/understand/`
-///   (`mod.rs`, `answer_error.rs`, `choices.rs`, `decision.rs`);
-/// - check: `check/answer_classes.rs`, `check/verify.rs`, `check/lint_questions.rs`,
-///   `check/lint_wording.rs`, `check/red_flag_rules.rs`;
-/// - the rest: `repl/render.rs`, `rehearse/story_facts.rs`, and the JSON
-///   of `report/` through [`Form`].
+/// Adding a kind of question (a trial `Date` kind: the compiler named 21
+/// files, none of which matches kinds with a wildcard):
+/// 1. Its syntax, which the compiler cannot point to: `grammar/flow.pest`,
+///    `syntax/ast.rs`, `syntax/parser.rs`, `syntax/format/layout.rs`, and
+///    the keywords of `syntax/syntax_error.rs` and `lsp/completion.rs`.
+/// 2. A variant of [`QuestionKind`] and of [`Form`] (its name in JSON), then
+///    every place the compiler names:
+///    - compile: `compile/flow.rs` (here), `compile_node.rs`,
+///      `compile_within.rs`, `compile_condition.rs`, `resolve.rs`;
+///    - engine: `engine/session.rs`, `engine/reasons.rs`, and in
+///      `engine/understand/`: `mod.rs`, `answer_error.rs`, `choices.rs`,
+///      `decision.rs`;
+///    - check: `check/answer_classes.rs`, `verify.rs`, `lint_questions.rs`,
+///      `lint_wording.rs`, `red_flag_rules.rs`;
+///    - screens: `repl/render.rs`, `report/explain.rs`,
+///      `rehearse/story_facts.rs`;
+///    - `tests/never_panic.rs`, `benches/answer.rs`.
+/// 3. A case in the shipped knowledge that answers one.
 #[derive(Debug, Clone)]
 pub struct Question {
     pub ask: String,
