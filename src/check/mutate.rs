@@ -21,6 +21,7 @@ use super::analysis::{AnalysisRequest, analyse};
 use super::flow_conditions::{Place, conditions};
 use crate::compile::{
     CompareOp, Cond, DecideArm, Effect, Flow, NodeId, NodeKind, Operand, Urgency, Value, Verdict,
+    YesNo,
 };
 use crate::diagnostic::Span;
 
@@ -139,10 +140,10 @@ fn unset_is_alike(flow: &Flow, at: NodeId, fact: usize, value: &Value) -> bool {
         match &node.kind {
             NodeKind::Question(q) => {
                 q.answers.iter().for_each(|a| count(&a.effects));
-                if let Some(then) = &q.then {
+                if let Some(then) = q.then() {
                     count(&then.effects);
                 }
-                if q.into == Some(fact) {
+                if q.into_fact() == Some(fact) {
                     return false;
                 }
             }
@@ -268,8 +269,10 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
             }
             NodeKind::Question(question) => {
                 for (index, answer) in question.answers.iter().enumerate() {
-                    if node.is_red_flag() && (answer.id == "yes" || answer.id == "unsure") {
-                        let no = question.answer("no").and_then(|a| a.target);
+                    if node.is_red_flag()
+                        && (YesNo::Yes.is_id(&answer.id) || YesNo::Unsure.is_id(&answer.id))
+                    {
+                        let no = question.answer(YesNo::No.id()).and_then(|a| a.target);
                         let places = [
                             (no, "where `no` goes"),
                             (treat, "a treat outcome"),
@@ -294,7 +297,7 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
                         }
                     }
                 }
-                if let Some(then) = &question.then {
+                if let Some(then) = question.then() {
                     for (at, effect) in then.effects.iter().enumerate() {
                         if let Effect::Set { fact, .. } = effect {
                             out.push(dropped(
@@ -414,7 +417,7 @@ fn drop_set(
             if let NodeKind::Question(q) = &mut f.nodes[id.index()].kind {
                 let effects = match answer {
                     Some(index) => &mut q.answers[index].effects,
-                    None => match &mut q.then {
+                    None => match q.then_mut() {
                         Some(then) => &mut then.effects,
                         None => return,
                     },

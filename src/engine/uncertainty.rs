@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::Session;
-use crate::compile::{AnswerValue, NodeId, Verdict};
+use crate::compile::{AnswerValue, NodeId, Verdict, YesNo};
 
 impl<'f> Session<'f> {
     /// The questions answered "not sure" that decided the outcome reached:
@@ -24,15 +24,15 @@ impl<'f> Session<'f> {
             self.answers().map(|(q, v)| (q, v.clone())).collect();
         self.answers()
             .filter(|(q, value)| {
-                **value == AnswerValue::Choice("unsure".into())
+                YesNo::Unsure.is(value)
                     && flow
                         .question(*q)
-                        .is_some_and(|question| question.answer("no").is_some())
+                        .is_some_and(|question| question.answer(YesNo::No.id()).is_some())
             })
             .map(|(q, _)| q)
             .filter(|&q| {
                 let mut instead = given.clone();
-                instead.insert(q, AnswerValue::Choice("no".into()));
+                instead.insert(q, YesNo::No.value());
                 Session::replay(flow, &instead).current_index() != self.current_index()
             })
             .collect()
