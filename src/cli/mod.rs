@@ -53,3 +53,6 @@ pub enum Input<'a> {
     Terminal,
     Piped(&'a mut dyn BufRead),
 }
+
+#[cfg(test)]
+mod tests;
