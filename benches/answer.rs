@@ -16,7 +16,7 @@ use backcheck::source::KnowledgeSource;
 /// last choice of several, 30 for a number: enough to reach any question.
 fn plain_answers(flow: &Flow) -> HashMap<NodeId, AnswerValue> {
     let mut answers = HashMap::new();
-    for index in (0..flow.nodes.len()).map(NodeId::new) {
+    for index in (0..flow.nodes().len()).map(NodeId::new) {
         if let Some(question) = flow.question(index) {
             let value = match &question.kind {
                 QuestionKind::YesNo => YesNo::No.value(),

@@ -49,6 +49,6 @@ fn one_folder(dir: &std::path::Path) {
     let warnings = backcheck::check::lint(&flow);
     println!("lint: {:?} ({} warnings)", t.elapsed(), warnings.len());
     let t = Instant::now();
-    let text = backcheck::diagnostic::render_all(&warnings, &flow.files, false);
+    let text = backcheck::diagnostic::render_all(&warnings, flow.files(), false);
     println!("render: {:?} ({} bytes)", t.elapsed(), text.len());
 }

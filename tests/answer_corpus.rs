@@ -112,7 +112,7 @@ fn loose_answers_are_read_as_meant() {
 fn the_corpus_covers_every_shipped_question_and_kind() {
     let flow = shipped();
     let asked: BTreeSet<&str> = lines().iter().map(|l| l.question).collect();
-    for (index, node) in flow.nodes.iter().enumerate() {
+    for (index, node) in flow.nodes().iter().enumerate() {
         if let NodeKind::Question(_) = node.kind {
             assert!(
                 asked.contains(node.local()),

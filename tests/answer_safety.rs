@@ -15,7 +15,7 @@ fn shipped() -> &'static Flow {
 }
 
 fn safety_questions(flow: &'static Flow) -> Vec<(&'static Node, &'static Question)> {
-    flow.nodes
+    flow.nodes()
         .iter()
         .enumerate()
         .filter_map(|(i, node)| Some((node, flow.question(NodeId::new(i))?)))

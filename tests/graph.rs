@@ -20,17 +20,11 @@ fn mini() -> Flow {
 fn edges(flow: &Flow) -> Vec<(String, String, String)> {
     let json: Value = serde_json::from_str(&graph("json")).expect("JSON");
     let listed = json["edges"].as_array().expect("edges").len();
-    assert_eq!(
-        listed,
-        flow.graph.edge_count(),
-        "one JSON edge per graph edge"
-    );
-    flow.graph
-        .edge_indices()
-        .map(|e| {
-            let (a, b) = flow.graph.edge_endpoints(e).expect("endpoints");
-            let from = &flow.node(flow.graph[a]).kind;
-            let label = match (&flow.graph[e], from) {
+    assert_eq!(listed, flow.edge_count(), "one JSON edge per graph edge");
+    flow.edges()
+        .map(|(a, b, edge)| {
+            let from = &flow.node(a).kind;
+            let label = match (edge, from) {
                 (Edge::Answer(i), NodeKind::Question(q)) => q.answers[*i].id.to_string(),
                 (Edge::Condition(i), NodeKind::Decide(d)) => {
                     format!("{}. {}", i + 1, d.arms[*i].text)
@@ -44,8 +38,8 @@ fn edges(flow: &Flow) -> Vec<(String, String, String)> {
                 (edge, _) => panic!("{edge:?} cannot leave {from:?}"),
             };
             (
-                flow.node(flow.graph[a]).id.to_string(),
-                flow.node(flow.graph[b]).id.to_string(),
+                flow.node(a).id.to_string(),
+                flow.node(b).id.to_string(),
                 label,
             )
         })
@@ -66,7 +60,7 @@ fn dot_has_every_node_edge_and_section() {
     let flow = mini();
     let dot = graph("dot");
     assert!(dot.starts_with("digraph \"mini\" {"), "{dot}");
-    for node in &flow.nodes {
+    for node in flow.nodes() {
         let shape = match node.kind {
             NodeKind::Question(_) => "shape=box",
             NodeKind::Decide(_) => "shape=diamond",
@@ -82,7 +76,7 @@ fn dot_has_every_node_edge_and_section() {
         let line = format!("\"{from}\" -> \"{to}\" [label=\"{label}\"];");
         assert!(dot.contains(&line), "no `{line}` in:\n{dot}");
     }
-    for section in &flow.sections {
+    for section in flow.sections() {
         assert!(
             dot.contains(&format!("subgraph \"cluster_{}\" {{", section.id)),
             "{dot}"
@@ -156,7 +150,7 @@ fn mermaid_has_every_node_edge_and_section() {
     let flow = mini();
     let mermaid = graph("mermaid");
     assert!(mermaid.starts_with("flowchart TD\n"), "{mermaid}");
-    for (index, node) in flow.nodes.iter().enumerate() {
+    for (index, node) in flow.nodes().iter().enumerate() {
         let open = match node.kind {
             NodeKind::Question(_) => "[\"",
             NodeKind::Decide(_) => "{\"",
@@ -169,14 +163,14 @@ fn mermaid_has_every_node_edge_and_section() {
         );
     }
     let arrows = mermaid.lines().filter(|l| l.contains(" -->|")).count();
-    assert_eq!(arrows, flow.graph.edge_count(), "{mermaid}");
+    assert_eq!(arrows, flow.edge_count(), "{mermaid}");
     for (from, to, label) in edges(&flow) {
-        let index = |id: &str| flow.nodes.iter().position(|n| n.id == id).expect("node");
+        let index = |id: &str| flow.nodes().iter().position(|n| n.id == id).expect("node");
         let label = label.replace('<', "#lt;").replace('>', "#gt;");
         let line = format!("n{} -->|\"{label}\"| n{}", index(&from), index(&to));
         assert!(mermaid.contains(&line), "no `{line}` in:\n{mermaid}");
     }
-    for section in &flow.sections {
+    for section in flow.sections() {
         assert!(
             mermaid.contains(&format!("[\"{}\"]\n", section.title)),
             "{mermaid}"
@@ -196,10 +190,10 @@ fn json_has_the_documented_fields() {
     assert_eq!(json["version"], 1);
     assert_eq!(json["knowledge"]["name"], "mini");
     assert_eq!(json["knowledge"]["version"], "0.1");
-    assert_eq!(json["knowledge"]["hash"], flow.meta.hash.as_str());
+    assert_eq!(json["knowledge"]["hash"], flow.meta().hash.as_str());
     assert_eq!(json["start"], "safety.saddle");
     let sections = json["sections"].as_array().expect("sections");
-    assert_eq!(sections.len(), flow.sections.len());
+    assert_eq!(sections.len(), flow.sections().len());
     assert!(
         sections
             .iter()
@@ -207,8 +201,8 @@ fn json_has_the_documented_fields() {
     );
 
     let nodes = json["nodes"].as_array().expect("nodes");
-    assert_eq!(nodes.len(), flow.nodes.len());
-    for (node, expected) in nodes.iter().zip(&flow.nodes) {
+    assert_eq!(nodes.len(), flow.nodes().len());
+    for (node, expected) in nodes.iter().zip(flow.nodes()) {
         assert_eq!(node["id"], expected.id.as_str());
         for field in ["section", "text", "clinical", "why", "sources", "tags"] {
             assert!(
@@ -285,7 +279,7 @@ fn decide_arms_are_numbered_in_order_in_every_format() {
     let json: Value = serde_json::from_str(&graph("json")).expect("JSON");
     let dot = graph("dot");
     let mermaid = graph("mermaid");
-    for node in &flow.nodes {
+    for node in flow.nodes() {
         let NodeKind::Decide(decide) = &node.kind else {
             continue;
         };

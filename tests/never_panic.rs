@@ -205,7 +205,7 @@ fn walk(flow: &Flow, actions: &[Action]) {
                 // An unanswered question, a decide node or an outcome is an
                 // error value too. (Indices past the graph are a caller's bug,
                 // like slice indexing; the REPL only passes indices it found.)
-                let question = nth(*n).unwrap_or(NodeId::new(*n % flow.nodes.len()));
+                let question = nth(*n).unwrap_or(NodeId::new(*n % flow.nodes().len()));
                 let _ = session.change(question, text);
                 let _ = session.what_if(question, text);
             }
@@ -256,7 +256,7 @@ fn exercise(
         }
         Ok(flow) => {
             let lints = check::lint(&flow);
-            let _ = render_all(&lints, &flow.files, false);
+            let _ = render_all(&lints, flow.files(), false);
             let _ = check::verify(&flow);
             let _ = check::run_cases(&flow);
             walk(&flow, actions);
@@ -465,10 +465,10 @@ proptest! {
         ),
     ) {
         let flow = mini_flow();
-        let hash = if hash_matches { flow.meta.hash.clone() } else { "other".into() };
+        let hash = if hash_matches { flow.meta().hash.clone() } else { "other".into() };
         let json = serde_json::json!({
             "format": "backcheck-session",
-            "knowledge": { "name": flow.meta.name, "version": flow.meta.version, "hash": hash },
+            "knowledge": { "name": flow.meta().name, "version": flow.meta().version, "hash": hash },
             "answers": answers
                 .iter()
                 .map(|(question, answer)| serde_json::json!({"question": question, "answer": answer}))

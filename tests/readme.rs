@@ -105,7 +105,7 @@ fn question_number(block: &str) -> Option<usize> {
 /// What the README says of the graph's size, counted.
 fn sizes(flow: &Flow) -> String {
     let (mut questions, mut decides, mut outcomes) = (0, 0, 0);
-    for node in &flow.nodes {
+    for node in flow.nodes() {
         match node.kind {
             NodeKind::Question(_) => questions += 1,
             NodeKind::Decide(_) => decides += 1,
@@ -115,9 +115,9 @@ fn sizes(flow: &Flow) -> String {
     format!(
         "The shipped graph has {} nodes ({questions} questions, {decides} decision points and \
          {outcomes} outcomes), {} cases and {} vignettes.\n",
-        flow.nodes.len(),
-        flow.cases.len(),
-        flow.vignettes.len()
+        flow.nodes().len(),
+        flow.cases().len(),
+        flow.vignettes().len()
     )
 }
 

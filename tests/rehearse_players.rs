@@ -109,7 +109,7 @@ fn careful_practice_scores_far_above_careless_practice() {
     let (mut careful_total, mut careless_total, mut cautious_total) = (0, 0, 0);
     let mut model_total = 0;
     let mut below_full = Vec::new();
-    for vignette in &flow.vignettes {
+    for vignette in flow.vignettes() {
         let mut round = Round::new(&flow, vignette);
         let points = careful(&mut round);
         if points < 10 {
@@ -121,13 +121,13 @@ fn careful_practice_scores_far_above_careless_practice() {
         careless_total += without_asking(&round, Verdict::Treat);
         cautious_total += without_asking(&round, Verdict::Refer(Urgency::Emergency));
     }
-    let max = flow.vignettes.len() as u32 * 10;
+    let max = flow.vignettes().len() as u32 * 10;
     println!(
         "{} vignettes: model {model_total}/{max}, careful {careful_total}/{max}, careless {careless_total}/{max}, over-cautious {cautious_total}/{max}",
-        flow.vignettes.len()
+        flow.vignettes().len()
     );
     println!("careful rounds below full marks: {below_full:?}");
-    assert!(flow.vignettes.len() >= 55);
+    assert!(flow.vignettes().len() >= 55);
     assert_eq!(model_total, max, "the model answer loses nothing");
     assert!(
         careful_total * 10 >= max * 9,

@@ -28,8 +28,8 @@ impl Slots {
     /// come from the outcome reached).
     pub(super) fn new(flow: &Flow, operands: impl IntoIterator<Item = Operand>) -> Slots {
         let mut slots = Slots {
-            by_fact: vec![None; flow.facts.len()],
-            by_question: vec![None; flow.nodes.len()],
+            by_fact: vec![None; flow.facts().len()],
+            by_question: vec![None; flow.nodes().len()],
             count: 0,
         };
         for operand in operands {

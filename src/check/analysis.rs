@@ -151,7 +151,7 @@ fn broken_alone(flow: &Flow) -> bool {
     let Ok(prover) = Prover::new(flow) else {
         return true;
     };
-    flow.invariants.iter().any(
+    flow.invariants().iter().any(
         |invariant| !matches!(prove(&prover, invariant), Ok(result) if result.broken.is_none()),
     )
 }
@@ -174,7 +174,7 @@ impl Analysis {
         let Some(Ok(verification)) = &self.proof else {
             return Vec::new();
         };
-        flow.invariants
+        flow.invariants()
             .iter()
             .zip(&verification.invariants)
             .filter_map(|(invariant, result)| Some(proves_nothing(invariant, result.vacuous?)))

@@ -32,9 +32,9 @@ pub(super) struct Constants {
 impl Constants {
     pub(super) fn of(flow: &Flow) -> Constants {
         let mut constants = Constants {
-            fact_numbers: vec![Vec::new(); flow.facts.len()],
-            question_numbers: vec![Vec::new(); flow.nodes.len()],
-            question_words: vec![Vec::new(); flow.nodes.len()],
+            fact_numbers: vec![Vec::new(); flow.facts().len()],
+            question_numbers: vec![Vec::new(); flow.nodes().len()],
+            question_words: vec![Vec::new(); flow.nodes().len()],
         };
         for (_, cond) in conditions(flow) {
             atoms(cond, &mut |operand, value| match (operand, value) {

@@ -48,7 +48,7 @@ pub fn proof_audit(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
 fn vacuous_invariants(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     let mut errors = Vec::new();
     let prover = Prover::new(flow)?;
-    for invariant in &flow.invariants {
+    for invariant in flow.invariants() {
         if let Some(vacuity) = vacuity(&prover, invariant)? {
             errors.push(proves_nothing(invariant, vacuity));
         }
@@ -101,13 +101,13 @@ fn unguarded_red_flags(flow: &Flow) -> Vec<Diagnostic> {
             continue;
         }
         let invariant = flow
-            .invariants
+            .invariants()
             .iter()
             .any(|invariant| names_question(&invariant.when, q));
         let case = flow
-            .cases
+            .cases()
             .iter()
-            .chain(flow.vignettes.iter().map(|v| &v.case))
+            .chain(flow.vignettes().iter().map(|v| &v.case))
             .any(|case| {
                 case.answers
                     .iter()

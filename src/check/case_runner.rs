@@ -26,10 +26,10 @@ impl CaseResult {
 /// Every case, then every vignette (whose expected verdict must be what the
 /// engine decides from the client's answers).
 pub fn run_cases(flow: &Flow) -> Vec<CaseResult> {
-    let cases = flow.cases.iter().map(|case| run_case(flow, case));
+    let cases = flow.cases().iter().map(|case| run_case(flow, case));
     // A vignette's answers are a client's story: it may tell more than the
     // walk asks, so only cases must use every answer.
-    let vignettes = flow.vignettes.iter().map(|vignette| CaseResult {
+    let vignettes = flow.vignettes().iter().map(|vignette| CaseResult {
         name: format!("vignette {}", vignette.id),
         ..replay_case(flow, &vignette.case, false)
     });
@@ -115,7 +115,7 @@ fn replay_case(flow: &Flow, case: &Case, every_answer_used: bool) -> CaseResult 
                 }
             }
         }
-        for invariant in &flow.invariants {
+        for invariant in flow.invariants() {
             if !session.satisfies(invariant) {
                 failures.push(format!("breaks invariant \"{}\"", invariant.text));
             }
@@ -147,8 +147,9 @@ mod tests {
     #[test]
     fn a_wrong_expectation_fails_with_the_actual_verdict() {
         let mut flow = compile(&mini()).unwrap();
-        flow.cases[0].expectations = vec![Expectation::Verdict(crate::compile::Verdict::Modify)];
-        let result = run_case(&flow, &flow.cases[0]);
+        flow.cases_mut()[0].expectations =
+            vec![Expectation::Verdict(crate::compile::Verdict::Modify)];
+        let result = run_case(&flow, &flow.cases()[0]);
         assert_eq!(
             result.failures,
             vec!["expected modify, got treat (outcome `fine`)".to_string()]

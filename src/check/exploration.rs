@@ -40,7 +40,7 @@ use num_bigint::BigUint;
 use super::abstract_state::{View, all_of, any_of};
 use super::path_count::PathCount;
 use super::prover::{Counting, Layout, Prover, forget};
-use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeKind, Operand};
+use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind, Operand};
 
 /// Why the dynamic programme could not run to the end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,12 +196,12 @@ impl<'p> Exploration<'p> {
     /// Entry `entry` at `node`, seen through the engine's `Lookup`; at an
     /// outcome it also reads the verdict.
     pub(super) fn view(&self, node: usize, entry: usize) -> View<'_> {
-        let at_outcome = matches!(self.flow.nodes[node].kind, NodeKind::Outcome(_));
+        let at_outcome = matches!(self.flow.nodes()[node].kind, NodeKind::Outcome(_));
         View {
             slots: &self.layout.slots,
             table: &self.layout.table,
             state: &self.entries[node][entry].state,
-            outcome: at_outcome.then(|| &self.flow.nodes[node]),
+            outcome: at_outcome.then(|| &self.flow.nodes()[node]),
         }
     }
 
@@ -256,10 +256,10 @@ impl Walk<'_, '_> {
             Some(focus) => focus.keeps(node, &layout.view(state)),
         };
         let mut waiting: Vec<Option<Arrivals<K>>> = Vec::new();
-        waiting.resize_with(flow.nodes.len(), || None);
-        let first = flow.start.index();
+        waiting.resize_with(flow.nodes().len(), || None);
+        let first = flow.start().index();
         let mut initial = layout.initial.clone();
-        if first < flow.nodes.len() && {
+        if first < flow.nodes().len() && {
             forget(&mut initial, live.row(first));
             prover.narrowing.apply(first, &mut initial, kept);
             keep(first, &initial)
@@ -273,9 +273,9 @@ impl Walk<'_, '_> {
             arrivals.insert(K::pack(&initial, packing), start);
             waiting[first] = Some(arrivals);
         }
-        let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes.len()];
-        let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes.len()];
-        let mut taken: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes.len()];
+        let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); flow.nodes().len()];
+        let mut backs: Vec<Vec<Option<Back>>> = vec![Vec::new(); flow.nodes().len()];
+        let mut taken: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes().len()];
         let mut state = Vec::with_capacity(layout.slots.len());
         let mut from = Vec::with_capacity(layout.slots.len());
         for &node in &prover.order {
@@ -301,7 +301,7 @@ impl Walk<'_, '_> {
                         }
                         if arrivals.len() >= prover.state_limit {
                             return Err(ProofError::TooManyStates {
-                                node: flow.nodes[step.target].id.clone(),
+                                node: flow.nodes()[step.target].id.clone(),
                                 limit: prover.state_limit,
                             });
                         }
@@ -340,7 +340,7 @@ impl Walk<'_, '_> {
             }
             if counting == Counting::Not {
                 // Only the ways taken were wanted.
-            } else if matches!(flow.nodes[node].kind, NodeKind::Outcome(_)) {
+            } else if matches!(flow.nodes()[node].kind, NodeKind::Outcome(_)) {
                 entries[node] = (here.into_iter())
                     .map(|(key, arrival)| Entry {
                         state: {
@@ -441,22 +441,21 @@ impl<'i> Focus<'i> {
             .iter()
             .any(|o| matches!(o, Operand::Fact(_) | Operand::Question(_)));
 
-        let mut then_may_fail = vec![true; flow.nodes.len()];
+        let mut then_may_fail = vec![true; flow.nodes().len()];
         if !then_reads_walk {
             let empty = vec![0u32; layout.slots.len()];
             for &node in prover.order.iter().rev() {
-                then_may_fail[node] = match &flow.nodes[node].kind {
+                then_may_fail[node] = match &flow.nodes()[node].kind {
                     NodeKind::Outcome(_) => !View {
                         slots: &layout.slots,
                         table: &layout.table,
                         state: &empty,
-                        outcome: Some(&flow.nodes[node]),
+                        outcome: Some(&flow.nodes()[node]),
                     }
                     .holds(&invariant.then),
                     _ => flow
-                        .graph
-                        .neighbors(petgraph::graph::NodeIndex::new(node))
-                        .any(|next| then_may_fail[flow.graph[next].index()]),
+                        .successors(NodeId::new(node))
+                        .any(|next| then_may_fail[next.index()]),
                 };
             }
         }
@@ -592,7 +591,7 @@ outcome c { verdict treat title "C" }
         let flow = compile(&folder(&[("h.flow", &header), ("a.flow", &text)]))
             .unwrap_or_else(|e| panic!("{e:#?}"));
         let mut prover = Prover::new(&flow).unwrap();
-        let invariant = &flow.invariants[0];
+        let invariant = &flow.invariants()[0];
         let watched = [&invariant.when, &invariant.then];
         assert!(prover.run(&watched, None).is_ok());
         prover.state_limit = 100;

@@ -19,7 +19,7 @@ pub(super) enum Place {
 /// Every condition of the flow, decide arms and skips first, in node order.
 pub(super) fn conditions(flow: &Flow) -> Vec<(Place, &Cond)> {
     let mut found = Vec::new();
-    for (node, n) in flow.nodes.iter().enumerate() {
+    for (node, n) in flow.nodes().iter().enumerate() {
         match &n.kind {
             NodeKind::Decide(decide) => {
                 for (arm, a) in decide.arms.iter().enumerate() {
@@ -34,7 +34,7 @@ pub(super) fn conditions(flow: &Flow) -> Vec<(Place, &Cond)> {
             NodeKind::Outcome(_) => {}
         }
     }
-    for (index, invariant) in flow.invariants.iter().enumerate() {
+    for (index, invariant) in flow.invariants().iter().enumerate() {
         found.push((Place::Invariant { index }, &invariant.when));
         found.push((Place::Invariant { index }, &invariant.then));
     }

@@ -45,7 +45,7 @@ pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
 
 /// `file:line:col` of a span, for messages that point at a second place.
 pub(super) fn location(flow: &Flow, span: Span) -> String {
-    match flow.files.get(span.file()) {
+    match flow.files().get(span.file()) {
         Some(file) => {
             let (line, col) = file.line_col(span.start());
             format!("{}:{line}:{col}", file.path)

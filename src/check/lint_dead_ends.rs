@@ -9,11 +9,8 @@
 
 use std::collections::HashSet;
 
-use petgraph::Direction;
-use petgraph::graph::NodeIndex;
-
 use super::prover::{ASKED, Prover, SKIPPED};
-use crate::compile::{Flow, NodeKind};
+use crate::compile::{Flow, NodeId, NodeKind};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
@@ -27,7 +24,7 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
     let Ok(explored) = prover.reach() else {
         return Vec::new();
     };
-    for (index, node) in flow.nodes.iter().enumerate() {
+    for (index, node) in flow.nodes().iter().enumerate() {
         if !explored.reached(index) {
             continue;
         }
@@ -85,14 +82,13 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
             NodeKind::Outcome(_) => {}
         }
     }
-    for (index, node) in flow.nodes.iter().enumerate() {
+    for (index, node) in flow.nodes().iter().enumerate() {
         if explored.reached(index) {
             continue;
         }
         let reached_from: Vec<usize> = flow
-            .graph
-            .neighbors_directed(NodeIndex::new(index), Direction::Incoming)
-            .map(|ix| flow.graph[ix].index())
+            .predecessors(NodeId::new(index))
+            .map(|from| from.index())
             .filter(|&p| explored.reached(p))
             .collect();
         // Only the first unreached node on each way: the rest follow from it.

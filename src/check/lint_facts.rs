@@ -8,13 +8,13 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// W002: declared, but no condition reads it.
 pub(super) fn unused_facts(flow: &Flow) -> Vec<Diagnostic> {
-    let mut read = vec![false; flow.facts.len()];
+    let mut read = vec![false; flow.facts().len()];
     for (_, cond) in conditions(flow) {
         for f in facts_read(cond) {
             read[f] = true;
         }
     }
-    flow.facts
+    flow.facts()
         .iter()
         .zip(read)
         .filter(|(_, read)| !read)
@@ -40,8 +40,8 @@ pub(super) fn facts_never_set(flow: &Flow) -> Vec<Diagnostic> {
     };
     // An invariant is read at every outcome: the fact must be set on the way
     // to at least one of them.
-    let mut before_outcomes = vec![false; flow.facts.len()];
-    for (node, n) in flow.nodes.iter().enumerate() {
+    let mut before_outcomes = vec![false; flow.facts().len()];
+    for (node, n) in flow.nodes().iter().enumerate() {
         if matches!(n.kind, NodeKind::Outcome(_)) {
             for (b, s) in before_outcomes.iter_mut().zip(set_before.row(node)) {
                 *b |= *s;
@@ -53,12 +53,12 @@ pub(super) fn facts_never_set(flow: &Flow) -> Vec<Diagnostic> {
     for (place, cond) in conditions(flow) {
         let (span, before, what) = match place {
             Place::Decide { node, .. } | Place::Skip { node } => (
-                flow.nodes[node].span,
+                flow.nodes()[node].span,
                 set_before.row(node),
-                format!("`{}`", flow.nodes[node].id),
+                format!("`{}`", flow.nodes()[node].id),
             ),
             Place::Invariant { index } => {
-                let invariant = &flow.invariants[index];
+                let invariant = &flow.invariants()[index];
                 (
                     invariant.span,
                     &before_outcomes[..],
@@ -71,7 +71,7 @@ pub(super) fn facts_never_set(flow: &Flow) -> Vec<Diagnostic> {
                 continue;
             }
             seen.push((span, fact));
-            let name = &flow.facts[fact].name;
+            let name = &flow.facts()[fact].name;
             warnings.push(
                 Diagnostic::new(
                     DiagnosticKind::UnsetFact,
@@ -117,24 +117,24 @@ impl SetBefore {
 /// The facts set before each node (a starting value counts as set). `None`
 /// for a cyclic graph.
 fn set_before(flow: &Flow) -> Option<SetBefore> {
-    if flow.order.len() < flow.nodes.len() {
+    if flow.order().len() < flow.nodes().len() {
         return None;
     }
-    let facts = flow.facts.len();
+    let facts = flow.facts().len();
     let mut before = SetBefore {
         facts,
-        flags: vec![false; facts * flow.nodes.len()],
+        flags: vec![false; facts * flow.nodes().len()],
     };
-    let start = flow.start.index();
-    if start >= flow.nodes.len() {
+    let start = flow.start().index();
+    if start >= flow.nodes().len() {
         return None;
     }
-    for (fact, set) in flow.facts.iter().zip(&mut before.flags[start * facts..]) {
+    for (fact, set) in flow.facts().iter().zip(&mut before.flags[start * facts..]) {
         *set = fact.initial.is_some();
     }
     let mut here = vec![false; facts];
     let mut after = vec![false; facts];
-    for &node in &flow.order {
+    for node in flow.order().iter().map(|id| id.index()) {
         here.copy_from_slice(before.row(node));
         let mut go =
             |target: NodeId, effects: &mut dyn Iterator<Item = &Effect>, into: Option<usize>| {
@@ -148,14 +148,14 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
                 if let Some(fact) = into {
                     after[fact] = true;
                 }
-                if target < flow.nodes.len() {
+                if target < flow.nodes().len() {
                     let there = &mut before.flags[target * facts..(target + 1) * facts];
                     for (t, a) in there.iter_mut().zip(&after) {
                         *t |= *a;
                     }
                 }
             };
-        match &flow.nodes[node].kind {
+        match &flow.nodes()[node].kind {
             NodeKind::Outcome(_) => {}
             NodeKind::Decide(decide) => {
                 for arm in &decide.arms {

@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 /// W004: every answer goes to the same place, none has an effect, and no
 /// condition reads the answer: asking cannot change anything.
 pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
-    let mut read = vec![false; flow.nodes.len()];
+    let mut read = vec![false; flow.nodes().len()];
     for (_, cond) in conditions(flow) {
         let mut operands = Vec::new();
         cond.operands(&mut operands);
@@ -26,7 +26,7 @@ pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
         }
     }
     let mut warnings = Vec::new();
-    for (index, node) in flow.nodes.iter().enumerate() {
+    for (index, node) in flow.nodes().iter().enumerate() {
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
@@ -67,7 +67,7 @@ pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
     let mut first_by_wording: HashMap<String, usize> = HashMap::new();
     let mut warnings = Vec::new();
     let mut wording = String::new();
-    for (index, node) in flow.nodes.iter().enumerate() {
+    for (index, node) in flow.nodes().iter().enumerate() {
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
@@ -87,7 +87,7 @@ pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
         }
         match first_by_wording.get(&wording) {
             Some(&first) => {
-                let other = &flow.nodes[first];
+                let other = &flow.nodes()[first];
                 warnings.push(
                     Diagnostic::new(
                         DiagnosticKind::SameWording,
@@ -120,7 +120,7 @@ pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
 /// target, same effects.
 pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    for node in &flow.nodes {
+    for node in flow.nodes() {
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
@@ -162,7 +162,7 @@ fn clarifies(flow: &Flow, yes: &Answer, unsure: &Answer) -> bool {
     if !effects_alike(yes, unsure) {
         return false;
     }
-    let Some(step) = flow.nodes.get(target.index()) else {
+    let Some(step) = flow.nodes().get(target.index()) else {
         return false;
     };
     let (NodeKind::Question(clarifying), true) = (&step.kind, step.is_red_flag()) else {

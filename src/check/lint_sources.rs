@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn missing_rationale(flow: &Flow) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    for node in &flow.nodes {
+    for node in flow.nodes() {
         match &node.kind {
             NodeKind::Question(_) => {
                 if node.why.is_none() {

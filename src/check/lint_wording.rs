@@ -49,7 +49,7 @@ pub(super) fn presuming_follow_ups(flow: &Flow) -> Vec<Diagnostic> {
         cond.operands(&mut operands);
         for operand in operands {
             if let Operand::Fact(fact) = operand
-                && let NodeKind::Decide(decide) = &flow.nodes[node].kind
+                && let NodeKind::Decide(decide) = &flow.nodes()[node].kind
             {
                 readers
                     .entry(fact)
@@ -59,7 +59,7 @@ pub(super) fn presuming_follow_ups(flow: &Flow) -> Vec<Diagnostic> {
         }
     }
     let mut warnings = Vec::new();
-    for node in &flow.nodes {
+    for node in flow.nodes() {
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
@@ -165,7 +165,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// numbered too.
 pub(super) fn numbered_lists(flow: &Flow) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    for node in &flow.nodes {
+    for node in flow.nodes() {
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };

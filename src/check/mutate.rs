@@ -125,11 +125,11 @@ fn caught(flow: &Flow, mutant: &Mutant) -> bool {
 /// but `at` sets it (so a walk that drops this `set` has no other value
 /// there): then dropping `set fact = value` changes nothing.
 fn unset_is_alike(flow: &Flow, at: NodeId, fact: usize, value: &Value) -> bool {
-    if flow.facts[fact].initial.is_some() {
+    if flow.facts()[fact].initial.is_some() {
         return false;
     }
     let mut sets = 0;
-    for (index, node) in flow.nodes.iter().enumerate() {
+    for (index, node) in flow.nodes().iter().enumerate() {
         let elsewhere = index != at.index();
         let mut count = |effects: &[Effect]| {
             sets += effects
@@ -258,7 +258,7 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
                                 span: node.span,
                                 harmless: None,
                                 change: Box::new(move |f: &mut Flow| {
-                                    if let NodeKind::Outcome(o) = &mut f.nodes[id.index()].kind {
+                                    if let NodeKind::Outcome(o) = &mut f.node_mut(id).kind {
                                         o.verdict = Verdict::Refer(lower);
                                     }
                                 }),
@@ -341,7 +341,7 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
                                 span: node.span,
                                 harmless: swap_is_harmless(flow, arm, next),
                                 change: Box::new(move |f: &mut Flow| {
-                                    if let NodeKind::Decide(d) = &mut f.nodes[id.index()].kind {
+                                    if let NodeKind::Decide(d) = &mut f.node_mut(id).kind {
                                         d.arms.swap(arm_index, arm_index + 1);
                                     }
                                 }),
@@ -380,7 +380,7 @@ fn reroute(flow: &Flow, id: NodeId, index: usize, target: NodeId, what: &str) ->
         span: node.span,
         harmless: None,
         change: Box::new(move |f: &mut Flow| {
-            if let NodeKind::Question(q) = &mut f.nodes[id.index()].kind {
+            if let NodeKind::Question(q) = &mut f.node_mut(id).kind {
                 q.answers[index].target = Some(target);
             }
         }),
@@ -409,12 +409,13 @@ fn drop_set(
     Mutant {
         description: format!(
             "question `{}`: `set {}` dropped from `{arm}`",
-            node.id, flow.facts[fact].name
+            node.id,
+            flow.facts()[fact].name
         ),
         span: node.span,
         harmless: None,
         change: Box::new(move |f: &mut Flow| {
-            if let NodeKind::Question(q) = &mut f.nodes[id.index()].kind {
+            if let NodeKind::Question(q) = &mut f.node_mut(id).kind {
                 let effects = match answer {
                     Some(index) => &mut q.answers[index].effects,
                     None => match q.then_mut() {
@@ -434,13 +435,13 @@ fn drop_arm_set(flow: &Flow, id: NodeId, arm: Option<usize>, at: usize, fact: us
         description: format!(
             "decide `{}`: `set {}` dropped from {}",
             node.id,
-            flow.facts[fact].name,
+            flow.facts()[fact].name,
             arm.map_or_else(|| "`otherwise`".to_string(), |a| format!("arm {}", a + 1))
         ),
         span: node.span,
         harmless: None,
         change: Box::new(move |f: &mut Flow| {
-            if let NodeKind::Decide(d) = &mut f.nodes[id.index()].kind {
+            if let NodeKind::Decide(d) = &mut f.node_mut(id).kind {
                 let step = match arm {
                     Some(a) => &mut d.arms[a].step,
                     None => &mut d.otherwise,
@@ -511,7 +512,7 @@ fn flip(flow: &Flow, id: NodeId, arm: Option<usize>, path: Vec<usize>, op: Compa
         span: node.span,
         harmless: None,
         change: Box::new(move |f: &mut Flow| {
-            let cond = match (&mut f.nodes[id.index()].kind, arm) {
+            let cond = match (&mut f.node_mut(id).kind, arm) {
                 (NodeKind::Decide(d), Some(a)) => &mut d.arms[a].condition,
                 (NodeKind::Question(q), None) => match &mut q.skip {
                     Some((cond, _)) => cond,

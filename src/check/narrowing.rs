@@ -13,7 +13,7 @@
 //! as the list of slots they make dead.
 
 use super::abstract_state::{Slots, Table, View, all_of, any_of};
-use crate::compile::{Cond, Flow, NodeKind, Operand};
+use crate::compile::{Cond, Flow, NodeId, NodeKind, Operand};
 
 /// Per node, the rules "if slot `x` holds code `v`, forget these slots".
 pub(super) struct Narrowing {
@@ -44,15 +44,20 @@ impl Narrowing {
     ) -> Narrowing {
         let width = slots.len();
         let mut narrowing = Narrowing {
-            rules: vec![Vec::new(); flow.nodes.len()],
+            rules: vec![Vec::new(); flow.nodes().len()],
             dead: Vec::new(),
         };
         let codes: usize = (0..width).map(|slot| table.codes(slot)).sum();
-        let has_decide = (flow.nodes.iter()).any(|n| matches!(n.kind, NodeKind::Decide(_)));
-        if !has_decide || codes.saturating_mul(flow.nodes.len()).saturating_mul(width) > BUDGET {
+        let has_decide = (flow.nodes().iter()).any(|n| matches!(n.kind, NodeKind::Decide(_)));
+        if !has_decide
+            || codes
+                .saturating_mul(flow.nodes().len())
+                .saturating_mul(width)
+                > BUDGET
+        {
             return narrowing;
         }
-        let mut rows: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes.len()];
+        let mut rows: Vec<Vec<bool>> = vec![Vec::new(); flow.nodes().len()];
         let mut state = vec![0u32; width];
         // Reused for every node: this runs slots x codes x nodes times.
         let mut next: Vec<usize> = Vec::new();
@@ -82,16 +87,13 @@ impl Narrowing {
                         }
                     };
                     next.clear();
-                    match &flow.nodes[node].kind {
+                    match &flow.nodes()[node].kind {
                         NodeKind::Outcome(_) => {}
                         NodeKind::Question(question) => {
                             if let Some((cond, _)) = &question.skip {
                                 read(cond);
                             }
-                            next.extend(
-                                (flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)))
-                                    .map(|n| flow.graph[n].index()),
-                            );
+                            next.extend(flow.successors(NodeId::new(node)).map(|n| n.index()));
                         }
                         NodeKind::Decide(decide) => {
                             let mut otherwise = true;

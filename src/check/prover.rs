@@ -24,7 +24,9 @@ use super::answer_classes::{Constants, answer_classes};
 use super::exploration::{CycleError, Exploration, ProofError, STATE_LIMIT};
 use super::narrowing::Narrowing;
 use super::path_count::PathCount;
-use crate::compile::{AnswerValue, Cond, Effect, Flow, Invariant, NodeKind, Operand, Step, Value};
+use crate::compile::{
+    AnswerValue, Cond, Effect, Flow, Invariant, NodeId, NodeKind, Operand, Step, Value,
+};
 use crate::engine::{Current, Session};
 
 /// A flow prepared for proofs; [`run`](Prover::run) and its siblings walk it.
@@ -60,7 +62,7 @@ impl<'f> Prover<'f> {
     /// Prepared to watch any operand the flow's invariants read.
     pub fn new(flow: &'f Flow) -> Result<Prover<'f>, CycleError> {
         let mut read = Vec::new();
-        for invariant in &flow.invariants {
+        for invariant in flow.invariants() {
             invariant.when.operands(&mut read);
             invariant.then.operands(&mut read);
         }
@@ -74,15 +76,15 @@ impl<'f> Prover<'f> {
     }
 
     fn watching(flow: &'f Flow, watchable: &[Operand]) -> Result<Prover<'f>, CycleError> {
-        let order = flow.order.clone();
-        if order.len() < flow.nodes.len() {
+        let order: Vec<usize> = flow.order().iter().map(|id| id.index()).collect();
+        if order.len() < flow.nodes().len() {
             // Kahn's algorithm leaves out exactly the nodes on or after a cycle.
-            let mut ordered = vec![false; flow.nodes.len()];
+            let mut ordered = vec![false; flow.nodes().len()];
             order.iter().for_each(|&node| ordered[node] = true);
             let node = ordered.iter().position(|done| !done).unwrap_or_default();
             return Err(ProofError::Cycle {
                 node: flow
-                    .nodes
+                    .nodes()
                     .get(node)
                     .map_or_else(String::new, |n| n.id.to_string()),
             });
@@ -109,7 +111,7 @@ impl<'f> Prover<'f> {
             &writable,
         );
         let mut initial = vec![0u32; slots.len()];
-        for (index, fact) in flow.facts.iter().enumerate() {
+        for (index, fact) in flow.facts().iter().enumerate() {
             if let (Some(slot), Some(value)) = (slots.fact(index), &fact.initial) {
                 initial[slot] = table.intern_fact(slot, value);
             }
@@ -169,7 +171,7 @@ impl<'f> Prover<'f> {
             return Ok(reached);
         }
         let explored = self.reach()?;
-        let reached = (0..self.flow.nodes.len())
+        let reached = (0..self.flow.nodes().len())
             .map(|node| explored.reached(node))
             .collect();
         Ok(self.reached.get_or_init(|| reached))
@@ -177,7 +179,7 @@ impl<'f> Prover<'f> {
 
     /// Remembers which nodes `explored` (a walk of every path, not focused) reaches.
     pub(super) fn remember_reached(&self, explored: &Exploration) {
-        let reached = (0..self.flow.nodes.len()).map(|node| explored.reached(node));
+        let reached = (0..self.flow.nodes().len()).map(|node| explored.reached(node));
         let _ = self.reached.set(reached.collect());
     }
 
@@ -194,7 +196,8 @@ impl<'f> Prover<'f> {
     /// outcome: paths of the flow, found without a search.
     pub(super) fn case_walks(&self) -> &[Session<'f>] {
         self.case_walks.get_or_init(|| {
-            let cases = (self.flow.cases.iter()).chain(self.flow.vignettes.iter().map(|v| &v.case));
+            let cases =
+                (self.flow.cases().iter()).chain(self.flow.vignettes().iter().map(|v| &v.case));
             cases
                 .map(|case| Session::replay(self.flow, &case.answers.iter().cloned().collect()))
                 .filter(|session| matches!(session.current(), Current::Outcome { .. }))
@@ -335,7 +338,7 @@ fn atoms<'c>(cond: &'c Cond, out: &mut Vec<&'c Cond>) {
 /// The operands decide and `skip when` conditions read: they steer walks.
 fn steering(flow: &Flow) -> Vec<Operand> {
     let mut steering = Vec::new();
-    for node in &flow.nodes {
+    for node in flow.nodes() {
         match &node.kind {
             NodeKind::Decide(decide) => decide
                 .arms
@@ -501,8 +504,8 @@ pub(super) const ASKED: Way = 1;
 /// The moves out of every node, with their writes interned.
 fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f>> {
     let constants = Constants::of(flow);
-    let mut moves = Vec::with_capacity(flow.nodes.len());
-    for (q, node) in flow.nodes.iter().enumerate() {
+    let mut moves = Vec::with_capacity(flow.nodes().len());
+    for (q, node) in flow.nodes().iter().enumerate() {
         moves.push(match &node.kind {
             NodeKind::Outcome(_) => Moves::Outcome,
             NodeKind::Decide(decide) => {
@@ -587,13 +590,13 @@ fn liveness(flow: &Flow, slots: &Slots, order: &[usize]) -> Live {
     let width = slots.len();
     let mut live = Live {
         width,
-        flags: vec![false; width * flow.nodes.len()],
+        flags: vec![false; width * flow.nodes().len()],
     };
     let mut here = vec![false; width];
     for &node in order.iter().rev() {
         here.fill(false);
         let mut read = |slot: usize| here[slot] = true;
-        match &flow.nodes[node].kind {
+        match &flow.nodes()[node].kind {
             NodeKind::Decide(decide) => decide
                 .arms
                 .iter()
@@ -606,8 +609,8 @@ fn liveness(flow: &Flow, slots: &Slots, order: &[usize]) -> Live {
                 .for_each(&mut read),
             NodeKind::Outcome(_) => {}
         }
-        for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
-            for (mine, theirs) in here.iter_mut().zip(live.row(flow.graph[next].index())) {
+        for next in flow.successors(NodeId::new(node)) {
+            for (mine, theirs) in here.iter_mut().zip(live.row(next.index())) {
                 *mine |= *theirs;
             }
         }
@@ -618,7 +621,7 @@ fn liveness(flow: &Flow, slots: &Slots, order: &[usize]) -> Live {
 
 /// For each node, the slots that it or a node after it may write.
 fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> {
-    let mut writable = vec![vec![false; slots.len()]; flow.nodes.len()];
+    let mut writable = vec![vec![false; slots.len()]; flow.nodes().len()];
     for &node in order.iter().rev() {
         let mut here = vec![false; slots.len()];
         let mut mark = |effects: &[Effect]| {
@@ -630,7 +633,7 @@ fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> 
                 }
             }
         };
-        match &flow.nodes[node].kind {
+        match &flow.nodes()[node].kind {
             NodeKind::Outcome(_) => {}
             NodeKind::Decide(decide) => {
                 decide.arms.iter().for_each(|arm| mark(&arm.step.effects));
@@ -648,8 +651,8 @@ fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> 
                 }
             }
         }
-        for next in flow.graph.neighbors(petgraph::graph::NodeIndex::new(node)) {
-            for (mine, theirs) in here.iter_mut().zip(&writable[flow.graph[next].index()]) {
+        for next in flow.successors(NodeId::new(node)) {
+            for (mine, theirs) in here.iter_mut().zip(&writable[next.index()]) {
                 *mine |= *theirs;
             }
         }

@@ -141,17 +141,11 @@ pub(super) fn out_of_scope_outcomes(flow: &Flow) -> impl Iterator<Item = NodeId>
 
 /// Per node: whether some path from it reaches `q` (`q` itself included).
 fn reaching(flow: &Flow, q: NodeId) -> Vec<bool> {
-    use petgraph::Direction;
-    use petgraph::graph::NodeIndex;
-    let mut seen = vec![false; flow.nodes.len()];
+    let mut seen = vec![false; flow.nodes().len()];
     let mut stack = vec![q];
     seen[q.index()] = true;
     while let Some(node) = stack.pop() {
-        for from in flow
-            .graph
-            .neighbors_directed(NodeIndex::new(node.index()), Direction::Incoming)
-        {
-            let from = flow.graph[from];
+        for from in flow.predecessors(node) {
             if !seen[from.index()] {
                 seen[from.index()] = true;
                 stack.push(from);
@@ -166,7 +160,7 @@ fn reaching(flow: &Flow, q: NodeId) -> Vec<bool> {
 /// classes): a condition made here must be among them to be decided.
 pub(super) fn with_probes(flow: &Flow, probes: &[(Cond, Cond)]) -> Flow {
     let mut flow = flow.clone();
-    flow.invariants
+    flow.invariants_mut()
         .extend(probes.iter().map(|(when, then)| crate::compile::Invariant {
             text: String::new(),
             when: when.clone(),

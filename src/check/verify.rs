@@ -168,10 +168,10 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
         .collect();
     let probed = super::red_flag_rules::with_probes(flow, &sides);
     let prover = Prover::new(&probed)?;
-    let conditions: Vec<&Cond> = (flow.invariants.iter())
+    let conditions: Vec<&Cond> = (flow.invariants().iter())
         .flat_map(|invariant| [&invariant.when, &invariant.then])
         .collect();
-    let together = flow.invariants.iter().all(|i| split(&i.when).is_none())
+    let together = flow.invariants().iter().all(|i| split(&i.when).is_none())
         && prover.watched_slots(&conditions) <= TOGETHER;
     // One walk of every path counts them, and shows which outcomes walks
     // reach; watching every invariant, if that is cheap, it judges them all.
@@ -179,7 +179,7 @@ pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
     prover.remember_reached(&counted);
     let paths = counted.paths();
     let mut invariants = Vec::new();
-    for invariant in &flow.invariants {
+    for invariant in flow.invariants() {
         let mut result = if together {
             let mut result = judge(&counted, invariant);
             result.vacuous = vacuity_in(&counted, invariant);
@@ -405,7 +405,7 @@ fn can_fail(prover: &Prover, then: &Cond) -> Result<bool, CycleError> {
     let reached = prover.reached()?;
     let flow = prover.flow();
     let nothing = vec![0u32; prover.slots.len()];
-    Ok(flow.nodes.iter().enumerate().any(|(node, n)| {
+    Ok(flow.nodes().iter().enumerate().any(|(node, n)| {
         let view = View {
             slots: &prover.slots,
             table: &prover.table,
@@ -420,7 +420,7 @@ fn can_fail(prover: &Prover, then: &Cond) -> Result<bool, CycleError> {
 fn vacuity_in(explored: &Exploration, invariant: &Invariant) -> Option<Vacuity> {
     let flow = explored.flow();
     let (mut applies, mut can_fail) = (false, false);
-    for (node, n) in flow.nodes.iter().enumerate() {
+    for (node, n) in flow.nodes().iter().enumerate() {
         if !matches!(n.kind, NodeKind::Outcome(_)) {
             continue;
         }
@@ -446,7 +446,7 @@ pub(super) fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantR
     let flow = explored.flow();
     let mut worst: Option<(u32, usize, usize)> = None;
     let mut breaking = BigUint::default();
-    for (node, n) in flow.nodes.iter().enumerate() {
+    for (node, n) in flow.nodes().iter().enumerate() {
         if !matches!(n.kind, NodeKind::Outcome(_)) {
             continue;
         }
@@ -598,7 +598,7 @@ invariant "young people are referred" { age < 16 => verdict == refer }
         let given: HashMap<_, _> = broken.answers.iter().cloned().collect();
         let session = Session::replay(&flow, &given);
         assert_eq!(session.current_index(), broken.outcome);
-        assert!(!session.satisfies(&flow.invariants[0]));
+        assert!(!session.satisfies(&flow.invariants()[0]));
         // Under 16 with q4=yes: 3 x 7 paths; and q1=yes, age 16 or 17..59,
         // side right (right, right+both, left+right, all three), q4=yes
         // (refer urgent): 2 x 4 paths.
@@ -613,7 +613,7 @@ invariant "young people are referred" { age < 16 => verdict == refer }
             .iter()
             .filter(|answers| {
                 let given: HashMap<_, _> = answers.iter().cloned().collect();
-                !Session::replay(flow, &given).satisfies(&flow.invariants[invariant])
+                !Session::replay(flow, &given).satisfies(&flow.invariants()[invariant])
             })
             .count()
     }
@@ -627,7 +627,7 @@ invariant "young people are referred" { age < 16 => verdict == refer }
             "invariant \"only a clear no to q1 is not referred\" { verdict != refer => q1 in [no] }\ninvariant \"young people are referred\"",
         );
         let flow = flow(&text);
-        let invariant = &flow.invariants[1];
+        let invariant = &flow.invariants()[1];
         assert_eq!(invariant.text, "only a clear no to q1 is not referred");
         let prover = Prover::new(&flow).unwrap();
         let result = prove(&prover, invariant).unwrap();
@@ -644,8 +644,9 @@ invariant "young people are referred" { age < 16 => verdict == refer }
         let watched = [&invariant.when, &invariant.then];
         let focused = prover.shortest(&watched, Some(invariant)).unwrap();
         let whole = prover.shortest(&watched, None).unwrap();
-        let states =
-            |e: &Exploration| -> usize { (0..flow.nodes.len()).map(|n| e.entries(n).len()).sum() };
+        let states = |e: &Exploration| -> usize {
+            (0..flow.nodes().len()).map(|n| e.entries(n).len()).sum()
+        };
         assert!(states(&focused) < states(&whole));
     }
 
@@ -667,7 +668,7 @@ invariant "a, b or d is never treated" { q1 in [a, b, d] => verdict != treat }
     fn a_watched_answer_keeps_only_what_the_invariant_tells_apart() {
         let flow = flow(NAMED);
         let prover = Prover::new(&flow).unwrap();
-        let invariant = &flow.invariants[0];
+        let invariant = &flow.invariants()[0];
         let explored = prover
             .run(&[&invariant.when, &invariant.then], None)
             .unwrap();
@@ -699,7 +700,7 @@ invariant "a, b or d is never treated" { q1 in [a, b, d] => verdict != treat }
     fn a_downgraded_emergency_is_caught_with_the_shortest_path() {
         let mut flow = compile(&mini()).unwrap();
         let emergency = flow.find("emergency").unwrap();
-        if let NodeKind::Outcome(outcome) = &mut flow.nodes[emergency.index()].kind {
+        if let NodeKind::Outcome(outcome) = &mut flow.node_mut(emergency).kind {
             outcome.verdict = crate::compile::Verdict::Refer(crate::compile::Urgency::Routine);
         }
         let verification = verify(&flow).unwrap();

@@ -22,7 +22,7 @@ pub fn author(dir: Option<&Path>, io: &mut Streams) -> Outcome {
     let verified = step("verify", result, io)?;
     let result = test(dir, io);
     let tested = step("test", result, io)?;
-    let result = fmt_check_files(&flow.files, io);
+    let result = fmt_check_files(flow.files(), io);
     let formatted = step("fmt --check", result, io)?;
     let all = checked && verified && tested && formatted;
     writeln!(

@@ -17,22 +17,22 @@ pub fn check(dir: Option<&Path>, deny_warnings: bool, io: &mut Streams) -> Outco
     let flow = load(dir, io.colour)?;
     let analysis = analyse(flow, &AnalysisRequest::CHECK);
     if !analysis.audit.is_empty() {
-        return Err(has_errors(&analysis.audit, &flow.files, io.colour));
+        return Err(has_errors(&analysis.audit, flow.files(), io.colour));
     }
     warn(flow, analysis.warnings(), deny_warnings, io)?;
-    let count = |want: fn(&NodeKind) -> bool| flow.nodes.iter().filter(|n| want(&n.kind)).count();
+    let count = |want: fn(&NodeKind) -> bool| flow.nodes().iter().filter(|n| want(&n.kind)).count();
     writeln!(
         io.out,
         "ok: {} {} ({}): {} questions, {} decide nodes, {} outcomes, {} facts, {} invariants, {} cases",
-        flow.meta.name,
-        flow.meta.version,
-        flow.meta.hash,
+        flow.meta().name,
+        flow.meta().version,
+        flow.meta().hash,
         count(|k| matches!(k, NodeKind::Question(_))),
         count(|k| matches!(k, NodeKind::Decide(_))),
         count(|k| matches!(k, NodeKind::Outcome(_))),
-        flow.facts.len(),
-        flow.invariants.len(),
-        flow.cases.len()
+        flow.facts().len(),
+        flow.invariants().len(),
+        flow.cases().len()
     )?;
     Ok(Exit::Success)
 }
@@ -46,7 +46,7 @@ fn warn(flow: &Flow, warnings: &[Diagnostic], deny: bool, io: &mut Streams) -> R
     let _ = writeln!(
         io.err,
         "{}",
-        render_all(warnings, &flow.files, io.colour).trim_end()
+        render_all(warnings, flow.files(), io.colour).trim_end()
     );
     let count = warnings.len();
     let plural = if count == 1 { "" } else { "s" };
@@ -70,7 +70,7 @@ pub fn check_json(dir: Option<&Path>, deny_warnings: bool, io: &mut Streams) -> 
             let analysis = analyse(&flow, &AnalysisRequest::CHECK);
             let mut all = analysis.audit;
             all.extend(analysis.lints);
-            (all, flow.files.clone())
+            (all, flow.files().to_vec())
         }
     };
     writeln!(io.out, "{}", diagnostics_json(&diagnostics, &files))?;

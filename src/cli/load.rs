@@ -49,7 +49,7 @@ pub(super) fn has_errors(errors: &[Diagnostic], files: &[SourceFile], colour: bo
 
 /// `file:line:col` of a place in the knowledge, as diagnostics show it.
 pub(super) fn location(flow: &Flow, span: Span) -> String {
-    match flow.files.get(span.file()) {
+    match flow.files().get(span.file()) {
         Some(file) => {
             let (line, col) = file.line_col(span.start());
             format!("{}:{line}:{col}", file.path)

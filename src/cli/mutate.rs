@@ -16,7 +16,7 @@ pub fn mutate(dir: Option<&Path>, io: &mut Streams) -> Outcome {
         .errors(flow)
         .map_err(|e| Failure::new(Exit::Failed, format!("error: {e}")))?;
     if !errors.is_empty() {
-        return Err(has_errors(&errors, &flow.files, io.colour));
+        return Err(has_errors(&errors, flow.files(), io.colour));
     }
     let report = crate::check::mutate(flow);
     for (description, span) in &report.survivors {

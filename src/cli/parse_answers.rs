@@ -75,7 +75,7 @@ pub(super) fn parse_answers(
 fn unknown_question(flow: &Flow, id: &str) -> String {
     let shown = printable(id, NAME);
     let same_local: Vec<&str> = flow
-        .nodes
+        .nodes()
         .iter()
         .filter(|node| node.local() == id)
         .map(|node| node.id.as_str())

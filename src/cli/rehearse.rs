@@ -51,9 +51,9 @@ pub fn rehearse(args: &RehearseArgs, io: &mut Streams, input: Input) -> Outcome 
         return Ok(Exit::Success);
     }
     if let Some(id) = &args.vignette
-        && !flow.vignettes.iter().any(|v| &v.id == id)
+        && !flow.vignettes().iter().any(|v| &v.id == id)
     {
-        let hint = did_you_mean(id, flow.vignettes.iter().map(|v| v.id.as_str()))
+        let hint = did_you_mean(id, flow.vignettes().iter().map(|v| v.id.as_str()))
             .map(|h| format!(" ({})", printable(&h, SENTENCE)))
             .unwrap_or_default();
         return Err(Failure::new(
@@ -82,7 +82,7 @@ pub fn rehearse(args: &RehearseArgs, io: &mut Streams, input: Input) -> Outcome 
             .collect();
         let missed: Vec<String> = missed_vignettes(&rounds)
             .into_iter()
-            .filter(|id| flow.vignettes.iter().any(|v| &v.id == id))
+            .filter(|id| flow.vignettes().iter().any(|v| &v.id == id))
             .collect();
         let mut text = review_text(&rounds);
         if rounds.is_empty() {
@@ -111,7 +111,7 @@ pub fn rehearse(args: &RehearseArgs, io: &mut Streams, input: Input) -> Outcome 
             return Ok(Exit::Success);
         }
         replay = Some(missed);
-    } else if args.drill.is_none() && !flow.vignettes.iter().any(|v| filter.keeps(flow, v)) {
+    } else if args.drill.is_none() && !flow.vignettes().iter().any(|v| filter.keeps(flow, v)) {
         return Err(Failure::new(
             Exit::BadInput,
             "error: no vignette has that difficulty and topic; see `backcheck rehearse --list`",

@@ -24,7 +24,7 @@ pub fn verify(dir: Option<&Path>, io: &mut Streams) -> Outcome {
         writeln!(
             io.err,
             "{}",
-            has_errors(&tags, &flow.files, io.colour).message
+            has_errors(&tags, flow.files(), io.colour).message
         )?;
     }
     let verification = match analysis.proof {

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use petgraph::graph::DiGraph;
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
 use super::{AnswerValue, Cond, Domain, Value};
@@ -60,9 +62,9 @@ pub struct Flow {
     pub files: Vec<SourceFile>,
     /// Per node: how many questions can still come.
     pub questions_left: Vec<super::QuestionsLeft>,
-    /// Every node's place in `nodes`, each after all nodes that lead to it,
-    /// breadth first from the start: the order the analyses walk the graph in.
-    pub order: Vec<usize>,
+    /// Every node, each after all nodes that lead to it, breadth first from
+    /// the start: the order the analyses walk the graph in.
+    pub order: Vec<NodeId>,
     pub(crate) by_id: HashMap<String, NodeId>,
     /// Local id -> the node, or `None` when several files have that local id.
     pub(crate) by_local: HashMap<String, Option<NodeId>>,
@@ -558,6 +560,124 @@ impl Node {
     /// The id as written in its own file: `saddle_numbness`.
     pub fn local(&self) -> &str {
         self.id.get(self.local_start as usize..).unwrap_or(&self.id)
+    }
+}
+
+/// What a flow holds, read only: the compiler builds a flow whole, and only
+/// the mutants of `backcheck mutate` change one (through the crate's own
+/// `_mut` methods, then `rebuild`).
+impl Flow {
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// Questions, decide nodes and outcomes, each at the place its
+    /// [`NodeId`] names.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// Where every walk begins.
+    pub fn start(&self) -> NodeId {
+        self.start
+    }
+
+    pub fn facts(&self) -> &[Fact] {
+        &self.facts
+    }
+
+    /// The tag vocabulary.
+    pub fn tags(&self) -> &[TagDef] {
+        &self.tags
+    }
+
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    pub fn invariants(&self) -> &[Invariant] {
+        &self.invariants
+    }
+
+    pub fn cases(&self) -> &[Case] {
+        &self.cases
+    }
+
+    pub fn vignettes(&self) -> &[Vignette] {
+        &self.vignettes
+    }
+
+    /// The source text, so later stages can point at it.
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// How many questions can still come from this node on.
+    pub fn questions_left(&self, id: NodeId) -> super::QuestionsLeft {
+        self.questions_left[id.index()]
+    }
+
+    /// Every node, each after all nodes that lead to it, breadth first from
+    /// the start: the order the analyses walk the graph in. Nodes on a
+    /// cycle are left out, so it is whole exactly when the graph is acyclic.
+    pub fn order(&self) -> &[NodeId] {
+        &self.order
+    }
+
+    /// Every node, each after all nodes that lead to it, depth first (as
+    /// petgraph's `toposort` orders them); `None` when the graph has a cycle.
+    pub fn depth_first_order(&self) -> Option<Vec<NodeId>> {
+        let order = petgraph::algo::toposort(&self.graph, None).ok()?;
+        Some(order.into_iter().map(|ix| self.graph[ix]).collect())
+    }
+
+    /// Where the edges from this node lead, the last added first; a node
+    /// reached by two edges comes twice.
+    pub fn successors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.neighbors(id, Direction::Outgoing)
+    }
+
+    /// Where the edges into this node come from, the last added first; a
+    /// node with two edges into it comes twice.
+    pub fn predecessors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.neighbors(id, Direction::Incoming)
+    }
+
+    fn neighbors(&self, id: NodeId, direction: Direction) -> impl Iterator<Item = NodeId> + '_ {
+        self.graph
+            .neighbors_directed(NodeIndex::new(id.index()), direction)
+            .map(|ix| self.graph[ix])
+    }
+
+    /// Every edge as (from, to, what it stands for), in the order the
+    /// compiler added them.
+    pub fn edges(&self) -> impl Iterator<Item = (NodeId, NodeId, &Edge)> + '_ {
+        self.graph.edge_references().map(|edge| {
+            (
+                self.graph[edge.source()],
+                self.graph[edge.target()],
+                edge.weight(),
+            )
+        })
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The node, to be changed in memory: a mutant's. Call
+    /// [`Flow::rebuild`] after.
+    pub(crate) fn node_mut(&mut self, id: NodeId) -> &mut Node {
+        &mut self.nodes[id.index()]
+    }
+
+    pub(crate) fn invariants_mut(&mut self) -> &mut Vec<Invariant> {
+        &mut self.invariants
+    }
+
+    #[cfg(test)]
+    pub(crate) fn cases_mut(&mut self) -> &mut Vec<Case> {
+        &mut self.cases
     }
 }
 

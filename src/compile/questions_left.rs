@@ -19,10 +19,11 @@ pub struct QuestionsLeft {
 pub(super) fn questions_left(
     graph: &DiGraph<NodeId, Edge>,
     nodes: &[Node],
-    order: &[usize],
+    order: &[NodeId],
 ) -> Vec<QuestionsLeft> {
     let mut left = vec![QuestionsLeft::default(); nodes.len()];
-    for &index in order.iter().rev() {
+    for &id in order.iter().rev() {
+        let index = id.index();
         let ix = NodeIndex::new(index);
         let here = u32::from(matches!(nodes[index].kind, NodeKind::Question(_)));
         if let NodeKind::Outcome(outcome) = &nodes[index].kind {

@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 impl Flow {
     /// Rebuilds `graph`, `order` and `questions_left` from `nodes`; returns
     /// the errors compiling such nodes would give (none: the flow is sound).
-    pub fn rebuild(&mut self) -> Vec<Diagnostic> {
+    pub(crate) fn rebuild(&mut self) -> Vec<Diagnostic> {
         self.graph = build_graph(&self.nodes);
         self.order = breadth_first_order(&self.graph);
         if self.order.len() != self.nodes.len() {

@@ -34,10 +34,10 @@ fn errors(text: &str) -> Vec<String> {
 #[test]
 fn compiles_the_mini_fixture() {
     let flow = compile(&mini()).unwrap_or_else(|e| panic!("{e:#?}"));
-    assert_eq!(flow.meta.name, "mini");
-    assert_eq!(flow.nodes.len(), 12);
-    assert_eq!(flow.cases.len(), 3);
-    assert_eq!(flow.graph.node_count(), flow.nodes.len());
+    assert_eq!(flow.meta().name, "mini");
+    assert_eq!(flow.nodes().len(), 12);
+    assert_eq!(flow.cases().len(), 3);
+    assert_eq!(flow.graph.node_count(), flow.nodes().len());
     assert!(flow.find("saddle").is_some());
     assert!(flow.find("safety.saddle").is_some());
 }
@@ -50,7 +50,7 @@ fn a_node_knows_its_local_id_inside_its_qualified_one() {
         .expect("the fixture's saddle question");
     assert_eq!(flow.node(saddle).id, "safety.saddle");
     assert_eq!(flow.node(saddle).local(), "saddle");
-    for node in &flow.nodes {
+    for node in flow.nodes() {
         assert_eq!(
             node.id,
             format!(
@@ -181,7 +181,7 @@ fn large_folder() -> KnowledgeSource {
 #[test]
 fn a_large_folder_compiles() {
     let flow = compile(&large_folder()).unwrap_or_else(|e| panic!("{e:#?}"));
-    assert_eq!(flow.nodes.len(), 1000);
+    assert_eq!(flow.nodes().len(), 1000);
 }
 
 #[test]

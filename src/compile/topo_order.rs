@@ -8,10 +8,10 @@ use petgraph::graph::DiGraph;
 
 use super::{Edge, NodeId};
 
-/// Places in `Flow::nodes`, in topological order. Nodes on a cycle, and those only a
+/// The nodes in topological order. Nodes on a cycle, and those only a
 /// cycle leads to, are left out: the order is whole exactly when the graph
 /// is acyclic.
-pub(crate) fn breadth_first_order(graph: &DiGraph<NodeId, Edge>) -> Vec<usize> {
+pub(crate) fn breadth_first_order(graph: &DiGraph<NodeId, Edge>) -> Vec<NodeId> {
     let mut waiting_for: Vec<usize> = graph
         .node_indices()
         .map(|ix| graph.neighbors_directed(ix, Direction::Incoming).count())
@@ -30,5 +30,5 @@ pub(crate) fn breadth_first_order(graph: &DiGraph<NodeId, Edge>) -> Vec<usize> {
             }
         }
     }
-    order.into_iter().map(|ix| graph[ix].index()).collect()
+    order.into_iter().map(|ix| graph[ix]).collect()
 }

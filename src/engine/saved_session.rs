@@ -81,9 +81,9 @@ impl std::error::Error for ResumeError {}
 impl SavedKnowledge {
     pub fn of(flow: &Flow) -> SavedKnowledge {
         SavedKnowledge {
-            name: flow.meta.name.clone(),
-            version: flow.meta.version.clone(),
-            hash: flow.meta.hash.clone(),
+            name: flow.meta().name.clone(),
+            version: flow.meta().version.clone(),
+            hash: flow.meta().hash.clone(),
         }
     }
 }
@@ -124,7 +124,7 @@ impl SavedSession {
             });
         }
         let questions = flow
-            .nodes
+            .nodes()
             .iter()
             .filter(|node| matches!(node.kind, crate::compile::NodeKind::Question(_)))
             .count();

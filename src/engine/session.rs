@@ -92,7 +92,7 @@ impl<'f> Session<'f> {
             flow,
             path: Vec::new(),
             facts: flow
-                .facts
+                .facts()
                 .iter()
                 .map(|fact| {
                     fact.initial.clone().map(|value| FactState {
@@ -103,7 +103,7 @@ impl<'f> Session<'f> {
                 .collect(),
             notes: Vec::new(),
             findings: Vec::new(),
-            current: flow.start,
+            current: flow.start(),
             also_told: Vec::new(),
         };
         session.settle(&HashMap::new());
@@ -166,7 +166,7 @@ impl<'f> Session<'f> {
 
     /// How many questions can still come, this one included.
     pub fn questions_left(&self) -> crate::compile::QuestionsLeft {
-        self.flow.questions_left[self.current.index()]
+        self.flow.questions_left(self.current)
     }
 
     /// How many questions have been answered.
@@ -365,7 +365,7 @@ impl<'f> Session<'f> {
     fn settle(&mut self, given: &HashMap<NodeId, AnswerValue>) {
         let flow = self.flow;
         // The compiler refuses cycles; the bound keeps a bug from hanging a person.
-        for _ in 0..=flow.nodes.len() {
+        for _ in 0..=flow.nodes().len() {
             let here = self.current;
             match &flow.node(here).kind {
                 NodeKind::Outcome(_) => return,

@@ -87,7 +87,7 @@ fn notes_and_facts_accumulate_with_their_source_step() {
         ]
     );
     let osteoporosis = flow
-        .facts
+        .facts()
         .iter()
         .position(|f| f.name == "osteoporosis")
         .unwrap();
@@ -212,7 +212,7 @@ fn invariants_hold_on_a_red_flag_path() {
         session.outcome().unwrap().verdict,
         crate::compile::Verdict::Refer(crate::compile::Urgency::Emergency)
     );
-    assert!(flow.invariants.iter().all(|i| session.satisfies(i)));
+    assert!(flow.invariants().iter().all(|i| session.satisfies(i)));
 }
 
 #[test]
@@ -223,7 +223,7 @@ fn a_question_index_past_the_graph_is_an_error_not_a_panic() {
     assert!(session.change(NodeId::new(usize::MAX), "yes").is_err());
     assert!(
         session
-            .what_if(NodeId::new(flow.nodes.len()), "yes")
+            .what_if(NodeId::new(flow.nodes().len()), "yes")
             .is_err()
     );
 }

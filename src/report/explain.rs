@@ -144,7 +144,7 @@ fn clinical_walk(out: &mut String, session: &Session) {
                 );
                 describe_effects(out, flow, effects_of(question, value));
                 if let (AnswerValue::Number(n), Some(fact)) = (value, question.into_fact()) {
-                    let _ = writeln!(out, "   so {} is {n}.", flow.facts[fact].name);
+                    let _ = writeln!(out, "   so {} is {n}.", flow.facts()[fact].name);
                 }
             }
             (NodeKind::Question(question), _) => {
@@ -209,7 +209,7 @@ fn describe_effects<'a>(out: &mut String, flow: &Flow, effects: impl Iterator<It
     for effect in effects {
         match effect {
             Effect::Set { fact, value } => {
-                let _ = writeln!(out, "   so {} is {value}.", flow.facts[*fact].name);
+                let _ = writeln!(out, "   so {} is {value}.", flow.facts()[*fact].name);
             }
             Effect::Note(note) => {
                 let _ = writeln!(

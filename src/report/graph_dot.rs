@@ -10,15 +10,15 @@ use crate::compile::{Flow, NodeKind};
 /// The DOT text of the whole graph.
 pub fn graph_dot(flow: &Flow) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "digraph {} {{", quote(&flow.meta.name));
-    let _ = writeln!(out, "  label={};", quote(&flow.meta.title));
+    let _ = writeln!(out, "digraph {} {{", quote(&flow.meta().name));
+    let _ = writeln!(out, "  label={};", quote(&flow.meta().title));
     out.push_str("  labelloc=t;\n  rankdir=TB;\n");
     out.push_str("  node [fontname=\"Helvetica\", fontsize=10];\n");
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n");
     for (section, nodes) in nodes_by_section(flow) {
         let indent = match section {
             Some(s) => {
-                let info = &flow.sections[s];
+                let info = &flow.sections()[s];
                 out.push('\n');
                 let _ = writeln!(
                     out,
@@ -46,12 +46,12 @@ pub fn graph_dot(flow: &Flow) -> String {
         let _ = writeln!(
             out,
             "  {} -> {} [label={}];",
-            quote(&flow.nodes[from].id),
-            quote(&flow.nodes[to].id),
+            quote(&flow.nodes()[from].id),
+            quote(&flow.nodes()[to].id),
             quote(&edge_label(flow, from, edge))
         );
     }
-    if let Some(start) = flow.nodes.get(flow.start.index()) {
+    if let Some(start) = flow.nodes().get(flow.start().index()) {
         out.push_str("\n  start [shape=point, label=\"\"];\n");
         let _ = writeln!(out, "  start -> {};", quote(&start.id));
     }
@@ -61,7 +61,7 @@ pub fn graph_dot(flow: &Flow) -> String {
 
 /// `"id" [shape=..., label="id\ntext", ...];`
 fn node_line(flow: &Flow, index: usize) -> String {
-    let node = &flow.nodes[index];
+    let node = &flow.nodes()[index];
     let label = label(flow, index, escape, "\\n");
     let colours = node_colours(&node.kind);
     let shape = match node.kind {

@@ -91,7 +91,7 @@ pub struct EdgeJson<'f> {
 impl<'f> GraphJson<'f> {
     /// The export of a compiled flow.
     pub fn of(flow: &'f Flow) -> GraphJson<'f> {
-        let nodes = flow.nodes.iter().map(|node| NodeJson {
+        let nodes = flow.nodes().iter().map(|node| NodeJson {
             id: &node.id,
             kind: match node.kind {
                 NodeKind::Question(_) => "question",
@@ -100,7 +100,7 @@ impl<'f> GraphJson<'f> {
             },
             section: node
                 .section
-                .and_then(|s| flow.sections.get(s))
+                .and_then(|s| flow.sections().get(s))
                 .map(|s| s.id.as_str()),
             text: match &node.kind {
                 NodeKind::Question(question) => Some(&question.ask),
@@ -117,22 +117,22 @@ impl<'f> GraphJson<'f> {
             format: GRAPH_FORMAT,
             version: GRAPH_VERSION,
             knowledge: KnowledgeJson {
-                name: &flow.meta.name,
-                title: &flow.meta.title,
-                version: &flow.meta.version,
-                hash: &flow.meta.hash,
+                name: &flow.meta().name,
+                title: &flow.meta().title,
+                version: &flow.meta().version,
+                hash: &flow.meta().hash,
             },
             start: flow
-                .nodes
-                .get(flow.start.index())
+                .nodes()
+                .get(flow.start().index())
                 .map_or("", |n| n.id.as_str()),
-            sections: &flow.sections,
+            sections: flow.sections(),
             nodes: nodes.collect(),
             edges: edges(flow)
                 .into_iter()
                 .map(|(from, to, edge)| EdgeJson {
-                    from: &flow.nodes[from].id,
-                    to: &flow.nodes[to].id,
+                    from: &flow.nodes()[from].id,
+                    to: &flow.nodes()[to].id,
                     edge: edge_words(flow, from, edge),
                 })
                 .collect(),

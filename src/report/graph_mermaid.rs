@@ -13,7 +13,7 @@ pub fn graph_mermaid(flow: &Flow) -> String {
     for (section, nodes) in nodes_by_section(flow) {
         let indent = match section {
             Some(s) => {
-                let info = &flow.sections[s];
+                let info = &flow.sections()[s];
                 let _ = writeln!(out, "  subgraph s{s}[\"{}\"]", escape(&info.title));
                 "    "
             }
@@ -33,7 +33,7 @@ pub fn graph_mermaid(flow: &Flow) -> String {
             escape(&edge_label(flow, from, edge))
         );
     }
-    for (index, node) in flow.nodes.iter().enumerate() {
+    for (index, node) in flow.nodes().iter().enumerate() {
         let colours = node_colours(&node.kind);
         let _ = writeln!(
             out,
@@ -46,7 +46,7 @@ pub fn graph_mermaid(flow: &Flow) -> String {
 
 /// `n3["id<br/>text"]`, `n4{"id"}` or `n5(["id<br/>[verdict]<br/>title"])`.
 fn node_line(flow: &Flow, index: usize) -> String {
-    let node = &flow.nodes[index];
+    let node = &flow.nodes()[index];
     let label = label(flow, index, escape, "<br/>");
     match node.kind {
         NodeKind::Question(_) => format!("n{index}[\"{label}\"]"),

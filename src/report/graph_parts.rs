@@ -2,8 +2,6 @@
 //! edges in a stable order, an edge's label and an outcome's colours. Only the
 //! pictures (DOT, Mermaid) use it; the JSON export names things itself.
 
-use petgraph::visit::EdgeRef;
-
 use crate::compile::{Edge, Flow, NodeKind, Urgency, Verdict};
 
 /// Fill and line colour of a node, as `#rrggbb`.
@@ -79,7 +77,7 @@ pub(crate) enum EdgeWords<'f> {
 
 /// The words of `edge`, which leaves node `from`.
 pub(crate) fn edge_words<'f>(flow: &'f Flow, from: usize, edge: &Edge) -> EdgeWords<'f> {
-    let kind = flow.nodes.get(from).map(|node| &node.kind);
+    let kind = flow.nodes().get(from).map(|node| &node.kind);
     match (edge, kind) {
         (Edge::Answer(index), Some(NodeKind::Question(question))) => EdgeWords::Answer {
             answer: question.answers.get(*index).map_or("?", |a| a.id.as_str()),
@@ -120,28 +118,21 @@ pub(crate) fn edge_label(flow: &Flow, from: usize, edge: &Edge) -> String {
 /// Every edge as (from, to, edge), the nodes by their place in `Flow::nodes`,
 /// in the order the compiler added them.
 pub(crate) fn edges(flow: &Flow) -> Vec<(usize, usize, &Edge)> {
-    flow.graph
-        .edge_references()
-        .map(|edge| {
-            (
-                flow.graph[edge.source()].index(),
-                flow.graph[edge.target()].index(),
-                edge.weight(),
-            )
-        })
+    flow.edges()
+        .map(|(from, to, edge)| (from.index(), to.index(), edge))
         .collect()
 }
 
 /// Node indices of each section, in section order, then those in no section
 /// (`None`). Sections with no node are left out.
 pub(crate) fn nodes_by_section(flow: &Flow) -> Vec<(Option<usize>, Vec<usize>)> {
-    let mut groups: Vec<(Option<usize>, Vec<usize>)> = (0..flow.sections.len())
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> = (0..flow.sections().len())
         .map(|s| (Some(s), Vec::new()))
         .collect();
     groups.push((None, Vec::new()));
-    for (index, node) in flow.nodes.iter().enumerate() {
-        let slot = node.section.filter(|&s| s < flow.sections.len());
-        let group = slot.unwrap_or(flow.sections.len());
+    for (index, node) in flow.nodes().iter().enumerate() {
+        let slot = node.section.filter(|&s| s < flow.sections().len());
+        let group = slot.unwrap_or(flow.sections().len());
         groups[group].1.push(index);
     }
     groups.retain(|(_, nodes)| !nodes.is_empty());
@@ -193,7 +184,7 @@ pub(crate) fn label(
 }
 
 fn label_lines(flow: &Flow, index: usize) -> Vec<String> {
-    let node = &flow.nodes[index];
+    let node = &flow.nodes()[index];
     let mut lines = vec![node.id.to_string()];
     if let NodeKind::Outcome(outcome) = &node.kind {
         lines.push(format!("[{}]", outcome.verdict));

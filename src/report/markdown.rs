@@ -12,7 +12,7 @@ use super::{Audience, answer_words, how_text};
 /// A Markdown report of the session as it stands, dated `when`.
 pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) -> String {
     let flow = session.flow();
-    let meta = &flow.meta;
+    let meta = &flow.meta();
     let mut out = String::new();
     let _ = writeln!(out, "# backcheck report\n");
     let _ = writeln!(out, "- Date: {}", humantime::format_rfc3339_seconds(when));
