@@ -20,10 +20,10 @@ fn plain_answers(flow: &Flow) -> HashMap<NodeId, AnswerValue> {
         if let Some(question) = flow.question(index) {
             let value = match &question.kind {
                 QuestionKind::YesNo => YesNo::No.value(),
-                QuestionKind::Single => AnswerValue::Choice(question.answers[0].id.clone()),
+                QuestionKind::Single => AnswerValue::Choice(question.answers()[0].id.clone()),
                 QuestionKind::Multiple { .. } => AnswerValue::Many(
                     question
-                        .answers
+                        .answers()
                         .last()
                         .map(|a| a.id.clone())
                         .into_iter()

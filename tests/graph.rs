@@ -25,7 +25,7 @@ fn edges(flow: &Flow) -> Vec<(String, String, String)> {
         .map(|(a, b, edge)| {
             let from = &flow.node(a).kind;
             let label = match (edge, from) {
-                (Edge::Answer(i), NodeKind::Question(q)) => q.answers[*i].id.to_string(),
+                (Edge::Answer(i), NodeKind::Question(q)) => q.answers()[*i].id.to_string(),
                 (Edge::Condition(i), NodeKind::Decide(d)) => {
                     format!("{}. {}", i + 1, d.arms[*i].text)
                 }
@@ -216,7 +216,7 @@ fn json_has_the_documented_fields() {
                 assert_eq!(node["kind"], "question");
                 assert_eq!(node["text"], question.ask.as_str());
                 let answers = node["answers"].as_array().expect("answers");
-                assert_eq!(answers.len(), question.answers.len());
+                assert_eq!(answers.len(), question.answers().len());
                 assert!(
                     answers
                         .iter()

@@ -1188,7 +1188,7 @@ fn vocabulary(flow: &backcheck::compile::Flow) -> (Vec<String>, Vec<String>) {
     for index in flow.node_ids() {
         if let Some(question) = flow.question(index) {
             ids.push(flow.short_id(index).to_string());
-            for answer in &question.answers {
+            for answer in question.answers() {
                 answers.push(answer.id.to_string());
                 answers.push(answer.label.as_str().to_lowercase());
             }

@@ -167,19 +167,20 @@ fn valid_text(flow: &Flow, question: NodeId, k: usize) -> String {
             let (min, max) = (*min, *max);
             [min, max, min.saturating_add(max) / 2, max.saturating_add(1)][k % 4].to_string()
         }
-        QuestionKind::Multiple { .. } if k.is_multiple_of(3) && question.answers.len() > 1 => {
-            let first = &question.answers[k % question.answers.len()].id;
-            let second = &question.answers[(k / 3) % question.answers.len()].id;
+        QuestionKind::Multiple { .. } if k.is_multiple_of(3) && question.answers().len() > 1 => {
+            let first = &question.answers()[k % question.answers().len()].id;
+            let second = &question.answers()[(k / 3) % question.answers().len()].id;
             format!("{first}+{second}")
         }
         QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. }
-            if question.answers.is_empty() =>
+            if question.answers().is_empty() =>
         {
             YesNo::Yes.id().into()
         }
-        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {
-            question.answers[k % question.answers.len()].id.to_string()
-        }
+        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => question
+            .answers()[k % question.answers().len()]
+        .id
+        .to_string(),
     }
 }
 

@@ -137,7 +137,7 @@ pub(super) fn answer_classes<'f>(
     let then_target = question.then().map(|step| step.target.index());
     match question.kind {
         QuestionKind::YesNo | QuestionKind::Single => question
-            .answers
+            .answers()
             .iter()
             .map(|answer| AnswerClass {
                 answer: AnswerValue::Choice(answer.id.clone()),
@@ -172,7 +172,7 @@ pub(super) fn answer_classes<'f>(
                         .iter()
                         .any(|e| matches!(e, Effect::Set { fact, .. } if tracked_fact(*fact)))
             };
-            let (quiet, loud): (Vec<_>, Vec<_>) = question.answers.iter().partition(|a| inert(a));
+            let (quiet, loud): (Vec<_>, Vec<_>) = question.answers().iter().partition(|a| inert(a));
             let all_quiet = BigUint::from(1u8) << quiet.len();
             let mut classes = Vec::new();
             // Masks over `loud` in increasing order, so the first class is the
@@ -197,7 +197,7 @@ pub(super) fn answer_classes<'f>(
                     all_quiet.clone()
                 };
                 // The engine applies choices in declared order.
-                chosen.sort_by_key(|a| question.answers.iter().position(|b| b.id == a.id));
+                chosen.sort_by_key(|a| question.answers().iter().position(|b| b.id == a.id));
                 let seen = chosen
                     .iter()
                     .filter(|a| constants.names(q, &a.id))

@@ -61,7 +61,7 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                 if took[SKIPPED] && !took[ASKED] {
                     explained.extend(
                         question
-                            .answers
+                            .answers()
                             .iter()
                             .filter_map(|a| Some((index, a.target?.index()))),
                     );

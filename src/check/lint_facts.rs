@@ -174,7 +174,7 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
                 let then = question.then();
                 let then_effects = then.into_iter().flat_map(|s| s.effects.iter());
                 let mut all: Vec<&Effect> = then_effects.collect();
-                for answer in &question.answers {
+                for answer in question.answers() {
                     match (then, answer.target) {
                         (None, Some(target)) => {
                             go(target, &mut answer.effects.iter(), None);

@@ -49,7 +49,7 @@ pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
 }
 
 fn has_effect(question: &Question) -> bool {
-    question.into_fact().is_some() || question.answers.iter().any(|a| !a.effects.is_empty())
+    question.into_fact().is_some() || question.answers().iter().any(|a| !a.effects.is_empty())
 }
 
 fn same_target(question: &Question) -> bool {
@@ -57,7 +57,7 @@ fn same_target(question: &Question) -> bool {
         QuestionKind::Multiple { .. } | QuestionKind::Number { .. } => return true,
         QuestionKind::YesNo | QuestionKind::Single => {}
     }
-    let mut targets = question.answers.iter().map(|a| a.target);
+    let mut targets = question.answers().iter().map(|a| a.target);
     let first = targets.next();
     targets.all(|t| t == first.flatten())
 }

@@ -139,7 +139,7 @@ fn unset_is_alike(flow: &Flow, at: NodeId, fact: usize, value: &Value) -> bool {
         };
         match &node.kind {
             NodeKind::Question(q) => {
-                q.answers.iter().for_each(|a| count(&a.effects));
+                q.answers().iter().for_each(|a| count(&a.effects));
                 if let Some(then) = q.then() {
                     count(&then.effects);
                 }
@@ -268,7 +268,7 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
                 }
             }
             NodeKind::Question(question) => {
-                for (index, answer) in question.answers.iter().enumerate() {
+                for (index, answer) in question.answers().iter().enumerate() {
                     if node.is_red_flag()
                         && (YesNo::Yes.is_id(&answer.id) || YesNo::Unsure.is_id(&answer.id))
                     {
@@ -368,7 +368,7 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
 fn reroute(flow: &Flow, id: NodeId, index: usize, target: NodeId, what: &str) -> Mutant {
     let node = flow.node(id);
     let answer = match &node.kind {
-        NodeKind::Question(q) => q.answers[index].id.clone(),
+        NodeKind::Question(q) => q.answers()[index].id.clone(),
         _ => String::new(),
     };
     Mutant {
@@ -381,7 +381,7 @@ fn reroute(flow: &Flow, id: NodeId, index: usize, target: NodeId, what: &str) ->
         harmless: None,
         change: Box::new(move |f: &mut Flow| {
             if let NodeKind::Question(q) = &mut f.node_mut(id).kind {
-                q.answers[index].target = Some(target);
+                q.answers_mut()[index].target = Some(target);
             }
         }),
     }
@@ -417,7 +417,7 @@ fn drop_set(
         change: Box::new(move |f: &mut Flow| {
             if let NodeKind::Question(q) = &mut f.node_mut(id).kind {
                 let effects = match answer {
-                    Some(index) => &mut q.answers[index].effects,
+                    Some(index) => &mut q.answers_mut()[index].effects,
                     None => match q.then_mut() {
                         Some(then) => &mut then.effects,
                         None => return,

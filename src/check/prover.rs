@@ -640,7 +640,7 @@ fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> 
                 mark(&decide.otherwise.effects);
             }
             NodeKind::Question(question) => {
-                question.answers.iter().for_each(|a| mark(&a.effects));
+                question.answers().iter().for_each(|a| mark(&a.effects));
                 question.then().iter().for_each(|step| mark(&step.effects));
                 let written = [
                     slots.question(node),

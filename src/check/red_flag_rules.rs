@@ -81,7 +81,7 @@ pub(super) fn order_condition(flow: &Flow, q: NodeId, urgency: Urgency) -> (Cond
     let reaches = reaching(flow, q);
     let mut settled = Vec::new();
     if let Some(question) = flow.question(q) {
-        let ids: Vec<&str> = question.answers.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = question.answers().iter().map(|a| a.id.as_str()).collect();
         settled.push(Cond::Not(Box::new(answered(q, &ids))));
     }
     for p in flow.node_ids() {
@@ -110,7 +110,7 @@ pub(super) fn order_condition(flow: &Flow, q: NodeId, urgency: Urgency) -> (Cond
             continue;
         };
         let away: Vec<&str> = screen
-            .answers
+            .answers()
             .iter()
             .filter(|a| a.target.is_some_and(|t| !reaches[t.index()]))
             .map(|a| a.id.as_str())

@@ -500,7 +500,7 @@ mod tests {
         question: &crate::compile::Question,
     ) -> Vec<AnswerValue> {
         use crate::compile::QuestionKind;
-        let ids: Vec<String> = question.answers.iter().map(|a| a.id.clone()).collect();
+        let ids: Vec<String> = question.answers().iter().map(|a| a.id.clone()).collect();
         match question.kind {
             QuestionKind::YesNo | QuestionKind::Single => {
                 ids.into_iter().map(AnswerValue::Choice).collect()

@@ -158,7 +158,13 @@ impl Compiler<'_> {
         match resolved {
             Ok(index) => match &self.nodes[index.index()].kind {
                 NodeKind::Question(question) => {
-                    let ids = || question.answers.iter().map(|a| a.id.to_string()).collect();
+                    let ids = || {
+                        question
+                            .answers()
+                            .iter()
+                            .map(|a| a.id.to_string())
+                            .collect()
+                    };
                     let kind = match question.kind {
                         QuestionKind::Number { .. } => Kind::Number,
                         QuestionKind::YesNo => Kind::YesNo(ids()),
@@ -211,7 +217,7 @@ impl Compiler<'_> {
         for node in &self.nodes {
             let what = match &node.kind {
                 NodeKind::Question(question) => {
-                    for answer in &question.answers {
+                    for answer in question.answers() {
                         answers.push((answer.id.as_str(), node.id.as_str()));
                     }
                     "question"

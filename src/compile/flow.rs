@@ -224,6 +224,17 @@ pub enum QuestionKind {
 }
 
 impl Question {
+    /// The answers as written; none for a number question.
+    pub fn answers(&self) -> &[Answer] {
+        &self.answers
+    }
+
+    /// The answers, to be changed in memory: while compiling, and a
+    /// mutant's. Empty for a number question.
+    pub(crate) fn answers_mut(&mut self) -> &mut [Answer] {
+        &mut self.answers
+    }
+
     pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers.iter().find(|answer| answer.id == id)
     }

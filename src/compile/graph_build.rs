@@ -20,7 +20,7 @@ pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<NodeId, Edge> {
                 if let Some((_, target)) = question.skip.as_ref() {
                     edge(&mut graph, from, *target, Edge::Skip);
                 }
-                for (index, answer) in question.answers.iter().enumerate() {
+                for (index, answer) in question.answers().iter().enumerate() {
                     if let Some(target) = answer.target {
                         edge(&mut graph, from, target, Edge::Answer(index));
                     }
@@ -48,7 +48,7 @@ fn edge_count(node: &Node) -> usize {
         NodeKind::Question(question) => {
             usize::from(question.skip.is_some())
                 + question
-                    .answers
+                    .answers()
                     .iter()
                     .filter(|a| a.target.is_some())
                     .count()

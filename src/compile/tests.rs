@@ -355,7 +355,7 @@ fn within_spans_are_days_or_numbers() {
     let flow = compile(&folder(&[("h.flow", HEADER), ("a.flow", &text)]))
         .unwrap_or_else(|e| panic!("{e:#?}"));
     let question = flow.question(flow.find("q").unwrap()).unwrap();
-    let spans: Vec<_> = question.answers.iter().map(|a| a.within).collect();
+    let spans: Vec<_> = question.answers().iter().map(|a| a.within).collect();
     let days = |low, high| {
         Some(Within {
             measure: Measure::Days,
@@ -372,7 +372,7 @@ fn within_spans_are_days_or_numbers() {
         .unwrap_or_else(|e| panic!("{e:#?}"));
     let question = flow.question(flow.find("q").unwrap()).unwrap();
     assert_eq!(
-        question.answers[1].within,
+        question.answers()[1].within,
         Some(Within {
             measure: Measure::Number,
             low: 16,

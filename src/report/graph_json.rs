@@ -145,7 +145,7 @@ fn detail(kind: &NodeKind) -> DetailJson<'_> {
         NodeKind::Question(question) => DetailJson::Question {
             form: question.form(),
             answers: question
-                .answers
+                .answers()
                 .iter()
                 .map(|answer| AnswerJson {
                     id: &answer.id,

@@ -80,7 +80,10 @@ pub(crate) fn edge_words<'f>(flow: &'f Flow, from: usize, edge: &Edge) -> EdgeWo
     let kind = flow.nodes().get(from).map(|node| &node.kind);
     match (edge, kind) {
         (Edge::Answer(index), Some(NodeKind::Question(question))) => EdgeWords::Answer {
-            answer: question.answers.get(*index).map_or("?", |a| a.id.as_str()),
+            answer: question
+                .answers()
+                .get(*index)
+                .map_or("?", |a| a.id.as_str()),
         },
         (Edge::Condition(index), Some(NodeKind::Decide(decide))) => EdgeWords::Condition {
             condition: decide.arms.get(*index).map_or("?", |arm| arm.text.as_str()),

@@ -113,7 +113,11 @@ impl<'f> RunJson<'f> {
                     id: node.id.to_string(),
                     text: question.ask.to_string(),
                     kind: question.form(),
-                    answers: question.answers.iter().map(|a| a.id.to_string()).collect(),
+                    answers: question
+                        .answers()
+                        .iter()
+                        .map(|a| a.id.to_string())
+                        .collect(),
                     min: question.range().map(|r| r.0),
                     max: question.range().map(|r| r.1),
                 },

@@ -131,7 +131,7 @@ pub fn options_as_shown(question: &Question) -> Vec<String> {
             vec![format!("a whole number from {min} to {max}")]
         }
         QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => question
-            .answers
+            .answers()
             .iter()
             .enumerate()
             .map(|(i, a)| format!("{}) {}", i + 1, a.label))

@@ -47,7 +47,7 @@ impl<'q> Options<'q> {
     fn labels(&self) -> &[Label<'q>] {
         self.labels.get_or_init(|| {
             self.question
-                .answers
+                .answers()
                 .iter()
                 .map(|answer| {
                     let words = option_words(&answer.label);
@@ -65,7 +65,7 @@ impl<'q> Options<'q> {
     fn synonyms(&self) -> &[Vec<Vec<Word<'q>>>] {
         self.synonyms.get_or_init(|| {
             self.question
-                .answers
+                .answers()
                 .iter()
                 .map(|answer| answer.synonyms.iter().map(|s| option_words(s)).collect())
                 .collect()
@@ -76,7 +76,7 @@ impl<'q> Options<'q> {
         self.vocabularies.get_or_init(|| {
             let (labels, synonyms) = (self.labels(), self.synonyms());
             self.question
-                .answers
+                .answers()
                 .iter()
                 .enumerate()
                 .map(|(i, answer)| vocabulary(answer, &labels[i].words, &synonyms[i]))
@@ -87,7 +87,7 @@ impl<'q> Options<'q> {
 
 /// The option at this index, as a reading.
 fn pick(question: &Question, index: usize, certainty: Certainty) -> Reading {
-    let id = question.answers[index].id.clone();
+    let id = question.answers()[index].id.clone();
     let value = match question.kind {
         QuestionKind::Multiple { .. } => AnswerValue::Many(vec![id]),
         QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Number { .. } => {
@@ -101,12 +101,12 @@ fn pick(question: &Question, index: usize, certainty: Certainty) -> Reading {
 pub(super) fn exact(opts: &Options, input: &str, typed: &Typed) -> Option<Reading> {
     let question = opts.question;
     let input = input.trim();
-    if let Some(i) = question.answers.iter().position(|a| a.id == input) {
+    if let Some(i) = question.answers().iter().position(|a| a.id == input) {
         return Some(pick(question, i, Certainty::Exact));
     }
     if let [word] = &typed.words[..]
         && let Ok(number) = word.parse::<usize>()
-        && (1..=question.answers.len()).contains(&number)
+        && (1..=question.answers().len()).contains(&number)
     {
         return Some(pick(question, number - 1, Certainty::Exact));
     }
@@ -143,7 +143,7 @@ pub(super) fn synonym(opts: &Options, typed: &Typed) -> Option<Reading> {
         )
     };
     let any_left = typed.words.iter().any(|w| kept(&w.as_str()));
-    let found: Vec<usize> = (0..question.answers.len())
+    let found: Vec<usize> = (0..question.answers().len())
         .filter(|&i| {
             opts.synonyms()[i].iter().any(|synonym| {
                 let typed_words = || typed.words.iter().map(String::as_str);
@@ -183,7 +183,7 @@ pub(super) fn ordinal(question: &Question, typed: &Typed) -> Option<Reading> {
     let [word] = words[..] else {
         return None;
     };
-    let n = question.answers.len();
+    let n = question.answers().len();
     let index = if word == "last" {
         n.checked_sub(1)?
     } else if let Some(i) = ORDINALS.iter().position(|o| *o == word) {
@@ -213,7 +213,9 @@ pub(super) fn unsure_option(opts: &Options, typed: &Typed) -> Option<Reading> {
                 .iter()
                 .any(|s| super::yes_no::says_unsure(s))
     };
-    let found: Vec<usize> = (0..question.answers.len()).filter(|&i| holds(i)).collect();
+    let found: Vec<usize> = (0..question.answers().len())
+        .filter(|&i| holds(i))
+        .collect();
     match found[..] {
         [one] => Some(pick(question, one, Certainty::Clear)),
         _ => None,
@@ -249,7 +251,7 @@ pub(crate) fn none_option(question: &Question) -> Option<usize> {
             .get(..word.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(word))
     };
-    question.answers.iter().position(|a| {
+    question.answers().iter().position(|a| {
         matches!(a.id.as_ref(), "none" | "nothing" | "neither")
             || ["none", "nothing", "neither"]
                 .iter()
@@ -418,7 +420,7 @@ pub(super) fn by_words(
             input: input.to_string(),
             candidates: top
                 .iter()
-                .map(|&i| format!("{}) {}", i + 1, question.answers[i].label))
+                .map(|&i| format!("{}) {}", i + 1, question.answers()[i].label))
                 .collect(),
         }),
     }
@@ -477,7 +479,7 @@ pub(super) fn many(
             | ["everything"]
     ) {
         let ids = question
-            .answers
+            .answers()
             .iter()
             .enumerate()
             .filter(|(i, _)| Some(*i) != none)
@@ -523,7 +525,7 @@ pub(super) fn many(
                 let answer = whole
                     .ids()
                     .next()
-                    .and_then(|id| question.answers.iter().position(|a| a.id == id));
+                    .and_then(|id| question.answers().iter().position(|a| a.id == id));
                 let accounted = answer.is_some_and(|i| {
                     let v = &opts.vocabularies()[i];
                     part_words.iter().all(|w| {
@@ -546,7 +548,7 @@ pub(super) fn many(
         };
         certainty = certainty.min(reading.certainty());
         for id in reading.ids() {
-            if let Some(i) = question.answers.iter().position(|a| a.id == id)
+            if let Some(i) = question.answers().iter().position(|a| a.id == id)
                 && !chosen.contains(&i)
             {
                 chosen.push(i);
@@ -558,11 +560,11 @@ pub(super) fn many(
         && chosen.len() > 1
     {
         return Err(AnswerError::NoneWithOthers {
-            none: question.answers[none].label.to_string(),
+            none: question.answers()[none].label.to_string(),
             others: chosen
                 .iter()
                 .filter(|&&i| i != none)
-                .map(|&i| format!("\"{}\"", question.answers[i].label))
+                .map(|&i| format!("\"{}\"", question.answers()[i].label))
                 .collect(),
         });
     }
@@ -570,7 +572,7 @@ pub(super) fn many(
     chosen.sort_unstable();
     let ids = chosen
         .iter()
-        .map(|&i| question.answers[i].id.clone())
+        .map(|&i| question.answers()[i].id.clone())
         .collect();
     Ok(Some(
         Reading::new(AnswerValue::Many(ids), certainty).hedged(typed.hedged),

@@ -128,7 +128,7 @@ pub fn is_safety_question(node: &Node, question: &Question) -> bool {
 /// Whether the value is the "nothing is wrong" answer: `no`, or only the
 /// "none of these" choice of a question.
 pub fn says_no(question: &Question, value: &AnswerValue) -> bool {
-    let none = super::choices::none_option(question).map(|i| &question.answers[i].id);
+    let none = super::choices::none_option(question).map(|i| &question.answers()[i].id);
     let is_no = |id: &str| YesNo::No.is_id(id) || none.is_some_and(|n| n == id);
     match (&question.kind, value) {
         (QuestionKind::Multiple { .. }, AnswerValue::Many(chosen)) => {

@@ -173,7 +173,7 @@ fn yes_or_no_option(
     input: &str,
 ) -> Option<Result<Reading, AnswerError>> {
     let word = yes_no::bare_yes_or_no(&typed.words)?;
-    let starting: Vec<usize> = (question.answers.iter().enumerate())
+    let starting: Vec<usize> = (question.answers().iter().enumerate())
         .filter(|(_, answer)| {
             let first = answer.label.split(|c: char| !c.is_alphanumeric()).next();
             first.is_some_and(|first| first.eq_ignore_ascii_case(word))
@@ -183,7 +183,7 @@ fn yes_or_no_option(
     match starting[..] {
         [] => None,
         [one] => Some(Ok(Reading::new(
-            AnswerValue::Choice(question.answers[one].id.clone()),
+            AnswerValue::Choice(question.answers()[one].id.clone()),
             decision::Certainty::Clear,
         ))),
         _ => {

@@ -22,7 +22,7 @@ fn holds(question: &Question, within: &Within, value: f64) -> bool {
             value < high
                 || (value == high
                     && !question
-                        .answers
+                        .answers()
                         .iter()
                         .filter_map(|a| a.within)
                         .any(|other| other.measure == within.measure && other.low as f64 == high))
@@ -37,7 +37,7 @@ pub(super) fn by_span(
     typed: &Typed,
     input: &str,
 ) -> Option<Result<Reading, AnswerError>> {
-    let measure = question.answers.iter().find_map(|a| a.within)?.measure;
+    let measure = question.answers().iter().find_map(|a| a.within)?.measure;
     let span = match measure {
         Measure::Days => match duration_in(&typed.words) {
             Some(days) => days,
@@ -70,9 +70,12 @@ pub(super) fn by_span(
             }
         }
     };
-    let covering: Vec<usize> = (0..question.answers.len())
+    let covering: Vec<usize> = (0..question.answers().len())
         .filter(|&i| {
-            let Some(within) = question.answers[i].within.filter(|w| w.measure == measure) else {
+            let Some(within) = question.answers()[i]
+                .within
+                .filter(|w| w.measure == measure)
+            else {
                 return false;
             };
             // Any part of the typed span inside this answer's span.
@@ -87,7 +90,7 @@ pub(super) fn by_span(
         .collect();
     Some(match covering[..] {
         [one] => Ok(Reading::new(
-            AnswerValue::Choice(question.answers[one].id.clone()),
+            AnswerValue::Choice(question.answers()[one].id.clone()),
             Certainty::Clear,
         )),
         [] => Err(AnswerError::NoMatch {
@@ -98,7 +101,7 @@ pub(super) fn by_span(
             input: input.to_string(),
             candidates: covering
                 .iter()
-                .map(|&i| format!("{}) {}", i + 1, question.answers[i].label))
+                .map(|&i| format!("{}) {}", i + 1, question.answers()[i].label))
                 .collect(),
         }),
     })
