@@ -19,8 +19,10 @@ fn plain_answers(flow: &Flow) -> HashMap<NodeId, AnswerValue> {
     for index in (0..flow.nodes().len()).map(NodeId::new) {
         if let Some(question) = flow.question(index) {
             let value = match &question.kind {
-                QuestionKind::YesNo => YesNo::No.value(),
-                QuestionKind::Single => AnswerValue::Choice(question.answers()[0].id.clone()),
+                QuestionKind::YesNo { .. } => YesNo::No.value(),
+                QuestionKind::Single { .. } => {
+                    AnswerValue::Choice(question.answers()[0].id.clone())
+                }
                 QuestionKind::Multiple { .. } => AnswerValue::Many(
                     question
                         .answers()

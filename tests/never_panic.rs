@@ -172,15 +172,18 @@ fn valid_text(flow: &Flow, question: NodeId, k: usize) -> String {
             let second = &question.answers()[(k / 3) % question.answers().len()].id;
             format!("{first}+{second}")
         }
-        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. }
+        QuestionKind::YesNo { .. }
+        | QuestionKind::Single { .. }
+        | QuestionKind::Multiple { .. }
             if question.answers().is_empty() =>
         {
             YesNo::Yes.id().into()
         }
-        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => question
-            .answers()[k % question.answers().len()]
-        .id
-        .to_string(),
+        QuestionKind::YesNo { .. }
+        | QuestionKind::Single { .. }
+        | QuestionKind::Multiple { .. } => question.answers()[k % question.answers().len()]
+            .id
+            .to_string(),
     }
 }
 
@@ -524,7 +527,9 @@ fn interpreting_a_mebibyte_answer_never_panics() {
             QuestionKind::Number { .. } => {
                 assert_eq!(answer, Ok(backcheck::compile::AnswerValue::Number(34)));
             }
-            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {}
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
+            | QuestionKind::Multiple { .. } => {}
         }
     }
     assert!(interpreted > 0, "the mini flow has questions");

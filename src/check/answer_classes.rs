@@ -73,9 +73,9 @@ impl Constants {
     pub(super) fn number_intervals(&self, q: usize, question: &Question) -> Vec<(i64, i64)> {
         let ((min, max), into) = match question.kind {
             QuestionKind::Number { range, into, .. } => (range, into),
-            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {
-                ((i64::MIN, i64::MAX), None)
-            }
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
+            | QuestionKind::Multiple { .. } => ((i64::MIN, i64::MAX), None),
         };
         let mut cuts: Vec<i64> = self.question_numbers.get(q).cloned().unwrap_or_default();
         if let Some(fact) = into {
@@ -136,7 +136,7 @@ pub(super) fn answer_classes<'f>(
         .flat_map(|step| step.effects.iter());
     let then_target = question.then().map(|step| step.target.index());
     match question.kind {
-        QuestionKind::YesNo | QuestionKind::Single => question
+        QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => question
             .answers()
             .iter()
             .map(|answer| AnswerClass {

@@ -55,7 +55,7 @@ fn has_effect(question: &Question) -> bool {
 fn same_target(question: &Question) -> bool {
     match question.kind {
         QuestionKind::Multiple { .. } | QuestionKind::Number { .. } => return true,
-        QuestionKind::YesNo | QuestionKind::Single => {}
+        QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => {}
     }
     let mut targets = question.answers().iter().map(|a| a.target);
     let first = targets.next();

@@ -170,7 +170,9 @@ pub(super) fn numbered_lists(flow: &Flow) -> Vec<Diagnostic> {
             continue;
         };
         match question.kind {
-            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {}
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
+            | QuestionKind::Multiple { .. } => {}
             QuestionKind::Number { .. } => continue,
         }
         if !(question.ask.contains("1)") && question.ask.contains("2)")) {

@@ -56,8 +56,8 @@ pub(super) fn red_flags(flow: &Flow) -> impl Iterator<Item = (NodeId, Option<Urg
         let node = flow.node(q);
         match &node.kind {
             NodeKind::Question(question) if node.is_red_flag() => match question.kind {
-                QuestionKind::YesNo => Some((q, node.marks.urgency)),
-                QuestionKind::Single
+                QuestionKind::YesNo { .. } => Some((q, node.marks.urgency)),
+                QuestionKind::Single { .. }
                 | QuestionKind::Multiple { .. }
                 | QuestionKind::Number { .. } => None,
             },

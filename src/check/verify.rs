@@ -502,7 +502,7 @@ mod tests {
         use crate::compile::QuestionKind;
         let ids: Vec<String> = question.answers().iter().map(|a| a.id.clone()).collect();
         match question.kind {
-            QuestionKind::YesNo | QuestionKind::Single => {
+            QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => {
                 ids.into_iter().map(AnswerValue::Choice).collect()
             }
             QuestionKind::Multiple { .. } => (1u32..(1 << ids.len()))

@@ -167,8 +167,8 @@ impl Compiler<'_> {
                     };
                     let kind = match question.kind {
                         QuestionKind::Number { .. } => Kind::Number,
-                        QuestionKind::YesNo => Kind::YesNo(ids()),
-                        QuestionKind::Single | QuestionKind::Multiple { .. } => {
+                        QuestionKind::YesNo { .. } => Kind::YesNo(ids()),
+                        QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
                             Kind::Answers(ids())
                         }
                     };

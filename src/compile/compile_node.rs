@@ -371,9 +371,9 @@ impl<'s> FileLowering<'s> {
             effects: Vec::new(),
         });
         let kind = match (form, number) {
-            (Form::YesNo, _) => QuestionKind::YesNo,
-            (Form::Single, _) => QuestionKind::Single,
-            (Form::Multiple, _) => QuestionKind::Multiple { then },
+            (Form::YesNo, _) => QuestionKind::YesNo { answers },
+            (Form::Single, _) => QuestionKind::Single { answers },
+            (Form::Multiple, _) => QuestionKind::Multiple { answers, then },
             (Form::Number, number) => QuestionKind::Number {
                 range: number.map_or((i64::MIN, i64::MAX), |spec| (spec.min, spec.max)),
                 unit: number
@@ -383,12 +383,7 @@ impl<'s> FileLowering<'s> {
                 then,
             },
         };
-        Question {
-            ask,
-            answers,
-            skip,
-            kind,
-        }
+        Question { ask, skip, kind }
     }
 
     /// Conditions wait whole: what they read is anywhere in the folder.

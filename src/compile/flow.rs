@@ -172,7 +172,7 @@ pub enum Form {
     Number,
 }
 
-/// A question: what is asked, its answers, and what its kind holds.
+/// A question: what is asked, and what its kind holds (its answers among them).
 ///
 /// Adding a kind of question (a trial `Date` kind: the compiler named 21
 /// files, none of which matches kinds with a wildcard):
@@ -195,24 +195,23 @@ pub enum Form {
 #[derive(Debug, Clone)]
 pub struct Question {
     pub ask: String,
-    /// The answers as written; none for a number question.
-    pub answers: Vec<Answer>,
     /// `skip when`: the condition, and where the walk goes when it holds.
     pub skip: Option<(Cond, NodeId)>,
     pub kind: QuestionKind,
 }
 
-/// What each kind of question holds beyond its answers. Matched in full
-/// wherever the kind matters, so a new kind cannot be forgotten.
+/// What each kind of question holds: its answers as written, or the number
+/// it takes. Matched in full wherever the kind matters, so a new kind cannot
+/// be forgotten; [`Question::answers`] reads the answers of any kind.
 #[derive(Debug, Clone)]
 pub enum QuestionKind {
     /// Answers `yes`, `no` and maybe `unsure` ([`YesNo`](super::YesNo)),
     /// each with its own way on.
-    YesNo,
+    YesNo { answers: Vec<Answer> },
     /// One of the answers, each with its own way on.
-    Single,
+    Single { answers: Vec<Answer> },
     /// Any of the answers, which have no target: the question goes on by `then`.
-    Multiple { then: Step },
+    Multiple { answers: Vec<Answer>, then: Step },
     /// A whole number in `range`, both ends included.
     Number {
         range: (i64, i64),
@@ -226,24 +225,34 @@ pub enum QuestionKind {
 impl Question {
     /// The answers as written; none for a number question.
     pub fn answers(&self) -> &[Answer] {
-        &self.answers
+        match &self.kind {
+            QuestionKind::YesNo { answers }
+            | QuestionKind::Single { answers }
+            | QuestionKind::Multiple { answers, .. } => answers,
+            QuestionKind::Number { .. } => &[],
+        }
     }
 
     /// The answers, to be changed in memory: while compiling, and a
     /// mutant's. Empty for a number question.
     pub(crate) fn answers_mut(&mut self) -> &mut [Answer] {
-        &mut self.answers
+        match &mut self.kind {
+            QuestionKind::YesNo { answers }
+            | QuestionKind::Single { answers }
+            | QuestionKind::Multiple { answers, .. } => answers,
+            QuestionKind::Number { .. } => &mut [],
+        }
     }
 
     pub fn answer(&self, id: &str) -> Option<&Answer> {
-        self.answers.iter().find(|answer| answer.id == id)
+        self.answers().iter().find(|answer| answer.id == id)
     }
 
     /// The kind by name, for the JSON outputs.
     pub fn form(&self) -> Form {
         match self.kind {
-            QuestionKind::YesNo => Form::YesNo,
-            QuestionKind::Single => Form::Single,
+            QuestionKind::YesNo { .. } => Form::YesNo,
+            QuestionKind::Single { .. } => Form::Single,
             QuestionKind::Multiple { .. } => Form::Multiple,
             QuestionKind::Number { .. } => Form::Number,
         }
@@ -252,15 +261,15 @@ impl Question {
     /// Where a `multiple` or `number` question goes on.
     pub fn then(&self) -> Option<&Step> {
         match &self.kind {
-            QuestionKind::Multiple { then } | QuestionKind::Number { then, .. } => Some(then),
-            QuestionKind::YesNo | QuestionKind::Single => None,
+            QuestionKind::Multiple { then, .. } | QuestionKind::Number { then, .. } => Some(then),
+            QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => None,
         }
     }
 
     pub fn then_mut(&mut self) -> Option<&mut Step> {
         match &mut self.kind {
-            QuestionKind::Multiple { then } | QuestionKind::Number { then, .. } => Some(then),
-            QuestionKind::YesNo | QuestionKind::Single => None,
+            QuestionKind::Multiple { then, .. } | QuestionKind::Number { then, .. } => Some(then),
+            QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => None,
         }
     }
 
@@ -268,7 +277,9 @@ impl Question {
     pub fn into_fact(&self) -> Option<usize> {
         match self.kind {
             QuestionKind::Number { into, .. } => into,
-            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => None,
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
+            | QuestionKind::Multiple { .. } => None,
         }
     }
 
@@ -276,7 +287,9 @@ impl Question {
     pub fn range(&self) -> Option<(i64, i64)> {
         match self.kind {
             QuestionKind::Number { range, .. } => Some(range),
-            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => None,
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
+            | QuestionKind::Multiple { .. } => None,
         }
     }
 
@@ -284,7 +297,9 @@ impl Question {
     pub fn unit(&self) -> Option<&str> {
         match &self.kind {
             QuestionKind::Number { unit, .. } => unit.as_deref(),
-            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => None,
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
+            | QuestionKind::Multiple { .. } => None,
         }
     }
 
@@ -297,8 +312,10 @@ impl Question {
             } => {
                 vec![format!("a number from {min} to {max}")]
             }
-            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => self
-                .answers
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
+            | QuestionKind::Multiple { .. } => self
+                .answers()
                 .iter()
                 .enumerate()
                 .map(|(i, a)| format!("{} ({})", i + 1, a.id))
@@ -325,10 +342,10 @@ impl Question {
                         chosen.push(answer.id.clone());
                     }
                 }
-                chosen.sort_by_key(|id| self.answers.iter().position(|a| a.id == *id));
+                chosen.sort_by_key(|id| self.answers().iter().position(|a| a.id == *id));
                 Some(AnswerValue::Many(chosen))
             }
-            QuestionKind::YesNo | QuestionKind::Single => {
+            QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => {
                 Some(AnswerValue::Choice(self.answer(text)?.id.clone()))
             }
         }

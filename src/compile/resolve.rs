@@ -59,7 +59,9 @@ impl<'s> Compiler<'s> {
                 match &mut question.kind {
                     QuestionKind::Number { into, .. } => *into = fact,
                     // Only a number question has an `into` to wait for.
-                    QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {}
+                    QuestionKind::YesNo { .. }
+                    | QuestionKind::Single { .. }
+                    | QuestionKind::Multiple { .. } => {}
                 }
             }
         }
@@ -161,9 +163,11 @@ impl<'s> Compiler<'s> {
 /// Where the target of `way` out of `node` is kept.
 fn target_at(node: &mut Node, way: Way) -> Option<&mut NodeId> {
     match (&mut node.kind, way) {
-        (NodeKind::Question(question), Way::Answer(index)) => {
-            question.answers.get_mut(index as usize)?.target.as_mut()
-        }
+        (NodeKind::Question(question), Way::Answer(index)) => question
+            .answers_mut()
+            .get_mut(index as usize)?
+            .target
+            .as_mut(),
         (NodeKind::Question(question), Way::Then) => Some(&mut question.then_mut()?.target),
         (NodeKind::Question(question), Way::Skip) => Some(&mut question.skip.as_mut()?.1),
         (NodeKind::Decide(decide), Way::Arm(index)) => {
@@ -178,7 +182,7 @@ fn target_at(node: &mut Node, way: Way) -> Option<&mut NodeId> {
 fn effects_at(node: &mut Node, way: Way) -> Option<&mut [Effect]> {
     match (&mut node.kind, way) {
         (NodeKind::Question(question), Way::Answer(index)) => {
-            Some(&mut question.answers.get_mut(index as usize)?.effects)
+            Some(&mut question.answers_mut().get_mut(index as usize)?.effects)
         }
         (NodeKind::Question(question), Way::Then) => Some(&mut question.then_mut()?.effects),
         (NodeKind::Decide(decide), Way::Arm(index)) => {

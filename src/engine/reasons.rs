@@ -55,17 +55,17 @@ impl<'f> Session<'f> {
             let others: Vec<AnswerValue> = match question.kind {
                 QuestionKind::Number { .. } => Vec::new(),
                 QuestionKind::Multiple { .. } => none_option(question)
-                    .map(|i| AnswerValue::Choice(question.answers[i].id.clone()))
+                    .map(|i| AnswerValue::Choice(question.answers()[i].id.clone()))
                     .filter(|none| none != *value)
                     .into_iter()
                     .collect(),
-                QuestionKind::YesNo if **value != no => vec![no.clone()],
-                QuestionKind::YesNo if flow.node(*q).tags.iter().any(|t| t == REFERRAL) => {
+                QuestionKind::YesNo { .. } if **value != no => vec![no.clone()],
+                QuestionKind::YesNo { .. } if flow.node(*q).tags.iter().any(|t| t == REFERRAL) => {
                     vec![YesNo::Yes.value()]
                 }
-                QuestionKind::YesNo => Vec::new(),
-                QuestionKind::Single => question
-                    .answers
+                QuestionKind::YesNo { .. } => Vec::new(),
+                QuestionKind::Single { .. } => question
+                    .answers()
                     .iter()
                     .map(|a| AnswerValue::Choice(a.id.clone()))
                     .filter(|other| other != *value)
@@ -80,8 +80,8 @@ impl<'f> Session<'f> {
                         && flow
                             .question(*q)
                             .is_some_and(|question| match question.kind {
-                                QuestionKind::YesNo => true,
-                                QuestionKind::Single
+                                QuestionKind::YesNo { .. } => true,
+                                QuestionKind::Single { .. }
                                 | QuestionKind::Multiple { .. }
                                 | QuestionKind::Number { .. } => false,
                             })

@@ -413,8 +413,8 @@ fn normalize(question: &Question, value: AnswerValue) -> AnswerValue {
             AnswerValue::Many(vec![choice])
         }
         (
-            QuestionKind::YesNo
-            | QuestionKind::Single
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
             | QuestionKind::Multiple { .. }
             | QuestionKind::Number { .. },
             value,
@@ -445,7 +445,7 @@ fn validate(question: &Question, value: &AnswerValue) -> Result<(), AnswerError>
             }
             Ok(())
         }
-        (QuestionKind::YesNo | QuestionKind::Single, AnswerValue::Choice(choice)) => {
+        (QuestionKind::YesNo { .. } | QuestionKind::Single { .. }, AnswerValue::Choice(choice)) => {
             match question.answer(choice) {
                 Some(_) => Ok(()),
                 None => Err(no_match(choice.to_string())),
@@ -458,8 +458,8 @@ fn validate(question: &Question, value: &AnswerValue) -> Result<(), AnswerError>
             }
         }
         (
-            QuestionKind::YesNo
-            | QuestionKind::Single
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
             | QuestionKind::Multiple { .. }
             | QuestionKind::Number { .. },
             other,

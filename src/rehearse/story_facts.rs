@@ -162,13 +162,13 @@ pub fn alternatives(
     story: &StoryFacts,
 ) -> Vec<AnswerValue> {
     let all: Vec<AnswerValue> = match question.kind {
-        QuestionKind::YesNo | QuestionKind::Single => question
-            .answers
+        QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => question
+            .answers()
             .iter()
             .map(|a| AnswerValue::Choice(a.id.clone()))
             .collect(),
         QuestionKind::Multiple { .. } => question
-            .answers
+            .answers()
             .iter()
             .map(|a| AnswerValue::Many(vec![a.id.clone()]))
             .collect(),
@@ -195,22 +195,27 @@ mod tests {
     use super::*;
     use crate::compile::{Answer, NodeId, Step, Within};
 
-    fn question(ask: &str, kind: QuestionKind, answers: &[(&str, &str)]) -> Question {
+    fn question(
+        ask: &str,
+        kind: fn(Vec<Answer>) -> QuestionKind,
+        answers: &[(&str, &str)],
+    ) -> Question {
         Question {
             ask: ask.to_string(),
-            answers: answers
-                .iter()
-                .map(|(id, label)| Answer {
-                    id: id.to_string(),
-                    label: label.to_string(),
-                    synonyms: Vec::new(),
-                    within: None,
-                    target: None,
-                    effects: Vec::new(),
-                })
-                .collect(),
+            kind: kind(
+                answers
+                    .iter()
+                    .map(|(id, label)| Answer {
+                        id: id.to_string(),
+                        label: label.to_string(),
+                        synonyms: Vec::new(),
+                        within: None,
+                        target: None,
+                        effects: Vec::new(),
+                    })
+                    .collect(),
+            ),
             skip: None,
-            kind,
         }
     }
 
@@ -234,7 +239,7 @@ mod tests {
     fn pregnancy_is_not_a_counterfactual_for_a_man() {
         let q = question(
             "Are you pregnant?",
-            QuestionKind::YesNo,
+            |answers| QuestionKind::YesNo { answers },
             &[("yes", "Yes"), ("no", "No")],
         );
         let no = AnswerValue::Choice("no".into());
@@ -249,7 +254,7 @@ mod tests {
 
     #[test]
     fn number_counterfactuals_stay_near_the_clients_own_and_never_reach_zero() {
-        let q = question("How old are you?", age(), &[]);
+        let q = question("How old are you?", |_| age(), &[]);
         let alts = alternatives(&q, &AnswerValue::Number(34), &story("Priya, 34."));
         assert_eq!(alts.first(), Some(&AnswerValue::Number(33)));
         assert!(!alts.contains(&AnswerValue::Number(0)));
@@ -261,16 +266,16 @@ mod tests {
 
     #[test]
     fn a_stated_age_or_length_of_time_is_told_but_a_red_flag_never_is() {
-        let age = question("How old are you?", age(), &[]);
+        let age = question("How old are you?", |_| age(), &[]);
         let s = story("Nadia, 34, has had an ache for about four weeks.");
         assert!(s.tells(&age, "Age", false, &AnswerValue::Number(34)));
         assert!(!s.tells(&age, "Age", false, &AnswerValue::Number(43)));
         let mut long = question(
             "How long?",
-            QuestionKind::Single,
+            |answers| QuestionKind::Single { answers },
             &[("acute", "Under 6 weeks")],
         );
-        long.answers[0].within = Some(Within {
+        long.answers_mut()[0].within = Some(Within {
             measure: Measure::Days,
             low: 0,
             high: Some(42),
@@ -287,7 +292,11 @@ mod tests {
             false,
             &AnswerValue::Choice("acute".into())
         ));
-        let saddle = question("Numb saddle?", QuestionKind::YesNo, &[("yes", "Yes")]);
+        let saddle = question(
+            "Numb saddle?",
+            |answers| QuestionKind::YesNo { answers },
+            &[("yes", "Yes")],
+        );
         let told = story("The saddle area is numb.");
         assert!(!told.tells(
             &saddle,

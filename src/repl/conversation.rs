@@ -240,7 +240,7 @@ impl<'f, W: Write> Conversation<'f, W> {
                 self.out,
                 "Say the new answer too, e.g. `change {number} {}`. Question {number} was:",
                 asked
-                    .answers
+                    .answers()
                     .first()
                     .map_or("2", |a| a.label.as_str())
                     .to_lowercase()
@@ -398,7 +398,7 @@ impl<'f, W: Write> Conversation<'f, W> {
 /// The words a person can type for each answer, as shown: `not sure`, `below my knee, into the calf or foot`.
 fn answer_choices(question: &crate::compile::Question) -> Vec<String> {
     question
-        .answers
+        .answers()
         .iter()
         .map(|answer| answer.label.to_lowercase().to_string())
         .collect()

@@ -34,7 +34,9 @@ pub fn question_text(node: &Node, question: &Question, audience: Audience) -> St
                 .unwrap_or_default();
             let _ = writeln!(out, "  Type a number from {min} to {max}{unit}.");
         }
-        QuestionKind::YesNo | QuestionKind::Single => numbered_answers(&mut out, question),
+        QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => {
+            numbered_answers(&mut out, question)
+        }
         QuestionKind::Multiple { .. } => {
             numbered_answers(&mut out, question);
             let _ = writeln!(out, "  Choose all that apply, e.g. 1,3.");
@@ -44,7 +46,7 @@ pub fn question_text(node: &Node, question: &Question, audience: Audience) -> St
 }
 
 fn numbered_answers(out: &mut String, question: &Question) {
-    for (i, answer) in question.answers.iter().enumerate() {
+    for (i, answer) in question.answers().iter().enumerate() {
         let _ = writeln!(out, "  {}) {}", (i + 1).to_string().cyan(), answer.label);
     }
 }

@@ -20,8 +20,8 @@ pub fn answer_words(question: &Question, value: &AnswerValue) -> String {
                 unit: Some(unit), ..
             } => format!("{n} {unit}"),
             QuestionKind::Number { unit: None, .. }
-            | QuestionKind::YesNo
-            | QuestionKind::Single
+            | QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
             | QuestionKind::Multiple { .. } => n.to_string(),
         },
         _ => value

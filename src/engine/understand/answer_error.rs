@@ -130,7 +130,9 @@ pub fn options_as_shown(question: &Question) -> Vec<String> {
         } => {
             vec![format!("a whole number from {min} to {max}")]
         }
-        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => question
+        QuestionKind::YesNo { .. }
+        | QuestionKind::Single { .. }
+        | QuestionKind::Multiple { .. } => question
             .answers()
             .iter()
             .enumerate()

@@ -90,7 +90,7 @@ fn pick(question: &Question, index: usize, certainty: Certainty) -> Reading {
     let id = question.answers()[index].id.clone();
     let value = match question.kind {
         QuestionKind::Multiple { .. } => AnswerValue::Many(vec![id]),
-        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Number { .. } => {
+        QuestionKind::YesNo { .. } | QuestionKind::Single { .. } | QuestionKind::Number { .. } => {
             AnswerValue::Choice(id)
         }
     };

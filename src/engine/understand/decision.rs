@@ -135,19 +135,19 @@ pub fn says_no(question: &Question, value: &AnswerValue) -> bool {
             chosen.len() == 1 && is_no(&chosen[0])
         }
         (
-            QuestionKind::YesNo
-            | QuestionKind::Single
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
             | QuestionKind::Multiple { .. }
             | QuestionKind::Number { .. },
             AnswerValue::Choice(c),
         ) => is_no(c),
         (
-            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Number { .. },
+            QuestionKind::YesNo { .. } | QuestionKind::Single { .. } | QuestionKind::Number { .. },
             AnswerValue::Many(_),
         )
         | (
-            QuestionKind::YesNo
-            | QuestionKind::Single
+            QuestionKind::YesNo { .. }
+            | QuestionKind::Single { .. }
             | QuestionKind::Multiple { .. }
             | QuestionKind::Number { .. },
             AnswerValue::Number(_),

@@ -55,7 +55,9 @@ pub fn understand(
             choices::many(&choices::Options::new(question), input, &typed)?
                 .ok_or_else(|| no_match(question, input))?
         }
-        QuestionKind::YesNo | QuestionKind::Single => read_one(node, question, &typed, input)?,
+        QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => {
+            read_one(node, question, &typed, input)?
+        }
     };
     // "no?" is said as a question, "no, a little" with a hedge: not plainly
     // meant, whichever reader found the answer.
@@ -130,8 +132,10 @@ fn read_one(
         return Ok(reading);
     }
     let yes_no = match question.kind {
-        QuestionKind::YesNo => true,
-        QuestionKind::Single | QuestionKind::Multiple { .. } | QuestionKind::Number { .. } => false,
+        QuestionKind::YesNo { .. } => true,
+        QuestionKind::Single { .. }
+        | QuestionKind::Multiple { .. }
+        | QuestionKind::Number { .. } => false,
     };
     if yes_no {
         return match yes_no::read_yes_no(question, node.clinical.as_deref(), typed) {
