@@ -276,10 +276,7 @@ impl<'f> Session<'f> {
             .map_err(ChangeError::Invalid)?
             .into_value();
         let before: Vec<NodeId> = self.answers().map(|(q, _)| q).collect();
-        let mut given: HashMap<NodeId, AnswerValue> =
-            self.answers().map(|(q, v)| (q, v.clone())).collect();
-        given.insert(question, value);
-        *self = Session::replay(self.flow, &given);
+        *self = self.with_answer(question, value);
         let dropped = before
             .into_iter()
             .filter(|q| self.answer_to(*q).is_none())

@@ -2,8 +2,6 @@
 //! result can say so plainly instead of explaining a finding the person never
 //! reported.
 
-use std::collections::HashMap;
-
 use super::Session;
 use crate::compile::{AnswerValue, NodeId, Verdict};
 
@@ -20,8 +18,6 @@ impl<'f> Session<'f> {
         {
             return Vec::new();
         }
-        let given: HashMap<NodeId, AnswerValue> =
-            self.answers().map(|(q, v)| (q, v.clone())).collect();
         self.answers()
             .filter(|(q, value)| {
                 **value == AnswerValue::Choice("unsure".into())
@@ -31,9 +27,9 @@ impl<'f> Session<'f> {
             })
             .map(|(q, _)| q)
             .filter(|&q| {
-                let mut instead = given.clone();
-                instead.insert(q, AnswerValue::Choice("no".into()));
-                Session::replay(flow, &instead).current_index() != self.current_index()
+                self.with_answer(q, AnswerValue::Choice("no".into()))
+                    .current_index()
+                    != self.current_index()
             })
             .collect()
     }
