@@ -18,6 +18,7 @@ mod resolve;
 mod sources;
 mod topo_order;
 mod value;
+mod yes_no;
 
 pub use answer_value::AnswerValue;
 pub use compiler::compile;
@@ -25,6 +26,7 @@ pub use condition::{CompareOp, Cond, Operand};
 pub use flow::*;
 pub use questions_left::QuestionsLeft;
 pub use value::{Domain, Value};
+pub use yes_no::{NotYesNo, YesNo};
 
 #[cfg(test)]
 pub(crate) mod tests;

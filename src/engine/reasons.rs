@@ -5,7 +5,7 @@
 
 use super::Session;
 use super::understand::none_option;
-use crate::compile::{AnswerValue, Form, NodeId, Verdict};
+use crate::compile::{AnswerValue, NodeId, QuestionKind, Verdict, YesNo};
 
 /// The tag of a question whose "yes" (or "not sure") is a warning sign.
 const RED_FLAG: &str = "red_flag";
@@ -32,7 +32,7 @@ impl<'f> Session<'f> {
             return None;
         }
         let answered: Vec<(NodeId, &AnswerValue)> = self.answers().collect();
-        let no = AnswerValue::Choice("no".into());
+        let no = YesNo::No.value();
         let reached = self.outcome().and_then(|outcome| outcome.verdict.urgency());
         // The walk goes on, or ends without a referral, or with a less
         // urgent one.
@@ -48,19 +48,19 @@ impl<'f> Session<'f> {
             let Some(question) = flow.question(*q) else {
                 return false;
             };
-            let others: Vec<AnswerValue> = match question.form {
-                Form::Number => Vec::new(),
-                Form::Multiple => none_option(question)
+            let others: Vec<AnswerValue> = match question.kind {
+                QuestionKind::Number { .. } => Vec::new(),
+                QuestionKind::Multiple { .. } => none_option(question)
                     .map(|i| AnswerValue::Choice(question.answers[i].id.clone()))
                     .filter(|none| none != *value)
                     .into_iter()
                     .collect(),
-                Form::YesNo if **value != no => vec![no.clone()],
-                Form::YesNo if flow.node(*q).tags.iter().any(|t| t == REFERRAL) => {
-                    vec![AnswerValue::Choice("yes".into())]
+                QuestionKind::YesNo if **value != no => vec![no.clone()],
+                QuestionKind::YesNo if flow.node(*q).tags.iter().any(|t| t == REFERRAL) => {
+                    vec![YesNo::Yes.value()]
                 }
-                Form::YesNo => Vec::new(),
-                Form::Single => question
+                QuestionKind::YesNo => Vec::new(),
+                QuestionKind::Single => question
                     .answers
                     .iter()
                     .map(|a| AnswerValue::Choice(a.id.clone()))
@@ -75,7 +75,12 @@ impl<'f> Session<'f> {
                     **value != no
                         && flow
                             .question(*q)
-                            .is_some_and(|question| question.form == Form::YesNo)
+                            .is_some_and(|question| match question.kind {
+                                QuestionKind::YesNo => true,
+                                QuestionKind::Single
+                                | QuestionKind::Multiple { .. }
+                                | QuestionKind::Number { .. } => false,
+                            })
                 })
             })
             .or(answered.last())
@@ -91,7 +96,7 @@ impl<'f> Session<'f> {
         let deciding = self.deciding_answer();
         let warning = |q: NodeId, value: &AnswerValue| {
             Some(q) != deciding
-                && *value != AnswerValue::Choice("no".into())
+                && !YesNo::No.is(value)
                 && flow.node(q).tags.iter().any(|tag| tag == RED_FLAG)
         };
         self.answers()

@@ -3,7 +3,7 @@
 //! reported.
 
 use super::Session;
-use crate::compile::{AnswerValue, NodeId, Verdict};
+use crate::compile::{NodeId, Verdict, YesNo};
 
 impl<'f> Session<'f> {
     /// The questions answered "not sure" that decided the outcome reached:
@@ -20,16 +20,14 @@ impl<'f> Session<'f> {
         }
         self.answers()
             .filter(|(q, value)| {
-                **value == AnswerValue::Choice("unsure".into())
+                YesNo::Unsure.is(value)
                     && flow
                         .question(*q)
-                        .is_some_and(|question| question.answer("no").is_some())
+                        .is_some_and(|question| question.answer(YesNo::No.id()).is_some())
             })
             .map(|(q, _)| q)
             .filter(|&q| {
-                self.with_answer(q, AnswerValue::Choice("no".into()))
-                    .current_index()
-                    != self.current_index()
+                self.with_answer(q, YesNo::No.value()).current_index() != self.current_index()
             })
             .collect()
     }

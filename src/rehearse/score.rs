@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::compile::{AnswerValue, Flow, NodeId, Urgency, Verdict};
+use crate::compile::{AnswerValue, Flow, NodeId, Urgency, Verdict, YesNo};
 use crate::engine::Session;
 use crate::report::answer_words;
 
@@ -134,7 +134,7 @@ pub fn score(
     let mut missed_red_flags = Vec::new();
     for (&q, value) in given {
         let node = flow.node(q);
-        let positive = matches!(value, AnswerValue::Choice(c) if c == "yes" || c == "unsure");
+        let positive = YesNo::Yes.is(value) || YesNo::Unsure.is(value);
         if node.is_red_flag() && positive && !asked.contains(&q) {
             missed_red_flags.push(q);
         }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use colored::Colorize;
 
 use super::command::CHAT_COMMANDS;
-use crate::compile::{Form, Node, Question, QuestionsLeft};
+use crate::compile::{Node, Question, QuestionKind, QuestionsLeft};
 use crate::engine::Session;
 use crate::report::Audience;
 
@@ -23,26 +23,31 @@ pub fn question_text(node: &Node, question: &Question, audience: Audience) -> St
     {
         let _ = writeln!(out, "{}", format!("[clinical] {clinical}").dimmed());
     }
-    match question.form {
-        Form::Number => {
-            let (min, max) = question.range.unwrap_or((0, 0));
-            let unit = question
-                .unit
+    match &question.kind {
+        QuestionKind::Number {
+            range: (min, max),
+            unit,
+            ..
+        } => {
+            let unit = unit
                 .as_deref()
                 .map(|u| format!(" ({u})"))
                 .unwrap_or_default();
             let _ = writeln!(out, "  Type a number from {min} to {max}{unit}.");
         }
-        form => {
-            for (i, answer) in question.answers.iter().enumerate() {
-                let _ = writeln!(out, "  {}) {}", (i + 1).to_string().cyan(), answer.label);
-            }
-            if form == Form::Multiple {
-                let _ = writeln!(out, "  Choose all that apply, e.g. 1,3.");
-            }
+        QuestionKind::YesNo | QuestionKind::Single => numbered_answers(&mut out, question),
+        QuestionKind::Multiple { .. } => {
+            numbered_answers(&mut out, question);
+            let _ = writeln!(out, "  Choose all that apply, e.g. 1,3.");
         }
     }
     out
+}
+
+fn numbered_answers(out: &mut String, question: &Question) {
+    for (i, answer) in question.answers.iter().enumerate() {
+        let _ = writeln!(out, "  {}) {}", (i + 1).to_string().cyan(), answer.label);
+    }
 }
 
 /// A question text holding a lettered list ("Does any apply? a) ... b) ...")
