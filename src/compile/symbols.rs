@@ -533,3 +533,74 @@ impl Compiler<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use petgraph::graph::NodeIndex;
+
+    use super::super::tests::{folder, shipped};
+    use super::super::{NodeId, Symbol, Written, compile_with_symbols};
+
+    /// The table and the flow come from one resolution: every node's
+    /// targets in the table are its edges in the graph.
+    #[test]
+    fn the_table_says_what_the_shipped_flow_was_compiled_from() {
+        let (flow, table) = compile_with_symbols(&shipped());
+        let flow = flow.expect("the shipped knowledge compiles");
+        assert!(table.references().iter().all(|r| r.declaration.is_some()));
+        for id in flow.node_ids() {
+            let node = flow.node(id);
+            let found = table.find(&Symbol::Node(node.id.clone()));
+            let declared = table.declaration(found.expect("every node is declared"));
+            assert_eq!(declared.span, node.span);
+            let extent = declared.extent;
+            let mut targets: Vec<NodeId> = (table.references().iter())
+                .filter(|r| matches!(r.written, Written::Target | Written::Next))
+                .filter(|r| r.span.file() == extent.file())
+                .filter(|r| extent.start() <= r.span.start() && r.span.end() <= extent.end())
+                .filter_map(|r| match &table.declaration(r.declaration?).symbol {
+                    Symbol::Node(target) => flow.find(target),
+                    _ => None,
+                })
+                .collect();
+            let graph = &flow.graph;
+            let mut edges: Vec<NodeId> = (graph.neighbors(NodeIndex::new(id.index())))
+                .map(|n| graph[n])
+                .collect();
+            targets.sort();
+            edges.sort();
+            assert_eq!(targets, edges, "{}", node.id);
+        }
+        for fact in &flow.facts {
+            let found = table.find(&Symbol::Fact(fact.name.clone()));
+            assert_eq!(table.declaration(found.expect("declared")).span, fact.span);
+        }
+    }
+
+    /// A folder with errors has its names too: what resolves, resolved;
+    /// what does not, recorded as meaning nothing; a file that does not
+    /// parse, declaring nothing.
+    #[test]
+    fn a_folder_with_errors_has_its_names() {
+        let main = "flow t \"T\" { version \"1\" start q }\nfact f: a | b\n\
+                    question q { ask \"?\" yes -> r no -> nowhere }\n\
+                    decide r { when f == c -> end otherwise -> end }\n\
+                    outcome end { verdict treat title \"t\" }\n";
+        let broken = "question {";
+        let (flow, table) = compile_with_symbols(&folder(&[("m.flow", main), ("x.flow", broken)]));
+        assert!(flow.is_err());
+        assert!(table.parsed(0) && !table.parsed(1));
+        let meaning = |word: &str| {
+            let at = main.find(word).expect("the word");
+            let reference = (table.references().iter())
+                .find(|r| r.span.start() == at)
+                .expect("a reference there");
+            (reference.declaration).map(|d| table.declaration(d).symbol.clone())
+        };
+        assert_eq!(meaning("r no"), Some(Symbol::Node("m.r".into())));
+        assert_eq!(meaning("nowhere"), None);
+        assert_eq!(meaning("f =="), Some(Symbol::Fact("f".into())));
+        assert_eq!(meaning("c ->"), None);
+        assert_eq!(meaning("end otherwise"), Some(Symbol::Node("m.end".into())));
+    }
+}
