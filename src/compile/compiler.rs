@@ -291,8 +291,7 @@ impl<'s> Compiler<'s> {
             return;
         }
         for (file, document) in self.documents {
-            self.symbols
-                .sections(*file, self.namespace(*file), document);
+            self.symbols.sections(self.namespace(*file), document);
         }
         for (_, document) in self.documents {
             for decl in &document.tags {
@@ -303,16 +302,19 @@ impl<'s> Compiler<'s> {
             }
             for decl in &document.invariants {
                 let symbol = Symbol::Invariant(decl.text.text.to_string());
-                (self.symbols).titled(symbol, decl.text.span, decl.span, &decl.text.text);
+                self.symbols
+                    .titled(symbol, decl.text.span, decl.span, &decl.text.text);
             }
             for decl in &document.cases {
                 let symbol = Symbol::Case(decl.name.text.to_string());
-                (self.symbols).titled(symbol, decl.name.span, decl.span, &decl.name.text);
+                self.symbols
+                    .titled(symbol, decl.name.span, decl.span, &decl.name.text);
             }
             for decl in &document.vignettes {
                 let symbol = Symbol::Vignette(decl.name.text.to_string());
                 let title = &decl.title.text;
-                (self.symbols).titled(symbol, decl.name.span, decl.case.span, title);
+                self.symbols
+                    .titled(symbol, decl.name.span, decl.case.span, title);
             }
         }
     }
@@ -451,11 +453,13 @@ impl<'s> Compiler<'s> {
         };
         match self.names.resolve(start, self.namespace(file), None) {
             Ok(index) => {
-                (self.symbols).refer(start.span, Written::Target, Meant::Node(index));
+                self.symbols
+                    .refer(start.span, Written::Target, Meant::Node(index));
                 Some(index)
             }
             Err(error) => {
-                (self.symbols).refer(start.span, Written::Target, Meant::Nothing);
+                self.symbols
+                    .refer(start.span, Written::Target, Meant::Nothing);
                 self.errors.push(error);
                 None
             }
@@ -493,7 +497,9 @@ impl<'s> Compiler<'s> {
                     initial,
                     span: decl.name.span,
                 });
-                if let Some(value) = &decl.initial {
+                if let Some(value) = &decl.initial
+                    && self.symbols.on()
+                {
                     let fact = self.facts.len() - 1;
                     let checked = self.facts[fact].initial.clone();
                     self.refer_fact_value(fact, value, checked.as_ref());

@@ -143,12 +143,12 @@ impl Symbols {
         }
     }
 
-    /// Every file's sections, in the compiler's order.
-    pub(super) fn sections(&mut self, file: usize, namespace: &str, document: &ast::Document) {
+    /// A file's sections; called for every file in order, as the compiler
+    /// numbers them.
+    pub(super) fn sections(&mut self, namespace: &str, document: &ast::Document) {
         if !self.on {
             return;
         }
-        let _ = file;
         for section in &document.sections {
             let id = self.declare(Declaration {
                 symbol: Symbol::Section(format!("{namespace}.{}", section.name.text)),
@@ -160,8 +160,8 @@ impl Symbols {
         }
     }
 
-    /// File `file`'s nodes, numbered from `base`; its sections are counted
-    /// from `sections_before` among the folder's.
+    /// File `file`'s nodes, declared in the order the compiler numbers
+    /// them; its sections are counted from `sections_before` among the folder's.
     pub(super) fn nodes(&mut self, file: usize, sections_before: usize) {
         let Some(nodes) = self.waiting.remove(&file) else {
             return;
