@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
-use backcheck::compile::{AnswerValue, Flow, Form, NodeId, compile};
+use backcheck::compile::{AnswerValue, Flow, NodeId, QuestionKind, YesNo, compile};
 use backcheck::engine::Session;
 use backcheck::source::KnowledgeSource;
 
@@ -18,10 +18,10 @@ fn plain_answers(flow: &Flow) -> HashMap<NodeId, AnswerValue> {
     let mut answers = HashMap::new();
     for index in (0..flow.nodes.len()).map(NodeId::new) {
         if let Some(question) = flow.question(index) {
-            let value = match question.form {
-                Form::YesNo => AnswerValue::Choice("no".into()),
-                Form::Single => AnswerValue::Choice(question.answers[0].id.clone()),
-                Form::Multiple => AnswerValue::Many(
+            let value = match &question.kind {
+                QuestionKind::YesNo => YesNo::No.value(),
+                QuestionKind::Single => AnswerValue::Choice(question.answers[0].id.clone()),
+                QuestionKind::Multiple { .. } => AnswerValue::Many(
                     question
                         .answers
                         .last()
@@ -29,10 +29,9 @@ fn plain_answers(flow: &Flow) -> HashMap<NodeId, AnswerValue> {
                         .into_iter()
                         .collect(),
                 ),
-                Form::Number => {
-                    let (min, max) = question.range.unwrap_or((0, 0));
-                    AnswerValue::Number(30.clamp(min, max))
-                }
+                QuestionKind::Number {
+                    range: (min, max), ..
+                } => AnswerValue::Number(30.clamp(*min, *max)),
             };
             answers.insert(index, value);
         }

@@ -7,6 +7,7 @@
 //! never decides. docs/architecture.md describes each stage.
 
 pub mod check;
+pub mod cli;
 pub mod compile;
 pub mod diagnostic;
 pub mod embedded;

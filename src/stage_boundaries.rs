@@ -20,6 +20,23 @@ const MAY_USE: &[(&str, &[&str])] = &[
         "lsp",
         &["source", "diagnostic", "syntax", "compile", "check"],
     ),
+    (
+        "cli",
+        &[
+            "source",
+            "diagnostic",
+            "syntax",
+            "compile",
+            "check",
+            "engine",
+            "report",
+            "terminal",
+            "repl",
+            "rehearse",
+            "lsp",
+            "embedded",
+        ],
+    ),
 ];
 
 const STAGES: &[&str] = &[
@@ -35,6 +52,7 @@ const STAGES: &[&str] = &[
     "rehearse",
     "lsp",
     "embedded",
+    "cli",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

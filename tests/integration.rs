@@ -35,6 +35,7 @@ mod pty_conversation;
 mod pty_loose;
 mod pty_loose_answers;
 mod pty_rehearse;
+mod readme;
 mod rehearse_players;
 mod rehearse_reasoning;
 mod safety_holes;

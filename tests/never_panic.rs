@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 
 use backcheck::check;
-use backcheck::compile::{Flow, Form, NodeId, compile};
+use backcheck::compile::{Flow, NodeId, QuestionKind, YesNo, compile};
 use backcheck::diagnostic::render_all;
 use backcheck::engine::{Current, SavedSession, Session, understand};
 use backcheck::source::{KnowledgeSource, SourceFile, walk_flow_files};
@@ -160,18 +160,26 @@ fn valid_text(flow: &Flow, question: NodeId, k: usize) -> String {
     let Some(question) = flow.question(question) else {
         return String::new();
     };
-    match question.form {
-        Form::Number => {
-            let (min, max) = question.range.unwrap_or((0, 100));
+    match &question.kind {
+        QuestionKind::Number {
+            range: (min, max), ..
+        } => {
+            let (min, max) = (*min, *max);
             [min, max, min.saturating_add(max) / 2, max.saturating_add(1)][k % 4].to_string()
         }
-        Form::Multiple if k.is_multiple_of(3) && question.answers.len() > 1 => {
+        QuestionKind::Multiple { .. } if k.is_multiple_of(3) && question.answers.len() > 1 => {
             let first = &question.answers[k % question.answers.len()].id;
             let second = &question.answers[(k / 3) % question.answers.len()].id;
             format!("{first}+{second}")
         }
-        _ if question.answers.is_empty() => "yes".into(),
-        _ => question.answers[k % question.answers.len()].id.to_string(),
+        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. }
+            if question.answers.is_empty() =>
+        {
+            YesNo::Yes.id().into()
+        }
+        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {
+            question.answers[k % question.answers.len()].id.to_string()
+        }
     }
 }
 
@@ -511,8 +519,11 @@ fn interpreting_a_mebibyte_answer_never_panics() {
             interpreted += 1;
         }
         let answer = understand(flow.node(index), question, &padded).map(|u| u.into_value());
-        if question.form == Form::Number {
-            assert_eq!(answer, Ok(backcheck::compile::AnswerValue::Number(34)));
+        match question.kind {
+            QuestionKind::Number { .. } => {
+                assert_eq!(answer, Ok(backcheck::compile::AnswerValue::Number(34)));
+            }
+            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {}
         }
     }
     assert!(interpreted > 0, "the mini flow has questions");

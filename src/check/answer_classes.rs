@@ -19,7 +19,7 @@
 use num_bigint::BigUint;
 
 use super::flow_conditions::{atoms, conditions};
-use crate::compile::{AnswerValue, Effect, Flow, Form, NodeId, Operand, Question, Value};
+use crate::compile::{AnswerValue, Effect, Flow, NodeId, Operand, Question, QuestionKind, Value};
 
 /// The constants conditions compare operands with.
 #[derive(Debug, Clone)]
@@ -71,9 +71,14 @@ impl Constants {
     /// The intervals of `question`'s range that no condition tells apart, as
     /// (lowest, highest).
     pub(super) fn number_intervals(&self, q: usize, question: &Question) -> Vec<(i64, i64)> {
-        let (min, max) = question.range.unwrap_or((i64::MIN, i64::MAX));
+        let ((min, max), into) = match question.kind {
+            QuestionKind::Number { range, into, .. } => (range, into),
+            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {
+                ((i64::MIN, i64::MAX), None)
+            }
+        };
         let mut cuts: Vec<i64> = self.question_numbers.get(q).cloned().unwrap_or_default();
-        if let Some(fact) = question.into {
+        if let Some(fact) = into {
             cuts.extend(self.fact_numbers.get(fact).into_iter().flatten());
         }
         cuts.retain(|t| (min..=max).contains(t));
@@ -125,10 +130,13 @@ pub(super) fn answer_classes<'f>(
     constants: &Constants,
     tracked_fact: &dyn Fn(usize) -> bool,
 ) -> Vec<AnswerClass<'f>> {
-    let then_effects = question.then.iter().flat_map(|step| step.effects.iter());
-    let then_target = question.then.as_ref().map(|step| step.target.index());
-    match question.form {
-        Form::YesNo | Form::Single => question
+    let then_effects = question
+        .then()
+        .into_iter()
+        .flat_map(|step| step.effects.iter());
+    let then_target = question.then().map(|step| step.target.index());
+    match question.kind {
+        QuestionKind::YesNo | QuestionKind::Single => question
             .answers
             .iter()
             .map(|answer| AnswerClass {
@@ -144,7 +152,7 @@ pub(super) fn answer_classes<'f>(
                 target: then_target.or(answer.target.map(NodeId::index)),
             })
             .collect(),
-        Form::Number => constants
+        QuestionKind::Number { .. } => constants
             .number_intervals(q, question)
             .into_iter()
             .map(|(low, _)| AnswerClass {
@@ -156,7 +164,7 @@ pub(super) fn answer_classes<'f>(
                 target: then_target,
             })
             .collect(),
-        Form::Multiple => {
+        QuestionKind::Multiple { .. } => {
             let inert = |answer: &crate::compile::Answer| {
                 !constants.names(q, &answer.id)
                     && !answer

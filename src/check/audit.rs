@@ -22,7 +22,7 @@ use super::lint::location;
 use super::lint_questions::red_flags_unsure;
 use super::prover::Prover;
 use super::verify::{Vacuity, vacuity};
-use crate::compile::{Cond, Flow, Invariant, NodeId, NodeKind, Operand};
+use crate::compile::{Cond, Flow, Invariant, NodeId, NodeKind, Operand, YesNo};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// The errors read off the graph without walking it (E025, E026), in
@@ -111,7 +111,7 @@ fn unguarded_red_flags(flow: &Flow) -> Vec<Diagnostic> {
             .any(|case| {
                 case.answers
                     .iter()
-                    .any(|(asked, answer)| *asked == q && answer.to_string() != "no")
+                    .any(|(asked, answer)| *asked == q && answer.choices() != [YesNo::No.id()])
             });
         let missing = match (invariant, case) {
             (true, true) => continue,

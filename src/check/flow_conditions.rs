@@ -3,7 +3,7 @@
 //! (which facts are read, and where) and the verifier (which numbers and
 //! answer words a condition can tell apart).
 
-use crate::compile::{Cond, Flow, NodeKind, Operand, Value};
+use crate::compile::{Cond, Flow, NodeKind, Operand, Value, YesNo};
 
 /// Where a condition is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +54,9 @@ pub(super) fn atoms(cond: &Cond, f: &mut impl FnMut(Operand, &Value)) {
                 values.iter().for_each(|v| f(Operand::Question(*q), v));
             }
         }
-        Cond::Truth(operand @ Operand::Question(_)) => f(*operand, &Value::Word("yes".into())),
+        Cond::Truth(operand @ Operand::Question(_)) => {
+            f(*operand, &Value::Word(YesNo::Yes.id().into()))
+        }
         Cond::Truth(operand) => f(*operand, &Value::Bool(true)),
     }
 }

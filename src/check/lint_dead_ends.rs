@@ -68,7 +68,7 @@ pub(super) fn dead_ends(flow: &Flow) -> Vec<Diagnostic> {
                             .iter()
                             .filter_map(|a| Some((index, a.target?.index()))),
                     );
-                    explained.extend(question.then.iter().map(|s| (index, s.target.index())));
+                    explained.extend(question.then().iter().map(|s| (index, s.target.index())));
                     warnings.push(
                         Diagnostic::new(
                             DiagnosticKind::DeadEnd,

@@ -171,7 +171,7 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
                 if let Some((_, target)) = question.skip.as_ref() {
                     go(*target, &mut std::iter::empty(), None);
                 }
-                let then = question.then.as_ref();
+                let then = question.then();
                 let then_effects = then.into_iter().flat_map(|s| s.effects.iter());
                 let mut all: Vec<&Effect> = then_effects.collect();
                 for answer in &question.answers {
@@ -184,7 +184,7 @@ fn set_before(flow: &Flow) -> Option<SetBefore> {
                     }
                 }
                 if let Some(step) = then {
-                    go(step.target, &mut all.into_iter(), question.into);
+                    go(step.target, &mut all.into_iter(), question.into_fact());
                 }
             }
         }

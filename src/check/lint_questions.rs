@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::flow_conditions::conditions;
 use super::lint::location;
-use crate::compile::{Answer, Effect, Flow, Form, NodeKind, Operand, Question};
+use crate::compile::{Answer, Effect, Flow, NodeKind, Operand, Question, QuestionKind, YesNo};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// W004: every answer goes to the same place, none has an effect, and no
@@ -49,12 +49,13 @@ pub(super) fn pointless_questions(flow: &Flow) -> Vec<Diagnostic> {
 }
 
 fn has_effect(question: &Question) -> bool {
-    question.into.is_some() || question.answers.iter().any(|a| !a.effects.is_empty())
+    question.into_fact().is_some() || question.answers.iter().any(|a| !a.effects.is_empty())
 }
 
 fn same_target(question: &Question) -> bool {
-    if question.then.is_some() || matches!(question.form, Form::Multiple | Form::Number) {
-        return true;
+    match question.kind {
+        QuestionKind::Multiple { .. } | QuestionKind::Number { .. } => return true,
+        QuestionKind::YesNo | QuestionKind::Single => {}
     }
     let mut targets = question.answers.iter().map(|a| a.target);
     let first = targets.next();
@@ -126,10 +127,10 @@ pub(super) fn red_flags_unsure(flow: &Flow) -> Vec<Diagnostic> {
         if !node.is_red_flag() {
             continue;
         }
-        let Some(yes) = question.answer("yes") else {
+        let Some(yes) = question.answer(YesNo::Yes.id()) else {
             continue;
         };
-        let problem = match question.answer("unsure") {
+        let problem = match question.answer(YesNo::Unsure.id()) {
             None => "has no `unsure` answer",
             Some(unsure) if !routes_alike(yes, unsure) && !clarifies(flow, yes, unsure) => {
                 "treats `unsure` differently from `yes`"
@@ -167,8 +168,12 @@ fn clarifies(flow: &Flow, yes: &Answer, unsure: &Answer) -> bool {
     let (NodeKind::Question(clarifying), true) = (&step.kind, step.is_red_flag()) else {
         return false;
     };
-    let alike = |id: &str| clarifying.answer(id).is_some_and(|a| routes_alike(yes, a));
-    alike("yes") && alike("unsure")
+    let alike = |id: YesNo| {
+        clarifying
+            .answer(id.id())
+            .is_some_and(|a| routes_alike(yes, a))
+    };
+    alike(YesNo::Yes) && alike(YesNo::Unsure)
 }
 
 fn routes_alike(yes: &Answer, unsure: &Answer) -> bool {

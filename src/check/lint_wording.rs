@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 
 use super::flow_conditions::{Place, conditions};
-use crate::compile::{Effect, Flow, Form, NodeId, NodeKind, Operand};
+use crate::compile::{Effect, Flow, NodeId, NodeKind, Operand, QuestionKind, YesNo};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// Openings that take the thing asked about for granted.
@@ -63,7 +63,7 @@ pub(super) fn presuming_follow_ups(flow: &Flow) -> Vec<Diagnostic> {
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
-        let Some(unsure) = question.answer("unsure") else {
+        let Some(unsure) = question.answer(YesNo::Unsure.id()) else {
             continue;
         };
         let mut starts: Vec<NodeId> = unsure.target.into_iter().collect();
@@ -169,8 +169,9 @@ pub(super) fn numbered_lists(flow: &Flow) -> Vec<Diagnostic> {
         let NodeKind::Question(question) = &node.kind else {
             continue;
         };
-        if !matches!(question.form, Form::YesNo | Form::Single | Form::Multiple) {
-            continue;
+        match question.kind {
+            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {}
+            QuestionKind::Number { .. } => continue,
         }
         if !(question.ask.contains("1)") && question.ask.contains("2)")) {
             continue;

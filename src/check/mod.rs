@@ -3,6 +3,7 @@
 //! the cases written in the language.
 
 mod abstract_state;
+mod analysis;
 mod answer_classes;
 mod audit;
 mod case_runner;
@@ -22,6 +23,7 @@ mod red_flag_rules;
 mod tag_rules;
 mod verify;
 
+pub use analysis::{Analysis, AnalysisRequest, analyse};
 pub use audit::{audit, proof_audit, proves_nothing};
 pub use case_runner::{CaseResult, run_case, run_cases};
 pub use exploration::{CycleError, ProofError, STATE_LIMIT};

@@ -17,14 +17,11 @@
 
 use std::time::{Duration, Instant};
 
-use super::audit::audit;
-use super::case_runner::run_cases;
+use super::analysis::{AnalysisRequest, analyse};
 use super::flow_conditions::{Place, conditions};
-use super::prover::Prover;
-use super::tag_rules::tag_errors;
-use super::verify::{prove, verify};
 use crate::compile::{
     CompareOp, Cond, DecideArm, Effect, Flow, NodeId, NodeKind, Operand, Urgency, Value, Verdict,
+    YesNo,
 };
 use crate::diagnostic::Span;
 
@@ -120,24 +117,7 @@ fn caught(flow: &Flow, mutant: &Mutant) -> bool {
     if !mutated.rebuild().is_empty() {
         return true;
     }
-    if run_cases(&mutated).iter().any(|r| !r.passed()) {
-        return true;
-    }
-    let Ok(prover) = Prover::new(&mutated) else {
-        return true;
-    };
-    for invariant in &mutated.invariants {
-        match prove(&prover, invariant) {
-            Ok(result) if result.broken.is_none() => {}
-            _ => return true,
-        }
-    }
-    match verify(&mutated) {
-        Ok(verification) if verification.holds() => {}
-        _ => return true,
-    }
-    // `verify` above judged vacuity; the urgency tags are the rest of the proof's errors.
-    !audit(&mutated).is_empty() || !matches!(tag_errors(&mutated), Ok(errors) if errors.is_empty())
+    analyse(&mutated, &AnalysisRequest::CAUGHT).failed()
 }
 
 /// Whether checking fact `fact` against `value` and against no value at
@@ -160,10 +140,10 @@ fn unset_is_alike(flow: &Flow, at: NodeId, fact: usize, value: &Value) -> bool {
         match &node.kind {
             NodeKind::Question(q) => {
                 q.answers.iter().for_each(|a| count(&a.effects));
-                if let Some(then) = &q.then {
+                if let Some(then) = q.then() {
                     count(&then.effects);
                 }
-                if q.into == Some(fact) {
+                if q.into_fact() == Some(fact) {
                     return false;
                 }
             }
@@ -289,8 +269,10 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
             }
             NodeKind::Question(question) => {
                 for (index, answer) in question.answers.iter().enumerate() {
-                    if node.is_red_flag() && (answer.id == "yes" || answer.id == "unsure") {
-                        let no = question.answer("no").and_then(|a| a.target);
+                    if node.is_red_flag()
+                        && (YesNo::Yes.is_id(&answer.id) || YesNo::Unsure.is_id(&answer.id))
+                    {
+                        let no = question.answer(YesNo::No.id()).and_then(|a| a.target);
                         let places = [
                             (no, "where `no` goes"),
                             (treat, "a treat outcome"),
@@ -315,7 +297,7 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
                         }
                     }
                 }
-                if let Some(then) = &question.then {
+                if let Some(then) = question.then() {
                     for (at, effect) in then.effects.iter().enumerate() {
                         if let Effect::Set { fact, .. } = effect {
                             out.push(dropped(
@@ -435,7 +417,7 @@ fn drop_set(
             if let NodeKind::Question(q) = &mut f.nodes[id.index()].kind {
                 let effects = match answer {
                     Some(index) => &mut q.answers[index].effects,
-                    None => match &mut q.then {
+                    None => match q.then_mut() {
                         Some(then) => &mut then.effects,
                         None => return,
                     },

@@ -527,7 +527,9 @@ fn prepare<'f>(flow: &'f Flow, slots: &Slots, table: &mut Table) -> Vec<Moves<'f
                         continue;
                     };
                     let mut writes = Vec::new();
-                    let number = class.number.zip(question.into.and_then(|f| slots.fact(f)));
+                    let number = class
+                        .number
+                        .zip(question.into_fact().and_then(|f| slots.fact(f)));
                     if let Some((n, slot)) = number {
                         writes.push((slot, table.intern(slot, Known::Fact(Value::Number(n)))));
                     }
@@ -636,10 +638,10 @@ fn writable_from(flow: &Flow, slots: &Slots, order: &[usize]) -> Vec<Vec<bool>> 
             }
             NodeKind::Question(question) => {
                 question.answers.iter().for_each(|a| mark(&a.effects));
-                question.then.iter().for_each(|step| mark(&step.effects));
+                question.then().iter().for_each(|step| mark(&step.effects));
                 let written = [
                     slots.question(node),
-                    question.into.and_then(|f| slots.fact(f)),
+                    question.into_fact().and_then(|f| slots.fact(f)),
                 ];
                 for slot in written.into_iter().flatten() {
                     here[slot] = true;

@@ -8,7 +8,9 @@
 //!   answer), so every emergency flag comes before any urgent exit and every
 //!   urgent flag before any routine one (`verify`).
 
-use crate::compile::{CompareOp, Cond, Flow, Form, NodeId, NodeKind, Operand, Urgency, Value};
+use crate::compile::{
+    CompareOp, Cond, Flow, NodeId, NodeKind, Operand, QuestionKind, Urgency, Value,
+};
 
 fn word(w: &str) -> Value {
     Value::Word(w.to_string())
@@ -53,9 +55,12 @@ pub(super) fn red_flags(flow: &Flow) -> impl Iterator<Item = (NodeId, Option<Urg
     flow.node_ids().filter_map(|q| {
         let node = flow.node(q);
         match &node.kind {
-            NodeKind::Question(question) if node.is_red_flag() && question.form == Form::YesNo => {
-                Some((q, node.marks.urgency))
-            }
+            NodeKind::Question(question) if node.is_red_flag() => match question.kind {
+                QuestionKind::YesNo => Some((q, node.marks.urgency)),
+                QuestionKind::Single
+                | QuestionKind::Multiple { .. }
+                | QuestionKind::Number { .. } => None,
+            },
             _ => None,
         }
     })

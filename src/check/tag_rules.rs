@@ -8,7 +8,7 @@ use super::exploration::CycleError;
 use super::prover::Prover;
 use super::red_flag_rules::{answered, red_flags, refers_at_least, refers_exactly, with_probes};
 use super::verify::judge;
-use crate::compile::{Cond, Flow, Invariant, NodeKind};
+use crate::compile::{Cond, Flow, Invariant, NodeKind, YesNo};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// E031: `out_of_scope` only on a referral outcome (elsewhere it would take
@@ -45,7 +45,9 @@ pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
         return Ok(errors);
     }
     let probes: Vec<(Cond, Cond)> = red_flags(flow)
-        .filter_map(|(q, urgency)| Some((answered(q, &["yes"]), refers_exactly(urgency?))))
+        .filter_map(|(q, urgency)| {
+            Some((answered(q, &[YesNo::Yes.id()]), refers_exactly(urgency?)))
+        })
         .collect();
     let probed = with_probes(flow, &probes);
     let flow = &probed;
@@ -67,7 +69,7 @@ pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
             );
             continue;
         };
-        let yes = answered(q, &["yes"]);
+        let yes = answered(q, &[YesNo::Yes.id()]);
         let too_late = Invariant {
             text: String::new(),
             when: yes.clone(),

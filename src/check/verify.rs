@@ -499,11 +499,13 @@ mod tests {
         q: NodeId,
         question: &crate::compile::Question,
     ) -> Vec<AnswerValue> {
-        use crate::compile::Form;
+        use crate::compile::QuestionKind;
         let ids: Vec<String> = question.answers.iter().map(|a| a.id.clone()).collect();
-        match question.form {
-            Form::YesNo | Form::Single => ids.into_iter().map(AnswerValue::Choice).collect(),
-            Form::Multiple => (1u32..(1 << ids.len()))
+        match question.kind {
+            QuestionKind::YesNo | QuestionKind::Single => {
+                ids.into_iter().map(AnswerValue::Choice).collect()
+            }
+            QuestionKind::Multiple { .. } => (1u32..(1 << ids.len()))
                 .map(|mask| {
                     AnswerValue::Many(
                         (0..ids.len())
@@ -513,7 +515,7 @@ mod tests {
                     )
                 })
                 .collect(),
-            Form::Number => super::super::answer_classes::Constants::of(flow)
+            QuestionKind::Number { .. } => super::super::answer_classes::Constants::of(flow)
                 .number_intervals(q.index(), question)
                 .into_iter()
                 .map(|(low, _)| AnswerValue::Number(low))

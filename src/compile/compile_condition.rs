@@ -3,7 +3,7 @@
 use super::compiler::{Compiler, Context, Kind, literal_text};
 use super::condition::{Cond, Operand};
 use super::flow::*;
-use super::{Domain, Value};
+use super::{Domain, Value, YesNo};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, CompareOp, Literal};
@@ -35,8 +35,8 @@ impl Compiler<'_> {
                 let Some((operand, kind)) = self.operand(name, namespace, context) else {
                     return Cond::Or(Vec::new());
                 };
-                let testable = matches!(kind, Kind::Domain(Domain::Bool))
-                    || matches!(kind, Kind::Answers(Form::YesNo, _));
+                let testable =
+                    matches!(kind, Kind::Domain(Domain::Bool)) || matches!(kind, Kind::YesNo(_));
                 if !testable {
                     self.errors.push(
                         Diagnostic::new(
@@ -114,10 +114,7 @@ impl Compiler<'_> {
                         ))),
                     );
                 }
-                let kind = Kind::Answers(
-                    Form::YesNo,
-                    vec!["yes".into(), "no".into(), "unsure".into()],
-                );
+                let kind = Kind::YesNo(YesNo::ALL.map(|a| a.id().into()).to_vec());
                 let values = values
                     .iter()
                     .map(|v| self.operand_value(&kind, tag.text, v))
@@ -161,11 +158,13 @@ impl Compiler<'_> {
         match resolved {
             Ok(index) => match &self.nodes[index.index()].kind {
                 NodeKind::Question(question) => {
-                    let kind = if question.form == Form::Number {
-                        Kind::Number
-                    } else {
-                        let ids = question.answers.iter().map(|a| a.id.to_string()).collect();
-                        Kind::Answers(question.form, ids)
+                    let ids = || question.answers.iter().map(|a| a.id.to_string()).collect();
+                    let kind = match question.kind {
+                        QuestionKind::Number { .. } => Kind::Number,
+                        QuestionKind::YesNo => Kind::YesNo(ids()),
+                        QuestionKind::Single | QuestionKind::Multiple { .. } => {
+                            Kind::Answers(ids())
+                        }
                     };
                     Some((Operand::Question(index), kind))
                 }
@@ -245,9 +244,7 @@ impl Compiler<'_> {
         .or_else(|| {
             answers
                 .iter()
-                .find(|(answer, _)| {
-                    *answer == name.text && !["yes", "no", "unsure"].contains(answer)
-                })
+                .find(|(answer, _)| *answer == name.text && answer.parse::<YesNo>().is_err())
                 .map(|(answer, question)| {
                     format!(
                         "`{answer}` is an answer of `{question}`: write `{question} == {answer}`"
@@ -309,10 +306,12 @@ impl Compiler<'_> {
                 .unwrap_or(Value::Bool(false)),
             (Kind::Number, Literal::Number(n)) => Value::Number(*n),
             (Kind::Number, _) => bad(self, format!("`{name}` is answered with a number")),
-            (Kind::Answers(_, ids), Literal::Word(w)) if ids.iter().any(|id| id == *w) => {
+            (Kind::Answers(ids) | Kind::YesNo(ids), Literal::Word(w))
+                if ids.iter().any(|id| id == *w) =>
+            {
                 Value::Word((*w).into())
             }
-            (Kind::Answers(_, ids), literal) => {
+            (Kind::Answers(ids) | Kind::YesNo(ids), literal) => {
                 let hint = did_you_mean(&literal_text(literal), ids.iter().map(String::as_str))
                     .unwrap_or_else(|| format!("its answers are {}", ids.join(", ")));
                 bad(self, hint)

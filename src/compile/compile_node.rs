@@ -7,7 +7,7 @@
 
 use super::compile_condition::expr_text;
 use super::flow::*;
-use super::{Cond, Value};
+use super::{Cond, Value, YesNo};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, NodeKindDecl};
@@ -260,9 +260,11 @@ impl<'s> FileLowering<'s> {
                     );
                     None
                 }
-                (Some(target), _) => Some(self.target(target, way)),
+                (Some(target), Form::YesNo | Form::Single | Form::Number) => {
+                    Some(self.target(target, way))
+                }
                 (None, Form::Multiple) => None,
-                (None, _) => {
+                (None, Form::YesNo | Form::Single | Form::Number) => {
                     self.errors.push(
                         Diagnostic::new(
                             DiagnosticKind::NoWayOn,
@@ -304,19 +306,21 @@ impl<'s> FileLowering<'s> {
         }
         self.errors
             .extend(super::compile_within::check_spans(&spans));
-        if form == Form::YesNo {
-            for required in ["yes", "no"] {
-                if !answers.iter().any(|a| a.id == required) {
-                    self.errors.push(
-                        Diagnostic::new(
-                            DiagnosticKind::MissingAnswer,
-                            name.span,
-                            format!("question `{}` has no `{required}` answer", name.text),
-                        )
-                        .with_label(format!("a person could answer {required} here"))
-                        .with_hint(Some(format!("add `{required} -> ...`"))),
-                    );
-                }
+        let required: &[YesNo] = match form {
+            Form::YesNo => &[YesNo::Yes, YesNo::No],
+            Form::Single | Form::Multiple | Form::Number => &[],
+        };
+        for &required in required {
+            if !answers.iter().any(|a| required.is_id(&a.id)) {
+                self.errors.push(
+                    Diagnostic::new(
+                        DiagnosticKind::MissingAnswer,
+                        name.span,
+                        format!("question `{}` has no `{required}` answer", name.text),
+                    )
+                    .with_label(format!("a person could answer {required} here"))
+                    .with_hint(Some(format!("add `{required} -> ...`"))),
+                );
             }
         }
         let then = match (question.then, form) {
@@ -333,7 +337,7 @@ impl<'s> FileLowering<'s> {
                 );
                 None
             }
-            (Some(then), _) => {
+            (Some(then), Form::YesNo | Form::Single) => {
                 self.errors.push(
                     Diagnostic::new(
                         DiagnosticKind::QuestionShape,
@@ -345,7 +349,7 @@ impl<'s> FileLowering<'s> {
                 );
                 None
             }
-            (None, _) => None,
+            (None, Form::YesNo | Form::Single) => None,
         };
         let skip = question.skip.map(|(condition, target)| {
             self.condition(condition, Way::Skip);
@@ -360,17 +364,30 @@ impl<'s> FileLowering<'s> {
                 what: fact,
             });
         }
+        // A missing `then` was reported: the compile fails, and until then
+        // the question goes on to a placeholder.
+        let then = then.unwrap_or(Step {
+            target: NodeId::PENDING,
+            effects: Vec::new(),
+        });
+        let kind = match (form, number) {
+            (Form::YesNo, _) => QuestionKind::YesNo,
+            (Form::Single, _) => QuestionKind::Single,
+            (Form::Multiple, _) => QuestionKind::Multiple { then },
+            (Form::Number, number) => QuestionKind::Number {
+                range: number.map_or((i64::MIN, i64::MAX), |spec| (spec.min, spec.max)),
+                unit: number
+                    .and_then(|spec| spec.unit.as_ref())
+                    .map(|u| u.text.to_string()),
+                into: None,
+                then,
+            },
+        };
         Question {
             ask,
-            form,
             answers,
-            then,
             skip,
-            range: number.map(|spec| (spec.min, spec.max)),
-            unit: number
-                .and_then(|spec| spec.unit.as_ref())
-                .map(|u| u.text.to_string()),
-            into: None,
+            kind,
         }
     }
 
@@ -564,10 +581,10 @@ impl<'s> FileLowering<'s> {
 }
 
 fn yes_no_label(word: &str) -> String {
-    String::from(match word {
-        "yes" => "Yes",
-        "no" => "No",
-        _ => "Not sure",
+    String::from(match word.parse() {
+        Ok(YesNo::Yes) => "Yes",
+        Ok(YesNo::No) => "No",
+        Ok(YesNo::Unsure) | Err(_) => "Not sure",
     })
 }
 

@@ -19,7 +19,11 @@ fn unit_days(unit: &str) -> i64 {
 
 /// One `within`, checked alone.
 pub(super) fn within(decl: &ast::WithinDecl, form: Form) -> Result<Within, Diagnostic> {
-    if form == Form::Multiple {
+    let chosen_with_others = match form {
+        Form::Multiple => true,
+        Form::YesNo | Form::Single | Form::Number => false,
+    };
+    if chosen_with_others {
         return Err(Diagnostic::new(
             DiagnosticKind::BadSpan,
             decl.span,

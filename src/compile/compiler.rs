@@ -194,7 +194,10 @@ pub(super) enum Context {
 /// What a resolved operand can hold, for checking values against it.
 pub(super) enum Kind {
     Domain(Domain),
-    Answers(Form, Vec<String>),
+    /// A question's answer ids; a yes/no question's answers are ids too.
+    Answers(Vec<String>),
+    /// A yes/no question, which a condition may also test bare (`fever`).
+    YesNo(Vec<String>),
     Number,
     Verdict,
     Urgency,

@@ -158,6 +158,9 @@ pub enum NodeKind {
     Outcome(Outcome),
 }
 
+/// A question's kind by name alone, as the JSON outputs show it (`yes_no`,
+/// `single`, `multiple`, `number`) and as the compiler tells the kinds apart
+/// before it builds one. What a question holds is [`QuestionKind`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
@@ -167,19 +170,55 @@ pub enum Form {
     Number,
 }
 
+/// A question: what is asked, its answers, and what its kind holds.
+///
+/// Adding a kind of question (a trial `Date` kind: the compiler named 21
+/// files, none of which matches kinds with a wildcard):
+/// 1. Its syntax, which the compiler cannot point to: `grammar/flow.pest`,
+///    `syntax/ast.rs`, `syntax/parser.rs`, `syntax/format/layout.rs`, and
+///    the keywords of `syntax/syntax_error.rs` and `lsp/completion.rs`.
+/// 2. A variant of [`QuestionKind`] and of [`Form`] (its name in JSON), then
+///    every place the compiler names:
+///    - compile: `compile/flow.rs` (here), `compile_node.rs`,
+///      `compile_within.rs`, `compile_condition.rs`, `resolve.rs`;
+///    - engine: `engine/session.rs`, `engine/reasons.rs`, and in
+///      `engine/understand/`: `mod.rs`, `answer_error.rs`, `choices.rs`,
+///      `decision.rs`;
+///    - check: `check/answer_classes.rs`, `verify.rs`, `lint_questions.rs`,
+///      `lint_wording.rs`, `red_flag_rules.rs`;
+///    - screens: `repl/render.rs`, `report/explain.rs`,
+///      `rehearse/story_facts.rs`;
+///    - `tests/never_panic.rs`, `benches/answer.rs`.
+/// 3. A case in the shipped knowledge that answers one.
 #[derive(Debug, Clone)]
 pub struct Question {
     pub ask: String,
-    pub form: Form,
+    /// The answers as written; none for a number question.
     pub answers: Vec<Answer>,
-    /// Where `multiple` and `number` questions go on.
-    pub then: Option<Step>,
     /// `skip when`: the condition, and where the walk goes when it holds.
     pub skip: Option<(Cond, NodeId)>,
-    pub range: Option<(i64, i64)>,
-    pub unit: Option<String>,
-    /// The number fact a number answer is stored in.
-    pub into: Option<usize>,
+    pub kind: QuestionKind,
+}
+
+/// What each kind of question holds beyond its answers. Matched in full
+/// wherever the kind matters, so a new kind cannot be forgotten.
+#[derive(Debug, Clone)]
+pub enum QuestionKind {
+    /// Answers `yes`, `no` and maybe `unsure` ([`YesNo`](super::YesNo)),
+    /// each with its own way on.
+    YesNo,
+    /// One of the answers, each with its own way on.
+    Single,
+    /// Any of the answers, which have no target: the question goes on by `then`.
+    Multiple { then: Step },
+    /// A whole number in `range`, both ends included.
+    Number {
+        range: (i64, i64),
+        unit: Option<String>,
+        /// The number fact the answer is stored in.
+        into: Option<usize>,
+        then: Step,
+    },
 }
 
 impl Question {
@@ -187,15 +226,65 @@ impl Question {
         self.answers.iter().find(|answer| answer.id == id)
     }
 
+    /// The kind by name, for the JSON outputs.
+    pub fn form(&self) -> Form {
+        match self.kind {
+            QuestionKind::YesNo => Form::YesNo,
+            QuestionKind::Single => Form::Single,
+            QuestionKind::Multiple { .. } => Form::Multiple,
+            QuestionKind::Number { .. } => Form::Number,
+        }
+    }
+
+    /// Where a `multiple` or `number` question goes on.
+    pub fn then(&self) -> Option<&Step> {
+        match &self.kind {
+            QuestionKind::Multiple { then } | QuestionKind::Number { then, .. } => Some(then),
+            QuestionKind::YesNo | QuestionKind::Single => None,
+        }
+    }
+
+    pub fn then_mut(&mut self) -> Option<&mut Step> {
+        match &mut self.kind {
+            QuestionKind::Multiple { then } | QuestionKind::Number { then, .. } => Some(then),
+            QuestionKind::YesNo | QuestionKind::Single => None,
+        }
+    }
+
+    /// The number fact a number answer is stored in.
+    pub fn into_fact(&self) -> Option<usize> {
+        match self.kind {
+            QuestionKind::Number { into, .. } => into,
+            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => None,
+        }
+    }
+
+    /// The lowest and highest number a number question takes.
+    pub fn range(&self) -> Option<(i64, i64)> {
+        match self.kind {
+            QuestionKind::Number { range, .. } => Some(range),
+            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => None,
+        }
+    }
+
+    /// What a number question's number counts (`years`).
+    pub fn unit(&self) -> Option<&str> {
+        match &self.kind {
+            QuestionKind::Number { unit, .. } => unit.as_deref(),
+            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => None,
+        }
+    }
+
     /// The answers as `run --answers` and cases name them: `1 (yes)`,
     /// `2 (no)`, ... or the range of a number.
     pub fn valid_answers(&self) -> Vec<String> {
-        match self.form {
-            Form::Number => {
-                let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
+        match self.kind {
+            QuestionKind::Number {
+                range: (min, max), ..
+            } => {
                 vec![format!("a number from {min} to {max}")]
             }
-            _ => self
+            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => self
                 .answers
                 .iter()
                 .enumerate()
@@ -208,13 +297,14 @@ impl Question {
     /// joined by `+` for several choices, or a whole number in range.
     /// Everyday words are for people, and are read by the engine.
     pub fn by_ids(&self, text: &str) -> Option<AnswerValue> {
-        match self.form {
-            Form::Number => {
+        match self.kind {
+            QuestionKind::Number {
+                range: (min, max), ..
+            } => {
                 let n: i64 = text.parse().ok()?;
-                let (min, max) = self.range.unwrap_or((i64::MIN, i64::MAX));
                 (min..=max).contains(&n).then_some(AnswerValue::Number(n))
             }
-            Form::Multiple => {
+            QuestionKind::Multiple { .. } => {
                 let mut chosen = Vec::new();
                 for id in text.split('+') {
                     let answer = self.answer(id)?;
@@ -225,7 +315,9 @@ impl Question {
                 chosen.sort_by_key(|id| self.answers.iter().position(|a| a.id == *id));
                 Some(AnswerValue::Many(chosen))
             }
-            Form::YesNo | Form::Single => Some(AnswerValue::Choice(self.answer(text)?.id.clone())),
+            QuestionKind::YesNo | QuestionKind::Single => {
+                Some(AnswerValue::Choice(self.answer(text)?.id.clone()))
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ pub(super) fn build_graph(nodes: &[Node]) -> DiGraph<NodeId, Edge> {
                         edge(&mut graph, from, target, Edge::Answer(index));
                     }
                 }
-                if let Some(then) = &question.then {
+                if let Some(then) = question.then() {
                     edge(&mut graph, from, then.target, Edge::Then);
                 }
             }
@@ -52,7 +52,7 @@ fn edge_count(node: &Node) -> usize {
                     .iter()
                     .filter(|a| a.target.is_some())
                     .count()
-                + usize::from(question.then.is_some())
+                + usize::from(question.then().is_some())
         }
         NodeKind::Decide(decide) => decide.arms.len() + 1,
         NodeKind::Outcome(_) => 0,

@@ -20,6 +20,7 @@ mod symbol_table;
 mod symbols;
 mod topo_order;
 mod value;
+mod yes_no;
 
 pub use answer_value::AnswerValue;
 pub use compiler::{compile, compile_with_symbols};
@@ -32,6 +33,7 @@ pub use symbol_table::{
 };
 pub use symbols::symbols;
 pub use value::{Domain, Value};
+pub use yes_no::{NotYesNo, YesNo};
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -67,7 +67,11 @@ impl<'s> Compiler<'s> {
         for Waiting { node, what, .. } in std::mem::take(&mut pending.into) {
             let fact = self.number_fact(&what);
             if let NodeKind::Question(question) = &mut nodes[node as usize].kind {
-                question.into = fact;
+                match &mut question.kind {
+                    QuestionKind::Number { into, .. } => *into = fact,
+                    // Only a number question has an `into` to wait for.
+                    QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => {}
+                }
             }
         }
     }
@@ -178,7 +182,7 @@ fn target_at(node: &mut Node, way: Way) -> Option<&mut NodeId> {
         (NodeKind::Question(question), Way::Answer(index)) => {
             question.answers.get_mut(index as usize)?.target.as_mut()
         }
-        (NodeKind::Question(question), Way::Then) => Some(&mut question.then.as_mut()?.target),
+        (NodeKind::Question(question), Way::Then) => Some(&mut question.then_mut()?.target),
         (NodeKind::Question(question), Way::Skip) => Some(&mut question.skip.as_mut()?.1),
         (NodeKind::Decide(decide), Way::Arm(index)) => {
             Some(&mut decide.arms.get_mut(index as usize)?.step.target)
@@ -194,7 +198,7 @@ fn effects_at(node: &mut Node, way: Way) -> Option<&mut [Effect]> {
         (NodeKind::Question(question), Way::Answer(index)) => {
             Some(&mut question.answers.get_mut(index as usize)?.effects)
         }
-        (NodeKind::Question(question), Way::Then) => Some(&mut question.then.as_mut()?.effects),
+        (NodeKind::Question(question), Way::Then) => Some(&mut question.then_mut()?.effects),
         (NodeKind::Decide(decide), Way::Arm(index)) => {
             Some(&mut decide.arms.get_mut(index as usize)?.step.effects)
         }

@@ -1,6 +1,8 @@
 //! What a condition means, given what is known.
 
-use crate::compile::{AnswerValue, CompareOp, Cond, NodeId, Operand, Urgency, Value, Verdict};
+use crate::compile::{
+    AnswerValue, CompareOp, Cond, NodeId, Operand, Urgency, Value, Verdict, YesNo,
+};
 
 /// What a condition can read. Unknown things are `None`, and every test of
 /// an unknown is false (so `not` of it is true).
@@ -24,9 +26,9 @@ pub fn eval(cond: &Cond, lookup: &impl Lookup) -> bool {
         Cond::Not(inner) => !eval(inner, lookup),
         Cond::Truth(operand) => match operand {
             Operand::Fact(f) => lookup.fact(*f) == Some(&Value::Bool(true)),
-            Operand::Question(q) => {
-                matches!(lookup.answer_of(*q), Some(AnswerValue::Choice(c)) if c == "yes")
-            }
+            Operand::Question(q) => lookup
+                .answer_of(*q)
+                .is_some_and(|answer| YesNo::Yes.is(answer)),
             _ => false,
         },
         Cond::Compare { operand, op, value } => compare(*operand, *op, value, lookup),

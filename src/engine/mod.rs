@@ -2,6 +2,7 @@
 //! answers, the facts they set, the notes collected and the path taken.
 //! Pure: no I/O, no printing.
 
+mod counterfactual;
 mod evaluate;
 mod navigation;
 mod reasons;

@@ -3,11 +3,9 @@
 //! up front) on questions the walk never reached because it had already found
 //! a reason to refer.
 
-use std::collections::HashMap;
-
 use super::Session;
 use super::understand::none_option;
-use crate::compile::{AnswerValue, Form, NodeId, Verdict};
+use crate::compile::{AnswerValue, NodeId, QuestionKind, Verdict, YesNo};
 
 /// The tag of a question whose "yes" (or "not sure") is a warning sign.
 const RED_FLAG: &str = "red_flag";
@@ -33,38 +31,36 @@ impl<'f> Session<'f> {
         {
             return None;
         }
-        let given: HashMap<NodeId, AnswerValue> =
-            self.answers().map(|(q, v)| (q, v.clone())).collect();
         let answered: Vec<(NodeId, &AnswerValue)> = self.answers().collect();
-        let no = AnswerValue::Choice("no".into());
+        let no = YesNo::No.value();
         let reached = self.outcome().and_then(|outcome| outcome.verdict.urgency());
         // The walk goes on, or ends without a referral, or with a less
         // urgent one.
-        let avoids_referral = |q: NodeId, other: AnswerValue| {
-            let mut instead = given.clone();
-            instead.insert(q, other);
-            match Session::replay(flow, &instead).outcome().map(|o| o.verdict) {
-                Some(Verdict::Refer(urgency)) => Some(urgency) < reached,
-                _ => true,
-            }
+        let avoids_referral = |q: NodeId, other: AnswerValue| match self
+            .with_answer(q, other)
+            .outcome()
+            .map(|o| o.verdict)
+        {
+            Some(Verdict::Refer(urgency)) => Some(urgency) < reached,
+            _ => true,
         };
         let decided = answered.iter().rev().find(|(q, value)| {
             let Some(question) = flow.question(*q) else {
                 return false;
             };
-            let others: Vec<AnswerValue> = match question.form {
-                Form::Number => Vec::new(),
-                Form::Multiple => none_option(question)
+            let others: Vec<AnswerValue> = match question.kind {
+                QuestionKind::Number { .. } => Vec::new(),
+                QuestionKind::Multiple { .. } => none_option(question)
                     .map(|i| AnswerValue::Choice(question.answers[i].id.clone()))
                     .filter(|none| none != *value)
                     .into_iter()
                     .collect(),
-                Form::YesNo if **value != no => vec![no.clone()],
-                Form::YesNo if flow.node(*q).tags.iter().any(|t| t == REFERRAL) => {
-                    vec![AnswerValue::Choice("yes".into())]
+                QuestionKind::YesNo if **value != no => vec![no.clone()],
+                QuestionKind::YesNo if flow.node(*q).tags.iter().any(|t| t == REFERRAL) => {
+                    vec![YesNo::Yes.value()]
                 }
-                Form::YesNo => Vec::new(),
-                Form::Single => question
+                QuestionKind::YesNo => Vec::new(),
+                QuestionKind::Single => question
                     .answers
                     .iter()
                     .map(|a| AnswerValue::Choice(a.id.clone()))
@@ -79,7 +75,12 @@ impl<'f> Session<'f> {
                     **value != no
                         && flow
                             .question(*q)
-                            .is_some_and(|question| question.form == Form::YesNo)
+                            .is_some_and(|question| match question.kind {
+                                QuestionKind::YesNo => true,
+                                QuestionKind::Single
+                                | QuestionKind::Multiple { .. }
+                                | QuestionKind::Number { .. } => false,
+                            })
                 })
             })
             .or(answered.last())
@@ -95,7 +96,7 @@ impl<'f> Session<'f> {
         let deciding = self.deciding_answer();
         let warning = |q: NodeId, value: &AnswerValue| {
             Some(q) != deciding
-                && *value != AnswerValue::Choice("no".into())
+                && !YesNo::No.is(value)
                 && flow.node(q).tags.iter().any(|tag| tag == RED_FLAG)
         };
         self.answers()

@@ -6,8 +6,8 @@ use std::fmt;
 use super::evaluate::{Lookup, eval};
 use super::understand::{AnswerError, Understood, options_as_shown, understand};
 use crate::compile::{
-    AnswerValue, Effect, Flow, Form, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
-    Step, Value, Verdict,
+    AnswerValue, Effect, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
+    QuestionKind, Step, Value, Verdict,
 };
 
 /// How the walk left a node.
@@ -276,10 +276,7 @@ impl<'f> Session<'f> {
             .map_err(ChangeError::Invalid)?
             .into_value();
         let before: Vec<NodeId> = self.answers().map(|(q, _)| q).collect();
-        let mut given: HashMap<NodeId, AnswerValue> =
-            self.answers().map(|(q, v)| (q, v.clone())).collect();
-        given.insert(question, value);
-        *self = Session::replay(self.flow, &given);
+        *self = self.with_answer(question, value);
         let dropped = before
             .into_iter()
             .filter(|q| self.answer_to(*q).is_none())
@@ -310,10 +307,10 @@ impl<'f> Session<'f> {
 
     fn apply_answer(&mut self, index: NodeId, question: &'f Question, value: AnswerValue) {
         let step = self.path.len();
-        let mut next = question.then.as_ref();
+        let mut next = question.then();
         match &value {
             AnswerValue::Number(n) => {
-                if let Some(fact) = question.into {
+                if let Some(fact) = question.into_fact() {
                     self.facts[fact] = Some(FactState {
                         value: Value::Number(*n),
                         set_by: Some(step),
@@ -408,9 +405,17 @@ impl<'f> Session<'f> {
 
 /// One choice given to a multiple-choice question is a list of one.
 fn normalize(question: &Question, value: AnswerValue) -> AnswerValue {
-    match (question.form, value) {
-        (Form::Multiple, AnswerValue::Choice(choice)) => AnswerValue::Many(vec![choice]),
-        (_, value) => value,
+    match (&question.kind, value) {
+        (QuestionKind::Multiple { .. }, AnswerValue::Choice(choice)) => {
+            AnswerValue::Many(vec![choice])
+        }
+        (
+            QuestionKind::YesNo
+            | QuestionKind::Single
+            | QuestionKind::Multiple { .. }
+            | QuestionKind::Number { .. },
+            value,
+        ) => value,
     }
 }
 
@@ -420,9 +425,14 @@ fn validate(question: &Question, value: &AnswerValue) -> Result<(), AnswerError>
         input,
         options: options_as_shown(question),
     };
-    match (question.form, value) {
-        (Form::Number, AnswerValue::Number(n)) => {
-            let (min, max) = question.range.unwrap_or((i64::MIN, i64::MAX));
+    match (&question.kind, value) {
+        (
+            QuestionKind::Number {
+                range: (min, max), ..
+            },
+            AnswerValue::Number(n),
+        ) => {
+            let (min, max) = (*min, *max);
             if *n < min || *n > max {
                 return Err(AnswerError::OutOfRange {
                     value: *n,
@@ -432,19 +442,25 @@ fn validate(question: &Question, value: &AnswerValue) -> Result<(), AnswerError>
             }
             Ok(())
         }
-        (Form::YesNo | Form::Single, AnswerValue::Choice(choice)) => {
+        (QuestionKind::YesNo | QuestionKind::Single, AnswerValue::Choice(choice)) => {
             match question.answer(choice) {
                 Some(_) => Ok(()),
                 None => Err(no_match(choice.to_string())),
             }
         }
-        (Form::Multiple, AnswerValue::Many(choices)) if !choices.is_empty() => {
+        (QuestionKind::Multiple { .. }, AnswerValue::Many(choices)) if !choices.is_empty() => {
             match choices.iter().find(|c| question.answer(c).is_none()) {
                 Some(bad) => Err(no_match(bad.to_string())),
                 None => Ok(()),
             }
         }
-        (_, other) => Err(no_match(other.to_string())),
+        (
+            QuestionKind::YesNo
+            | QuestionKind::Single
+            | QuestionKind::Multiple { .. }
+            | QuestionKind::Number { .. },
+            other,
+        ) => Err(no_match(other.to_string())),
     }
 }
 

@@ -108,19 +108,16 @@ fn check(job: &Job) -> Done {
     let mut diagnostics = vec![Vec::new(); count];
     // The errors read off the graph and those of the proof, then the lints:
     // in the background, where a walk of every path costs the author nothing.
-    // One `verify` gives both the broken invariants and those that prove nothing.
-    let verification = crate::check::verify(&job.flow).ok();
-    let vacuous = (job.flow.invariants.iter())
-        .zip(verification.iter().flat_map(|v| &v.invariants))
-        .filter_map(|(invariant, result)| {
-            Some(crate::check::proves_nothing(invariant, result.vacuous?))
-        });
-    let tags = crate::check::tag_errors(&job.flow).unwrap_or_default();
-    let found = crate::check::audit(&job.flow)
-        .into_iter()
-        .chain(vacuous)
-        .chain(tags);
-    for warning in found.chain(crate::check::lint(&job.flow)) {
+    // One proof gives both the broken invariants and those that prove nothing.
+    let analysis = crate::check::analyse(&job.flow, &crate::check::AnalysisRequest::EDITOR);
+    let tags = analysis
+        .tags
+        .as_ref()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let vacuous = analysis.vacuous(&job.flow);
+    let found = (analysis.audit.iter()).chain(&vacuous).chain(tags);
+    for warning in found.chain(analysis.warnings()) {
         let file = warning.span.file();
         let (Some(uri), Some(lines), Some(source)) = (
             job.uris.get(file),
@@ -129,8 +126,12 @@ fn check(job: &Job) -> Done {
         ) else {
             continue;
         };
-        diagnostics[file].push(to_lsp(&warning, uri, lines, &source.text));
+        diagnostics[file].push(to_lsp(warning, uri, lines, &source.text));
     }
+    let verification = analysis
+        .proof
+        .as_ref()
+        .and_then(|proof| proof.as_ref().ok());
     let broken = verification.iter().flat_map(|verification| {
         verify_diagnostics(&job.flow, verification, &job.index, &job.uris, &job.lines)
     });

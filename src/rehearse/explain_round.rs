@@ -2,7 +2,7 @@
 //! that decided it with each question's clinical wording and `why`, taken from
 //! the knowledge. The step-by-step rule walk stays one command away (`how`).
 
-use crate::compile::{AnswerValue, Flow, NodeId};
+use crate::compile::{Flow, NodeId, YesNo};
 use crate::engine::Session;
 use crate::report::answer_words;
 
@@ -26,7 +26,7 @@ pub fn reveal_text(flow: &Flow, session: &Session, deciding: &[String]) -> Strin
         let (Some(question), Some(value)) = (flow.question(q), session.answer_to(q)) else {
             continue;
         };
-        if matches!(value, AnswerValue::Choice(c) if c == "no") {
+        if YesNo::No.is(value) {
             ruled_out += 1;
             continue;
         }

@@ -8,7 +8,7 @@
 //! time, or the distinctive words of the answer the client would give. Red
 //! flags never count as told: the therapist asks them every time.
 
-use crate::compile::{AnswerValue, Form, Measure, Question};
+use crate::compile::{AnswerValue, Measure, Question, QuestionKind, YesNo};
 
 /// How far a number may plausibly differ for the same client (an age, a count).
 const NUMBER_WINDOW: i64 = 15;
@@ -59,7 +59,7 @@ impl StoryFacts {
         if red_flag {
             return false;
         }
-        if matches!(value, AnswerValue::Choice(c) if c == "yes")
+        if YesNo::Yes.is(value)
             && distinctive(clinical).any(|w| {
                 let stem = w.get(..6).unwrap_or(&w);
                 self.words.iter().any(|s| s.starts_with(stem))
@@ -161,19 +161,20 @@ pub fn alternatives(
     given: &AnswerValue,
     story: &StoryFacts,
 ) -> Vec<AnswerValue> {
-    let all: Vec<AnswerValue> = match question.form {
-        Form::YesNo | Form::Single => question
+    let all: Vec<AnswerValue> = match question.kind {
+        QuestionKind::YesNo | QuestionKind::Single => question
             .answers
             .iter()
             .map(|a| AnswerValue::Choice(a.id.clone()))
             .collect(),
-        Form::Multiple => question
+        QuestionKind::Multiple { .. } => question
             .answers
             .iter()
             .map(|a| AnswerValue::Many(vec![a.id.clone()]))
             .collect(),
-        Form::Number => {
-            let (min, max) = question.range.unwrap_or((0, 0));
+        QuestionKind::Number {
+            range: (min, max), ..
+        } => {
             let at = match given {
                 AnswerValue::Number(n) => *n,
                 _ => min,
@@ -192,12 +193,11 @@ pub fn alternatives(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compile::{Answer, Within};
+    use crate::compile::{Answer, NodeId, Step, Within};
 
-    fn question(ask: &str, form: Form, answers: &[(&str, &str)]) -> Question {
+    fn question(ask: &str, kind: QuestionKind, answers: &[(&str, &str)]) -> Question {
         Question {
             ask: ask.to_string(),
-            form,
             answers: answers
                 .iter()
                 .map(|(id, label)| Answer {
@@ -209,11 +209,20 @@ mod tests {
                     effects: Vec::new(),
                 })
                 .collect(),
-            then: None,
             skip: None,
-            range: Some((0, 120)),
+            kind,
+        }
+    }
+
+    fn age() -> QuestionKind {
+        QuestionKind::Number {
+            range: (0, 120),
             unit: None,
             into: None,
+            then: Step {
+                target: NodeId::new(0),
+                effects: Vec::new(),
+            },
         }
     }
 
@@ -225,7 +234,7 @@ mod tests {
     fn pregnancy_is_not_a_counterfactual_for_a_man() {
         let q = question(
             "Are you pregnant?",
-            Form::YesNo,
+            QuestionKind::YesNo,
             &[("yes", "Yes"), ("no", "No")],
         );
         let no = AnswerValue::Choice("no".into());
@@ -240,7 +249,7 @@ mod tests {
 
     #[test]
     fn number_counterfactuals_stay_near_the_clients_own_and_never_reach_zero() {
-        let q = question("How old are you?", Form::Number, &[]);
+        let q = question("How old are you?", age(), &[]);
         let alts = alternatives(&q, &AnswerValue::Number(34), &story("Priya, 34."));
         assert_eq!(alts.first(), Some(&AnswerValue::Number(33)));
         assert!(!alts.contains(&AnswerValue::Number(0)));
@@ -252,11 +261,15 @@ mod tests {
 
     #[test]
     fn a_stated_age_or_length_of_time_is_told_but_a_red_flag_never_is() {
-        let age = question("How old are you?", Form::Number, &[]);
+        let age = question("How old are you?", age(), &[]);
         let s = story("Nadia, 34, has had an ache for about four weeks.");
         assert!(s.tells(&age, "Age", false, &AnswerValue::Number(34)));
         assert!(!s.tells(&age, "Age", false, &AnswerValue::Number(43)));
-        let mut long = question("How long?", Form::Single, &[("acute", "Under 6 weeks")]);
+        let mut long = question(
+            "How long?",
+            QuestionKind::Single,
+            &[("acute", "Under 6 weeks")],
+        );
         long.answers[0].within = Some(Within {
             measure: Measure::Days,
             low: 0,
@@ -274,7 +287,7 @@ mod tests {
             false,
             &AnswerValue::Choice("acute".into())
         ));
-        let saddle = question("Numb saddle?", Form::YesNo, &[("yes", "Yes")]);
+        let saddle = question("Numb saddle?", QuestionKind::YesNo, &[("yes", "Yes")]);
         let told = story("The saddle area is numb.");
         assert!(!told.tells(
             &saddle,

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::compile::{
-    AnswerValue, Effect, Flow, NodeId, NodeKind, Outcome, Question, Urgency, Verdict,
+    AnswerValue, Effect, Flow, NodeId, NodeKind, Outcome, Question, QuestionKind, Urgency, Verdict,
 };
 use crate::engine::{PathStep, Session, Taken};
 
@@ -15,9 +15,14 @@ use super::Audience;
 /// The words of the chosen answer(s): `Down the thigh`, `Sitting, Lying face-down`, `34 years`.
 pub fn answer_words(question: &Question, value: &AnswerValue) -> String {
     match value {
-        AnswerValue::Number(n) => match &question.unit {
-            Some(unit) => format!("{n} {unit}"),
-            None => n.to_string(),
+        AnswerValue::Number(n) => match &question.kind {
+            QuestionKind::Number {
+                unit: Some(unit), ..
+            } => format!("{n} {unit}"),
+            QuestionKind::Number { unit: None, .. }
+            | QuestionKind::YesNo
+            | QuestionKind::Single
+            | QuestionKind::Multiple { .. } => n.to_string(),
         },
         _ => value
             .choices()
@@ -138,7 +143,7 @@ fn clinical_walk(out: &mut String, session: &Session) {
                     answer_words(question, value)
                 );
                 describe_effects(out, flow, effects_of(question, value));
-                if let (AnswerValue::Number(n), Some(fact)) = (value, question.into) {
+                if let (AnswerValue::Number(n), Some(fact)) = (value, question.into_fact()) {
                     let _ = writeln!(out, "   so {} is {n}.", flow.facts[fact].name);
                 }
             }
@@ -183,7 +188,7 @@ fn effects_of<'q>(
         .iter()
         .filter_map(|id| question.answer(id))
         .flat_map(|a| a.effects.iter())
-        .chain(question.then.iter().flat_map(|t| t.effects.iter()))
+        .chain(question.then().into_iter().flat_map(|t| t.effects.iter()))
 }
 
 /// Where a rule led: a result, a rule, or a question by the number it was

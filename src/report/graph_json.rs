@@ -143,7 +143,7 @@ impl<'f> GraphJson<'f> {
 fn detail(kind: &NodeKind) -> DetailJson<'_> {
     match kind {
         NodeKind::Question(question) => DetailJson::Question {
-            form: question.form,
+            form: question.form(),
             answers: question
                 .answers
                 .iter()
@@ -152,9 +152,9 @@ fn detail(kind: &NodeKind) -> DetailJson<'_> {
                     label: &answer.label,
                 })
                 .collect(),
-            min: question.range.map(|(min, _)| min),
-            max: question.range.map(|(_, max)| max),
-            unit: question.unit.as_deref(),
+            min: question.range().map(|(min, _)| min),
+            max: question.range().map(|(_, max)| max),
+            unit: question.unit(),
         },
         NodeKind::Decide(_) => DetailJson::Decide {},
         NodeKind::Outcome(outcome) => DetailJson::Outcome {

@@ -112,10 +112,10 @@ impl<'f> RunJson<'f> {
                 next: NextQuestion {
                     id: node.id.to_string(),
                     text: question.ask.to_string(),
-                    kind: question.form,
+                    kind: question.form(),
                     answers: question.answers.iter().map(|a| a.id.to_string()).collect(),
-                    min: question.range.map(|r| r.0),
-                    max: question.range.map(|r| r.1),
+                    min: question.range().map(|r| r.0),
+                    max: question.range().map(|r| r.1),
                 },
                 knowledge,
             },

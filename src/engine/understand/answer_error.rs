@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::compile::{Form, Question};
+use crate::compile::{Question, QuestionKind};
 
 /// Why typed text is not an answer to the question. Every variant but
 /// `Complete` means: ask the same question again.
@@ -124,12 +124,13 @@ impl std::error::Error for AnswerError {}
 /// The options of a question as the screen shows them: `1) Yes`, or for a
 /// number question the range.
 pub fn options_as_shown(question: &Question) -> Vec<String> {
-    match question.form {
-        Form::Number => {
-            let (min, max) = question.range.unwrap_or((i64::MIN, i64::MAX));
+    match question.kind {
+        QuestionKind::Number {
+            range: (min, max), ..
+        } => {
             vec![format!("a whole number from {min} to {max}")]
         }
-        _ => question
+        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Multiple { .. } => question
             .answers
             .iter()
             .enumerate()

@@ -10,7 +10,7 @@ use super::words::{close_to, is_stopword, same_stem};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::compile::{Answer, AnswerValue, Form, Question};
+use crate::compile::{Answer, AnswerValue, Question, QuestionKind};
 
 /// A question's options with their words read at most once per answer
 /// typed, and only as far as needed: a list of several choices reads the
@@ -88,9 +88,11 @@ impl<'q> Options<'q> {
 /// The option at this index, as a reading.
 fn pick(question: &Question, index: usize, certainty: Certainty) -> Reading {
     let id = question.answers[index].id.clone();
-    let value = match question.form {
-        Form::Multiple => AnswerValue::Many(vec![id]),
-        _ => AnswerValue::Choice(id),
+    let value = match question.kind {
+        QuestionKind::Multiple { .. } => AnswerValue::Many(vec![id]),
+        QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Number { .. } => {
+            AnswerValue::Choice(id)
+        }
     };
     Reading::new(value, certainty)
 }

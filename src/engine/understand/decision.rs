@@ -9,7 +9,7 @@
 //! loose "no" on a red flag: it has no way to hand one to the session.
 
 use super::answer_error::{AnswerError, options_as_shown};
-use crate::compile::{AnswerValue, Form, Node, Question};
+use crate::compile::{AnswerValue, Node, Question, QuestionKind, YesNo};
 
 /// How surely typed text was read as an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -114,9 +114,9 @@ pub fn is_safety_question(node: &Node, question: &Question) -> bool {
         return true;
     }
     match (
-        question.answer("yes"),
-        question.answer("no"),
-        question.answer("unsure"),
+        question.answer(YesNo::Yes.id()),
+        question.answer(YesNo::No.id()),
+        question.answer(YesNo::Unsure.id()),
     ) {
         (Some(yes), Some(no), Some(unsure)) => {
             yes.target == unsure.target && yes.target != no.target
@@ -129,10 +129,28 @@ pub fn is_safety_question(node: &Node, question: &Question) -> bool {
 /// "none of these" choice of a question.
 pub fn says_no(question: &Question, value: &AnswerValue) -> bool {
     let none = super::choices::none_option(question).map(|i| &question.answers[i].id);
-    let is_no = |id: &str| id == "no" || none.is_some_and(|n| n == id);
-    match (question.form, value) {
-        (_, AnswerValue::Choice(c)) => is_no(c),
-        (Form::Multiple, AnswerValue::Many(chosen)) => chosen.len() == 1 && is_no(&chosen[0]),
-        _ => false,
+    let is_no = |id: &str| YesNo::No.is_id(id) || none.is_some_and(|n| n == id);
+    match (&question.kind, value) {
+        (QuestionKind::Multiple { .. }, AnswerValue::Many(chosen)) => {
+            chosen.len() == 1 && is_no(&chosen[0])
+        }
+        (
+            QuestionKind::YesNo
+            | QuestionKind::Single
+            | QuestionKind::Multiple { .. }
+            | QuestionKind::Number { .. },
+            AnswerValue::Choice(c),
+        ) => is_no(c),
+        (
+            QuestionKind::YesNo | QuestionKind::Single | QuestionKind::Number { .. },
+            AnswerValue::Many(_),
+        )
+        | (
+            QuestionKind::YesNo
+            | QuestionKind::Single
+            | QuestionKind::Multiple { .. }
+            | QuestionKind::Number { .. },
+            AnswerValue::Number(_),
+        ) => false,
     }
 }

@@ -23,7 +23,7 @@ pub use answer_error::{AnswerError, options_as_shown, shorten};
 pub(crate) use choices::none_option;
 pub use decision::{Certainty, Understood, is_safety_question, says_no};
 
-use crate::compile::{AnswerValue, Form, Node, Question};
+use crate::compile::{AnswerValue, Node, Question, QuestionKind};
 use decision::Reading;
 use normalise::{Typed, normalise};
 
@@ -49,11 +49,13 @@ pub fn understand(
     if asks_for_help(input, &typed) {
         return Err(AnswerError::HelpWanted);
     }
-    let reading = match question.form {
-        Form::Number => read_number(question, &typed, input)?,
-        Form::Multiple => choices::many(&choices::Options::new(question), input, &typed)?
-            .ok_or_else(|| no_match(question, input))?,
-        Form::YesNo | Form::Single => read_one(node, question, &typed, input)?,
+    let reading = match question.kind {
+        QuestionKind::Number { .. } => read_number(question, &typed, input)?,
+        QuestionKind::Multiple { .. } => {
+            choices::many(&choices::Options::new(question), input, &typed)?
+                .ok_or_else(|| no_match(question, input))?
+        }
+        QuestionKind::YesNo | QuestionKind::Single => read_one(node, question, &typed, input)?,
     };
     // "no?" is said as a question, "no, a little" with a hedge: not plainly
     // meant, whichever reader found the answer.
@@ -127,7 +129,11 @@ fn read_one(
     {
         return Ok(reading);
     }
-    if question.form == Form::YesNo {
+    let yes_no = match question.kind {
+        QuestionKind::YesNo => true,
+        QuestionKind::Single | QuestionKind::Multiple { .. } | QuestionKind::Number { .. } => false,
+    };
+    if yes_no {
         return match yes_no::read_yes_no(question, node.clinical.as_deref(), typed) {
             Some(Ok(reading)) => Ok(reading),
             Some(Err(())) => Err(AnswerError::Ambiguous {
@@ -201,7 +207,7 @@ fn is_signed_number(input: &str) -> bool {
 }
 
 fn read_number(question: &Question, typed: &Typed, input: &str) -> Result<Reading, AnswerError> {
-    let (min, max) = question.range.unwrap_or((i64::MIN, i64::MAX));
+    let (min, max) = question.range().unwrap_or((i64::MIN, i64::MAX));
     let mut values: Vec<f64> = numbers::numbers_in(&typed.words)
         .iter()
         .map(|n| n.value)

@@ -5,7 +5,7 @@
 use super::decision::{Certainty, Reading};
 use super::normalise::{Typed, same_word, starts_with};
 use super::words::{close_to, content_words, is_stopword, same_stem};
-use crate::compile::{AnswerValue, Question};
+use crate::compile::{Question, YesNo};
 
 /// Ways of saying "I do not know".
 const UNSURE: &[&[&str]] = &[
@@ -224,19 +224,21 @@ pub(super) fn read_yes_no(
     let asked = std::cell::OnceCell::new();
     let asked = || -> &Vec<String> { asked.get_or_init(|| asked_about(question, clinical)) };
     let soft = typed.hedged || typed.asked;
-    let choice = |id: &str| AnswerValue::Choice(id.into());
-    let has = |id: &str| question.answer(id).is_some();
+    let choice = |answer: YesNo| answer.value();
+    let has = |answer: YesNo| question.answer(answer.id()).is_some();
     if words.is_empty() {
         // Only hedges: "a little", "sometimes", "kind of".
         return typed
             .hedged
-            .then(|| Ok(Reading::new(choice("yes"), Certainty::Clear).hedged(true)));
+            .then(|| Ok(Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(true)));
     }
-    if has("unsure") && starts_any(words, UNSURE).is_some() {
-        return Some(Ok(Reading::new(choice("unsure"), Certainty::Clear)));
+    if has(YesNo::Unsure) && starts_any(words, UNSURE).is_some() {
+        return Some(Ok(Reading::new(choice(YesNo::Unsure), Certainty::Clear)));
     }
     if starts_any(words, SOFT_NO).is_some() {
-        return Some(Ok(Reading::new(choice("no"), Certainty::Clear).hedged(true)));
+        return Some(Ok(
+            Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true)
+        ));
     }
     let first = words[0].as_str();
     // "nothing helps", "nobody checked": a sentence, not a "no" to the question.
@@ -261,10 +263,12 @@ pub(super) fn read_yes_no(
                 .take(2)
                 .any(|w| is_one_of(w, &["no", "not", "never"]));
         if statement_no {
-            return Some(Ok(Reading::new(choice("no"), Certainty::Clear).hedged(soft)));
+            return Some(Ok(
+                Reading::new(choice(YesNo::No), Certainty::Clear).hedged(soft)
+            ));
         }
         return Some(Ok(
-            Reading::new(choice("yes"), Certainty::Clear).hedged(soft)
+            Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(soft)
         ));
     }
     if no_lead {
@@ -273,12 +277,12 @@ pub(super) fn read_yes_no(
         }
         let off = off_the_question(asked, words);
         return Some(Ok(
-            Reading::new(choice("no"), Certainty::Clear).hedged(soft || off)
+            Reading::new(choice(YesNo::No), Certainty::Clear).hedged(soft || off)
         ));
     }
     if typed.hedged && words.len() == 1 && first == "so" {
         return Some(Ok(
-            Reading::new(choice("yes"), Certainty::Clear).hedged(true)
+            Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(true)
         ));
     }
     if let Some(reading) = statement(asked(), &not_yes_words(question), words) {
@@ -354,15 +358,15 @@ fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option
         .iter()
         .any(|w| meant(w) && otherwise.iter().any(|o| same_stem(w, o)));
     (hits > 0 && !negated && !contrary && !other)
-        .then(|| Reading::new(AnswerValue::Choice("yes".into()), Certainty::Clear))
+        .then(|| Reading::new(YesNo::Yes.value(), Certainty::Clear))
 }
 
 /// The words the author gave "no" and "not sure" (their own labels and
 /// synonyms): a sentence holding one is not a yes.
 fn not_yes_words(question: &Question) -> Vec<String> {
     let mut words = Vec::new();
-    for id in ["no", "unsure"] {
-        if let Some(answer) = question.answer(id) {
+    for id in [YesNo::No, YesNo::Unsure] {
+        if let Some(answer) = question.answer(id.id()) {
             for synonym in &answer.synonyms {
                 words.extend(content_words(synonym));
             }
@@ -393,7 +397,7 @@ fn asked_about(question: &Question, clinical: Option<&str>) -> Vec<String> {
     if let Some(clinical) = clinical {
         asked.extend(content_words(clinical));
     }
-    if let Some(yes) = question.answer("yes") {
+    if let Some(yes) = question.answer(YesNo::Yes.id()) {
         for synonym in &yes.synonyms {
             asked.extend(content_words(synonym));
         }
@@ -402,11 +406,11 @@ fn asked_about(question: &Question, clinical: Option<&str>) -> Vec<String> {
 }
 
 /// One word one slip away from a yes or a no word ("yse", "nio").
-fn typo(word: &str) -> Option<&'static str> {
+fn typo(word: &str) -> Option<YesNo> {
     let near = |list: &[&str]| list.iter().any(|w| w.len() >= 2 && close_to(word, w));
     match (near(&["yes", "yeah", "yep"]), near(&["no", "nope", "nah"])) {
-        (true, false) => Some("yes"),
-        (false, true) => Some("no"),
+        (true, false) => Some(YesNo::Yes),
+        (false, true) => Some(YesNo::No),
         _ => None,
     }
 }

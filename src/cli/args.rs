@@ -1,0 +1,244 @@
+//! The arguments of every command, as clap reads them: the binary parses
+//! them into a [`Command`] and hands each command its own.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Subcommand, ValueEnum};
+
+use crate::compile::Difficulty;
+use crate::rehearse::Topic;
+use crate::report::Audience;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Talk through an assessment, one question at a time (the default).
+    Chat(ChatArgs),
+    /// Therapist practice: client vignettes, scored reasoning, a nerve-root drill.
+    Rehearse(RehearseArgs),
+    /// One assessment from answers given up front, no prompts.
+    Run {
+        /// `id=value` pairs separated by commas: yes/no/unsure, an answer id,
+        /// `a+b` for several choices, a number.
+        #[arg(long, value_name = "ID=VALUE,...")]
+        answers: String,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
+        /// Also write a Markdown report of the assessment here.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Replace the --report file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Parse and compile a knowledge folder; report every error.
+    Check {
+        #[command(flatten)]
+        folder: FolderArg,
+        /// Fail (exit 1) when there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// How to write the diagnostics: for people, or one JSON document for tools.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// An author's whole loop in one: check, verify, test and fmt --check,
+    /// with one exit code (0 only when all four pass).
+    Author {
+        #[command(flatten)]
+        folder: FolderArg,
+    },
+    /// Prove every invariant on every path, or show a counter-example.
+    Verify {
+        #[command(flatten)]
+        folder: FolderArg,
+    },
+    /// Run the cases written in a knowledge folder.
+    Test {
+        #[command(flatten)]
+        folder: FolderArg,
+    },
+    /// Plant every safety-relevant slip (an urgency lowered, a red flag
+    /// rerouted, a `set` dropped, a comparison flipped, decide arms swapped)
+    /// one at a time, and report the ones check, verify and test all miss.
+    Mutate {
+        #[command(flatten)]
+        folder: FolderArg,
+    },
+    /// Print the question graph: DOT, Mermaid or JSON (docs/graph-json.md).
+    ///
+    /// For a picture, Graphviz draws the DOT export with sections as boxes:
+    /// `backcheck graph | dot -Tsvg > graph.svg`.
+    Graph {
+        /// The language to draw in.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
+    },
+    /// A language server on stdin and stdout, for editors (editors/README.md).
+    Lsp {
+        /// The knowledge folder of the files under it (default: the folder
+        /// each file is in).
+        #[arg(long, value_name = "DIR")]
+        knowledge: Option<PathBuf>,
+        /// Accepted and ignored: editors pass it to say the channel.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+    /// Lay out .flow files in the one canonical style, in place.
+    Fmt {
+        /// Change nothing; list the files that would change and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// Every .flow file of this knowledge folder (as if named in PATHS).
+        #[arg(long, value_name = "DIR")]
+        knowledge: Option<PathBuf>,
+        /// Files or folders (default: every .flow file under ./knowledge).
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// `--knowledge DIR`: the one way every command names a knowledge folder.
+#[derive(clap::Args, Default)]
+pub struct KnowledgeArg {
+    /// A knowledge folder to use instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub knowledge: Option<PathBuf>,
+}
+
+impl KnowledgeArg {
+    pub fn dir(&self) -> Option<&Path> {
+        self.knowledge.as_deref()
+    }
+}
+
+/// `--knowledge DIR`, or the folder written alone as check, verify and
+/// test have always taken it (`backcheck check DIR`).
+#[derive(clap::Args)]
+pub struct FolderArg {
+    /// A knowledge folder to use instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub knowledge: Option<PathBuf>,
+    /// The same as --knowledge DIR.
+    #[arg(value_name = "DIR", conflicts_with = "knowledge")]
+    pub dir: Option<PathBuf>,
+}
+
+impl FolderArg {
+    pub fn dir(&self) -> Option<&Path> {
+        self.knowledge.as_deref().or(self.dir.as_deref())
+    }
+}
+
+/// `rehearse --difficulty`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DifficultyArg {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl From<DifficultyArg> for Difficulty {
+    fn from(arg: DifficultyArg) -> Difficulty {
+        match arg {
+            DifficultyArg::Easy => Difficulty::Easy,
+            DifficultyArg::Medium => Difficulty::Medium,
+            DifficultyArg::Hard => Difficulty::Hard,
+        }
+    }
+}
+
+/// `check --format`: diagnostics for people or for tools.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CheckFormat {
+    /// Quoted source lines with a caret, on stderr.
+    Text,
+    /// One JSON document on stdout: `{"ok", "errors", "warnings", "diagnostics": [...]}`.
+    Json,
+}
+
+/// `graph --format`: the picture's language.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// The stable export of docs/graph-json.md.
+    Json,
+    /// No longer drawn by backcheck: says how to get it from the DOT export.
+    #[value(hide = true)]
+    Svg,
+}
+
+/// `backcheck rehearse`: practice rounds on the vignettes, or the root drill.
+#[derive(clap::Args)]
+#[command(after_help = crate::rehearse::SCORING_HELP)]
+pub struct RehearseArgs {
+    /// List the vignettes (id, title, difficulty, topic), sorted by difficulty
+    /// (easy first) then id, and stop. With --json, a JSON array of objects.
+    #[arg(long, conflicts_with_all = ["history", "review", "drill", "vignette"])]
+    pub list: bool,
+    /// Play only this vignette.
+    #[arg(long, value_name = "ID")]
+    pub vignette: Option<String>,
+    /// Shuffle the vignettes (or drill items) reproducibly with this seed.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Print a JSON score summary on stdout (the conversation goes to stderr);
+    /// with --list, the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many
+    /// items: generated from 001's root table (single findings, findings that
+    /// agree, findings that conflict, a root to match with its finding),
+    /// options shuffled per --seed.
+    #[arg(long, value_name = "ITEMS", num_args = 0..=1, default_missing_value = "6")]
+    pub drill: Option<usize>,
+    /// Only vignettes of this difficulty (also for --list and --review).
+    #[arg(long, value_enum)]
+    pub difficulty: Option<DifficultyArg>,
+    /// Only vignettes on this topic (also for --list and --review). The topic
+    /// is the kind of outcome the graph reaches with the client's answers; a
+    /// routine referral reached from the nerve checks is `nerve-root`.
+    #[arg(long, value_enum)]
+    pub topic: Option<Topic>,
+    /// Record every round in this file, one JSON line each (off by default:
+    /// nothing is written unless asked). An existing history is added to; a
+    /// file that is not one is refused. Private (0600), links not followed.
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// Show the progress recorded in --history (means per week, per ten rounds, per
+    /// difficulty and topic, the costliest mistakes), then play again every
+    /// vignette whose latest round scored below full marks.
+    #[arg(long, requires = "history", conflicts_with_all = ["drill", "vignette"])]
+    pub review: bool,
+    #[command(flatten)]
+    pub knowledge: KnowledgeArg,
+}
+
+#[derive(clap::Args, Default)]
+pub struct ChatArgs {
+    /// Who is reading: plain words, or clinical wording and findings.
+    #[arg(long, value_enum, default_value_t = Audience::Lay)]
+    pub audience: Audience,
+    #[command(flatten)]
+    pub knowledge: KnowledgeArg,
+    /// Continue a session saved with `save FILE`.
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+    /// With --resume: replay a session saved with other knowledge, stopping at
+    /// the first answer that no longer fits. With --report: replace that file
+    /// if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Write a Markdown report of the session here when it ends.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Keep the line-editor history in this file (off by default: answers are health data).
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+}

@@ -1,0 +1,172 @@
+//! `backcheck rehearse`: the vignette list, a review of the recorded
+//! history, practice rounds or the nerve-root drill.
+
+use std::io;
+use std::path::Path;
+
+use super::args::RehearseArgs;
+use super::failure::{Exit, Failure, Outcome};
+use super::load::load;
+use super::{Input, Streams};
+use crate::compile::Difficulty;
+use crate::diagnostic::did_you_mean;
+use crate::printable::{NAME, PATH, SENTENCE, printable};
+use crate::rehearse::{
+    History, HistoryError, MAX_DRILL_ITEMS, RehearseOptions, VignetteFilter, listing,
+    missed_vignettes, read_lines, rehearse as rehearse_rounds, review_text,
+};
+use crate::repl::{Width, Wrapped};
+use crate::terminal::{EditorLines, LineSource, PipedLines};
+
+/// Therapist practice, talking with the person (or script) at `input`.
+pub fn rehearse(args: &RehearseArgs, io: &mut Streams, input: Input) -> Outcome {
+    let flow = load(args.knowledge.dir(), io.colour)?;
+    if let Some(count) = args.drill
+        && !(1..=MAX_DRILL_ITEMS).contains(&count)
+    {
+        return Err(Failure::new(
+            Exit::BadInput,
+            format!("error: --drill takes from 1 to {MAX_DRILL_ITEMS} items, not {count}"),
+        ));
+    }
+    let filter = VignetteFilter {
+        difficulty: args.difficulty.map(Difficulty::from),
+        topic: args.topic,
+    };
+    if args.list {
+        let listed = listing(flow, &filter);
+        if args.json {
+            let json = serde_json::to_string_pretty(&listed)
+                .map_err(|error| Failure::new(Exit::BadInput, format!("error: {error}")))?;
+            writeln!(io.out, "{json}")?;
+        } else {
+            for vignette in &listed {
+                writeln!(
+                    io.out,
+                    "{}\t{}\t{}\t{}",
+                    vignette.id, vignette.title, vignette.difficulty, vignette.topic
+                )?;
+            }
+        }
+        return Ok(Exit::Success);
+    }
+    if let Some(id) = &args.vignette
+        && !flow.vignettes.iter().any(|v| &v.id == id)
+    {
+        let hint = did_you_mean(id, flow.vignettes.iter().map(|v| v.id.as_str()))
+            .map(|h| format!(" ({})", printable(&h, SENTENCE)))
+            .unwrap_or_default();
+        return Err(Failure::new(
+            Exit::BadInput,
+            format!(
+                "error: no vignette `{}`{hint}; see `backcheck rehearse --list`",
+                printable(id, NAME)
+            ),
+        ));
+    }
+    // A review needs rounds to review: a missing history is said first.
+    let recorded = match (args.review, &args.history) {
+        (true, Some(file)) => read_lines(file).map_err(|error| history_failure(file, &error))?,
+        _ => Vec::new(),
+    };
+    // Checked before the first round: a bad name fails now, not after an hour of practice.
+    let history = match &args.history {
+        Some(file) => Some(History::open(file).map_err(|error| history_failure(file, &error))?),
+        None => None,
+    };
+    let mut replay = None;
+    if args.review {
+        let rounds: Vec<_> = recorded
+            .into_iter()
+            .filter(|r| filter.keeps_recorded(r.difficulty.as_deref(), &r.topic))
+            .collect();
+        let missed: Vec<String> = missed_vignettes(&rounds)
+            .into_iter()
+            .filter(|id| flow.vignettes.iter().any(|v| &v.id == id))
+            .collect();
+        let mut text = review_text(&rounds);
+        if rounds.is_empty() {
+            text.push_str("\nNothing to replay yet: play some rounds with --history first.\n");
+        } else if missed.is_empty() {
+            text.push_str(
+                "\nNothing to replay: no vignette's latest round is below full marks. Well done; try `--seed N` for a fresh order, or the drill.\n",
+            );
+        } else {
+            text.push_str(&format!(
+                "\nReplaying the {} missed vignette{}: {}\n",
+                missed.len(),
+                if missed.len() == 1 { "" } else { "s" },
+                missed.join(", ")
+            ));
+        }
+        if args.json {
+            write!(io.err, "{text}")?;
+        } else {
+            write!(io.out, "{text}")?;
+        }
+        if missed.is_empty() {
+            if args.json {
+                writeln!(io.out, "[]")?;
+            }
+            return Ok(Exit::Success);
+        }
+        replay = Some(missed);
+    } else if args.drill.is_none() && !flow.vignettes.iter().any(|v| filter.keeps(flow, v)) {
+        return Err(Failure::new(
+            Exit::BadInput,
+            "error: no vignette has that difficulty and topic; see `backcheck rehearse --list`",
+        ));
+    }
+    let options = RehearseOptions {
+        vignette: args.vignette.clone(),
+        seed: args.seed,
+        drill: args.drill,
+        filter,
+        replay,
+        history,
+    };
+    // Wrapped at words for a person at a terminal; piped lines stay whole.
+    let width = match input {
+        Input::Terminal => Width::Terminal,
+        Input::Piped(_) => Width::Unwrapped,
+    };
+    // With --json the conversation goes to stderr: stdout is the summary's.
+    let talk_to: &mut dyn io::Write = if args.json {
+        &mut *io.err
+    } else {
+        &mut *io.out
+    };
+    let mut out = Wrapped::new(talk_to, width);
+    let rounds = talk(input, |lines| {
+        rehearse_rounds(flow, &options, lines, &mut out)
+    })?;
+    drop(out);
+    if args.json {
+        let json = serde_json::to_string_pretty(&rounds)
+            .map_err(|error| Failure::new(Exit::BadInput, format!("error: {error}")))?;
+        writeln!(io.out, "{json}")?;
+    }
+    Ok(Exit::Success)
+}
+
+fn history_failure(file: &Path, error: &HistoryError) -> Failure {
+    Failure::new(
+        Exit::BadInput,
+        format!(
+            "error: cannot keep the rehearsal history in {}: {}",
+            printable(&file.display().to_string(), PATH),
+            printable(&error.to_string(), SENTENCE)
+        ),
+    )
+}
+
+/// Runs `body` on the terminal's line editor, or on piped lines.
+fn talk<T>(input: Input, body: impl FnOnce(&mut dyn LineSource) -> io::Result<T>) -> io::Result<T> {
+    match input {
+        Input::Terminal => {
+            let mut lines = EditorLines::new(None).map_err(io::Error::other)?;
+            body(&mut lines)
+        }
+        Input::Piped(reader) => body(&mut PipedLines::new(reader)),
+    }
+}
