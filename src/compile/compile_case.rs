@@ -122,6 +122,7 @@ impl Compiler<'_> {
             let Some(index) = self.case_node(nodes, id) else {
                 continue;
             };
+            self.refer_case_answer(index, raw);
             if let Some((_, first)) = answered.iter().find(|(q, _)| *q == index) {
                 self.errors.push(
                     Diagnostic::new(
@@ -215,7 +216,7 @@ impl Compiler<'_> {
     }
 
     /// A node named in a case: qualified, or unqualified when only one file has it.
-    fn case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<NodeId> {
+    pub(super) fn find_case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<NodeId> {
         if let Some(&index) = self.names.by_id.get(id.text) {
             return Some(index);
         }

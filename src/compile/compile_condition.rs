@@ -11,7 +11,7 @@ use crate::syntax::ast::{self, CompareOp, Literal};
 impl Compiler<'_> {
     // ------------------------------------------------------------ conditions
 
-    pub(super) fn condition(
+    pub(super) fn lower_condition(
         &mut self,
         expr: &ast::Expr,
         namespace: &str,

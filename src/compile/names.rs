@@ -56,15 +56,12 @@ impl NodeNames {
         if name.text == "next" {
             return from.and_then(|node| self.next_in_file[node.index()]);
         }
-        if name.text.contains('.') {
-            return self.by_id.get(name.text).copied();
-        }
-        let mut qualified = self.scratch.borrow_mut();
-        qualified.clear();
-        qualified.push_str(namespace);
-        qualified.push('.');
-        qualified.push_str(name.text);
-        self.by_id.get(qualified.as_str()).copied()
+        lookup_node(
+            &self.by_id,
+            name.text,
+            namespace,
+            &mut self.scratch.borrow_mut(),
+        )
     }
 
     /// Records a declared node's local id, for [`unique_local`](Self::unique_local).
@@ -103,6 +100,24 @@ impl NodeNames {
             )
         })
     }
+}
+
+/// The node `text` written in a file of `namespace` means: `file.id`, or
+/// an id of the same file. `qualified` is room to write the id in.
+pub(super) fn lookup_node(
+    by_id: &HashMap<String, NodeId>,
+    text: &str,
+    namespace: &str,
+    qualified: &mut String,
+) -> Option<NodeId> {
+    if text.contains('.') {
+        return by_id.get(text).copied();
+    }
+    qualified.clear();
+    qualified.push_str(namespace);
+    qualified.push('.');
+    qualified.push_str(text);
+    by_id.get(qualified.as_str()).copied()
 }
 
 /// "first declared at" label text for duplicate errors.

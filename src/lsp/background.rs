@@ -13,7 +13,7 @@ use lsp_types::Url;
 
 use super::line_index::LineIndex;
 use super::lsp_diagnostic::to_lsp;
-use super::name_index::NameIndex;
+use super::names::Names;
 use super::verify_diagnostics::verify_diagnostics;
 use crate::compile::Flow;
 
@@ -23,7 +23,7 @@ pub struct Job {
     pub folder: usize,
     pub generation: u64,
     pub flow: Flow,
-    pub index: Arc<NameIndex>,
+    pub index: Arc<Names>,
     pub uris: Vec<Url>,
     pub lines: Vec<LineIndex>,
 }

@@ -6,9 +6,9 @@ use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, Numb
 
 use super::line_index::LineIndex;
 use super::lsp_diagnostic::SOURCE;
-use super::name_index::NameIndex;
+use super::names::Names;
 use crate::check::Verification;
-use crate::compile::{Flow, NodeId, NodeKind};
+use crate::compile::{Flow, NodeId, NodeKind, Symbol};
 
 /// The code shown for a broken invariant (not a `DiagnosticKind`: it is
 /// what `verify` finds, not a rule of the language).
@@ -18,15 +18,18 @@ pub const BROKEN_INVARIANT: &str = "verify";
 pub fn verify_diagnostics(
     flow: &Flow,
     verification: &Verification,
-    index: &NameIndex,
+    index: &Names,
     uris: &[Url],
     lines: &[LineIndex],
 ) -> Vec<(usize, lsp_types::Diagnostic)> {
     let location = |node: NodeId| -> Option<Location> {
-        let (file, info) = index.node(&flow.node(node).id)?;
+        let found = index
+            .table
+            .find(&Symbol::Node(flow.node(node).id.clone()))?;
+        let span = index.table.declaration(found).span;
         Some(Location::new(
-            uris.get(file)?.clone(),
-            lines.get(file)?.range(info.name.clone()),
+            uris.get(span.file())?.clone(),
+            lines.get(span.file())?.range(span.range()),
         ))
     };
     let mut out = Vec::new();

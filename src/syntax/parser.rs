@@ -240,7 +240,9 @@ impl<'i> Builder<'i> {
         let name = self.name(next(&mut inner, span)?);
         let title = self.text(next(&mut inner, span)?);
         let index = self.document.sections.len();
-        self.document.sections.push(SectionDecl { name, title });
+        self.document
+            .sections
+            .push(SectionDecl { name, title, span });
         for node in inner {
             let node = self.node(node, Some(index))?;
             self.document.nodes.push(node);
