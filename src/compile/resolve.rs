@@ -6,7 +6,7 @@ use super::compile_node::{Pending, PendingSet, Waiting, Way};
 use super::compiler::{Compiler, Context, checked_fact_value};
 use super::flow::*;
 use super::{Cond, Domain, Value};
-use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, suggest_name};
 use crate::syntax::ast;
 
 impl<'s> Compiler<'s> {
@@ -118,8 +118,14 @@ impl<'s> Compiler<'s> {
         if let Some(&index) = self.fact_ids.get(name.text) {
             return Some(index);
         }
-        let hint = did_you_mean(name.text, self.fact_ids.keys().map(String::as_str))
-            .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
+        let fix = suggest_name(
+            name.text,
+            name.span,
+            self.fact_ids.keys().map(String::as_str),
+        );
+        let hint = fix
+            .is_none()
+            .then(|| format!("declare it: `fact {}: bool`", name.text));
         self.errors.push(
             Diagnostic::new(
                 DiagnosticKind::UndeclaredName,
@@ -127,7 +133,8 @@ impl<'s> Compiler<'s> {
                 format!("fact `{}` is not declared", name.text),
             )
             .with_label("unknown fact")
-            .with_hint(hint),
+            .with_hint(hint)
+            .with_suggestions(fix),
         );
         None
     }

@@ -1,5 +1,10 @@
-/// "did you mean `x`?" for the known name closest to `wanted`, if one is close.
-pub fn did_you_mean<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+//! Did-you-mean: the known name closest to a mistyped one, as words and as
+//! a fix.
+
+use super::{Diagnostic, Span, Suggestion};
+
+/// The known name closest to `wanted`, if one is close.
+pub fn closest_name<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted_lower = wanted.to_lowercase();
     known
         .into_iter()
@@ -11,7 +16,43 @@ pub fn did_you_mean<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) 
         })
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, name)| format!("did you mean `{name}`?"))
+        .map(|(_, name)| name)
+}
+
+/// "did you mean `x`?" for the known name closest to `wanted`, if one is close.
+pub fn did_you_mean<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest_name(wanted, known).map(did_you_mean_words)
+}
+
+/// The closest known name as a fix of the text at `span`, which is `wanted`.
+pub fn suggest_name<'a>(
+    wanted: &str,
+    span: Span,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<Suggestion> {
+    closest_name(wanted, known).map(|name| Suggestion::did_you_mean(span, name))
+}
+
+impl Suggestion {
+    /// `name` in place of the text at `span`: "did you mean `name`?".
+    pub fn did_you_mean(span: Span, name: &str) -> Suggestion {
+        Suggestion::new(span, name, did_you_mean_words(name))
+    }
+}
+
+impl Diagnostic {
+    /// For a name several things have: each full name as a fix of the text
+    /// at `span`, and "write one of a.fever, b.fever".
+    pub fn with_one_of(self, span: Span, names: &[&str]) -> Diagnostic {
+        self.with_hint(Some(format!("write one of {}", names.join(", "))))
+            .with_suggestions(
+                (names.iter()).map(|name| Suggestion::new(span, *name, format!("write `{name}`"))),
+            )
+    }
+}
+
+fn did_you_mean_words(name: &str) -> String {
+    format!("did you mean `{name}`?")
 }
 
 #[cfg(test)]
@@ -22,10 +63,23 @@ mod tests {
     fn suggests_a_close_name() {
         let hint = did_you_mean("saddle_numbnes", ["fever", "saddle_numbness"]);
         assert_eq!(hint.as_deref(), Some("did you mean `saddle_numbness`?"));
+        let span = Span::new(0, 4..18);
+        assert_eq!(
+            suggest_name("saddle_numbnes", span, ["fever", "saddle_numbness"]),
+            Some(Suggestion::new(
+                span,
+                "saddle_numbness",
+                "did you mean `saddle_numbness`?"
+            ))
+        );
     }
 
     #[test]
     fn stays_quiet_when_nothing_is_close() {
         assert_eq!(did_you_mean("xyz", ["saddle_numbness"]), None);
+        assert_eq!(
+            suggest_name("xyz", Span::default(), ["saddle_numbness"]),
+            None
+        );
     }
 }

@@ -91,8 +91,7 @@ pub fn compile_folder(analysis: &mut Analysis, folder: &Folder, uris: &[Url]) {
                 if file >= count {
                     continue;
                 }
-                let text = &source.files[file].text;
-                diagnostics[file].push(to_lsp(&error, &uris[file], &analysis.lines[file], text));
+                diagnostics[file].push(to_lsp(&error, &uris[file], &analysis.lines[file]));
             }
             None
         }

@@ -122,14 +122,10 @@ fn check(job: &Job) -> Done {
         .chain(tags);
     for warning in found.chain(crate::check::lint(&job.flow)) {
         let file = warning.span.file();
-        let (Some(uri), Some(lines), Some(source)) = (
-            job.uris.get(file),
-            job.lines.get(file),
-            job.flow.files.get(file),
-        ) else {
+        let (Some(uri), Some(lines)) = (job.uris.get(file), job.lines.get(file)) else {
             continue;
         };
-        diagnostics[file].push(to_lsp(&warning, uri, lines, &source.text));
+        diagnostics[file].push(to_lsp(&warning, uri, lines));
     }
     let broken = verification.iter().flat_map(|verification| {
         verify_diagnostics(&job.flow, verification, &job.index, &job.uris, &job.lines)
