@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use super::DiagnosticKind;
+use super::{DiagnosticKind, Suggestion};
 
 /// A byte range in one source file of a knowledge folder.
 ///
@@ -55,34 +55,6 @@ impl Span {
 pub enum Severity {
     Warning,
     Error,
-}
-
-/// A fix that needs no judgement: `replacement` written in place of the
-/// text at `span`. The language server offers it as a quick fix as it is;
-/// nothing reads the words to find it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Suggestion {
-    /// The text it replaces, in the diagnostic's file.
-    pub span: Span,
-    /// What to write there instead; empty to delete the text.
-    pub replacement: String,
-    /// The fix in words, as the help line says it and the editor offers
-    /// it: "did you mean `fever`?".
-    pub message: String,
-}
-
-impl Suggestion {
-    pub fn new(
-        span: Span,
-        replacement: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Suggestion {
-        Suggestion {
-            span,
-            replacement: replacement.into(),
-            message: message.into(),
-        }
-    }
 }
 
 /// One message about the knowledge, pointing at the text it is about.

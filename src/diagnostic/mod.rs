@@ -9,6 +9,6 @@ mod suggest;
 
 pub use diagnostic_kind::DiagnosticKind;
 pub use json::{DiagnosticJson, diagnostics_json};
-pub use message::{Diagnostic, Severity, Span, Suggestion};
+pub use message::{Diagnostic, Severity, Span};
 pub use render::{render_all, render_one};
-pub use suggest::{closest_name, did_you_mean, suggest_name};
+pub use suggest::{Suggestion, closest_name, did_you_mean, suggest_name};

@@ -1,7 +1,41 @@
-//! Did-you-mean: the known name closest to a mistyped one, as words and as
-//! a fix.
+//! Suggestions: fixes a diagnostic offers that need no judgement, and the
+//! did-you-mean (the known name closest to a mistyped one) that makes most
+//! of them.
 
-use super::{Diagnostic, Span, Suggestion};
+use super::{Diagnostic, Span};
+
+/// A fix that needs no judgement: `replacement` written in place of the
+/// text at `span`. The language server offers it as a quick fix as it is;
+/// nothing reads the words to find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The text it replaces, in the diagnostic's file.
+    pub span: Span,
+    /// What to write there instead; empty to delete the text.
+    pub replacement: String,
+    /// The fix in words, as the help line says it and the editor offers
+    /// it: "did you mean `fever`?".
+    pub message: String,
+}
+
+impl Suggestion {
+    pub fn new(
+        span: Span,
+        replacement: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Suggestion {
+        Suggestion {
+            span,
+            replacement: replacement.into(),
+            message: message.into(),
+        }
+    }
+
+    /// `name` in place of the text at `span`: "did you mean `name`?".
+    pub fn did_you_mean(span: Span, name: &str) -> Suggestion {
+        Suggestion::new(span, name, did_you_mean_words(name))
+    }
+}
 
 /// The known name closest to `wanted`, if one is close.
 pub fn closest_name<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -19,7 +53,9 @@ pub fn closest_name<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) 
         .map(|(_, name)| name)
 }
 
-/// "did you mean `x`?" for the known name closest to `wanted`, if one is close.
+/// "did you mean `x`?" for the known name closest to `wanted`, if one is
+/// close: for a message that is no diagnostic (an unknown id typed on the
+/// command line), where no text can be fixed.
 pub fn did_you_mean<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
     closest_name(wanted, known).map(did_you_mean_words)
 }
@@ -31,13 +67,6 @@ pub fn suggest_name<'a>(
     known: impl IntoIterator<Item = &'a str>,
 ) -> Option<Suggestion> {
     closest_name(wanted, known).map(|name| Suggestion::did_you_mean(span, name))
-}
-
-impl Suggestion {
-    /// `name` in place of the text at `span`: "did you mean `name`?".
-    pub fn did_you_mean(span: Span, name: &str) -> Suggestion {
-        Suggestion::new(span, name, did_you_mean_words(name))
-    }
 }
 
 impl Diagnostic {

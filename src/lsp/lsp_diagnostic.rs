@@ -71,3 +71,35 @@ pub fn hidden_character(text: &str, lines: &LineIndex) -> Option<lsp_types::Diag
         ..lsp_types::Diagnostic::default()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use lsp_types::{CodeActionOrCommand, Position};
+
+    use super::*;
+    use crate::lsp::quick_fix::quick_fixes;
+
+    #[test]
+    fn a_hidden_character_has_its_code_and_a_fix_that_deletes_it() {
+        let text = "ask \"a\u{202E}b\"";
+        let lines = LineIndex::new(text.into());
+        let found = hidden_character(text, &lines).expect("the character is found");
+        assert_eq!(found.code, Some(NumberOrString::String("E032".into())));
+        assert_eq!(
+            found.message,
+            "the invisible character U+202E is not allowed in knowledge text; delete it"
+        );
+        let uri = Url::parse("file:///k/a.flow").unwrap();
+        let fixes = quick_fixes(&uri, &[found]);
+        let [CodeActionOrCommand::CodeAction(fix)] = &fixes[..] else {
+            panic!("{fixes:?}")
+        };
+        let changes = fix.edit.as_ref().and_then(|e| e.changes.as_ref()).unwrap();
+        let edit = &changes[&uri][0];
+        assert_eq!(edit.new_text, "");
+        assert_eq!(
+            (edit.range.start, edit.range.end),
+            (Position::new(0, 6), Position::new(0, 7))
+        );
+    }
+}

@@ -74,3 +74,70 @@ pub fn quick_fixes(uri: &Url, diagnostics: &[lsp_types::Diagnostic]) -> Vec<Code
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use lsp_types::Position;
+
+    use super::*;
+    use crate::diagnostic::Span;
+
+    fn actions(suggestions: &[Suggestion], text: &str) -> Vec<CodeAction> {
+        let lines = LineIndex::new(text.into());
+        let uri = Url::parse("file:///k/a.flow").unwrap();
+        // The editor sends the diagnostic back as it got it, `data` and all.
+        let sent = lsp_types::Diagnostic {
+            data: fixes_data(suggestions, 0, &lines),
+            ..lsp_types::Diagnostic::default()
+        };
+        let echoed: lsp_types::Diagnostic =
+            serde_json::from_value(serde_json::to_value(sent).unwrap()).unwrap();
+        quick_fixes(&uri, &[echoed])
+            .into_iter()
+            .map(|action| match action {
+                CodeActionOrCommand::CodeAction(action) => action,
+                CodeActionOrCommand::Command(command) => panic!("{command:?}"),
+            })
+            .collect()
+    }
+
+    fn edit(action: &CodeAction) -> &TextEdit {
+        let changes = action.edit.as_ref().and_then(|e| e.changes.as_ref());
+        &changes.and_then(|c| c.values().next()).unwrap()[0]
+    }
+
+    #[test]
+    fn each_suggestion_is_a_fix_where_it_points() {
+        let text = "question q {\n  yes -> fevr\n}\n";
+        let found = actions(
+            &[Suggestion::did_you_mean(Span::new(0, 22..26), "fever")],
+            text,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].title, "did you mean `fever`?");
+        assert_eq!(found[0].is_preferred, Some(true));
+        let edit = edit(&found[0]);
+        assert_eq!(edit.new_text, "fever");
+        assert_eq!(
+            (edit.range.start, edit.range.end),
+            (Position::new(1, 9), Position::new(1, 13))
+        );
+    }
+
+    #[test]
+    fn of_several_none_is_preferred_and_other_files_are_left_out() {
+        let at = Span::new(0, 22..26);
+        let found = actions(
+            &[
+                Suggestion::new(at, "a.fever", "write `a.fever`"),
+                Suggestion::new(at, "b.fever", "write `b.fever`"),
+                Suggestion::new(Span::new(1, 0..1), "x", "elsewhere"),
+            ],
+            "question q {\n  yes -> fevr\n}\n",
+        );
+        let titles: Vec<&str> = found.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["write `a.fever`", "write `b.fever`"]);
+        assert!(found.iter().all(|a| a.is_preferred == Some(false)));
+        assert!(actions(&[], "x").is_empty());
+    }
+}
