@@ -101,12 +101,10 @@ impl NodeNames {
     // A local name that exists in another file only needs its file name.
     fn elsewhere(&self, name: &Name) -> Option<Suggestion> {
         self.unique_local(name.text).map(|one| {
-            let id = &self.ids[one.index()];
-            Suggestion::new(
-                name.span,
-                id,
-                format!("did you mean `{id}`? (ids from other files need the file name)"),
-            )
+            let mut fix = Suggestion::did_you_mean(name.span, &self.ids[one.index()]);
+            fix.message
+                .push_str(" (ids from other files need the file name)");
+            fix
         })
     }
 }
