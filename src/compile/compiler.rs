@@ -13,7 +13,7 @@ use super::symbol_table::{Symbol, SymbolTable, Written};
 use super::symbols::{Meant, NodeSymbols, Symbols, node_symbols};
 use super::topo_order::breadth_first_order;
 use super::{Domain, Value};
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, suggest_name};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, Literal};
 use crate::syntax::parse;
@@ -372,20 +372,20 @@ impl<'s> Compiler<'s> {
                     }) => marks.out_of_scope = true,
                     Some(_) => {}
                     None => {
-                        let hint =
-                            did_you_mean(tag, tags.iter().map(|t| t.name.as_str())).or_else(|| {
-                                Some(format!(
-                                    "declare it: `tag {tag} \"what it marks\"`, or use one of {}",
-                                    if tags.is_empty() {
-                                        "the tags a `tag` declaration names".to_string()
-                                    } else {
-                                        tags.iter()
-                                            .map(|t| t.name.as_str())
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    }
-                                ))
-                            });
+                        let fix = suggest_name(tag, *span, tags.iter().map(|t| t.name.as_str()));
+                        let hint = fix.is_none().then(|| {
+                            format!(
+                                "declare it: `tag {tag} \"what it marks\"`, or use one of {}",
+                                if tags.is_empty() {
+                                    "the tags a `tag` declaration names".to_string()
+                                } else {
+                                    tags.iter()
+                                        .map(|t| t.name.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                }
+                            )
+                        });
                         self.errors.push(
                             Diagnostic::new(
                                 DiagnosticKind::UndeclaredTag,
@@ -393,7 +393,8 @@ impl<'s> Compiler<'s> {
                                 format!("tag `{tag}` is not declared"),
                             )
                             .with_label("unknown tag")
-                            .with_hint(hint),
+                            .with_hint(hint)
+                            .with_suggestions(fix),
                         );
                     }
                 }
@@ -611,13 +612,15 @@ pub(super) fn checked_fact_value(
         _ => None,
     };
     checked.ok_or_else(|| {
-        let hint = match (domain, &value.literal) {
+        let fix = match (domain, &value.literal) {
             (Domain::Enum(words), Literal::Word(w)) => {
-                did_you_mean(w, words.iter().map(String::as_str))
+                suggest_name(w, value.span, words.iter().map(String::as_str))
             }
             _ => None,
-        }
-        .or_else(|| Some(format!("`{fact}` holds {}", domain.describe())));
+        };
+        let hint = fix
+            .is_none()
+            .then(|| format!("`{fact}` holds {}", domain.describe()));
         Diagnostic::new(
             DiagnosticKind::NotInDomain,
             value.span,
@@ -628,5 +631,6 @@ pub(super) fn checked_fact_value(
         )
         .with_label("outside the fact's domain")
         .with_hint(hint)
+        .with_suggestions(fix)
     })
 }

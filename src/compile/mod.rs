@@ -8,6 +8,7 @@ mod compile_node;
 mod compile_within;
 mod compiler;
 mod condition;
+mod evaluate;
 mod flow;
 mod graph_build;
 mod graph_checks;
@@ -25,6 +26,7 @@ mod yes_no;
 pub use answer_value::AnswerValue;
 pub use compiler::{compile, compile_with_symbols};
 pub use condition::{CompareOp, Cond, Operand};
+pub use evaluate::{Lookup, eval};
 pub use flow::*;
 pub use questions_left::QuestionsLeft;
 pub use symbol_table::{

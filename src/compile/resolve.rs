@@ -8,7 +8,7 @@ use super::flow::*;
 use super::symbol_table::Written;
 use super::symbols::Meant;
 use super::{Cond, Domain, Value};
-use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, suggest_name};
 use crate::syntax::ast;
 
 impl<'s> Compiler<'s> {
@@ -140,8 +140,14 @@ impl<'s> Compiler<'s> {
             return Some(index);
         }
         self.symbols.refer(name.span, Written::Fact, Meant::Nothing);
-        let hint = did_you_mean(name.text, self.fact_ids.keys().map(String::as_str))
-            .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
+        let fix = suggest_name(
+            name.text,
+            name.span,
+            self.fact_ids.keys().map(String::as_str),
+        );
+        let hint = fix
+            .is_none()
+            .then(|| format!("declare it: `fact {}: bool`", name.text));
         self.errors.push(
             Diagnostic::new(
                 DiagnosticKind::UndeclaredName,
@@ -149,7 +155,8 @@ impl<'s> Compiler<'s> {
                 format!("fact `{}` is not declared", name.text),
             )
             .with_label("unknown fact")
-            .with_hint(hint),
+            .with_hint(hint)
+            .with_suggestions(fix),
         );
         None
     }

@@ -104,6 +104,9 @@ kinds! {
     UndeclaredSource = "E030",
     /// A tag that means `out_of_scope` on anything but a referral outcome.
     OutOfScopeNotReferral = "E031",
+    /// A control or bidirectional-text character in the text (it could change
+    /// what a terminal shows): the file is not read at all.
+    HiddenCharacter = "E032",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.

@@ -3,7 +3,6 @@
 //! Pure: no I/O, no printing.
 
 mod counterfactual;
-mod evaluate;
 mod navigation;
 mod reasons;
 mod saved_session;
@@ -11,7 +10,6 @@ mod session;
 mod uncertainty;
 mod understand;
 
-pub use evaluate::{Lookup, eval};
 pub use navigation::FindError;
 pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};
 pub use session::{ChangeError, Current, FactState, PathStep, Session, Taken};

@@ -3,12 +3,12 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::evaluate::{Lookup, eval};
 use super::understand::{AnswerError, Understood, options_as_shown, understand};
 use crate::compile::{
     AnswerValue, Effect, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
     QuestionKind, Step, Value, Verdict,
 };
+use crate::compile::{Lookup, eval};
 
 /// How the walk left a node.
 #[derive(Debug, Clone, PartialEq, Eq)]

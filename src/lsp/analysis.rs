@@ -70,8 +70,7 @@ pub fn look(folder: &Folder, cache: &mut ParsedCache, uris: &[Url]) -> Analysis 
                 if file >= count {
                     continue;
                 }
-                let text = &source.files[file].text;
-                diagnostics[file].push(to_lsp(&error, &uris[file], &lines[file], text));
+                diagnostics[file].push(to_lsp(&error, &uris[file], &lines[file]));
             }
             None
         }

@@ -119,14 +119,10 @@ fn check(job: &Job) -> Done {
     let found = (analysis.audit.iter()).chain(&vacuous).chain(tags);
     for warning in found.chain(analysis.warnings()) {
         let file = warning.span.file();
-        let (Some(uri), Some(lines), Some(source)) = (
-            job.uris.get(file),
-            job.lines.get(file),
-            job.flow.files.get(file),
-        ) else {
+        let (Some(uri), Some(lines)) = (job.uris.get(file), job.lines.get(file)) else {
             continue;
         };
-        diagnostics[file].push(to_lsp(warning, uri, lines, &source.text));
+        diagnostics[file].push(to_lsp(warning, uri, lines));
     }
     let verification = analysis
         .proof
