@@ -257,7 +257,7 @@ fn a_broken_invariant_is_shown_with_its_counter_example() {
     let diagnostics = client.diagnostics(&uri(&outcomes));
     let broken: Vec<&Value> = diagnostics
         .iter()
-        .filter(|d| d["code"] == json!("verify"))
+        .filter(|d| d["code"] == json!("E033"))
         .collect();
     assert_eq!(broken.len(), 1, "{diagnostics:#?}");
     let message = broken[0]["message"].as_str().unwrap_or_default();

@@ -9,10 +9,7 @@ use super::lsp_diagnostic::SOURCE;
 use super::names::Names;
 use crate::check::Verification;
 use crate::compile::{Flow, NodeId, NodeKind, Symbol};
-
-/// The code shown for a broken invariant (not a `DiagnosticKind`: it is
-/// what `verify` finds, not a rule of the language).
-pub const BROKEN_INVARIANT: &str = "verify";
+use crate::diagnostic::DiagnosticKind;
 
 /// (file, diagnostic) for every invariant some path breaks.
 pub fn verify_diagnostics(
@@ -77,7 +74,9 @@ pub fn verify_diagnostics(
             lsp_types::Diagnostic {
                 range: line_index.range(invariant.span.range()),
                 severity: Some(DiagnosticSeverity::ERROR),
-                code: Some(NumberOrString::String(BROKEN_INVARIANT.to_string())),
+                code: Some(NumberOrString::String(
+                    DiagnosticKind::BrokenInvariant.code().to_string(),
+                )),
                 source: Some(SOURCE.to_string()),
                 message,
                 related_information: Some(related),
