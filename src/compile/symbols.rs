@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 
-use super::Value;
 use super::compiler::{Compiler, Context};
 use super::condition::{Cond, Operand};
 use super::flow::{Node, NodeId};
@@ -15,6 +14,7 @@ use super::symbol_table::{
     SymbolTable, Written,
 };
 use super::{Domain, compiler};
+use super::{Value, YesNo};
 use crate::diagnostic::Span;
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, Literal};
@@ -24,8 +24,10 @@ pub fn symbols(source: &KnowledgeSource) -> SymbolTable {
     compiler::compile_with_symbols(source).1
 }
 
-/// Words that are never an answer id of their own.
-const YES_NO: [&str; 3] = ["yes", "no", "unsure"];
+/// Whether a word is `yes`, `no` or `unsure`: never an answer id of its own.
+fn is_yes_no(word: &str) -> bool {
+    YesNo::ALL.iter().any(|yes_no| yes_no.is_id(word))
+}
 
 /// What the compiler found a name to mean.
 pub(super) enum Meant {
@@ -464,7 +466,7 @@ impl Compiler<'_> {
                 })
             }
             Operand::Question(node) => {
-                if YES_NO.contains(&word) {
+                if is_yes_no(word) {
                     return;
                 }
                 found.map(|answer| Symbol::Answer {
@@ -520,7 +522,7 @@ impl Compiler<'_> {
         let question = &self.names.ids[node.index()];
         let mut at = raw.span.start();
         for part in raw.text.split('+') {
-            if !part.is_empty() && part.parse::<i64>().is_err() && !YES_NO.contains(&part) {
+            if !part.is_empty() && part.parse::<i64>().is_err() && !is_yes_no(part) {
                 let symbol = Symbol::Answer {
                     question: question.clone(),
                     answer: part.to_string(),

@@ -9,7 +9,7 @@ use lsp_types::{CompletionItem, CompletionItemKind, CompletionList, CompletionRe
 use super::code_chars::code_chars;
 use super::hover::domain_text;
 use super::names::Names;
-use crate::compile::{Declaration, Detail, Domain, NodeDetail, NodeSort, Symbol};
+use crate::compile::{Declaration, Detail, Domain, NodeDetail, NodeSort, Symbol, YesNo};
 use crate::syntax::TOP_LEVEL_WORDS as TOP;
 
 /// What may be written in each kind of block, in the grammar's words.
@@ -264,7 +264,7 @@ fn tags(index: &Names) -> Vec<String> {
 /// false), a question's answers; yes/no/unsure for a tag's questions.
 fn values(index: &Names, file: usize, operand: &str) -> Vec<CompletionItem> {
     if operand.is_empty() {
-        return keywords(&["yes", "no", "unsure"]);
+        return keywords(&YesNo::ALL.map(YesNo::id));
     }
     let table = &index.table;
     if let Some(fact) = table.find(&Symbol::Fact(operand.to_string())) {

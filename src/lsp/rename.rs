@@ -8,7 +8,7 @@ use lsp_types::{TextEdit, Url, WorkspaceEdit};
 
 use super::line_index::LineIndex;
 use super::names::Names;
-use crate::compile::{DeclarationId, Symbol};
+use crate::compile::{DeclarationId, Symbol, YesNo};
 
 /// The part of the name at `range` of `text` a rename replaces: the id
 /// after its file name.
@@ -40,7 +40,7 @@ pub fn rename(
             "`{new_name}` is not an id: a letter or underscore, then letters, digits or underscores"
         ));
     }
-    if ["next", "yes", "no", "unsure"].contains(&new_name) {
+    if new_name == "next" || YesNo::ALL.iter().any(|word| word.is_id(new_name)) {
         return Err(format!("`{new_name}` is a word of the language"));
     }
     let symbol = &names.table.declaration(declaration).symbol;
