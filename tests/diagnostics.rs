@@ -5,6 +5,9 @@
 
 use crate::common;
 
+use backcheck::compile::compile;
+use backcheck::diagnostic::Diagnostic;
+use backcheck::source::{KnowledgeSource, SourceFile};
 use common::{Knowledge, assert_report, backcheck, describe, error_count, reports, text};
 use predicates::prelude::*;
 
@@ -772,4 +775,240 @@ fn collapse_bracket_runs(text: &str) -> String {
         }
     }
     out
+}
+
+// ---------------------------------------------------------------- typed suggestions
+
+/// A header, a fact of each kind, a tag, a source and a single-choice
+/// question, for the mistakes below to be made in.
+const BASE: &str = r#"flow t "T" { version "1" start a.first }
+fact osteoporosis: bool
+fact side: left | right
+tag red_flag "A sign of serious disease" means red_flag
+source s001 { title "A guideline" kind guideline }
+question first {
+  ask "Sore?"
+  yes -> where
+  no -> where
+}
+question where {
+  ask "Which side?"
+  answer left "Left" -> done
+  answer right "Right" -> done
+}
+outcome done { verdict treat title "Fine" }
+"#;
+
+/// A knowledge folder's files: (path, text).
+type Files = Vec<(&'static str, String)>;
+
+/// The errors of `files` compiled in-process, with the folder.
+fn compile_errors(files: &[(&str, String)]) -> (KnowledgeSource, Vec<Diagnostic>) {
+    let source = KnowledgeSource {
+        files: (files.iter())
+            .map(|(path, text)| SourceFile::new(*path, text.clone()))
+            .collect(),
+    };
+    let errors = compile(&source).err().unwrap_or_default();
+    (source, errors)
+}
+
+/// Each hint that names a replacement is a typed suggestion: the help line
+/// says what it said before, word for word, and the fix, applied to the
+/// text, takes that error away.
+#[test]
+fn every_named_replacement_is_a_suggestion_that_fixes_its_error() {
+    let base = |from: &str, to: &str| {
+        assert!(BASE.contains(from), "{from}");
+        BASE.replacen(from, to, 1)
+    };
+    // (the files, the help line, the replacements offered)
+    let cases: Vec<(Files, &str, Vec<&str>)> = vec![
+        (
+            vec![("a.flow", base("yes -> where", "yes -> wheer"))],
+            "did you mean `where`?",
+            vec!["where"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                base("yes -> where", "yes -> where set osteoporsis"),
+            )],
+            "did you mean `osteoporosis`?",
+            vec!["osteoporosis"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                base("yes -> where", "yes -> where set side = lef"),
+            )],
+            "did you mean `left`?",
+            vec!["left"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                base("  ask \"Sore?\"", "  ask \"Sore?\"\n  tags red_flg"),
+            )],
+            "did you mean `red_flag`?",
+            vec!["red_flag"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                base("  ask \"Sore?\"", "  ask \"Sore?\"\n  source s01"),
+            )],
+            "did you mean `s001`?",
+            vec!["s001"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                base("yes -> where", "yes -> pick")
+                    + "decide pick { when osteoporsis -> where otherwise -> where }\n",
+            )],
+            "did you mean `osteoporosis`?",
+            vec!["osteoporosis"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                base("yes -> where", "yes -> pick")
+                    + "decide pick { when where == lfet -> done otherwise -> where }\n",
+            )],
+            "did you mean `left`?",
+            vec!["left"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                BASE.to_string() + "invariant \"i\" { first in [yes] => outcome != dnoe }\n",
+            )],
+            "did you mean `done`?",
+            vec!["done"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                BASE.to_string() + "case \"c\" { answers frist=yes where=left expect treat }\n",
+            )],
+            "did you mean `first`?",
+            vec!["first"],
+        ),
+        (
+            vec![
+                ("a.flow", base("yes -> where", "yes -> other")),
+                (
+                    "far_away_outcomes.flow",
+                    "outcome other { verdict treat title \"Other\" }\n".to_string(),
+                ),
+            ],
+            "did you mean `far_away_outcomes.other`? (ids from other files need the file name)",
+            vec!["far_away_outcomes.other"],
+        ),
+        (
+            vec![
+                (
+                    "a.flow",
+                    BASE.to_string() + "case \"c\" { answers first=yes side=left expect treat }\n",
+                ),
+                (
+                    "b.flow",
+                    "question side { ask \"?\" yes -> a.done no -> a.done }\n".to_string(),
+                ),
+                (
+                    "c.flow",
+                    "question side { ask \"?\" yes -> a.done no -> a.done }\n".to_string(),
+                ),
+            ],
+            "write one of b.side, c.side",
+            vec!["b.side", "c.side"],
+        ),
+        (
+            vec![("a.flow", base("verdict treat", "verdict refer"))],
+            "write `verdict refer emergency`, `refer urgent` or `refer routine`",
+            vec![
+                "verdict refer emergency",
+                "verdict refer urgent",
+                "verdict refer routine",
+            ],
+        ),
+        (
+            vec![("a.flow", base("verdict treat", "verdict treat urgent"))],
+            "write `verdict treat`",
+            vec!["verdict treat"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                BASE.to_string()
+                    + "case \"c\" { answers first=yes where=left expect treat routine }\n",
+            )],
+            "write `expect treat`",
+            vec!["expect treat"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                base("fact side: left | right", "fact age: number 120..0"),
+            )],
+            "write the smaller number first: 0..120",
+            vec!["0..120"],
+        ),
+        (
+            vec![(
+                "a.flow",
+                base("  ask \"Sore?\"", "  ask \"Sore?\"\n  clinicle \"x\""),
+            )],
+            "did you mean `clinical`?",
+            vec!["clinical"],
+        ),
+    ];
+    for (files, help, replacements) in cases {
+        let (source, errors) = compile_errors(&files);
+        // The first error: any other follows from it (a question only
+        // an ambiguous id would reach is unreached).
+        let error = errors.first().expect("an error");
+        assert_eq!(error.help().as_deref(), Some(help), "{errors:#?}");
+        let offered: Vec<&str> = (error.suggestions.iter())
+            .map(|s| s.replacement.as_str())
+            .collect();
+        assert_eq!(offered, replacements, "{error:#?}");
+        // Each replacement, made in the text, leaves a folder without this error.
+        for suggestion in &error.suggestions {
+            let mut fixed = files.clone();
+            let file = suggestion.span.file();
+            let text = &source.files[file].text;
+            fixed[file].1 = format!(
+                "{}{}{}",
+                &text[..suggestion.span.start()],
+                suggestion.replacement,
+                &text[suggestion.span.end()..]
+            );
+            let (_, left) = compile_errors(&fixed);
+            assert!(
+                !left.iter().any(|e| e.message == error.message),
+                "{:?} does not fix {error:#?}: {left:#?}",
+                suggestion.replacement
+            );
+        }
+    }
+}
+
+/// A hint that says what to do in words is no suggestion: nothing is
+/// offered that the author must judge.
+#[test]
+fn a_hint_in_words_offers_no_fix() {
+    let (_, errors) = compile_errors(&[(
+        "a.flow",
+        BASE.replacen("yes -> where", "yes -> where set nothing_like_it", 1),
+    )]);
+    let [error] = &errors[..] else {
+        panic!("{errors:#?}")
+    };
+    assert_eq!(
+        error.help().as_deref(),
+        Some("declare it: `fact nothing_like_it: bool`")
+    );
+    assert!(error.suggestions.is_empty(), "{error:#?}");
 }

@@ -257,7 +257,7 @@ fn a_broken_invariant_is_shown_with_its_counter_example() {
     let diagnostics = client.diagnostics(&uri(&outcomes));
     let broken: Vec<&Value> = diagnostics
         .iter()
-        .filter(|d| d["code"] == json!("verify"))
+        .filter(|d| d["code"] == json!("E033"))
         .collect();
     assert_eq!(broken.len(), 1, "{diagnostics:#?}");
     let message = broken[0]["message"].as_str().unwrap_or_default();
@@ -378,4 +378,105 @@ fn an_invariant_that_proves_nothing_is_shown() {
         message.contains("its right side holds on every path"),
         "{message}"
     );
+}
+
+/// Issue 23: the server resolves no name itself. On the shipped knowledge,
+/// every name the compiler resolved is where the server's definition leads
+/// from it, and every declaration's references in the server are exactly the
+/// names the compiler resolved to it.
+#[test]
+fn the_server_finds_what_the_compiler_resolved_in_the_shipped_knowledge() {
+    use backcheck::compile::symbols;
+    use backcheck::source::KnowledgeSource;
+    use std::collections::BTreeSet;
+
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/lower_back");
+    let source = KnowledgeSource::embedded();
+    let table = symbols(&source);
+    let paths: Vec<std::path::PathBuf> =
+        source.files.iter().map(|f| folder.join(&f.path)).collect();
+    for (file, path) in source.files.iter().zip(&paths) {
+        let on_disk = std::fs::read_to_string(path).expect("read a shipped file");
+        assert_eq!(on_disk, *file.text, "{} is not what is embedded", file.path);
+    }
+    // Line and UTF-16 column of a byte offset, as the protocol counts.
+    let at = |file: usize, offset: usize| -> Value {
+        let text = &source.files[file].text[..offset];
+        let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+        let line = text.matches('\n').count();
+        let character: usize = text[line_start..].chars().map(char::len_utf16).sum();
+        json!({"line": line, "character": character})
+    };
+    let location = |span: backcheck::diagnostic::Span| -> String {
+        format!(
+            "{} {} {}",
+            uri(&paths[span.file()]),
+            at(span.file(), span.start()),
+            at(span.file(), span.end())
+        )
+    };
+    let asked = |span: backcheck::diagnostic::Span| -> Value {
+        let inside = (span.start() + 1).min(span.end());
+        json!({"textDocument": {"uri": uri(&paths[span.file()])}, "position": at(span.file(), inside)})
+    };
+    let found = |locations: &Value| -> BTreeSet<String> {
+        locations
+            .as_array()
+            .expect("a list of locations")
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} {} {}",
+                    l["uri"].as_str().unwrap_or_default(),
+                    l["range"]["start"],
+                    l["range"]["end"]
+                )
+            })
+            .collect()
+    };
+
+    let mut client = LspClient::start(&[]);
+    let references = table.references();
+    assert!(
+        references.len() > 1000,
+        "only {} references",
+        references.len()
+    );
+    for reference in references {
+        // The shipped knowledge compiles: every name means something.
+        let declaration = reference
+            .declaration
+            .unwrap_or_else(|| panic!("{} resolves to nothing", location(reference.span)));
+        let expected = location(table.declaration(declaration).span);
+        let answer = client.request("textDocument/definition", asked(reference.span));
+        assert_eq!(
+            found(&answer),
+            BTreeSet::from([expected]),
+            "definition from {} ({:?})",
+            location(reference.span),
+            reference.written
+        );
+    }
+    let mut declarations = 0;
+    for (id, declared) in table.declared() {
+        if !declared.symbol.is_id() || table.find(&declared.symbol) != Some(id) {
+            continue;
+        }
+        declarations += 1;
+        let mut params = asked(declared.span);
+        params["context"] = json!({"includeDeclaration": false});
+        let answer = client.request("textDocument/references", params);
+        let expected: BTreeSet<String> =
+            table.references_to(id).map(|r| location(r.span)).collect();
+        let got = found(&answer);
+        assert!(
+            got == expected,
+            "references of {:?}: the server misses {:?} and adds {:?}",
+            declared.symbol,
+            expected.difference(&got).collect::<Vec<_>>(),
+            got.difference(&expected).collect::<Vec<_>>()
+        );
+    }
+    assert!(declarations > 200, "only {declarations} declarations");
+    assert_eq!(client.shutdown(), Some(0));
 }

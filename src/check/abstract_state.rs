@@ -5,15 +5,15 @@
 //! unknown, otherwise an index into that slot's table of values. States are
 //! cheap to hash and compare, so the dynamic programme in
 //! [`exploration`](super::exploration) can merge walks that know the same
-//! things. Conditions are evaluated by the engine's own [`eval`] through a
-//! [`Lookup`] over a state ([`View`]), so the verifier and a real session
-//! cannot disagree about what a condition means.
+//! things. Conditions are evaluated by the compiler's [`eval`], the one a
+//! session uses too, through a [`Lookup`] over a state ([`View`]), so the
+//! verifier and a real session cannot disagree about what a condition means.
 //!
 //! Not for: deciding what to track (the exploration does) or how answers are
 //! grouped (see [`answer_classes`](super::answer_classes)).
 
 use crate::compile::{AnswerValue, Cond, Flow, Node, NodeId, NodeKind, Operand, Value, Verdict};
-use crate::engine::{Lookup, eval};
+use crate::compile::{Lookup, eval};
 
 /// Which operands a state tracks, and where.
 #[derive(Debug, Clone)]
@@ -149,7 +149,7 @@ impl Table {
     }
 }
 
-/// A state seen through the engine's [`Lookup`], optionally standing at an
+/// A state seen through the compiler's [`Lookup`], optionally standing at an
 /// outcome (for invariants, which read the verdict).
 pub(super) struct View<'a> {
     pub(super) slots: &'a Slots,

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::compile::{Case, Expectation, Flow};
+use crate::compile::{AnswerValue, Case, Expectation, Flow, Lookup, NodeId, Value, Verdict};
 use crate::engine::{Current, Session};
 
 /// The result of one case: what went wrong, if anything.
@@ -34,6 +34,39 @@ pub fn run_cases(flow: &Flow) -> Vec<CaseResult> {
         ..replay_case(flow, &vignette.case, false)
     });
     cases.chain(vignettes).collect()
+}
+
+/// The walk a case or vignette takes, when it ends at an outcome: a path of
+/// the flow found without a search, on which the prover reads conditions.
+/// The one place check runs the engine besides the cases themselves.
+pub(super) struct CaseWalk<'f>(Session<'f>);
+
+/// The walks of every case and vignette of `flow` that end at an outcome.
+pub(super) fn case_walks(flow: &Flow) -> Vec<CaseWalk<'_>> {
+    let cases = (flow.cases.iter()).chain(flow.vignettes.iter().map(|v| &v.case));
+    cases
+        .map(|case| Session::replay(flow, &case.answers.iter().cloned().collect()))
+        .filter(|session| matches!(session.current(), Current::Outcome { .. }))
+        .map(CaseWalk)
+        .collect()
+}
+
+impl Lookup for CaseWalk<'_> {
+    fn fact(&self, fact: usize) -> Option<&Value> {
+        Lookup::fact(&self.0, fact)
+    }
+
+    fn answer_of(&self, question: NodeId) -> Option<&AnswerValue> {
+        Lookup::answer_of(&self.0, question)
+    }
+
+    fn verdict(&self) -> Option<Verdict> {
+        Lookup::verdict(&self.0)
+    }
+
+    fn outcome_id(&self) -> Option<(&str, &str)> {
+        Lookup::outcome_id(&self.0)
+    }
 }
 
 /// One case: its expectations, every invariant on its walk, and every

@@ -193,7 +193,7 @@ impl<'p> Exploration<'p> {
         self.entries.get(node).map_or(&[], Vec::as_slice)
     }
 
-    /// Entry `entry` at `node`, seen through the engine's `Lookup`; at an
+    /// Entry `entry` at `node`, seen through the compiler's `Lookup`; at an
     /// outcome it also reads the verdict.
     pub(super) fn view(&self, node: usize, entry: usize) -> View<'_> {
         let at_outcome = matches!(self.flow.nodes()[node].kind, NodeKind::Outcome(_));

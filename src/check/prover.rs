@@ -21,13 +21,13 @@ use std::rc::Rc;
 
 use super::abstract_state::{Known, Slots, Table, View};
 use super::answer_classes::{Constants, answer_classes};
+use super::case_runner::{CaseWalk, case_walks};
 use super::exploration::{CycleError, Exploration, ProofError, STATE_LIMIT};
 use super::narrowing::Narrowing;
 use super::path_count::PathCount;
 use crate::compile::{
     AnswerValue, Cond, Effect, Flow, Invariant, NodeId, NodeKind, Operand, Step, Value,
 };
-use crate::engine::{Current, Session};
 
 /// A flow prepared for proofs; [`run`](Prover::run) and its siblings walk it.
 pub struct Prover<'f> {
@@ -55,7 +55,7 @@ pub struct Prover<'f> {
     reached: OnceCell<Vec<bool>>,
     /// The flow's own cases and vignettes that end at an outcome, replayed
     /// once, when first asked.
-    case_walks: OnceCell<Vec<Session<'f>>>,
+    case_walks: OnceCell<Vec<CaseWalk<'f>>>,
 }
 
 impl<'f> Prover<'f> {
@@ -194,15 +194,8 @@ impl<'f> Prover<'f> {
 
     /// The walks the flow's cases and vignettes take, those that end at an
     /// outcome: paths of the flow, found without a search.
-    pub(super) fn case_walks(&self) -> &[Session<'f>] {
-        self.case_walks.get_or_init(|| {
-            let cases =
-                (self.flow.cases().iter()).chain(self.flow.vignettes().iter().map(|v| &v.case));
-            cases
-                .map(|case| Session::replay(self.flow, &case.answers.iter().cloned().collect()))
-                .filter(|session| matches!(session.current(), Current::Outcome { .. }))
-                .collect()
-        })
+    pub(super) fn case_walks(&self) -> &[CaseWalk<'f>] {
+        self.case_walks.get_or_init(|| case_walks(self.flow))
     }
 
     /// Where a walk watching the conditions `watched` keeps each slot, and
@@ -395,7 +388,7 @@ impl Layout {
         }
     }
 
-    /// A state of this walk, seen through the engine's `Lookup`.
+    /// A state of this walk, seen through the compiler's `Lookup`.
     pub(super) fn view<'a>(&'a self, state: &'a [u32]) -> View<'a> {
         View {
             slots: &self.slots,

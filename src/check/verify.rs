@@ -5,7 +5,7 @@
 //! invariant, watching what the invariant reads and focused on the walks
 //! that could break it (or, when watching them all costs little, one walk
 //! for all of them). At every outcome each state reached is tested with the
-//! engine's own `eval`. The proof covers every path because every path ends
+//! compiler's `eval`, the one a session uses. The proof covers every path because every path ends
 //! at an outcome in exactly one of those states. A state that breaks the
 //! invariant gives the counter-example: the answers on the shortest path
 //! into it, which `backcheck run --answers` replays to the same outcome.
@@ -17,8 +17,8 @@ use num_bigint::BigUint;
 use super::abstract_state::View;
 use super::exploration::{CycleError, Exploration};
 use super::prover::Prover;
+use crate::compile::eval;
 use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind, Operand};
-use crate::engine::eval;
 
 /// The verdict on every invariant of a flow.
 #[derive(Debug, Clone)]

@@ -9,7 +9,7 @@ use crate::diagnostic::render_all;
 use crate::file_read::{KNOWLEDGE_FILE_LIMIT, read_bounded};
 use crate::file_write::{IfExists, write_file};
 use crate::printable::{PATH, SENTENCE, printable};
-use crate::source::{SourceFile, find_hidden_character, flow_paths};
+use crate::source::{SourceFile, find_hidden_character, flow_paths, hidden_character_message};
 use crate::syntax::format;
 
 /// Formats each file; with `check`, only lists those that would change.
@@ -45,8 +45,8 @@ pub fn fmt(check: bool, paths: &[PathBuf], io: &mut Streams) -> Outcome {
             return Err(Failure::new(
                 Exit::BadInput,
                 format!(
-                    "error: {shown}:{line}:{column}: the invisible character U+{:04X} is not allowed in knowledge text; delete it",
-                    u32::from(character)
+                    "error: {shown}:{line}:{column}: {}",
+                    hidden_character_message(character)
                 ),
             ));
         }

@@ -3,7 +3,7 @@
 use super::AnswerValue;
 use super::compiler::{Compiler, Context};
 use super::flow::*;
-use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Suggestion, suggest_name};
 use crate::syntax::ast::{self};
 
 impl Compiler<'_> {
@@ -122,6 +122,7 @@ impl Compiler<'_> {
             let Some(index) = self.case_node(nodes, id) else {
                 continue;
             };
+            self.refer_case_answer(index, raw);
             if let Some((_, first)) = answered.iter().find(|(q, _)| *q == index) {
                 self.errors.push(
                     Diagnostic::new(
@@ -191,7 +192,13 @@ impl Compiler<'_> {
                                     "only `refer` takes an urgency",
                                 )
                                 .with_label("urgency without referral")
-                                .with_hint(Some(format!("write `expect {verdict}`"))),
+                                .with_suggestions([
+                                    Suggestion::new(
+                                        *span,
+                                        format!("expect {verdict}"),
+                                        format!("write `expect {verdict}`"),
+                                    ),
+                                ]),
                             );
                         }
                         Expectation::Verdict(verdict)
@@ -215,7 +222,7 @@ impl Compiler<'_> {
     }
 
     /// A node named in a case: qualified, or unqualified when only one file has it.
-    fn case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<NodeId> {
+    pub(super) fn find_case_node(&mut self, nodes: &[Node], id: &ast::Name) -> Option<NodeId> {
         if let Some(&index) = self.names.by_id.get(id.text) {
             return Some(index);
         }
@@ -232,7 +239,7 @@ impl Compiler<'_> {
         match matches[..] {
             [one] => Some(one),
             [] => {
-                let hint = did_you_mean(id.text, nodes.iter().map(|n| n.local()));
+                let fix = suggest_name(id.text, id.span, nodes.iter().map(|n| n.local()));
                 self.errors.push(
                     Diagnostic::new(
                         DiagnosticKind::UnknownId,
@@ -240,7 +247,7 @@ impl Compiler<'_> {
                         format!("unknown id `{}`", id.text),
                     )
                     .with_label("no node has this id")
-                    .with_hint(hint),
+                    .with_suggestions(fix),
                 );
                 None
             }
@@ -256,7 +263,7 @@ impl Compiler<'_> {
                         format!("`{}` is in several files", id.text),
                     )
                     .with_label("which one?")
-                    .with_hint(Some(format!("write one of {}", ids.join(", ")))),
+                    .with_one_of(id.span, &ids),
                 );
                 None
             }

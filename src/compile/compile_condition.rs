@@ -4,14 +4,14 @@ use super::compiler::{Compiler, Context, Kind, literal_text};
 use super::condition::{Cond, Operand};
 use super::flow::*;
 use super::{Domain, Value, YesNo};
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, suggest_name};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, CompareOp, Literal};
 
 impl Compiler<'_> {
     // ------------------------------------------------------------ conditions
 
-    pub(super) fn condition(
+    pub(super) fn lower_condition(
         &mut self,
         expr: &ast::Expr,
         namespace: &str,
@@ -236,7 +236,7 @@ impl Compiler<'_> {
             ]);
         }
         let exact = known.iter().find(|(n, _)| *n == name.text).map(|(_, w)| *w);
-        let hint = match exact {
+        let said = match exact {
             Some("outcome") => Some(format!(
                 "`{}` is an outcome: an invariant tests it as `outcome == {}`",
                 name.text, name.text
@@ -267,19 +267,22 @@ impl Compiler<'_> {
                         name.text, name.text
                     )
                 })
-        })
-        .or_else(|| {
-            let names = known
-                .iter()
-                .filter(|(_, what)| !matches!(*what, "outcome" | "decide node"))
-                .map(|(n, _)| *n);
-            did_you_mean(name.text, names)
-        })
-        .or_else(|| {
-            Some(
+        });
+        let fix = match said {
+            Some(_) => None,
+            None => {
+                let names = known
+                    .iter()
+                    .filter(|(_, what)| !matches!(*what, "outcome" | "decide node"))
+                    .map(|(n, _)| *n);
+                suggest_name(name.text, name.span, names)
+            }
+        };
+        let hint = said.or_else(|| {
+            fix.is_none().then(|| {
                 "a condition reads a fact declared with `fact` or a question's answer by its id"
-                    .into(),
-            )
+                    .into()
+            })
         });
         Diagnostic::new(
             DiagnosticKind::UndeclaredName,
@@ -288,22 +291,23 @@ impl Compiler<'_> {
         )
         .with_label("unknown name")
         .with_hint(hint)
+        .with_suggestions(fix)
     }
 
     fn operand_value(&mut self, kind: &Kind, name: &str, value: &ast::Value) -> Value {
+        let not_in_domain = || {
+            Diagnostic::new(
+                DiagnosticKind::NotInDomain,
+                value.span,
+                format!(
+                    "`{}` is not a value of `{name}`",
+                    literal_text(&value.literal)
+                ),
+            )
+            .with_label("outside the domain")
+        };
         let bad = |this: &mut Self, allowed: String| {
-            this.errors.push(
-                Diagnostic::new(
-                    DiagnosticKind::NotInDomain,
-                    value.span,
-                    format!(
-                        "`{}` is not a value of `{name}`",
-                        literal_text(&value.literal)
-                    ),
-                )
-                .with_label("outside the domain")
-                .with_hint(Some(allowed)),
-            );
+            this.errors.push(not_in_domain().with_hint(Some(allowed)));
             Value::Bool(false)
         };
         match (kind, &value.literal) {
@@ -318,9 +322,14 @@ impl Compiler<'_> {
                 Value::Word((*w).into())
             }
             (Kind::Answers(ids) | Kind::YesNo(ids), literal) => {
-                let hint = did_you_mean(&literal_text(literal), ids.iter().map(String::as_str))
-                    .unwrap_or_else(|| format!("its answers are {}", ids.join(", ")));
-                bad(self, hint)
+                let known = ids.iter().map(String::as_str);
+                match suggest_name(&literal_text(literal), value.span, known) {
+                    Some(fix) => {
+                        self.errors.push(not_in_domain().with_suggestions([fix]));
+                        Value::Bool(false)
+                    }
+                    None => bad(self, format!("its answers are {}", ids.join(", "))),
+                }
             }
             (Kind::Verdict, Literal::Word(w)) if ["treat", "modify", "refer"].contains(w) => {
                 Value::Word((*w).into())
@@ -388,16 +397,17 @@ impl Compiler<'_> {
                 format!("`{word}` is in several files"),
             )
             .with_label("which one?")
-            .with_hint(Some(format!("write one of {}", several.join(", "))))
+            .with_one_of(value.span, &several)
         } else {
-            let hint = did_you_mean(word, outcomes().flat_map(|n| [n.local(), n.id.as_str()]))
-                .or_else(|| {
-                    let mut ids: Vec<&str> = outcomes().map(|n| n.local()).take(6).collect();
-                    if ids.len() == 6 {
-                        ids[5] = "...";
-                    }
-                    Some(format!("outcomes are {}", ids.join(", ")))
-                });
+            let known = outcomes().flat_map(|n| [n.local(), n.id.as_str()]);
+            let fix = suggest_name(word, value.span, known);
+            let hint = fix.is_none().then(|| {
+                let mut ids: Vec<&str> = outcomes().map(|n| n.local()).take(6).collect();
+                if ids.len() == 6 {
+                    ids[5] = "...";
+                }
+                format!("outcomes are {}", ids.join(", "))
+            });
             Diagnostic::new(
                 DiagnosticKind::UnknownId,
                 value.span,
@@ -405,6 +415,7 @@ impl Compiler<'_> {
             )
             .with_label("unknown outcome")
             .with_hint(hint)
+            .with_suggestions(fix)
         };
         self.errors.push(error);
         None

@@ -8,7 +8,7 @@
 use super::compile_condition::expr_text;
 use super::flow::*;
 use super::{Cond, Value, YesNo};
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, Suggestion};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, NodeKindDecl};
 
@@ -508,12 +508,13 @@ impl<'s> FileLowering<'s> {
                 );
                 Verdict::Refer(Urgency::Routine)
             }
-            Some(v) => match (v.kind, v.urgency) {
-                (ast::VerdictKind::Treat, None) => Verdict::Treat,
-                (ast::VerdictKind::Modify, None) => Verdict::Modify,
-                (ast::VerdictKind::Refer, Some(urgency)) => Verdict::Refer(urgency),
-                (ast::VerdictKind::Refer, None) => {
-                    self.errors.push(
+            Some(v) => {
+                match (v.kind, v.urgency) {
+                    (ast::VerdictKind::Treat, None) => Verdict::Treat,
+                    (ast::VerdictKind::Modify, None) => Verdict::Modify,
+                    (ast::VerdictKind::Refer, Some(urgency)) => Verdict::Refer(urgency),
+                    (ast::VerdictKind::Refer, None) => {
+                        self.errors.push(
                         Diagnostic::new(
                             DiagnosticKind::ReferWithoutUrgency,
                             v.span,
@@ -523,29 +524,38 @@ impl<'s> FileLowering<'s> {
                         .with_hint(Some(
                             "write `verdict refer emergency`, `refer urgent` or `refer routine`"
                                 .into(),
-                        )),
+                        ))
+                        .with_suggestions(["emergency", "urgent", "routine"].map(|urgency| {
+                            let verdict = format!("verdict refer {urgency}");
+                            Suggestion::new(v.span, &verdict, format!("write `{verdict}`"))
+                        })),
                     );
-                    // The compile fails; until then, the safest reading.
-                    Verdict::Refer(Urgency::Emergency)
+                        // The compile fails; until then, the safest reading.
+                        Verdict::Refer(Urgency::Emergency)
+                    }
+                    (kind, Some(_)) => {
+                        let verdict = if kind == ast::VerdictKind::Treat {
+                            Verdict::Treat
+                        } else {
+                            Verdict::Modify
+                        };
+                        self.errors.push(
+                            Diagnostic::new(
+                                DiagnosticKind::UrgencyWithoutReferral,
+                                v.span,
+                                "only `refer` takes an urgency",
+                            )
+                            .with_label("urgency without referral")
+                            .with_suggestions([Suggestion::new(
+                                v.span,
+                                format!("verdict {verdict}"),
+                                format!("write `verdict {verdict}`"),
+                            )]),
+                        );
+                        verdict
+                    }
                 }
-                (kind, Some(_)) => {
-                    let verdict = if kind == ast::VerdictKind::Treat {
-                        Verdict::Treat
-                    } else {
-                        Verdict::Modify
-                    };
-                    self.errors.push(
-                        Diagnostic::new(
-                            DiagnosticKind::UrgencyWithoutReferral,
-                            v.span,
-                            "only `refer` takes an urgency",
-                        )
-                        .with_label("urgency without referral")
-                        .with_hint(Some(format!("write `verdict {verdict}`"))),
-                    );
-                    verdict
-                }
-            },
+            }
         };
         let title = match &outcome.title {
             Some(title) => title.text.to_string(),

@@ -9,25 +9,44 @@ use super::graph_build::build_graph;
 use super::graph_checks;
 use super::names::{NodeNames, duplicate};
 use super::questions_left::questions_left;
+use super::symbol_table::{Symbol, SymbolTable, Written};
+use super::symbols::{Meant, NodeSymbols, Symbols, node_symbols};
 use super::topo_order::breadth_first_order;
 use super::{Domain, Value};
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, suggest_name};
 use crate::source::KnowledgeSource;
 use crate::syntax::ast::{self, Literal};
 use crate::syntax::parse;
 
 /// Compiles a knowledge folder, or returns every error found in it.
 pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
+    run(source, false).0
+}
+
+/// [`compile`], and the [`SymbolTable`] of what every name means, which a
+/// folder with errors has too.
+pub fn compile_with_symbols(
+    source: &KnowledgeSource,
+) -> (Result<Flow, Vec<Diagnostic>>, SymbolTable) {
+    run(source, true)
+}
+
+fn run(source: &KnowledgeSource, symbols: bool) -> (Result<Flow, Vec<Diagnostic>>, SymbolTable) {
     let mut errors = Vec::new();
     let mut documents = Vec::new();
     let mut files = Vec::new();
+    let mut symbols = Symbols::new(symbols);
     for file in 0..source.files.len() {
-        match parse_and_lower(source, file) {
-            Ok((document, nodes)) => {
+        match parse_and_lower(source, file, symbols.on()) {
+            Ok((document, nodes, declared)) => {
                 documents.push((file, document));
                 files.push(nodes);
+                symbols.file(file, Some(declared));
             }
-            Err(error) => errors.push(error),
+            Err(error) => {
+                errors.push(error);
+                symbols.file(file, None);
+            }
         }
     }
     let compiler = Compiler {
@@ -39,20 +58,29 @@ pub fn compile(source: &KnowledgeSource) -> Result<Flow, Vec<Diagnostic>> {
         names: NodeNames::default(),
         nodes: Vec::new(),
         backward: Vec::new(),
+        symbols,
     };
-    compiler.lower(files).finish(source)
+    let mut lowered = compiler.lower(files);
+    let table = std::mem::take(&mut lowered.symbols).finish(&lowered.by_id, &lowered.by_local);
+    (lowered.finish(source), table)
 }
 
 /// A file parsed, with its nodes built (the rest of its syntax tree is
-/// small and stays for the compiler), or why it does not parse.
-type Parsed<'s> = Result<(ast::Document<'s>, FileNodes<'s>), Diagnostic>;
+/// small and stays for the compiler) and, when asked for, their symbols;
+/// or why it does not parse.
+type Parsed<'s> = Result<(ast::Document<'s>, FileNodes<'s>, Vec<NodeSymbols>), Diagnostic>;
 
 /// Parses a file and builds its nodes from their syntax trees, which are
 /// freed right after.
-fn parse_and_lower(source: &KnowledgeSource, file: usize) -> Parsed<'_> {
+fn parse_and_lower(source: &KnowledgeSource, file: usize, symbols: bool) -> Parsed<'_> {
     let mut document = parse(&source.files[file].text, file)?;
     let decls = std::mem::take(&mut document.nodes);
-    Ok((document, lower_file(source, file, decls)))
+    let declared = if symbols {
+        node_symbols(&decls, &source.files[file].namespace)
+    } else {
+        Vec::new()
+    };
+    Ok((document, lower_file(source, file, decls), declared))
 }
 
 pub(super) struct Compiler<'s> {
@@ -68,6 +96,8 @@ pub(super) struct Compiler<'s> {
     /// node), with where the target is written: every cycle has one, and
     /// it is the arm that closes the loop.
     pub(super) backward: Vec<(NodeId, NodeId, Span)>,
+    /// The symbol table, as far as it is filled in.
+    pub(super) symbols: Symbols,
 }
 
 /// What lowering produced: no longer tied to the syntax trees.
@@ -86,6 +116,7 @@ pub(super) struct Lowered {
     pub(super) by_id: HashMap<String, NodeId>,
     pub(super) by_local: HashMap<String, Option<NodeId>>,
     pub(super) backward: Vec<(NodeId, NodeId, Span)>,
+    pub(super) symbols: Symbols,
 }
 
 impl Lowered {
@@ -194,6 +225,7 @@ impl<'s> Compiler<'s> {
         let header = self.header();
         self.declare_facts();
         let sections = self.sections();
+        self.declare_the_rest();
         let mut base = 0;
         for file in &mut files {
             self.declare_nodes(file.file, base, &mut file.nodes);
@@ -250,6 +282,43 @@ impl<'s> Compiler<'s> {
             by_id: self.names.by_id,
             by_local: self.names.by_local,
             backward: self.backward,
+            symbols: self.symbols,
+        }
+    }
+
+    /// The declarations the symbol table lists that the compiler reads
+    /// where it needs them: sections, tags, sources, invariants, cases and
+    /// vignettes, in file order.
+    fn declare_the_rest(&mut self) {
+        if !self.symbols.on() {
+            return;
+        }
+        for (file, document) in self.documents {
+            self.symbols.sections(self.namespace(*file), document);
+        }
+        for (_, document) in self.documents {
+            for decl in &document.tags {
+                self.symbols.tag(decl);
+            }
+            for decl in &document.sources {
+                self.symbols.source(decl);
+            }
+            for decl in &document.invariants {
+                let symbol = Symbol::Invariant(decl.text.text.to_string());
+                self.symbols
+                    .titled(symbol, decl.text.span, decl.span, &decl.text.text);
+            }
+            for decl in &document.cases {
+                let symbol = Symbol::Case(decl.name.text.to_string());
+                self.symbols
+                    .titled(symbol, decl.name.span, decl.span, &decl.name.text);
+            }
+            for decl in &document.vignettes {
+                let symbol = Symbol::Vignette(decl.name.text.to_string());
+                let title = &decl.title.text;
+                self.symbols
+                    .titled(symbol, decl.name.span, decl.case.span, title);
+            }
         }
     }
 
@@ -283,7 +352,12 @@ impl<'s> Compiler<'s> {
         for node in &mut self.nodes {
             let mut marks = Marks::default();
             for (tag, span) in node.tags.iter().zip(&node.tag_spans) {
-                match tags.iter().find(|t| t.name == *tag) {
+                let found = tags.iter().find(|t| t.name == *tag);
+                let meant = found.map_or(Meant::Nothing, |t| {
+                    Meant::Symbol(Symbol::Tag(t.name.clone()))
+                });
+                self.symbols.refer(*span, Written::Tag, meant);
+                match found {
                     Some(TagDef {
                         meaning: Some(TagMeaning::RedFlag),
                         ..
@@ -298,20 +372,20 @@ impl<'s> Compiler<'s> {
                     }) => marks.out_of_scope = true,
                     Some(_) => {}
                     None => {
-                        let hint =
-                            did_you_mean(tag, tags.iter().map(|t| t.name.as_str())).or_else(|| {
-                                Some(format!(
-                                    "declare it: `tag {tag} \"what it marks\"`, or use one of {}",
-                                    if tags.is_empty() {
-                                        "the tags a `tag` declaration names".to_string()
-                                    } else {
-                                        tags.iter()
-                                            .map(|t| t.name.as_str())
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    }
-                                ))
-                            });
+                        let fix = suggest_name(tag, *span, tags.iter().map(|t| t.name.as_str()));
+                        let hint = fix.is_none().then(|| {
+                            format!(
+                                "declare it: `tag {tag} \"what it marks\"`, or use one of {}",
+                                if tags.is_empty() {
+                                    "the tags a `tag` declaration names".to_string()
+                                } else {
+                                    tags.iter()
+                                        .map(|t| t.name.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                }
+                            )
+                        });
                         self.errors.push(
                             Diagnostic::new(
                                 DiagnosticKind::UndeclaredTag,
@@ -319,7 +393,8 @@ impl<'s> Compiler<'s> {
                                 format!("tag `{tag}` is not declared"),
                             )
                             .with_label("unknown tag")
-                            .with_hint(hint),
+                            .with_hint(hint)
+                            .with_suggestions(fix),
                         );
                     }
                 }
@@ -335,7 +410,11 @@ impl<'s> Compiler<'s> {
             .iter()
             .flat_map(|(file, doc)| doc.headers.iter().map(move |h| (*file, h)));
         let first = headers.next();
+        if let Some((_, header)) = first {
+            self.symbols.header(header);
+        }
         for (_, extra) in headers {
+            self.symbols.header(extra);
             let first_at = first.map_or_else(String::new, |(_, h)| self.at(h.span));
             self.errors.push(
                 Diagnostic::new(
@@ -377,8 +456,14 @@ impl<'s> Compiler<'s> {
             return None;
         };
         match self.names.resolve(start, self.namespace(file), None) {
-            Ok(index) => Some(index),
+            Ok(index) => {
+                self.symbols
+                    .refer(start.span, Written::Target, Meant::Node(index));
+                Some(index)
+            }
             Err(error) => {
+                self.symbols
+                    .refer(start.span, Written::Target, Meant::Nothing);
                 self.errors.push(error);
                 None
             }
@@ -390,6 +475,9 @@ impl<'s> Compiler<'s> {
             let _ = file;
             for decl in &document.facts {
                 if let Some(&first) = self.fact_ids.get(decl.name.text) {
+                    if self.symbols.on() {
+                        self.symbols.fact(decl, &domain_of(&decl.ty), false);
+                    }
                     let first_at = self.at(self.facts[first].span);
                     self.errors.push(duplicate(
                         DiagnosticKind::Duplicate,
@@ -399,16 +487,8 @@ impl<'s> Compiler<'s> {
                     ));
                     continue;
                 }
-                let domain = match &decl.ty {
-                    ast::FactType::Bool => Domain::Bool,
-                    ast::FactType::Number { min, max } => Domain::Number {
-                        min: *min,
-                        max: *max,
-                    },
-                    ast::FactType::Enum(words) => {
-                        Domain::Enum(words.iter().map(|w| w.text.to_string()).collect())
-                    }
-                };
+                let domain = domain_of(&decl.ty);
+                self.symbols.fact(decl, &domain, true);
                 let initial = decl
                     .initial
                     .as_ref()
@@ -421,6 +501,13 @@ impl<'s> Compiler<'s> {
                     initial,
                     span: decl.name.span,
                 });
+                if let Some(value) = &decl.initial
+                    && self.symbols.on()
+                {
+                    let fact = self.facts.len() - 1;
+                    let checked = self.facts[fact].initial.clone();
+                    self.refer_fact_value(fact, value, checked.as_ref());
+                }
             }
         }
     }
@@ -469,6 +556,7 @@ impl<'s> Compiler<'s> {
             previous = Some(index);
             node.section = node.section.map(|local| sections_before + local);
         }
+        self.symbols.nodes(file, sections_before);
     }
 
     /// Sections of every file, qualified like nodes, in file order.
@@ -483,6 +571,19 @@ impl<'s> Compiler<'s> {
                 })
             })
             .collect()
+    }
+}
+
+fn domain_of(ty: &ast::FactType) -> Domain {
+    match ty {
+        ast::FactType::Bool => Domain::Bool,
+        ast::FactType::Number { min, max } => Domain::Number {
+            min: *min,
+            max: *max,
+        },
+        ast::FactType::Enum(words) => {
+            Domain::Enum(words.iter().map(|w| w.text.to_string()).collect())
+        }
     }
 }
 
@@ -511,13 +612,15 @@ pub(super) fn checked_fact_value(
         _ => None,
     };
     checked.ok_or_else(|| {
-        let hint = match (domain, &value.literal) {
+        let fix = match (domain, &value.literal) {
             (Domain::Enum(words), Literal::Word(w)) => {
-                did_you_mean(w, words.iter().map(String::as_str))
+                suggest_name(w, value.span, words.iter().map(String::as_str))
             }
             _ => None,
-        }
-        .or_else(|| Some(format!("`{fact}` holds {}", domain.describe())));
+        };
+        let hint = fix
+            .is_none()
+            .then(|| format!("`{fact}` holds {}", domain.describe()));
         Diagnostic::new(
             DiagnosticKind::NotInDomain,
             value.span,
@@ -528,5 +631,6 @@ pub(super) fn checked_fact_value(
         )
         .with_label("outside the fact's domain")
         .with_hint(hint)
+        .with_suggestions(fix)
     })
 }

@@ -8,6 +8,7 @@ mod compile_node;
 mod compile_within;
 mod compiler;
 mod condition;
+mod evaluate;
 mod flow;
 mod graph_build;
 mod graph_checks;
@@ -16,15 +17,23 @@ mod questions_left;
 mod rebuild;
 mod resolve;
 mod sources;
+mod symbol_table;
+mod symbols;
 mod topo_order;
 mod value;
 mod yes_no;
 
 pub use answer_value::AnswerValue;
-pub use compiler::compile;
+pub use compiler::{compile, compile_with_symbols};
 pub use condition::{CompareOp, Cond, Operand};
+pub use evaluate::{Lookup, eval};
 pub use flow::*;
 pub use questions_left::QuestionsLeft;
+pub use symbol_table::{
+    Citation, Declaration, DeclarationId, Detail, NodeDetail, NodeSort, Reference, Symbol,
+    SymbolKind, SymbolTable, Written,
+};
+pub use symbols::symbols;
 pub use value::{Domain, Value};
 pub use yes_no::{NotYesNo, YesNo};
 

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::NodeId;
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, Suggestion, suggest_name};
 use crate::syntax::ast::Name;
 
 /// Node ids by qualified name, with each file's nodes in written order (for `next`).
@@ -56,15 +56,12 @@ impl NodeNames {
         if name.text == "next" {
             return from.and_then(|node| self.next_in_file[node.index()]);
         }
-        if name.text.contains('.') {
-            return self.by_id.get(name.text).copied();
-        }
-        let mut qualified = self.scratch.borrow_mut();
-        qualified.clear();
-        qualified.push_str(namespace);
-        qualified.push('.');
-        qualified.push_str(name.text);
-        self.by_id.get(qualified.as_str()).copied()
+        lookup_node(
+            &self.by_id,
+            name.text,
+            namespace,
+            &mut self.scratch.borrow_mut(),
+        )
     }
 
     /// Records a declared node's local id, for [`unique_local`](Self::unique_local).
@@ -83,26 +80,48 @@ impl NodeNames {
     fn unknown(&self, name: &Name, namespace: &str) -> Diagnostic {
         let prefix = format!("{namespace}.");
         let local = self.ids.iter().filter_map(|id| id.strip_prefix(&prefix));
-        let hint = did_you_mean(name.text, local.chain(self.ids.iter().map(String::as_str)))
-            .or_else(|| self.elsewhere(name.text));
+        let fix = suggest_name(
+            name.text,
+            name.span,
+            local.chain(self.ids.iter().map(String::as_str)),
+        )
+        .or_else(|| self.elsewhere(name));
         Diagnostic::new(
             DiagnosticKind::UnknownId,
             name.span,
             format!("unknown id `{}`", name.text),
         )
         .with_label("no node has this id")
-        .with_hint(hint)
+        .with_suggestions(fix)
     }
 
     // A local name that exists in another file only needs its file name.
-    fn elsewhere(&self, local: &str) -> Option<String> {
-        self.unique_local(local).map(|one| {
-            format!(
-                "did you mean `{}`? (ids from other files need the file name)",
-                self.ids[one.index()]
-            )
+    fn elsewhere(&self, name: &Name) -> Option<Suggestion> {
+        self.unique_local(name.text).map(|one| {
+            let mut fix = Suggestion::did_you_mean(name.span, &self.ids[one.index()]);
+            fix.message
+                .push_str(" (ids from other files need the file name)");
+            fix
         })
     }
+}
+
+/// The node `text` written in a file of `namespace` means: `file.id`, or
+/// an id of the same file. `qualified` is room to write the id in.
+pub(super) fn lookup_node(
+    by_id: &HashMap<String, NodeId>,
+    text: &str,
+    namespace: &str,
+    qualified: &mut String,
+) -> Option<NodeId> {
+    if text.contains('.') {
+        return by_id.get(text).copied();
+    }
+    qualified.clear();
+    qualified.push_str(namespace);
+    qualified.push('.');
+    qualified.push_str(text);
+    by_id.get(qualified.as_str()).copied()
 }
 
 /// "first declared at" label text for duplicate errors.

@@ -5,8 +5,10 @@
 use super::compile_node::{Pending, PendingSet, Waiting, Way};
 use super::compiler::{Compiler, Context, checked_fact_value};
 use super::flow::*;
+use super::symbol_table::Written;
+use super::symbols::Meant;
 use super::{Cond, Domain, Value};
-use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, suggest_name};
 use crate::syntax::ast;
 
 impl<'s> Compiler<'s> {
@@ -27,10 +29,19 @@ impl<'s> Compiler<'s> {
                 text: text.get(what.range()).unwrap_or_default(),
                 span: what,
             };
-            match self
-                .names
-                .resolve(&name, namespace, Some(NodeId::new(base + node as usize)))
-            {
+            let resolved =
+                self.names
+                    .resolve(&name, namespace, Some(NodeId::new(base + node as usize)));
+            let written = if name.text == "next" {
+                Written::Next
+            } else {
+                Written::Target
+            };
+            let meant = resolved
+                .as_ref()
+                .map_or(Meant::Nothing, |t| Meant::Node(*t));
+            self.symbols.refer(what, written, meant);
+            match resolved {
                 Ok(target) => {
                     let from = NodeId::new(base + node as usize);
                     if target <= from {
@@ -93,8 +104,12 @@ impl<'s> Compiler<'s> {
         let domain = &self.facts[index].domain;
         let value = match value {
             Some(value) => match checked_fact_value(domain, fact.text, value) {
-                Ok(value) => value,
+                Ok(checked) => {
+                    self.refer_fact_value(index, value, Some(&checked));
+                    checked
+                }
                 Err(error) => {
+                    self.refer_fact_value(index, value, None);
                     self.errors.push(error);
                     return None;
                 }
@@ -122,10 +137,19 @@ impl<'s> Compiler<'s> {
 
     fn fact(&mut self, name: &ast::Name) -> Option<usize> {
         if let Some(&index) = self.fact_ids.get(name.text) {
+            self.symbols
+                .refer(name.span, Written::Fact, Meant::Fact(index));
             return Some(index);
         }
-        let hint = did_you_mean(name.text, self.fact_ids.keys().map(String::as_str))
-            .or_else(|| Some(format!("declare it: `fact {}: bool`", name.text)));
+        self.symbols.refer(name.span, Written::Fact, Meant::Nothing);
+        let fix = suggest_name(
+            name.text,
+            name.span,
+            self.fact_ids.keys().map(String::as_str),
+        );
+        let hint = fix
+            .is_none()
+            .then(|| format!("declare it: `fact {}: bool`", name.text));
         self.errors.push(
             Diagnostic::new(
                 DiagnosticKind::UndeclaredName,
@@ -133,7 +157,8 @@ impl<'s> Compiler<'s> {
                 format!("fact `{}` is not declared", name.text),
             )
             .with_label("unknown fact")
-            .with_hint(hint),
+            .with_hint(hint)
+            .with_suggestions(fix),
         );
         None
     }

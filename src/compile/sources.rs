@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::compiler::Compiler;
 use super::names::duplicate;
-use crate::diagnostic::{Diagnostic, DiagnosticKind, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, suggest_name};
 use crate::syntax::ast;
 
 /// What a declaration gives a citation.
@@ -82,7 +82,7 @@ impl<'s> Compiler<'s> {
                     // A declaration with a missing part was reported above.
                     None if first.contains_key(id.as_str()) => {}
                     None => {
-                        let hint = did_you_mean(id, known.iter().copied());
+                        let fix = suggest_name(id, at, known.iter().copied());
                         errors.push(
                             Diagnostic::new(
                                 DiagnosticKind::UndeclaredSource,
@@ -90,11 +90,12 @@ impl<'s> Compiler<'s> {
                                 format!("source `{id}` is not declared"),
                             )
                             .with_label("no `source` declaration has this id")
-                            .with_hint(Some(hint.unwrap_or_else(|| {
+                            .with_hint(fix.is_none().then(|| {
                                 format!(
                                     "declare it once: `source {id} {{ title \"...\" kind guideline section \"...\" }}`"
                                 )
-                            }))),
+                            }))
+                            .with_suggestions(fix),
                         );
                     }
                 }

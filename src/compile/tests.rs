@@ -70,7 +70,12 @@ fn reports_unknown_target_with_hint() {
     ]))
     .unwrap_err();
     assert_eq!(found[0].message, "unknown id `outcom`");
-    assert_eq!(found[0].hint.as_deref(), Some("did you mean `outcome`?"));
+    assert_eq!(found[0].help().as_deref(), Some("did you mean `outcome`?"));
+    // The fix is typed: the name written, replaced by the one meant.
+    let fix = &found[0].suggestions[..];
+    assert_eq!(fix.len(), 1);
+    assert_eq!(fix[0].span, found[0].span);
+    assert_eq!(fix[0].replacement, "outcome");
 }
 
 #[test]

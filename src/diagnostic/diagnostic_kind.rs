@@ -104,6 +104,12 @@ kinds! {
     UndeclaredSource = "E030",
     /// A tag that means `out_of_scope` on anything but a referral outcome.
     OutOfScopeNotReferral = "E031",
+    /// A control or bidirectional-text character in the text (it could change
+    /// what a terminal shows): the file is not read at all.
+    HiddenCharacter = "E032",
+    /// An invariant that some path breaks, found by `verify` (the language
+    /// server shows it on the invariant with the counter-example).
+    BrokenInvariant = "E033",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.

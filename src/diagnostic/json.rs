@@ -20,7 +20,8 @@ pub struct DiagnosticJson<'d> {
     pub end_line: usize,
     pub end_column: usize,
     pub label: &'d str,
-    pub hint: Option<&'d str>,
+    /// How to fix it, in words: [`Diagnostic::help`].
+    pub hint: Option<String>,
 }
 
 impl<'d> DiagnosticJson<'d> {
@@ -42,7 +43,7 @@ impl<'d> DiagnosticJson<'d> {
             end_line,
             end_column,
             label: &diagnostic.label,
-            hint: diagnostic.hint.as_deref(),
+            hint: diagnostic.help(),
         }
     }
 }

@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use super::DiagnosticKind;
+use super::{DiagnosticKind, Suggestion};
 
 /// A byte range in one source file of a knowledge folder.
 ///
@@ -66,8 +66,12 @@ pub struct Diagnostic {
     pub span: Span,
     /// What the caret under the source line says.
     pub label: String,
-    /// How to fix it, e.g. "did you mean `fever`?".
+    /// How to fix it in words, when that says more than the suggestions'
+    /// messages ("write one of a.fever, b.fever" over two suggestions) or
+    /// there is no suggestion ("add `otherwise -> ...` as the last arm").
     pub hint: Option<String>,
+    /// The fixes to choose from, each ready to apply.
+    pub suggestions: Vec<Suggestion>,
 }
 
 impl Diagnostic {
@@ -78,6 +82,7 @@ impl Diagnostic {
             span,
             label: String::new(),
             hint: None,
+            suggestions: Vec::new(),
         }
     }
 
@@ -89,6 +94,29 @@ impl Diagnostic {
     pub fn with_hint(mut self, hint: Option<String>) -> Diagnostic {
         self.hint = hint;
         self
+    }
+
+    /// Adds fixes to choose from (none for `None`).
+    pub fn with_suggestions(
+        mut self,
+        suggestions: impl IntoIterator<Item = Suggestion>,
+    ) -> Diagnostic {
+        self.suggestions.extend(suggestions);
+        self
+    }
+
+    /// How to fix it, as the help line under the source says it: the hint,
+    /// or else what the suggestions say.
+    pub fn help(&self) -> Option<String> {
+        if let Some(hint) = &self.hint {
+            return Some(hint.clone());
+        }
+        let said: Vec<&str> = self
+            .suggestions
+            .iter()
+            .map(|s| s.message.as_str())
+            .collect();
+        (!said.is_empty()).then(|| said.join("; "))
     }
 
     /// A stable code authors can search for, e.g. `E003`.

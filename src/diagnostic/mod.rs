@@ -11,4 +11,4 @@ pub use diagnostic_kind::DiagnosticKind;
 pub use json::{DiagnosticJson, diagnostics_json};
 pub use message::{Diagnostic, Severity, Span};
 pub use render::{render_all, render_one};
-pub use suggest::did_you_mean;
+pub use suggest::{Suggestion, closest_name, did_you_mean, suggest_name};

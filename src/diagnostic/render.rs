@@ -30,8 +30,7 @@ fn render_cached<'f>(
     if source_line_len(&file.text, diagnostic.span.start()) > MAX_QUOTED_LINE {
         // Quoting a line of many thousand characters would bury the message.
         let hint = diagnostic
-            .hint
-            .as_ref()
+            .help()
             .map(|h| format!("\n  Help: {h}"))
             .unwrap_or_default();
         return format!(
@@ -70,8 +69,8 @@ fn render_cached<'f>(
                 .with_message(label_text)
                 .with_color(label_color),
         );
-    if let Some(hint) = &diagnostic.hint {
-        report = report.with_help(hint);
+    if let Some(help) = diagnostic.help() {
+        report = report.with_help(help);
     }
     let mut out = format!("{path}:{line}:{col}: ");
     let mut body = Vec::new();
@@ -132,7 +131,7 @@ fn clamp(range: std::ops::Range<usize>, text: &str) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{DiagnosticKind, Span};
+    use crate::diagnostic::{DiagnosticKind, Span, Suggestion};
 
     #[test]
     fn points_at_line_and_column_with_hint() {
@@ -150,6 +149,31 @@ mod tests {
         assert!(text.starts_with("a.flow:2:10: "), "{text}");
         assert!(text.contains("yes -> fevr"), "{text}");
         assert!(text.contains("did you mean `fever`?"), "{text}");
+    }
+
+    /// A suggestion is shown as the hint that says the same would be.
+    #[test]
+    fn a_suggestion_renders_as_its_words() {
+        let files = vec![SourceFile::new(
+            "a.flow",
+            "question x {\n  yes -> fevr\n}\n",
+        )];
+        let worded = Diagnostic::new(
+            DiagnosticKind::UnknownId,
+            Span::new(0, 22..26),
+            "unknown id `fevr`",
+        );
+        let suggested = worded
+            .clone()
+            .with_suggestions([Suggestion::did_you_mean(Span::new(0, 22..26), "fever")]);
+        let worded = worded.with_hint(Some("did you mean `fever`?".into()));
+        assert_eq!(
+            render_one(&suggested, &files, false),
+            render_one(&worded, &files, false)
+        );
+        // The hint, when there is one, says it instead.
+        let both = suggested.with_hint(Some("write one of fever, a.fever".into()));
+        assert_eq!(both.help().as_deref(), Some("write one of fever, a.fever"));
     }
 
     #[test]

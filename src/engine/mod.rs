@@ -2,7 +2,7 @@
 //! answers, the facts they set, the notes collected and the path taken.
 //! Pure: no I/O, no printing.
 
-mod evaluate;
+mod counterfactual;
 mod navigation;
 mod reasons;
 mod saved_session;
@@ -10,7 +10,6 @@ mod session;
 mod uncertainty;
 mod understand;
 
-pub use evaluate::{Lookup, eval};
 pub use navigation::FindError;
 pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};
 pub use session::{ChangeError, Current, FactState, PathStep, Session, Taken};

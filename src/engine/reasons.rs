@@ -3,8 +3,6 @@
 //! up front) on questions the walk never reached because it had already found
 //! a reason to refer.
 
-use std::collections::HashMap;
-
 use super::Session;
 use super::understand::none_option;
 use crate::compile::{AnswerValue, NodeId, QuestionKind, Verdict, YesNo};
@@ -33,20 +31,18 @@ impl<'f> Session<'f> {
         {
             return None;
         }
-        let given: HashMap<NodeId, AnswerValue> =
-            self.answers().map(|(q, v)| (q, v.clone())).collect();
         let answered: Vec<(NodeId, &AnswerValue)> = self.answers().collect();
         let no = YesNo::No.value();
         let reached = self.outcome().and_then(|outcome| outcome.verdict.urgency());
         // The walk goes on, or ends without a referral, or with a less
         // urgent one.
-        let avoids_referral = |q: NodeId, other: AnswerValue| {
-            let mut instead = given.clone();
-            instead.insert(q, other);
-            match Session::replay(flow, &instead).outcome().map(|o| o.verdict) {
-                Some(Verdict::Refer(urgency)) => Some(urgency) < reached,
-                _ => true,
-            }
+        let avoids_referral = |q: NodeId, other: AnswerValue| match self
+            .with_answer(q, other)
+            .outcome()
+            .map(|o| o.verdict)
+        {
+            Some(Verdict::Refer(urgency)) => Some(urgency) < reached,
+            _ => true,
         };
         let decided = answered.iter().rev().find(|(q, value)| {
             let Some(question) = flow.question(*q) else {

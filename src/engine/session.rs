@@ -3,12 +3,12 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::evaluate::{Lookup, eval};
 use super::understand::{AnswerError, Understood, options_as_shown, understand};
 use crate::compile::{
     AnswerValue, Effect, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
     QuestionKind, Step, Value, Verdict,
 };
+use crate::compile::{Lookup, eval};
 
 /// How the walk left a node.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,10 +276,7 @@ impl<'f> Session<'f> {
             .map_err(ChangeError::Invalid)?
             .into_value();
         let before: Vec<NodeId> = self.answers().map(|(q, _)| q).collect();
-        let mut given: HashMap<NodeId, AnswerValue> =
-            self.answers().map(|(q, v)| (q, v.clone())).collect();
-        given.insert(question, value);
-        *self = Session::replay(self.flow, &given);
+        *self = self.with_answer(question, value);
         let dropped = before
             .into_iter()
             .filter(|q| self.answer_to(*q).is_none())

@@ -2,10 +2,8 @@
 //! result can say so plainly instead of explaining a finding the person never
 //! reported.
 
-use std::collections::HashMap;
-
 use super::Session;
-use crate::compile::{AnswerValue, NodeId, Verdict, YesNo};
+use crate::compile::{NodeId, Verdict, YesNo};
 
 impl<'f> Session<'f> {
     /// The questions answered "not sure" that decided the outcome reached:
@@ -20,8 +18,6 @@ impl<'f> Session<'f> {
         {
             return Vec::new();
         }
-        let given: HashMap<NodeId, AnswerValue> =
-            self.answers().map(|(q, v)| (q, v.clone())).collect();
         self.answers()
             .filter(|(q, value)| {
                 YesNo::Unsure.is(value)
@@ -31,9 +27,7 @@ impl<'f> Session<'f> {
             })
             .map(|(q, _)| q)
             .filter(|&q| {
-                let mut instead = given.clone();
-                instead.insert(q, YesNo::No.value());
-                Session::replay(flow, &instead).current_index() != self.current_index()
+                self.with_answer(q, YesNo::No.value()).current_index() != self.current_index()
             })
             .collect()
     }

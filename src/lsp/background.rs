@@ -13,7 +13,7 @@ use lsp_types::Url;
 
 use super::line_index::LineIndex;
 use super::lsp_diagnostic::to_lsp;
-use super::name_index::NameIndex;
+use super::names::Names;
 use super::verify_diagnostics::verify_diagnostics;
 use crate::compile::Flow;
 
@@ -23,7 +23,7 @@ pub struct Job {
     pub folder: usize,
     pub generation: u64,
     pub flow: Flow,
-    pub index: Arc<NameIndex>,
+    pub index: Arc<Names>,
     pub uris: Vec<Url>,
     pub lines: Vec<LineIndex>,
 }
@@ -119,14 +119,10 @@ fn check(job: &Job) -> Done {
     let found = (analysis.audit.iter()).chain(&vacuous).chain(tags);
     for warning in found.chain(analysis.warnings()) {
         let file = warning.span.file();
-        let (Some(uri), Some(lines), Some(source)) = (
-            job.uris.get(file),
-            job.lines.get(file),
-            job.flow.files.get(file),
-        ) else {
+        let (Some(uri), Some(lines)) = (job.uris.get(file), job.lines.get(file)) else {
             continue;
         };
-        diagnostics[file].push(to_lsp(warning, uri, lines, &source.text));
+        diagnostics[file].push(to_lsp(warning, uri, lines));
     }
     let verification = analysis
         .proof

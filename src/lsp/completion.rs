@@ -7,7 +7,9 @@
 use lsp_types::{CompletionItem, CompletionItemKind, CompletionList, CompletionResponse};
 
 use super::code_chars::code_chars;
-use super::name_index::NameIndex;
+use super::hover::domain_text;
+use super::names::Names;
+use crate::compile::{Declaration, Detail, Domain, NodeDetail, NodeSort, Symbol, YesNo};
 use crate::syntax::TOP_LEVEL_WORDS as TOP;
 
 /// What may be written in each kind of block, in the grammar's words.
@@ -32,7 +34,7 @@ const MOST: usize = 200;
 
 /// The completions at `offset`: those that fit the word typed so far (its
 /// letters in order), at most [`MOST`].
-pub fn complete(index: &NameIndex, file: usize, text: &str, offset: usize) -> CompletionResponse {
+pub fn complete(index: &Names, file: usize, text: &str, offset: usize) -> CompletionResponse {
     let offset = floor(text, offset.min(text.len()));
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let typed = text[line_start..offset]
@@ -56,7 +58,7 @@ fn in_order(typed: &str, label: &str) -> bool {
     typed.chars().all(|c| rest.any(|l| l == c))
 }
 
-fn candidates(index: &NameIndex, file: usize, text: &str, offset: usize) -> Vec<CompletionItem> {
+fn candidates(index: &Names, file: usize, text: &str, offset: usize) -> Vec<CompletionItem> {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..offset];
     let word_start = after_last(line, |c| {
@@ -98,8 +100,7 @@ fn candidates(index: &NameIndex, file: usize, text: &str, offset: usize) -> Vec<
         return values(index, file, previous);
     }
     if last == "tags" || last == "any" || (first == "tags" && before.ends_with(',')) {
-        return index
-            .tags()
+        return tags(index)
             .into_iter()
             .map(|t| item(&t, CompletionItemKind::CONSTANT, None))
             .collect();
@@ -165,12 +166,7 @@ fn list_operand<'a>(words: &[&'a str], before: &str) -> Option<&'a str> {
 }
 
 /// In `answers q=`, the answers of `q`; otherwise the questions.
-fn case_answers(
-    index: &NameIndex,
-    file: usize,
-    line: &str,
-    word_start: usize,
-) -> Vec<CompletionItem> {
+fn case_answers(index: &Names, file: usize, line: &str, word_start: usize) -> Vec<CompletionItem> {
     let token_start = after_last(&line[..word_start], char::is_whitespace);
     let token = &line[token_start..];
     match token.split_once('=') {
@@ -195,33 +191,37 @@ fn keywords(words: &[&str]) -> Vec<CompletionItem> {
         .collect()
 }
 
+/// Every node declared, with its id and what it says.
+fn all_nodes(index: &Names) -> impl Iterator<Item = (&Declaration, &str, &NodeDetail)> {
+    (index.table.declarations().iter()).filter_map(|d| match (&d.symbol, &d.detail) {
+        (Symbol::Node(id), Detail::Node(node)) => Some((d, id.as_str(), &**node)),
+        _ => None,
+    })
+}
+
 /// Nodes as this file would write them: its own by local id, others' by
 /// `file.id`.
-fn nodes(index: &NameIndex, file: usize) -> Vec<CompletionItem> {
-    let here = index.files.get(file).map(|f| f.namespace.as_str());
-    index
-        .files
-        .iter()
-        .flat_map(|f| {
-            let own = Some(f.namespace.as_str()) == here;
-            f.nodes.iter().map(move |n| {
-                let label = if own { n.local.clone() } else { n.id.clone() };
-                let detail = n
-                    .ask
-                    .clone()
-                    .or_else(|| n.title.clone())
-                    .unwrap_or_default();
-                item(
-                    &label,
-                    CompletionItemKind::REFERENCE,
-                    Some(&format!("{} · {detail}", n.kind)),
-                )
-            })
+fn nodes(index: &Names, file: usize) -> Vec<CompletionItem> {
+    let here = index.namespace(file);
+    all_nodes(index)
+        .map(|(declared, id, n)| {
+            let own = index.namespace(declared.span.file()) == here;
+            let label = if own { declared.symbol.word() } else { id };
+            let detail = n
+                .ask
+                .clone()
+                .or_else(|| n.title.clone())
+                .unwrap_or_default();
+            item(
+                label,
+                CompletionItemKind::REFERENCE,
+                Some(&format!("{} · {detail}", n.sort.word())),
+            )
         })
         .collect()
 }
 
-fn questions(index: &NameIndex, file: usize) -> Vec<CompletionItem> {
+fn questions(index: &Names, file: usize) -> Vec<CompletionItem> {
     let mut items = nodes(index, file);
     items.retain(|i| {
         i.detail
@@ -231,40 +231,61 @@ fn questions(index: &NameIndex, file: usize) -> Vec<CompletionItem> {
     items
 }
 
-fn facts(index: &NameIndex, numbers_only: bool) -> Vec<CompletionItem> {
-    index
-        .facts()
-        .filter(|f| !numbers_only || f.is_number)
-        .map(|f| item(&f.name, CompletionItemKind::VARIABLE, Some(&f.domain)))
+fn facts(index: &Names, numbers_only: bool) -> Vec<CompletionItem> {
+    (index.table.declarations().iter())
+        .filter_map(|d| match (&d.symbol, &d.detail) {
+            (Symbol::Fact(name), Detail::Fact(domain)) => Some((name, domain)),
+            _ => None,
+        })
+        .filter(|(_, domain)| !numbers_only || matches!(domain, Domain::Number { .. }))
+        .map(|(name, domain)| {
+            let detail = domain_text(domain);
+            item(name, CompletionItemKind::VARIABLE, Some(&detail))
+        })
         .collect()
+}
+
+/// Every tag declared or written in a `tags` line, once each, sorted.
+fn tags(index: &Names) -> Vec<String> {
+    let declared = index.table.declarations().iter();
+    let mut tags: Vec<String> = all_nodes(index)
+        .flat_map(|(_, _, n)| n.tags.iter().cloned())
+        .chain(declared.filter_map(|d| match &d.symbol {
+            Symbol::Tag(tag) => Some(tag.clone()),
+            _ => None,
+        }))
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
 }
 
 /// The values `operand` can be compared with: a fact's words (or true and
 /// false), a question's answers; yes/no/unsure for a tag's questions.
-fn values(index: &NameIndex, file: usize, operand: &str) -> Vec<CompletionItem> {
+fn values(index: &Names, file: usize, operand: &str) -> Vec<CompletionItem> {
     if operand.is_empty() {
-        return keywords(&["yes", "no", "unsure"]);
+        return keywords(&YesNo::ALL.map(YesNo::id));
     }
-    if let Some((_, fact)) = index.fact(operand) {
-        if fact.domain == "bool" {
-            return keywords(&["true", "false"]);
-        }
-        return fact
-            .values
-            .iter()
-            .map(|v| item(v, CompletionItemKind::ENUM_MEMBER, Some(&fact.name)))
-            .collect();
+    let table = &index.table;
+    if let Some(fact) = table.find(&Symbol::Fact(operand.to_string())) {
+        return match &table.declaration(fact).detail {
+            Detail::Fact(Domain::Bool) => keywords(&["true", "false"]),
+            Detail::Fact(Domain::Enum(values)) => values
+                .iter()
+                .map(|v| item(v, CompletionItemKind::ENUM_MEMBER, Some(operand)))
+                .collect(),
+            _ => Vec::new(),
+        };
     }
-    if let Some(id) = index.node_named(file, operand)
-        && let Some((_, node)) = index.node(id)
-    {
-        return node
+    let node = table.node_named(index.namespace(file), operand);
+    match node.map(|node| &table.declaration(node).detail) {
+        Some(Detail::Node(node)) if node.sort == NodeSort::Question => node
             .answers
             .iter()
             .map(|(answer, label)| item(answer, CompletionItemKind::ENUM_MEMBER, Some(label)))
-            .collect();
+            .collect(),
+        _ => Vec::new(),
     }
-    Vec::new()
 }
 
 /// The keywords of the block the text ends inside.
@@ -323,7 +344,7 @@ mod tests {
 
     #[test]
     fn text_before_the_cursor_may_hold_any_character() {
-        let index = NameIndex::default();
+        let index = Names::default();
         // A two-byte space and a three-byte dash just before the cursor.
         for text in ["answers q=\u{a0}", "why \"a \u{2014}", "\u{2014}x"] {
             let _ = complete(&index, 0, text, text.len());

@@ -1,22 +1,18 @@
 //! A backcheck diagnostic as the editor shows it: at its span, with its
-//! code, the caret's label and the hint as related information, and, when
-//! the fix is certain, the replacement for a quick fix.
+//! code, the caret's label and the hint as related information, and its
+//! suggestions for quick fixes.
 
 use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url};
 
 use super::line_index::LineIndex;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::find_hidden_character;
+use super::quick_fix::fixes_data;
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity, Span, Suggestion};
+use crate::source::{find_hidden_character, hidden_character_message};
 
 /// Shown as the diagnostics' source in the editor.
 pub const SOURCE: &str = "backcheck";
 
-pub fn to_lsp(
-    diagnostic: &Diagnostic,
-    uri: &Url,
-    lines: &LineIndex,
-    text: &str,
-) -> lsp_types::Diagnostic {
+pub fn to_lsp(diagnostic: &Diagnostic, uri: &Url, lines: &LineIndex) -> lsp_types::Diagnostic {
     let range = lines.range(diagnostic.span.range());
     let location = Location::new(uri.clone(), range);
     let mut related = Vec::new();
@@ -26,17 +22,12 @@ pub fn to_lsp(
             message: diagnostic.label.clone(),
         });
     }
-    if let Some(hint) = &diagnostic.hint {
+    if let Some(help) = diagnostic.help() {
         related.push(DiagnosticRelatedInformation {
             location,
-            message: hint.clone(),
+            message: help,
         });
     }
-    let written = text.get(diagnostic.span.range()).unwrap_or_default();
-    let fix = diagnostic
-        .hint
-        .as_deref()
-        .and_then(|hint| certain_rename(written, hint));
     lsp_types::Diagnostic {
         range,
         severity: Some(match diagnostic.severity() {
@@ -47,34 +38,8 @@ pub fn to_lsp(
         source: Some(SOURCE.to_string()),
         message: diagnostic.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
-        data: fix.map(|name| serde_json::json!({ "replace": name })),
+        data: fixes_data(&diagnostic.suggestions, diagnostic.span.file(), lines),
         ..lsp_types::Diagnostic::default()
-    }
-}
-
-/// The name a "did you mean `x`?" hint offers, when the text it is about is
-/// itself one name and `x` is another: replacing one by the other cannot
-/// touch anything else.
-pub fn certain_rename(written: &str, hint: &str) -> Option<String> {
-    let rest = hint.strip_prefix("did you mean `")?;
-    let (name, _) = rest.split_once("`?")?;
-    (is_name(written) && is_name(name) && written != name).then(|| name.to_string())
-}
-
-/// An id as the grammar's `ref_id` writes it: `word` or `file.word`.
-fn is_name(text: &str) -> bool {
-    let word = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-    };
-    let mut parts = text.split('.');
-    let ok = parts.next().is_some_and(word);
-    match (parts.next(), parts.next()) {
-        (None, _) => ok,
-        (Some(second), None) => ok && word(second),
-        _ => false,
     }
 }
 
@@ -91,37 +56,50 @@ pub fn hidden_character(text: &str, lines: &LineIndex) -> Option<lsp_types::Diag
         .char_indices()
         .nth(column.saturating_sub(1))
         .map_or(text.len(), |(i, _)| line_start + i);
+    let at = start..start + character.len_utf8();
+    // The file's index does not matter: the fix is read back in this file.
+    let delete = Suggestion::new(Span::new(0, at.clone()), "", "delete it");
     Some(lsp_types::Diagnostic {
-        range: lines.range(start..start + character.len_utf8()),
+        range: lines.range(at),
         severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String(
+            DiagnosticKind::HiddenCharacter.code().to_string(),
+        )),
         source: Some(SOURCE.to_string()),
-        message: format!(
-            "the invisible character U+{:04X} is not allowed in knowledge text; delete it",
-            u32::from(character)
-        ),
+        message: hidden_character_message(character),
+        data: fixes_data(&[delete], 0, lines),
         ..lsp_types::Diagnostic::default()
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use lsp_types::{CodeActionOrCommand, Position};
+
     use super::*;
+    use crate::lsp::quick_fix::quick_fixes;
 
     #[test]
-    fn only_a_name_for_a_name_is_certain() {
+    fn a_hidden_character_has_its_code_and_a_fix_that_deletes_it() {
+        let text = "ask \"a\u{202E}b\"";
+        let lines = LineIndex::new(text.into());
+        let found = hidden_character(text, &lines).expect("the character is found");
+        assert_eq!(found.code, Some(NumberOrString::String("E032".into())));
         assert_eq!(
-            certain_rename("saddle_numbnes", "did you mean `saddle_numbness`?").as_deref(),
-            Some("saddle_numbness")
+            found.message,
+            "the invisible character U+202E is not allowed in knowledge text; delete it"
         );
+        let uri = Url::parse("file:///k/a.flow").unwrap();
+        let fixes = quick_fixes(&uri, &[found]);
+        let [CodeActionOrCommand::CodeAction(fix)] = &fixes[..] else {
+            panic!("{fixes:?}")
+        };
+        let changes = fix.edit.as_ref().and_then(|e| e.changes.as_ref()).unwrap();
+        let edit = &changes[&uri][0];
+        assert_eq!(edit.new_text, "");
         assert_eq!(
-            certain_rename(
-                "cauda",
-                "did you mean `emergency.cauda`? (ids from other files need the file name)"
-            )
-            .as_deref(),
-            Some("emergency.cauda")
+            (edit.range.start, edit.range.end),
+            (Position::new(0, 6), Position::new(0, 7))
         );
-        assert_eq!(certain_rename("a b", "did you mean `ab`?"), None);
-        assert_eq!(certain_rename("x", "declare it: `fact x: bool`"), None);
     }
 }

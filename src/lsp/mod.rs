@@ -7,21 +7,19 @@
 //! step with the specification by a project that depends on them daily.
 //!
 //! Every request is answered from the compiler's own parse and rules:
-//! nothing here re-implements the language, it only indexes what the
-//! syntax tree says (`file_names.rs`) and resolves names as the compiler
-//! does (`name_index.rs`).
+//! nothing here re-implements the language. What a name means is read
+//! from the symbol table the compiler fills in as it compiles (`names.rs`).
 
 mod analysis;
 mod background;
 mod code_chars;
 mod completion;
-mod file_names;
 mod folder;
 mod formatting;
 mod hover;
 mod line_index;
 mod lsp_diagnostic;
-mod name_index;
+mod names;
 mod navigation;
 mod outline;
 mod quick_fix;

@@ -1,47 +1,43 @@
-//! Go to definition and find references: the folder's names, resolved as
-//! the compiler resolves them, for every kind of id.
+//! Go to definition and find references: what the compiler found each
+//! name to mean, for every kind of id.
 
 use lsp_types::{Location, Url};
 
-use super::file_names::{Symbol, Written};
 use super::line_index::LineIndex;
-use super::name_index::NameIndex;
+use super::names::Names;
+use crate::compile::DeclarationId;
 
-/// Where `symbol` is declared. A tag has no declaration of its own: every
-/// `tags` line that carries it is one.
+/// Where `declaration` is: the declaration references mean.
 pub fn definition(
-    index: &NameIndex,
-    symbol: &Symbol,
+    names: &Names,
+    declaration: DeclarationId,
     uris: &[Url],
     lines: &[LineIndex],
 ) -> Vec<Location> {
-    index
-        .declarations(symbol)
-        .into_iter()
-        .filter_map(|(file, range)| {
-            Some(Location::new(
-                uris.get(file)?.clone(),
-                lines.get(file)?.range(range),
-            ))
-        })
-        .collect()
+    let span = names.table.declaration(declaration).span;
+    let file = span.file();
+    let found = uris
+        .get(file)
+        .zip(lines.get(file))
+        .map(|(uri, lines)| Location::new(uri.clone(), lines.range(span.range())));
+    found.into_iter().collect()
 }
 
-/// Every place `symbol` is written; declarations only when asked for.
+/// Every place that means `declaration`; declarations only when asked for.
 pub fn references(
-    index: &NameIndex,
-    symbol: &Symbol,
+    names: &Names,
+    declaration: DeclarationId,
     with_declaration: bool,
     uris: &[Url],
     lines: &[LineIndex],
 ) -> Vec<Location> {
-    index
-        .occurrences(symbol)
-        .filter(|(_, o)| with_declaration || !matches!(o.written, Written::Declares(_)))
-        .filter_map(|(file, o)| {
+    names
+        .occurrences(declaration, with_declaration)
+        .into_iter()
+        .filter_map(|(file, range, _)| {
             Some(Location::new(
                 uris.get(file)?.clone(),
-                lines.get(file)?.range(o.range.clone()),
+                lines.get(file)?.range(range),
             ))
         })
         .collect()

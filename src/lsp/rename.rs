@@ -6,22 +6,24 @@ use std::ops::Range;
 
 use lsp_types::{TextEdit, Url, WorkspaceEdit};
 
-use super::file_names::{Occurrence, Symbol, Written};
 use super::line_index::LineIndex;
-use super::name_index::NameIndex;
+use super::names::Names;
+use crate::compile::{DeclarationId, Symbol, YesNo};
 
-/// The part of an occurrence a rename replaces: the id after its file name.
-pub fn renamed_part(occurrence: &Occurrence) -> Range<usize> {
-    match occurrence.text.rfind('.') {
-        Some(dot) => occurrence.range.start + dot + 1..occurrence.range.end,
-        None => occurrence.range.clone(),
+/// The part of the name at `range` of `text` a rename replaces: the id
+/// after its file name.
+pub fn renamed_part(text: &str, range: Range<usize>) -> Range<usize> {
+    let written = text.get(range.clone()).unwrap_or_default();
+    match written.rfind('.') {
+        Some(dot) => range.start + dot + 1..range.end,
+        None => range,
     }
 }
 
-/// The edits that rename `symbol` to `new_name`, or why it cannot be.
+/// The edits that rename `declaration` to `new_name`, or why it cannot be.
 pub fn rename(
-    index: &NameIndex,
-    symbol: &Symbol,
+    names: &Names,
+    declaration: DeclarationId,
     new_name: &str,
     uris: &[Url],
     lines: &[LineIndex],
@@ -38,22 +40,27 @@ pub fn rename(
             "`{new_name}` is not an id: a letter or underscore, then letters, digits or underscores"
         ));
     }
-    if ["next", "yes", "no", "unsure"].contains(&new_name) {
+    if new_name == "next" || YesNo::ALL.iter().any(|word| word.is_id(new_name)) {
         return Err(format!("`{new_name}` is a word of the language"));
     }
-    if let Some(clash) = clash(index, symbol, new_name) {
+    let symbol = &names.table.declaration(declaration).symbol;
+    if let Some(clash) = clash(names, symbol, new_name) {
         return Err(clash);
     }
     let mut changes: HashMap<Url, Vec<TextEdit>> = HashMap::new();
-    for (file, occurrence) in index.occurrences(symbol) {
-        if matches!(occurrence.written, Written::Next(_)) {
+    for (file, range, next) in names.occurrences(declaration, true) {
+        if next {
             continue;
         }
-        let (Some(uri), Some(line_index)) = (uris.get(file), lines.get(file)) else {
+        let (Some(uri), Some(line_index), Some(source)) = (
+            uris.get(file),
+            lines.get(file),
+            names.source.files.get(file),
+        ) else {
             continue;
         };
         changes.entry(uri.clone()).or_default().push(TextEdit::new(
-            line_index.range(renamed_part(occurrence)),
+            line_index.range(renamed_part(&source.text, range)),
             new_name.to_string(),
         ));
     }
@@ -61,26 +68,30 @@ pub fn rename(
 }
 
 /// Why `new_name` is already taken for this kind of symbol, if it is.
-fn clash(index: &NameIndex, symbol: &Symbol, new_name: &str) -> Option<String> {
-    let taken = match symbol {
+fn clash(names: &Names, symbol: &Symbol, new_name: &str) -> Option<String> {
+    let word = new_name.to_string();
+    let renamed = match symbol {
         Symbol::Node(id) => {
             let namespace = id.rsplit_once('.').map_or("", |(ns, _)| ns);
-            index.node(&format!("{namespace}.{new_name}")).is_some()
+            Some(Symbol::Node(format!("{namespace}.{new_name}")))
         }
-        Symbol::Fact(_) => index.fact(new_name).is_some(),
-        Symbol::Value { fact, .. } => index
-            .fact(fact)
-            .is_some_and(|(_, f)| f.values.iter().any(|v| v == new_name)),
-        Symbol::Answer { question, .. } => index
-            .node(question)
-            .is_some_and(|(_, n)| n.answers.iter().any(|(a, _)| a == new_name)),
-        Symbol::Tag(_) | Symbol::Source(_) => index
-            .declared(&match symbol {
-                Symbol::Tag(_) => Symbol::Tag(new_name.to_string()),
-                _ => Symbol::Source(new_name.to_string()),
-            })
-            .is_some(),
-        Symbol::Section(_) | Symbol::Vignette(_) => false,
+        Symbol::Fact(_) => Some(Symbol::Fact(word)),
+        Symbol::Value { fact, .. } => Some(Symbol::Value {
+            fact: fact.clone(),
+            value: word,
+        }),
+        Symbol::Answer { question, .. } => Some(Symbol::Answer {
+            question: question.clone(),
+            answer: word,
+        }),
+        Symbol::Tag(_) => Some(Symbol::Tag(word)),
+        Symbol::Source(_) => Some(Symbol::Source(word)),
+        Symbol::Section(_)
+        | Symbol::Vignette(_)
+        | Symbol::Flow(_)
+        | Symbol::Invariant(_)
+        | Symbol::Case(_) => None,
     };
+    let taken = renamed.is_some_and(|renamed| names.table.find(&renamed).is_some());
     taken.then(|| format!("`{new_name}` is already declared"))
 }

@@ -24,7 +24,7 @@ use lsp_types::{
 };
 use serde_json::Value;
 
-use super::analysis::{Analysis, NamesCache, compile_folder, read_names};
+use super::analysis::{Analysis, ParsedCache, look};
 use super::background::{Checker, Done, Job};
 use super::completion::complete;
 use super::folder::{Folder, folder_of};
@@ -38,7 +38,7 @@ use super::rename::{rename, renamed_part};
 /// One knowledge folder and the last look at it.
 struct FolderState {
     folder: Folder,
-    cache: NamesCache,
+    cache: ParsedCache,
     analysis: Option<Analysis>,
     uris: Vec<Url>,
     /// Changed since the last look.
@@ -54,7 +54,8 @@ struct FolderState {
 }
 
 impl FolderState {
-    /// Reads the folder's names again if it changed: all a request needs.
+    /// Compiles the folder again if it changed: its names are all a
+    /// request needs.
     fn read(&mut self) {
         if !self.dirty && self.analysis.is_some() {
             return;
@@ -65,22 +66,23 @@ impl FolderState {
             .iter()
             .map(|f| Url::from_file_path(&f.path).unwrap_or_else(|()| fallback_uri(&f.path)))
             .collect();
-        self.analysis = Some(read_names(&self.folder, &mut self.cache));
+        self.analysis = Some(look(&self.folder, &mut self.cache, &self.uris));
         self.generation += 1;
         self.dirty = false;
     }
 
-    /// Compiles the text read, if not yet done; a folder that compiles is
-    /// handed to `checker` for the lints and `verify`. Whether it compiled.
+    /// Compiles the text, if not yet done, and hands out what compiling
+    /// found, once: a folder that compiles goes to `checker` for the lints
+    /// and `verify`. Whether there was anything new.
     fn compile(&mut self, folder: usize, checker: &Checker) -> bool {
         self.read();
         let Some(analysis) = &mut self.analysis else {
             return false;
         };
-        if analysis.compiled {
+        if analysis.handed_out {
             return false;
         }
-        compile_folder(analysis, &self.folder, &self.uris);
+        analysis.handed_out = true;
         match analysis.flow.take() {
             Some(flow) => {
                 // The last findings stay until the new ones come, unless the
@@ -92,7 +94,7 @@ impl FolderState {
                     folder,
                     generation: self.generation,
                     flow,
-                    index: analysis.index.clone(),
+                    index: analysis.names.clone(),
                     uris: self.uris.clone(),
                     lines: analysis.lines.clone(),
                 });
@@ -240,7 +242,7 @@ impl Server {
         }
         self.folders.push(FolderState {
             folder: Folder::load(&root),
-            cache: NamesCache::default(),
+            cache: ParsedCache::default(),
             analysis: None,
             uris: Vec::new(),
             dirty: true,
@@ -373,11 +375,10 @@ impl Server {
                 let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
                     return Ok(Value::Null);
                 };
-                let found = at.analysis.index.at(at.file, at.offset, at.text);
-                let Some((occurrence, symbol)) = found else {
+                let Some(found) = at.analysis.names.at(at.file, at.offset, at.text) else {
                     return Ok(Value::Null);
                 };
-                let Some(text) = hover_text(&at.analysis.index, &symbol) else {
+                let Some(text) = hover_text(&at.analysis.names, found.declaration) else {
                     return Ok(Value::Null);
                 };
                 to_value(Hover {
@@ -385,7 +386,7 @@ impl Server {
                         kind: MarkupKind::Markdown,
                         value: text,
                     }),
-                    range: Some(at.analysis.lines[at.file].range(occurrence.range.clone())),
+                    range: Some(at.analysis.lines[at.file].range(found.range)),
                 })
             }
             GotoDefinition::METHOD => {
@@ -394,10 +395,11 @@ impl Server {
                 let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
                     return Ok(Value::Null);
                 };
-                let Some((_, symbol)) = at.analysis.index.at(at.file, at.offset, at.text) else {
+                let Some(found) = at.analysis.names.at(at.file, at.offset, at.text) else {
                     return Ok(Value::Null);
                 };
-                let found = definition(&at.analysis.index, &symbol, at.uris, &at.analysis.lines);
+                let names = &at.analysis.names;
+                let found = definition(names, found.declaration, at.uris, &at.analysis.lines);
                 to_value(GotoDefinitionResponse::Array(found))
             }
             References::METHOD => {
@@ -406,12 +408,12 @@ impl Server {
                 let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
                     return Ok(Value::Null);
                 };
-                let Some((_, symbol)) = at.analysis.index.at(at.file, at.offset, at.text) else {
+                let Some(found) = at.analysis.names.at(at.file, at.offset, at.text) else {
                     return Ok(Value::Null);
                 };
                 to_value(references(
-                    &at.analysis.index,
-                    &symbol,
+                    &at.analysis.names,
+                    found.declaration,
                     p.context.include_declaration,
                     at.uris,
                     &at.analysis.lines,
@@ -423,16 +425,16 @@ impl Server {
                 let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
                     return Ok(Value::Null);
                 };
-                to_value(complete(&at.analysis.index, at.file, at.text, at.offset))
+                to_value(complete(&at.analysis.names, at.file, at.text, at.offset))
             }
             DocumentSymbolRequest::METHOD => {
                 let p: lsp_types::DocumentSymbolParams = parse(params)?;
                 let Some(at) = self.at(&p.text_document.uri, None) else {
                     return Ok(Value::Null);
                 };
-                let names = &at.analysis.index.files[at.file];
                 to_value(DocumentSymbolResponse::Nested(outline(
-                    names,
+                    &at.analysis.names,
+                    at.file,
                     &at.analysis.lines[at.file],
                 )))
             }
@@ -448,9 +450,10 @@ impl Server {
                 let Some(at) = self.at(&p.text_document.uri, Some(p.position)) else {
                     return Ok(Value::Null);
                 };
-                match at.analysis.index.at(at.file, at.offset, at.text) {
-                    Some((occurrence, _)) if occurrence.text != "next" => {
-                        let range = at.analysis.lines[at.file].range(renamed_part(occurrence));
+                match at.analysis.names.at(at.file, at.offset, at.text) {
+                    Some(found) if !found.next => {
+                        let part = renamed_part(at.text, found.range);
+                        let range = at.analysis.lines[at.file].range(part);
                         to_value(PrepareRenameResponse::Range(range))
                     }
                     _ => Ok(Value::Null),
@@ -462,12 +465,12 @@ impl Server {
                 let Some(at) = self.at(&doc.text_document.uri, Some(doc.position)) else {
                     return Ok(Value::Null);
                 };
-                let Some((_, symbol)) = at.analysis.index.at(at.file, at.offset, at.text) else {
+                let Some(found) = at.analysis.names.at(at.file, at.offset, at.text) else {
                     return Err((ErrorCode::InvalidParams, "no id here to rename".into()));
                 };
                 let edit = rename(
-                    &at.analysis.index,
-                    &symbol,
+                    &at.analysis.names,
+                    found.declaration,
                     &p.new_name,
                     at.uris,
                     &at.analysis.lines,

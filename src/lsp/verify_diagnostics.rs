@@ -6,27 +6,27 @@ use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, Numb
 
 use super::line_index::LineIndex;
 use super::lsp_diagnostic::SOURCE;
-use super::name_index::NameIndex;
+use super::names::Names;
 use crate::check::Verification;
-use crate::compile::{Flow, NodeId, NodeKind};
-
-/// The code shown for a broken invariant (not a `DiagnosticKind`: it is
-/// what `verify` finds, not a rule of the language).
-pub const BROKEN_INVARIANT: &str = "verify";
+use crate::compile::{Flow, NodeId, NodeKind, Symbol};
+use crate::diagnostic::DiagnosticKind;
 
 /// (file, diagnostic) for every invariant some path breaks.
 pub fn verify_diagnostics(
     flow: &Flow,
     verification: &Verification,
-    index: &NameIndex,
+    index: &Names,
     uris: &[Url],
     lines: &[LineIndex],
 ) -> Vec<(usize, lsp_types::Diagnostic)> {
     let location = |node: NodeId| -> Option<Location> {
-        let (file, info) = index.node(&flow.node(node).id)?;
+        let found = index
+            .table
+            .find(&Symbol::Node(flow.node(node).id.clone()))?;
+        let span = index.table.declaration(found).span;
         Some(Location::new(
-            uris.get(file)?.clone(),
-            lines.get(file)?.range(info.name.clone()),
+            uris.get(span.file())?.clone(),
+            lines.get(span.file())?.range(span.range()),
         ))
     };
     let mut out = Vec::new();
@@ -74,7 +74,9 @@ pub fn verify_diagnostics(
             lsp_types::Diagnostic {
                 range: line_index.range(invariant.span.range()),
                 severity: Some(DiagnosticSeverity::ERROR),
-                code: Some(NumberOrString::String(BROKEN_INVARIANT.to_string())),
+                code: Some(NumberOrString::String(
+                    DiagnosticKind::BrokenInvariant.code().to_string(),
+                )),
                 source: Some(SOURCE.to_string()),
                 message,
                 related_information: Some(related),

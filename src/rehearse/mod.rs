@@ -10,6 +10,7 @@ mod rehearse_loop;
 mod review;
 mod root_table;
 mod round;
+mod round_commands;
 mod score;
 mod seeded_order;
 mod story_facts;

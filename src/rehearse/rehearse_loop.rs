@@ -10,6 +10,9 @@ use super::danger::{MistakeClass, mistake_class};
 use super::drill::{DrillItem, drill_items};
 use super::history::{HISTORY_FORMAT, History, HistoryLine, now};
 use super::round::{ClientAnswer, Round};
+use super::round_commands::{
+    RevealCommand, RoundCommand, reveal_commands, reveal_help, round_help,
+};
 use super::score::{Commitment, Score};
 use super::seeded_order::seeded_order;
 use super::topic::{difficulty_word, topic_of};
@@ -42,11 +45,6 @@ pub struct RoundSummary {
     pub committed: Option<String>,
     pub score: Option<Score>,
 }
-
-const ROUND_HELP: &str = "Ask the client with `ask N` or just the question's number or id (`list` shows them).\n\
-When ready: `commit VERDICT [URGENCY] [ROOT] [because Q Q ...]`, e.g. `commit refer routine L5 because numb_where`;\n\
-for modify name the changes: `commit modify side-lying gentle because pregnancy`.\n\
-`why QUESTION` explains a question, `story` shows the story again, `skip` moves on, `quit` stops.";
 
 /// Runs the rehearsal and returns the summary of every round played.
 pub fn rehearse(
@@ -144,23 +142,21 @@ fn round(
         score: None,
     };
     story(vignette, out)?;
-    writeln!(out, "\n{ROUND_HELP}")?;
+    writeln!(out, "\n{}", round_help())?;
     loop {
         let line = match lines.read("rehearse> ") {
             Input::Eof => return Ok((summary, false)),
             Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
             Input::Line(line) => line,
         };
-        let line = line.trim();
-        let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
-        match word.to_lowercase().as_str() {
-            "" => {}
-            "quit" | "exit" => return Ok((summary, false)),
-            "skip" | "next" => return Ok((summary, true)),
-            "help" => writeln!(out, "{ROUND_HELP}")?,
-            "story" => story(vignette, out)?,
-            "why" => why(&round, rest, out)?,
-            "list" => {
+        match RoundCommand::parse(&line) {
+            RoundCommand::Nothing => {}
+            RoundCommand::Quit => return Ok((summary, false)),
+            RoundCommand::Skip => return Ok((summary, true)),
+            RoundCommand::Help => writeln!(out, "{}", round_help())?,
+            RoundCommand::Story => story(vignette, out)?,
+            RoundCommand::Why(rest) => why(&round, &rest, out)?,
+            RoundCommand::List => {
                 for (i, &q) in round.questions().iter().enumerate() {
                     let node = flow.node(q);
                     let wording = node.clinical.as_deref().unwrap_or_else(|| {
@@ -170,7 +166,7 @@ fn round(
                     writeln!(out, "  {:>2}) {} - {wording}", i + 1, flow.short_id(q))?;
                 }
             }
-            "commit" => match parse_commitment(&round, rest) {
+            RoundCommand::Commit(rest) => match parse_commitment(&round, &rest) {
                 Ok(commitment) => {
                     let score = round.commit(&commitment);
                     show_score(&round, &score, out)?;
@@ -196,42 +192,35 @@ fn round(
                         };
                         record(history, &line, out)?;
                     }
-                    summary.committed = Some(rest.to_string());
+                    summary.committed = Some(rest);
                     summary.score = Some(score);
                     return after_commit(&round, lines, out).map(|go_on| (summary, go_on));
                 }
                 Err(message) => writeln!(out, "{}", message.yellow())?,
             },
-            _ => {
-                let target = if word.eq_ignore_ascii_case("ask") {
-                    rest
-                } else {
-                    line
-                };
-                match round.find_question(target) {
-                    Some(q) => {
-                        let question = flow.question(q).map_or("", |q| q.ask.as_str());
-                        match round.ask(q) {
-                            ClientAnswer::Says(words) => {
-                                writeln!(out, "You ask: {question}\nClient: \"{words}.\"")?
-                            }
-                            ClientAnswer::NotInStory => writeln!(
-                                out,
-                                "You ask: {question}\nClient: \"Nothing to tell there.\" (not part of this story)"
-                            )?,
+            RoundCommand::Ask(target) => match round.find_question(&target) {
+                Some(q) => {
+                    let question = flow.question(q).map_or("", |q| q.ask.as_str());
+                    match round.ask(q) {
+                        ClientAnswer::Says(words) => {
+                            writeln!(out, "You ask: {question}\nClient: \"{words}.\"")?
                         }
+                        ClientAnswer::NotInStory => writeln!(
+                            out,
+                            "You ask: {question}\nClient: \"Nothing to tell there.\" (not part of this story)"
+                        )?,
                     }
-                    None => writeln!(
-                        out,
-                        "{}",
-                        format!(
-                            "There is no question `{}`. Type `list` to see them, or `help`.",
-                            shorten(target)
-                        )
-                        .yellow()
-                    )?,
                 }
-            }
+                None => writeln!(
+                    out,
+                    "{}",
+                    format!(
+                        "There is no question `{}`. Type `list` to see them, or `help`.",
+                        shorten(&target)
+                    )
+                    .yellow()
+                )?,
+            },
         }
     }
 }
@@ -331,10 +320,7 @@ fn show_score(round: &Round, score: &Score, out: &mut impl Write) -> io::Result<
         "\n{}",
         super::explain_round::reveal_text(round.flow(), &session, &score.deciding)
     )?;
-    writeln!(
-        out,
-        "`whatif QUESTION=ANSWER` explores another answer, `why QUESTION` explains one, `how` shows the walk; `next` goes on, `quit` stops."
-    )
+    writeln!(out, "{}", reveal_help())
 }
 
 /// After the reveal: what-if questions until `next` or `quit`.
@@ -350,31 +336,22 @@ fn after_commit(
             Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
             Input::Line(line) => line,
         };
-        let line = line.trim();
-        match line.to_lowercase().as_str() {
-            "" => {}
-            "next" | "skip" => return Ok(true),
-            "quit" | "exit" => return Ok(false),
-            "how" => writeln!(
+        match RevealCommand::parse(&line) {
+            RevealCommand::Nothing => {}
+            RevealCommand::Next => return Ok(true),
+            RevealCommand::Quit => return Ok(false),
+            RevealCommand::How => writeln!(
                 out,
                 "The graph's path:\n{}",
                 how_text(&session, crate::report::Audience::Therapist)
             )?,
-            _ if line.to_lowercase().starts_with("why") => why(round, &line[3..], out)?,
-            _ => match line
-                .strip_prefix("whatif")
-                .or_else(|| line.strip_prefix("what if"))
-            {
-                Some(rest) => writeln!(
-                    out,
-                    "{}",
-                    crate::report::what_if_text(&session, rest.trim())
-                )?,
-                None => writeln!(
-                    out,
-                    "Type `whatif QUESTION=ANSWER`, `why QUESTION`, `how`, `next` or `quit`."
-                )?,
-            },
+            RevealCommand::Why(rest) => why(round, &rest, out)?,
+            RevealCommand::WhatIf(rest) => writeln!(
+                out,
+                "{}",
+                crate::report::what_if_text(&session, rest.trim())
+            )?,
+            RevealCommand::Other => writeln!(out, "{}", reveal_commands())?,
         }
     }
 }

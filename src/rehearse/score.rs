@@ -38,10 +38,11 @@ pub struct Score {
     /// Treat, modify or refer as the graph has it, whatever the urgency.
     pub verdict_right: bool,
     pub urgency_right: bool,
-    /// `treat`, `modify` or `refer`; none when the answers do not reach an outcome.
-    pub expected_verdict: Option<&'static str>,
-    /// Set for a referral only.
-    pub expected_urgency: Option<Urgency>,
+    /// The verdict the graph reaches; none when the answers do not reach an
+    /// outcome. JSON keeps two fields, as before: `expected_verdict` (`treat`,
+    /// `modify` or `refer`) and `expected_urgency` (a referral's only).
+    #[serde(flatten, serialize_with = "expected_fields")]
+    pub expected: Option<Verdict>,
     pub outcome: Option<String>,
     pub missed_red_flags: Vec<String>,
     pub mattered_not_asked: Vec<String>,
@@ -55,9 +56,37 @@ pub struct Score {
     pub explanations: Vec<String>,
 }
 
+/// [`Score::expected`] as the JSON has always shown it.
+#[derive(Serialize)]
+struct ExpectedFields {
+    expected_verdict: Option<&'static str>,
+    expected_urgency: Option<Urgency>,
+}
+
+fn expected_fields<S: serde::Serializer>(
+    expected: &Option<Verdict>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    ExpectedFields {
+        expected_verdict: expected.map(Verdict::word),
+        expected_urgency: expected.and_then(Verdict::urgency),
+    }
+    .serialize(serializer)
+}
+
 /// The verdict the answers reach; none when they stop before an outcome.
 fn result_of(session: &Session) -> Option<Verdict> {
     session.outcome().map(|outcome| outcome.verdict)
+}
+
+/// Both treat, both modify, or both refer, whatever the urgency.
+fn same_kind(one: Verdict, other: Verdict) -> bool {
+    matches!(
+        (one, other),
+        (Verdict::Treat, Verdict::Treat)
+            | (Verdict::Modify, Verdict::Modify)
+            | (Verdict::Refer(_), Verdict::Refer(_))
+    )
 }
 
 fn describe(result: Option<Verdict>) -> String {
@@ -80,7 +109,7 @@ pub fn score(
     let id = |q: NodeId| flow.short_id(q).to_string();
     let mut explanations = Vec::new();
 
-    let verdict_right = expected.map(Verdict::word) == Some(commitment.verdict.word());
+    let verdict_right = expected.is_some_and(|expected| same_kind(expected, commitment.verdict));
     let urgency_right = expected.and_then(Verdict::urgency) == commitment.verdict.urgency();
     if !verdict_right {
         let outcome = session
@@ -136,9 +165,7 @@ pub fn score(
         let changes: Vec<_> = alternatives(question, value, story)
             .into_iter()
             .filter_map(|alternative| {
-                let mut other = given.clone();
-                other.insert(*q, alternative.clone());
-                let session = Session::replay(flow, &other);
+                let session = Session::replay_with_answer(flow, given, *q, alternative.clone());
                 let result = result_of(&session);
                 let title = session.outcome().map(|o| o.title.clone());
                 (result != expected).then_some((alternative, result, title))
@@ -314,8 +341,7 @@ pub fn score(
         breakdown,
         verdict_right,
         urgency_right,
-        expected_verdict: expected.map(Verdict::word),
-        expected_urgency: expected.and_then(Verdict::urgency),
+        expected,
         outcome: session
             .outcome()
             .map(|_| flow.node(session.current_index()).id.to_string()),
@@ -335,5 +361,54 @@ fn shorten_words(text: &str) -> String {
         text.to_string()
     } else {
         format!("{} ...", words[..8].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score_expecting(expected: Option<Verdict>) -> String {
+        let score = Score {
+            points: 10,
+            breakdown: Vec::new(),
+            verdict_right: true,
+            urgency_right: true,
+            expected,
+            outcome: None,
+            missed_red_flags: Vec::new(),
+            mattered_not_asked: Vec::new(),
+            asked_not_mattering: Vec::new(),
+            deciding: Vec::new(),
+            expected_root: None,
+            explanations: Vec::new(),
+        };
+        serde_json::to_string(&score).unwrap()
+    }
+
+    #[test]
+    fn the_json_shows_the_expected_verdict_as_two_fields_in_place() {
+        let json: serde_json::Value =
+            serde_json::from_str(&score_expecting(Some(Verdict::Refer(Urgency::Emergency))))
+                .unwrap();
+        assert_eq!(json["expected_verdict"], "refer");
+        assert_eq!(json["expected_urgency"], "emergency");
+        // In the place and order the fields always had.
+        let text = score_expecting(Some(Verdict::Modify));
+        assert!(
+            text.contains(r#""urgency_right":true,"expected_verdict":"modify","expected_urgency":null,"outcome":null"#),
+            "{text}"
+        );
+        let none: serde_json::Value = serde_json::from_str(&score_expecting(None)).unwrap();
+        assert!(none["expected_verdict"].is_null() && none["expected_urgency"].is_null());
+    }
+
+    #[test]
+    fn a_verdict_is_right_whatever_the_urgency() {
+        let urgent = Verdict::Refer(Urgency::Urgent);
+        assert!(same_kind(urgent, Verdict::Refer(Urgency::Routine)));
+        assert!(same_kind(Verdict::Treat, Verdict::Treat));
+        assert!(!same_kind(Verdict::Treat, Verdict::Modify));
+        assert!(!same_kind(urgent, Verdict::Modify));
     }
 }

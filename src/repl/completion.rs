@@ -1,7 +1,9 @@
-//! Tab completion: commands and the current question's answers; after
-//! `change ` or `whatif `, the numbers of the questions answered so far, and
-//! after the number, that question's answers.
+//! Tab completion: commands and the current question's answers; after a
+//! command that names an answered question (`change `, `whatif `), the
+//! numbers of the questions answered so far, and after the number, that
+//! question's answers.
 
+use super::command::{CHAT_COMMANDS, Takes};
 use crate::terminal::{Candidate, Complete};
 
 /// What Tab can offer before the next line.
@@ -24,13 +26,15 @@ pub struct AnsweredQuestion {
 impl Complete for Completions {
     fn complete(&self, typed: &str) -> (usize, Vec<Candidate>) {
         let lower = typed.to_lowercase();
-        let navigation = ["change ", "whatif "]
-            .into_iter()
-            .find(|command| lower.trim_start().starts_with(command));
+        let navigation = CHAT_COMMANDS
+            .iter()
+            .filter(|command| command.takes == Takes::AnsweredQuestion)
+            .map(|command| format!("{} ", command.name))
+            .find(|command| lower.trim_start().starts_with(command.as_str()));
         let Some(command) = navigation else {
             return (0, by_prefix(&self.words, &lower));
         };
-        let start = lower.find(command).unwrap_or(0) + command.len();
+        let start = lower.find(&command).unwrap_or(0) + command.len();
         let rest = &lower[start..];
         let question_end = rest
             .find(|c: char| c == '=' || c.is_whitespace())

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
-use super::command::{COMMANDS, Command};
+use super::command::{CHAT_COMMANDS, Command};
 use super::completion::{AnsweredQuestion, Completions};
 use super::render::{help_text, progress_text, question_text};
 use super::wrapped::{Width, Wrapped};
@@ -374,7 +374,7 @@ impl<'f, W: Write> Conversation<'f, W> {
     }
 
     fn completions(&self) -> Completions {
-        let mut words: Vec<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
+        let mut words: Vec<String> = CHAT_COMMANDS.iter().map(|c| c.name.to_string()).collect();
         if let Current::Question { question, .. } = self.session.current() {
             words.extend(answer_choices(question));
         }

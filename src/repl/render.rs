@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
+use super::command::CHAT_COMMANDS;
 use crate::compile::{Node, Question, QuestionKind, QuestionsLeft};
 use crate::engine::Session;
 use crate::report::Audience;
@@ -111,47 +112,104 @@ fn shown_to_go(left: QuestionsLeft) -> u32 {
     left.likely.unwrap_or(left.max)
 }
 
-/// The commands `help` shows as examples, each with an answered yes/no
-/// question 4 to work on (on the shipped knowledge, the saddle numbness
-/// question). A test runs every one of them (tests/cli_chat.rs).
-pub const HELP_EXAMPLES: &[&str] = &[
-    "change 4 no",
-    "change numb no",
-    "whatif 4=yes",
-    "save my-report.md",
-];
+/// The width of `help`'s first column, where each command is shown typed.
+const USAGE_WIDTH: usize = 14;
 
-/// What `help` (and `?`) shows.
+/// What `help` (and `?`) shows: a line or two for each command of
+/// [`CHAT_COMMANDS`], in its order, between an opening and a closing.
 pub fn help_text() -> String {
-    let [change, change_words, what_if, save] = HELP_EXAMPLES else {
-        return String::new();
-    };
-    [
+    let mut lines: Vec<String> = [
         "",
         "Answer with the number or the words of an answer (\"2\", \"no\", \"not sure\").",
         "Commands:",
-        "  why           why this question is asked, and its source",
-        "  how           how your answers so far led here",
-        "  summary       your answers so far, with their question numbers",
-        "  back          undo your last answer",
-        &format!("  change N A    give question N a new answer (e.g. `{change}`)"),
-        &format!("                or name it by its words (e.g. `{change_words}`)"),
-        "  whatif N=A    what another answer to question N would lead to, without",
-        &format!("                changing anything (e.g. `{what_if}`)"),
-        "  save [FILE]   save your answers (FILE.json, to resume later)",
-        &format!("                or a report (e.g. `{save}`)"),
-        "  restart       start again",
-        "  quit          leave (offering to save answers not saved yet)",
-        "Tab completes commands, question numbers and answers. Ctrl-C clears the line;",
-        "Ctrl-D leaves like `quit`. Nothing is written to disk unless you ask (`save`).",
-        "",
     ]
-    .join("\n")
+    .map(String::from)
+    .to_vec();
+    for command in CHAT_COMMANDS {
+        for (i, line) in command.help.iter().enumerate() {
+            let usage = if i == 0 { command.usage } else { "" };
+            lines.push(format!("  {usage:<USAGE_WIDTH$}{line}"));
+        }
+    }
+    lines.extend(
+        [
+            "Tab completes commands, question numbers and answers. Ctrl-C clears the line;",
+            "Ctrl-D leaves like `quit`. Nothing is written to disk unless you ask (`save`).",
+            "",
+        ]
+        .map(String::from),
+    );
+    lines.join("\n")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::lettered_list;
+    use std::mem::discriminant;
+
+    use super::super::command::{CHAT_COMMANDS, Command};
+    use super::{USAGE_WIDTH, help_text, lettered_list};
+
+    /// The commands in `help`'s first column, as shown (`change N A`).
+    fn usages_shown(help: &str) -> Vec<&str> {
+        help.lines()
+            .filter(|line| line.starts_with("  ") && !line.starts_with("   "))
+            .map(|line| line[2..2 + USAGE_WIDTH].trim())
+            .collect()
+    }
+
+    /// Everything `help` quotes in backticks: examples and commands.
+    fn quoted(help: &str) -> Vec<&str> {
+        help.split('`').skip(1).step_by(2).collect()
+    }
+
+    #[test]
+    fn everything_help_shows_parses_as_a_command() {
+        let help = help_text();
+        let usages = usages_shown(&help);
+        assert_eq!(usages.len(), 9, "{help}");
+        let quotes = quoted(&help);
+        assert!(quotes.len() >= 6, "{help}");
+        for typed in usages.into_iter().chain(quotes) {
+            assert!(
+                !matches!(Command::parse(typed), Command::Answer(_)),
+                "help shows `{typed}`, which reads as an answer"
+            );
+        }
+    }
+
+    #[test]
+    fn every_command_that_parses_is_in_help() {
+        let help = help_text();
+        let usages = usages_shown(&help);
+        for row in CHAT_COMMANDS {
+            let command = Command::parse(row.usage);
+            if row.help.is_empty() {
+                // Only `help` goes without a line: it is the whole text.
+                assert_eq!(command, Command::Help, "`{}` is not in help", row.name);
+                continue;
+            }
+            assert!(usages.contains(&row.usage), "`{}` is not in help", row.name);
+            // Its aliases are other spellings of what help shows.
+            for alias in row.aliases {
+                assert_eq!(
+                    discriminant(&Command::parse(alias)),
+                    discriminant(&command),
+                    "{alias}"
+                );
+            }
+        }
+        // No word that help's own text is made of calls a command help does not show.
+        for word in help.split(|c: char| !c.is_alphanumeric()) {
+            let command = Command::parse(word);
+            if matches!(command, Command::Answer(_) | Command::Help) {
+                continue;
+            }
+            let shown = usages
+                .iter()
+                .any(|usage| discriminant(&Command::parse(usage)) == discriminant(&command));
+            assert!(shown, "`{word}` is a command that help does not show");
+        }
+    }
 
     #[test]
     fn a_lettered_list_is_split_into_items() {

@@ -4,6 +4,26 @@
 
 use crate::printable::is_hidden;
 
+/// What is said of a hidden character wherever it is refused (the loader,
+/// `fmt`, the editor): "the invisible character U+202E is not allowed in
+/// knowledge text; delete it".
+pub fn hidden_character_message(character: char) -> String {
+    said(character, "")
+}
+
+/// [`hidden_character_message`] with why, for the loader's one line: who
+/// reads it has no editor showing the character.
+pub fn hidden_character_explained(character: char) -> String {
+    said(character, " (it could change what a terminal shows)")
+}
+
+fn said(character: char, why: &str) -> String {
+    format!(
+        "the invisible character U+{:04X} is not allowed in knowledge text{why}; delete it",
+        u32::from(character)
+    )
+}
+
 /// The first hidden character in `text` other than line ends and tabs, with
 /// its 1-based line and column (in characters).
 pub fn find_hidden_character(text: &str) -> Option<(usize, usize, char)> {
@@ -39,5 +59,18 @@ mod tests {
             Some((1, 4, '\u{202E}'))
         );
         assert_eq!(find_hidden_character("plain\r\n\ttext é\n"), None);
+    }
+
+    #[test]
+    fn the_message_names_the_character_by_its_code_point() {
+        assert_eq!(
+            hidden_character_message('\u{202E}'),
+            "the invisible character U+202E is not allowed in knowledge text; delete it"
+        );
+        assert_eq!(
+            hidden_character_explained('\x1b'),
+            "the invisible character U+001B is not allowed in knowledge text \
+             (it could change what a terminal shows); delete it"
+        );
     }
 }

@@ -2,6 +2,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use super::flow_walk::WalkError;
+use super::hidden_character::hidden_character_explained;
 use crate::file_read::ReadError;
 
 /// A knowledge folder that could not be read at all (as opposed to one that
@@ -74,9 +75,8 @@ impl fmt::Display for LoadError {
                 character,
             } => write!(
                 f,
-                "{path}:{line}:{column}: the invisible character U+{:04X} is not allowed in knowledge text \
-                 (it could change what a terminal shows); delete it",
-                u32::from(*character)
+                "{path}:{line}:{column}: {}",
+                hidden_character_explained(*character)
             ),
         }
     }

@@ -10,7 +10,9 @@ mod source_file;
 
 pub use flow_paths::flow_paths;
 pub use flow_walk::{FlowFile, WalkError, walk_flow_files};
-pub use hidden_character::find_hidden_character;
+pub use hidden_character::{
+    find_hidden_character, hidden_character_explained, hidden_character_message,
+};
 pub use knowledge_source::KnowledgeSource;
 pub use load_error::LoadError;
 pub use source_file::SourceFile;

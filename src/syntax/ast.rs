@@ -108,6 +108,8 @@ pub struct FactDecl<'a> {
 pub struct SectionDecl<'a> {
     pub name: Name<'a>,
     pub title: Text<'a>,
+    /// From `section` to its closing brace.
+    pub span: Span,
 }
 
 /// Where a source reference points: a declared source by id

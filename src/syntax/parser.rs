@@ -9,7 +9,7 @@ use pest_derive::Parser;
 use super::ast::*;
 use super::nesting::check_nesting;
 use super::syntax_error::syntax_error;
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, Suggestion};
 
 #[derive(Parser)]
 #[grammar = "../grammar/flow.pest"]
@@ -103,14 +103,14 @@ impl<'i> Builder<'i> {
         let min = self.number(next(&mut inner, span)?)?;
         let max = self.number(next(&mut inner, span)?)?;
         if min > max {
+            let swapped = format!("{max}..{min}");
+            let words = format!("write the smaller number first: {swapped}");
             return Err(Diagnostic::new(
                 DiagnosticKind::EmptyRange,
                 span,
                 format!("the range {min}..{max} is empty"),
             )
-            .with_hint(Some(format!(
-                "write the smaller number first: {max}..{min}"
-            ))));
+            .with_suggestions([Suggestion::new(span, swapped, words)]));
         }
         Ok((min, max))
     }
@@ -240,7 +240,9 @@ impl<'i> Builder<'i> {
         let name = self.name(next(&mut inner, span)?);
         let title = self.text(next(&mut inner, span)?);
         let index = self.document.sections.len();
-        self.document.sections.push(SectionDecl { name, title });
+        self.document
+            .sections
+            .push(SectionDecl { name, title, span });
         for node in inner {
             let node = self.node(node, Some(index))?;
             self.document.nodes.push(node);
@@ -771,7 +773,7 @@ mod tests {
     #[test]
     fn unclosed_brace_gets_a_hint() {
         let error = parse("question q { ask \"x\"", 0).unwrap_err();
-        assert!(error.hint.unwrap_or_default().contains('}'));
+        assert!(error.help().unwrap_or_default().contains('}'));
     }
 
     #[test]

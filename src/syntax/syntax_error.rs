@@ -4,7 +4,7 @@
 use pest::error::{ErrorVariant, InputLocation};
 
 use super::parser::Rule;
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, Suggestion, closest_name};
 
 /// Words that begin a top-level item. `source` comes last: it also begins a
 /// field (a citation), so it cannot tell that a `}` is missing.
@@ -95,13 +95,21 @@ pub(super) fn syntax_error(
         format!("expected {}, found {found}", or_list(&expected))
     };
     let end = (position + found_len(text, position)).min(written.max(position));
-    Diagnostic::new(
+    let diagnostic = Diagnostic::new(
         DiagnosticKind::Syntax,
         Span::new(file, position..end),
         message,
     )
-    .with_label("here")
-    .with_hint(Some(syntax_hint(text, position)))
+    .with_label("here");
+    match likely_mistake(text, position) {
+        Mistake::Said(hint) => diagnostic.with_hint(Some(hint)),
+        Mistake::Misspelt { len, keyword } => {
+            diagnostic.with_suggestions([Suggestion::did_you_mean(
+                Span::new(file, position..position + len),
+                keyword,
+            )])
+        }
+    }
 }
 
 fn found_at(text: &str, position: usize) -> String {
@@ -120,10 +128,20 @@ fn found_len(text: &str, position: usize) -> usize {
     rest.split_whitespace().next().map_or(0, str::len).max(1)
 }
 
-/// The likely mistake behind a syntax error, or where to read about the form.
-fn syntax_hint(text: &str, position: usize) -> String {
+/// What a syntax error likely is.
+enum Mistake {
+    /// Said in words, or where to read about the form.
+    Said(String),
+    /// The `len` bytes at the error are a misspelt keyword.
+    Misspelt { len: usize, keyword: &'static str },
+}
+
+/// The likely mistake behind a syntax error at `position`.
+fn likely_mistake(text: &str, position: usize) -> Mistake {
     if let Some(line) = unclosed_text_line(text, position) {
-        return format!("the text that starts on line {line} may be missing its closing `\"`");
+        return Mistake::Said(format!(
+            "the text that starts on line {line} may be missing its closing `\"`"
+        ));
     }
     let before = text.get(..position).unwrap_or("");
     let depth = brace_depth(before);
@@ -134,17 +152,22 @@ fn syntax_hint(text: &str, position: usize) -> String {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
     if position >= text.trim_end().len() && depth > 0 {
-        return "a `}` is missing: every `{` needs one".into();
+        return Mistake::Said("a `}` is missing: every `{` needs one".into());
     }
     if depth > 0 && ITEM_WORDS.contains(&word.as_str()) {
-        return format!("a `}}` is missing before this `{word}`: the block above is not closed");
+        return Mistake::Said(format!(
+            "a `}}` is missing before this `{word}`: the block above is not closed"
+        ));
     }
     if !word.is_empty()
-        && let Some(hint) = did_you_mean(&word, FIELD_WORDS.iter().chain(ITEM_WORDS).copied())
+        && let Some(keyword) = closest_name(&word, FIELD_WORDS.iter().chain(ITEM_WORDS).copied())
     {
-        return hint;
+        return Mistake::Misspelt {
+            len: word.len(),
+            keyword,
+        };
     }
-    "see grammar/README.md for how each construct is written".into()
+    Mistake::Said("see grammar/README.md for how each construct is written".into())
 }
 
 /// `{` minus `}` outside texts and comments.
@@ -302,7 +325,7 @@ mod tests {
     use crate::syntax::parse;
 
     fn hint(text: &str) -> String {
-        parse(text, 0).unwrap_err().hint.unwrap_or_default()
+        parse(text, 0).unwrap_err().help().unwrap_or_default()
     }
 
     #[test]
@@ -329,6 +352,11 @@ mod tests {
     fn a_misspelt_keyword_gets_a_suggestion() {
         let text = "question q {\n  clinicle \"?\"\n}";
         assert_eq!(hint(text), "did you mean `clinical`?");
+        let fix = &parse(text, 0).unwrap_err().suggestions[0];
+        assert_eq!(
+            (fix.span.range(), fix.replacement.as_str()),
+            (15..23, "clinical")
+        );
     }
 
     #[test]

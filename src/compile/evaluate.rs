@@ -1,8 +1,8 @@
-//! What a condition means, given what is known.
+//! What a condition means, given what is known: the one reading of a
+//! [`Cond`], shared by a session walking the flow (engine) and the analyses
+//! that reason about every walk (check), so the two cannot disagree.
 
-use crate::compile::{
-    AnswerValue, CompareOp, Cond, NodeId, Operand, Urgency, Value, Verdict, YesNo,
-};
+use super::{AnswerValue, CompareOp, Cond, NodeId, Operand, Urgency, Value, Verdict, YesNo};
 
 /// What a condition can read. Unknown things are `None`, and every test of
 /// an unknown is false (so `not` of it is true).
