@@ -43,7 +43,7 @@ pub(super) struct CaseWalk<'f>(Session<'f>);
 
 /// The walks of every case and vignette of `flow` that end at an outcome.
 pub(super) fn case_walks(flow: &Flow) -> Vec<CaseWalk<'_>> {
-    let cases = (flow.cases.iter()).chain(flow.vignettes.iter().map(|v| &v.case));
+    let cases = (flow.cases().iter()).chain(flow.vignettes().iter().map(|v| &v.case));
     cases
         .map(|case| Session::replay(flow, &case.answers.iter().cloned().collect()))
         .filter(|session| matches!(session.current(), Current::Outcome { .. }))
