@@ -44,30 +44,30 @@ impl NodeId {
 /// A compiled knowledge folder.
 #[derive(Debug, Clone)]
 pub struct Flow {
-    pub meta: Meta,
+    pub(in crate::compile) meta: Meta,
     /// Questions, decide nodes and outcomes; `graph` node `i` is `nodes[i]`.
-    pub nodes: Vec<Node>,
+    pub(in crate::compile) nodes: Vec<Node>,
     /// Each node's weight is its own id; edges carry the answer or condition
     /// that leads along them.
-    pub graph: DiGraph<NodeId, Edge>,
-    pub start: NodeId,
-    pub facts: Vec<Fact>,
+    pub(in crate::compile) graph: DiGraph<NodeId, Edge>,
+    pub(in crate::compile) start: NodeId,
+    pub(in crate::compile) facts: Vec<Fact>,
     /// The tag vocabulary.
-    pub tags: Vec<TagDef>,
-    pub sections: Vec<Section>,
-    pub invariants: Vec<Invariant>,
-    pub cases: Vec<Case>,
-    pub vignettes: Vec<Vignette>,
+    pub(in crate::compile) tags: Vec<TagDef>,
+    pub(in crate::compile) sections: Vec<Section>,
+    pub(in crate::compile) invariants: Vec<Invariant>,
+    pub(in crate::compile) cases: Vec<Case>,
+    pub(in crate::compile) vignettes: Vec<Vignette>,
     /// The source text, so later stages can point at it.
-    pub files: Vec<SourceFile>,
+    pub(in crate::compile) files: Vec<SourceFile>,
     /// Per node: how many questions can still come.
-    pub questions_left: Vec<super::QuestionsLeft>,
+    pub(in crate::compile) questions_left: Vec<super::QuestionsLeft>,
     /// Every node, each after all nodes that lead to it, breadth first from
     /// the start: the order the analyses walk the graph in.
-    pub order: Vec<NodeId>,
-    pub(crate) by_id: HashMap<String, NodeId>,
+    pub(in crate::compile) order: Vec<NodeId>,
+    pub(in crate::compile) by_id: HashMap<String, NodeId>,
     /// Local id -> the node, or `None` when several files have that local id.
-    pub(crate) by_local: HashMap<String, Option<NodeId>>,
+    pub(in crate::compile) by_local: HashMap<String, Option<NodeId>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -30,7 +30,7 @@ pub fn verify_diagnostics(
         ))
     };
     let mut out = Vec::new();
-    for (invariant, result) in flow.invariants.iter().zip(&verification.invariants) {
+    for (invariant, result) in flow.invariants().iter().zip(&verification.invariants) {
         let Some(broken) = &result.broken else {
             continue;
         };

@@ -64,7 +64,7 @@ pub fn rehearse(
         return Ok(Vec::new());
     }
     let kept: Vec<&Vignette> = flow
-        .vignettes
+        .vignettes()
         .iter()
         .filter(|v| options.vignette.as_ref().is_none_or(|id| &v.id == id))
         .filter(|v| {

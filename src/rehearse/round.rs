@@ -41,10 +41,10 @@ impl<'f> Round<'f> {
     /// Every question of the graph, in an order the walk respects (red flags
     /// first, as the graph asks them): the list the therapist picks from by number.
     pub fn questions(&self) -> Vec<NodeId> {
-        let order: Vec<NodeId> = match petgraph::algo::toposort(&self.flow.graph, None) {
-            Ok(order) => order.into_iter().map(|ix| self.flow.graph[ix]).collect(),
-            Err(_) => self.flow.node_ids().collect(),
-        };
+        let order: Vec<NodeId> = self
+            .flow
+            .depth_first_order()
+            .unwrap_or_else(|| self.flow.node_ids().collect());
         order
             .into_iter()
             .filter(|&i| matches!(self.flow.node(i).kind, NodeKind::Question(_)))

@@ -72,16 +72,8 @@ pub fn topic_of(flow: &Flow, vignette: &Vignette) -> Topic {
 /// Whether a question tagged `neuro` leads straight to the outcome reached.
 fn after_nerve_checks(flow: &Flow, session: &Session) -> bool {
     let outcome = session.current_index();
-    flow.graph.edge_indices().any(|edge| {
-        flow.graph.edge_endpoints(edge).is_some_and(|(from, to)| {
-            flow.graph[to] == outcome
-                && flow
-                    .node(flow.graph[from])
-                    .tags
-                    .iter()
-                    .any(|t| t == "neuro")
-        })
-    })
+    flow.predecessors(outcome)
+        .any(|from| flow.node(from).tags.iter().any(|t| t == "neuro"))
 }
 
 /// The difficulty as the command line and the JSON write it.

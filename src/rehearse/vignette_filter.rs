@@ -41,7 +41,7 @@ pub struct ListedVignette {
 /// The vignettes `filter` keeps, by difficulty (easy first) then id.
 pub fn listing(flow: &Flow, filter: &VignetteFilter) -> Vec<ListedVignette> {
     let mut kept: Vec<&Vignette> = flow
-        .vignettes
+        .vignettes()
         .iter()
         .filter(|v| filter.keeps(flow, v))
         .collect();

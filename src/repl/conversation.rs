@@ -115,7 +115,7 @@ impl<'f, W: Write> Conversation<'f, W> {
     }
 
     fn greet(&mut self) -> io::Result<()> {
-        let meta = &self.session.flow().meta;
+        let meta = &self.session.flow().meta();
         writeln!(self.out, "{} (version {})", meta.title.bold(), meta.version)?;
         if let Some(disclaimer) = &meta.disclaimer {
             writeln!(self.out, "{disclaimer}")?;
@@ -349,7 +349,7 @@ impl<'f, W: Write> Conversation<'f, W> {
                 {
                     self.announced.push(section);
                     let flow = self.session.flow();
-                    if let Some(section) = flow.sections.get(section) {
+                    if let Some(section) = flow.sections().get(section) {
                         writeln!(self.out, "\n--- {} ---", section.title.cyan().bold())?;
                     }
                 }
