@@ -323,6 +323,28 @@ fn history_keeps_its_own_file_across_sessions() {
 }
 
 #[test]
+fn history_never_keeps_a_line_it_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "z".repeat(5000);
+    let mut p = common::pty(
+        &["chat", "--knowledge", MINI, "--history", "h.txt"],
+        dir.path(),
+    );
+    p.expect("Not sure").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line(&long).unwrap();
+    p.expect("longer than 4096 bytes").unwrap();
+    p.send_line("why").unwrap();
+    p.expect("Source").unwrap();
+    p.send_line("quit").unwrap();
+    p.expect("Goodbye").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    let history = fs::read_to_string(dir.path().join("h.txt")).unwrap();
+    assert!(history.contains("\nwhy\n"), "{history}");
+    assert!(!history.contains("zzzz"), "the refused line was kept");
+}
+
+#[test]
 fn history_in_a_missing_folder_fails_before_the_conversation() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = common::pty(
