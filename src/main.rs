@@ -15,13 +15,17 @@ use backcheck::cli::{self, ChatArgs, CheckFormat, Command, Exit, Failure, Input,
 /// built-in knowledge.
 #[derive(Parser)]
 #[command(name = "backcheck", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// With no subcommand, the options of `chat` (`backcheck --resume FILE`).
+    #[command(flatten)]
+    chat: ChatArgs,
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let Cli { command, chat } = Cli::parse();
     // Plain text also when the input is piped: a script is talking, not a person.
     if !colour_on(&io::stdout()) || !io::stdin().is_terminal() {
         colored::control::set_override(false);
@@ -32,8 +36,8 @@ fn main() -> ExitCode {
         err: &mut err,
         colour: colour_on(&io::stderr()),
     };
-    let result = match cli.command {
-        None => with_input(|input| cli::chat(&ChatArgs::default(), io, input)),
+    let result = match command {
+        None => with_input(|input| cli::chat(&chat, io, input)),
         Some(Command::Chat(args)) => with_input(|input| cli::chat(&args, io, input)),
         Some(Command::Run {
             answers,

@@ -116,3 +116,60 @@ fn a_report_is_written_only_when_asked() {
     chat(plain.path(), &[], "unsure\n");
     assert_eq!(std::fs::read_dir(plain.path()).unwrap().count(), 0);
 }
+
+/// The names in `dir`, sorted.
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_save_name_says_what_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = chat(
+        dir.path(),
+        &[],
+        "no\n70\nsave r.txt\nsave r.html\nsave r.md\nsave s.json\nsave report\n",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    for report in ["r.txt", "r.md"] {
+        assert!(
+            read(report).starts_with("# backcheck report"),
+            "{report}: {}",
+            read(report)
+        );
+    }
+    let html = read("r.html");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("backcheck report"), "{html}");
+    assert!(read("s.json").contains("backcheck-session"));
+    // A bare name does not say which; piped, there is no one to ask.
+    assert_eq!(names(dir.path()), ["r.html", "r.md", "r.txt", "s.json"]);
+    assert!(
+        stdout(&output).contains("Could not save to report: "),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn backcheck_resume_works_without_chat() {
+    let dir = tempfile::tempdir().unwrap();
+    chat(dir.path(), &[], "no\n70\nsave s.json\n");
+    let output = common::piped(
+        &["--knowledge", common::MINI, "--resume", "s.json"],
+        dir.path(),
+        "quit\n",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("Resumed 2 answer(s) from s.json"),
+        "{}",
+        common::describe(&output)
+    );
+}

@@ -427,6 +427,44 @@ fn save_as_no_does_not_save_a_file_named_no() {
 }
 
 #[test]
+fn save_as_yes_saves_under_the_suggested_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = common::pty(&["chat", "--knowledge", MINI], dir.path());
+    p.expect("Not sure").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("(years).").unwrap();
+    p.expect("> ").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect("save as> ").unwrap();
+    p.send_line("yes").unwrap();
+    p.expect("Answers saved to backcheck-session.json").unwrap();
+    p.expect("Goodbye").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    assert_eq!(names(dir.path()), ["backcheck-session.json"]);
+}
+
+#[test]
+fn a_bare_save_name_asks_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = common::pty(&["chat", "--knowledge", MINI], dir.path());
+    p.expect("Not sure").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("save report").unwrap();
+    p.expect("answers or report? ").unwrap();
+    p.send_line("report").unwrap();
+    p.expect("Report saved to report.md").unwrap();
+    p.send_line("save mine").unwrap();
+    p.expect("answers or report? ").unwrap();
+    p.send_line("answers").unwrap();
+    p.expect("Answers saved to mine.json").unwrap();
+    p.send_line("quit").unwrap();
+    p.expect("Goodbye").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    assert_eq!(names(dir.path()), ["mine.json", "report.md"]);
+}
+
+#[test]
 fn a_failed_save_as_offers_a_retry_and_quit_offers_to_save() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = common::pty(&["chat", "--knowledge", MINI], dir.path());
