@@ -173,3 +173,33 @@ fn backcheck_resume_works_without_chat() {
         common::describe(&output)
     );
 }
+
+#[test]
+fn the_continue_later_hint_is_a_command_that_works() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["-rf.json", "my answers.json", "it's $HOME.json"] {
+        let output = common::piped(&["chat"], dir.path(), &format!("1\n40\nsave {name}\n"));
+        let out = stdout(&output);
+        let hint = out
+            .lines()
+            .find_map(|line| {
+                line.split_once("Continue later with: ")
+                    .map(|(_, hint)| hint)
+            })
+            .unwrap_or_else(|| panic!("no hint:\n{out}"));
+        let command = hint
+            .strip_prefix("backcheck ")
+            .map(|rest| format!("'{}' {rest}", env!("CARGO_BIN_EXE_backcheck")))
+            .unwrap_or_else(|| panic!("{hint}"));
+        let resumed = std::process::Command::new("sh")
+            .args(["-c", &format!("{command} </dev/null")])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&resumed.stderr).contains("Resumed 2 answer(s)"),
+            "{name}: `{hint}`\n{}",
+            common::describe(&resumed)
+        );
+    }
+}

@@ -182,7 +182,8 @@ impl<W: Write> Conversation<'_, W> {
                 } else {
                     writeln!(
                         self.out,
-                        "Answers saved to {shown}. Continue later with: backcheck chat --resume {shown}"
+                        "Answers saved to {shown}. Continue later with: backcheck chat --resume {}",
+                        shell_word(&shown)
                     )?;
                 }
                 Ok(true)
@@ -268,5 +269,38 @@ impl<W: Write> Conversation<'_, W> {
             Input::Line(reply) => matches!(reply.trim().to_lowercase().as_str(), "yes" | "y"),
             _ => false,
         })
+    }
+}
+
+/// `name` as one word a POSIX shell passes on as it is: quoted when it
+/// holds anything but plain characters, and `./` before a relative name
+/// that starts with `-` (or it would be read as an option).
+fn shell_word(name: &str) -> String {
+    let name = if name.starts_with('-') {
+        format!("./{name}")
+    } else {
+        name.to_string()
+    };
+    let plain = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-./,:@%+=".contains(c));
+    if plain {
+        name
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn names_are_quoted_for_the_shell() {
+        assert_eq!(shell_word("s.json"), "s.json");
+        assert_eq!(shell_word("-rf.json"), "./-rf.json");
+        assert_eq!(shell_word("my answers.json"), "'my answers.json'");
+        assert_eq!(shell_word("it's.json"), "'it'\\''s.json'");
     }
 }
