@@ -10,11 +10,20 @@
 //! failed write leaves nothing behind. A link at the target's name is never
 //! followed nor replaced, and an existing file is replaced only when the
 //! caller says so (after asking the person, or `--force`).
+//!
+//! A stop signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) that comes while a file
+//! is written waits until the file is in place or its temporary file is
+//! removed: the signals are held back in the writing thread, and the line
+//! editor's handler waits for [`finish_writing`]. (SIGKILL cannot wait.)
 
 use std::fmt;
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// Held while a file is written, so a stop signal's handler can wait for it.
+static WRITING: Mutex<()> = Mutex::new(());
 
 /// What to do when a file is already there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,9 +89,20 @@ impl From<io::Error> for WriteError {
 
 /// Writes `contents` to `path` as the module doc says.
 pub fn write_file(path: &Path, contents: &[u8], if_exists: IfExists) -> Result<(), WriteError> {
+    // Dropped last, after the temporary file (declared below them).
+    let _writing = writing();
+    let _held = StopsHeld::now();
     let (folder, existing) = inspect(path, if_exists)?;
     let mut temporary = temporary_in(folder)?;
     temporary.write_all(contents)?;
+    // Lets a test stop the process half-way through a save (tests/hostile.rs).
+    #[cfg(debug_assertions)]
+    if let Some(pause) = std::env::var("BACKCHECK_TEST_SLOW_WRITE_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(pause));
+    }
     if let (IfExists::ReplaceKeepingMode, Some(permissions)) = (if_exists, existing) {
         temporary.as_file().set_permissions(permissions)?;
     }
@@ -109,9 +129,64 @@ pub fn write_file(path: &Path, contents: &[u8], if_exists: IfExists) -> Result<(
 /// whose result goes there (`chat --report FILE` fails before the
 /// conversation, not after it). Nothing is left behind.
 pub fn check_writable(path: &Path, if_exists: IfExists) -> Result<(), WriteError> {
+    let _writing = writing();
+    let _held = StopsHeld::now();
     let (folder, _) = inspect(path, if_exists)?;
     temporary_in(folder)?;
     Ok(())
+}
+
+/// Waits until a file being written is in place (or its temporary file
+/// removed), and keeps any other write from starting: for a stop signal's
+/// handler, just before it ends the process.
+pub fn finish_writing() {
+    std::mem::forget(writing());
+}
+
+fn writing() -> MutexGuard<'static, ()> {
+    WRITING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Stop signals held back in this thread until dropped; one that came
+/// meanwhile is acted on then, when no temporary file is left.
+struct StopsHeld {
+    #[cfg(unix)]
+    before: Option<nix::sys::signal::SigSet>,
+}
+
+impl StopsHeld {
+    fn now() -> StopsHeld {
+        #[cfg(unix)]
+        {
+            use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+            let mut stops = SigSet::empty();
+            for signal in [
+                Signal::SIGTERM,
+                Signal::SIGHUP,
+                Signal::SIGINT,
+                Signal::SIGQUIT,
+            ] {
+                stops.add(signal);
+            }
+            let mut before = SigSet::empty();
+            let held = pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&stops), Some(&mut before));
+            StopsHeld {
+                before: held.ok().map(|()| before),
+            }
+        }
+        #[cfg(not(unix))]
+        StopsHeld {}
+    }
+}
+
+impl Drop for StopsHeld {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(before) = &self.before {
+            use nix::sys::signal::{SigmaskHow, pthread_sigmask};
+            let _ = pthread_sigmask(SigmaskHow::SIG_SETMASK, Some(before), None);
+        }
+    }
 }
 
 /// Whether `path` names a regular file (not through a link): one that

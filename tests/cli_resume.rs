@@ -203,3 +203,14 @@ fn the_continue_later_hint_is_a_command_that_works() {
         );
     }
 }
+
+#[test]
+fn leaving_with_a_report_to_write_does_not_say_nothing_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = chat(dir.path(), &["--report", "early.md"], "no\n30\nquit\n");
+    assert!(output.status.success(), "{}", common::describe(&output));
+    assert!(dir.path().join("early.md").is_file());
+    let out = stdout(&output);
+    assert!(!out.contains("Nothing was saved"), "{out}");
+    assert!(out.contains("early.md"), "{out}");
+}

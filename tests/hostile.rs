@@ -1017,6 +1017,114 @@ fn stop_at_prompt(signal: &str, number: i32) {
     assert!(names(dir.path()).is_empty());
 }
 
+/// Waits until a save's temporary file is in `dir` (the save is half-way).
+fn wait_for_temporary(dir: &Path) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !names(dir)
+        .iter()
+        .any(|name| name.starts_with(".backcheck-"))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no save began: {:?}",
+            names(dir)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn kill(signal: &str, pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Only whole files are left: the temporary file is gone, and the file
+/// saved, if there, holds the whole session.
+fn only_whole_files(dir: &Path) {
+    let left = names(dir);
+    assert!(
+        left.iter().all(|name| !name.starts_with(".backcheck-")),
+        "a temporary file was left: {left:?}"
+    );
+    if let Ok(saved) = fs::read_to_string(dir.join("s.json")) {
+        assert!(saved.ends_with("}\n"), "{saved}");
+    }
+}
+
+#[test]
+fn a_signal_during_a_piped_save_leaves_no_temporary_file() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_backcheck"))
+            .args(["chat", "--knowledge", MINI])
+            .current_dir(dir.path())
+            .env("BACKCHECK_TEST_SLOW_WRITE_MS", "1500")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        std::io::Write::write_all(&mut stdin, b"no\nsave s.json\n").unwrap();
+        wait_for_temporary(dir.path());
+        kill(signal, child.id());
+        child.wait().unwrap();
+        drop(stdin);
+        only_whole_files(dir.path());
+    }
+}
+
+#[test]
+fn a_signal_during_a_save_at_the_terminal_leaves_no_temporary_file() {
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_backcheck"));
+        command
+            .args(["chat", "--knowledge", MINI])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("BACKCHECK_TEST_SLOW_WRITE_MS", "1500");
+        let mut p = expectrl::Session::spawn(command).unwrap();
+        p.set_expect_timeout(Some(Duration::from_secs(20)));
+        p.expect("Not sure").unwrap();
+        p.expect("> ").unwrap();
+        p.send_line("no").unwrap();
+        p.expect("(years).").unwrap();
+        p.expect("> ").unwrap();
+        p.send_line("save s.json").unwrap();
+        wait_for_temporary(dir.path());
+        kill(signal, p.get_process().pid().as_raw() as u32);
+        p.expect(format!("Stopped by SIG{signal}").as_str())
+            .unwrap();
+        let _ = p.get_process().wait();
+        only_whole_files(dir.path());
+    }
+}
+
+#[test]
+fn a_signal_after_a_save_does_not_say_nothing_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = common::pty(&["chat", "--knowledge", MINI], dir.path());
+    p.expect("Not sure").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("(years).").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("save s.json").unwrap();
+    p.expect("Answers saved to s.json").unwrap();
+    p.expect("> ").unwrap();
+    kill("HUP", p.get_process().pid().as_raw() as u32);
+    let mut rest = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut p, &mut rest);
+    let rest = String::from_utf8_lossy(&rest);
+    assert!(rest.contains("Stopped by SIGHUP"), "{rest}");
+    assert!(!rest.contains("Nothing was saved"), "{rest}");
+    assert!(rest.contains("since your last save (to s.json)"), "{rest}");
+}
+
 #[test]
 fn sigterm_at_a_prompt_restores_the_terminal() {
     stop_at_prompt("TERM", 15);

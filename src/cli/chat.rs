@@ -38,6 +38,9 @@ pub fn chat(args: &ChatArgs, io: &mut Streams, input: Input) -> Outcome {
         None => Session::new(flow),
     };
     let mut conversation = Conversation::resume(session, options, &mut *io.out);
+    if let Some(file) = &args.report {
+        conversation.will_report_to(file);
+    }
     let result = match input {
         Input::Terminal => {
             let mut lines = EditorLines::new(args.history.as_deref()).map_err(|error| {

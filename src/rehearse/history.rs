@@ -111,6 +111,8 @@ impl History {
     /// Checks that `path` can hold a history: an existing file must be a
     /// history (or empty) and replaceable, a new one creatable. Nothing is written.
     pub fn open(path: &Path) -> Result<History, HistoryError> {
+        // Not while another run appends (it may be creating the file).
+        let _lock = lock_folder(path)?;
         if is_regular_file(path) {
             read_checked(path, HISTORY_FILE_LIMIT)?;
             check_writable(path, IfExists::Replace).map_err(HistoryError::Write)?;

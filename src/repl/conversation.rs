@@ -35,6 +35,8 @@ pub struct Conversation<'f, W: Write> {
     pub(super) saved: bool,
     /// The files this conversation saved to: updating one needs no question.
     pub(super) saved_files: Vec<std::path::PathBuf>,
+    /// The report written when the conversation ends (`chat --report`), as shown.
+    report_file: Option<String>,
 }
 
 impl<'f, W: Write> Conversation<'f, W> {
@@ -51,7 +53,17 @@ impl<'f, W: Write> Conversation<'f, W> {
             last_progress: None,
             saved: false,
             saved_files: Vec::new(),
+            report_file: None,
         }
+    }
+
+    /// A report of the session is written to `file` when the conversation
+    /// ends: leaving says so rather than "Nothing was saved".
+    pub fn will_report_to(&mut self, file: &std::path::Path) {
+        self.report_file = Some(crate::printable::printable(
+            &file.display().to_string(),
+            crate::printable::PATH,
+        ));
     }
 
     pub fn session(&self) -> &Session<'f> {
@@ -131,10 +143,16 @@ impl<'f, W: Write> Conversation<'f, W> {
                     "\nThe assessment was not finished. The answers since your last save (to {}) were not saved.",
                     crate::printable::printable(&file.to_string_lossy(), crate::printable::PATH)
                 )?,
-                None => writeln!(
-                    self.out,
-                    "\nThe assessment was not finished. Nothing was saved."
-                )?,
+                None => match &self.report_file {
+                    Some(report) => writeln!(
+                        self.out,
+                        "\nThe assessment was not finished. Your answers so far go into the report ({report}); they were not saved to continue later."
+                    )?,
+                    None => writeln!(
+                        self.out,
+                        "\nThe assessment was not finished. Nothing was saved."
+                    )?,
+                },
             }
         }
         writeln!(self.out, "Goodbye. Take care.")

@@ -15,7 +15,7 @@ use super::conversation::Conversation;
 use crate::file_write::{IfExists, is_regular_file, write_file};
 use crate::printable::{PATH, printable};
 use crate::report::{ReportFormat, report_in};
-use crate::terminal::{Input, LineSource};
+use crate::terminal::{Input, LineSource, set_stop_note};
 
 /// Where `save` writes when no file is named.
 pub const DEFAULT_SAVE_FILE: &str = "backcheck-session.json";
@@ -174,6 +174,9 @@ impl<W: Write> Conversation<'_, W> {
         match write_file(path, contents.as_bytes(), if_exists) {
             Ok(()) => {
                 self.saved = true;
+                set_stop_note(format!(
+                    "The answers since your last save (to {shown}) were not saved."
+                ));
                 if !self.saved_files.contains(&path_buf) {
                     self.saved_files.push(path_buf);
                 }
