@@ -214,3 +214,30 @@ fn leaving_with_a_report_to_write_does_not_say_nothing_was_saved() {
     assert!(!out.contains("Nothing was saved"), "{out}");
     assert!(out.contains("early.md"), "{out}");
 }
+
+#[test]
+fn unknown_fields_are_refused_at_every_level_of_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    chat(dir.path(), &[], "no\n70\nsave s.json\n");
+    let text = std::fs::read_to_string(dir.path().join("s.json")).unwrap();
+    for (name, from, to) in [
+        ("top.json", "\"format\"", "\"extra\": 1, \"format\""),
+        ("knowledge.json", "\"name\"", "\"extra\": 1, \"name\""),
+        ("answer.json", "\"question\"", "\"extra\": 1, \"question\""),
+    ] {
+        assert!(text.contains(from), "{text}");
+        std::fs::write(dir.path().join(name), text.replacen(from, to, 1)).unwrap();
+        let output = chat(dir.path(), &["--resume", name], "");
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{name}: {}",
+            common::describe(&output)
+        );
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("not a backcheck session file"),
+            "{name}: {}",
+            common::describe(&output)
+        );
+    }
+}

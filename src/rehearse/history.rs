@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::danger::MistakeClass;
+use super::danger::{FULL_MARKS, MistakeClass};
 use crate::file_read::{ReadError, read_tail};
 use crate::file_write::{IfExists, WriteError, check_writable, is_regular_file, write_file};
 
@@ -55,6 +55,24 @@ pub struct HistoryLine {
 impl HistoryLine {
     pub fn is_vignette(&self) -> bool {
         self.kind == "vignette"
+    }
+
+    /// Whether the values are ones a round can have: a known kind with its
+    /// own maximum, points within it, a known difficulty (vignettes only).
+    /// A hand-edited `points` past `max` would skew every mean of the review.
+    fn in_range(&self) -> bool {
+        let (max, difficulty_fits) = match self.kind.as_str() {
+            "vignette" => (
+                FULL_MARKS.unsigned_abs(),
+                matches!(
+                    self.difficulty.as_deref(),
+                    None | Some("easy" | "medium" | "hard")
+                ),
+            ),
+            "drill" => (1, self.difficulty.is_none()),
+            _ => return false,
+        };
+        self.max == max && self.points <= max && difficulty_fits
     }
 }
 
@@ -216,7 +234,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<HistoryLine>, HistoryError> {
             continue;
         }
         match serde_json::from_str::<HistoryLine>(line) {
-            Ok(round) if round.format == HISTORY_FORMAT => rounds.push(round),
+            Ok(round) if round.format == HISTORY_FORMAT && round.in_range() => rounds.push(round),
             _ => return Err(HistoryError::NotAHistory { line: n + 1 }),
         }
     }
@@ -326,6 +344,60 @@ mod tests {
             }
         });
         assert_eq!(read_lines(&path).unwrap().len(), 200);
+    }
+
+    #[test]
+    fn a_line_with_values_out_of_range_is_not_a_round() {
+        let good = round("a", 10);
+        let drill = HistoryLine {
+            kind: "drill".to_string(),
+            difficulty: None,
+            max: 1,
+            points: 1,
+            ..round("d", 1)
+        };
+        for line in [&good, &drill] {
+            let json = serde_json::to_string(line).unwrap() + "\n";
+            assert_eq!(parse(json.as_bytes()).unwrap().len(), 1, "{json}");
+        }
+        for bad in [
+            HistoryLine {
+                points: 4_294_967_295,
+                ..good.clone()
+            },
+            HistoryLine {
+                points: 11,
+                max: 11,
+                ..good.clone()
+            },
+            HistoryLine {
+                points: 2,
+                max: 2,
+                ..drill.clone()
+            },
+            HistoryLine {
+                kind: "other".into(),
+                ..good.clone()
+            },
+            HistoryLine {
+                difficulty: Some("brutal".into()),
+                ..good.clone()
+            },
+            HistoryLine {
+                difficulty: Some("easy".into()),
+                ..drill.clone()
+            },
+        ] {
+            let json = serde_json::to_string(&good).unwrap()
+                + "\n"
+                + &serde_json::to_string(&bad).unwrap()
+                + "\n";
+            let error = parse(json.as_bytes()).unwrap_err();
+            assert!(
+                matches!(error, HistoryError::NotAHistory { line: 2 }),
+                "{json}"
+            );
+        }
     }
 
     #[test]
