@@ -345,6 +345,26 @@ fn history_never_keeps_a_line_it_refused() {
 }
 
 #[test]
+fn history_with_piped_input_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for history in ["h.txt", "no/such/h.txt"] {
+        let output = mini_chat(dir.path(), &["--history", history], MINI_TREAT);
+        assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+        assert!(
+            text(&output.stderr).contains("--history keeps what is typed at a terminal"),
+            "{}",
+            describe(&output)
+        );
+        assert!(
+            !text(&output.stdout).contains("Numbness"),
+            "{}",
+            describe(&output)
+        );
+    }
+    assert!(names(dir.path()).is_empty());
+}
+
+#[test]
 fn history_in_a_missing_folder_fails_before_the_conversation() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = common::pty(

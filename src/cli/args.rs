@@ -240,7 +240,8 @@ pub struct ChatArgs {
     /// text for a `.txt` name, a web page for `.html`.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
-    /// Keep the line-editor history in this file (off by default: answers are health data).
+    /// Keep the line-editor history in this file (off by default: answers are
+    /// health data). At a terminal only: with piped input it is an error.
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
 }

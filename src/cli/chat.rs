@@ -24,6 +24,15 @@ pub fn chat(args: &ChatArgs, io: &mut Streams, input: Input) -> Outcome {
             "error: --force applies to --resume or --report; neither was given",
         ));
     }
+    // The line editor's history is kept only at a terminal: a script's
+    // lines are not typed, and ignoring the option silently would let the
+    // person believe it is kept.
+    if args.history.is_some() && matches!(input, Input::Piped(_)) {
+        return Err(Failure::new(
+            Exit::BadInput,
+            "error: --history keeps what is typed at a terminal, and standard input is not one (it is piped); leave --history out",
+        ));
+    }
     // Found out now, not after the whole conversation.
     if let Some(file) = &args.report {
         report_writable(file, args.force)?;
