@@ -168,7 +168,7 @@ fn backcheck_resume_works_without_chat() {
     );
     assert!(output.status.success(), "{}", common::describe(&output));
     assert!(
-        String::from_utf8_lossy(&output.stderr).contains("Resumed 2 answer(s) from s.json"),
+        stdout(&output).contains("Resumed 2 answer(s) from s.json"),
         "{}",
         common::describe(&output)
     );
@@ -197,7 +197,7 @@ fn the_continue_later_hint_is_a_command_that_works() {
             .output()
             .unwrap();
         assert!(
-            String::from_utf8_lossy(&resumed.stderr).contains("Resumed 2 answer(s)"),
+            String::from_utf8_lossy(&resumed.stdout).contains("Resumed 2 answer(s)"),
             "{name}: `{hint}`\n{}",
             common::describe(&resumed)
         );
@@ -240,4 +240,23 @@ fn unknown_fields_are_refused_at_every_level_of_a_session() {
             common::describe(&output)
         );
     }
+}
+
+#[test]
+fn what_was_resumed_is_said_below_the_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    chat(dir.path(), &[], "no\n70\nsave s.json\n");
+    let output = chat(dir.path(), &["--resume", "s.json"], "");
+    let out = stdout(&output);
+    let banner = out.find("Type `help` for commands").expect("the banner");
+    let resumed = out
+        .find("Resumed 2 answer(s) from s.json.")
+        .unwrap_or_else(|| {
+            panic!(
+                "not said with the conversation:\n{}",
+                common::describe(&output)
+            )
+        });
+    let question = out.find("Question 3").expect("the next question");
+    assert!(banner < resumed && resumed < question, "{out}");
 }

@@ -992,10 +992,11 @@ fn answers_not_used_are_summed_up_not_listed_in_full() {
         dir.path(),
         "",
     );
-    let stderr = text(&output.stderr);
-    assert!(stderr.contains("were not used"), "{}", describe(&output));
-    assert!(stderr.contains(" and 30 more"), "{stderr}");
-    assert!(!stderr.contains("q40"), "{stderr}");
+    // Said under the greeting, with the conversation (issue 29 item 15).
+    let said = text(&output.stdout);
+    assert!(said.contains("were not used"), "{}", describe(&output));
+    assert!(said.contains(" and 30 more"), "{said}");
+    assert!(!said.contains("q40"), "{said}");
 }
 
 // ================================================================ signals

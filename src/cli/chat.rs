@@ -42,11 +42,14 @@ pub fn chat(args: &ChatArgs, io: &mut Streams, input: Input) -> Outcome {
         audience: args.audience,
         ..ChatOptions::default()
     };
-    let session = match &args.resume {
-        Some(file) => resume(flow, file, args.force, io)?,
-        None => Session::new(flow),
+    let (session, notes) = match &args.resume {
+        Some(file) => resume(flow, file, args.force)?,
+        None => (Session::new(flow), Vec::new()),
     };
     let mut conversation = Conversation::resume(session, options, &mut *io.out);
+    for note in notes {
+        conversation.add_greeting_note(note);
+    }
     if let Some(file) = &args.report {
         conversation.will_report_to(file);
     }
@@ -73,13 +76,13 @@ pub fn chat(args: &ChatArgs, io: &mut Streams, input: Input) -> Outcome {
     Ok(Exit::Success)
 }
 
-/// Reads a saved session and replays it. The file is only read, never changed.
+/// Reads a saved session and replays it, with what to tell the person of
+/// it (said under the greeting). The file is only read, never changed.
 fn resume<'f>(
     flow: &'f Flow,
     file: &Path,
     force: bool,
-    io: &mut Streams,
-) -> Result<Session<'f>, Failure> {
+) -> Result<(Session<'f>, Vec<String>), Failure> {
     let shown = printable(&file.display().to_string(), PATH);
     let cannot = |reason: String| {
         Failure::new(
@@ -112,21 +115,19 @@ fn resume<'f>(
     let (session, not_replayed) = saved
         .resume(flow, force)
         .map_err(|error| cannot(error.to_string()))?;
-    writeln!(
-        io.err,
+    let mut notes = vec![format!(
         "Resumed {} answer(s) from {shown}.",
         session.answered()
-    )?;
+    )];
     if !not_replayed.is_empty() {
         let names: Vec<String> = not_replayed
             .iter()
             .map(|a| format!("{}={}", a.question, a.answer))
             .collect();
-        writeln!(
-            io.err,
+        notes.push(format!(
             "These saved answers no longer fit the knowledge and were not used: {}",
             printable_list(names.iter().map(String::as_str), 10)
-        )?;
+        ));
     }
-    Ok(session)
+    Ok((session, notes))
 }

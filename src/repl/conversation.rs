@@ -37,6 +37,8 @@ pub struct Conversation<'f, W: Write> {
     pub(super) saved_files: Vec<std::path::PathBuf>,
     /// The report written when the conversation ends (`chat --report`), as shown.
     report_file: Option<String>,
+    /// Said right under the greeting (what was resumed), where it is seen.
+    greeting_notes: Vec<String>,
 }
 
 impl<'f, W: Write> Conversation<'f, W> {
@@ -54,7 +56,14 @@ impl<'f, W: Write> Conversation<'f, W> {
             saved: false,
             saved_files: Vec::new(),
             report_file: None,
+            greeting_notes: Vec::new(),
         }
+    }
+
+    /// A line said under the greeting, before the first question (what a
+    /// resumed session holds).
+    pub fn add_greeting_note(&mut self, note: String) {
+        self.greeting_notes.push(note);
     }
 
     /// A report of the session is written to `file` when the conversation
@@ -132,7 +141,11 @@ impl<'f, W: Write> Conversation<'f, W> {
         if let Some(disclaimer) = &meta.disclaimer {
             writeln!(self.out, "{disclaimer}")?;
         }
-        writeln!(self.out, "Type `help` for commands at any time.")
+        writeln!(self.out, "Type `help` for commands at any time.")?;
+        for note in &self.greeting_notes {
+            writeln!(self.out, "{note}")?;
+        }
+        Ok(())
     }
 
     fn leave(&mut self) -> io::Result<()> {
