@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 /// The most a knowledge file may hold (the 100,000-node test folder is 22 MB
 /// in all; a hand-written file is a few kB).
 pub const KNOWLEDGE_FILE_LIMIT: u64 = 64 << 20;
+/// The most a knowledge folder may hold in all: as much as one file, so
+/// many files cannot add up to what no single file may be.
+pub const KNOWLEDGE_FOLDER_LIMIT: u64 = 64 << 20;
 /// The most a saved session may hold (one answer per question is a few kB).
 pub const SESSION_FILE_LIMIT: u64 = 4 << 20;
 

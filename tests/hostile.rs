@@ -699,6 +699,24 @@ fn a_huge_knowledge_file_is_refused_by_its_size() {
 }
 
 #[test]
+fn a_huge_knowledge_folder_is_refused_by_its_total_size() {
+    let knowledge = Knowledge::mini();
+    for name in ["big1.flow", "big2.flow"] {
+        fs::File::create(knowledge.join(name))
+            .unwrap()
+            .set_len(40 << 20)
+            .unwrap();
+    }
+    let output = bounded(&["check", knowledge.arg()]);
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    assert!(
+        text(&output.stderr).contains("more than the 64 MiB a knowledge folder may hold in all"),
+        "{}",
+        describe(&output)
+    );
+}
+
+#[test]
 fn endless_input_without_line_ends_stops() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_backcheck"))
         .args(["chat", "--knowledge", MINI])

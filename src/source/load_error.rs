@@ -30,6 +30,11 @@ pub enum LoadError {
         path: PathBuf,
         limit: u64,
     },
+    /// The files of a folder are larger in all than a folder may be.
+    FolderTooLarge {
+        path: PathBuf,
+        limit: u64,
+    },
     /// A control or bidirectional-text character in the text.
     HiddenCharacter {
         path: String,
@@ -64,6 +69,12 @@ impl fmt::Display for LoadError {
             LoadError::TooLarge { path, limit } => write!(
                 f,
                 "cannot read {}: it is larger than {} MiB, the most a knowledge file may hold",
+                path.display(),
+                limit >> 20
+            ),
+            LoadError::FolderTooLarge { path, limit } => write!(
+                f,
+                "cannot read {}: its .flow files hold more than the {} MiB a knowledge folder may hold in all",
                 path.display(),
                 limit >> 20
             ),
