@@ -247,6 +247,44 @@ fn a_failed_save_leaves_no_temporary_file() {
 }
 
 #[test]
+fn a_save_through_a_folder_link_names_where_it_went() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    symlink(dir.path().join("elsewhere"), dir.path().join("here")).unwrap();
+    let output = mini_chat(dir.path(), &[], "no\nsave here/s.json\n");
+    let out = text(&output.stdout);
+    assert!(out.contains("Answers saved to here/s.json"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "here is a link: the file is in {}",
+            dir.path()
+                .join("elsewhere")
+                .canonicalize()
+                .unwrap()
+                .display()
+        )),
+        "{out}"
+    );
+    assert!(dir.path().join("elsewhere/s.json").is_file());
+}
+
+#[test]
+fn replacing_a_read_only_report_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.md");
+    fs::write(&report, "mine").unwrap();
+    fs::set_permissions(&report, fs::Permissions::from_mode(0o444)).unwrap();
+    let output = mini_chat(dir.path(), &["--report", "r.md", "--force"], MINI_TREAT);
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    assert!(
+        text(&output.stderr).contains("read-only"),
+        "{}",
+        describe(&output)
+    );
+    assert_eq!(fs::read_to_string(&report).unwrap(), "mine");
+}
+
+#[test]
 fn a_255_character_file_name_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let name = format!("{}.json", "s".repeat(250));

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use colored::Colorize;
 
 use super::conversation::Conversation;
-use crate::file_write::{IfExists, is_regular_file, write_file};
+use crate::file_write::{IfExists, folder_link, is_regular_file, write_file};
 use crate::printable::{PATH, printable};
 use crate::report::{ReportFormat, report_in};
 use crate::terminal::{Input, LineSource, set_stop_note};
@@ -187,6 +187,14 @@ impl<W: Write> Conversation<'_, W> {
                         self.out,
                         "Answers saved to {shown}. Continue later with: backcheck chat --resume {}",
                         shell_word(&shown)
+                    )?;
+                }
+                if let Some((link, real)) = folder_link(path) {
+                    writeln!(
+                        self.out,
+                        "({} is a link: the file is in {}.)",
+                        printable(&link.display().to_string(), PATH),
+                        printable(&real.display().to_string(), PATH)
                     )?;
                 }
                 Ok(true)
