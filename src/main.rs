@@ -6,6 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 
 use backcheck::cli::{self, ChatArgs, CheckFormat, Command, Exit, Failure, Input, Streams};
 
@@ -15,13 +16,29 @@ use backcheck::cli::{self, ChatArgs, CheckFormat, Command, Exit, Failure, Input,
 /// built-in knowledge.
 #[derive(Parser)]
 #[command(name = "backcheck", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// With no subcommand, the options of `chat` (`backcheck --resume FILE`).
+    #[command(flatten)]
+    chat: ChatArgs,
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let Cli { command, chat } = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) =>
+        {
+            return ended(help_or_version(&error));
+        }
+        // Usage errors go to stderr, exit 2: clap's own way.
+        Err(error) => error.exit(),
+    };
     // Plain text also when the input is piped: a script is talking, not a person.
     if !colour_on(&io::stdout()) || !io::stdin().is_terminal() {
         colored::control::set_override(false);
@@ -32,8 +49,8 @@ fn main() -> ExitCode {
         err: &mut err,
         colour: colour_on(&io::stderr()),
     };
-    let result = match cli.command {
-        None => with_input(|input| cli::chat(&ChatArgs::default(), io, input)),
+    let result = match command {
+        None => with_input(|input| cli::chat(&chat, io, input)),
         Some(Command::Chat(args)) => with_input(|input| cli::chat(&args, io, input)),
         Some(Command::Run {
             answers,
@@ -77,6 +94,26 @@ fn main() -> ExitCode {
             .map(|()| Exit::Success)
             .map_err(|error| Failure::new(Exit::Failed, format!("error: {error}"))),
     };
+    ended(result)
+}
+
+/// `--help` or `--version`, written as any command writes its output: a
+/// closed pipe or a full disk is an error, not a silent success.
+fn help_or_version(shown: &clap::Error) -> Result<Exit, Failure> {
+    let rendered = shown.render();
+    let text = if colour_on(&io::stdout()) {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(Exit::Success)
+}
+
+/// The exit code of a command's outcome, its failure's message on stderr.
+fn ended(result: Result<Exit, Failure>) -> ExitCode {
     match result {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(failure) => {

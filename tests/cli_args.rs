@@ -140,3 +140,42 @@ fn fmt_takes_the_folder_with_knowledge_too() {
     );
     assert_eq!(named.stdout, alone.stdout);
 }
+
+#[cfg(unix)]
+#[test]
+fn help_and_version_to_a_full_or_closed_output_fail() {
+    for flag in ["--help", "--version", "-h", "-V"] {
+        let full = std::process::Command::new(env!("CARGO_BIN_EXE_backcheck"))
+            .arg(flag)
+            .stdout(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/full")
+                    .unwrap(),
+            )
+            .output()
+            .unwrap();
+        assert_eq!(
+            full.status.code(),
+            Some(2),
+            "{flag} >/dev/full: {}",
+            common::describe(&full)
+        );
+        let stderr = String::from_utf8_lossy(&full.stderr);
+        assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let closed = std::process::Command::new(env!("CARGO_BIN_EXE_backcheck"))
+            .arg(flag)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(
+            closed.status.code(),
+            Some(141),
+            "{flag} to a closed pipe: {}",
+            common::describe(&closed)
+        );
+        assert!(closed.stderr.is_empty(), "{}", common::describe(&closed));
+    }
+}

@@ -247,6 +247,44 @@ fn a_failed_save_leaves_no_temporary_file() {
 }
 
 #[test]
+fn a_save_through_a_folder_link_names_where_it_went() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    symlink(dir.path().join("elsewhere"), dir.path().join("here")).unwrap();
+    let output = mini_chat(dir.path(), &[], "no\nsave here/s.json\n");
+    let out = text(&output.stdout);
+    assert!(out.contains("Answers saved to here/s.json"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "here is a link: the file is in {}",
+            dir.path()
+                .join("elsewhere")
+                .canonicalize()
+                .unwrap()
+                .display()
+        )),
+        "{out}"
+    );
+    assert!(dir.path().join("elsewhere/s.json").is_file());
+}
+
+#[test]
+fn replacing_a_read_only_report_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.md");
+    fs::write(&report, "mine").unwrap();
+    fs::set_permissions(&report, fs::Permissions::from_mode(0o444)).unwrap();
+    let output = mini_chat(dir.path(), &["--report", "r.md", "--force"], MINI_TREAT);
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    assert!(
+        text(&output.stderr).contains("read-only"),
+        "{}",
+        describe(&output)
+    );
+    assert_eq!(fs::read_to_string(&report).unwrap(), "mine");
+}
+
+#[test]
 fn a_255_character_file_name_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let name = format!("{}.json", "s".repeat(250));
@@ -320,6 +358,48 @@ fn history_keeps_its_own_file_across_sessions() {
         "{history}"
     );
     assert_eq!(mode(&dir.path().join("h.txt")), 0o600);
+}
+
+#[test]
+fn history_never_keeps_a_line_it_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "z".repeat(5000);
+    let mut p = common::pty(
+        &["chat", "--knowledge", MINI, "--history", "h.txt"],
+        dir.path(),
+    );
+    p.expect("Not sure").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line(&long).unwrap();
+    p.expect("longer than 4096 bytes").unwrap();
+    p.send_line("why").unwrap();
+    p.expect("Source").unwrap();
+    p.send_line("quit").unwrap();
+    p.expect("Goodbye").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    let history = fs::read_to_string(dir.path().join("h.txt")).unwrap();
+    assert!(history.contains("\nwhy\n"), "{history}");
+    assert!(!history.contains("zzzz"), "the refused line was kept");
+}
+
+#[test]
+fn history_with_piped_input_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for history in ["h.txt", "no/such/h.txt"] {
+        let output = mini_chat(dir.path(), &["--history", history], MINI_TREAT);
+        assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+        assert!(
+            text(&output.stderr).contains("--history keeps what is typed at a terminal"),
+            "{}",
+            describe(&output)
+        );
+        assert!(
+            !text(&output.stdout).contains("Numbness"),
+            "{}",
+            describe(&output)
+        );
+    }
+    assert!(names(dir.path()).is_empty());
 }
 
 #[test]
@@ -402,6 +482,44 @@ fn save_as_no_does_not_save_a_file_named_no() {
     p.expect("Goodbye").unwrap();
     p.expect(expectrl::Eof).unwrap();
     assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+}
+
+#[test]
+fn save_as_yes_saves_under_the_suggested_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = common::pty(&["chat", "--knowledge", MINI], dir.path());
+    p.expect("Not sure").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("(years).").unwrap();
+    p.expect("> ").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect("save as> ").unwrap();
+    p.send_line("yes").unwrap();
+    p.expect("Answers saved to backcheck-session.json").unwrap();
+    p.expect("Goodbye").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    assert_eq!(names(dir.path()), ["backcheck-session.json"]);
+}
+
+#[test]
+fn a_bare_save_name_asks_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = common::pty(&["chat", "--knowledge", MINI], dir.path());
+    p.expect("Not sure").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("save report").unwrap();
+    p.expect("answers or report? ").unwrap();
+    p.send_line("report").unwrap();
+    p.expect("Report saved to report.md").unwrap();
+    p.send_line("save mine").unwrap();
+    p.expect("answers or report? ").unwrap();
+    p.send_line("answers").unwrap();
+    p.expect("Answers saved to mine.json").unwrap();
+    p.send_line("quit").unwrap();
+    p.expect("Goodbye").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    assert_eq!(names(dir.path()), ["mine.json", "report.md"]);
 }
 
 #[test]
@@ -613,6 +731,24 @@ fn a_huge_knowledge_file_is_refused_by_its_size() {
     assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
     assert!(
         text(&output.stderr).contains("larger than 64 MiB"),
+        "{}",
+        describe(&output)
+    );
+}
+
+#[test]
+fn a_huge_knowledge_folder_is_refused_by_its_total_size() {
+    let knowledge = Knowledge::mini();
+    for name in ["big1.flow", "big2.flow"] {
+        fs::File::create(knowledge.join(name))
+            .unwrap()
+            .set_len(40 << 20)
+            .unwrap();
+    }
+    let output = bounded(&["check", knowledge.arg()]);
+    assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
+    assert!(
+        text(&output.stderr).contains("more than the 64 MiB a knowledge folder may hold in all"),
         "{}",
         describe(&output)
     );
@@ -912,10 +1048,11 @@ fn answers_not_used_are_summed_up_not_listed_in_full() {
         dir.path(),
         "",
     );
-    let stderr = text(&output.stderr);
-    assert!(stderr.contains("were not used"), "{}", describe(&output));
-    assert!(stderr.contains(" and 30 more"), "{stderr}");
-    assert!(!stderr.contains("q40"), "{stderr}");
+    // Said under the greeting, with the conversation (issue 29 item 15).
+    let said = text(&output.stdout);
+    assert!(said.contains("were not used"), "{}", describe(&output));
+    assert!(said.contains(" and 30 more"), "{said}");
+    assert!(!said.contains("q40"), "{said}");
 }
 
 // ================================================================ signals
@@ -955,6 +1092,114 @@ fn stop_at_prompt(signal: &str, number: i32) {
     assert!(status.contains(&format!(", {})", 128 + number)), "{status}");
     assert!(canonical(&p), "the terminal was left in raw mode");
     assert!(names(dir.path()).is_empty());
+}
+
+/// Waits until a save's temporary file is in `dir` (the save is half-way).
+fn wait_for_temporary(dir: &Path) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !names(dir)
+        .iter()
+        .any(|name| name.starts_with(".backcheck-"))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no save began: {:?}",
+            names(dir)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn kill(signal: &str, pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Only whole files are left: the temporary file is gone, and the file
+/// saved, if there, holds the whole session.
+fn only_whole_files(dir: &Path) {
+    let left = names(dir);
+    assert!(
+        left.iter().all(|name| !name.starts_with(".backcheck-")),
+        "a temporary file was left: {left:?}"
+    );
+    if let Ok(saved) = fs::read_to_string(dir.join("s.json")) {
+        assert!(saved.ends_with("}\n"), "{saved}");
+    }
+}
+
+#[test]
+fn a_signal_during_a_piped_save_leaves_no_temporary_file() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_backcheck"))
+            .args(["chat", "--knowledge", MINI])
+            .current_dir(dir.path())
+            .env("BACKCHECK_TEST_SLOW_WRITE_MS", "1500")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        std::io::Write::write_all(&mut stdin, b"no\nsave s.json\n").unwrap();
+        wait_for_temporary(dir.path());
+        kill(signal, child.id());
+        child.wait().unwrap();
+        drop(stdin);
+        only_whole_files(dir.path());
+    }
+}
+
+#[test]
+fn a_signal_during_a_save_at_the_terminal_leaves_no_temporary_file() {
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_backcheck"));
+        command
+            .args(["chat", "--knowledge", MINI])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("BACKCHECK_TEST_SLOW_WRITE_MS", "1500");
+        let mut p = expectrl::Session::spawn(command).unwrap();
+        p.set_expect_timeout(Some(Duration::from_secs(20)));
+        p.expect("Not sure").unwrap();
+        p.expect("> ").unwrap();
+        p.send_line("no").unwrap();
+        p.expect("(years).").unwrap();
+        p.expect("> ").unwrap();
+        p.send_line("save s.json").unwrap();
+        wait_for_temporary(dir.path());
+        kill(signal, p.get_process().pid().as_raw() as u32);
+        p.expect(format!("Stopped by SIG{signal}").as_str())
+            .unwrap();
+        let _ = p.get_process().wait();
+        only_whole_files(dir.path());
+    }
+}
+
+#[test]
+fn a_signal_after_a_save_does_not_say_nothing_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = common::pty(&["chat", "--knowledge", MINI], dir.path());
+    p.expect("Not sure").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("no").unwrap();
+    p.expect("(years).").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("save s.json").unwrap();
+    p.expect("Answers saved to s.json").unwrap();
+    p.expect("> ").unwrap();
+    kill("HUP", p.get_process().pid().as_raw() as u32);
+    let mut rest = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut p, &mut rest);
+    let rest = String::from_utf8_lossy(&rest);
+    assert!(rest.contains("Stopped by SIGHUP"), "{rest}");
+    assert!(!rest.contains("Nothing was saved"), "{rest}");
+    assert!(rest.contains("since your last save (to s.json)"), "{rest}");
 }
 
 #[test]

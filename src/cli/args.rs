@@ -26,7 +26,8 @@ pub enum Command {
         json: bool,
         #[command(flatten)]
         knowledge: KnowledgeArg,
-        /// Also write a Markdown report of the assessment here.
+        /// Also write a report of the assessment here: Markdown, or plain
+        /// text for a `.txt` name, a web page for `.html`.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
         /// Replace the --report file if it exists.
@@ -235,10 +236,12 @@ pub struct ChatArgs {
     /// if it exists.
     #[arg(long)]
     pub force: bool,
-    /// Write a Markdown report of the session here when it ends.
+    /// Write a report of the session here when it ends: Markdown, or plain
+    /// text for a `.txt` name, a web page for `.html`.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
-    /// Keep the line-editor history in this file (off by default: answers are health data).
+    /// Keep the line-editor history in this file (off by default: answers are
+    /// health data). At a terminal only: with piped input it is an error.
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
 }

@@ -37,13 +37,14 @@ pub fn author(dir: Option<&Path>, io: &mut Streams) -> Outcome {
     Ok(if all { Exit::Success } else { Exit::Failed })
 }
 
-/// Reports one step's result: whether it passed. Only a closed output stops
-/// the loop.
+/// Reports one step's result: whether it passed. Only a failed output (closed,
+/// or a full disk) stops the loop.
 fn step(name: &str, result: Outcome, io: &mut Streams) -> Result<bool, Failure> {
     let passed = match result {
         Ok(Exit::Success) => true,
         Ok(_) => false,
-        Err(failure) if failure.exit == Exit::ClosedOutput => return Err(failure),
+        // The output itself failed: said once, by main, and nothing after.
+        Err(failure) if failure.streams_failed() => return Err(failure),
         Err(failure) => {
             if !failure.message.is_empty() {
                 let _ = writeln!(io.err, "{}", failure.message);

@@ -24,6 +24,15 @@ pub fn chat(args: &ChatArgs, io: &mut Streams, input: Input) -> Outcome {
             "error: --force applies to --resume or --report; neither was given",
         ));
     }
+    // The line editor's history is kept only at a terminal: a script's
+    // lines are not typed, and ignoring the option silently would let the
+    // person believe it is kept.
+    if args.history.is_some() && matches!(input, Input::Piped(_)) {
+        return Err(Failure::new(
+            Exit::BadInput,
+            "error: --history keeps what is typed at a terminal, and standard input is not one (it is piped); leave --history out",
+        ));
+    }
     // Found out now, not after the whole conversation.
     if let Some(file) = &args.report {
         report_writable(file, args.force)?;
@@ -33,11 +42,17 @@ pub fn chat(args: &ChatArgs, io: &mut Streams, input: Input) -> Outcome {
         audience: args.audience,
         ..ChatOptions::default()
     };
-    let session = match &args.resume {
-        Some(file) => resume(flow, file, args.force, io)?,
-        None => Session::new(flow),
+    let (session, notes) = match &args.resume {
+        Some(file) => resume(flow, file, args.force)?,
+        None => (Session::new(flow), Vec::new()),
     };
     let mut conversation = Conversation::resume(session, options, &mut *io.out);
+    for note in notes {
+        conversation.add_greeting_note(note);
+    }
+    if let Some(file) = &args.report {
+        conversation.will_report_to(file);
+    }
     let result = match input {
         Input::Terminal => {
             let mut lines = EditorLines::new(args.history.as_deref()).map_err(|error| {
@@ -61,13 +76,13 @@ pub fn chat(args: &ChatArgs, io: &mut Streams, input: Input) -> Outcome {
     Ok(Exit::Success)
 }
 
-/// Reads a saved session and replays it. The file is only read, never changed.
+/// Reads a saved session and replays it, with what to tell the person of
+/// it (said under the greeting). The file is only read, never changed.
 fn resume<'f>(
     flow: &'f Flow,
     file: &Path,
     force: bool,
-    io: &mut Streams,
-) -> Result<Session<'f>, Failure> {
+) -> Result<(Session<'f>, Vec<String>), Failure> {
     let shown = printable(&file.display().to_string(), PATH);
     let cannot = |reason: String| {
         Failure::new(
@@ -100,21 +115,19 @@ fn resume<'f>(
     let (session, not_replayed) = saved
         .resume(flow, force)
         .map_err(|error| cannot(error.to_string()))?;
-    writeln!(
-        io.err,
+    let mut notes = vec![format!(
         "Resumed {} answer(s) from {shown}.",
         session.answered()
-    )?;
+    )];
     if !not_replayed.is_empty() {
         let names: Vec<String> = not_replayed
             .iter()
             .map(|a| format!("{}={}", a.question, a.answer))
             .collect();
-        writeln!(
-            io.err,
+        notes.push(format!(
             "These saved answers no longer fit the knowledge and were not used: {}",
             printable_list(names.iter().map(String::as_str), 10)
-        )?;
+        ));
     }
-    Ok(session)
+    Ok((session, notes))
 }

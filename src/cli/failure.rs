@@ -36,6 +36,9 @@ pub struct Failure {
     pub exit: Exit,
     /// Empty when there is nothing to say (a closed output).
     pub message: String,
+    /// The command's own streams failed (a full disk, a closed pipe): no
+    /// later step can say anything either.
+    streams_failed: bool,
 }
 
 impl Failure {
@@ -43,7 +46,14 @@ impl Failure {
         Failure {
             exit,
             message: message.into(),
+            streams_failed: false,
         }
+    }
+
+    /// Whether the command's own streams failed (a full disk, a closed
+    /// pipe), rather than the work: a command of several steps stops.
+    pub fn streams_failed(&self) -> bool {
+        self.streams_failed
     }
 }
 
@@ -51,10 +61,14 @@ impl Failure {
 /// closed terminal) ends the command quietly with [`Exit::ClosedOutput`].
 impl From<io::Error> for Failure {
     fn from(error: io::Error) -> Failure {
-        if error.kind() == io::ErrorKind::BrokenPipe {
+        let failure = if error.kind() == io::ErrorKind::BrokenPipe {
             Failure::new(Exit::ClosedOutput, "")
         } else {
             Failure::new(Exit::BadInput, format!("error: {error}"))
+        };
+        Failure {
+            streams_failed: true,
+            ..failure
         }
     }
 }

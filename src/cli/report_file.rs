@@ -1,4 +1,5 @@
-//! The Markdown report `run --report` and `chat --report` write: whether
+//! The report `run --report` and `chat --report` write (Markdown, or
+//! plain text or a web page for a `.txt` or `.html` name): whether
 //! it can be written is asked before the work that makes it.
 
 use std::path::Path;
@@ -7,7 +8,7 @@ use super::failure::{Exit, Failure};
 use crate::engine::Session;
 use crate::file_write::{IfExists, WriteError, check_writable, write_file};
 use crate::printable::{PATH, SENTENCE, printable};
-use crate::report::{Audience, markdown_report};
+use crate::report::{Audience, ReportFormat, report_in};
 
 /// Whether the report can be written, asked before the work that makes it.
 pub(super) fn report_writable(file: &Path, force: bool) -> Result<(), Failure> {
@@ -21,7 +22,9 @@ pub(super) fn write_report(
     file: &Path,
     force: bool,
 ) -> Result<(), Failure> {
-    let report = markdown_report(session, audience, std::time::SystemTime::now());
+    // Named `.txt` or `.html`, it is written so; any other name gets Markdown.
+    let format = ReportFormat::of_name(file).unwrap_or(ReportFormat::Markdown);
+    let report = report_in(format, session, audience, std::time::SystemTime::now());
     write_file(file, report.as_bytes(), if_exists(force))
         .map_err(|error| report_failure(file, &error))
 }

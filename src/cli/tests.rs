@@ -347,6 +347,37 @@ fn a_closed_output_ends_quietly() {
     assert_eq!(failure.message, "");
 }
 
+/// A stdout on a full disk (/dev/full): every write fails.
+struct Full;
+
+impl Write for Full {
+    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+        Err(io::ErrorKind::StorageFull.into())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn author_on_a_full_output_says_so_once() {
+    let mut err = Vec::new();
+    let result = author(
+        Some(&mini()),
+        &mut Streams {
+            out: &mut Full,
+            err: &mut err,
+            colour: false,
+        },
+    );
+    let failure = result.expect_err("nothing could be written");
+    assert_eq!(failure.exit, Exit::BadInput);
+    let err = String::from_utf8(err).unwrap();
+    // main prints the failure's message: nothing else says it again.
+    assert!(!err.contains("error:"), "{err}");
+    assert!(failure.message.starts_with("error:"), "{}", failure.message);
+}
+
 fn rehearse_args(list: bool, vignette: Option<&str>) -> RehearseArgs {
     RehearseArgs {
         list,

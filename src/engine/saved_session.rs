@@ -12,6 +12,7 @@ use crate::compile::{AnswerValue, Flow};
 const FORMAT: &str = "backcheck-session";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedKnowledge {
     pub name: String,
     pub version: String,
@@ -19,6 +20,7 @@ pub struct SavedKnowledge {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedAnswer {
     pub question: String,
     pub answer: AnswerValue,

@@ -13,11 +13,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::danger::MistakeClass;
-use crate::file_read::{ReadError, read_bounded};
+use super::danger::{FULL_MARKS, MistakeClass};
+use crate::file_read::{ReadError, read_tail};
 use crate::file_write::{IfExists, WriteError, check_writable, is_regular_file, write_file};
 
-/// The most a history may hold: a line is about 300 bytes, so some 25,000 rounds.
+/// The most a history may hold: a line is about 300 bytes, so some 25,000
+/// rounds; past it, the oldest rounds make room for the new.
 pub const HISTORY_FILE_LIMIT: u64 = 8 << 20;
 
 /// The value of every line's `format` field: what marks a file as a history.
@@ -54,6 +55,24 @@ pub struct HistoryLine {
 impl HistoryLine {
     pub fn is_vignette(&self) -> bool {
         self.kind == "vignette"
+    }
+
+    /// Whether the values are ones a round can have: a known kind with its
+    /// own maximum, points within it, a known difficulty (vignettes only).
+    /// A hand-edited `points` past `max` would skew every mean of the review.
+    fn in_range(&self) -> bool {
+        let (max, difficulty_fits) = match self.kind.as_str() {
+            "vignette" => (
+                FULL_MARKS.unsigned_abs(),
+                matches!(
+                    self.difficulty.as_deref(),
+                    None | Some("easy" | "medium" | "hard")
+                ),
+            ),
+            "drill" => (1, self.difficulty.is_none()),
+            _ => return false,
+        };
+        self.max == max && self.points <= max && difficulty_fits
     }
 }
 
@@ -102,20 +121,25 @@ impl std::error::Error for HistoryError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct History {
     path: PathBuf,
+    /// The most the file may hold; the oldest rounds make room for a new one.
+    limit: u64,
 }
 
 impl History {
     /// Checks that `path` can hold a history: an existing file must be a
     /// history (or empty) and replaceable, a new one creatable. Nothing is written.
     pub fn open(path: &Path) -> Result<History, HistoryError> {
+        // Not while another run appends (it may be creating the file).
+        let _lock = lock_folder(path)?;
         if is_regular_file(path) {
-            read_lines(path)?;
+            read_checked(path, HISTORY_FILE_LIMIT)?;
             check_writable(path, IfExists::Replace).map_err(HistoryError::Write)?;
         } else {
             check_writable(path, IfExists::Refuse).map_err(HistoryError::Write)?;
         }
         Ok(History {
             path: path.to_path_buf(),
+            limit: HISTORY_FILE_LIMIT,
         })
     }
 
@@ -123,10 +147,17 @@ impl History {
         &self.path
     }
 
-    /// Adds `line` after the rounds already recorded.
+    /// Adds `line` after the rounds already recorded, dropping the oldest
+    /// rounds when the file would grow past its limit (a history is never
+    /// refused for its size). Runs that share the file wait for each other:
+    /// the folder is locked from reading the rounds to the rename.
     pub fn append(&self, line: &HistoryLine) -> Result<(), HistoryError> {
+        let json = serde_json::to_string(line).map_err(|e| {
+            HistoryError::Write(WriteError::Io(std::io::Error::other(e.to_string())))
+        })?;
+        let _lock = lock_folder(&self.path)?;
         let (mut text, if_exists) = if is_regular_file(&self.path) {
-            let bytes = read_checked(&self.path)?;
+            let bytes = read_checked(&self.path, self.limit)?;
             (bytes, IfExists::Replace)
         } else {
             (Vec::new(), IfExists::Refuse)
@@ -134,29 +165,55 @@ impl History {
         if !text.is_empty() && !text.ends_with(b"\n") {
             text.push(b'\n');
         }
-        let json = serde_json::to_string(line).map_err(|e| {
-            HistoryError::Write(WriteError::Io(std::io::Error::other(e.to_string())))
-        })?;
         text.extend_from_slice(json.as_bytes());
         text.push(b'\n');
+        let limit = usize::try_from(self.limit).unwrap_or(usize::MAX);
+        if text.len() > limit {
+            // Whole lines from the oldest, until the rest fits.
+            let from = text.len() - limit - 1;
+            let cut = text[from..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(text.len(), |end| from + end + 1);
+            text.drain(..cut);
+        }
         write_file(&self.path, &text, if_exists).map_err(HistoryError::Write)
     }
 }
 
-/// The rounds recorded in `path`, oldest first.
+/// An exclusive lock on the folder of `path`, held until the handle is
+/// dropped: the file itself is replaced by a rename at every append, so a
+/// lock on it would not be seen by the next run, while the folder stays.
+fn lock_folder(path: &Path) -> Result<std::fs::File, HistoryError> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let handle = std::fs::File::open(folder).map_err(|e| HistoryError::Write(WriteError::Io(e)))?;
+    match handle.lock() {
+        Ok(()) => Ok(handle),
+        // A file system without locks (some network ones): appended as before.
+        Err(error) if error.kind() == std::io::ErrorKind::Unsupported => Ok(handle),
+        Err(error) => Err(HistoryError::Write(WriteError::Io(error))),
+    }
+}
+
+/// The rounds recorded in `path`, oldest first (the newest that fit in the
+/// limit, for a file grown past it).
 pub fn read_lines(path: &Path) -> Result<Vec<HistoryLine>, HistoryError> {
     if std::fs::symlink_metadata(path).is_err() {
         return Err(HistoryError::Missing);
     }
-    parse(&read_checked(path)?)
+    parse(&read_checked(path, HISTORY_FILE_LIMIT)?)
 }
 
-/// The bytes of an existing history, refused when they are not one.
-fn read_checked(path: &Path) -> Result<Vec<u8>, HistoryError> {
+/// The bytes of an existing history (its newest `limit` bytes of whole
+/// lines), refused when they are not one.
+fn read_checked(path: &Path, limit: u64) -> Result<Vec<u8>, HistoryError> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(HistoryError::Write(WriteError::IsLink));
     }
-    let bytes = read_bounded(path, HISTORY_FILE_LIMIT).map_err(HistoryError::Read)?;
+    let bytes = read_tail(path, limit).map_err(HistoryError::Read)?;
     parse(&bytes)?;
     Ok(bytes)
 }
@@ -177,7 +234,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<HistoryLine>, HistoryError> {
             continue;
         }
         match serde_json::from_str::<HistoryLine>(line) {
-            Ok(round) if round.format == HISTORY_FORMAT => rounds.push(round),
+            Ok(round) if round.format == HISTORY_FORMAT && round.in_range() => rounds.push(round),
             _ => return Err(HistoryError::NotAHistory { line: n + 1 }),
         }
     }
@@ -223,6 +280,124 @@ mod tests {
             rounds.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             ["a", "b"]
         );
+    }
+
+    #[test]
+    fn a_full_history_drops_its_oldest_rounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h.jsonl");
+        let mut history = History::open(&path).unwrap();
+        history.limit = 2000;
+        for n in 0..30 {
+            history.append(&round(&format!("r{n}"), 5)).unwrap();
+            let size = std::fs::metadata(&path).unwrap().len();
+            assert!(size <= 2000, "{size} bytes after round {n}");
+        }
+        let ids: Vec<String> = read_lines(&path)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(ids.last().map(String::as_str), Some("r29"));
+        assert!(!ids.contains(&"r0".to_string()), "{ids:?}");
+        assert!(ids.len() > 3, "{ids:?}");
+    }
+
+    #[test]
+    fn a_history_over_its_limit_is_read_from_its_newest_rounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h.jsonl");
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() as u64 <= HISTORY_FILE_LIMIT {
+            text.push_str(&serde_json::to_string(&round(&format!("r{n}"), 5)).unwrap());
+            text.push('\n');
+            n += 1;
+        }
+        std::fs::write(&path, &text).unwrap();
+        let rounds = read_lines(&path).unwrap();
+        assert_eq!(rounds.last().unwrap().id, format!("r{}", n - 1));
+        assert_ne!(rounds[0].id, "r0");
+        History::open(&path)
+            .unwrap()
+            .append(&round("new", 1))
+            .unwrap();
+        assert!(std::fs::metadata(&path).unwrap().len() <= HISTORY_FILE_LIMIT);
+        assert_eq!(read_lines(&path).unwrap().last().unwrap().id, "new");
+    }
+
+    #[test]
+    fn parallel_appends_lose_no_round() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h.jsonl");
+        std::thread::scope(|scope| {
+            for thread in 0..8 {
+                let path = &path;
+                scope.spawn(move || {
+                    let history = History::open(path).unwrap();
+                    for n in 0..25 {
+                        history
+                            .append(&round(&format!("t{thread}-{n}"), 5))
+                            .unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(read_lines(&path).unwrap().len(), 200);
+    }
+
+    #[test]
+    fn a_line_with_values_out_of_range_is_not_a_round() {
+        let good = round("a", 10);
+        let drill = HistoryLine {
+            kind: "drill".to_string(),
+            difficulty: None,
+            max: 1,
+            points: 1,
+            ..round("d", 1)
+        };
+        for line in [&good, &drill] {
+            let json = serde_json::to_string(line).unwrap() + "\n";
+            assert_eq!(parse(json.as_bytes()).unwrap().len(), 1, "{json}");
+        }
+        for bad in [
+            HistoryLine {
+                points: 4_294_967_295,
+                ..good.clone()
+            },
+            HistoryLine {
+                points: 11,
+                max: 11,
+                ..good.clone()
+            },
+            HistoryLine {
+                points: 2,
+                max: 2,
+                ..drill.clone()
+            },
+            HistoryLine {
+                kind: "other".into(),
+                ..good.clone()
+            },
+            HistoryLine {
+                difficulty: Some("brutal".into()),
+                ..good.clone()
+            },
+            HistoryLine {
+                difficulty: Some("easy".into()),
+                ..drill.clone()
+            },
+        ] {
+            let json = serde_json::to_string(&good).unwrap()
+                + "\n"
+                + &serde_json::to_string(&bad).unwrap()
+                + "\n";
+            let error = parse(json.as_bytes()).unwrap_err();
+            assert!(
+                matches!(error, HistoryError::NotAHistory { line: 2 }),
+                "{json}"
+            );
+        }
     }
 
     #[test]

@@ -386,7 +386,16 @@ fn why(round: &Round, text: &str, out: &mut impl Write) -> io::Result<()> {
 /// Adds a round to the history; a failure is told and the rehearsal goes on.
 fn record(history: &History, line: &HistoryLine, out: &mut impl Write) -> io::Result<()> {
     match history.append(line) {
-        Ok(()) => Ok(()),
+        Ok(()) => {
+            crate::terminal::set_stop_note(format!(
+                "The rounds played are recorded in {}.",
+                crate::printable::printable(
+                    &history.path().display().to_string(),
+                    crate::printable::PATH
+                )
+            ));
+            Ok(())
+        }
         Err(error) => writeln!(
             out,
             "{}",

@@ -37,10 +37,34 @@ fn shown(text: &str) -> String {
 fn week_of(at: &str) -> Option<String> {
     let time = humantime::parse_rfc3339(at).ok()?;
     let days = time.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() / 86_400;
-    // 1 January 1970 was a Thursday: three days after a Monday.
-    let monday = days.checked_sub((days + 3) % 7)?;
-    let start = std::time::UNIX_EPOCH + std::time::Duration::from_secs(monday * 86_400);
-    Some(humantime::format_rfc3339_seconds(start).to_string()[..10].to_string())
+    let days = i64::try_from(days).ok()?;
+    // 1 January 1970 was a Thursday: three days after a Monday. The first
+    // week's Monday is in 1969, before what the clock (and humantime) can
+    // name, so the date is worked out from the day count itself.
+    let monday = days - (days + 3) % 7;
+    let (year, month, day) = civil_date(monday);
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The year, month and day of `days` after 1 January 1970 (negative before
+/// it), in the proleptic Gregorian calendar: Howard Hinnant's
+/// `civil_from_days`, with eras of 400 years starting on 1 March.
+fn civil_date(days: i64) -> (i64, i64, i64) {
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// The progress text for `rounds` (already filtered), oldest first.
@@ -254,8 +278,38 @@ mod tests {
             Some("2026-11-23")
         );
         assert_eq!(week_of("yesterday"), None);
-        // Before the first Monday of the clock: no week, and no panic.
-        assert_eq!(week_of("1970-01-02T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn dates_are_the_calendars() {
+        for days in (0..200_000).step_by(37) {
+            let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(days * 86_400);
+            let (year, month, day) = civil_date(days as i64);
+            assert_eq!(
+                format!("{year:04}-{month:02}-{day:02}"),
+                humantime::format_rfc3339_seconds(time).to_string()[..10]
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_week_of_the_clock_has_its_monday() {
+        // 1 January 1970 was a Thursday, in the week of Monday 29 December 1969.
+        for day in [
+            "1970-01-01T00:00:00Z",
+            "1970-01-02T00:00:00Z",
+            "1970-01-04T23:59:59Z",
+        ] {
+            assert_eq!(week_of(day).as_deref(), Some("1969-12-29"), "{day}");
+        }
+        assert_eq!(
+            week_of("1970-01-05T00:00:00Z").as_deref(),
+            Some("1970-01-05")
+        );
+        assert_eq!(
+            week_of("2000-03-01T12:00:00Z").as_deref(),
+            Some("2000-02-28")
+        );
     }
 
     #[test]

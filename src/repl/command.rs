@@ -15,7 +15,7 @@ pub enum Command {
     Quit,
     /// `whatif QUESTION=ANSWER`: another answer's result, the session untouched.
     WhatIf(String),
-    /// `save [FILE]`: the session (`.json`) or a report (`.md`).
+    /// `save [FILE]`: the session (`.json`) or a report (`.md`, `.txt`, `.html`).
     Save(Option<String>),
     /// `change QUESTION [ANSWER]`: the question by its number or its words,
     /// as typed; the engine tells the two apart.
@@ -135,7 +135,7 @@ pub const CHAT_COMMANDS: &[CommandRow] = &[
         usage: "save [FILE]",
         help: &[
             "save your answers (FILE.json, to resume later)",
-            "or a report (e.g. `save my-report.md`)",
+            "or a report to read (`save my-report.md`, or .txt or .html)",
         ],
         make: Command::Save,
     },

@@ -35,6 +35,10 @@ pub struct Conversation<'f, W: Write> {
     pub(super) saved: bool,
     /// The files this conversation saved to: updating one needs no question.
     pub(super) saved_files: Vec<std::path::PathBuf>,
+    /// The report written when the conversation ends (`chat --report`), as shown.
+    report_file: Option<String>,
+    /// Said right under the greeting (what was resumed), where it is seen.
+    greeting_notes: Vec<String>,
 }
 
 impl<'f, W: Write> Conversation<'f, W> {
@@ -51,7 +55,24 @@ impl<'f, W: Write> Conversation<'f, W> {
             last_progress: None,
             saved: false,
             saved_files: Vec::new(),
+            report_file: None,
+            greeting_notes: Vec::new(),
         }
+    }
+
+    /// A line said under the greeting, before the first question (what a
+    /// resumed session holds).
+    pub fn add_greeting_note(&mut self, note: String) {
+        self.greeting_notes.push(note);
+    }
+
+    /// A report of the session is written to `file` when the conversation
+    /// ends: leaving says so rather than "Nothing was saved".
+    pub fn will_report_to(&mut self, file: &std::path::Path) {
+        self.report_file = Some(crate::printable::printable(
+            &file.display().to_string(),
+            crate::printable::PATH,
+        ));
     }
 
     pub fn session(&self) -> &Session<'f> {
@@ -120,7 +141,11 @@ impl<'f, W: Write> Conversation<'f, W> {
         if let Some(disclaimer) = &meta.disclaimer {
             writeln!(self.out, "{disclaimer}")?;
         }
-        writeln!(self.out, "Type `help` for commands at any time.")
+        writeln!(self.out, "Type `help` for commands at any time.")?;
+        for note in &self.greeting_notes {
+            writeln!(self.out, "{note}")?;
+        }
+        Ok(())
     }
 
     fn leave(&mut self) -> io::Result<()> {
@@ -131,10 +156,16 @@ impl<'f, W: Write> Conversation<'f, W> {
                     "\nThe assessment was not finished. The answers since your last save (to {}) were not saved.",
                     crate::printable::printable(&file.to_string_lossy(), crate::printable::PATH)
                 )?,
-                None => writeln!(
-                    self.out,
-                    "\nThe assessment was not finished. Nothing was saved."
-                )?,
+                None => match &self.report_file {
+                    Some(report) => writeln!(
+                        self.out,
+                        "\nThe assessment was not finished. Your answers so far go into the report ({report}); they were not saved to continue later."
+                    )?,
+                    None => writeln!(
+                        self.out,
+                        "\nThe assessment was not finished. Nothing was saved."
+                    )?,
+                },
             }
         }
         writeln!(self.out, "Goodbye. Take care.")

@@ -88,9 +88,12 @@ pub fn wrap_line(line: &str, columns: usize) -> String {
         return line.to_string();
     }
     let indent = " ".repeat(hanging_indent(&plain).min(columns / 2));
+    // Not at hyphens either: a file name (`backcheck-session.json`) or an
+    // option (`--resume`) broken across lines cannot be typed as shown.
     let options = textwrap::Options::new(columns)
         .subsequent_indent(&indent)
-        .break_words(false);
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::fill(line, options)
 }
 
@@ -148,6 +151,15 @@ mod tests {
             text
         );
         assert_eq!(wrap_line("short", 40), "short");
+    }
+
+    #[test]
+    fn a_file_name_is_never_broken_at_its_hyphen() {
+        let offer = "Save your answers before leaving? Type a file name (e.g. backcheck-session.json), or press Enter to leave without saving.";
+        for columns in 60..100 {
+            let wrapped = wrap_line(offer, columns);
+            assert!(wrapped.contains("backcheck-session.json"), "{wrapped}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use xxhash_rust::xxh3::Xxh3;
 use super::flow_walk::walk_flow_files;
 use super::hidden_character::find_hidden_character;
 use super::{LoadError, SourceFile};
-use crate::file_read::{KNOWLEDGE_FILE_LIMIT, read_bounded};
+use crate::file_read::{KNOWLEDGE_FILE_LIMIT, KNOWLEDGE_FOLDER_LIMIT, read_bounded};
 use crate::printable::{PATH, printable};
 
 /// The text of a knowledge folder, in path order, ready to parse.
@@ -30,7 +30,8 @@ impl KnowledgeSource {
     /// Every `.flow` file under `root` (recursively), in path order, found
     /// by the one folder walker ([`walk_flow_files`]): a file reached through
     /// a link that leaves `root` is refused, and so is one that is not a
-    /// regular file or is larger than [`KNOWLEDGE_FILE_LIMIT`].
+    /// regular file or is larger than [`KNOWLEDGE_FILE_LIMIT`], and a folder
+    /// whose files hold more than [`KNOWLEDGE_FOLDER_LIMIT`] in all.
     pub fn from_dir(root: &Path) -> Result<KnowledgeSource, LoadError> {
         let found = walk_flow_files(root)?;
         if found.is_empty() {
@@ -38,9 +39,30 @@ impl KnowledgeSource {
                 path: root.to_path_buf(),
             });
         }
+        let too_large = || LoadError::FolderTooLarge {
+            path: root.to_path_buf(),
+            limit: KNOWLEDGE_FOLDER_LIMIT,
+        };
+        // Asked of the sizes first, so nothing is read in vain (a file too
+        // large alone is named by its own read); counted again as read, for
+        // files that grow meanwhile.
+        let sizes: Vec<u64> = found
+            .iter()
+            .filter_map(|file| std::fs::metadata(&file.path).ok())
+            .map(|metadata| metadata.len())
+            .collect();
+        let one_too_large = sizes.iter().any(|&size| size > KNOWLEDGE_FILE_LIMIT);
+        if !one_too_large && sizes.iter().sum::<u64>() > KNOWLEDGE_FOLDER_LIMIT {
+            return Err(too_large());
+        }
+        let mut total = 0;
         let mut files = Vec::with_capacity(found.len());
         for file in found {
             let bytes = read_bounded(&file.path, KNOWLEDGE_FILE_LIMIT)?;
+            total += bytes.len() as u64;
+            if total > KNOWLEDGE_FOLDER_LIMIT {
+                return Err(too_large());
+            }
             let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 {
                 path: file.path.clone(),
             })?;

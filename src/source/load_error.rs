@@ -31,6 +31,11 @@ pub enum LoadError {
         path: PathBuf,
         limit: u64,
     },
+    /// The files of a folder are larger in all than a folder may be.
+    FolderTooLarge {
+        path: PathBuf,
+        limit: u64,
+    },
     /// A control or bidirectional-text character in the text.
     HiddenCharacter {
         path: String,
@@ -65,6 +70,12 @@ impl fmt::Display for LoadError {
             LoadError::TooLarge { path, limit } => write!(
                 f,
                 "cannot read {}: it is larger than {} MiB, the most a knowledge file may hold",
+                path.display(),
+                limit >> 20
+            ),
+            LoadError::FolderTooLarge { path, limit } => write!(
+                f,
+                "cannot read {}: its .flow files hold more than the {} MiB a knowledge folder may hold in all",
                 path.display(),
                 limit >> 20
             ),

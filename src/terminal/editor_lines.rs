@@ -13,7 +13,7 @@ use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
 use super::piped_lines::MAX_LINE;
 use super::{Complete, Input, LineSource};
-use crate::file_read::{ReadError, read_bounded};
+use crate::file_read::{ReadError, read_first_line, read_tail};
 use crate::file_write::{IfExists, check_writable, write_file};
 use crate::printable::{PATH, SENTENCE, printable};
 
@@ -22,7 +22,8 @@ use crate::printable::{PATH, SENTENCE, printable};
 const HISTORY_HEADER: &str = "# backcheck chat history: lines typed in `backcheck chat --history`. Delete it to forget them.";
 /// The most lines kept in a history file.
 const HISTORY_LINES: usize = 100;
-/// A history file larger than this is not one backcheck wrote.
+/// The most of a history file read: its newest lines. What backcheck
+/// writes is smaller (100 lines of at most 4096 bytes).
 const HISTORY_FILE_LIMIT: u64 = 1 << 20;
 
 /// A line editor on a terminal, with tab completion of commands and answers.
@@ -47,8 +48,10 @@ impl EditorLines {
         super::stop_signals::catch_stop_signals();
         // Tab lists the candidates (question numbers with their text) rather
         // than cycling through them one by one.
+        // Lines are added to the history by `read`, once they are accepted:
+        // a refused line is neither kept nor written.
         let config = Config::builder()
-            .auto_add_history(true)
+            .auto_add_history(false)
             .completion_type(CompletionType::List)
             .max_history_size(HISTORY_LINES)
             .map_err(|error| error.to_string())?
@@ -86,7 +89,13 @@ impl EditorLines {
         };
         let mut text = String::from(HISTORY_HEADER);
         text.push('\n');
+        // Every entry was accepted by `read` (at most MAX_LINE bytes), so the
+        // file stays well under HISTORY_FILE_LIMIT; a line holding a line
+        // end (a paste) would come back as two, so it is left out.
         for line in self.editor.history().iter() {
+            if line.len() > MAX_LINE || line.contains(['\n', '\r']) {
+                continue;
+            }
             text.push_str(line);
             text.push('\n');
         }
@@ -117,23 +126,35 @@ fn read_history(file: &Path) -> Result<Option<Vec<String>>, String> {
             "--history {shown} is not a history file backcheck wrote, so it is neither read nor changed; give a new file name"
         )
     };
-    let bytes = read_bounded(file, HISTORY_FILE_LIMIT).map_err(|error| match error {
-        ReadError::TooLarge { .. } => not_ours(),
-        error => printable(&error.to_string(), SENTENCE),
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| not_ours())?;
-    let mut lines = text.lines();
-    if lines.next() != Some(HISTORY_HEADER) {
+    let unreadable = |error: ReadError| printable(&error.to_string(), SENTENCE);
+    let header = read_first_line(file, HISTORY_HEADER.len() as u64).map_err(unreadable)?;
+    if header.as_deref() != Some(HISTORY_HEADER.as_bytes()) {
         return Err(not_ours());
     }
-    Ok(Some(lines.map(str::to_string).collect()))
+    // A file grown past its size (by hand, or by an older backcheck that
+    // kept refused lines) is read from its newest end: the person keeps
+    // their history rather than being refused it. The next save trims it.
+    let bytes = read_tail(file, HISTORY_FILE_LIMIT).map_err(unreadable)?;
+    let mut lines: Vec<String> = bytes
+        .split(|&b| b == b'\n')
+        .filter(|line| !line.is_empty() && line.len() <= MAX_LINE)
+        .filter_map(|line| std::str::from_utf8(line).ok())
+        .filter(|line| *line != HISTORY_HEADER)
+        .map(|line| line.trim_end_matches('\r').to_string())
+        .collect();
+    let surplus = lines.len().saturating_sub(HISTORY_LINES);
+    lines.drain(..surplus);
+    Ok(Some(lines))
 }
 
 impl LineSource for EditorLines {
     fn read(&mut self, prompt: &str) -> Input {
         match self.editor.readline(prompt) {
             Ok(line) if line.len() > MAX_LINE => Input::TooLong,
-            Ok(line) => Input::Line(line),
+            Ok(line) => {
+                let _ = self.editor.add_history_entry(line.as_str());
+                Input::Line(line)
+            }
             Err(ReadlineError::Interrupted) => Input::Interrupted,
             Err(ReadlineError::Eof) => Input::Eof,
             Err(_) => Input::Eof,
@@ -188,3 +209,35 @@ impl Hinter for TabHelper {
 impl Highlighter for TabHelper {}
 impl Validator for TabHelper {}
 impl Helper for TabHelper {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_history_file_grown_too_large_is_trimmed_not_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("h.txt");
+        let mut text = format!("{HISTORY_HEADER}\n");
+        for n in 0..400 {
+            text.push_str(&format!("{n} {}\n", "x".repeat(4000)));
+        }
+        text.push_str(&"y".repeat(MAX_LINE + 1));
+        text.push_str("\nlast\n");
+        assert!(text.len() as u64 > HISTORY_FILE_LIMIT);
+        std::fs::write(&file, &text).unwrap();
+        let lines = read_history(&file).unwrap().unwrap();
+        assert!(lines.len() <= HISTORY_LINES, "{} lines", lines.len());
+        assert_eq!(lines.last().map(String::as_str), Some("last"));
+        assert!(lines.iter().all(|line| line.len() <= MAX_LINE));
+        assert!(lines.iter().any(|line| line.starts_with("399 ")));
+    }
+
+    #[test]
+    fn a_file_without_the_header_is_still_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("notes.txt");
+        std::fs::write(&file, "my notes\n".repeat(200_000)).unwrap();
+        assert!(read_history(&file).is_err());
+    }
+}

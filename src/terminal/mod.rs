@@ -12,3 +12,4 @@ mod stop_signals;
 pub use editor_lines::EditorLines;
 pub use line_source::{Candidate, Complete, Input, LineSource};
 pub use piped_lines::{MAX_LINE, PipedLines};
+pub use stop_signals::set_stop_note;

@@ -7,9 +7,6 @@ use super::{Input, LineSource};
 /// The longest line read, in bytes: an answer or a command is a few words,
 /// and a longer line is refused rather than held (`backcheck </dev/zero`).
 pub const MAX_LINE: usize = 4096;
-/// How much of one over-long line is skipped, looking for its end, before
-/// the input is taken as ended: /dev/zero has no end of line.
-const MAX_SKIPPED: usize = 1 << 20;
 
 /// Lines from a pipe or file: no prompts, no escape codes.
 pub struct PipedLines<R> {
@@ -28,9 +25,14 @@ impl<R: BufRead> PipedLines<R> {
         }
     }
 
-    /// Skips the rest of an over-long line, holding none of it.
+    /// Skips the rest of an over-long line, holding none of it, however
+    /// long it is: the lines after it are still read. Only bytes that are
+    /// not text (a NUL: /dev/zero, which has no end of line) end the input.
     fn skip_line(&mut self) {
-        let mut skipped = 0;
+        if self.buffer.contains(&0) {
+            self.ended = true;
+            return;
+        }
         loop {
             let Ok(available) = self.reader.fill_buf() else {
                 self.ended = true;
@@ -43,10 +45,10 @@ impl<R: BufRead> PipedLines<R> {
                 self.reader.consume(end + 1);
                 return;
             }
+            let binary = available.contains(&0);
             let length = available.len();
             self.reader.consume(length);
-            skipped += length;
-            if skipped > MAX_SKIPPED {
+            if binary {
                 self.ended = true;
                 return;
             }
@@ -98,6 +100,18 @@ mod tests {
         let mut bytes = vec![b'x'; MAX_LINE * 3];
         bytes.extend_from_slice(b"\nno\n");
         let mut lines = PipedLines::new(&bytes[..]);
+        assert_eq!(lines.read(""), Input::TooLong);
+        assert_eq!(lines.read(""), Input::Line("no".into()));
+        assert_eq!(lines.read(""), Input::Eof);
+    }
+
+    #[test]
+    fn a_line_over_a_mebibyte_is_skipped_and_the_rest_read() {
+        let mut bytes = b"yes\n".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', 3 << 20));
+        bytes.extend_from_slice(b"\nno\n");
+        let mut lines = PipedLines::new(std::io::BufReader::new(&bytes[..]));
+        assert_eq!(lines.read(""), Input::Line("yes".into()));
         assert_eq!(lines.read(""), Input::TooLong);
         assert_eq!(lines.read(""), Input::Line("no".into()));
         assert_eq!(lines.read(""), Input::Eof);

@@ -6,10 +6,29 @@
 //! - SIGTERM and SIGHUP (the terminal closed, `kill`): the editor holds the
 //!   terminal in raw mode, and ending without handing it back leaves the
 //!   shell unusable. The terminal settings from before the editor are put
-//!   back, the person is told that nothing was saved, and the process ends
-//!   with the status of one ended by that signal (128 + its number).
+//!   back, the person is told what was saved (the note the reader last set
+//!   with [`set_stop_note`]; "Nothing was saved." until then), and the
+//!   process ends with the status of one ended by that signal (128 + its
+//!   number). A file being written is finished first.
 
-use std::sync::Once;
+use std::sync::{Mutex, Once, PoisonError};
+
+/// What a stop says was saved, when something was.
+static STOP_NOTE: Mutex<Option<String>> = Mutex::new(None);
+
+/// What to say was saved if a stop signal ends the process from now on
+/// (the conversation after a save, the rehearsal after recording a round).
+pub fn set_stop_note(note: String) {
+    *STOP_NOTE.lock().unwrap_or_else(PoisonError::into_inner) = Some(note);
+}
+
+fn stop_note() -> String {
+    STOP_NOTE
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+        .unwrap_or_else(|| "Nothing was saved.".to_string())
+}
 
 /// Installs the handlers, once per process; later calls do nothing.
 pub fn catch_stop_signals() {
@@ -35,6 +54,8 @@ fn install() {
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // A save under way is finished first: no temporary file is left.
+            crate::file_write::finish_writing();
             if let Some(settings) = &original {
                 let _ = tcsetattr(std::io::stdin(), SetArg::TCSANOW, settings);
             }
@@ -46,10 +67,7 @@ fn install() {
             // stderr: the conversation holds stdout's lock while it talks.
             let mut out = std::io::stderr().lock();
             // Bracketed paste off, as the editor would on leaving.
-            let _ = write!(
-                out,
-                "\x1b[?2004l\r\nStopped by {name}. Nothing was saved.\r\n"
-            );
+            let _ = write!(out, "\x1b[?2004l\r\nStopped by {name}. {}\r\n", stop_note());
             let _ = out.flush();
             std::process::exit(128 + signal);
         }
