@@ -63,16 +63,24 @@ pub fn describe(output: &Output) -> String {
 }
 
 /// A knowledge folder in a temporary directory, removed when dropped.
+///
+/// The folder is `knowledge/` inside the temporary directory, never the
+/// temporary directory itself: the language server takes a file's folder to
+/// reach up through every folder holding `.flow` files, and a stray `.flow`
+/// file in /tmp must not join every test's folder into one.
 pub struct Knowledge {
-    dir: TempDir,
+    /// Held so the directory lives as long as the folder.
+    _dir: TempDir,
+    root: PathBuf,
 }
 
 impl Knowledge {
     /// An empty folder.
     pub fn empty() -> Knowledge {
-        Knowledge {
-            dir: tempfile::tempdir().expect("create a temp dir"),
-        }
+        let dir = tempfile::tempdir().expect("create a temp dir");
+        let root = dir.path().join("knowledge");
+        fs::create_dir(&root).expect("create the knowledge folder");
+        Knowledge { _dir: dir, root }
     }
 
     /// A folder holding only the valid header (`flow.flow`).
@@ -117,7 +125,7 @@ impl Knowledge {
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        &self.root
     }
 
     pub fn join(&self, name: &str) -> PathBuf {
