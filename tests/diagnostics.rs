@@ -1012,3 +1012,30 @@ fn a_hint_in_words_offers_no_fix() {
     );
     assert!(error.suggestions.is_empty(), "{error:#?}");
 }
+
+/// A megabyte identifier is named by its first characters and its length,
+/// not quoted whole in the message and again in the hint.
+#[test]
+fn a_huge_name_is_cut_in_its_diagnostic() {
+    let name = format!("f{}", "x".repeat(1 << 20));
+    let knowledge = Knowledge::mini().edit(
+        "flow.flow",
+        "fact osteoporosis: bool",
+        &format!("fact osteoporosis: bool\nfact {name}: bool"),
+    );
+    let output = backcheck(&["check", knowledge.arg()])
+        .output()
+        .expect("run backcheck");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("W002"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(
+        stderr.contains("characters)"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(stderr.len() < 4096, "{} bytes of warning", stderr.len());
+}

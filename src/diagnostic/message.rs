@@ -1,5 +1,6 @@
 use std::ops::Range;
 
+use super::cut_words::cut_long_words;
 use super::{DiagnosticKind, Suggestion};
 
 /// A byte range in one source file of a knowledge folder.
@@ -78,7 +79,7 @@ impl Diagnostic {
     pub fn new(kind: DiagnosticKind, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             kind,
-            message: message.into(),
+            message: cut_long_words(message.into()),
             span,
             label: String::new(),
             hint: None,
@@ -87,12 +88,12 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = label.into();
+        self.label = cut_long_words(label.into());
         self
     }
 
     pub fn with_hint(mut self, hint: Option<String>) -> Diagnostic {
-        self.hint = hint;
+        self.hint = hint.map(cut_long_words);
         self
     }
 

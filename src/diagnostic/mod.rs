@@ -1,6 +1,7 @@
 //! Messages about knowledge text that point at the source: compile errors and
 //! lints share one type and one renderer.
 
+mod cut_words;
 mod diagnostic_kind;
 mod json;
 mod message;

@@ -2,6 +2,7 @@
 //! did-you-mean (the known name closest to a mistyped one) that makes most
 //! of them.
 
+use super::cut_words::cut_long_words;
 use super::{Diagnostic, Span};
 
 /// A fix that needs no judgement: `replacement` written in place of the
@@ -27,7 +28,7 @@ impl Suggestion {
         Suggestion {
             span,
             replacement: replacement.into(),
-            message: message.into(),
+            message: cut_long_words(message.into()),
         }
     }
 
