@@ -15,8 +15,8 @@ use backcheck::source::KnowledgeSource;
 /// A path through the opening and the emergency screen to the first question
 /// of the pain pattern: long enough that the run does real work.
 const ANSWERS: &str = "opening=self_pain,how_old=40,pregnancy=no,saddle_numbness=no,\
-                       bladder_bowel=no,leg_symptoms=no,fainting=no,confusion=no,fever=no,\
-                       history_screen=no,symptom_screen=no";
+                       bladder_bowel=no,sexual_function=no,leg_symptoms=no,fainting=no,confusion=no,fever=no,\
+                       history_screen=no,risk_screen=none,symptom_screen=no";
 
 fn benches(c: &mut Criterion) {
     let source = KnowledgeSource::embedded();

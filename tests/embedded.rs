@@ -77,8 +77,8 @@ fn shipped_knowledge_is_in_canonical_layout() {
 
 #[test]
 fn simple_localised_pain_is_treated_with_a_plan() {
-    let answers = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,\
-                   leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=no,\
+    let answers = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
+                   leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=no,risk_screen=none,\
                    symptom_screen=no,how_long=acute,spread=none,conditions=none,worse_positions=none";
     let output = backcheck(&["run", "--json", "--answers", answers])
         .output()
@@ -98,6 +98,7 @@ fn yes_to_any_emergency_red_flag_refers_as_an_emergency() {
     let before = [
         "saddle_numbness",
         "bladder_bowel",
+        "sexual_function",
         "leg_symptoms",
         "fainting",
         "sudden_belly_back",
@@ -121,10 +122,10 @@ fn yes_to_any_emergency_red_flag_refers_as_an_emergency() {
 
 #[test]
 fn osteoporosis_and_blood_thinners_modify_with_both_notes() {
-    let answers = "opening=self_pain,how_old=68,saddle_numbness=no,bladder_bowel=no,\
+    let answers = "opening=self_pain,how_old=68,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
                    leg_symptoms=no,fainting=no,sudden_belly_back=no,confusion=no,fever=no,\
-                   history_screen=no,symptom_screen=no,how_long=acute,spread=none,first_onset=no,\
-                   conditions=thin_bones+bleeding,worse_positions=face_down";
+                   history_screen=no,risk_screen=thin_bones,symptom_screen=no,how_long=acute,spread=none,\
+                   first_onset=no,conditions=bleeding,worse_positions=face_down";
     let output = backcheck(&["run", "--json", "--answers", answers])
         .output()
         .unwrap();
@@ -185,8 +186,7 @@ fn the_binary_compiles_the_embedded_text_as_it_compiles_a_folder() {
     // Without --knowledge the binary compiles the text build.rs embedded,
     // at start: the same graph as the folder on disk, content hash included.
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/lower_back");
-    let answers =
-        "opening=self_pain,how_old=40,saddle_numbness=no,bladder_bowel=no,leg_symptoms=no";
+    let answers = "opening=self_pain,how_old=40,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_symptoms=no";
     let commands: [&[&str]; 2] = [
         &["run", "--json", "--answers", answers],
         &["graph", "--format", "json"],

@@ -36,6 +36,7 @@ mod pty_loose;
 mod pty_loose_answers;
 mod pty_rehearse;
 mod readme;
+mod red_flags_table;
 mod rehearse_players;
 mod rehearse_reasoning;
 mod safety_holes;

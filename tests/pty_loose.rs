@@ -82,6 +82,8 @@ fn a_loose_conversation_to_a_result_and_back_through_it() {
     talk.expect("→ No");
     talk.answer("come later.)", "noo");
     talk.expect("→ No");
+    talk.answer("genitals", "no changes");
+    talk.expect("→ No");
     talk.answer("weakness in either leg or", "nah");
     talk.answer("about to pass out?", "no, just pain");
     talk.expect("→ No");
@@ -97,6 +99,9 @@ fn a_loose_conversation_to_a_result_and_back_through_it() {
     talk.expect("→ It is below 38 °C");
     talk.expect("--- Urgent checks ---");
     talk.answer("Does anything on this list apply to you?", "none of them");
+    // The risk screen is a "which of these apply" list.
+    talk.answer("true for you?", "none of them");
+    talk.expect("→ None of these");
     // The list is lettered on its own lines, apart from the numbered answers.
     talk.expect("    a) The pain does not ease");
     talk.expect("  1) Yes");
@@ -116,25 +121,25 @@ fn a_loose_conversation_to_a_result_and_back_through_it() {
     talk.expect("=== RESULT: MASSAGE IS SUITABLE ===");
 
     talk.say("how");
-    talk.expect("9. Do you have a fever");
-    talk.expect("You said \"Not sure\", so we asked question 10.");
+    talk.expect("10. Do you have a fever");
+    talk.expect("You said \"Not sure\", so we asked question 11.");
     talk.expect("You said \"It is below 38 °C");
     // At 80 columns the question number wraps onto the next line.
     talk.expect("and I have no shivers\", so we asked question");
-    talk.expect("11.");
+    talk.expect("12.");
     talk.expect("So the result is:");
 
     talk.say("summary");
     talk.expect("2. How old are you?");
     talk.expect("You said: 35 years");
 
-    talk.say("whatif 10=not sure");
-    talk.expect("If your answer to question 10 (\"Can you take your temperature");
+    talk.say("whatif 11=not sure");
+    talk.expect("If your answer to question 11 (\"Can you take your temperature");
     talk.expect("the assessment would go on to ask: \"Do you have a very bad headache");
 
     talk.say("change fever yeah");
-    talk.expect("Changed your answer to question 9 to \"Yes\".");
-    talk.expect("Your answers to questions 10, 11, 12, 13, 14, 15, 16 no longer apply");
+    talk.expect("Changed your answer to question 10 to \"Yes\".");
+    talk.expect("Your answers to questions 11, 12, 13, 14, 15, 16, 17, 18 no longer apply");
     talk.answer("Do you have a very bad headache", "no");
     talk.expect("=== RESULT: SEE A DOCTOR TODAY - NO MASSAGE ===");
     talk.say("quit");

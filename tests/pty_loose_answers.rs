@@ -36,21 +36,26 @@ fn a_whole_conversation_in_everyday_words() {
     p.expect("> ").unwrap();
     p.send_line("no, all normal").unwrap();
     p.expect("→ No").unwrap();
+    p.expect(Regex(r"lost\s+feeling\s+in\s+your\s+genitals"))
+        .unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("no changes").unwrap();
+    p.expect("→ No").unwrap();
     p.expect(Regex(r"either\s+leg")).unwrap();
     p.expect("> ").unwrap();
-    for answer in [
-        "noo",
-        "no, just pain",
-        "nah",
-        "no fever",
-        "none of them",
-        "nope",
-    ] {
+    for answer in ["noo", "no, just pain", "nah", "no fever", "none of them"] {
         p.send_line(answer).unwrap();
         p.expect("→ No")
             .unwrap_or_else(|e| panic!("{answer:?} was not said back as No: {e}"));
         p.expect("> ").unwrap();
     }
+    // The risk screen is a "which of these apply" list: none of them.
+    p.send_line("none of them").unwrap();
+    p.expect("→ None of these").unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("nope").unwrap();
+    p.expect("→ No").unwrap();
+    p.expect("> ").unwrap();
     // The last prompt read was the question of how long this episode has lasted.
     // A misreading can be taken back: "a year" is not what was meant here.
     p.send_line("a year").unwrap();

@@ -29,6 +29,8 @@ const TYPED: &[&str] = &[
     "no",
     "no",
     "no",
+    "none of them",
+    "no",
     "why",
     "about 3 weeks",
     "it stays in my back",
@@ -37,7 +39,7 @@ const TYPED: &[&str] = &[
 ];
 
 /// The questions the sample shows whole; the others are cut to `…`.
-const SHOWN_QUESTIONS: &[usize] = &[1, 2, 4, 12, 15];
+const SHOWN_QUESTIONS: &[usize] = &[1, 2, 4, 14, 17];
 
 /// How wide the sample's lines are: the README's own width.
 const COLUMNS: usize = 88;
@@ -179,7 +181,7 @@ fn the_sample_reaches_a_result_and_shows_what_was_typed() {
 #[test]
 fn shortening_keeps_the_shown_questions_and_cuts_the_rest() {
     let screen = "Hello\n\n--- A ---\n\nQuestion 1 (x)\nQ1?\n> 1\n\nQuestion 2 (x)\nQ2?\n> 2\n\n\
-                  --- B ---\n\nQuestion 3 (x)\nQ3?\n> 3\n\nQuestion 4 (x)\nQ4?\n\nQuestion 12 (x)\nQ12\n\n\
+                  --- B ---\n\nQuestion 3 (x)\nQ3?\n> 3\n\nQuestion 4 (x)\nQ4?\n\nQuestion 14 (x)\nQ14\n\n\
                   === RESULT ===\n";
     let short = shortened(screen);
     assert!(short.starts_with("$ cargo run --release\n\nHello\n\n--- A ---\n\nQuestion 1 (x)"));
@@ -187,6 +189,6 @@ fn shortening_keeps_the_shown_questions_and_cuts_the_rest() {
     assert!(!short.contains("Q3?"), "{short}");
     assert!(!short.contains("--- B ---"), "{short}");
     assert!(short.contains("> 2\n…\nQuestion 4 (x)"), "{short}");
-    assert!(short.contains("Q4?\n\nQuestion 12 (x)"), "{short}");
+    assert!(short.contains("Q4?\n\nQuestion 14 (x)"), "{short}");
     assert!(short.ends_with("=== RESULT ===\n"), "{short}");
 }

@@ -16,7 +16,7 @@ fn round(vignette: &str, input: &str) -> String {
     text[start..end].to_string()
 }
 
-const L4_EXAM: &str = "opening\npregnancy\nsaddle_numbness\nbladder_bowel\nleg_symptoms\nboth_legs_weak\nrapid_weakening\nfainting\nconfusion\nfever\nleg_worsening\nsevere_weakness\nhistory_screen\nsymptom_screen\nspread\nnumb_where\nweak_moves\nreflexes\n";
+const L4_EXAM: &str = "opening\npregnancy\nsaddle_numbness\nbladder_bowel\nsexual_function\nleg_symptoms\nboth_legs_weak\nrapid_weakening\nfainting\nconfusion\nfever\nleg_worsening\nsevere_weakness\nhistory_screen\nrisk_screen\nsymptom_screen\nspread\nnumb_where\nweak_moves\nreflexes\n";
 
 #[test]
 fn the_root_is_scored_against_the_findings() {

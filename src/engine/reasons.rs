@@ -172,6 +172,7 @@ mod tests {
         for q in [
             "saddle_numbness",
             "bladder_bowel",
+            "sexual_function",
             "leg_symptoms",
             "fainting",
             "sudden_belly_back",
