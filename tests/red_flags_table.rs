@@ -59,7 +59,7 @@ fn rows() -> Vec<Row<'static>> {
 }
 
 fn question_ids(flow: &Flow) -> BTreeSet<&str> {
-    flow.nodes
+    flow.nodes()
         .iter()
         .filter(|node| matches!(node.kind, NodeKind::Question(_)))
         .map(|node| node.local())
@@ -74,7 +74,7 @@ fn every_red_flag_of_the_knowledge_is_in_the_table() {
         .flat_map(|row| row.questions.clone())
         .collect();
     let missing: Vec<&str> = flow
-        .nodes
+        .nodes()
         .iter()
         .filter(|node| matches!(node.kind, NodeKind::Question(_)) && node.is_red_flag())
         .map(|node| node.local())
