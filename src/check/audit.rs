@@ -18,7 +18,6 @@
 //! finds them, and `check` stays quick on large folders.
 
 use super::exploration::CycleError;
-use super::lint::location;
 use super::lint_questions::red_flags_unsure;
 use super::prover::Prover;
 use super::verify::{Vacuity, vacuity};
@@ -126,7 +125,7 @@ fn unguarded_red_flags(flow: &Flow) -> Vec<Diagnostic> {
                 node.span,
                 format!("red flag `{}` has {missing} guarding it", node.id),
             )
-            .with_label(format!("nothing at {} checks where it leads", location(flow, node.span)))
+            .with_label(format!("nothing at {} checks where it leads", flow.location(node.span)))
             .with_hint(Some(match (invariant, case) {
                 (false, _) => format!(
                     "add `invariant \"...\" {{ {local} in [yes, unsure] => verdict == refer and urgency >= ... }}`{}",

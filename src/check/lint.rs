@@ -21,7 +21,7 @@
 //! errors already (E010, E012), as are answers with no way on (E004, E008).
 
 use crate::compile::Flow;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::Diagnostic;
 
 use super::lint_dead_ends::dead_ends;
 use super::lint_facts::{facts_never_set, unused_facts};
@@ -41,15 +41,4 @@ pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
     warnings.extend(numbered_lists(flow));
     warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code()));
     warnings
-}
-
-/// `file:line:col` of a span, for messages that point at a second place.
-pub(super) fn location(flow: &Flow, span: Span) -> String {
-    match flow.files().get(span.file()) {
-        Some(file) => {
-            let (line, col) = file.line_col(span.start());
-            format!("{}:{line}:{col}", file.path)
-        }
-        None => "?".into(),
-    }
 }

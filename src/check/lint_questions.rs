@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use super::flow_conditions::conditions;
-use super::lint::location;
 use crate::compile::{Answer, Effect, Flow, NodeKind, Operand, Question, QuestionKind, YesNo};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
@@ -100,7 +99,7 @@ pub(super) fn duplicate_wording(flow: &Flow) -> Vec<Diagnostic> {
                     .with_label(format!(
                         "same wording as `{}` at {}",
                         other.id,
-                        location(flow, other.span)
+                        flow.location(other.span)
                     ))
                     .with_hint(Some(
                         "ask once and read the answer (a fact or `skip when`), or reword one"

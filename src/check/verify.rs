@@ -108,7 +108,7 @@ impl Verification {
         for result in self.invariants.iter().chain(&self.orders) {
             let at = result
                 .span
-                .map(|span| format!("{}: ", super::lint::location(flow, span)))
+                .map(|span| format!("{}: ", flow.location(span)))
                 .unwrap_or_default();
             if let Some(vacuity) = result.vacuous {
                 let _ = writeln!(

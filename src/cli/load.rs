@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::failure::{Exit, Failure};
 use crate::compile::{Flow, compile};
-use crate::diagnostic::{Diagnostic, Span, render_all};
+use crate::diagnostic::{Diagnostic, render_all};
 use crate::printable::{SENTENCE, printable};
 use crate::source::{KnowledgeSource, SourceFile};
 
@@ -45,15 +45,4 @@ pub(super) fn has_errors(errors: &[Diagnostic], files: &[SourceFile], colour: bo
             render_all(errors, files, colour)
         ),
     )
-}
-
-/// `file:line:col` of a place in the knowledge, as diagnostics show it.
-pub(super) fn location(flow: &Flow, span: Span) -> String {
-    match flow.files().get(span.file()) {
-        Some(file) => {
-            let (line, col) = file.line_col(span.start());
-            format!("{}:{line}:{col}", file.path)
-        }
-        None => "?".into(),
-    }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Streams;
 use super::failure::{Exit, Failure, Outcome};
-use super::load::{has_errors, load, location};
+use super::load::{has_errors, load};
 use crate::check::{AnalysisRequest, Harmless, analyse};
 
 /// Mutation testing: the score, then every survivor with its place.
@@ -20,7 +20,7 @@ pub fn mutate(dir: Option<&Path>, io: &mut Streams) -> Outcome {
     }
     let report = crate::check::mutate(flow);
     for (description, span) in &report.survivors {
-        writeln!(io.out, "SURVIVED {}: {description}", location(flow, *span))?;
+        writeln!(io.out, "SURVIVED {}: {description}", flow.location(*span))?;
     }
     for (description, span, why) in &report.harmless {
         let why = match why {
@@ -30,7 +30,7 @@ pub fn mutate(dir: Option<&Path>, io: &mut Streams) -> Outcome {
         writeln!(
             io.out,
             "harmless {} ({why}): {description}",
-            location(flow, *span)
+            flow.location(*span)
         )?;
     }
     writeln!(

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Streams;
 use super::failure::{Exit, Outcome};
-use super::load::{load, location};
+use super::load::load;
 use crate::check::{AnalysisRequest, analyse};
 
 /// Runs every case of the knowledge.
@@ -20,7 +20,7 @@ pub fn test(dir: Option<&Path>, io: &mut Streams) -> Outcome {
             writeln!(
                 io.out,
                 "FAIL {}: {}",
-                location(flow, result.span),
+                flow.location(result.span),
                 result.name
             )?;
             for failure in &result.failures {

@@ -745,6 +745,18 @@ impl Flow {
         }
     }
 
+    /// `file:line:col` of a place in the knowledge, as diagnostics show it
+    /// (`?` for a span of no file of this flow).
+    pub fn location(&self, span: Span) -> String {
+        match self.files.get(span.file()) {
+            Some(file) => {
+                let (line, col) = file.line_col(span.start());
+                format!("{}:{line}:{col}", file.path)
+            }
+            None => "?".into(),
+        }
+    }
+
     /// The shortest unambiguous way to name a node: its local id when unique.
     /// `?` for an id that names no node of this flow.
     pub fn short_id(&self, id: NodeId) -> &str {
