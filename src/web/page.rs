@@ -21,7 +21,7 @@ pub fn page(flow: &Flow, title: &str, main: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<title>{title} - backcheck</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n\
+<title>{title} - backcheck</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the question</a>\n\
 <header>\n<p class=\"brand\">backcheck</p>\n<p>{knowledge} (version {version})</p>\n</header>\n\
 <main id=\"main\">\n{main}</main>\n\
 <footer>\n<p class=\"call\">{CALL_NOW}</p>\n{disclaimer}<p>Nothing you answer is stored: your answers travel only in this page.</p>\n</footer>\n\

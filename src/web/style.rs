@@ -7,6 +7,8 @@ body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;l
 header,main,footer{max-width:42rem;margin:0 auto;padding:1rem}
 header{border-bottom:1px solid #767676}
 header p{margin:0}
+.skip{position:absolute;left:-999px}
+.skip:focus{position:static}
 .brand{font-weight:700;font-size:1.25rem}
 h1{font-size:1.5rem;line-height:1.25}
 h2{font-size:1.2rem}
@@ -17,7 +19,7 @@ button,.option,input[type=text],input[type=number]{font:inherit;font-size:1.1rem
 button{padding:.6rem 1rem;border:2px solid #0b4f8a;background:#0b4f8a;color:#fff;cursor:pointer;text-align:left}
 button.secondary{background:#fff;color:#0b4f8a}
 .option{display:flex;align-items:center;gap:.6rem;padding:.6rem 1rem;border:2px solid #0b4f8a;background:#fff}
-.option input{width:1.4rem;height:1.4rem}
+.option input{flex:none;width:1.4rem;height:1.4rem}
 input[type=text],input[type=number]{width:100%;padding:.5rem;border:2px solid #555;background:#fff;color:#1a1a1a}
 label{display:block;margin:.5rem 0 .25rem;font-weight:600}
 .option{font-weight:400;margin:0}
@@ -43,7 +45,7 @@ summary{cursor:pointer;font-weight:600}
 footer{border-top:1px solid #767676;font-size:.95rem}
 .call{font-weight:700;color:#a4001d}
 @media print{
-form,.row,details,.so-far button{display:none}
+form,.row,details,.skip,.so-far button{display:none}
 body{font-size:11pt;color:#000}
 header,main,footer{max-width:none;padding:0}
 .emergency{background:#fff;color:#000}

@@ -29,6 +29,11 @@ fn app() -> App {
     }
 }
 
+thread_local! {
+    /// Who reads the pages the next requests of this test get.
+    static AUDIENCE: std::cell::Cell<Audience> = const { std::cell::Cell::new(Audience::Lay) };
+}
+
 struct Reply {
     status: StatusCode,
     headers: axum::http::HeaderMap,
@@ -36,7 +41,11 @@ struct Reply {
 }
 
 async fn send(request: Request<Body>) -> Reply {
-    let response = router(app()).oneshot(request).await.unwrap();
+    let app = App {
+        audience: AUDIENCE.with(std::cell::Cell::get),
+        ..app()
+    };
+    let response = router(app).oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
@@ -394,4 +403,25 @@ async fn choose_all_that_apply_needs_a_box_ticked() {
     let reply = post("/step", format!("state={state}&multiple=1")).await;
     assert!(reply.body.contains("Please tick at least one box"));
     assert_eq!(asked(&reply.body).as_deref(), Some("conditions"));
+}
+
+#[tokio::test]
+async fn the_therapist_view_shows_the_clinical_words() {
+    AUDIENCE.with(|a| a.set(Audience::Therapist));
+    let question = walk_to("conditions").await;
+    assert!(question.body.contains("<p>Clinical: "), "{}", question.body);
+    let result = walk(STRAIN).await;
+    assert!(
+        result.body.contains("<h2>Therapist&#39;s plan</h2>"),
+        "{}",
+        result.body
+    );
+    AUDIENCE.with(|a| a.set(Audience::Lay));
+    let lay = walk(STRAIN).await;
+    assert!(
+        lay.body.contains("<h2>For your massage therapist</h2>"),
+        "{}",
+        lay.body
+    );
+    assert!(!lay.body.contains("Clinical: "));
 }
