@@ -8,7 +8,7 @@ use super::failure::{Exit, Failure, Outcome};
 use super::load::load;
 use crate::printable::{SENTENCE, printable};
 use crate::report::Audience;
-use crate::web::{App, router};
+use crate::web::{App, HEADER_TIMEOUT, router, serve as serve_pages};
 
 /// Serves the pages on `bind`. Says where once it listens; then only
 /// errors, never a request (the answers are health data).
@@ -41,9 +41,9 @@ pub fn serve(
             "Serving the assessment on http://{address}/ (Ctrl-C stops it)"
         )?;
         io.out.flush()?;
-        axum::serve(listener, router(App { flow, audience }))
-            .await
-            .map_err(|error| failed("the server stopped", error))
+        // Serves until the process is stopped.
+        serve_pages(listener, router(App { flow, audience }), HEADER_TIMEOUT).await;
+        Ok::<(), Failure>(())
     })?;
     Ok(Exit::Success)
 }

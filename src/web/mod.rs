@@ -9,6 +9,7 @@ mod answers_field;
 mod escape;
 mod form;
 mod headers;
+mod listen;
 mod page;
 mod question_page;
 mod result_page;
@@ -19,4 +20,5 @@ mod style;
 #[cfg(test)]
 mod tests;
 
+pub use listen::{HEADER_TIMEOUT, serve};
 pub use router::{App, BODY_LIMIT, REQUEST_TIMEOUT, router};

@@ -425,3 +425,32 @@ async fn the_therapist_view_shows_the_clinical_words() {
     );
     assert!(!lay.body.contains("Clinical: "));
 }
+
+#[tokio::test]
+async fn a_client_that_sends_its_headers_slowly_is_cut_off() {
+    use std::io::{Read, Write};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let limit = std::time::Duration::from_millis(200);
+    tokio::spawn(super::serve(listener, router(app()), limit));
+    // Plain blocking sockets, off the runtime the server runs on.
+    let (fast, slow) = tokio::task::spawn_blocking(move || {
+        let mut fast = std::net::TcpStream::connect(address).unwrap();
+        fast.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut answer = String::new();
+        fast.read_to_string(&mut answer).unwrap();
+        let mut slow = std::net::TcpStream::connect(address).unwrap();
+        slow.set_read_timeout(Some(limit * 10)).unwrap();
+        slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+        let mut rest = Vec::new();
+        // Ends (closed) well before its own timeout, which would be an error.
+        let closed = slow.read_to_end(&mut rest).map(|_| rest);
+        (answer, closed)
+    })
+    .await
+    .unwrap();
+    assert!(fast.starts_with("HTTP/1.1 200"), "{fast}");
+    let rest = slow.expect("the connection was still open after ten times the limit");
+    assert!(!String::from_utf8_lossy(&rest).contains("200 OK"));
+}
