@@ -37,6 +37,16 @@ pub fn question_page(
     let number = session.answered() + 1;
     let mut main = String::new();
     let _ = writeln!(main, "<h1>Question {number}</h1>");
+    let left = session.questions_left();
+    // The chat's words for it: honest about the range.
+    let to_go = match left.likely {
+        Some(likely) if likely < left.max => {
+            format!("About {likely} to go if all is well, at most {}.", left.max)
+        }
+        Some(likely) => format!("{likely} to go."),
+        None => format!("At most {} to go.", left.max),
+    };
+    let _ = writeln!(main, "<p class=\"progress\">{to_go}</p>");
     if let Some(notice) = &said.notice {
         let _ = writeln!(
             main,

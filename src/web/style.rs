@@ -12,6 +12,7 @@ header p{margin:0}
 .brand{font-weight:700;font-size:1.25rem}
 h1{font-size:1.5rem;line-height:1.25}
 h2{font-size:1.2rem}
+.progress{margin-top:-.5rem;color:#444}
 fieldset{border:0;padding:0;margin:0 0 1rem}
 legend{font-size:1.25rem;font-weight:700;padding:0;margin-bottom:.75rem}
 .options{display:flex;flex-direction:column;gap:.6rem}

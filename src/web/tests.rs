@@ -362,6 +362,7 @@ async fn pages_are_framed_for_people_and_screen_readers() {
         "<fieldset>",
         "<legend>",
         "<label for=\"words\">",
+        "to go",
         "Call emergency services now",
     ] {
         assert!(reply.body.contains(part), "{part}");
