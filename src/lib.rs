@@ -22,6 +22,7 @@ pub mod report;
 pub mod source;
 pub mod syntax;
 pub mod terminal;
+pub mod web;
 
 #[cfg(test)]
 mod stage_boundaries;

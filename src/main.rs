@@ -66,6 +66,11 @@ fn main() -> ExitCode {
             force,
             io,
         ),
+        Some(Command::Serve {
+            bind,
+            knowledge,
+            audience,
+        }) => cli::serve(bind, knowledge.dir(), audience, io),
         Some(Command::Check {
             folder,
             deny_warnings,

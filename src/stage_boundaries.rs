@@ -73,6 +73,8 @@ const MAY_USE: &[(&str, &[&str])] = &[
             "syntax",
         ],
     ),
+    // The web pages: a front end beside the REPL, on the same engine.
+    ("web", &["compile", "engine", "report"]),
     // The commands, each a library function that main prints or maps to an
     // exit code: they wire every stage, and only main uses them.
     ("cli", EVERYTHING),
@@ -95,6 +97,7 @@ const EVERYTHING: &[&str] = &[
     "source",
     "syntax",
     "terminal",
+    "web",
     "cli",
 ];
 

@@ -14,6 +14,7 @@ mod cli_chat;
 mod cli_rehearse;
 mod cli_resume;
 mod cli_run;
+mod cli_serve;
 mod cli_test_cmd;
 mod confinement;
 mod diagnostics;

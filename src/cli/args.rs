@@ -34,6 +34,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The assessment as web pages, one question a page; nothing stored.
+    Serve {
+        /// The address and port to listen on (another machine can reach
+        /// the pages only if this is not a loopback address).
+        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        #[command(flatten)]
+        knowledge: KnowledgeArg,
+        /// Who is reading: plain words, or clinical wording and findings.
+        #[arg(long, value_enum, default_value_t = Audience::Lay)]
+        audience: Audience,
+    },
     /// Parse and compile a knowledge folder; report every error.
     Check {
         #[command(flatten)]

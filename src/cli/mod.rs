@@ -17,6 +17,7 @@ mod parse_answers;
 mod rehearse;
 mod report_file;
 mod run;
+mod serve;
 mod test_cases;
 mod verify;
 
@@ -35,6 +36,7 @@ pub use graph::graph;
 pub use mutate::mutate;
 pub use rehearse::rehearse;
 pub use run::run;
+pub use serve::serve;
 pub use test_cases::test;
 pub use verify::verify;
 

@@ -419,3 +419,22 @@ fn rehearse_lists_the_vignettes_and_refuses_an_unknown_one() {
         ran.failure
     );
 }
+
+#[test]
+fn serve_says_when_it_cannot_listen_or_has_no_knowledge() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = taken.local_addr().unwrap();
+    let ran = capture(|io| serve(address, None, crate::report::Audience::Lay, io));
+    assert_eq!(ran.exit, Exit::Failed);
+    assert!(
+        ran.failure
+            .starts_with(&format!("error: cannot listen on {address}: ")),
+        "{}",
+        ran.failure
+    );
+    assert_eq!(ran.out, "");
+    let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/no-such-folder");
+    let ran = capture(|io| serve(address, Some(&missing), crate::report::Audience::Lay, io));
+    assert_eq!(ran.exit, Exit::BadInput, "{}", ran.failure);
+    assert_eq!(ran.out, "");
+}

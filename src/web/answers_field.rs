@@ -1,0 +1,113 @@
+//! The answers so far, as they travel in a page's hidden field and come
+//! back: `HASH|id=value,id=value` — the knowledge's content hash, then the
+//! answers in the order they were given, each written as `run --answers`
+//! takes it (`yes`, `thigh`, `a+b`, `34`). Read back strictly: each answer
+//! must be for the question the walk stands at, as the engine checks it, so
+//! a field that was edited, cut or made for other knowledge is refused with
+//! a reason, never half-used.
+
+use std::fmt;
+
+use crate::compile::{AnswerValue, Flow, QuestionKind};
+use crate::engine::{Current, Session};
+
+/// The longest field read: far above the longest walk's answers.
+pub const FIELD_LIMIT: usize = 16 * 1024;
+
+/// Why an answers field was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    Missing,
+    TooLong,
+    /// Made with another version of the knowledge (its hash differs).
+    Stale,
+    /// Not a list the pages made: edited, cut or invented.
+    Tampered,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FieldError::Missing => "The page did not send your answers back.",
+            FieldError::TooLong => "The list of answers sent back is far longer than any assessment.",
+            FieldError::Stale => {
+                "These answers were given with another version of the questions, which has changed since. Please start again."
+            }
+            FieldError::Tampered => {
+                "The list of answers sent back is not one these pages made (it was changed or cut)."
+            }
+        })
+    }
+}
+
+/// The field that carries `session`'s answers.
+pub fn encode(session: &Session) -> String {
+    let flow = session.flow();
+    let answers: Vec<String> = session
+        .answers()
+        .map(|(question, value)| format!("{}={value}", flow.short_id(question)))
+        .collect();
+    format!("{}|{}", flow.meta().hash, answers.join(","))
+}
+
+/// The session a field describes, replayed answer by answer.
+pub fn decode<'f>(flow: &'f Flow, field: Option<&str>) -> Result<Session<'f>, FieldError> {
+    Ok(replay(flow, &read(flow, field)?))
+}
+
+/// The answers of a field, checked against the knowledge, in order.
+pub fn read(flow: &Flow, field: Option<&str>) -> Result<Vec<(String, String)>, FieldError> {
+    let field = field.ok_or(FieldError::Missing)?;
+    if field.len() > FIELD_LIMIT {
+        return Err(FieldError::TooLong);
+    }
+    let (hash, list) = field.split_once('|').ok_or(FieldError::Tampered)?;
+    if hash != flow.meta().hash {
+        return Err(FieldError::Stale);
+    }
+    let mut session = Session::new(flow);
+    let mut pairs = Vec::new();
+    for pair in list.split(',').filter(|p| !p.is_empty()) {
+        let (id, value) = pair.split_once('=').ok_or(FieldError::Tampered)?;
+        let Current::Question {
+            index, question, ..
+        } = session.current()
+        else {
+            return Err(FieldError::Tampered);
+        };
+        if flow.find(id) != Some(index) {
+            return Err(FieldError::Tampered);
+        }
+        let value = value_of(&question.kind, value).ok_or(FieldError::Tampered)?;
+        session.answer(value).map_err(|_| FieldError::Tampered)?;
+        pairs.push((id.to_string(), pair[id.len() + 1..].to_string()));
+    }
+    Ok(pairs)
+}
+
+/// The session of the first `pairs` (already checked by [`read`]).
+pub fn replay<'f>(flow: &'f Flow, pairs: &[(String, String)]) -> Session<'f> {
+    let mut session = Session::new(flow);
+    for (_, value) in pairs {
+        if let Current::Question { question, .. } = session.current()
+            && let Some(value) = value_of(&question.kind, value)
+        {
+            // Checked when read: cannot fail.
+            let _ = session.answer(value);
+        }
+    }
+    session
+}
+
+/// An answer as the field writes it, for a question of `kind`.
+fn value_of(kind: &QuestionKind, text: &str) -> Option<AnswerValue> {
+    match kind {
+        QuestionKind::Number { .. } => text.parse().ok().map(AnswerValue::Number),
+        QuestionKind::Multiple { .. } => Some(AnswerValue::Many(
+            text.split('+').map(str::to_string).collect(),
+        )),
+        QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => {
+            Some(AnswerValue::Choice(text.to_string()))
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The page of one question: its text, its answers as large buttons (boxes
+//! to tick for "choose all that apply", a number field for a number), a box
+//! for the person's own words read by the chat's reader, why it is asked,
+//! back, and the answers so far.
+
+use std::fmt::Write as _;
+
+use super::answers_field::encode;
+use super::escape::html;
+use super::page::{page, state_input};
+use super::so_far::answers_so_far;
+use crate::compile::{Node, Question, QuestionKind};
+use crate::engine::Session;
+use crate::report::Audience;
+
+/// What the last post left to say above the question.
+#[derive(Default)]
+pub struct Said {
+    /// What typed words were read as, when not an option as shown ("→ No").
+    pub read_as: Option<String>,
+    /// Why the words were not taken: the question is asked again.
+    pub unclear: Option<String>,
+    /// What a button did ("Your last answer was undone.").
+    pub notice: Option<String>,
+    /// Open the "why we ask" at once (the person asked for help).
+    pub why_open: bool,
+}
+
+pub fn question_page(
+    session: &Session,
+    node: &Node,
+    question: &Question,
+    audience: Audience,
+    said: &Said,
+) -> String {
+    let field = encode(session);
+    let number = session.answered() + 1;
+    let mut main = String::new();
+    let _ = writeln!(main, "<h1>Question {number}</h1>");
+    let left = session.questions_left();
+    // The chat's words for it: honest about the range.
+    let to_go = match left.likely {
+        Some(likely) if likely < left.max => {
+            format!("About {likely} to go if all is well, at most {}.", left.max)
+        }
+        Some(likely) => format!("{likely} to go."),
+        None => format!("At most {} to go.", left.max),
+    };
+    let _ = writeln!(main, "<p class=\"progress\">{to_go}</p>");
+    if let Some(notice) = &said.notice {
+        let _ = writeln!(
+            main,
+            "<p class=\"said\" role=\"status\">{}</p>",
+            html(notice)
+        );
+    }
+    if let Some(read_as) = &said.read_as {
+        let _ = writeln!(
+            main,
+            "<p class=\"said\" role=\"status\">Your last answer was taken as: <strong>→ {}</strong>. If that is wrong, press Back.</p>",
+            html(read_as)
+        );
+    }
+    if let Some(unclear) = &said.unclear {
+        let _ = writeln!(
+            main,
+            "<p class=\"unclear\" role=\"alert\">{}</p>",
+            html(unclear)
+        );
+    }
+    let _ = writeln!(
+        main,
+        "<form method=\"post\" action=\"/step\">\n{}\n<fieldset>\n<legend>{}</legend>",
+        state_input(&field),
+        html(&question.ask)
+    );
+    if audience == Audience::Therapist
+        && let Some(clinical) = &node.clinical
+    {
+        let _ = writeln!(main, "<p>Clinical: {}</p>", html(clinical));
+    }
+    options(&mut main, question);
+    main.push_str("</fieldset>\n</form>\n");
+    let _ = writeln!(
+        main,
+        "<form method=\"post\" action=\"/step\">\n{}\n<label for=\"words\">Or answer in your own words</label>\n<input type=\"text\" id=\"words\" name=\"text\" maxlength=\"300\" autocomplete=\"off\">\n<div class=\"row\"><button type=\"submit\">Send</button></div>\n</form>",
+        state_input(&field)
+    );
+    if let Some(why) = &node.why {
+        let open = if said.why_open { " open" } else { "" };
+        let _ = writeln!(
+            main,
+            "<details{open}>\n<summary>Why we ask this</summary>\n<p>{}</p>\n</details>",
+            html(why)
+        );
+    }
+    if session.answered() > 0 {
+        let _ = writeln!(
+            main,
+            "<div class=\"row\"><form method=\"post\" action=\"/step\">{}<button type=\"submit\" class=\"secondary\" name=\"back\" value=\"1\">Back</button></form></div>",
+            state_input(&field)
+        );
+    }
+    main.push_str(&answers_so_far(session, &field));
+    page(session.flow(), &format!("Question {number}"), &main)
+}
+
+/// The answers as the controls that give them.
+fn options(main: &mut String, question: &Question) {
+    match &question.kind {
+        QuestionKind::YesNo { answers } | QuestionKind::Single { answers } => {
+            main.push_str("<div class=\"options\">\n");
+            for answer in answers {
+                let _ = writeln!(
+                    main,
+                    "<button type=\"submit\" name=\"choice\" value=\"{}\">{}</button>",
+                    html(&answer.id),
+                    html(&answer.label)
+                );
+            }
+            main.push_str("</div>\n");
+        }
+        QuestionKind::Multiple { answers, .. } => {
+            main.push_str("<p>Choose all that apply.</p>\n<div class=\"options\">\n");
+            for (i, answer) in answers.iter().enumerate() {
+                let _ = writeln!(
+                    main,
+                    "<label class=\"option\" for=\"many{i}\"><input type=\"checkbox\" id=\"many{i}\" name=\"many\" value=\"{}\"> {}</label>",
+                    html(&answer.id),
+                    html(&answer.label)
+                );
+            }
+            main.push_str("</div>\n<input type=\"hidden\" name=\"multiple\" value=\"1\">\n<div class=\"row\"><button type=\"submit\">Continue</button></div>\n");
+        }
+        QuestionKind::Number {
+            range: (min, max),
+            unit,
+            ..
+        } => {
+            let unit = unit
+                .as_deref()
+                .map(|u| format!(" ({})", html(u)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                main,
+                "<label for=\"number\">A whole number from {min} to {max}{unit}</label>\n<input type=\"number\" id=\"number\" name=\"text\" min=\"{min}\" max=\"{max}\" step=\"1\" inputmode=\"numeric\" required>\n<div class=\"row\"><button type=\"submit\">Continue</button></div>"
+            );
+        }
+    }
+}
