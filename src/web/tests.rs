@@ -134,7 +134,8 @@ async fn walk(answers: &str) -> Reply {
 
 const STRAIN: &str = "opening=self_pain how_old=34 pregnancy=no saddle_numbness=no bladder_bowel=no \
     leg_symptoms=no fainting=no confusion=no fever=no history_screen=no symptom_screen=no \
-    how_long=acute spread=none conditions=none worse_positions=none sudden_belly_back=no";
+    how_long=acute spread=none conditions=none worse_positions=none sudden_belly_back=no \
+    sexual_function=no risk_screen=none";
 
 #[tokio::test]
 async fn a_simple_strain_walked_by_buttons_is_treated() {
