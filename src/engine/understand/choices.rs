@@ -469,6 +469,32 @@ pub(super) fn many(
     if super::yes_no::says_unsure(&typed.words) {
         return Err(super::not_sure_here(question, input));
     }
+    // "i dont think any of them", "lying on my side is fine, but sitting
+    // is bad", "none, but my mum has osteoporosis": what is denied, fine or
+    // someone else's is not chosen.
+    let (kept, dropped) = super::sentence::kept_for_choices(&typed.words);
+    let typed = if dropped {
+        if kept.iter().all(|w| w == "," || is_stopword(w))
+            && let Some(none) = none
+        {
+            let soft = typed.hedged || super::sentence::soft_denial(&typed.words);
+            return Ok(Some(pick(question, none, Certainty::Clear).hedged(soft)));
+        }
+        let kept = Typed {
+            words: kept,
+            ..typed.clone()
+        };
+        if let Some(reading) = none_words(question, &kept) {
+            return Ok(Some(reading));
+        }
+        if kept.words.iter().all(|w| w == "," || is_stopword(w)) {
+            typed
+        } else {
+            kept
+        }
+    } else {
+        typed
+    };
     if matches!(
         &typed.words.iter().map(String::as_str).collect::<Vec<_>>()[..],
         ["all"]

@@ -15,6 +15,7 @@ mod decision;
 mod durations;
 mod normalise;
 mod numbers;
+mod sentence;
 mod spans;
 mod words;
 mod yes_no;
@@ -140,10 +141,11 @@ fn read_one(
     if yes_no {
         return match yes_no::read_yes_no(question, node.clinical.as_deref(), typed) {
             Some(Ok(reading)) => Ok(reading),
-            Some(Err(())) => Err(AnswerError::Ambiguous {
+            Some(Err(yes_no::Refused::Both)) => Err(AnswerError::Ambiguous {
                 input: input.to_string(),
                 candidates: options_as_shown(question).into_iter().take(2).collect(),
             }),
+            Some(Err(yes_no::Refused::NotAnAnswer)) => Err(no_match(question, input)),
             None => {
                 choices::by_words(&opts, typed, input)?.ok_or_else(|| no_match(question, input))
             }
@@ -176,6 +178,22 @@ fn yes_or_no_option(
     typed: &Typed,
     input: &str,
 ) -> Option<Result<Reading, AnswerError>> {
+    // "yep, it's for me", "yeah my back": the yes about the person's own.
+    if sentence::yes_for_me(&typed.words) {
+        let own: Vec<usize> = (question.answers().iter().enumerate())
+            .filter(|(_, answer)| {
+                let label = answer.label.to_lowercase();
+                label.starts_with("yes") && label.contains("my own")
+            })
+            .map(|(index, _)| index)
+            .collect();
+        if let [one] = own[..] {
+            return Some(Ok(Reading::new(
+                AnswerValue::Choice(question.answers()[one].id.clone()),
+                decision::Certainty::Clear,
+            )));
+        }
+    }
     let word = yes_no::bare_yes_or_no(&typed.words)?;
     let starting: Vec<usize> = (question.answers().iter().enumerate())
         .filter(|(_, answer)| {

@@ -1,0 +1,759 @@
+//! Whole sentences, read the way clinical text readers (NegEx, ConText) read
+//! a mention: a trigger word and the stretch of words it governs. A
+//! negation ("not", "don't", "no") governs the words after it up to a
+//! clause boundary (a comma, "but", "though", "except"); a past-time trigger
+//! ("years ago", "last year", "always have") puts a clause in the past; an
+//! other-person trigger ("my mum had") makes it someone else's. A sentence
+//! read so proposes a verdict; the yes/no and choice readers use it before
+//! their own word matching, and [`super::decision`] still has the last say.
+
+use super::normalise::same_word;
+use super::words::{content_words, is_stopword, same_stem};
+use crate::compile::Question;
+
+/// What a whole sentence says to a yes/no question, when its triggers settle it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Verdict {
+    Yes,
+    /// A no the sentence says plainly ("my dad, not me", "I can pee fine").
+    No,
+    /// A no that is only implied (someone else's, or the past): recorded on
+    /// an ordinary question, asked again on a safety one.
+    SoftNo,
+}
+
+/// Words that end the scope of a trigger.
+const BOUNDARIES: &[&str] = &[
+    ",", "but", "though", "although", "except", "apart", "however", "besides", "anyway", "so",
+    "because", "cos", "cause", "whereas", "while",
+];
+
+/// Negation triggers. "can't" and "couldn't" are left out: "can't pee" tells
+/// of a symptom.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "without", "nothing", "none", "neither", "nor", "don't", "doesn't",
+    "didn't", "haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "won't",
+    "nobody", "noone",
+];
+
+/// "not only my back", "not just": these add, they do not deny.
+const PSEUDO_NEGATIONS: &[&[&str]] = &[&["not", "only"], &["not", "just"], &["no", "doubt"]];
+
+/// Words that say a thing is as it should be.
+const FINE: &[&str] = &[
+    "fine", "ok", "okay", "normal", "normally", "alright", "strong", "bearable", "normal",
+];
+
+/// Past-time triggers: a clause holding one is about before this episode.
+const PAST: &[&[&str]] = &[
+    &["years", "ago"],
+    &["year", "ago"],
+    &["months", "ago"],
+    &["ages", "ago"],
+    &["long", "ago"],
+    &["long", "time", "ago"],
+    &["last", "year"],
+    &["years", "back"],
+    &["when", "i", "was"],
+    &["as", "a", "child"],
+    &["as", "a", "kid"],
+    &["used", "to"],
+    &["for", "years"],
+    &["always", "have"],
+    &["always", "had"],
+    &["i've", "always"],
+    &["since", "the", "kids"],
+    &["since", "i", "was"],
+    &["since", "my"],
+    &["nothing", "new"],
+    &["in", "my", "twenties"],
+    &["in", "my", "thirties"],
+    &["in", "my", "forties"],
+];
+
+/// Words that say the past is over: "fine now", "not this time".
+const OVER_NOW: &[&[&str]] = &[
+    &["fine", "now"],
+    &["ok", "now"],
+    &["okay", "now"],
+    &["not", "now"],
+    &["not", "any", "more"],
+    &["not", "anymore"],
+    &["not", "this", "time"],
+    &["not", "since"],
+    &["nothing", "since"],
+    &["nothing", "new"],
+    &["all", "better"],
+    &["healed"],
+    &["but", "not", "today"],
+];
+
+/// People other than the person answering.
+const OTHERS: &[&str] = &[
+    "mum",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "partner",
+    "son",
+    "daughter",
+    "kids",
+    "kid",
+    "children",
+    "child",
+    "friend",
+    "aunt",
+    "uncle",
+    "nan",
+    "nana",
+    "gran",
+    "granny",
+    "grandma",
+    "grandad",
+    "grandpa",
+    "grandmother",
+    "grandfather",
+    "cousin",
+    "family",
+    "neighbour",
+    "neighbor",
+    "boyfriend",
+    "girlfriend",
+    "niece",
+    "nephew",
+    "colleague",
+];
+
+/// Verbs by which someone else tells of the person: "my wife says I've...".
+const REPORTING: &[&str] = &[
+    "says",
+    "said",
+    "thinks",
+    "thought",
+    "reckons",
+    "noticed",
+    "tells",
+    "told",
+    "notices",
+    "worries",
+    "mentioned",
+];
+
+/// Words that say "and not me", after someone else was named.
+const NOT_ME: &[&[&str]] = &[
+    &["not", "me"],
+    &["not", "mine"],
+    &["i'm", "not"],
+    &["i", "am", "not"],
+    &["i", "don't"],
+    &["i", "haven't"],
+    &["i", "didn't"],
+    &["i'm", "fine"],
+    &["i", "am", "fine"],
+    &["i'm", "ok"],
+    &["i'm", "okay"],
+    &["never", "had", "it"],
+];
+
+/// Facts about the person that settle a question whose words hold the key:
+/// a man, or someone who cannot become pregnant, is not pregnant.
+const SETTLES_NO: &[(&str, &[&[&str]])] = &[(
+    "pregnant",
+    &[
+        &["male"],
+        &["man"],
+        &["guy"],
+        &["bloke"],
+        &["boy"],
+        &["gentleman"],
+        &["tubes", "tied"],
+        &["hysterectomy"],
+        &["menopause"],
+        &["sterilised"],
+        &["sterilized"],
+        &["the", "change"],
+    ],
+)];
+
+/// Taking medicine as the packet says: "just what the box says".
+const AS_DIRECTED: &[&str] = &[
+    "box",
+    "packet",
+    "dose",
+    "prescribed",
+    "pharmacist",
+    "directed",
+    "recommended",
+    "label",
+    "instructions",
+];
+
+/// Words that say "more than allowed".
+const TOO_MUCH: &[&str] = &[
+    "more", "extra", "double", "over", "too", "exceed", "exceeded",
+];
+
+/// Words that say "one side only" to a question about both.
+const ONE_SIDE: &[&str] = &["one", "left", "right", "single", "side"];
+
+fn at<S: AsRef<str>>(words: &[S], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len()
+        && phrase
+            .iter()
+            .zip(words)
+            .all(|(p, w)| same_word(w.as_ref(), p))
+}
+
+fn holds<S: AsRef<str>>(words: &[S], phrase: &[&str]) -> bool {
+    (0..words.len()).any(|i| at(&words[i..], phrase))
+}
+
+fn holds_any<S: AsRef<str>>(words: &[S], phrases: &[&[&str]]) -> bool {
+    phrases.iter().any(|p| holds(words, p))
+}
+
+fn is_boundary(word: &str) -> bool {
+    BOUNDARIES.contains(&word)
+}
+
+fn is_negation(words: &[String], i: usize) -> bool {
+    NEGATIONS.contains(&words[i].as_str()) && !PSEUDO_NEGATIONS.iter().any(|p| at(&words[i..], p))
+}
+
+/// Which words a negation governs: from a trigger to the next boundary.
+pub(super) fn negated(words: &[String]) -> Vec<bool> {
+    scope(words, |i| is_negation(words, i))
+}
+
+fn scope(words: &[String], trigger: impl Fn(usize) -> bool) -> Vec<bool> {
+    let mut scoped = vec![false; words.len()];
+    let mut on = false;
+    for (i, word) in words.iter().enumerate() {
+        if is_boundary(word) {
+            on = false;
+        } else if trigger(i) {
+            on = true;
+        }
+        scoped[i] = on;
+    }
+    scoped
+}
+
+/// Negations said with a verb ("I don't", "I'm not"): at a list of choices,
+/// "none" and "no" are answers of their own, read elsewhere.
+fn verb_negated(words: &[String]) -> Vec<bool> {
+    scope(words, |i| {
+        is_negation(words, i)
+            && !matches!(
+                words[i].as_str(),
+                "no" | "none" | "nothing" | "neither" | "nor" | "nobody" | "noone"
+            )
+    })
+}
+
+/// The sentence cut into clauses at the boundaries.
+fn clauses(words: &[String]) -> Vec<&[String]> {
+    words
+        .split(|w| is_boundary(w))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Whether the clause names someone else first: "my mum had", "my dad".
+fn someone_else(clause: &[String]) -> bool {
+    let start = usize::from(
+        clause
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "my" | "our" | "his" | "her" | "the" | "all")),
+    );
+    clause.get(start).is_some_and(|w| {
+        OTHERS
+            .iter()
+            .any(|o| same_word(w, o) || same_word(w, &format!("{o}s")))
+    }) || clause.first().is_some_and(|w| w == "my")
+        && clause
+            .get(1)
+            .is_some_and(|w| OTHERS.iter().any(|o| same_word(w, o)))
+}
+
+/// "my wife says I've been muddled": the words after the reporting verb,
+/// which are about the person.
+pub(super) fn reported(words: &[String]) -> Option<&[String]> {
+    let end = words
+        .iter()
+        .position(|w| is_boundary(w))
+        .unwrap_or(words.len());
+    if !someone_else(&words[..end]) {
+        return None;
+    }
+    let verb = words[..end]
+        .iter()
+        .position(|w| REPORTING.iter().any(|r| same_word(w, r)))?;
+    let mut from = verb + 1;
+    if words.get(from).is_some_and(|w| w == "that") {
+        from += 1;
+    }
+    words
+        .get(from)
+        .is_some_and(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "me" | "my"))
+        .then(|| &words[from..])
+}
+
+/// The question's own topic: the first sentence of what is asked, its
+/// clinical wording and the author's words for yes. The rest of what is
+/// asked explains ("the part that would touch a bike saddle").
+pub(super) fn topic(question: &Question, clinical: Option<&str>) -> Vec<String> {
+    let first = question
+        .ask
+        .split_inclusive('?')
+        .next()
+        .unwrap_or(&question.ask);
+    let mut words = content_words(first);
+    if let Some(clinical) = clinical {
+        words.extend(content_words(clinical));
+    }
+    if let Some(yes) = question.answer("yes") {
+        for synonym in &yes.synonyms {
+            words.extend(content_words(synonym));
+        }
+    }
+    words
+}
+
+/// Whether the question is about now, or since this pain began, rather than
+/// about ever.
+fn about_now(question: &Question) -> bool {
+    let ask = question.ask.to_lowercase();
+    let words: Vec<&str> = ask.split(|c: char| !c.is_alphanumeric()).collect();
+    !(words.contains(&"ever") || words.contains(&"before") || ask.contains("in your life"))
+}
+
+/// Whether the question lists several things ("a) ... b) ..."): a sentence
+/// about one of them is not a no to all.
+fn lists(question: &Question) -> bool {
+    question.ask.contains("a) ")
+}
+
+/// A double negative: "Is there NO position ...".
+pub(super) fn double_negative(question: &Question) -> bool {
+    question
+        .ask
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "NO")
+}
+
+/// Reads a whole sentence as a yes/no answer when its triggers settle it;
+/// `None` leaves it to the word readers.
+pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -> Option<Verdict> {
+    let ask = question.ask.to_lowercase();
+    // "male" to "could you be pregnant?": a fact that rules it out.
+    for (key, facts) in SETTLES_NO {
+        if ask.contains(key) && holds_any(words, facts) && !holds(words, &["not"]) {
+            return Some(Verdict::No);
+        }
+    }
+    let soft = |verdict: Verdict| {
+        if verdict == Verdict::No && lists(question) {
+            Verdict::SoftNo
+        } else {
+            verdict
+        }
+    };
+    if let Some(verdict) = no_but(words, asked) {
+        return Some(verdict);
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    let parts = clauses(words);
+    // Someone else's: "my mum had breast cancer", "my dad, not me".
+    if parts.first().is_some_and(|c| someone_else(c)) && reported(words).is_none() {
+        let denied =
+            parts[1..].iter().any(|c| holds_any(c, NOT_ME)) || holds(words, &["not", "me"]);
+        return Some(if denied {
+            soft(Verdict::No)
+        } else {
+            Verdict::SoftNo
+        });
+    }
+    if double_negative(question)
+        && let Some(verdict) = double_negative_verdict(words, asked)
+    {
+        return Some(verdict);
+    }
+    // A plain "no" leads: the no readers take it from here.
+    if ["no", "nope", "nah"]
+        .iter()
+        .any(|w| same_word(&words[0], w))
+    {
+        return None;
+    }
+    let scoped = negated(words);
+    let affirmed = |list: &[&str]| {
+        words
+            .iter()
+            .zip(&scoped)
+            .any(|(w, &neg)| !neg && list.iter().any(|l| same_word(w, l)))
+    };
+    // "I had a knee operation, not on my spine": what is asked, denied.
+    if parts.len() > 1
+        && parts[1..].iter().any(|c| {
+            c.first().is_some_and(|w| w == "not")
+                && c.iter().any(|w| asked.iter().any(|a| same_stem(w, a)))
+        })
+    {
+        return Some(Verdict::SoftNo);
+    }
+    // "I lost weight but I was on a diet" to "lost weight without trying?".
+    if ask.contains("without trying") && affirmed(ON_PURPOSE) {
+        return Some(soft(Verdict::No));
+    }
+    // "it's about the same" to "is it getting better / weaker / worse?".
+    if ["getting", "spreading", "weaker", "worse"]
+        .iter()
+        .any(|w| ask.contains(w))
+    {
+        // The same may still be bad: asked again on a safety question.
+        if affirmed(&["same", "unchanged"]) || holds(words, &["no", "change"]) {
+            return Some(Verdict::SoftNo);
+        }
+        if ask.contains("better")
+            && holds_any(
+                words,
+                &[&["come", "back"], &["came", "back"], &["back", "again"]],
+            )
+        {
+            return Some(soft(Verdict::No));
+        }
+    }
+    // "resting makes it better" to "is it worse when you rest?".
+    if (ask.contains("worse") || ask.contains("not ease") || ask.contains("not settle"))
+        && !ask.contains("getting")
+        && affirmed(&["helps", "eases", "better", "easier", "relieves", "settles"])
+    {
+        // Eased, but perhaps not enough: asked again on a safety question.
+        return Some(Verdict::SoftNo);
+    }
+    // "i've always had a bad back" to "is this the first time?".
+    if ask.contains("first time")
+        && (holds_any(words, PAST) || affirmed(&["before", "again", "always", "too"]))
+        && !holds(words, &["never"])
+    {
+        return Some(Verdict::No);
+    }
+    // The past, where the question asks about now.
+    // "last month" is the past only to a question about a shorter time.
+    let is_past = |c: &[String]| {
+        holds_any(c, PAST) || (!ask.contains("month") && holds(c, &["last", "month"]))
+    };
+    let past = is_past(words);
+    if past && lists(question) && holds_any(words, OVER_NOW) {
+        return Some(Verdict::SoftNo);
+    }
+    if about_now(question) && past {
+        let over = holds_any(words, OVER_NOW);
+        // "... but that's been for years": a clause of the past that names
+        // nothing of its own points back at what was said before it.
+        let back_reference = parts.iter().any(|c| is_past(c) && !affirms(c, asked));
+        let yes_now = !back_reference
+            && parts
+                .iter()
+                .any(|c| !is_past(c) && affirms(c, asked) && !holds_any(c, OVER_NOW));
+        if !yes_now {
+            return Some(if over {
+                soft(Verdict::No)
+            } else {
+                Verdict::SoftNo
+            });
+        }
+    }
+    // "just the one leg" to "are both legs weak?".
+    if ask.contains("both ")
+        && words
+            .iter()
+            .any(|w| ONE_SIDE.contains(&w.as_str()) || w == "only" || w == "just")
+        && !words
+            .iter()
+            .any(|w| matches!(w.as_str(), "both" | "two" | "other" | "either" | "yes"))
+        && words.iter().any(|w| ONE_SIDE.contains(&w.as_str()))
+    {
+        return Some(Verdict::No);
+    }
+    // "just what the box says" to "more than the packet says?".
+    if ask.contains("more") && ask.contains(" than ") {
+        let too_much = words.iter().any(|w| TOO_MUCH.contains(&w.as_str()));
+        let directed = words
+            .iter()
+            .any(|w| AS_DIRECTED.iter().any(|d| same_stem(w, d)) || w == "only" || w == "just");
+        if directed && !too_much {
+            return Some(soft(Verdict::No));
+        }
+    }
+    // "I can pee fine", "my legs feel totally normal".
+    let fine_asked = FINE.iter().any(|f| asked.iter().any(|a| a == f));
+    let fine_said = !fine_asked && fine_clauses(words, asked);
+    if fine_said
+        && !parts
+            .iter()
+            .any(|c| !fine_clause(c, asked) && affirms(c, asked))
+    {
+        return Some(soft(Verdict::No));
+    }
+    None
+}
+
+/// "no, but my pee's been red": a no, and more that must not be lost. On a
+/// question where a wrong no could hide danger, the reader asks again (the
+/// caller hedges the no); the rest never turns it into a yes.
+fn no_but(words: &[String], asked: &[String]) -> Option<Verdict> {
+    let first = words.first()?;
+    if !["no", "nope", "nah"].iter().any(|w| same_word(first, w)) {
+        return None;
+    }
+    let but = words.iter().position(|w| w == "but")?;
+    if words[1..but]
+        .iter()
+        .any(|w| w != "," && !is_stopword(w) && !NEGATIONS.contains(&w.as_str()))
+    {
+        return None;
+    }
+    let rest = &words[but + 1..];
+    let mentions = rest.iter().any(|w| {
+        ALARMS.iter().any(|a| w.starts_with(a))
+            || asked.iter().any(|a| same_stem(w, a) && !is_stopword(a))
+    });
+    Some(if mentions {
+        Verdict::SoftNo
+    } else {
+        Verdict::No
+    })
+}
+
+/// Reasons for losing weight on purpose.
+const ON_PURPOSE: &[&str] = &[
+    "diet",
+    "dieting",
+    "purpose",
+    "slimming",
+    "watchers",
+    "gym",
+    "exercising",
+    "trying",
+];
+
+/// Word beginnings that tell of a finding another question asks about.
+const ALARMS: &[&str] = &[
+    "pee", "wee", "urin", "poo", "bowel", "blood", "bleed", "numb", "tingl", "weak", "faint",
+    "collaps", "pass", "fever", "temperat", "chill", "shiver", "headach", "neck", "confus",
+    "muddl", "weight", "cancer", "tumour", "lump", "fell", "fall", "crash", "burn", "wet", "leak",
+];
+
+/// Whether a clause says something the question asks about, not denied.
+fn affirms(clause: &[String], asked: &[String]) -> bool {
+    let scoped = negated(clause);
+    clause.iter().zip(&scoped).any(|(w, &neg)| {
+        !neg && !is_stopword(w) && !is_when(w) && w != "," && asked.iter().any(|a| same_stem(w, a))
+    })
+}
+
+/// Words of when, not of what: "since", "started", "after". A sentence
+/// that shares only these with the question says nothing about its matter.
+pub(super) fn is_when(word: &str) -> bool {
+    matches!(
+        word,
+        "start"
+            | "started"
+            | "starts"
+            | "began"
+            | "begin"
+            | "came"
+            | "come"
+            | "since"
+            | "lately"
+            | "after"
+            | "before"
+            | "ago"
+            | "last"
+    )
+}
+
+fn fine_clause(clause: &[String], asked: &[String]) -> bool {
+    let scoped = negated(clause);
+    clause
+        .iter()
+        .zip(&scoped)
+        .any(|(w, &neg)| !neg && FINE.contains(&w.as_str()) && !asked.iter().any(|a| a == w))
+}
+
+fn fine_clauses(words: &[String], asked: &[String]) -> bool {
+    clauses(words).iter().any(|c| fine_clause(c, asked))
+}
+
+/// Ease words at a question asked the other way round ("Is there NO
+/// position ... in which the pain eases?"): a position that eases is a no;
+/// none that does is a yes.
+const EASE: &[&str] = &[
+    "fine",
+    "ok",
+    "okay",
+    "eases",
+    "ease",
+    "helps",
+    "help",
+    "comfortable",
+    "comfy",
+    "bearable",
+    "better",
+    "relief",
+    "relieves",
+];
+
+fn double_negative_verdict(words: &[String], asked: &[String]) -> Option<Verdict> {
+    // "no" then a comma or the end answers the question; "no position" is
+    // the question's own negative, said back.
+    let answer_no = words.first().is_some_and(|w| w == "no")
+        && words
+            .get(1)
+            .is_none_or(|w| w == "," || w == "not" || w == "never");
+    if answer_no {
+        return None;
+    }
+    let scoped = negated(words);
+    let cannot = |i: usize| {
+        i > 0 && matches!(words[i - 1].as_str(), "can't" | "cannot" | "couldn't")
+            || i > 1 && matches!(words[i - 2].as_str(), "can't" | "cannot" | "couldn't")
+    };
+    let mut eases = false;
+    let mut nothing_eases = false;
+    let mut comfortable = false;
+    for (i, word) in words.iter().enumerate() {
+        if EASE.iter().any(|e| same_word(word, e)) {
+            if scoped[i] || cannot(i) || i > 0 && words[i - 1] == "nothing" {
+                nothing_eases = true;
+            } else {
+                eases = true;
+                // "helps" may not help enough to be comfortable, as asked.
+                comfortable |= !matches!(
+                    word.as_str(),
+                    "helps" | "help" | "better" | "relief" | "relieves" | "eases" | "ease"
+                );
+            }
+        }
+    }
+    let _ = asked;
+    match (eases, nothing_eases) {
+        (true, false) if comfortable => Some(Verdict::No),
+        (true, false) => Some(Verdict::SoftNo),
+        (false, true) => Some(Verdict::Yes),
+        _ => None,
+    }
+}
+
+/// Words of a choice answer left once denied and other people's clauses
+/// are taken out ("i dont think any of them" leaves nothing; "lying on my
+/// side is fine, but sitting is bad" leaves "sitting is bad"); and whether
+/// anything was taken out so.
+pub(super) fn kept_for_choices(words: &[String]) -> (Vec<String>, bool) {
+    let scoped = verb_negated(words);
+    let mut kept = Vec::new();
+    let mut dropped = false;
+    let mut start = 0;
+    for end in (0..=words.len()).filter(|&i| i == words.len() || is_boundary(&words[i])) {
+        let clause = &words[start..end];
+        let fine = clause.iter().any(|w| FINE.contains(&w.as_str()));
+        if someone_else(clause) || (fine && clause.len() > 1) {
+            dropped |= !clause.is_empty();
+        } else {
+            for (i, word) in clause.iter().enumerate() {
+                if scoped[start + i] {
+                    dropped = true;
+                } else {
+                    kept.push(word.clone());
+                }
+            }
+        }
+        if end < words.len() {
+            kept.push(words[end].clone());
+        }
+        start = end + 1;
+    }
+    while kept.first().is_some_and(|w| is_boundary(w)) {
+        kept.remove(0);
+    }
+    while kept.last().is_some_and(|w| is_boundary(w)) {
+        kept.pop();
+    }
+    (kept, dropped)
+}
+
+/// Whether a choice answer begins with a denial of everything, softly: "i
+/// dont think so", "i don't think any".
+pub(super) fn soft_denial(words: &[String]) -> bool {
+    holds(words, &["don't", "think"]) || holds(words, &["not", "really"])
+}
+
+/// "yep, it's for me", "yeah my back": a yes about the person's own pain,
+/// with nobody else named.
+pub(super) fn yes_for_me(words: &[String]) -> bool {
+    // A bare "yeah" is asked again: it could be for anyone.
+    let [first, _, ..] = words else {
+        return false;
+    };
+    ["yes", "yeah", "yep", "yup", "yea", "ya", "aye", "y"]
+        .iter()
+        .any(|y| same_word(first, y))
+        && words[1..].iter().all(|w| {
+            w == ","
+                || is_stopword(w)
+                || matches!(
+                    w.as_str(),
+                    "me" | "mine" | "myself" | "own" | "lower" | "for" | "it's" | "that's"
+                )
+        })
+        && !words.iter().any(|w| OTHERS.iter().any(|o| same_word(w, o)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        super::super::normalise::normalise(text).words
+    }
+
+    #[test]
+    fn a_negation_governs_up_to_a_boundary() {
+        let said = words("no blood, but it burns");
+        let scoped = negated(&said);
+        assert_eq!(scoped, vec![true, true, false, false, false, false]);
+        assert!(!negated(&words("not only my back"))[0]);
+    }
+
+    #[test]
+    fn someone_else_is_not_the_person() {
+        assert!(someone_else(&words("my mum had breast cancer")));
+        assert!(!someone_else(&words("i had breast cancer")));
+        assert!(reported(&words("my wife says i've been muddled")).is_some());
+        assert!(reported(&words("my mum had cancer")).is_none());
+    }
+
+    #[test]
+    fn denied_choices_leave_nothing() {
+        assert!(
+            kept_for_choices(&words("i dont think any of them"))
+                .0
+                .iter()
+                .all(|w| is_stopword(w))
+        );
+        let (kept, dropped) =
+            kept_for_choices(&words("lying on my side is fine, but sitting is bad"));
+        assert!(dropped);
+        assert!(kept.contains(&"sitting".to_string()));
+        assert!(!kept.contains(&"side".to_string()));
+    }
+}
