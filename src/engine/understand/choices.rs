@@ -472,7 +472,15 @@ pub(super) fn many(
     // "i dont think any of them", "lying on my side is fine, but sitting
     // is bad", "none, but my mum has osteoporosis": what is denied, fine or
     // someone else's is not chosen.
-    let (kept, dropped) = super::sentence::kept_for_choices(&typed.words);
+    // A fine word that names an option of its own ("They were normal") is
+    // that option, not a denial.
+    let names_fine = question.answers().iter().enumerate().any(|(i, answer)| {
+        Some(i) != none
+            && super::words::content_words(&answer.label)
+                .iter()
+                .any(|w| super::sentence::is_fine(w))
+    });
+    let (kept, dropped) = super::sentence::kept_for_choices(&typed.words, !names_fine);
     let typed = if dropped {
         if kept.iter().all(|w| w == "," || is_stopword(w))
             && let Some(none) = none
@@ -538,6 +546,7 @@ pub(super) fn many(
             words: piece,
             hedged: false,
             asked: false,
+            hedge_at: None,
         };
         let reading = if none.is_some() && none_words(question, &part).is_some() {
             none.map(|i| pick(question, i, Certainty::Clear))

@@ -20,6 +20,11 @@ pub(super) enum Verdict {
     /// A no that is only implied (someone else's, or the past): recorded on
     /// an ordinary question, asked again on a safety one.
     SoftNo,
+    /// A no whatever hedges the sentence holds: they soften what it tells
+    /// of ("a bit weak" in one leg), not the answer ("not both").
+    Plainly,
+    /// Not known yet: "I'm waiting for test results".
+    Unsure,
 }
 
 /// Words that end the scope of a trigger.
@@ -41,7 +46,7 @@ const PSEUDO_NEGATIONS: &[&[&str]] = &[&["not", "only"], &["not", "just"], &["no
 
 /// Words that say a thing is as it should be.
 const FINE: &[&str] = &[
-    "fine", "ok", "okay", "normal", "normally", "alright", "strong", "bearable", "normal",
+    "fine", "ok", "okay", "normal", "normally", "alright", "strong", "bearable", "works", "working",
 ];
 
 /// Past-time triggers: a clause holding one is about before this episode.
@@ -66,6 +71,29 @@ const PAST: &[&[&str]] = &[
     &["since", "i", "was"],
     &["since", "my"],
     &["nothing", "new"],
+    &["usually"],
+    &["in", "my", "twenties"],
+    &["in", "my", "thirties"],
+    &["in", "my", "forties"],
+];
+
+/// Words that say a thing has long been so, from before this pain.
+const LONG_STANDING: &[&[&str]] = &[
+    &["for", "years"],
+    &["since", "the", "kids"],
+    &["always"],
+    &["nothing", "new"],
+];
+
+/// Past-time triggers of years, not weeks.
+const LONG_AGO: &[&[&str]] = &[
+    &["years", "ago"],
+    &["year", "ago"],
+    &["last", "year"],
+    &["years", "back"],
+    &["as", "a", "child"],
+    &["as", "a", "kid"],
+    &["when", "i", "was"],
     &["in", "my", "twenties"],
     &["in", "my", "thirties"],
     &["in", "my", "forties"],
@@ -358,7 +386,7 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         }
     }
     let soft = |verdict: Verdict| {
-        if verdict == Verdict::No && lists(question) {
+        if matches!(verdict, Verdict::No | Verdict::Plainly) && lists(question) {
             Verdict::SoftNo
         } else {
             verdict
@@ -386,6 +414,13 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
     {
         return Some(verdict);
     }
+    // "never had it before" to "is this the first time?": a yes.
+    if ask.contains("first time")
+        && words[0] == "never"
+        && holds_any(words, &[&["before"], &["until", "now"], &["till", "now"]])
+    {
+        return Some(Verdict::Yes);
+    }
     // A plain "no" leads: the no readers take it from here.
     if ["no", "nope", "nah"]
         .iter()
@@ -401,13 +436,24 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             .any(|(w, &neg)| !neg && list.iter().any(|l| same_word(w, l)))
     };
     // "I had a knee operation, not on my spine": what is asked, denied.
+    // Plainly no when the first clause told of something else ("a hip
+    // operation, not my spine"); asked again on a list, where the rest of
+    // the list is still unanswered.
     if parts.len() > 1
         && parts[1..].iter().any(|c| {
             c.first().is_some_and(|w| w == "not")
                 && c.iter().any(|w| asked.iter().any(|a| same_stem(w, a)))
         })
     {
-        return Some(Verdict::SoftNo);
+        return Some(if lists(question) {
+            Verdict::SoftNo
+        } else {
+            Verdict::No
+        });
+    }
+    // "waiting for test results": not known yet.
+    if holds_any(words, WAITING) {
+        return Some(Verdict::Unsure);
     }
     // "I lost weight but I was on a diet" to "lost weight without trying?".
     if ask.contains("without trying") && affirmed(ON_PURPOSE) {
@@ -418,6 +464,13 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         .iter()
         .any(|w| ask.contains(w))
     {
+        // "not worse, about the same": plainly not getting worse.
+        let denied_change = words.iter().zip(&scoped).any(|(w, &neg)| {
+            neg && matches!(w.as_str(), "worse" | "weaker" | "spreading" | "changed")
+        });
+        if denied_change && affirmed(&["same"]) {
+            return Some(soft(Verdict::No));
+        }
         // The same may still be bad: asked again on a safety question.
         if affirmed(&["same", "unchanged"]) || holds(words, &["no", "change"]) {
             return Some(Verdict::SoftNo);
@@ -439,6 +492,10 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         // Eased, but perhaps not enough: asked again on a safety question.
         return Some(Verdict::SoftNo);
     }
+    // "it's getting worse" to "is it getting better?".
+    if ask.contains("better") && !ask.contains("worse") && affirmed(&["worse", "worsening"]) {
+        return Some(soft(Verdict::No));
+    }
     // "i've always had a bad back" to "is this the first time?".
     if ask.contains("first time")
         && (holds_any(words, PAST) || affirmed(&["before", "again", "always", "too"]))
@@ -454,6 +511,20 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
     let past = is_past(words);
     if past && lists(question) && holds_any(words, OVER_NOW) {
         return Some(Verdict::SoftNo);
+    }
+    // "back surgery 15 years ago" to "in the last few months?": plainly not.
+    let long_ago = holds_any(words, LONG_AGO);
+    if past
+        && long_ago
+        && affirms(words, asked)
+        && ["in the last", "lately"].iter().any(|w| ask.contains(w))
+    {
+        return Some(soft(Verdict::No));
+    }
+    // "that's been for years since the kids" to "since this back pain
+    // began?": from before this pain, so not what is asked.
+    if past && ask.contains("since this") && holds_any(words, LONG_STANDING) {
+        return Some(soft(Verdict::Plainly));
     }
     if about_now(question) && past {
         let over = holds_any(words, OVER_NOW);
@@ -482,7 +553,7 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             .any(|w| matches!(w.as_str(), "both" | "two" | "other" | "either" | "yes"))
         && words.iter().any(|w| ONE_SIDE.contains(&w.as_str()))
     {
-        return Some(Verdict::No);
+        return Some(Verdict::Plainly);
     }
     // "just what the box says" to "more than the packet says?".
     if ask.contains("more") && ask.contains(" than ") {
@@ -493,6 +564,18 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         if directed && !too_much {
             return Some(soft(Verdict::No));
         }
+    }
+    // "my leg isn't weak at all": what is asked, denied outright. Not
+    // "I'm not able to pee at all", which tells of the symptom.
+    if holds(words, &["at", "all"])
+        && parts.len() == 1
+        && words
+            .iter()
+            .zip(&scoped)
+            .any(|(w, &neg)| neg && !is_stopword(w) && asked.iter().any(|a| same_stem(w, a)))
+        && !words.iter().any(|w| UNABLE.contains(&w.as_str()))
+    {
+        return Some(soft(Verdict::No));
     }
     // "I can pee fine", "my legs feel totally normal".
     let fine_asked = FINE.iter().any(|f| asked.iter().any(|a| a == f));
@@ -533,6 +616,25 @@ fn no_but(words: &[String], asked: &[String]) -> Option<Verdict> {
         Verdict::No
     })
 }
+
+/// Words that say the answer is not known yet.
+const WAITING: &[&[&str]] = &[
+    &["waiting", "for", "results"],
+    &["waiting", "for", "test"],
+    &["waiting", "for", "the", "results"],
+    &["waiting", "for", "my", "results"],
+    &["waiting", "on", "results"],
+    &["waiting", "to", "hear"],
+    &["having", "tests"],
+    &["being", "tested"],
+    &["being", "investigated"],
+];
+
+/// Words that make a denial tell of a symptom: "not able to", "no control".
+const UNABLE: &[&str] = &[
+    "able", "control", "hold", "stop", "feel", "move", "walk", "lift", "manage", "wake", "sleep",
+    "get", "go",
+];
 
 /// Reasons for losing weight on purpose.
 const ON_PURPOSE: &[&str] = &[
@@ -580,6 +682,11 @@ pub(super) fn is_when(word: &str) -> bool {
             | "ago"
             | "last"
     )
+}
+
+/// A word that says a thing is as it should be.
+pub(super) fn is_fine(word: &str) -> bool {
+    FINE.contains(&word)
 }
 
 fn fine_clause(clause: &[String], asked: &[String]) -> bool {
@@ -658,15 +765,21 @@ fn double_negative_verdict(words: &[String], asked: &[String]) -> Option<Verdict
 /// are taken out ("i dont think any of them" leaves nothing; "lying on my
 /// side is fine, but sitting is bad" leaves "sitting is bad"); and whether
 /// anything was taken out so.
-pub(super) fn kept_for_choices(words: &[String]) -> (Vec<String>, bool) {
+pub(super) fn kept_for_choices(words: &[String], drop_fine: bool) -> (Vec<String>, bool) {
     let scoped = verb_negated(words);
     let mut kept = Vec::new();
     let mut dropped = false;
     let mut start = 0;
     for end in (0..=words.len()).filter(|&i| i == words.len() || is_boundary(&words[i])) {
         let clause = &words[start..end];
-        let fine = clause.iter().any(|w| FINE.contains(&w.as_str()));
-        if someone_else(clause) || (fine && clause.len() > 1) {
+        let fine = clause.iter().any(|w| FINE.contains(&w.as_str()))
+            || holds_any(
+                clause,
+                &[&["no", "problem"], &["no", "problems"], &["no", "trouble"]],
+            );
+        // "not only my back, it goes into my bum": the back is not the answer.
+        let also = PSEUDO_NEGATIONS.iter().any(|p| at(clause, p));
+        if someone_else(clause) || also || (drop_fine && fine && clause.len() > 1) {
             dropped |= !clause.is_empty();
         } else {
             for (i, word) in clause.iter().enumerate() {
@@ -695,6 +808,13 @@ pub(super) fn kept_for_choices(words: &[String]) -> (Vec<String>, bool) {
 /// dont think so", "i don't think any".
 pub(super) fn soft_denial(words: &[String]) -> bool {
     holds(words, &["don't", "think"]) || holds(words, &["not", "really"])
+}
+
+/// "it's for my husband", "my mum's back": someone else named.
+pub(super) fn names_someone_else(words: &[String]) -> bool {
+    words.windows(2).any(|pair| {
+        matches!(pair[0].as_str(), "my" | "our") && OTHERS.iter().any(|o| same_word(&pair[1], o))
+    })
 }
 
 /// "yep, it's for me", "yeah my back": a yes about the person's own pain,
@@ -745,13 +865,13 @@ mod tests {
     #[test]
     fn denied_choices_leave_nothing() {
         assert!(
-            kept_for_choices(&words("i dont think any of them"))
+            kept_for_choices(&words("i dont think any of them"), true)
                 .0
                 .iter()
                 .all(|w| is_stopword(w))
         );
         let (kept, dropped) =
-            kept_for_choices(&words("lying on my side is fine, but sitting is bad"));
+            kept_for_choices(&words("lying on my side is fine, but sitting is bad"), true);
         assert!(dropped);
         assert!(kept.contains(&"sitting".to_string()));
         assert!(!kept.contains(&"side".to_string()));

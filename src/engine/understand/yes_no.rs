@@ -255,8 +255,38 @@ pub(super) fn read_yes_no(
             Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true)
         ));
     }
+    // A hedge in a later clause than the answer's own softens that clause
+    // only: "no, I've had it on and off for years".
+    let answer_ends = words
+        .iter()
+        .position(|w| w == "," || w == "but")
+        .unwrap_or(words.len());
+    let hedge_elsewhere = words.len() == typed.words.len()
+        && typed.hedge_at.is_some_and(|at| at > answer_ends)
+        && words[answer_ends..]
+            .iter()
+            .any(|w| w != "," && !is_stopword(w));
+    let plain = |reading: Reading| {
+        if hedge_elsewhere && !typed.asked {
+            reading.settled()
+        } else {
+            reading
+        }
+    };
     if let Some(verdict) = sentence::verdict(question, words, asked()) {
         return Some(match verdict {
+            // "just the one leg?" said as a question is still not plain.
+            Verdict::Plainly if typed.asked => {
+                Ok(Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true))
+            }
+            Verdict::Plainly => Ok(Reading::new(choice(YesNo::No), Certainty::Clear).settled()),
+            Verdict::Unsure if has(YesNo::Unsure) => {
+                Ok(Reading::new(choice(YesNo::Unsure), Certainty::Clear))
+            }
+            Verdict::Unsure => Err(Refused::NotAnAnswer),
+            Verdict::No if hedge_elsewhere => {
+                Ok(plain(Reading::new(choice(YesNo::No), Certainty::Clear)))
+            }
             Verdict::Yes => Ok(Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(soft)),
             Verdict::No => Ok(Reading::new(choice(YesNo::No), Certainty::Clear).hedged(soft)),
             Verdict::SoftNo => Ok(Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true)),
@@ -303,6 +333,9 @@ pub(super) fn read_yes_no(
             return Some(Err(Refused::NotAnAnswer));
         }
         let off = off_the_question(asked, words);
+        if !off && hedge_elsewhere && !typed.asked {
+            return Some(Ok(plain(Reading::new(choice(YesNo::No), Certainty::Clear))));
+        }
         return Some(Ok(
             Reading::new(choice(YesNo::No), Certainty::Clear).hedged(soft || off)
         ));
