@@ -221,9 +221,23 @@ const AS_DIRECTED: &[&str] = &[
     "instructions",
 ];
 
+/// Ways of saying the dose was kept to.
+const KEPT_TO: &[&[&str]] = &[
+    &["what", "the", "box", "says"],
+    &["what", "the", "packet", "says"],
+    &["what", "it", "says"],
+    &["what", "the", "doctor", "prescribed"],
+    &["what", "the", "doctor", "said"],
+    &["as", "prescribed"],
+    &["as", "directed"],
+    &["stick", "to"],
+    &["the", "pharmacist", "said"],
+    &["recommended", "dose"],
+];
+
 /// Words that say "more than allowed".
 const TOO_MUCH: &[&str] = &[
-    "more", "extra", "double", "over", "too", "exceed", "exceeded",
+    "more", "extra", "double", "over", "too", "exceed", "exceeded", "loads", "lots", "handfuls",
 ];
 
 /// Words that say "one side only" to a question about both.
@@ -399,6 +413,17 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         return None;
     }
     let parts = clauses(words);
+    // "yes, but it's fine now": a yes the rest may take back; the word
+    // readers hear the yes, or ask.
+    let yes_led = ["yes", "yeah", "yep", "yup", "yea", "ya", "aye", "y"]
+        .iter()
+        .any(|y| same_word(&words[0], y));
+    if yes_led {
+        return double_negative(question)
+            .then(|| double_negative_verdict(words, asked))
+            .flatten()
+            .filter(|v| *v == Verdict::Yes);
+    }
     // Someone else's: "my mum had breast cancer", "my dad, not me".
     if parts.first().is_some_and(|c| someone_else(c)) && reported(words).is_none() {
         let denied =
@@ -436,20 +461,15 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             .any(|(w, &neg)| !neg && list.iter().any(|l| same_word(w, l)))
     };
     // "I had a knee operation, not on my spine": what is asked, denied.
-    // Plainly no when the first clause told of something else ("a hip
-    // operation, not my spine"); asked again on a list, where the rest of
-    // the list is still unanswered.
+    // Only implied ("I've been leaking, not pee but poo" denies one thing
+    // and tells of another), so asked again on a safety question.
     if parts.len() > 1
         && parts[1..].iter().any(|c| {
             c.first().is_some_and(|w| w == "not")
                 && c.iter().any(|w| asked.iter().any(|a| same_stem(w, a)))
         })
     {
-        return Some(if lists(question) {
-            Verdict::SoftNo
-        } else {
-            Verdict::No
-        });
+        return Some(Verdict::SoftNo);
     }
     // "waiting for test results": not known yet.
     if holds_any(words, WAITING) {
@@ -523,7 +543,21 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
     }
     // "that's been for years since the kids" to "since this back pain
     // began?": from before this pain, so not what is asked.
-    if past && ask.contains("since this") && holds_any(words, LONG_STANDING) {
+    let worse_now = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "worse"
+                | "worst"
+                | "now"
+                | "new"
+                | "recently"
+                | "lately"
+                | "today"
+                | "started"
+                | "more"
+        )
+    }) && !holds(words, &["nothing", "new"]);
+    if past && !worse_now && ask.contains("since this") && holds_any(words, LONG_STANDING) {
         return Some(soft(Verdict::Plainly));
     }
     if about_now(question) && past {
@@ -543,26 +577,55 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             });
         }
     }
-    // "just the one leg" to "are both legs weak?".
+    // "just the one leg" to "are both legs weak?". Not "my right leg gave
+    // way and then the left": both sides named is both.
+    let sides = ["left", "right"]
+        .iter()
+        .filter(|side| words.iter().any(|w| w == *side))
+        .count();
     if ask.contains("both ")
-        && words
-            .iter()
-            .any(|w| ONE_SIDE.contains(&w.as_str()) || w == "only" || w == "just")
-        && !words
-            .iter()
-            .any(|w| matches!(w.as_str(), "both" | "two" | "other" | "either" | "yes"))
+        && (sides <= 1 || fine_clauses(words, asked))
         && words.iter().any(|w| ONE_SIDE.contains(&w.as_str()))
+        && !words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "both" | "two" | "other" | "either" | "yes" | "too" | "also" | "then" | "as"
+            )
+        })
     {
-        return Some(Verdict::Plainly);
+        let only = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "only" | "just" | "one" | "single"))
+            || fine_clauses(words, asked);
+        return Some(if only {
+            Verdict::Plainly
+        } else {
+            Verdict::SoftNo
+        });
     }
     // "just what the box says" to "more than the packet says?".
-    if ask.contains("more") && ask.contains(" than ") {
+    let medicine = ["medicine", "tablet", "dose", "packet"]
+        .iter()
+        .any(|w| ask.contains(w));
+    if medicine && ask.contains("more") && ask.contains(" than ") {
         let too_much = words.iter().any(|w| TOO_MUCH.contains(&w.as_str()));
         let directed = words
             .iter()
-            .any(|w| AS_DIRECTED.iter().any(|d| same_stem(w, d)) || w == "only" || w == "just");
+            .any(|w| AS_DIRECTED.iter().any(|d| same_stem(w, d)));
+        let only = words.iter().any(|w| w == "only" || w == "just");
+        if only && !directed && !too_much {
+            // "I only take two": likely within the dose, but not said so.
+            return Some(Verdict::SoftNo);
+        }
         if directed && !too_much {
-            return Some(soft(Verdict::No));
+            // "what the box says", "as prescribed": plainly within the dose;
+            // "I ignore the box" names the box too, so only these are plain.
+            let plainly = holds_any(words, KEPT_TO) && !holds_any(words, &[&["ignore"], &["not"]]);
+            return Some(if plainly {
+                soft(Verdict::No)
+            } else {
+                Verdict::SoftNo
+            });
         }
     }
     // "my leg isn't weak at all": what is asked, denied outright. Not
@@ -575,7 +638,9 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             .any(|(w, &neg)| neg && !is_stopword(w) && asked.iter().any(|a| same_stem(w, a)))
         && !words.iter().any(|w| UNABLE.contains(&w.as_str()))
     {
-        return Some(soft(Verdict::No));
+        // "I haven't peed at all" tells of a symptom in the same words:
+        // only implied, so asked again on a safety question.
+        return Some(Verdict::SoftNo);
     }
     // "I can pee fine", "my legs feel totally normal".
     let fine_asked = FINE.iter().any(|f| asked.iter().any(|a| a == f));
@@ -585,7 +650,23 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             .iter()
             .any(|c| !fine_clause(c, asked) && affirms(c, asked))
     {
-        return Some(soft(Verdict::No));
+        // "my bowels are fine and I wet myself": a clause that tells of
+        // something else, unread, makes the no only implied.
+        let pieces: Vec<&[String]> = words
+            .split(|w| is_boundary(w) || w == "and")
+            .filter(|c| !c.is_empty())
+            .collect();
+        let unexplained = pieces.iter().any(|c| {
+            !fine_clause(c, asked)
+                && c.iter().any(|w| {
+                    !is_stopword(w) && !matches!(w.as_str(), "now" | "thanks" | "otherwise")
+                })
+        });
+        return Some(if unexplained {
+            Verdict::SoftNo
+        } else {
+            soft(Verdict::No)
+        });
     }
     None
 }
@@ -654,6 +735,11 @@ const ALARMS: &[&str] = &[
     "collaps", "pass", "fever", "temperat", "chill", "shiver", "headach", "neck", "confus",
     "muddl", "weight", "cancer", "tumour", "lump", "fell", "fall", "crash", "burn", "wet", "leak",
 ];
+
+/// Whether any clause says something the question asks about, not denied.
+pub(super) fn affirms_any(words: &[String], asked: &[String]) -> bool {
+    clauses(words).iter().any(|c| affirms(c, asked))
+}
 
 /// Whether a clause says something the question asks about, not denied.
 fn affirms(clause: &[String], asked: &[String]) -> bool {

@@ -265,7 +265,9 @@ pub(super) fn read_yes_no(
         && typed.hedge_at.is_some_and(|at| at > answer_ends)
         && words[answer_ends..]
             .iter()
-            .any(|w| w != "," && !is_stopword(w));
+            .any(|w| w != "," && !is_stopword(w))
+        // "no, it's a little numb": the later clause takes the no back.
+        && !sentence::affirms_any(&words[answer_ends..], asked());
     let plain = |reading: Reading| {
         if hedge_elsewhere && !typed.asked {
             reading.settled()
