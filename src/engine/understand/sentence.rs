@@ -425,7 +425,18 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             .filter(|v| *v == Verdict::Yes);
     }
     // Someone else's: "my mum had breast cancer", "my dad, not me".
-    if parts.first().is_some_and(|c| someone_else(c)) && reported(words).is_none() {
+    // "my mum and I both had it": the person too.
+    let me_too = holds_any(
+        words,
+        &[
+            &["and", "i"],
+            &["and", "me"],
+            &["me", "too"],
+            &["i", "also"],
+            &["so", "have", "i"],
+        ],
+    );
+    if parts.first().is_some_and(|c| someone_else(c)) && reported(words).is_none() && !me_too {
         let denied =
             parts[1..].iter().any(|c| holds_any(c, NOT_ME)) || holds(words, &["not", "me"]);
         return Some(if denied {

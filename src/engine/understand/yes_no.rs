@@ -334,6 +334,27 @@ pub(super) fn read_yes_no(
         if off_the_question_topic(topic(), words) {
             return Some(Err(Refused::NotAnAnswer));
         }
+        // "I've not been able to pee": the denial tells of the symptom.
+        // "I'm fine but my wife says I've been confused": the rest takes
+        // the no back. Both asked again on a safety question.
+        let unable = words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "able" | "unable" | "control" | "hold" | "stop" | "manage"
+            )
+        });
+        let taken_back = words.iter().position(|w| w == "but").is_some_and(|at| {
+            let rest = &words[at + 1..];
+            sentence::affirms_any(rest, asked())
+                && !rest
+                    .iter()
+                    .any(|w| sentence::is_fine(w) || matches!(w.as_str(), "just" | "only"))
+        });
+        if unable || taken_back {
+            return Some(Ok(
+                Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true)
+            ));
+        }
         let off = off_the_question(asked, words);
         if !off && hedge_elsewhere && !typed.asked {
             return Some(Ok(plain(Reading::new(choice(YesNo::No), Certainty::Clear))));
@@ -404,13 +425,9 @@ fn contradicts(words: &[String], other: &[&str]) -> bool {
 /// A sentence that repeats what the question asks about, with no negation:
 /// "I fainted" to "have you fainted?", "it's getting better".
 fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option<Reading> {
+    // A negation governs its own clause only ("numb, it's not normal");
     // "can't pee", "cannot feel my legs" tell of a symptom, not against it.
-    let negated = words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "not" | "no" | "never" | "without" | "nothing" | "none" | "nobody" | "noone"
-        ) || (w.ends_with("n't") && w != "can't" && w != "couldn't")
-    });
+    let scoped = sentence::negated(words);
     // Words that carry the sentence: not filler, but "worse" and "better" do.
     let meant = |w: &String| !is_stopword(w) || CONTRARY.iter().any(|(said, _)| w == said);
     // "getting worse" to "getting better?": the opposite of what is asked.
@@ -420,10 +437,19 @@ fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option
             .any(|(said, of)| w == said && asked.iter().any(|a| a == of))
     });
     // "it started after I lifted a box": words of when, not of what.
+    let hit =
+        |w: &String| meant(w) && !sentence::is_when(w) && asked.iter().any(|a| same_stem(w, a));
     let hits = words
         .iter()
-        .filter(|w| meant(w) && !sentence::is_when(w) && asked.iter().any(|a| same_stem(w, a)))
+        .zip(&scoped)
+        .filter(|(w, neg)| !**neg && hit(w))
         .count();
+    // "numb, but not down there": the clause may deny what was asked
+    // in other words; asked again rather than read as a yes.
+    let negated = words.iter().zip(&scoped).any(|(w, &neg)| neg && hit(w))
+        || words
+            .windows(2)
+            .any(|pair| matches!(pair[0].as_str(), "but" | ",") && pair[1] == "not");
     // "normal, I feel fine" where "no" reads "normal": not a yes.
     let other = words
         .iter()
