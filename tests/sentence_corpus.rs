@@ -12,7 +12,7 @@ use backcheck::source::KnowledgeSource;
 
 const CORPUS: &str = include_str!("fixtures/sentence_corpus.tsv");
 
-/// The least share read as meant (the goal is 90 %; 86.4 % now).
+/// The least share read as meant (the goal is 90 %; 86.5 % now).
 const THRESHOLD: f64 = 86.0;
 
 struct Line<'a> {

@@ -193,20 +193,27 @@ const NOT_ME: &[&[&str]] = &[
 const SETTLES_NO: &[(&str, &[&[&str]])] = &[(
     "pregnant",
     &[
-        &["male"],
-        &["man"],
-        &["guy"],
-        &["bloke"],
-        &["boy"],
-        &["gentleman"],
+        &["i'm", "a", "man"],
+        &["i", "am", "a", "man"],
+        &["i'm", "male"],
+        &["i", "am", "male"],
+        &["i'm", "a", "guy"],
+        &["i'm", "a", "bloke"],
+        &["i'm", "a", "fella"],
         &["tubes", "tied"],
         &["hysterectomy"],
-        &["menopause"],
+        &["past", "the", "menopause"],
+        &["after", "the", "menopause"],
+        &["through", "the", "menopause"],
+        &["post", "menopausal"],
+        &["postmenopausal"],
         &["sterilised"],
         &["sterilized"],
-        &["the", "change"],
     ],
 )];
+
+/// One word that settles it alone: "male", "man".
+const SETTLES_NO_ALONE: &[(&str, &[&str])] = &[("pregnant", &["male", "man", "a man", "guy"])];
 
 /// Taking medicine as the packet says: "just what the box says".
 const AS_DIRECTED: &[&str] = &[
@@ -394,8 +401,19 @@ pub(super) fn double_negative(question: &Question) -> bool {
 pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -> Option<Verdict> {
     let ask = question.ask.to_lowercase();
     // "male" to "could you be pregnant?": a fact that rules it out.
+    // Not "my sister had a hysterectomy" (someone else's), nor "I haven't
+    // had my tubes tied", nor "I'm going through the change" (which can
+    // still be a pregnancy): those are read as any other sentence.
+    let mine = !clauses(words).first().is_some_and(|c| someone_else(c));
+    let denied = negated(words).iter().any(|&n| n);
     for (key, facts) in SETTLES_NO {
-        if ask.contains(key) && holds_any(words, facts) && !holds(words, &["not"]) {
+        if ask.contains(key) && mine && !denied && holds_any(words, facts) {
+            return Some(Verdict::No);
+        }
+    }
+    let said = words.join(" ");
+    for (key, alone) in SETTLES_NO_ALONE {
+        if ask.contains(key) && alone.contains(&said.as_str()) {
             return Some(Verdict::No);
         }
     }
