@@ -42,6 +42,7 @@ mod rehearse_players;
 mod rehearse_reasoning;
 mod safety_holes;
 mod screen_craft;
+mod sentence_corpus;
 mod verify;
 
 /// With `autotests = false`, a test file not named above would never run.

@@ -469,6 +469,40 @@ pub(super) fn many(
     if super::yes_no::says_unsure(&typed.words) {
         return Err(super::not_sure_here(question, input));
     }
+    // "i dont think any of them", "lying on my side is fine, but sitting
+    // is bad", "none, but my mum has osteoporosis": what is denied, fine or
+    // someone else's is not chosen.
+    // A fine word that names an option of its own ("They were normal") is
+    // that option, not a denial.
+    let names_fine = question.answers().iter().enumerate().any(|(i, answer)| {
+        Some(i) != none
+            && super::words::content_words(&answer.label)
+                .iter()
+                .any(|w| super::sentence::is_fine(w))
+    });
+    let (kept, dropped) = super::sentence::kept_for_choices(&typed.words, !names_fine);
+    let typed = if dropped {
+        if kept.iter().all(|w| w == "," || is_stopword(w))
+            && let Some(none) = none
+        {
+            let soft = typed.hedged || super::sentence::soft_denial(&typed.words);
+            return Ok(Some(pick(question, none, Certainty::Clear).hedged(soft)));
+        }
+        let kept = Typed {
+            words: kept,
+            ..typed.clone()
+        };
+        if let Some(reading) = none_words(question, &kept) {
+            return Ok(Some(reading));
+        }
+        if kept.words.iter().all(|w| w == "," || is_stopword(w)) {
+            typed
+        } else {
+            kept
+        }
+    } else {
+        typed
+    };
     if matches!(
         &typed.words.iter().map(String::as_str).collect::<Vec<_>>()[..],
         ["all"]
@@ -512,6 +546,7 @@ pub(super) fn many(
             words: piece,
             hedged: false,
             asked: false,
+            hedge_at: None,
         };
         let reading = if none.is_some() && none_words(question, &part).is_some() {
             none.map(|i| pick(question, i, Certainty::Clear))

@@ -30,6 +30,8 @@ pub(super) struct Reading {
     value: AnswerValue,
     certainty: Certainty,
     hedged: bool,
+    /// A hedge said elsewhere in the sentence does not soften this reading.
+    settled: bool,
 }
 
 impl Reading {
@@ -38,12 +40,20 @@ impl Reading {
             value,
             certainty,
             hedged: false,
+            settled: false,
         }
     }
 
     /// The same reading, softened by a hedge ("a little", "I think").
     pub fn hedged(mut self, hedged: bool) -> Reading {
-        self.hedged |= hedged;
+        self.hedged |= hedged && !self.settled;
+        self
+    }
+
+    /// The same reading, said plainly whatever hedges stand in other
+    /// clauses ("no, but I feel a bit sick": the "a bit" is the sickness).
+    pub fn settled(mut self) -> Reading {
+        self.settled = true;
         self
     }
 

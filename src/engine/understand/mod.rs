@@ -5,7 +5,9 @@
 //! The stages, one file each: [`normalise`] (case, punctuation, held-down
 //! letters, filler, hedges), [`numbers`] and [`durations`] (amounts in
 //! digits or words), [`yes_no`], [`choices`] (option words, synonyms,
-//! several choices) and [`spans`] (`within` answers). They only propose a
+//! several choices), [`spans`] (`within` answers) and [`sentence`] (whole
+//! sentences: what a negation, a time in the past or another person governs,
+//! NegEx-style). They only propose a
 //! reading; [`decision`] alone decides what is recorded, and applies the
 //! safety rule for red flags.
 
@@ -15,6 +17,7 @@ mod decision;
 mod durations;
 mod normalise;
 mod numbers;
+mod sentence;
 mod spans;
 mod words;
 mod yes_no;
@@ -140,10 +143,11 @@ fn read_one(
     if yes_no {
         return match yes_no::read_yes_no(question, node.clinical.as_deref(), typed) {
             Some(Ok(reading)) => Ok(reading),
-            Some(Err(())) => Err(AnswerError::Ambiguous {
+            Some(Err(yes_no::Refused::Both)) => Err(AnswerError::Ambiguous {
                 input: input.to_string(),
                 candidates: options_as_shown(question).into_iter().take(2).collect(),
             }),
+            Some(Err(yes_no::Refused::NotAnAnswer)) => Err(no_match(question, input)),
             None => {
                 choices::by_words(&opts, typed, input)?.ok_or_else(|| no_match(question, input))
             }
@@ -166,6 +170,17 @@ fn read_one(
     if let Some(reading) = yes_or_no_option(question, typed, input) {
         return reading;
     }
+    // "down my thigh but not to the knee": what is denied is not chosen.
+    let (kept, dropped) = sentence::kept_for_choices(&typed.words, false);
+    if dropped && kept.iter().any(|w| w != "," && !words::is_stopword(w)) {
+        let kept = Typed {
+            words: kept,
+            ..typed.clone()
+        };
+        if let Some(reading) = choices::one_option(&opts, input, &kept)? {
+            return Ok(reading);
+        }
+    }
     choices::one_option(&opts, input, typed)?.ok_or_else(|| no_match(question, input))
 }
 
@@ -176,6 +191,35 @@ fn yes_or_no_option(
     typed: &Typed,
     input: &str,
 ) -> Option<Result<Reading, AnswerError>> {
+    // "it's for my husband": the option for someone else's pain.
+    if sentence::names_someone_else(&typed.words) {
+        let theirs: Vec<usize> = (question.answers().iter().enumerate())
+            .filter(|(_, answer)| answer.label.to_lowercase().contains("someone else"))
+            .map(|(index, _)| index)
+            .collect();
+        if let [one] = theirs[..] {
+            return Some(Ok(Reading::new(
+                AnswerValue::Choice(question.answers()[one].id.clone()),
+                decision::Certainty::Clear,
+            )));
+        }
+    }
+    // "yep, it's for me", "yeah my back": the yes about the person's own.
+    if sentence::yes_for_me(&typed.words) {
+        let own: Vec<usize> = (question.answers().iter().enumerate())
+            .filter(|(_, answer)| {
+                let label = answer.label.to_lowercase();
+                label.starts_with("yes") && label.contains("my own")
+            })
+            .map(|(index, _)| index)
+            .collect();
+        if let [one] = own[..] {
+            return Some(Ok(Reading::new(
+                AnswerValue::Choice(question.answers()[one].id.clone()),
+                decision::Certainty::Clear,
+            )));
+        }
+    }
     let word = yes_no::bare_yes_or_no(&typed.words)?;
     let starting: Vec<usize> = (question.answers().iter().enumerate())
         .filter(|(_, answer)| {

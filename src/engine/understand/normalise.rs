@@ -14,6 +14,9 @@ pub(super) struct Typed {
     pub hedged: bool,
     /// The text ended with, or held, a question mark ("no?").
     pub asked: bool,
+    /// Where in `words` the first hedge stood: a hedge in a later clause
+    /// ("no, I've had it on and off for years") softens that clause only.
+    pub hedge_at: Option<usize>,
 }
 
 impl Typed {
@@ -101,11 +104,14 @@ pub(super) fn normalise(input: &str) -> Typed {
         }
     }
     drop_lead_in(&mut words);
-    let hedged = drop_hedges(&mut words);
+    let hedge_at = drop_hedges(&mut words);
+    let hedged = hedge_at.is_some();
+    let before = words.len();
     drop_lead_in(&mut words);
     while words.first().is_some_and(|w| w == ",") {
         words.remove(0);
     }
+    let hedge_at = hedge_at.map(|at| at.saturating_sub(before - words.len()));
     while words.last().is_some_and(|w| w == ",") {
         words.pop();
     }
@@ -113,6 +119,7 @@ pub(super) fn normalise(input: &str) -> Typed {
         words,
         hedged,
         asked,
+        hedge_at,
     }
 }
 
@@ -275,9 +282,9 @@ fn drop_lead_in(words: &mut Vec<String>) {
     }
 }
 
-/// Takes every hedge out of `words`; whether there was one.
-fn drop_hedges(words: &mut Vec<String>) -> bool {
-    let mut hedged = false;
+/// Takes every hedge out of `words`; where the first one was.
+fn drop_hedges(words: &mut Vec<String>) -> Option<usize> {
+    let mut hedged = None;
     let mut i = 0;
     while i < words.len() {
         match HEDGES
@@ -286,7 +293,7 @@ fn drop_hedges(words: &mut Vec<String>) -> bool {
         {
             Some(phrase) => {
                 words.drain(i..i + phrase.len());
-                hedged = true;
+                hedged.get_or_insert(i);
             }
             None => i += 1,
         }

@@ -4,6 +4,7 @@
 
 use super::decision::{Certainty, Reading};
 use super::normalise::{Typed, same_word, starts_with};
+use super::sentence::{self, Verdict};
 use super::words::{close_to, content_words, is_stopword, same_stem};
 use crate::compile::{Question, YesNo};
 
@@ -212,14 +213,28 @@ pub(super) fn bare_yes_or_no(words: &[String]) -> Option<&'static str> {
     }
 }
 
+/// Why words were not read as yes, no or not sure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Refused {
+    /// Both at once: "yes and no".
+    Both,
+    /// A sentence that does not answer the question: "i dont ride a bike".
+    NotAnAnswer,
+}
+
 /// Reads yes, no or not sure; `None` when the words say none of them.
-/// `Err` when they say two at once ("yes and no").
+/// `Err` when they say two at once ("yes and no"), or answer something else.
 pub(super) fn read_yes_no(
     question: &Question,
     clinical: Option<&str>,
     typed: &Typed,
-) -> Option<Result<Reading, ()>> {
-    let words = &typed.words;
+) -> Option<Result<Reading, Refused>> {
+    // "my wife says I've been muddled": what she says is about the person.
+    let mut words: &[String] = sentence::reported(&typed.words).unwrap_or(&typed.words);
+    // "not only my back, my stomach too": adds, does not deny.
+    if starts_with(words, &["not", "only"]) || starts_with(words, &["not", "just"]) {
+        words = &words[2..];
+    }
     // The question's own words, read only when a sentence needs them.
     let asked = std::cell::OnceCell::new();
     let asked = || -> &Vec<String> { asked.get_or_init(|| asked_about(question, clinical)) };
@@ -240,6 +255,45 @@ pub(super) fn read_yes_no(
             Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true)
         ));
     }
+    // A hedge in a later clause than the answer's own softens that clause
+    // only: "no, I've had it on and off for years".
+    let answer_ends = words
+        .iter()
+        .position(|w| w == "," || w == "but")
+        .unwrap_or(words.len());
+    let hedge_elsewhere = words.len() == typed.words.len()
+        && typed.hedge_at.is_some_and(|at| at > answer_ends)
+        && words[answer_ends..]
+            .iter()
+            .any(|w| w != "," && !is_stopword(w))
+        // "no, it's a little numb": the later clause takes the no back.
+        && !sentence::affirms_any(&words[answer_ends..], asked());
+    let plain = |reading: Reading| {
+        if hedge_elsewhere && !typed.asked {
+            reading.settled()
+        } else {
+            reading
+        }
+    };
+    if let Some(verdict) = sentence::verdict(question, words, asked()) {
+        return Some(match verdict {
+            // "just the one leg?" said as a question is still not plain.
+            Verdict::Plainly if typed.asked => {
+                Ok(Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true))
+            }
+            Verdict::Plainly => Ok(Reading::new(choice(YesNo::No), Certainty::Clear).settled()),
+            Verdict::Unsure if has(YesNo::Unsure) => {
+                Ok(Reading::new(choice(YesNo::Unsure), Certainty::Clear))
+            }
+            Verdict::Unsure => Err(Refused::NotAnAnswer),
+            Verdict::No if hedge_elsewhere => {
+                Ok(plain(Reading::new(choice(YesNo::No), Certainty::Clear)))
+            }
+            Verdict::Yes => Ok(Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(soft)),
+            Verdict::No => Ok(Reading::new(choice(YesNo::No), Certainty::Clear).hedged(soft)),
+            Verdict::SoftNo => Ok(Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true)),
+        });
+    }
     let first = words[0].as_str();
     // "nothing helps", "nobody checked": a sentence, not a "no" to the question.
     if is_one_of(first, &["nothing", "nobody", "noone", "none", "nowhere"])
@@ -253,7 +307,7 @@ pub(super) fn read_yes_no(
     let no_lead = is_one_of(first, NO_WORDS) || starts_any(words, NO_PHRASES).is_some();
     if yes_lead && !no_lead {
         if contradicts(words, NO_WORDS) {
-            return Some(Err(()));
+            return Some(Err(Refused::Both));
         }
         // "i have no ...", "i am not ...": the yes was the start of a no.
         let statement_no = words.len() > 1
@@ -273,9 +327,38 @@ pub(super) fn read_yes_no(
     }
     if no_lead {
         if contradicts(words, YES_WORDS) {
-            return Some(Err(()));
+            return Some(Err(Refused::Both));
+        }
+        // "i dont ride a bike" to the saddle question: not an answer to it.
+        let topic = || sentence::topic(question, clinical);
+        if off_the_question_topic(topic(), words) {
+            return Some(Err(Refused::NotAnAnswer));
+        }
+        // "I've not been able to pee": the denial tells of the symptom.
+        // "I'm fine but my wife says I've been confused": the rest takes
+        // the no back. Both asked again on a safety question.
+        let unable = words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "able" | "unable" | "control" | "hold" | "stop" | "manage"
+            )
+        });
+        let taken_back = words.iter().position(|w| w == "but").is_some_and(|at| {
+            let rest = &words[at + 1..];
+            sentence::affirms_any(rest, asked())
+                && !rest
+                    .iter()
+                    .any(|w| sentence::is_fine(w) || matches!(w.as_str(), "just" | "only"))
+        });
+        if unable || taken_back {
+            return Some(Ok(
+                Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true)
+            ));
         }
         let off = off_the_question(asked, words);
+        if !off && hedge_elsewhere && !typed.asked {
+            return Some(Ok(plain(Reading::new(choice(YesNo::No), Certainty::Clear))));
+        }
         return Some(Ok(
             Reading::new(choice(YesNo::No), Certainty::Clear).hedged(soft || off)
         ));
@@ -306,15 +389,23 @@ fn off_the_question<'a>(asked: impl FnOnce() -> &'a Vec<String>, words: &[String
         None if is_one_of(&words[0], NO_WORDS) && !is_one_of(&words[0], &plain_no) => 1,
         None => return false,
     };
+    // What the denial governs: up to the first comma ("not yet, I'm waiting").
     let said: Vec<&String> = words[length..]
         .iter()
+        .take_while(|w| w.as_str() != ",")
         .filter(|w| w.as_str() != "," && !is_stopword(w))
+        .filter(|w| !matches!(w.as_str(), "yet" | "anything" | "anyone" | "ever"))
         .collect();
     if said.is_empty() {
         return false;
     }
     let asked = asked();
     !said.iter().any(|w| asked.iter().any(|a| same_stem(w, a)))
+}
+
+/// The same as [`off_the_question`], against the question's topic only.
+fn off_the_question_topic(topic: Vec<String>, words: &[String]) -> bool {
+    off_the_question(|| &topic, words)
 }
 
 /// "yes and no", "no, yes": both said at once.
@@ -334,13 +425,9 @@ fn contradicts(words: &[String], other: &[&str]) -> bool {
 /// A sentence that repeats what the question asks about, with no negation:
 /// "I fainted" to "have you fainted?", "it's getting better".
 fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option<Reading> {
+    // A negation governs its own clause only ("numb, it's not normal");
     // "can't pee", "cannot feel my legs" tell of a symptom, not against it.
-    let negated = words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "not" | "no" | "never" | "without" | "nothing" | "none" | "nobody" | "noone"
-        ) || (w.ends_with("n't") && w != "can't" && w != "couldn't")
-    });
+    let scoped = sentence::negated(words);
     // Words that carry the sentence: not filler, but "worse" and "better" do.
     let meant = |w: &String| !is_stopword(w) || CONTRARY.iter().any(|(said, _)| w == said);
     // "getting worse" to "getting better?": the opposite of what is asked.
@@ -349,10 +436,20 @@ fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option
             .iter()
             .any(|(said, of)| w == said && asked.iter().any(|a| a == of))
     });
+    // "it started after I lifted a box": words of when, not of what.
+    let hit =
+        |w: &String| meant(w) && !sentence::is_when(w) && asked.iter().any(|a| same_stem(w, a));
     let hits = words
         .iter()
-        .filter(|w| meant(w) && asked.iter().any(|a| same_stem(w, a)))
+        .zip(&scoped)
+        .filter(|(w, neg)| !**neg && hit(w))
         .count();
+    // "numb, but not down there": the clause may deny what was asked
+    // in other words; asked again rather than read as a yes.
+    let negated = words.iter().zip(&scoped).any(|(w, &neg)| neg && hit(w))
+        || words
+            .windows(2)
+            .any(|pair| matches!(pair[0].as_str(), "but" | ",") && pair[1] == "not");
     // "normal, I feel fine" where "no" reads "normal": not a yes.
     let other = words
         .iter()
