@@ -39,7 +39,7 @@ use num_bigint::BigUint;
 
 use super::abstract_state::{View, all_of, any_of};
 use super::path_count::PathCount;
-use super::prover::{Counting, Layout, Prover, forget};
+use super::prover::{ASKED, Counting, Layout, Moves, Prover, forget};
 use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind, Operand};
 
 /// Why the dynamic programme could not run to the end.
@@ -287,6 +287,10 @@ impl Walk<'_, '_> {
             for (at, (key, arrival)) in here.iter().enumerate() {
                 key.unpack(packing, &mut from);
                 let (way, steps) = moves.choice(&layout.view(&from));
+                let steps = match moves {
+                    Moves::Question { .. } if way == ASKED => layout.answers(node).unwrap_or(steps),
+                    _ => steps,
+                };
                 taken[node][way] = true;
                 for step in steps {
                     step.apply(&from, layout, live.row(step.target), &mut state);

@@ -258,10 +258,32 @@ impl<'f> Prover<'f> {
             live,
             initial: Vec::new(),
             alike: Vec::new(),
+            answers: Vec::new(),
         };
-        layout.alike = (self.steering..layout.slots.len())
-            .map(|slot| alike_values(&layout, slot, conditions))
+        // A steering slot keeps what the decide and skip conditions tell
+        // apart, and what the watched ones do: a multiple-choice screen read
+        // by `in [...]` lists then holds a few values, not every subset.
+        let mut steering_conditions: Vec<&Cond> = conditions.to_vec();
+        for moves in &self.moves {
+            match moves {
+                Moves::Decide { arms, .. } => {
+                    steering_conditions.extend(arms.iter().map(|(cond, _)| *cond))
+                }
+                Moves::Question {
+                    skip: Some((cond, _)),
+                    ..
+                } => steering_conditions.push(cond),
+                Moves::Question { .. } | Moves::Outcome => {}
+            }
+        }
+        layout.alike = (0..self.steering)
+            .map(|slot| alike_steering(&layout, slot, &steering_conditions))
+            .chain(
+                (self.steering..layout.slots.len())
+                    .map(|slot| alike_values(&layout, slot, conditions)),
+            )
             .collect();
+        layout.answers = self.grouped_answers(&layout);
         layout.initial = (0..layout.slots.len())
             .map(|slot| {
                 let code = self.initial.get(layout.global[slot]).copied().unwrap_or(0);
@@ -319,6 +341,87 @@ fn alike_values(layout: &Layout, slot: usize, watched: &[&Cond]) -> Vec<u32> {
     alike
 }
 
+/// For a steering `slot`, per value code, the first code that every atom
+/// of `conditions` reading it (the decide and skip conditions, and those
+/// the walk watches) tells apart from it no better. A slot that some atom
+/// reads together with another slot keeps every value: judged alone, such
+/// an atom could hide a difference.
+fn alike_steering(layout: &Layout, slot: usize, conditions: &[&Cond]) -> Vec<u32> {
+    let codes = layout.table.codes(slot);
+    let identity = || {
+        (0..codes)
+            .map(|c| u32::try_from(c).unwrap_or(u32::MAX))
+            .collect()
+    };
+    let Some(operand) = layout.slots.operand(slot) else {
+        return identity();
+    };
+    let mut all: Vec<&Cond> = Vec::new();
+    conditions.iter().for_each(|cond| atoms(cond, &mut all));
+    for atom in &all {
+        let mut read = Vec::new();
+        atom.operands(&mut read);
+        let others = read
+            .iter()
+            .any(|o| *o != operand && layout.slots.of(*o).is_some());
+        if others && read.contains(&operand) {
+            return identity();
+        }
+    }
+    alike_values(layout, slot, conditions)
+}
+
+impl Prover<'_> {
+    /// Per question, its answers merged where this walk cannot tell them
+    /// apart: the same target and the same writes to the slots it keeps,
+    /// once each code is the one it keeps ([`Layout::alike`]) and the
+    /// slots dead at the target are dropped. A merged answer stands for
+    /// the sum of their counts and shows the first of them, the one that
+    /// arrived first before; so counts, shortest paths and the ways taken
+    /// are unchanged, and a screen of many choices costs a walk only the
+    /// combinations its conditions tell apart.
+    fn grouped_answers(&self, layout: &Layout) -> Vec<Vec<Move>> {
+        let mut grouped = Vec::with_capacity(self.moves.len());
+        for moves in &self.moves {
+            let Moves::Question { answers, .. } = moves else {
+                grouped.push(Vec::new());
+                continue;
+            };
+            let mut merged: Vec<(Vec<(usize, u32)>, Move)> = Vec::new();
+            for answer in answers {
+                let live = layout.live.row(answer.target);
+                let writes: Vec<(usize, u32)> = (answer.writes.iter())
+                    .filter_map(|&(slot, code)| {
+                        let local = layout.local(slot)?;
+                        let alive = live.get(local).is_none_or(|live| *live);
+                        alive.then(|| (slot, layout.alike(local, code)))
+                    })
+                    .collect();
+                let same = merged
+                    .iter_mut()
+                    .find(|(known, m)| m.target == answer.target && *known == writes);
+                match (same, &answer.answer) {
+                    (Some((_, into)), Some((_, count))) => {
+                        if let Some((_, total)) = into.answer.as_mut() {
+                            total.add(count);
+                        }
+                    }
+                    _ => merged.push((
+                        writes.clone(),
+                        Move {
+                            target: answer.target,
+                            writes,
+                            answer: answer.answer.clone(),
+                        },
+                    )),
+                }
+            }
+            grouped.push(merged.into_iter().map(|(_, m)| m).collect());
+        }
+        grouped
+    }
+}
+
 /// The comparisons a condition is made of (`and`, `or` and `not` taken apart).
 fn atoms<'c>(cond: &'c Cond, out: &mut Vec<&'c Cond>) {
     match cond {
@@ -360,9 +463,12 @@ pub(super) struct Layout {
     extra: Vec<Option<usize>>,
     /// Per steering slot, whether this walk watches it (then it is never forgotten).
     pub(super) kept: Vec<bool>,
-    /// Per watched slot past the steering ones, per value code, the code it
-    /// keeps instead ([`alike_values`]).
+    /// Per slot, per value code, the code it keeps instead
+    /// ([`alike_steering`], [`alike_values`]).
     alike: Vec<Vec<u32>>,
+    /// Per question, its answers with those this walk cannot tell apart
+    /// made one ([`Prover::grouped_answers`]); empty past the questions.
+    answers: Vec<Vec<Move>>,
     /// The prover's liveness with the watched steering slots added.
     pub(super) live: Live,
     pub(super) initial: Vec<u32>,
@@ -371,13 +477,16 @@ pub(super) struct Layout {
 impl Layout {
     /// The code this walk keeps in `slot` for `code`.
     fn alike(&self, slot: usize, code: u32) -> u32 {
-        match slot.checked_sub(self.kept.len()) {
-            Some(past) => (self.alike.get(past))
-                .and_then(|codes| codes.get(code as usize))
-                .copied()
-                .unwrap_or(code),
-            None => code,
-        }
+        (self.alike.get(slot))
+            .and_then(|codes| codes.get(code as usize))
+            .copied()
+            .unwrap_or(code)
+    }
+
+    /// The answers out of question `node` as this walk tells them apart,
+    /// if grouped ([`Prover::grouped_answers`]).
+    pub(super) fn answers(&self, node: usize) -> Option<&[Move]> {
+        self.answers.get(node).map(Vec::as_slice)
     }
 
     /// This walk's slot for the prover's `slot`, if it keeps one.

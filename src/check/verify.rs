@@ -482,6 +482,7 @@ pub(super) fn judge(explored: &Exploration, invariant: &Invariant) -> InvariantR
 mod tests {
     use std::collections::HashMap;
 
+    use super::super::prover::Moves;
     use super::*;
     use crate::compile::{compile, tests::folder, tests::mini};
     use crate::engine::Session;
@@ -684,6 +685,62 @@ invariant "a, b or d is never treated" { q1 in [a, b, d] => verdict != treat }
         assert_eq!(broken.breaking_paths.to_string(), breaking.to_string());
         assert_eq!(breaking, 7 * 2);
         assert_eq!(broken.answers_arg(&flow), "q1=a,q2=yes");
+    }
+
+    const SCREEN: &str = r#"
+question q1 { ask "Which apply?" multiple
+  answer a "A"
+  answer b "B"
+  answer c "C"
+  answer d "D"
+  answer e "E" set f
+  answer none "None"
+  then -> route }
+decide route {
+  when q1 in [a, b] -> referred
+  when q1 in [c]    -> routine_end
+  otherwise         -> q2
+}
+question q2 { ask "Two?" yes -> fine no -> fine }
+outcome referred { verdict refer urgent title "Referred" }
+outcome routine_end { verdict refer routine title "Routine" }
+outcome fine { verdict treat title "Fine" }
+invariant "c refers urgently" { q1 in [c] => urgency >= urgent }
+invariant "d with e is referred" { q1 in [d] and f => verdict == refer }
+"#;
+
+    #[test]
+    fn a_screen_steers_walks_by_what_its_conditions_tell_apart_and_counts_stay_exact() {
+        let flow = flow(SCREEN);
+        let prover = Prover::new(&flow).unwrap();
+        let q1 = flow.find("a.q1").unwrap().index();
+        // a, b, c, d are named and e sets f: 32 classes of answers; a walk
+        // watching nothing tells apart only `in [a, b]` and `in [c]`.
+        let Moves::Question { answers, .. } = &prover.moves[q1] else {
+            panic!("q1 is a question")
+        };
+        assert_eq!(answers.len(), 32);
+        let layout = prover.layout(&[]);
+        assert_eq!(layout.answers(q1).map(<[_]>::len), Some(4));
+        let (total, _) = brute_force(&flow);
+        let verification = verify(&flow).unwrap();
+        assert_eq!(verification.paths.to_string(), total.to_string());
+        // With a or b: 48 subsets; c without them: 8; the 7 others go on to q2.
+        assert_eq!(total, 48 + 8 + 7 * 2);
+        for (index, result) in verification.invariants.iter().enumerate() {
+            let broken = result.broken.as_ref().expect("both are broken");
+            let breaking = brute_force_breaking(&flow, index);
+            assert_eq!(broken.breaking_paths.to_string(), breaking.to_string());
+            let given: HashMap<_, _> = broken.answers.iter().cloned().collect();
+            let session = Session::replay(&flow, &given);
+            assert_eq!(session.current_index(), broken.outcome);
+            assert!(!session.satisfies(&flow.invariants()[index]));
+        }
+        // The first answer of each merged class, as before the merge.
+        let first = verification.invariants[0].broken.as_ref().unwrap();
+        assert_eq!(first.answers_arg(&flow), "q1=c");
+        let second = verification.invariants[1].broken.as_ref().unwrap();
+        assert_eq!(second.answers_arg(&flow), "q1=d+e,q2=yes");
     }
 
     #[test]
