@@ -66,15 +66,6 @@ impl Slots {
         self.by_question.get(question).copied().flatten()
     }
 
-    /// The operand in `slot`.
-    pub(super) fn operand(&self, slot: usize) -> Option<Operand> {
-        if let Some(fact) = self.by_fact.iter().position(|s| *s == Some(slot)) {
-            return Some(Operand::Fact(fact));
-        }
-        let question = self.by_question.iter().position(|s| *s == Some(slot))?;
-        Some(Operand::Question(NodeId::new(question)))
-    }
-
     /// The slots a condition reads.
     pub(super) fn read_by(&self, cond: &Cond) -> Vec<usize> {
         let mut operands = Vec::new();

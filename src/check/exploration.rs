@@ -32,6 +32,7 @@
 //! flow; the dead-ends lint once, reading which ways out of each node some
 //! walk takes.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use indexmap::IndexMap;
@@ -434,6 +435,9 @@ struct Focus<'i> {
     writable: &'i [Vec<bool>],
     /// Some outcome reachable from this node may make `then` false.
     then_may_fail: Vec<bool>,
+    /// Per node, `when` and `then` with the parts nothing can know there
+    /// taken out ([`Partial::pruned`]): made once, when first needed.
+    pruned: Vec<OnceCell<[Option<Partial<'i>>; 2]>>,
 }
 
 impl<'i> Focus<'i> {
@@ -468,19 +472,25 @@ impl<'i> Focus<'i> {
             then: Partial::new(&invariant.then, layout),
             writable: &prover.writable,
             then_may_fail,
+            pruned: (0..flow.nodes().len()).map(|_| OnceCell::new()).collect(),
         }
     }
 
     fn keeps(&self, node: usize, view: &View) -> bool {
+        if !self.then_may_fail[node] {
+            return false;
+        }
         let writable = &self.writable[node];
-        self.then_may_fail[node]
-            && self.when.value(view, writable) != Some(false)
-            && self.then.value(view, writable) != Some(true)
+        let [when, then] = self.pruned[node]
+            .get_or_init(|| [self.when.pruned(writable), self.then.pruned(writable)]);
+        let value = |part: &Option<Partial>| part.as_ref().and_then(|p| p.value(view, writable));
+        value(when) != Some(false) && value(then) != Some(true)
     }
 }
 
 /// A condition whose parts are known once nothing ahead can change what
 /// they read (the outcome's verdict and urgency are never known before it).
+#[derive(Clone)]
 enum Partial<'c> {
     Any(Vec<Partial<'c>>),
     All(Vec<Partial<'c>>),
@@ -491,6 +501,8 @@ enum Partial<'c> {
     /// A comparison of one slot (the walk's), with its value for every
     /// value code, and the prover's slot.
     Lookup(&'c Cond, usize, Vec<bool>, usize),
+    /// Parts taken out where nothing can know them ([`Partial::pruned`]).
+    Unknown,
 }
 
 impl<'c> Partial<'c> {
@@ -548,7 +560,43 @@ impl<'c> Partial<'c> {
                     None => view.holds(atom),
                 })
             }
-            Partial::Lookup(..) => None,
+            Partial::Lookup(..) | Partial::Unknown => None,
+        }
+    }
+
+    /// The same condition where nothing ahead of a node may write the
+    /// slots `writable` marks: parts whose value is unknown on every walk
+    /// there are taken out (a `None`, or one [`Partial::Unknown`] in their
+    /// place among known siblings), so [`value`](Self::value) gives the
+    /// same answer by looking at fewer parts. `None` when no part can be
+    /// known (an empty `or` or `and` is known: false, or true).
+    fn pruned(&self, writable: &[bool]) -> Option<Partial<'c>> {
+        let parts = |parts: &[Partial<'c>]| -> Option<Vec<Partial<'c>>> {
+            let mut kept: Vec<Partial<'c>> = Vec::new();
+            let mut unknown = false;
+            for part in parts {
+                match part.pruned(writable) {
+                    Some(part) => kept.push(part),
+                    None => unknown = true,
+                }
+            }
+            if unknown {
+                if kept.is_empty() {
+                    return None;
+                }
+                kept.push(Partial::Unknown);
+            }
+            Some(kept)
+        };
+        match self {
+            Partial::Any(all) => parts(all).map(Partial::Any),
+            Partial::All(all) => parts(all).map(Partial::All),
+            Partial::Not(inner) => inner.pruned(writable).map(|p| Partial::Not(Box::new(p))),
+            Partial::Atom(_, Some(slots)) if slots.iter().all(|&slot| !writable[slot]) => {
+                Some(self.clone())
+            }
+            Partial::Lookup(_, _, _, global) if !writable[*global] => Some(self.clone()),
+            Partial::Atom(..) | Partial::Lookup(..) | Partial::Unknown => None,
         }
     }
 }
@@ -651,6 +699,49 @@ outcome c { verdict treat title "C" }
         let mut back = Vec::new();
         u128::pack(&state, &packing).unpack(&packing, &mut back);
         assert_eq!(back, state);
+    }
+
+    #[test]
+    fn a_pruned_condition_has_the_value_of_the_whole_one_on_every_state() {
+        let header =
+            "flow t \"T\" { version \"1\" start a.q1 }\nfact f: bool\nfact side: left | right\n";
+        let text = format!(
+            "{SETTLED}invariant \"i\" {{ (f or side == right) and not (verdict == treat and f) => side == left or f }}\n"
+        );
+        let flow = compile(&folder(&[("h.flow", header), ("a.flow", &text)]))
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        let prover = Prover::new(&flow).unwrap();
+        let invariant = &flow.invariants()[0];
+        let layout = prover.layout(&[&invariant.when, &invariant.then]);
+        let empty = Cond::Or(Vec::new());
+        let conditions = [&invariant.when, &invariant.then, &empty];
+        let mut states = vec![Vec::new()];
+        for slot in 0..layout.slots.len() {
+            states = (states.iter())
+                .flat_map(|state| {
+                    (0..layout.table.codes(slot)).map(move |code| {
+                        let mut next = state.clone();
+                        next.push(code as u32);
+                        next
+                    })
+                })
+                .collect();
+        }
+        let mut known = 0;
+        for cond in conditions {
+            let whole = Partial::new(cond, &layout);
+            for writable in &prover.writable {
+                let pruned = whole.pruned(writable);
+                for state in &states {
+                    let view = layout.view(state);
+                    let value = whole.value(&view, writable);
+                    known += usize::from(value.is_some());
+                    let part = pruned.as_ref().and_then(|p| p.value(&view, writable));
+                    assert_eq!(part, value, "{cond:?} on {state:?}");
+                }
+            }
+        }
+        assert!(known > 0, "some part is known somewhere");
     }
 
     #[test]

@@ -41,6 +41,11 @@ pub struct Prover<'f> {
     operands: Vec<Operand>,
     pub(super) table: Table,
     pub(super) moves: Vec<Moves<'f>>,
+    /// The comparisons decide and skip conditions are made of.
+    steering_atoms: Vec<Atom<'f>>,
+    /// Per steering slot, the code kept for each of its codes when no
+    /// watched condition reads it ([`alike_steering`]).
+    steering_alike: Vec<Vec<u32>>,
     /// Per node, the steering slots some condition from there on may read.
     pub(super) live: Live,
     /// Over the steering slots.
@@ -110,6 +115,13 @@ impl<'f> Prover<'f> {
             &|node| live.row(node),
             &writable,
         );
+        let steering_atoms = steering_atoms(&moves);
+        let steering_alike = (0..steering_slots.len())
+            .map(|slot| {
+                let atoms = steering_atoms.iter();
+                alike_steering(&slots, &table, slot, operands[slot], atoms)
+            })
+            .collect();
         let mut initial = vec![0u32; slots.len()];
         for (index, fact) in flow.facts().iter().enumerate() {
             if let (Some(slot), Some(value)) = (slots.fact(index), &fact.initial) {
@@ -124,6 +136,8 @@ impl<'f> Prover<'f> {
             operands,
             table,
             moves,
+            steering_atoms,
+            steering_alike,
             live,
             narrowing,
             writable,
@@ -263,25 +277,24 @@ impl<'f> Prover<'f> {
         // A steering slot keeps what the decide and skip conditions tell
         // apart, and what the watched ones do: a multiple-choice screen read
         // by `in [...]` lists then holds a few values, not every subset.
-        let mut steering_conditions: Vec<&Cond> = conditions.to_vec();
-        for moves in &self.moves {
-            match moves {
-                Moves::Decide { arms, .. } => {
-                    steering_conditions.extend(arms.iter().map(|(cond, _)| *cond))
-                }
-                Moves::Question {
-                    skip: Some((cond, _)),
-                    ..
-                } => steering_conditions.push(cond),
-                Moves::Question { .. } | Moves::Outcome => {}
-            }
-        }
+        let mut watched_atoms: Vec<&Cond> = Vec::new();
+        conditions
+            .iter()
+            .for_each(|cond| atoms(cond, &mut watched_atoms));
+        let watched_atoms: Vec<Atom> = watched_atoms.into_iter().map(Atom::of).collect();
         layout.alike = (0..self.steering)
-            .map(|slot| alike_steering(&layout, slot, &steering_conditions))
-            .chain(
-                (self.steering..layout.slots.len())
-                    .map(|slot| alike_values(&layout, slot, conditions)),
-            )
+            .map(|slot| {
+                let operand = self.operands[slot];
+                if !watched_atoms.iter().any(|atom| atom.reads(operand)) {
+                    return self.steering_alike[slot].clone();
+                }
+                let atoms = self.steering_atoms.iter().chain(&watched_atoms);
+                alike_steering(&layout.slots, &layout.table, slot, operand, atoms)
+            })
+            .chain((self.steering..layout.slots.len()).map(|slot| {
+                let operand = self.operands[layout.global[slot]];
+                alike_values(&layout, slot, operand, &watched_atoms)
+            }))
             .collect();
         layout.answers = self.grouped_answers(&layout);
         layout.initial = (0..layout.slots.len())
@@ -310,25 +323,30 @@ pub(super) enum Counting {
 /// from it no better: the walk keeps only that. Conditions that say
 /// `conditions in [a, b, c]` of a question with many answers then see two
 /// values, not every combination of answers.
-fn alike_values(layout: &Layout, slot: usize, watched: &[&Cond]) -> Vec<u32> {
-    let operand = layout.slots.operand(slot);
-    let mut reading: Vec<&Cond> = Vec::new();
-    for cond in watched {
-        atoms(cond, &mut reading);
-    }
-    reading.retain(|atom| {
-        let mut read = Vec::new();
-        atom.operands(&mut read);
-        operand.is_some_and(|operand| read.contains(&operand))
-    });
-    let codes = layout.table.codes(slot);
+fn alike_values(layout: &Layout, slot: usize, operand: Operand, watched: &[Atom]) -> Vec<u32> {
+    let reading: Vec<&Cond> = (watched.iter())
+        .filter(|atom| atom.reads(operand))
+        .map(|atom| atom.cond)
+        .collect();
+    alike_codes(&layout.slots, &layout.table, slot, &reading)
+}
+
+/// Per value code of `slot`, the first code that the atoms `reading` tell
+/// apart from it no better (each judged with only `slot` known).
+fn alike_codes(slots: &Slots, table: &Table, slot: usize, reading: &[&Cond]) -> Vec<u32> {
+    let codes = table.codes(slot);
     let mut alike = vec![0u32; codes];
     let mut seen: Vec<(Vec<bool>, u32)> = Vec::new();
-    let mut state = vec![0u32; layout.slots.len()];
+    let mut state = vec![0u32; slots.len()];
     for code in 1..codes {
         let code = u32::try_from(code).unwrap_or(u32::MAX);
         state[slot] = code;
-        let view = layout.view(&state);
+        let view = View {
+            slots,
+            table,
+            state: &state,
+            outcome: None,
+        };
         let truths: Vec<bool> = reading.iter().map(|atom| view.holds(atom)).collect();
         alike[code as usize] = match seen.iter().find(|(known, _)| *known == truths) {
             Some((_, first)) => *first,
@@ -341,34 +359,68 @@ fn alike_values(layout: &Layout, slot: usize, watched: &[&Cond]) -> Vec<u32> {
     alike
 }
 
-/// For a steering `slot`, per value code, the first code that every atom
-/// of `conditions` reading it (the decide and skip conditions, and those
-/// the walk watches) tells apart from it no better. A slot that some atom
-/// reads together with another slot keeps every value: judged alone, such
-/// an atom could hide a difference.
-fn alike_steering(layout: &Layout, slot: usize, conditions: &[&Cond]) -> Vec<u32> {
-    let codes = layout.table.codes(slot);
-    let identity = || {
-        (0..codes)
-            .map(|c| u32::try_from(c).unwrap_or(u32::MAX))
-            .collect()
-    };
-    let Some(operand) = layout.slots.operand(slot) else {
-        return identity();
-    };
-    let mut all: Vec<&Cond> = Vec::new();
-    conditions.iter().for_each(|cond| atoms(cond, &mut all));
-    for atom in &all {
-        let mut read = Vec::new();
-        atom.operands(&mut read);
-        let others = read
-            .iter()
-            .any(|o| *o != operand && layout.slots.of(*o).is_some());
-        if others && read.contains(&operand) {
-            return identity();
+/// A comparison with the operands it reads, found once.
+struct Atom<'c> {
+    cond: &'c Cond,
+    reads: Vec<Operand>,
+}
+
+impl<'c> Atom<'c> {
+    fn of(cond: &'c Cond) -> Atom<'c> {
+        let mut reads = Vec::new();
+        cond.operands(&mut reads);
+        Atom { cond, reads }
+    }
+
+    fn reads(&self, operand: Operand) -> bool {
+        self.reads.contains(&operand)
+    }
+}
+
+/// The comparisons the decide and skip conditions of `moves` are made of.
+fn steering_atoms<'f>(moves: &[Moves<'f>]) -> Vec<Atom<'f>> {
+    let mut conditions: Vec<&Cond> = Vec::new();
+    for moves in moves {
+        match moves {
+            Moves::Decide { arms, .. } => conditions.extend(arms.iter().map(|(cond, _)| *cond)),
+            Moves::Question {
+                skip: Some((cond, _)),
+                ..
+            } => conditions.push(cond),
+            Moves::Question { .. } | Moves::Outcome => {}
         }
     }
-    alike_values(layout, slot, conditions)
+    let mut all = Vec::new();
+    conditions
+        .into_iter()
+        .for_each(|cond| atoms(cond, &mut all));
+    all.into_iter().map(Atom::of).collect()
+}
+
+/// For a steering `slot` holding `operand`, per value code, the first code
+/// that every one of `atoms` reading it tells apart from it no better. A
+/// slot that some atom reads together with another operand keeps every
+/// value: judged alone, such an atom could hide a difference.
+fn alike_steering<'a, 'c: 'a>(
+    slots: &Slots,
+    table: &Table,
+    slot: usize,
+    operand: Operand,
+    atoms: impl Iterator<Item = &'a Atom<'c>>,
+) -> Vec<u32> {
+    let mut reading: Vec<&Cond> = Vec::new();
+    for atom in atoms.filter(|atom| atom.reads(operand)) {
+        let others = (atom.reads.iter())
+            .any(|o| *o != operand && matches!(o, Operand::Fact(_) | Operand::Question(_)));
+        if others {
+            let codes = table.codes(slot);
+            return (0..codes)
+                .map(|c| u32::try_from(c).unwrap_or(u32::MAX))
+                .collect();
+        }
+        reading.push(atom.cond);
+    }
+    alike_codes(slots, table, slot, &reading)
 }
 
 impl Prover<'_> {
