@@ -4,6 +4,7 @@
 //! Each test file uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod corpus;
 pub mod lsp_client;
 
 use std::fs;
