@@ -2,6 +2,7 @@
 //! answers, the facts they set, the notes collected and the path taken.
 //! Pure: no I/O, no printing.
 
+mod check_back;
 mod counterfactual;
 mod navigation;
 mod reasons;
@@ -10,6 +11,7 @@ mod session;
 mod uncertainty;
 mod understand;
 
+pub use check_back::{CheckBack, CheckReason, Heard};
 pub use navigation::FindError;
 pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};
 pub use session::{ChangeError, Current, FactState, PathStep, Session, Taken};

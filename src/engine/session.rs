@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::understand::{AnswerError, Understood, options_as_shown, understand};
+use super::check_back::{CheckBack, Heard, check_needed};
+use super::understand::{AnswerError, Understood, confirms, options_as_shown, understand};
 use crate::compile::{
     AnswerValue, Effect, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
     QuestionKind, Step, Value, Verdict,
@@ -83,6 +84,8 @@ pub struct Session<'f> {
     /// not reach: what the person told us, kept so that a warning sign they
     /// reported is still shown after an earlier answer ended the walk.
     also_told: Vec<(NodeId, AnswerValue)>,
+    /// A reading of typed text held back until the person says it is right.
+    check: Option<CheckBack>,
 }
 
 impl<'f> Session<'f> {
@@ -105,6 +108,7 @@ impl<'f> Session<'f> {
             findings: Vec::new(),
             current: flow.start(),
             also_told: Vec::new(),
+            check: None,
         };
         session.settle(&HashMap::new());
         session
@@ -214,12 +218,47 @@ impl<'f> Session<'f> {
     }
 
     /// Reads typed text as an answer to the current question and records
-    /// it. Returns what was understood, so that anything but an option typed
-    /// as shown can be shown back to the person.
-    pub fn answer_text(&mut self, input: &str) -> Result<Understood, AnswerError> {
-        let understood = self.understand(input)?;
+    /// it, or holds it back and asks whether it was read right (see
+    /// [`crate::engine::CheckBack`]). While a check-back is open, a plain yes
+    /// records the reading held back and a plain no drops it; anything else
+    /// is read afresh as the answer.
+    pub fn answer_text(&mut self, input: &str) -> Result<Heard, AnswerError> {
+        if let Some(check) = &self.check
+            && let Some(right) = confirms(input)
+        {
+            let value = check.value.clone();
+            self.check = None;
+            if !right {
+                return Err(AnswerError::NotConfirmed);
+            }
+            self.answer(value.clone())?;
+            return Ok(Heard::Recorded(Understood::settled(value)));
+        }
+        let understood = match self.understand(input) {
+            // "?" at a check-back: it stays open while help is shown.
+            Err(AnswerError::HelpWanted) => return Err(AnswerError::HelpWanted),
+            read => {
+                self.check = None;
+                read?
+            }
+        };
+        if let Some(reason) = check_needed(self, &understood, input) {
+            let check = CheckBack {
+                question: self.current,
+                value: understood.into_value(),
+                reason,
+                said: input.trim().to_string(),
+            };
+            self.check = Some(check.clone());
+            return Ok(Heard::CheckBack(check));
+        }
         self.answer(understood.value().clone())?;
-        Ok(understood)
+        Ok(Heard::Recorded(understood))
+    }
+
+    /// The reading waiting for the person to say it is right, if any.
+    pub fn pending_check(&self) -> Option<&CheckBack> {
+        self.check.as_ref()
     }
 
     /// Reads typed text as an answer to the current question, without
@@ -241,6 +280,7 @@ impl<'f> Session<'f> {
         };
         let value = normalize(question, value);
         validate(question, &value)?;
+        self.check = None;
         self.apply_answer(index, question, value);
         self.settle(&HashMap::new());
         Ok(())

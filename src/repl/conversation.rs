@@ -9,8 +9,10 @@ use super::completion::{AnsweredQuestion, Completions};
 use super::render::{help_text, progress_text, question_text};
 use super::wrapped::{Width, Wrapped};
 use crate::compile::{Flow, NodeId, QuestionsLeft};
-use crate::engine::{AnswerError, Current, Session, shorten};
-use crate::report::{Audience, answer_words, how_text, outcome_text, source_words, what_if_for};
+use crate::engine::{AnswerError, Current, Heard, Session, shorten};
+use crate::report::{
+    Audience, answer_words, check_back_text, how_text, outcome_text, source_words, what_if_for,
+};
 use crate::terminal::{Input, LineSource, MAX_LINE};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -227,7 +229,16 @@ impl<'f, W: Write> Conversation<'f, W> {
             Current::Outcome { .. } => None,
         };
         match self.session.answer_text(text) {
-            Ok(understood) => {
+            Ok(Heard::CheckBack(_)) => self.show_current(),
+            Err(AnswerError::NotConfirmed) => {
+                writeln!(
+                    self.out,
+                    "{}",
+                    AnswerError::NotConfirmed.to_string().yellow()
+                )?;
+                self.show_current()
+            }
+            Ok(Heard::Recorded(understood)) => {
                 self.saved = false;
                 // Anything but an option as shown is said back, so a misreading can be undone.
                 if let Some(question) = asked.filter(|_| !understood.is_exact()) {
@@ -374,6 +385,14 @@ impl<'f, W: Write> Conversation<'f, W> {
     fn show_current(&mut self) -> io::Result<()> {
         let audience = self.options.audience;
         match self.session.current() {
+            Current::Question { question, .. } if self.session.pending_check().is_some() => {
+                let check = self.session.pending_check().cloned();
+                if let Some(check) = check {
+                    let text = check_back_text(question, &check);
+                    writeln!(self.out, "\n{} Please type yes or no.", text.bold())?;
+                }
+                Ok(())
+            }
             Current::Question { node, question, .. } => {
                 if let Some(section) = node.section
                     && !self.announced.contains(&section)

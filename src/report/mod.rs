@@ -2,6 +2,7 @@
 //! reasoning ("how"), and the JSON of `backcheck run`. Renders; never decides.
 
 mod audience;
+mod check_back;
 mod doubts;
 mod explain;
 mod graph_dot;
@@ -17,6 +18,7 @@ mod verdict_json;
 mod what_if;
 
 pub use audience::Audience;
+pub use check_back::check_back_text;
 pub use doubts::{DOUBTS_HEADING, doubt_items, doubts_reason};
 pub use explain::{answer_words, how_text, source_words};
 pub use graph_dot::graph_dot;

@@ -22,8 +22,8 @@ use super::question_page::{Said, question_page};
 use super::result_page::result_page;
 use super::style::CSS;
 use crate::compile::{AnswerValue, Flow};
-use crate::engine::{AnswerError, Current, Session};
-use crate::report::{Audience, answer_words, markdown_report};
+use crate::engine::{AnswerError, Current, Heard, Session};
+use crate::report::{Audience, answer_words, check_back_text, markdown_report};
 
 /// The largest body read: a page's forms post a few kilobytes at most.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -197,7 +197,17 @@ fn answer(session: &mut Session, fields: &Fields, said: &mut Said) {
         session.answer(AnswerValue::Many(chosen))
     } else if let Some(text) = fields.get("text") {
         match session.answer_text(text) {
-            Ok(understood) => {
+            // The page keeps no state between requests: the reading is
+            // said back, and the person settles it with a button (or by
+            // typing again); nothing is recorded until then.
+            Ok(Heard::CheckBack(check)) => {
+                said.unclear = Some(format!(
+                    "{} If it is, choose that answer below; if not, choose or type another.",
+                    check_back_text(question, &check)
+                ));
+                Ok(())
+            }
+            Ok(Heard::Recorded(understood)) => {
                 // Anything but an option as shown is said back, as the chat does.
                 if !understood.is_exact() {
                     said.read_as = Some(answer_words(question, understood.value()));

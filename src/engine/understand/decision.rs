@@ -83,7 +83,13 @@ impl Reading {
         }
         Ok(Understood {
             value: self.value,
-            certainty: self.certainty,
+            // A hedged reading is a guess at how sure the person is.
+            certainty: if loose {
+                Certainty::Loose
+            } else {
+                self.certainty
+            },
+            sentence: super::confirmation::is_whole_sentence(input),
         })
     }
 }
@@ -93,6 +99,9 @@ impl Reading {
 pub struct Understood {
     value: AnswerValue,
     certainty: Certainty,
+    /// Read from a whole sentence, not a short answer: a reading that may
+    /// be checked back before it is recorded.
+    sentence: bool,
 }
 
 impl Understood {
@@ -112,6 +121,22 @@ impl Understood {
     /// what was recorded, so they can take it `back`.
     pub fn is_exact(&self) -> bool {
         self.certainty == Certainty::Exact
+    }
+
+    /// Whether this was read from a whole sentence ("I can pee fine"), not
+    /// a short answer ("no"), nor an option as shown.
+    pub fn from_sentence(&self) -> bool {
+        self.sentence && !self.is_exact()
+    }
+
+    /// An answer the person settled: chosen as shown, or confirmed when it
+    /// was checked back.
+    pub fn settled(value: AnswerValue) -> Understood {
+        Understood {
+            value,
+            certainty: Certainty::Exact,
+            sentence: false,
+        }
     }
 }
 

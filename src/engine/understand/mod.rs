@@ -13,6 +13,7 @@
 
 mod answer_error;
 mod choices;
+mod confirmation;
 mod decision;
 mod durations;
 mod normalise;
@@ -24,6 +25,7 @@ mod yes_no;
 
 pub use answer_error::{AnswerError, options_as_shown, shorten};
 pub(crate) use choices::none_option;
+pub use confirmation::{confirms, plainly_no};
 pub use decision::{Certainty, Understood, is_safety_question, says_no};
 
 use crate::compile::{AnswerValue, Node, Question, QuestionKind};
