@@ -87,3 +87,39 @@ fn a_sentence_that_means_an_emergency_is_checked_back_then_shown() {
     p.send_line("").unwrap();
     p.expect("Goodbye").unwrap();
 }
+
+#[test]
+fn something_more_said_in_passing_is_asked_about_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = &mut common::pty(&["chat"], dir.path());
+    // A red flag mentioned at the first question: asked about at once.
+    say(
+        p,
+        "yes, my own back, and my bum has gone numb",
+        "You mentioned",
+    );
+    say(p, "no", "How old are you?");
+    say(p, "34", "Could you be pregnant?");
+    say(p, "no", "bike saddle");
+    // "no, but ...": the no is checked back, the rest kept and shown with
+    // the questions it speaks of, and listed on the result.
+    say(p, "no, but my pee's been red", "Just to check");
+    say(p, "yes", "Earlier you said");
+    say(p, "no", "lost feeling in your genitals");
+    for question in [
+        "weakness in either leg",
+        "fainted, collapsed",
+        "newly confused",
+        "fever",
+        "Does anything on this list apply to you?",
+    ] {
+        say(p, "no", question);
+    }
+    say(p, "none", "Which of these are true for you?");
+    say(p, "none", "Earlier you said");
+    say(p, "yes", "wake you at night");
+    say(p, "yes", "  - \u{201c}my pee's been red\u{201d}");
+    say(p, "quit", "Save your answers before leaving?");
+    p.send_line("").unwrap();
+    p.expect("Goodbye").unwrap();
+}

@@ -33,6 +33,8 @@ pub enum Heard {
     Recorded(Understood),
     /// Held back: the person is asked whether it was read right.
     CheckBack(CheckBack),
+    /// A mention offered as already said was not right: nothing recorded.
+    Declined,
 }
 
 /// Why a reading is checked back.
@@ -44,6 +46,9 @@ pub enum CheckReason {
     Emergency,
     /// A guessed reading of a sentence that changes where the walk goes.
     Guess,
+    /// A finding mentioned while answering another question (see
+    /// [`crate::engine::Mention`]): offered as already said.
+    Mentioned,
 }
 
 /// Whether `understood` (read from `said` at the current question) is asked
@@ -56,6 +61,9 @@ pub(super) fn check_needed(
     let crate::engine::Current::Question { node, question, .. } = session.current() else {
         return None;
     };
+    if understood.must_check() {
+        return Some(CheckReason::NoOnSafetyQuestion);
+    }
     if understood.is_exact() {
         return None;
     }

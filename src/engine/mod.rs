@@ -4,6 +4,7 @@
 
 mod check_back;
 mod counterfactual;
+mod mentions;
 mod navigation;
 mod reasons;
 mod saved_session;
@@ -12,6 +13,7 @@ mod uncertainty;
 mod understand;
 
 pub use check_back::{CheckBack, CheckReason, Heard};
+pub use mentions::Mention;
 pub use navigation::FindError;
 pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};
 pub use session::{ChangeError, Current, FactState, PathStep, Session, Taken};

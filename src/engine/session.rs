@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::check_back::{CheckBack, Heard, check_needed};
+use super::check_back::{CheckBack, CheckReason, Heard, check_needed};
+use super::mentions::{Mention, find_mention, to_offer};
 use super::understand::{AnswerError, Understood, confirms, options_as_shown, understand};
 use crate::compile::{
     AnswerValue, Effect, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
@@ -86,6 +87,8 @@ pub struct Session<'f> {
     also_told: Vec<(NodeId, AnswerValue)>,
     /// A reading of typed text held back until the person says it is right.
     check: Option<CheckBack>,
+    /// Findings mentioned in passing while answering other questions.
+    mentions: Vec<Mention>,
 }
 
 impl<'f> Session<'f> {
@@ -109,6 +112,7 @@ impl<'f> Session<'f> {
             current: flow.start(),
             also_told: Vec::new(),
             check: None,
+            mentions: Vec::new(),
         };
         session.settle(&HashMap::new());
         session
@@ -226,13 +230,16 @@ impl<'f> Session<'f> {
         if let Some(check) = &self.check
             && let Some(right) = confirms(input)
         {
-            let value = check.value.clone();
+            let check = check.clone();
             self.check = None;
-            if !right {
-                return Err(AnswerError::NotConfirmed);
-            }
-            self.answer(value.clone())?;
-            return Ok(Heard::Recorded(Understood::settled(value)));
+            return match (right, check.reason) {
+                (false, CheckReason::Mentioned) => Ok(self.offer_mention(Heard::Declined)),
+                (false, _) => Err(AnswerError::NotConfirmed),
+                (true, _) => {
+                    self.record(check.question, check.value.clone())?;
+                    Ok(self.offer_mention(Heard::Recorded(Understood::settled(check.value))))
+                }
+            };
         }
         let understood = match self.understand(input) {
             // "?" at a check-back: it stays open while help is shown.
@@ -242,6 +249,9 @@ impl<'f> Session<'f> {
                 read?
             }
         };
+        if let Some(mention) = find_mention(self, input) {
+            self.mentions.push(mention);
+        }
         if let Some(reason) = check_needed(self, &understood, input) {
             let check = CheckBack {
                 question: self.current,
@@ -253,7 +263,52 @@ impl<'f> Session<'f> {
             return Ok(Heard::CheckBack(check));
         }
         self.answer(understood.value().clone())?;
-        Ok(Heard::Recorded(understood))
+        Ok(self.offer_mention(Heard::Recorded(understood)))
+    }
+
+    /// Records `value` for `question`: the current question's answer, or
+    /// one told ahead (a finding mentioned earlier), used when the walk
+    /// reaches its question and shown in the result if it never does.
+    fn record(&mut self, question: NodeId, value: AnswerValue) -> Result<(), AnswerError> {
+        if question == self.current {
+            return self.answer(value);
+        }
+        self.also_told.retain(|(q, _)| *q != question);
+        self.also_told.push((question, value));
+        self.also_told.sort_by_key(|(q, _)| *q);
+        Ok(())
+    }
+
+    /// Opens a check-back for a mention to ask about now, if any (see
+    /// [`Mention`]); `heard` is what the answer just given became.
+    fn offer_mention(&mut self, heard: Heard) -> Heard {
+        if self.check.is_none()
+            && !self.is_complete()
+            && let Some(at) = to_offer(self)
+        {
+            let mention = &mut self.mentions[at];
+            mention.offered = true;
+            if let Some(value) = mention.value.clone() {
+                self.check = Some(CheckBack {
+                    question: mention.question,
+                    value,
+                    reason: CheckReason::Mentioned,
+                    said: mention.said.clone(),
+                });
+            }
+        }
+        heard
+    }
+
+    /// Findings mentioned in passing, in the order said.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// Words said earlier about the current question that do not answer it
+    /// ("my pee's been red"): a front end shows them with the question.
+    pub fn said_earlier(&self) -> Option<&str> {
+        super::mentions::said_about_here(self)
     }
 
     /// The reading waiting for the person to say it is right, if any.
@@ -282,7 +337,10 @@ impl<'f> Session<'f> {
         validate(question, &value)?;
         self.check = None;
         self.apply_answer(index, question, value);
-        self.settle(&HashMap::new());
+        let ahead: HashMap<NodeId, AnswerValue> = self.also_told.iter().cloned().collect();
+        self.settle(&ahead);
+        let on_path: Vec<NodeId> = self.answers().map(|(q, _)| q).collect();
+        self.also_told.retain(|(q, _)| !on_path.contains(q));
         Ok(())
     }
 
@@ -298,7 +356,10 @@ impl<'f> Session<'f> {
             .filter(|(q, _)| *q != question)
             .map(|(q, v)| (q, v.clone()))
             .collect();
+        let (ahead, mentions) = (self.also_told.clone(), self.mentions.clone());
         *self = Session::replay(self.flow, &given);
+        self.also_told = ahead;
+        self.mentions = mentions;
         Some(question)
     }
 

@@ -9,7 +9,7 @@ use super::completion::{AnsweredQuestion, Completions};
 use super::render::{help_text, progress_text, question_text};
 use super::wrapped::{Width, Wrapped};
 use crate::compile::{Flow, NodeId, QuestionsLeft};
-use crate::engine::{AnswerError, Current, Heard, Session, shorten};
+use crate::engine::{AnswerError, CheckReason, Current, Heard, Session, shorten};
 use crate::report::{
     Audience, answer_words, check_back_text, how_text, outcome_text, source_words, what_if_for,
 };
@@ -229,7 +229,7 @@ impl<'f, W: Write> Conversation<'f, W> {
             Current::Outcome { .. } => None,
         };
         match self.session.answer_text(text) {
-            Ok(Heard::CheckBack(_)) => self.show_current(),
+            Ok(Heard::CheckBack(_) | Heard::Declined) => self.show_current(),
             Err(AnswerError::NotConfirmed) => {
                 writeln!(
                     self.out,
@@ -385,10 +385,13 @@ impl<'f, W: Write> Conversation<'f, W> {
     fn show_current(&mut self) -> io::Result<()> {
         let audience = self.options.audience;
         match self.session.current() {
-            Current::Question { question, .. } if self.session.pending_check().is_some() => {
-                let check = self.session.pending_check().cloned();
-                if let Some(check) = check {
-                    let text = check_back_text(question, &check);
+            // A reading held back for the answer just given: only the check.
+            Current::Question { index, .. }
+                if self.session.pending_check().is_some_and(|check| {
+                    check.question != index || check.reason != CheckReason::Mentioned
+                }) =>
+            {
+                if let Some(text) = check_back_text(&self.session) {
                     writeln!(self.out, "\n{} Please type yes or no.", text.bold())?;
                 }
                 Ok(())
@@ -411,7 +414,19 @@ impl<'f, W: Write> Conversation<'f, W> {
                     .map(|(_, left)| left);
                 self.last_progress = Some((answered, left));
                 write!(self.out, "{}", progress_text(&self.session, before))?;
-                write!(self.out, "{}", question_text(node, question, audience))
+                if let Some(said) = self.session.said_earlier() {
+                    writeln!(self.out, "(Earlier you said \u{201c}{said}\u{201d}.)")?;
+                }
+                write!(self.out, "{}", question_text(node, question, audience))?;
+                // A finding mentioned earlier, offered as already said.
+                if let Some(text) = check_back_text(&self.session) {
+                    writeln!(
+                        self.out,
+                        "{} Type yes or no, or answer the question.",
+                        text.bold()
+                    )?;
+                }
+                Ok(())
             }
             Current::Outcome { .. } => {
                 write!(self.out, "{}", outcome_text(&self.session, audience))?;

@@ -200,13 +200,15 @@ fn answer(session: &mut Session, fields: &Fields, said: &mut Said) {
             // The page keeps no state between requests: the reading is
             // said back, and the person settles it with a button (or by
             // typing again); nothing is recorded until then.
-            Ok(Heard::CheckBack(check)) => {
-                said.unclear = Some(format!(
-                    "{} If it is, choose that answer below; if not, choose or type another.",
-                    check_back_text(question, &check)
-                ));
+            Ok(Heard::CheckBack(_)) => {
+                said.unclear = check_back_text(session).map(|text| {
+                    format!(
+                        "{text} If it is, choose that answer below; if not, choose or type another."
+                    )
+                });
                 Ok(())
             }
+            Ok(Heard::Declined) => Ok(()),
             Ok(Heard::Recorded(understood)) => {
                 // Anything but an option as shown is said back, as the chat does.
                 if !understood.is_exact() {

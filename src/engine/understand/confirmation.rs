@@ -109,6 +109,13 @@ pub fn is_whole_sentence(input: &str) -> bool {
         >= 3
 }
 
+/// Whether the first word is a "no" ("no, but my pee's been red").
+pub fn starts_with_no(input: &str) -> bool {
+    let typed = normalise(input);
+    (typed.words.first())
+        .is_some_and(|first| ["no", "nope", "nah"].iter().any(|n| same_word(first, n)))
+}
+
 /// Whether a sentence starts with a plain "no" and has no second clause to
 /// take it back or add to it: "no, I have no trouble at all with my
 /// bladder" says no as surely as "no"; "no, but my pee's been red" does not.

@@ -75,7 +75,20 @@ impl Reading {
         input: &str,
     ) -> Result<Understood, AnswerError> {
         let loose = self.certainty == Certainty::Loose || self.hedged;
-        if loose && is_safety_question(node, question) && says_no(question, &self.value) {
+        let sentence = super::confirmation::is_whole_sentence(input);
+        let unclear_no =
+            loose && is_safety_question(node, question) && says_no(question, &self.value);
+        // A loose "no" is asked again ("not really", "I can't pee since
+        // yesterday"), but a sentence that starts by saying no ("no, but my
+        // pee's been red") is a no with more to it: it may stand only once
+        // the person confirms it, so it carries `must_check`, which no front
+        // end can skip (the session asks back before recording).
+        // "no, it's a little numb down there" takes its no back: the rest
+        // speaks of what is asked, so it is asked again instead.
+        let confirmable = sentence
+            && super::confirmation::starts_with_no(input)
+            && !super::mention::speaks_of(question, after_first_word(input));
+        if unclear_no && !confirmable {
             return Err(AnswerError::UnclearNo {
                 input: input.to_string(),
                 options: options_as_shown(question),
@@ -89,7 +102,8 @@ impl Reading {
             } else {
                 self.certainty
             },
-            sentence: super::confirmation::is_whole_sentence(input),
+            sentence,
+            must_check: unclear_no,
         })
     }
 }
@@ -102,6 +116,8 @@ pub struct Understood {
     /// Read from a whole sentence, not a short answer: a reading that may
     /// be checked back before it is recorded.
     sentence: bool,
+    /// A loose "no" on a safety question: recorded only once confirmed.
+    must_check: bool,
 }
 
 impl Understood {
@@ -136,7 +152,14 @@ impl Understood {
             value,
             certainty: Certainty::Exact,
             sentence: false,
+            must_check: false,
         }
+    }
+
+    /// A loose "no" on a safety question, read from a sentence: it is asked
+    /// back ("Just to check: No?") and never recorded unconfirmed.
+    pub fn must_check(&self) -> bool {
+        self.must_check
     }
 }
 
@@ -188,4 +211,14 @@ pub fn says_no(question: &Question, value: &AnswerValue) -> bool {
             AnswerValue::Number(_),
         ) => false,
     }
+}
+
+/// The text after its first word: "no, but my pee's been red" → ", but my
+/// pee's been red".
+fn after_first_word(input: &str) -> &str {
+    let input = input.trim_start();
+    let end = input
+        .find(|c: char| !c.is_alphanumeric() && c != '\'')
+        .unwrap_or(input.len());
+    &input[end..]
 }

@@ -16,6 +16,7 @@ mod choices;
 mod confirmation;
 mod decision;
 mod durations;
+mod mention;
 mod normalise;
 mod numbers;
 mod sentence;
@@ -27,6 +28,7 @@ pub use answer_error::{AnswerError, options_as_shown, shorten};
 pub(crate) use choices::none_option;
 pub use confirmation::{confirms, plainly_no};
 pub use decision::{Certainty, Understood, is_safety_question, says_no};
+pub use mention::{said_besides, speaks_of};
 
 use crate::compile::{AnswerValue, Node, Question, QuestionKind};
 use decision::Reading;
