@@ -11,7 +11,8 @@ use super::wrapped::{Width, Wrapped};
 use crate::compile::{Flow, NodeId, QuestionsLeft};
 use crate::engine::{AnswerError, CheckReason, Current, Heard, Session, shorten};
 use crate::report::{
-    Audience, answer_words, check_back_text, how_text, outcome_text, source_words, what_if_for,
+    Audience, answer_words, asked_again_text, check_back_text, how_text, outcome_text,
+    source_words, what_if_for,
 };
 use crate::terminal::{Input, LineSource, MAX_LINE};
 
@@ -253,7 +254,11 @@ impl<'f, W: Write> Conversation<'f, W> {
                 self.show_current()
             }
             Err(error) => {
-                writeln!(self.out, "{}", error.to_string().yellow())?;
+                let text = match asked {
+                    Some(question) => asked_again_text(question, &error),
+                    None => error.to_string(),
+                };
+                writeln!(self.out, "{}", text.yellow())?;
                 self.show_current()
             }
         }

@@ -1,6 +1,7 @@
 //! A session rendered for people and programs: the outcome screen, the
 //! reasoning ("how"), and the JSON of `backcheck run`. Renders; never decides.
 
+mod asked_again;
 mod audience;
 mod check_back;
 mod doubts;
@@ -17,6 +18,7 @@ mod run_json;
 mod verdict_json;
 mod what_if;
 
+pub use asked_again::asked_again_text;
 pub use audience::Audience;
 pub use check_back::check_back_text;
 pub use doubts::{DOUBTS_HEADING, doubt_items, doubts_reason};

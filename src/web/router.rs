@@ -23,7 +23,7 @@ use super::result_page::result_page;
 use super::style::CSS;
 use crate::compile::{AnswerValue, Flow};
 use crate::engine::{AnswerError, Current, Heard, Session};
-use crate::report::{Audience, answer_words, check_back_text, markdown_report};
+use crate::report::{Audience, answer_words, asked_again_text, check_back_text, markdown_report};
 
 /// The largest body read: a page's forms post a few kilobytes at most.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -229,7 +229,7 @@ fn answer(session: &mut Session, fields: &Fields, said: &mut Said) {
             );
             said.why_open = true;
         }
-        Err(error) => said.unclear = Some(error.to_string()),
+        Err(error) => said.unclear = Some(asked_again_text(question, &error)),
     }
 }
 
