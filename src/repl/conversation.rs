@@ -348,7 +348,11 @@ impl<'f, W: Write> Conversation<'f, W> {
             None => writeln!(self.out, "\nNo reason is recorded for this step.")?,
         }
         for source in &node.sources {
-            writeln!(self.out, "Source: {}", source_words(source))?;
+            writeln!(
+                self.out,
+                "Source: {}",
+                source_words(source, self.options.audience)
+            )?;
         }
         Ok(())
     }

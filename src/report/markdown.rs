@@ -93,7 +93,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 "Get help straight away if",
                 outcome.safety.iter().cloned(),
             );
-            let sources = node.sources.iter().map(super::source_words);
+            let sources = (node.sources.iter()).map(|source| super::source_words(source, audience));
             section(&mut out, "Sources", sources);
         }
         Current::Question { question, .. } => {

@@ -111,7 +111,9 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         list(&mut out, "Findings", &findings);
     }
     list(&mut out, "Get help straight away if", &outcome.safety);
-    let sources: Vec<String> = node.sources.iter().map(super::source_words).collect();
+    let sources: Vec<String> = (node.sources.iter())
+        .map(|source| super::source_words(source, audience))
+        .collect();
     list(&mut out, "Sources", &sources);
     out
 }
