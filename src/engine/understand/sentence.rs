@@ -796,6 +796,18 @@ pub(super) fn is_when(word: &str) -> bool {
             | "before"
             | "ago"
             | "last"
+            // Lengths of time: "a month ago" says when, not what, even to
+            // a question that asks about "the last few months".
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "hour"
+            | "hours"
     )
 }
 
@@ -808,8 +820,19 @@ fn fine_clause(clause: &[String], asked: &[String]) -> bool {
     let scoped = negated(clause);
     clause
         .iter()
+        .enumerate()
         .zip(&scoped)
-        .any(|(w, &neg)| !neg && FINE.contains(&w.as_str()) && !asked.iter().any(|a| a == w))
+        .any(|((i, w), &neg)| {
+            !neg && FINE.contains(&w.as_str())
+                && !asked.iter().any(|a| a == w)
+                && !compared(clause, i)
+        })
+}
+
+/// "more than normal", "worse than usual": the word is what the person
+/// measures against, not how they are.
+fn compared(words: &[String], i: usize) -> bool {
+    i > 0 && words[i - 1] == "than"
 }
 
 fn fine_clauses(words: &[String], asked: &[String]) -> bool {
