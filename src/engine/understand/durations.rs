@@ -25,7 +25,7 @@ impl Days {
 /// Just under or over a bound: "less than 6 weeks" is below 42 days.
 const NUDGE: f64 = 0.01;
 
-fn unit_days(word: &str) -> Option<f64> {
+pub(super) fn unit_days(word: &str) -> Option<f64> {
     Some(match word {
         "hour" | "hours" | "hr" | "hrs" | "h" => 1.0 / 24.0,
         "day" | "days" | "d" | "night" | "nights" => 1.0,
@@ -102,7 +102,7 @@ fn after_digits(words: &[String], i: usize) -> bool {
 }
 
 /// `3wks`, `2yrs`, `10d`: a number with its unit stuck on.
-fn split_attached(word: &str) -> Option<(f64, f64)> {
+pub(super) fn split_attached(word: &str) -> Option<(f64, f64)> {
     let end = word.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
     let (number, unit) = word.split_at(end);
     Some((number.parse().ok()?, unit_days(unit)?))

@@ -4,7 +4,8 @@
 //!
 //! The stages, one file each: [`normalise`] (case, punctuation, held-down
 //! letters, filler, hedges), [`numbers`] and [`durations`] (amounts in
-//! digits or words), [`yes_no`], [`choices`] (option words, synonyms,
+//! digits or words; [`number_context`] reads one with the words around
+//! it: a birthday to come, a range, another unit), [`yes_no`], [`choices`] (option words, synonyms,
 //! several choices), [`spans`] (`within` answers) and [`sentence`] (whole
 //! sentences: what a negation, a time in the past or another person governs,
 //! NegEx-style). They only propose a
@@ -16,6 +17,7 @@ mod choices;
 mod decision;
 mod durations;
 mod normalise;
+mod number_context;
 mod numbers;
 mod sentence;
 mod spans;
@@ -256,11 +258,14 @@ fn is_signed_number(input: &str) -> bool {
 
 fn read_number(question: &Question, typed: &Typed, input: &str) -> Result<Reading, AnswerError> {
     let (min, max) = question.range().unwrap_or((i64::MIN, i64::MAX));
-    let mut values: Vec<f64> = numbers::numbers_in(&typed.words)
-        .iter()
-        .map(|n| n.value)
-        .collect();
-    values.dedup();
+    // "I'll be 40 next month" is 39; "in my 50s" and "5 days" are no age.
+    let Some(values) = number_context::values_meant(&typed.words, question.unit()) else {
+        return Err(AnswerError::NotANumber {
+            input: input.to_string(),
+            min,
+            max,
+        });
+    };
     let value = match values[..] {
         // The question asks for a whole number: 34.5 is asked again.
         [one] if one.fract() == 0.0 && one.abs() < 1e15 => one as i64,
