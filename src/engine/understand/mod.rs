@@ -12,6 +12,7 @@
 //! reading; [`decision`] alone decides what is recorded, and applies the
 //! safety rule for red flags.
 
+mod against;
 mod answer_error;
 mod choices;
 mod decision;

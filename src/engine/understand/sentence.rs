@@ -333,24 +333,35 @@ fn someone_else(clause: &[String]) -> bool {
 /// "my wife says I've been muddled": the words after the reporting verb,
 /// which are about the person.
 pub(super) fn reported(words: &[String]) -> Option<&[String]> {
-    let end = words
-        .iter()
-        .position(|w| is_boundary(w))
-        .unwrap_or(words.len());
-    if !someone_else(&words[..end]) {
-        return None;
-    }
-    let verb = words[..end]
-        .iter()
-        .position(|w| REPORTING.iter().any(|r| same_word(w, r)))?;
-    let mut from = verb + 1;
-    if words.get(from).is_some_and(|w| w == "that") {
-        from += 1;
-    }
-    words
-        .get(from)
-        .is_some_and(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "me" | "my"))
-        .then(|| &words[from..])
+    // Any clause may hold the report: "I'm fine but my wife says I've
+    // been confused" tells of the person in its second clause.
+    let starts = std::iter::once(0).chain(
+        (0..words.len())
+            .filter(|&i| is_boundary(&words[i]))
+            .map(|i| i + 1),
+    );
+    starts
+        .filter(|&start| start < words.len())
+        .find_map(|start| {
+            let rest = &words[start..];
+            let end = rest
+                .iter()
+                .position(|w| is_boundary(w))
+                .unwrap_or(rest.len());
+            if !someone_else(&rest[..end]) {
+                return None;
+            }
+            let verb = rest[..end]
+                .iter()
+                .position(|w| REPORTING.iter().any(|r| same_word(w, r)))?;
+            let mut from = verb + 1;
+            if rest.get(from).is_some_and(|w| w == "that") {
+                from += 1;
+            }
+            rest.get(from)
+                .is_some_and(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "me" | "my"))
+                .then(|| &rest[from..])
+        })
 }
 
 /// The question's own topic: the first sentence of what is asked, its
@@ -400,6 +411,7 @@ pub(super) fn double_negative(question: &Question) -> bool {
 /// `None` leaves it to the word readers.
 pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -> Option<Verdict> {
     let ask = question.ask.to_lowercase();
+    let against = super::against::against(&question.ask);
     // "male" to "could you be pregnant?": a fact that rules it out.
     // Not "my sister had a hysterectomy" (someone else's), nor "I haven't
     // had my tubes tied", nor "I'm going through the change" (which can
@@ -518,6 +530,16 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             neg && matches!(w.as_str(), "worse" | "weaker" | "spreading" | "changed")
         });
         if denied_change && affirmed(&["same"]) {
+            return Some(soft(Verdict::No));
+        }
+        // "about the same as yesterday": compared with a time, plainly no
+        // change.
+        let same_as_then = words.windows(2).enumerate().any(|(i, pair)| {
+            pair[0] == "same"
+                && pair[1] == "as"
+                && words[i + 2..].iter().any(|w| THEN.contains(&w.as_str()))
+        });
+        if same_as_then && !scoped.iter().any(|&n| n) {
             return Some(soft(Verdict::No));
         }
         // The same may still be bad: asked again on a safety question.
@@ -659,17 +681,32 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
     }
     // "my leg isn't weak at all": what is asked, denied outright. Not
     // "I'm not able to pee at all", which tells of the symptom.
+    let agrees = |w: &String| against.iter().any(|a| same_stem(w, a));
     if holds(words, &["at", "all"])
         && parts.len() == 1
-        && words
-            .iter()
-            .zip(&scoped)
-            .any(|(w, &neg)| neg && !is_stopword(w) && asked.iter().any(|a| same_stem(w, a)))
+        && words.iter().zip(&scoped).any(|(w, &neg)| {
+            neg && !is_stopword(w) && asked.iter().any(|a| same_stem(w, a)) && !agrees(w)
+        })
         && !words.iter().any(|w| UNABLE.contains(&w.as_str()))
     {
+        // "my leg isn't weak at all": a state denied with "is not", plainly.
         // "I haven't peed at all" tells of a symptom in the same words:
         // only implied, so asked again on a safety question.
-        return Some(Verdict::SoftNo);
+        return Some(if denied_state(words, asked) {
+            soft(Verdict::No)
+        } else {
+            Verdict::SoftNo
+        });
+    }
+    // "it wasn't cancer", "my leg's not numb": every word of what is asked
+    // is denied right where it stands, and nothing else tells of it.
+    if denied_state(words, asked)
+        && !words
+            .iter()
+            .any(|w| UNABLE.contains(&w.as_str()) || EPISTEMIC.contains(&w.as_str()))
+        && !words.iter().any(agrees)
+    {
+        return Some(soft(Verdict::No));
     }
     // "I can pee fine", "my legs feel totally normal".
     let fine_asked = FINE.iter().any(|f| asked.iter().any(|a| a == f));
@@ -725,6 +762,64 @@ fn no_but(words: &[String], asked: &[String]) -> Option<Verdict> {
     } else {
         Verdict::No
     })
+}
+
+/// Times a change is measured from: "the same as yesterday".
+const THEN: &[&str] = &[
+    "yesterday",
+    "before",
+    "morning",
+    "last",
+    "earlier",
+    "ago",
+    "usual",
+    "ever",
+    "week",
+    "was",
+];
+
+/// Words of knowing: "I don't know if it's cancer" denies the knowing, not
+/// the thing.
+const EPISTEMIC: &[&str] = &[
+    "know", "sure", "think", "tell", "remember", "certain", "idea", "checked", "noticed", "say",
+    "if", "whether",
+];
+
+/// Negations that deny a state: "isn't", "wasn't", "not" after "is" or "I'm".
+fn denies_state(words: &[String], i: usize) -> bool {
+    matches!(words[i].as_str(), "isn't" | "aren't" | "wasn't" | "weren't")
+        || words[i] == "not"
+            && i > 0
+            && matches!(
+                words[i - 1].as_str(),
+                "is" | "are" | "was" | "were" | "i'm" | "it's" | "am" | "they're" | "that's"
+            )
+}
+
+/// Whether the sentence denies what is asked as a state ("it wasn't
+/// cancer", "my leg isn't weak at all"): in every clause that names it, each
+/// word of it stands either just after such a denial or before it, as what
+/// the denial is about ("my leg"); and one clause does so.
+fn denied_state(words: &[String], asked: &[String]) -> bool {
+    let mut any = false;
+    for clause in clauses(words) {
+        let denial = (0..clause.len()).find(|&j| denies_state(clause, j));
+        for (i, word) in clause.iter().enumerate() {
+            if is_stopword(word)
+                || is_when(word)
+                || NEGATIONS.contains(&word.as_str())
+                || !asked.iter().any(|a| same_stem(word, a))
+            {
+                continue;
+            }
+            match denial {
+                Some(j) if i < j => {}
+                Some(j) if i - j <= 3 => any = true,
+                _ => return false,
+            }
+        }
+    }
+    any
 }
 
 /// Words that say the answer is not known yet.
@@ -998,6 +1093,57 @@ mod tests {
         assert!(!someone_else(&words("i had breast cancer")));
         assert!(reported(&words("my wife says i've been muddled")).is_some());
         assert!(reported(&words("my mum had cancer")).is_none());
+    }
+
+    #[test]
+    fn a_report_in_a_later_clause_is_about_the_person() {
+        let said = words("I'm fine but my wife says I've been confused");
+        assert_eq!(
+            reported(&said).map(|r| r.join(" ")),
+            Some("i've been confused".to_string())
+        );
+        assert!(reported(&words("I'm fine but my wife is confused")).is_none());
+    }
+
+    #[test]
+    fn a_state_denied_where_it_stands() {
+        let asked = |text: &str| content_words(text);
+        assert!(denied_state(
+            &words("i had a lump removed, it wasn't cancer"),
+            &asked("have you had cancer")
+        ));
+        assert!(denied_state(
+            &words("my leg isn't weak at all"),
+            &asked("is a leg getting weaker")
+        ));
+        // A symptom told in a denial, or a denial of something else.
+        assert!(!denied_state(
+            &words("I haven't peed at all today"),
+            &asked("unable to pee")
+        ));
+        assert!(!denied_state(
+            &words("it's not my back, it's cancer"),
+            &asked("have you had cancer")
+        ));
+        // "not" is no word of what is asked, however like "noticed" it looks.
+        assert!(!denied_state(
+            &words("I'm not making sense"),
+            &asked("have people noticed you are confused")
+        ));
+    }
+
+    #[test]
+    fn the_same_as_a_time_is_no_change() {
+        let flow = crate::compile::compile(&crate::source::KnowledgeSource::embedded())
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        let question = flow
+            .question(flow.find("rapid_weakening").expect("shipped"))
+            .expect("a question");
+        let asked = content_words(&question.ask);
+        let read = |text: &str| verdict(question, &words(text), &asked);
+        assert_eq!(read("it's about the same as yesterday"), Some(Verdict::No));
+        // The same, with nothing to measure it by, may still be bad.
+        assert_eq!(read("it's about the same"), Some(Verdict::SoftNo));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `no, just pain`, `nope nothing like that`, `no fever`, `not really`,
 //! `a little`, `I have a fever`, `sure` (a yes, never "not sure").
 
+use super::against;
 use super::decision::{Certainty, Reading};
 use super::normalise::{Typed, same_word, starts_with};
 use super::sentence::{self, Verdict};
@@ -368,7 +369,8 @@ pub(super) fn read_yes_no(
             Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(true)
         ));
     }
-    if let Some(reading) = statement(asked(), &not_yes_words(question), words) {
+    let against = against::against(&question.ask);
+    if let Some(reading) = statement(asked(), &not_yes_words(question), &against, words) {
         return Some(Ok(reading.hedged(soft)));
     }
     if words.len() == 1 {
@@ -424,7 +426,12 @@ fn contradicts(words: &[String], other: &[&str]) -> bool {
 
 /// A sentence that repeats what the question asks about, with no negation:
 /// "I fainted" to "have you fainted?", "it's getting better".
-fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option<Reading> {
+fn statement(
+    asked: &[String],
+    otherwise: &[String],
+    against: &[String],
+    words: &[String],
+) -> Option<Reading> {
     // A negation governs its own clause only ("numb, it's not normal");
     // "can't pee", "cannot feel my legs" tell of a symptom, not against it.
     let scoped = sentence::negated(words);
@@ -439,14 +446,20 @@ fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option
     // "it started after I lifted a box": words of when, not of what.
     let hit =
         |w: &String| meant(w) && !sentence::is_when(w) && asked.iter().any(|a| same_stem(w, a));
+    // "I'm not dieting" to "... and you have not been dieting?": the
+    // question's own denial, said back, agrees.
+    let agrees = |w: &String| against.iter().any(|a| same_stem(w, a));
     let hits = words
         .iter()
         .zip(&scoped)
-        .filter(|(w, neg)| !**neg && hit(w))
+        .filter(|(w, neg)| (!**neg || agrees(w)) && hit(w))
         .count();
     // "numb, but not down there": the clause may deny what was asked
     // in other words; asked again rather than read as a yes.
-    let negated = words.iter().zip(&scoped).any(|(w, &neg)| neg && hit(w))
+    let negated = words
+        .iter()
+        .zip(&scoped)
+        .any(|(w, &neg)| neg && hit(w) && !agrees(w))
         || words
             .windows(2)
             .any(|pair| matches!(pair[0].as_str(), "but" | ",") && pair[1] == "not");
