@@ -10,7 +10,7 @@ use super::words::{close_to, is_stopword, same_stem};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::compile::{Answer, AnswerValue, Question, QuestionKind};
+use crate::compile::{Answer, AnswerValue, Question, QuestionKind, YesNo};
 
 /// A question's options with their words read at most once per answer
 /// typed, and only as far as needed: a list of several choices reads the
@@ -348,10 +348,14 @@ fn vocabulary<'q>(
             _ => words.push(word.clone()),
         }
     }
+    // A phrase for yes ("can't feel down there") is read whole elsewhere;
+    // its weak words alone ("down") name nothing.
+    let yes = YesNo::Yes.is_id(&answer.id);
     let named: Vec<Word<'q>> = synonyms
         .iter()
         .flatten()
         .filter(|w| *w != "," && !is_stopword(w))
+        .filter(|w| !(yes && super::yes_phrases::is_weak(w)))
         .cloned()
         .collect();
     words.extend(

@@ -24,6 +24,7 @@ mod sentence;
 mod spans;
 mod words;
 mod yes_no;
+mod yes_phrases;
 
 pub use answer_error::{AnswerError, options_as_shown, shorten};
 pub(crate) use choices::none_option;

@@ -170,6 +170,11 @@ const REPORTING: &[&str] = &[
     "notices",
     "worries",
     "mentioned",
+    "say",
+    "think",
+    "reckon",
+    "notice",
+    "tell",
 ];
 
 /// Words that say "and not me", after someone else was named.
@@ -364,6 +369,22 @@ pub(super) fn reported(words: &[String]) -> Option<&[String]> {
         })
 }
 
+/// Whether a negation before `at`, in its clause, governs the word there:
+/// "I don't think I'm not making sense".
+pub(super) fn denied_before(words: &[String], at: usize) -> bool {
+    at > 0 && negated(&words[..at]).last().is_some_and(|&n| n)
+}
+
+/// Whether the clause holding `at` is someone else's ("my mum is not
+/// making sense").
+pub(super) fn names_someone_else_first(words: &[String], at: usize) -> bool {
+    let start = words[..at]
+        .iter()
+        .rposition(|w| is_boundary(w))
+        .map_or(0, |i| i + 1);
+    someone_else(&words[start..at.max(start + 1).min(words.len())])
+}
+
 /// The question's own topic: the first sentence of what is asked, its
 /// clinical wording and the author's words for yes. The rest of what is
 /// asked explains ("the part that would touch a bike saddle").
@@ -379,7 +400,11 @@ pub(super) fn topic(question: &Question, clinical: Option<&str>) -> Vec<String> 
     }
     if let Some(yes) = question.answer("yes") {
         for synonym in &yes.synonyms {
-            words.extend(content_words(synonym));
+            words.extend(
+                content_words(synonym)
+                    .into_iter()
+                    .filter(|w| !super::yes_phrases::is_weak(w)),
+            );
         }
     }
     words
@@ -576,8 +601,10 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
     }
     // The past, where the question asks about now.
     // "last month" is the past only to a question about a shorter time.
+    // "I blacked out last year and again today": the past, and now too.
     let is_past = |c: &[String]| {
-        holds_any(c, PAST) || (!ask.contains("month") && holds(c, &["last", "month"]))
+        (holds_any(c, PAST) || (!ask.contains("month") && holds(c, &["last", "month"])))
+            && !holds_any(c, &[&["again"], &["still"]])
     };
     let past = is_past(words);
     if past && lists(question) && holds_any(words, OVER_NOW) {

@@ -256,6 +256,12 @@ pub(super) fn read_yes_no(
             Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true)
         ));
     }
+    // "I can't feel anything when I wipe": the author's words for yes.
+    if super::yes_phrases::says_yes_phrase(question, words) {
+        return Some(Ok(
+            Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(soft)
+        ));
+    }
     // A hedge in a later clause than the answer's own softens that clause
     // only: "no, I've had it on and off for years".
     let answer_ends = words
@@ -509,7 +515,11 @@ fn asked_about(question: &Question, clinical: Option<&str>) -> Vec<String> {
     }
     if let Some(yes) = question.answer(YesNo::Yes.id()) {
         for synonym in &yes.synonyms {
-            asked.extend(content_words(synonym));
+            asked.extend(
+                content_words(synonym)
+                    .into_iter()
+                    .filter(|w| !super::yes_phrases::is_weak(w)),
+            );
         }
     }
     asked
