@@ -78,6 +78,19 @@ fn asks_for_help(input: &str, typed: &Typed) -> bool {
     if input.chars().all(|c| c == '?' || c.is_whitespace()) {
         return true;
     }
+    // "no idea what you mean by saddle", "I don't understand the question".
+    if [
+        &["what", "you", "mean"][..],
+        &["what", "do", "you", "mean"],
+        &["don't", "understand", "the", "question"],
+        &["what", "does", "that", "mean"],
+        &["what", "does", "this", "mean"],
+    ]
+    .iter()
+    .any(|phrase| typed.words.windows(phrase.len()).any(|w| w == *phrase))
+    {
+        return true;
+    }
     let words = typed.text();
     matches!(
         words.as_str(),

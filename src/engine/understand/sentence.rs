@@ -113,6 +113,9 @@ const OVER_NOW: &[&[&str]] = &[
     &["nothing", "new"],
     &["all", "better"],
     &["healed"],
+    &["nothing", "now"],
+    &["none", "now"],
+    &["gone", "now"],
     &["but", "not", "today"],
 ];
 
@@ -245,6 +248,9 @@ const KEPT_TO: &[&[&str]] = &[
     &["stick", "to"],
     &["the", "pharmacist", "said"],
     &["recommended", "dose"],
+    &["normal", "dose"],
+    &["usual", "dose"],
+    &["right", "dose"],
 ];
 
 /// Words that say "more than allowed".
@@ -273,6 +279,17 @@ fn holds_any<S: AsRef<str>>(words: &[S], phrases: &[&[&str]]) -> bool {
 
 fn is_boundary(word: &str) -> bool {
     BOUNDARIES.contains(&word)
+}
+
+/// Whether the words say what they tell of is over: "fine now", "nothing
+/// since".
+pub(super) fn over_now(words: &[String]) -> bool {
+    holds_any(words, OVER_NOW)
+}
+
+/// A word that denies: "not", "never", "don't".
+pub(super) fn is_negation_word(word: &str) -> bool {
+    NEGATIONS.contains(&word)
 }
 
 fn is_negation(words: &[String], i: usize) -> bool {
@@ -326,6 +343,8 @@ fn someone_else(clause: &[String]) -> bool {
             .is_some_and(|w| matches!(w.as_str(), "my" | "our" | "his" | "her" | "the" | "all")),
     );
     clause.get(start).is_some_and(|w| {
+        // "my dad's got": the person named, with "'s".
+        let w = w.strip_suffix("'s").unwrap_or(w);
         OTHERS
             .iter()
             .any(|o| same_word(w, o) || same_word(w, &format!("{o}s")))
@@ -412,10 +431,34 @@ pub(super) fn topic(question: &Question, clinical: Option<&str>) -> Vec<String> 
 
 /// Whether the question is about now, or since this pain began, rather than
 /// about ever.
-fn about_now(question: &Question) -> bool {
+pub(super) fn about_now(question: &Question) -> bool {
     let ask = question.ask.to_lowercase();
     let words: Vec<&str> = ask.split(|c: char| !c.is_alphanumeric()).collect();
     !(words.contains(&"ever") || words.contains(&"before") || ask.contains("in your life"))
+}
+
+/// The words of what is asked only for a recent time ("in the last few
+/// months", "lately"): all of it, or in a list, the items that say so ("d)
+/// an operation on your spine in the last few months", not "a) cancer now,
+/// or had it before").
+fn recent_part(question: &Question, asked: &[String]) -> Vec<String> {
+    let recent = |text: &str| {
+        let text = text.to_lowercase();
+        ["in the last", "lately"].iter().any(|w| text.contains(w))
+    };
+    if !lists(question) {
+        return if recent(&question.ask) {
+            asked.to_vec()
+        } else {
+            Vec::new()
+        };
+    }
+    question
+        .ask
+        .split(')')
+        .filter(|item| recent(item))
+        .flat_map(content_words)
+        .collect()
 }
 
 /// Whether the question lists several things ("a) ... b) ..."): a sentence
@@ -461,7 +504,7 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             verdict
         }
     };
-    if let Some(verdict) = no_but(words, asked) {
+    if let Some(verdict) = no_but(words, asked, &set_aside(&question.ask)) {
         return Some(verdict);
     }
     if words.len() < 2 {
@@ -612,11 +655,7 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
     }
     // "back surgery 15 years ago" to "in the last few months?": plainly not.
     let long_ago = holds_any(words, LONG_AGO);
-    if past
-        && long_ago
-        && affirms(words, asked)
-        && ["in the last", "lately"].iter().any(|w| ask.contains(w))
-    {
+    if past && long_ago && affirms(words, &recent_part(question, asked)) {
         return Some(soft(Verdict::No));
     }
     // "that's been for years since the kids" to "since this back pain
@@ -643,10 +682,23 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         // "... but that's been for years": a clause of the past that names
         // nothing of its own points back at what was said before it.
         let back_reference = parts.iter().any(|c| is_past(c) && !affirms(c, asked));
+        // "... but it's much worse since this started": the old thing is
+        // new in how bad it is.
+        let worse_since = parts.iter().any(|c| {
+            let denied = negated(c);
+            !is_past(c)
+                && c.iter()
+                    .zip(&denied)
+                    .any(|(w, &neg)| !neg && (w == "worse" || w == "more"))
+                && holds_any(
+                    c,
+                    &[&["since", "this"], &["since", "the", "pain"], &["now"]],
+                )
+        });
         let yes_now = !back_reference
-            && parts
-                .iter()
-                .any(|c| !is_past(c) && affirms(c, asked) && !holds_any(c, OVER_NOW));
+            && parts.iter().any(|c| {
+                !is_past(c) && (affirms(c, asked) || worse_since) && !holds_any(c, OVER_NOW)
+            });
         if !yes_now {
             return Some(if over {
                 soft(Verdict::No)
@@ -654,6 +706,10 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
                 Verdict::SoftNo
             });
         }
+    }
+    // "both, but the left is worse" to "are both legs weak?": both.
+    if ask.contains("both ") && words[0] == "both" && words.get(1).is_none_or(|w| is_boundary(w)) {
+        return Some(Verdict::Yes);
     }
     // "just the one leg" to "are both legs weak?". Not "my right leg gave
     // way and then the left": both sides named is both.
@@ -752,7 +808,8 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         let unexplained = pieces.iter().any(|c| {
             !fine_clause(c, asked)
                 && c.iter().any(|w| {
-                    !is_stopword(w) && !matches!(w.as_str(), "now" | "thanks" | "otherwise")
+                    !is_stopword(w)
+                        && !matches!(w.as_str(), "now" | "thanks" | "otherwise" | "only")
                 })
         });
         return Some(if unexplained {
@@ -767,7 +824,7 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
 /// "no, but my pee's been red": a no, and more that must not be lost. On a
 /// question where a wrong no could hide danger, the reader asks again (the
 /// caller hedges the no); the rest never turns it into a yes.
-fn no_but(words: &[String], asked: &[String]) -> Option<Verdict> {
+fn no_but(words: &[String], asked: &[String], aside: &[String]) -> Option<Verdict> {
     let first = words.first()?;
     if !["no", "nope", "nah"].iter().any(|w| same_word(first, w)) {
         return None;
@@ -780,6 +837,18 @@ fn no_but(words: &[String], asked: &[String]) -> Option<Verdict> {
         return None;
     }
     let rest = &words[but + 1..];
+    // "no, but it burns when I pee" where the question says burning comes
+    // later: the rest is about that, so the no is plain.
+    let meant: Vec<&String> = rest
+        .iter()
+        .filter(|w| *w != "," && !is_stopword(w) && !is_when(w))
+        .collect();
+    if !meant.is_empty()
+        && meant.iter().any(|w| aside.iter().any(|a| same_stem(w, a)))
+        && meant.iter().all(|w| aside.iter().any(|a| same_stem(w, a)))
+    {
+        return Some(Verdict::No);
+    }
     let mentions = rest.iter().any(|w| {
         ALARMS.iter().any(|a| w.starts_with(a))
             || asked.iter().any(|a| same_stem(w, a) && !is_stopword(a))
@@ -789,6 +858,23 @@ fn no_but(words: &[String], asked: &[String]) -> Option<Verdict> {
     } else {
         Verdict::No
     })
+}
+
+/// Words the question itself sets aside for later: "(Burning, needing to
+/// go often, or blood in your pee come later.)".
+pub(super) fn set_aside(ask: &str) -> Vec<String> {
+    ask.split('(')
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .filter(|inside| {
+            let inside = inside.to_lowercase();
+            ["come later", "asked later", "comes later"]
+                .iter()
+                .any(|p| inside.contains(p))
+        })
+        .flat_map(content_words)
+        .filter(|w| !matches!(w.as_str(), "come" | "comes" | "later" | "asked"))
+        .collect()
 }
 
 /// Times a change is measured from: "the same as yesterday".
