@@ -348,14 +348,14 @@ fn vocabulary<'q>(
             _ => words.push(word.clone()),
         }
     }
-    // A phrase for yes ("can't feel down there") is read whole elsewhere;
-    // its weak words alone ("down") name nothing.
+    // A phrase for yes ("can't feel down there", "not making sense") is
+    // read whole elsewhere (yes_phrases.rs); its words alone name nothing.
     let yes = YesNo::Yes.is_id(&answer.id);
     let named: Vec<Word<'q>> = synonyms
         .iter()
+        .filter(|synonym| !yes || synonym.len() == 1)
         .flatten()
         .filter(|w| *w != "," && !is_stopword(w))
-        .filter(|w| !(yes && super::yes_phrases::is_weak(w)))
         .cloned()
         .collect();
     words.extend(

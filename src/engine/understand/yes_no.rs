@@ -559,7 +559,14 @@ const CONTRARY: &[(&str, &str)] = &[
 /// The words a yes repeats: the question's own, its clinical wording, and
 /// the author's synonyms for yes.
 fn asked_about(question: &Question, clinical: Option<&str>) -> Vec<String> {
-    let mut asked = content_words(&question.ask);
+    // "This is the part of you that would touch a bike saddle." explains a
+    // word; "I can't ride a bike" says nothing of what is asked.
+    let mut asked: Vec<String> = question
+        .ask
+        .split_inclusive(['.', '?'])
+        .filter(|sentence| !sentence.trim_start().starts_with("This is "))
+        .flat_map(content_words)
+        .collect();
     if let Some(clinical) = clinical {
         asked.extend(content_words(clinical));
     }
