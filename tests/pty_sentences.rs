@@ -104,7 +104,10 @@ fn something_more_said_in_passing_is_asked_about_and_kept() {
     // "no, but ...": the no is checked back, the rest kept and shown with
     // the questions it speaks of, and listed on the result.
     say(p, "no, but my pee's been red", "Just to check");
-    say(p, "yes", "Earlier you said");
+    // Blood in the pee is a red flag: asked about at once, its question
+    // quoted.
+    say(p, "yes", "Have you seen blood in your pee");
+    say(p, "no, it's more dark than red", "Earlier you said");
     say(p, "no", "lost feeling in your genitals");
     for question in [
         "weakness in either leg",
@@ -117,8 +120,11 @@ fn something_more_said_in_passing_is_asked_about_and_kept() {
     }
     say(p, "none", "Which of these are true for you?");
     say(p, "none", "Earlier you said");
-    say(p, "yes", "wake you at night");
-    say(p, "yes", "  - \u{201c}my pee's been red\u{201d}");
+    say(p, "no", "How long has this episode");
+    say(p, "about 5 days", "Does the pain spread");
+    say(p, "it stays in my back", "Do any of these apply to you?");
+    say(p, "none of them", "make your back pain worse?");
+    say(p, "nothing", "  - \u{201c}my pee's been red\u{201d}");
     say(p, "quit", "Save your answers before leaving?");
     p.send_line("").unwrap();
     p.expect("Goodbye").unwrap();

@@ -6,7 +6,7 @@
 
 use super::check_back::CheckReason;
 use super::session::Session;
-use super::understand::{said_besides, says_no, speaks_of, understand};
+use super::understand::{said_besides, says_no, speaks_of, understand, words_shared};
 use crate::compile::{AnswerValue, NodeId, YesNo};
 
 /// A finding mentioned in passing, while answering another question.
@@ -27,8 +27,9 @@ pub struct Mention {
 }
 
 /// The question still to come that `input` speaks of besides its answer to
-/// the current question: the first whose answer the words give, else the
-/// first they speak of without denying it.
+/// the current question: of those whose answer the words give, the one
+/// they share the most words with (the first of equals); else the first
+/// they speak of without denying it.
 pub(super) fn find_mention(session: &Session, input: &str) -> Option<Mention> {
     let besides = said_besides(input)?;
     // Shown on screens and in reports: control characters made visible.
@@ -37,6 +38,7 @@ pub(super) fn find_mention(session: &Session, input: &str) -> Option<Mention> {
     let here = session.current_index();
     let order = flow.order();
     let from = order.iter().position(|&n| n == here)?;
+    let mut best: Option<(usize, Mention)> = None;
     let mut unread = None;
     for &index in &order[from + 1..] {
         let node = flow.node(index);
@@ -58,13 +60,18 @@ pub(super) fn find_mention(session: &Session, input: &str) -> Option<Mention> {
         match understand(node, question, &besides).map(|u| u.into_value()) {
             Ok(value) if says_no(question, &value) => {}
             Ok(AnswerValue::Choice(c)) if YesNo::Unsure.is_id(&c) => {}
-            Ok(value) => return Some(mention(Some(value))),
+            Ok(value) => {
+                let shared = words_shared(question, &besides);
+                if best.as_ref().is_none_or(|(most, _)| shared > *most) {
+                    best = Some((shared, mention(Some(value))));
+                }
+            }
             Err(_) => {
                 unread.get_or_insert_with(|| mention(None));
             }
         }
     }
-    unread
+    best.map(|(_, mention)| mention).or(unread)
 }
 
 /// The mention to offer as an answer now, if any: a red flag mentioned and
@@ -145,6 +152,27 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_to_a_mention_asked_early_is_never_the_answer_to_the_question_shown() {
+        let flow = shipped();
+        let mut session = Session::new(&flow);
+        session
+            .answer_text("yes, my own back, and my bum has gone numb")
+            .unwrap();
+        assert_eq!(here(&session), "about.how_old");
+        // Neither yes nor no: asked again, the age is not taken from it.
+        assert!(session.answer_text("it's been numb for 34 days").is_err());
+        assert!(session.pending_check().is_some());
+        assert_eq!(session.answered(), 1);
+        // A no with more to it declines the mention, and records nothing.
+        assert_eq!(
+            session.answer_text("no, it's only a bit tingly"),
+            Ok(Heard::Declined)
+        );
+        assert_eq!(session.answered(), 1);
+        assert_eq!(here(&session), "about.how_old");
+    }
+
+    #[test]
     fn a_mention_the_person_says_is_wrong_records_nothing() {
         let flow = shipped();
         let mut session = Session::new(&flow);
@@ -177,6 +205,13 @@ mod tests {
             session.answer_to(saddle),
             Some(&AnswerValue::Choice("no".into()))
         );
+        // Blood in the pee is a red flag: asked about at once.
+        let check = session.pending_check().expect("asked at once").clone();
+        assert_eq!(check.reason, CheckReason::Mentioned);
+        assert_eq!(flow.node(check.question).id, "urgent.urine_problem");
+        assert_eq!(session.answer_text("no"), Ok(Heard::Declined));
+        // Still shown with the questions it speaks of.
+        assert_eq!(here(&session), "emergency.bladder_bowel");
         assert_eq!(session.said_earlier(), Some("my pee's been red"));
         // A question that does not speak of it does not show it.
         session.answer_text("no").unwrap();

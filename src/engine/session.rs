@@ -5,7 +5,9 @@ use std::fmt;
 
 use super::check_back::{CheckBack, CheckReason, Heard, check_needed};
 use super::mentions::{Mention, find_mention, to_offer};
-use super::understand::{AnswerError, Understood, confirms, options_as_shown, understand};
+use super::understand::{
+    AnswerError, Understood, confirms, options_as_shown, starts_with_no, understand,
+};
 use crate::compile::{
     AnswerValue, Effect, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
     QuestionKind, Step, Value, Verdict,
@@ -240,6 +242,21 @@ impl<'f> Session<'f> {
                     Ok(self.offer_mention(Heard::Recorded(Understood::settled(check.value))))
                 }
             };
+        }
+        // A finding mentioned earlier, asked about before its question is
+        // shown: a reply that is not a plain yes or no cannot be the
+        // answer to the question the walk stands at, which was not asked.
+        if let Some(check) = &self.check
+            && check.question != self.current
+        {
+            if starts_with_no(input) {
+                self.check = None;
+                return Ok(self.offer_mention(Heard::Declined));
+            }
+            return Err(AnswerError::NoMatch {
+                input: input.to_string(),
+                options: vec!["1) Yes".into(), "2) No".into()],
+            });
         }
         let understood = match self.understand(input) {
             // "?" at a check-back: it stays open while help is shown.

@@ -254,7 +254,8 @@ impl<'f, W: Write> Conversation<'f, W> {
                 self.show_current()
             }
             Err(error) => {
-                let text = match asked {
+                // At a check-back the question shown is the check's.
+                let text = match asked.filter(|_| self.session.pending_check().is_none()) {
                     Some(question) => asked_again_text(question, &error),
                     None => error.to_string(),
                 };

@@ -5,7 +5,7 @@
 
 use super::normalise::tokens;
 use super::sentence;
-use super::words::content_words;
+use super::words::{content_words, is_stopword, same_stem};
 use crate::compile::Question;
 
 /// Words that open what is said besides the answer.
@@ -29,6 +29,21 @@ pub fn said_besides(input: &str) -> Option<String> {
 /// question as asked or of its answers' other words, said and not denied.
 /// (Not its clinical wording: "red" would meet "reduced sensation".)
 pub fn speaks_of(question: &Question, text: &str) -> bool {
+    sentence::affirms_any(&words_of(text), &asked_words(question))
+}
+
+/// How many of the words of `text` the question's words share: which of
+/// several questions a mention speaks of most ("my pee's been red" shares
+/// "pee" with three questions and "red" with the one on blood in the pee).
+pub fn words_shared(question: &Question, text: &str) -> usize {
+    let asked = asked_words(question);
+    (words_of(text).iter())
+        .filter(|w| !is_stopword(w) && asked.iter().any(|a| same_stem(w, a)))
+        .count()
+}
+
+/// The question as asked, and its answers' other words (not those for no).
+fn asked_words(question: &Question) -> Vec<String> {
     let mut asked = content_words(&question.ask);
     for answer in question.answers() {
         if !crate::compile::YesNo::No.is_id(&answer.id) {
@@ -37,15 +52,19 @@ pub fn speaks_of(question: &Question, text: &str) -> bool {
             }
         }
     }
-    // "my pee's been red": the word is "pee".
+    asked
+}
+
+/// The words of typed text, a possessive "'s" taken off: "my pee's been
+/// red" speaks of "pee".
+fn words_of(text: &str) -> Vec<String> {
     let (words, _) = tokens(text);
-    let words: Vec<String> = (words.into_iter())
+    (words.into_iter())
         .map(|w| match w.strip_suffix("'s") {
             Some(base) if base.len() >= 2 => base.to_string(),
             _ => w,
         })
-        .collect();
-    sentence::affirms_any(&words, &asked)
+        .collect()
 }
 
 #[cfg(test)]

@@ -30,9 +30,9 @@ mod yes_phrases;
 
 pub use answer_error::{AnswerError, options_as_shown, shorten};
 pub(crate) use choices::none_option;
-pub use confirmation::{confirms, plainly_no};
+pub use confirmation::{confirms, plainly_no, starts_with_no};
 pub use decision::{Certainty, Understood, is_safety_question, says_no};
-pub use mention::{said_besides, speaks_of};
+pub use mention::{said_besides, speaks_of, words_shared};
 
 use crate::compile::{AnswerValue, Node, Question, QuestionKind};
 use decision::Reading;
