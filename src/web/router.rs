@@ -194,7 +194,9 @@ fn answer(session: &mut Session, fields: &Fields, said: &mut Said) {
             );
             return;
         }
-        session.answer(AnswerValue::Many(chosen))
+        // Read as `run --answers` reads `a+b`: the reader refuses "none of
+        // these" ticked with another box (`Session::answer` does not).
+        session.answer_text(&chosen.join("+")).map(|_| ())
     } else if let Some(text) = fields.get("text") {
         match session.answer_text(text) {
             Ok(understood) => {

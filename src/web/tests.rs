@@ -230,6 +230,39 @@ async fn unclear_words_ask_the_same_question_again() {
 }
 
 #[tokio::test]
+async fn none_of_these_ticked_with_another_box_is_refused() {
+    let page = walk_to("risk_screen").await;
+    let state = encoded(&state_of(&page.body));
+    let given = read(flow(), Some(&state_of(&page.body))).unwrap().len();
+    let reply = post(
+        "/step",
+        format!("state={state}&multiple=1&many=none&many=diabetes"),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(
+        reply.body.contains("cannot be chosen together"),
+        "{}",
+        reply.body
+    );
+    assert_eq!(asked(&reply.body).as_deref(), Some("risk_screen"));
+    assert_eq!(
+        read(flow(), Some(&state_of(&reply.body))).unwrap().len(),
+        given
+    );
+    let two = post(
+        "/step",
+        format!("state={state}&multiple=1&many=procedure&many=infection"),
+    )
+    .await;
+    let pairs = read(flow(), Some(&state_of(&two.body))).unwrap();
+    assert_eq!(
+        pairs.last().unwrap(),
+        &("risk_screen".into(), "infection+procedure".into())
+    );
+}
+
+#[tokio::test]
 async fn back_and_change_drop_answers() {
     let page = walk_to("bladder_bowel").await;
     let state = state_of(&page.body);
