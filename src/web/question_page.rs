@@ -11,7 +11,7 @@ use super::page::{page, state_input};
 use super::so_far::answers_so_far;
 use crate::compile::{Node, Question, QuestionKind};
 use crate::engine::Session;
-use crate::report::Audience;
+use crate::report::{Audience, lettered_list};
 
 /// What the last post left to say above the question.
 #[derive(Default)]
@@ -47,6 +47,9 @@ pub fn question_page(
         None => format!("At most {} to go.", left.max),
     };
     let _ = writeln!(main, "<p class=\"progress\">{to_go}</p>");
+    if let Some(section) = node.section.and_then(|s| session.flow().sections().get(s)) {
+        let _ = writeln!(main, "<h2 class=\"section\">{}</h2>", html(&section.title));
+    }
     if let Some(notice) = &said.notice {
         let _ = writeln!(
             main,
@@ -68,12 +71,31 @@ pub fn question_page(
             html(unclear)
         );
     }
+    // A lettered list cannot sit in a legend: the legend holds its opening,
+    // the list follows it and describes the group.
+    let (intro, items) = lettered_list(&question.ask);
+    let described = if items.is_empty() {
+        ""
+    } else {
+        " aria-describedby=\"lettered\""
+    };
     let _ = writeln!(
         main,
-        "<form method=\"post\" action=\"/step\">\n{}\n<fieldset>\n<legend>{}</legend>",
+        "<form method=\"post\" action=\"/step\">\n{}\n<fieldset{described}>\n<legend>{}</legend>",
         state_input(&field),
-        html(&question.ask)
+        html(intro)
     );
+    if !items.is_empty() {
+        main.push_str("<ol class=\"lettered\" id=\"lettered\">\n");
+        for (letter, item) in items {
+            let _ = writeln!(
+                main,
+                "<li><span aria-hidden=\"true\">{letter})</span> {}</li>",
+                html(item)
+            );
+        }
+        main.push_str("</ol>\n");
+    }
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical
     {
@@ -121,7 +143,11 @@ fn options(main: &mut String, question: &Question) {
             main.push_str("</div>\n");
         }
         QuestionKind::Multiple { answers, .. } => {
-            main.push_str("<p>Choose all that apply.</p>\n<div class=\"options\">\n");
+            // Said once: many questions of this kind already end with it.
+            if !question.ask.to_lowercase().contains("all that apply") {
+                main.push_str("<p>Choose all that apply.</p>\n");
+            }
+            main.push_str("<div class=\"options\">\n");
             for (i, answer) in answers.iter().enumerate() {
                 let _ = writeln!(
                     main,

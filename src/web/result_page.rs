@@ -86,7 +86,7 @@ pub fn result_page(session: &Session, audience: Audience, notice: Option<&str>) 
     }
     let _ = writeln!(
         main,
-        "<div class=\"row\">\n<form method=\"post\" action=\"/report\">{state}<button type=\"submit\">Download the report (Markdown)</button></form>\n<form method=\"post\" action=\"/step\">{state}<button type=\"submit\" class=\"secondary\" name=\"back\" value=\"1\">Back</button></form>\n<form method=\"get\" action=\"/\"><button type=\"submit\" class=\"secondary\">Start again</button></form>\n</div>\n<p>To print this result, use your browser's Print command: the page prints without its buttons.</p>",
+        "<div class=\"row\">\n<form method=\"post\" action=\"/report\">{state}<button type=\"submit\" name=\"format\" value=\"html\">Download the report (web page)</button></form>\n<form method=\"post\" action=\"/report\">{state}<button type=\"submit\" class=\"secondary\" name=\"format\" value=\"markdown\">Download the report (Markdown)</button></form>\n<form method=\"post\" action=\"/step\">{state}<button type=\"submit\" class=\"secondary\" name=\"back\" value=\"1\">Back</button></form>\n<form method=\"get\" action=\"/\"><button type=\"submit\" class=\"secondary\">Start again</button></form>\n</div>\n<p class=\"no-print\">To print this result, use your browser's Print command: the page prints without its buttons.</p>",
         state = state_input(&field)
     );
     main.push_str(&answers_so_far(session, &field));

@@ -431,6 +431,107 @@ async fn the_report_is_a_markdown_download() {
 }
 
 #[tokio::test]
+async fn the_report_is_also_a_web_page() {
+    let page = walk("opening=self_pain how_old=41 pregnancy=no saddle_numbness=yes").await;
+    assert!(
+        page.body.contains("name=\"format\" value=\"html\""),
+        "{}",
+        page.body
+    );
+    let state = encoded(&state_of(&page.body));
+    let reply = post("/report", format!("state={state}&format=html")).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(
+        reply.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let disposition = reply.headers["content-disposition"].to_str().unwrap();
+    assert!(
+        disposition.contains("backcheck-report.html"),
+        "{disposition}"
+    );
+    assert!(reply.body.starts_with("<!DOCTYPE html>"), "{}", reply.body);
+    assert!(reply.body.contains("# backcheck report"), "{}", reply.body);
+    // The page's own CSP applies to it too: no script in a downloaded page.
+    assert!(!reply.body.contains("<script"));
+}
+
+#[tokio::test]
+async fn a_lettered_list_in_a_question_is_a_list_under_its_section() {
+    let page = walk_to("history_screen").await;
+    let body = &page.body;
+    assert!(
+        body.contains("<legend>Does anything on this list apply to you?</legend>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<fieldset aria-describedby=\"lettered\">"),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "<li><span aria-hidden=\"true\">a)</span> You have cancer now, or had it before.</li>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("<span aria-hidden=\"true\">e)</span>"),
+        "{body}"
+    );
+    let index = flow().find("history_screen").unwrap();
+    let section = flow().node(index).section.unwrap();
+    let title = &flow().sections()[section].title;
+    assert!(
+        body.contains(&format!("<h2 class=\"section\">{title}</h2>")),
+        "{body}"
+    );
+    // A question without a list keeps all its words in the legend.
+    let first = get("/").await;
+    assert!(!first.body.contains("class=\"lettered\""), "{}", first.body);
+    assert!(
+        first.body.contains("<h2 class=\"section\">About you</h2>"),
+        "{}",
+        first.body
+    );
+}
+
+#[tokio::test]
+async fn a_request_that_comes_too_slowly_gets_a_408_page() {
+    use futures_util::{StreamExt, stream};
+    let body = Body::from_stream(
+        stream::once(async { Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"state=")) })
+            .chain(stream::pending()),
+    );
+    let request = Request::post("/step")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .unwrap();
+    let limit = std::time::Duration::from_millis(100);
+    let response = super::router::timed_router(app(), limit)
+        .oneshot(request)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::REQUEST_TIMEOUT);
+    assert!(
+        response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            == CSP
+    );
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let page = String::from_utf8(bytes.to_vec()).unwrap();
+    assert!(
+        page.contains("<h1>The page took too long to arrive</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
+}
+
+#[tokio::test]
 async fn choose_all_that_apply_needs_a_box_ticked() {
     let page = walk_to("conditions").await;
     assert!(page.body.contains("type=\"checkbox\""), "{}", page.body);

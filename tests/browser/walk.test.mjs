@@ -162,20 +162,37 @@ for (const width of WIDTHS) {
       assert.ok(await page.locator('footer .call').isVisible());
       if (javaScript) await audit(page, 'result (treat)', width);
       if (!javaScript) await shot(page, `result-treat-${width}`);
-      // The report downloads as a file of the answers given.
-      const download = page.waitForEvent('download');
-      await page.getByRole('button', { name: /Download the report \(Markdown\)/ }).click();
-      const file = await download;
-      assert.match(file.suggestedFilename(), /\.md$/);
-      const text = readFileSync(await file.path(), 'utf8');
-      assert.match(text, /34/);
+      // The report downloads as a file, in Markdown or as a web page.
+      for (const [name, extension] of [['Markdown', 'md'], ['web page', 'html']]) {
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', { name: `Download the report (${name})` }).click();
+        const file = await download;
+        assert.equal(file.suggestedFilename(), `backcheck-report.${extension}`);
+        const text = readFileSync(await file.path(), 'utf8');
+        assert.match(text, /# backcheck report/);
+        assert.match(text, /34/);
+      }
+      // Printed: the result, the answers and the safety lines, no buttons.
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(await result.isVisible());
+      assert.ok(await page.locator('.so-far li').first().isVisible());
+      assert.ok(await page.locator('footer .call').isVisible());
+      assert.equal(await page.locator('button:visible').count(), 0);
+      assert.equal(await page.getByText('To print this result').isVisible(), false);
+      if (!javaScript) await shot(page, `print-${width}`);
+      await page.emulateMedia({ media: 'screen' });
       await page.context().close();
     });
 
     test(`"not sure" on a red flag is never taken as no (${how})`, async () => {
       const page = await open(width, javaScript);
       await walk(page, ['self_pain', '55', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no']);
-      // The screen holding a lettered list: "not sure" by its button.
+      // The screen holding a lettered list, shown as a list under its section.
+      assert.equal(await page.locator('ol.lettered li').count(), 5);
+      assert.ok(await page.locator('h2.section').isVisible());
+      if (javaScript) await audit(page, 'question (lettered list)', width);
+      if (!javaScript) await shot(page, `lettered-${width}`);
+      // "Not sure" by its button.
       await give(page, 'unsure');
       assert.deepEqual(await lastAnswer(page), ['history_screen', 'unsure']);
       // Typed doubt on the next red flag is read as "not sure", and said back.
