@@ -18,6 +18,11 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 "$CHROMIUM" --version
 
+# A relative SCREENSHOTS is from the repository's root, where it was typed.
+if [ -n "${SCREENSHOTS:-}" ] && [ "${SCREENSHOTS#/}" = "$SCREENSHOTS" ]; then
+    export SCREENSHOTS="$root/$SCREENSHOTS"
+fi
+
 cd "$here"
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
     echo "== npm ci (tests/browser)"
