@@ -26,6 +26,35 @@ pub struct Said {
     pub why_open: bool,
 }
 
+impl Said {
+    /// What the last post left to say, as the paragraphs that say it.
+    pub fn lines(&self) -> String {
+        let mut out = String::new();
+        if let Some(notice) = &self.notice {
+            let _ = writeln!(
+                out,
+                "<p class=\"said\" role=\"status\">{}</p>",
+                html(notice)
+            );
+        }
+        if let Some(read_as) = &self.read_as {
+            let _ = writeln!(
+                out,
+                "<p class=\"said\" role=\"status\">Your last answer was taken as: <strong>→ {}</strong>. If that is wrong, press Back.</p>",
+                html(read_as)
+            );
+        }
+        if let Some(unclear) = &self.unclear {
+            let _ = writeln!(
+                out,
+                "<p class=\"unclear\" role=\"alert\">{}</p>",
+                html(unclear)
+            );
+        }
+        out
+    }
+}
+
 pub fn question_page(
     session: &Session,
     node: &Node,
@@ -50,27 +79,7 @@ pub fn question_page(
     if let Some(section) = node.section.and_then(|s| session.flow().sections().get(s)) {
         let _ = writeln!(main, "<h2 class=\"section\">{}</h2>", html(&section.title));
     }
-    if let Some(notice) = &said.notice {
-        let _ = writeln!(
-            main,
-            "<p class=\"said\" role=\"status\">{}</p>",
-            html(notice)
-        );
-    }
-    if let Some(read_as) = &said.read_as {
-        let _ = writeln!(
-            main,
-            "<p class=\"said\" role=\"status\">Your last answer was taken as: <strong>→ {}</strong>. If that is wrong, press Back.</p>",
-            html(read_as)
-        );
-    }
-    if let Some(unclear) = &said.unclear {
-        let _ = writeln!(
-            main,
-            "<p class=\"unclear\" role=\"alert\">{}</p>",
-            html(unclear)
-        );
-    }
+    main.push_str(&said.lines());
     // A lettered list cannot sit in a legend: the legend holds its opening,
     // the list follows it and describes the group.
     let (intro, items) = lettered_list(&question.ask);

@@ -154,7 +154,7 @@ fn current_page(session: &Session, audience: Audience, said: Said) -> String {
         Current::Question { node, question, .. } => {
             question_page(session, node, question, audience, &said)
         }
-        Current::Outcome { .. } => result_page(session, audience, said.notice.as_deref()),
+        Current::Outcome { .. } => result_page(session, audience, &said),
     }
 }
 

@@ -218,6 +218,17 @@ async fn typed_words_are_read_as_the_chat_reads_them_and_said_back() {
 }
 
 #[tokio::test]
+async fn words_that_end_the_walk_are_said_back_under_the_result() {
+    let page = walk_to("saddle_numbness").await;
+    let state = encoded(&state_of(&page.body));
+    let reply = post("/step", format!("state={state}&text=yes%2C+a+bit+numb")).await;
+    let body = &reply.body;
+    assert!(body.contains("class=\"result emergency\""), "{body}");
+    let echo = body.find("<strong>→ Yes</strong>").expect(body);
+    assert!(body.find("</section>").unwrap() < echo, "{body}");
+}
+
+#[tokio::test]
 async fn unclear_words_ask_the_same_question_again() {
     let page = walk_to("saddle_numbness").await;
     let state = encoded(&state_of(&page.body));

@@ -3,12 +3,12 @@
 # Chromium, the npm packages of package-lock.json), starts `backcheck serve`
 # on a free loopback port, runs the tests in Chromium and stops the server.
 # Fails, never skips, when the browser cannot start.
-#   tests/browser/run.sh [BINARY]   (default: target/debug/backcheck)
+#   tests/browser/run.sh [BINARY]   (default: the dev build, target/debug/backcheck)
 #   SCREENSHOTS=docs/screenshots tests/browser/run.sh   also writes the PNGs
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-binary="${1:-$root/target/debug/backcheck}"
+binary="${1:-${CARGO_TARGET_DIR:-$root/target}/debug/backcheck}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
 if [ ! -x "$CHROMIUM" ]; then

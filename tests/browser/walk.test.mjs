@@ -6,7 +6,9 @@
 // failure, never a skip.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
@@ -178,6 +180,18 @@ for (const width of WIDTHS) {
         const text = readFileSync(await file.path(), 'utf8');
         assert.match(text, /# backcheck report/);
         assert.match(text, /34/);
+        if (extension === 'html' && javaScript) {
+          // Opened as the person would open it: a file named .html.
+          const saved = join(mkdtempSync(join(tmpdir(), 'backcheck-')), file.suggestedFilename());
+          await file.saveAs(saved);
+          const report = await page.context().newPage();
+          await report.goto(`file://${saved}`);
+          assert.match(await report.title(), /backcheck report/);
+          await fitsWidth(report, width);
+          await audit(report, 'report (web page)', width);
+          await report.close();
+          rmSync(dirname(saved), { recursive: true });
+        }
       }
       // Printed: the result, the answers and the safety lines, no buttons.
       await page.emulateMedia({ media: 'print' });
@@ -240,6 +254,8 @@ for (const width of WIDTHS) {
       const banner = page.locator('section.result.emergency');
       await assert.doesNotReject(banner.waitFor());
       assert.equal(await banner.getAttribute('role'), 'alert');
+      // The words are said back, under the banner.
+      assert.match(await page.locator('.said').innerText(), /→ Yes/);
       assert.match(await banner.locator('h1').innerText(), /EMERGENCY/);
       // Seen without scrolling: the banner's top and its call line in view.
       const box = await banner.boundingBox();
@@ -328,7 +344,7 @@ for (const width of WIDTHS) {
 }
 
 test('every kind of page was audited at both widths', () => {
-  for (const kind of ['question (single choice)', 'question (choose all that apply)', 'result (treat)', 'result (emergency)', 'problem page (400)']) {
+  for (const kind of ['question (single choice)', 'question (lettered list)', 'question (choose all that apply)', 'question (asked back)', 'result (treat)', 'result (emergency)', 'report (web page)', 'problem page (400)', 'problem page (404)']) {
     for (const width of WIDTHS) assert.ok(audited.has(`${kind}@${width}`), `${kind} at ${width} px`);
   }
   console.log(`# axe audits: ${audits.length}, serious or critical: 0`);
