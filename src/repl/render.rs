@@ -7,7 +7,7 @@ use colored::Colorize;
 use super::command::CHAT_COMMANDS;
 use crate::compile::{Node, Question, QuestionKind, QuestionsLeft};
 use crate::engine::Session;
-use crate::report::Audience;
+use crate::report::{Audience, lettered_list};
 
 /// A question as shown: its text (a lettered list in it on lines of its
 /// own), the clinical wording for a therapist, then the numbered answers.
@@ -50,36 +50,6 @@ fn numbered_answers(out: &mut String, question: &Question) {
     for (i, answer) in question.answers().iter().enumerate() {
         let _ = writeln!(out, "  {}) {}", (i + 1).to_string().cyan(), answer.label);
     }
-}
-
-/// A question text holding a lettered list ("Does any apply? a) ... b) ...")
-/// split into its opening and its items, so each item gets its own line and
-/// the list is not mistaken for the numbered answers below it.
-pub fn lettered_list(ask: &str) -> (&str, Vec<(char, &str)>) {
-    let mut starts = Vec::new();
-    let mut from = 0;
-    for letter in 'a'..='z' {
-        let marker = format!(" {letter}) ");
-        match ask[from..].find(&marker) {
-            Some(at) => {
-                starts.push((letter, from + at));
-                from += at + marker.len();
-            }
-            None => break,
-        }
-    }
-    if starts.len() < 2 {
-        return (ask, Vec::new());
-    }
-    let items = starts
-        .iter()
-        .enumerate()
-        .map(|(i, &(letter, at))| {
-            let end = starts.get(i + 1).map_or(ask.len(), |&(_, next)| next);
-            (letter, ask[at + 4..end].trim())
-        })
-        .collect();
-    (ask[..starts[0].1].trim_end(), items)
 }
 
 /// "Question 4 (about 6 to go if all is well, at most 19)": honest about the
@@ -147,7 +117,7 @@ mod tests {
     use std::mem::discriminant;
 
     use super::super::command::{CHAT_COMMANDS, Command};
-    use super::{USAGE_WIDTH, help_text, lettered_list};
+    use super::{USAGE_WIDTH, help_text};
 
     /// The commands in `help`'s first column, as shown (`change N A`).
     fn usages_shown(help: &str) -> Vec<&str> {
@@ -209,17 +179,5 @@ mod tests {
                 .any(|usage| discriminant(&Command::parse(usage)) == discriminant(&command));
             assert!(shown, "`{word}` is a command that help does not show");
         }
-    }
-
-    #[test]
-    fn a_lettered_list_is_split_into_items() {
-        let (intro, items) = lettered_list("Does any apply? a) A fall. b) Cancer, now or before.");
-        assert_eq!(intro, "Does any apply?");
-        assert_eq!(
-            items,
-            vec![('a', "A fall."), ('b', "Cancer, now or before.")]
-        );
-        let (intro, items) = lettered_list("Is it a) sore?");
-        assert_eq!((intro, items.len()), ("Is it a) sore?", 0));
     }
 }

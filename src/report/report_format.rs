@@ -59,7 +59,7 @@ fn html_page(text: &str) -> String {
         }
     }
     format!(
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>backcheck report</title>\n</head>\n<body>\n<pre style=\"white-space: pre-wrap\">\n{escaped}</pre>\n</body>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>backcheck report</title>\n</head>\n<body>\n<pre style=\"white-space: pre-wrap\">\n{escaped}</pre>\n</body>\n</html>\n"
     )
 }
 
@@ -89,5 +89,8 @@ mod tests {
             "{page}"
         );
         assert!(!page.contains("<script>"));
+        // Read aloud in the right language, and readable on a phone.
+        assert!(page.contains("<html lang=\"en\">"), "{page}");
+        assert!(page.contains("name=\"viewport\""), "{page}");
     }
 }

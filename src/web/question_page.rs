@@ -9,9 +9,9 @@ use super::answers_field::encode;
 use super::escape::html;
 use super::page::{page, state_input};
 use super::so_far::answers_so_far;
-use crate::compile::{Node, Question, QuestionKind};
+use crate::compile::{AnswerValue, Node, Question, QuestionKind};
 use crate::engine::Session;
-use crate::report::Audience;
+use crate::report::{Audience, check_back_text, lettered_list};
 
 /// What the last post left to say above the question.
 #[derive(Default)]
@@ -24,6 +24,35 @@ pub struct Said {
     pub notice: Option<String>,
     /// Open the "why we ask" at once (the person asked for help).
     pub why_open: bool,
+}
+
+impl Said {
+    /// What the last post left to say, as the paragraphs that say it.
+    pub fn lines(&self) -> String {
+        let mut out = String::new();
+        if let Some(notice) = &self.notice {
+            let _ = writeln!(
+                out,
+                "<p class=\"said\" role=\"status\">{}</p>",
+                html(notice)
+            );
+        }
+        if let Some(read_as) = &self.read_as {
+            let _ = writeln!(
+                out,
+                "<p class=\"said\" role=\"status\">Your last answer was taken as: <strong>→ {}</strong>. If that is wrong, press Back.</p>",
+                html(read_as)
+            );
+        }
+        if let Some(unclear) = &self.unclear {
+            let _ = writeln!(
+                out,
+                "<p class=\"unclear\" role=\"alert\">{}</p>",
+                html(unclear)
+            );
+        }
+        out
+    }
 }
 
 pub fn question_page(
@@ -47,33 +76,36 @@ pub fn question_page(
         None => format!("At most {} to go.", left.max),
     };
     let _ = writeln!(main, "<p class=\"progress\">{to_go}</p>");
-    if let Some(notice) = &said.notice {
-        let _ = writeln!(
-            main,
-            "<p class=\"said\" role=\"status\">{}</p>",
-            html(notice)
-        );
+    if let Some(section) = node.section.and_then(|s| session.flow().sections().get(s)) {
+        let _ = writeln!(main, "<h2 class=\"section\">{}</h2>", html(&section.title));
     }
-    if let Some(read_as) = &said.read_as {
-        let _ = writeln!(
-            main,
-            "<p class=\"said\" role=\"status\">Your last answer was taken as: <strong>→ {}</strong>. If that is wrong, press Back.</p>",
-            html(read_as)
-        );
-    }
-    if let Some(unclear) = &said.unclear {
-        let _ = writeln!(
-            main,
-            "<p class=\"unclear\" role=\"alert\">{}</p>",
-            html(unclear)
-        );
-    }
+    main.push_str(&said.lines());
+    main.push_str(&check_back(session, question, &field));
+    // A lettered list cannot sit in a legend: the legend holds its opening,
+    // the list follows it and describes the group.
+    let (intro, items) = lettered_list(&question.ask);
+    let described = if items.is_empty() {
+        ""
+    } else {
+        " aria-describedby=\"lettered\""
+    };
     let _ = writeln!(
         main,
-        "<form method=\"post\" action=\"/step\">\n{}\n<fieldset>\n<legend>{}</legend>",
+        "<form method=\"post\" action=\"/step\">\n{}\n<fieldset{described}>\n<legend>{}</legend>",
         state_input(&field),
-        html(&question.ask)
+        html(intro)
     );
+    if !items.is_empty() {
+        main.push_str("<ol class=\"lettered\" id=\"lettered\">\n");
+        for (letter, item) in items {
+            let _ = writeln!(
+                main,
+                "<li><span aria-hidden=\"true\">{letter})</span> {}</li>",
+                html(item)
+            );
+        }
+        main.push_str("</ol>\n");
+    }
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical
     {
@@ -105,6 +137,53 @@ pub fn question_page(
     page(session.flow(), &format!("Question {number}"), &main)
 }
 
+/// A reading of typed words held back until the person says it is right
+/// ("Just to check: I understood “No”. Is that right?"): "Yes" posts that
+/// answer as if its button were pressed; "No" shows the question again.
+/// Pages keep nothing between requests, so a finding mentioned for a later
+/// question is only said here, not kept.
+fn check_back(session: &Session, question: &Question, field: &str) -> String {
+    let Some(check) = session.pending_check() else {
+        return String::new();
+    };
+    let Some(text) = check_back_text(session) else {
+        return String::new();
+    };
+    if check.question != session.current_index() {
+        return format!(
+            "<p class=\"said\" role=\"status\">{} Please tell us again when it is asked.</p>\n",
+            html(&text)
+        );
+    }
+    let value = match (&question.kind, &check.value) {
+        (_, AnswerValue::Choice(id)) => format!(
+            "<input type=\"hidden\" name=\"choice\" value=\"{}\">",
+            html(id)
+        ),
+        (_, AnswerValue::Many(ids)) => {
+            let mut inputs: String = (ids.iter())
+                .map(|id| {
+                    format!(
+                        "<input type=\"hidden\" name=\"many\" value=\"{}\">",
+                        html(id)
+                    )
+                })
+                .collect();
+            inputs.push_str("<input type=\"hidden\" name=\"multiple\" value=\"1\">");
+            inputs
+        }
+        (_, AnswerValue::Number(n)) => {
+            format!("<input type=\"hidden\" name=\"text\" value=\"{n}\">")
+        }
+    };
+    format!(
+        "<div class=\"check\" role=\"alert\">\n<p><strong>{}</strong></p>\n<form method=\"post\" action=\"/step\">{}{value}<div class=\"row\"><button type=\"submit\">Yes, that is right</button></div></form>\n<form method=\"post\" action=\"/step\">{}<div class=\"row\"><button type=\"submit\" class=\"secondary\" name=\"nothing\" value=\"1\">No, ask me again</button></div></form>\n</div>\n",
+        html(&text),
+        state_input(field),
+        state_input(field)
+    )
+}
+
 /// The answers as the controls that give them.
 fn options(main: &mut String, question: &Question) {
     match &question.kind {
@@ -121,7 +200,11 @@ fn options(main: &mut String, question: &Question) {
             main.push_str("</div>\n");
         }
         QuestionKind::Multiple { answers, .. } => {
-            main.push_str("<p>Choose all that apply.</p>\n<div class=\"options\">\n");
+            // Said once: many questions of this kind already end with it.
+            if !question.ask.to_lowercase().contains("all that apply") {
+                main.push_str("<p>Choose all that apply.</p>\n");
+            }
+            main.push_str("<div class=\"options\">\n");
             for (i, answer) in answers.iter().enumerate() {
                 let _ = writeln!(
                     main,

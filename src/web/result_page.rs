@@ -9,12 +9,13 @@ use std::fmt::Write as _;
 use super::answers_field::encode;
 use super::escape::html;
 use super::page::{page, state_input};
+use super::question_page::Said;
 use super::so_far::answers_so_far;
 use crate::compile::{Urgency, Verdict};
 use crate::engine::Session;
 use crate::report::{Audience, outcome_text};
 
-pub fn result_page(session: &Session, audience: Audience, notice: Option<&str>) -> String {
+pub fn result_page(session: &Session, audience: Audience, said: &Said) -> String {
     let field = encode(session);
     let class = match session.outcome().map(|o| o.verdict) {
         Some(Verdict::Treat) => "treat",
@@ -27,13 +28,6 @@ pub fn result_page(session: &Session, audience: Audience, notice: Option<&str>) 
     let mut lines = text.lines().map(str::trim_end).peekable();
     let mut main = String::new();
     let mut title = String::from("Result");
-    if let Some(notice) = notice {
-        let _ = writeln!(
-            main,
-            "<p class=\"said\" role=\"status\">{}</p>",
-            html(notice)
-        );
-    }
     // The banner and what follows it up to the first blank line: the box.
     while lines.next_if(|l| l.is_empty()).is_some() {}
     let role = if class == "emergency" {
@@ -57,6 +51,8 @@ pub fn result_page(session: &Session, audience: Audience, notice: Option<&str>) 
         }
     }
     main.push_str("</section>\n");
+    // Under the result, never above it: an emergency's banner stays at the top.
+    main.push_str(&said.lines());
     let mut in_list = false;
     while let Some(line) = lines.next() {
         if let Some(item) = line.strip_prefix("  - ") {
@@ -86,7 +82,7 @@ pub fn result_page(session: &Session, audience: Audience, notice: Option<&str>) 
     }
     let _ = writeln!(
         main,
-        "<div class=\"row\">\n<form method=\"post\" action=\"/report\">{state}<button type=\"submit\">Download the report (Markdown)</button></form>\n<form method=\"post\" action=\"/step\">{state}<button type=\"submit\" class=\"secondary\" name=\"back\" value=\"1\">Back</button></form>\n<form method=\"get\" action=\"/\"><button type=\"submit\" class=\"secondary\">Start again</button></form>\n</div>\n<p>To print this result, use your browser's Print command: the page prints without its buttons.</p>",
+        "<div class=\"row\">\n<form method=\"post\" action=\"/report\">{state}<button type=\"submit\" name=\"format\" value=\"html\">Download the report (web page)</button></form>\n<form method=\"post\" action=\"/report\">{state}<button type=\"submit\" class=\"secondary\" name=\"format\" value=\"markdown\">Download the report (Markdown)</button></form>\n<form method=\"post\" action=\"/step\">{state}<button type=\"submit\" class=\"secondary\" name=\"back\" value=\"1\">Back</button></form>\n<form method=\"get\" action=\"/\"><button type=\"submit\" class=\"secondary\">Start again</button></form>\n</div>\n<p class=\"no-print\">To print this result, use your browser's Print command: the page prints without its buttons.</p>",
         state = state_input(&field)
     );
     main.push_str(&answers_so_far(session, &field));

@@ -10,7 +10,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
-use axum::middleware::{Next, from_fn, map_response};
+use axum::middleware::{Next, from_fn_with_state, map_response};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
@@ -23,7 +23,7 @@ use super::result_page::result_page;
 use super::style::CSS;
 use crate::compile::{AnswerValue, Flow};
 use crate::engine::{AnswerError, Current, Heard, Session};
-use crate::report::{Audience, answer_words, asked_again_text, check_back_text, markdown_report};
+use crate::report::{Audience, ReportFormat, answer_words, asked_again_text, report_in};
 
 /// The largest body read: a page's forms post a few kilobytes at most.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -39,6 +39,11 @@ pub struct App {
 
 /// The whole site.
 pub fn router(app: App) -> Router {
+    timed_router(app, REQUEST_TIMEOUT)
+}
+
+/// The site with requests cut off after `limit` (tests use a short one).
+pub(super) fn timed_router(app: App, limit: Duration) -> Router {
     Router::new()
         .route("/", get(start))
         .route("/step", post(step))
@@ -47,14 +52,23 @@ pub fn router(app: App) -> Router {
         .route("/healthz", get(healthz))
         .fallback(not_found)
         .with_state(app)
-        .layer(from_fn(time_limit))
+        .layer(from_fn_with_state((app, limit), time_limit))
         .layer(map_response(secure))
 }
 
-async fn time_limit(request: Request, next: Next) -> Response {
-    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
+async fn time_limit(
+    State((app, limit)): State<(App, Duration)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
-        Err(_) => (StatusCode::REQUEST_TIMEOUT, "The request took too long.\n").into_response(),
+        Err(_) => problem(
+            app,
+            StatusCode::REQUEST_TIMEOUT,
+            "The page took too long to arrive",
+            "Your answers reached the server too slowly (the connection may be weak), so they were not read. Go back in your browser and send them again.",
+        ),
     }
 }
 
@@ -140,7 +154,7 @@ fn current_page(session: &Session, audience: Audience, said: Said) -> String {
         Current::Question { node, question, .. } => {
             question_page(session, node, question, audience, &said)
         }
-        Current::Outcome { .. } => result_page(session, audience, said.notice.as_deref()),
+        Current::Outcome { .. } => result_page(session, audience, &said),
     }
 }
 
@@ -160,6 +174,11 @@ async fn step(State(app): State<App>, body: Body) -> Response {
             Some(_) => "Your last answer was undone.".into(),
             None => "There is no answer to undo yet.".into(),
         });
+    } else if fields.get("nothing").is_some() {
+        // "No, ask me again" at a check-back: nothing was recorded.
+        said.notice = Some(
+            "Thank you. Please answer the question again, with a button or in other words.".into(),
+        );
     } else if let Some(number) = fields.get("change") {
         let Some(number) = number
             .parse::<usize>()
@@ -194,20 +213,17 @@ fn answer(session: &mut Session, fields: &Fields, said: &mut Said) {
             );
             return;
         }
-        session.answer(AnswerValue::Many(chosen))
+        // Read as `run --answers` reads `a+b`: the reader refuses "none of
+        // these" ticked with another box (`Session::answer` does not).
+        session.answer_text(&chosen.join("+")).map(|_| ())
     } else if let Some(text) = fields.get("text") {
         match session.answer_text(text) {
             // The page keeps no state between requests: the reading is
             // said back, and the person settles it with a button (or by
             // typing again); nothing is recorded until then.
-            Ok(Heard::CheckBack(_)) => {
-                said.unclear = check_back_text(session).map(|text| {
-                    format!(
-                        "{text} If it is, choose that answer below; if not, choose or type another."
-                    )
-                });
-                Ok(())
-            }
+            // The page keeps no state between requests: the reading held
+            // back is shown with a button that gives it (question_page).
+            Ok(Heard::CheckBack(_)) => Ok(()),
             Ok(Heard::Declined) => Ok(()),
             Ok(Heard::Recorded(understood)) => {
                 // Anything but an option as shown is said back, as the chat does.
@@ -242,17 +258,24 @@ async fn report(State(app): State<App>, body: Body) -> Response {
         Ok(session) => session,
         Err(error) => return refused(app, &error),
     };
-    let text = markdown_report(&session, app.audience, SystemTime::now());
+    // The report stage's one report, in Markdown or as its web page.
+    let (format, content_type, file) = match fields.get("format") {
+        Some("html") => (
+            ReportFormat::Html,
+            "text/html; charset=utf-8",
+            "attachment; filename=\"backcheck-report.html\"",
+        ),
+        _ => (
+            ReportFormat::Markdown,
+            "text/markdown; charset=utf-8",
+            "attachment; filename=\"backcheck-report.md\"",
+        ),
+    };
+    let text = report_in(format, &session, app.audience, SystemTime::now());
     (
         [
-            (
-                CONTENT_TYPE,
-                HeaderValue::from_static("text/markdown; charset=utf-8"),
-            ),
-            (
-                CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"backcheck-report.md\""),
-            ),
+            (CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (CONTENT_DISPOSITION, HeaderValue::from_static(file)),
         ],
         text,
     )

@@ -218,6 +218,59 @@ async fn typed_words_are_read_as_the_chat_reads_them_and_said_back() {
 }
 
 #[tokio::test]
+async fn words_that_would_end_the_walk_in_an_emergency_are_checked_back_first() {
+    let page = walk_to("saddle_numbness").await;
+    let state = encoded(&state_of(&page.body));
+    let reply = post("/step", format!("state={state}&text=yes%2C+a+bit+numb")).await;
+    let body = &reply.body;
+    // Nothing recorded yet: the same question, with the reading to confirm.
+    assert!(!body.contains("class=\"result emergency\""), "{body}");
+    assert_eq!(asked(body).as_deref(), Some("saddle_numbness"));
+    assert!(body.contains("class=\"check\""), "{body}");
+    assert!(body.contains("getting help straight away"), "{body}");
+    assert!(body.contains("I understood \u{201c}Yes\u{201d}"), "{body}");
+    // "Yes, that is right" gives the answer held back, as its button would.
+    assert!(
+        body.contains("<input type=\"hidden\" name=\"choice\" value=\"yes\">"),
+        "{body}"
+    );
+    let confirmed = post("/step", format!("state={state}&choice=yes")).await;
+    assert!(
+        confirmed.body.contains("class=\"result emergency\""),
+        "{}",
+        confirmed.body
+    );
+    // "No, ask me again": nothing recorded, the question again.
+    let again = post("/step", format!("state={state}&nothing=1")).await;
+    assert_eq!(asked(&again.body).as_deref(), Some("saddle_numbness"));
+    assert!(
+        again.body.contains("Please answer the question again"),
+        "{}",
+        again.body
+    );
+    assert!(!again.body.contains("class=\"check\""), "{}", again.body);
+}
+
+#[tokio::test]
+async fn a_sentence_read_as_no_on_a_red_flag_is_checked_back_not_recorded() {
+    let page = walk_to("bladder_bowel").await;
+    let state = encoded(&state_of(&page.body));
+    let reply = post("/step", format!("state={state}&text=I+can+pee+fine")).await;
+    let body = &reply.body;
+    assert_eq!(asked(body).as_deref(), Some("bladder_bowel"), "{body}");
+    assert!(body.contains("about your safety"), "{body}");
+    assert!(
+        body.contains("<input type=\"hidden\" name=\"choice\" value=\"no\">"),
+        "{body}"
+    );
+    let pairs = read(flow(), Some(&state_of(body))).unwrap();
+    assert!(
+        pairs.iter().all(|(id, _)| id != "bladder_bowel"),
+        "{pairs:?}"
+    );
+}
+
+#[tokio::test]
 async fn unclear_words_ask_the_same_question_again() {
     let page = walk_to("saddle_numbness").await;
     let state = encoded(&state_of(&page.body));
@@ -227,6 +280,39 @@ async fn unclear_words_ask_the_same_question_again() {
     assert_eq!(asked(&reply.body).as_deref(), Some("saddle_numbness"));
     let help = post("/step", format!("state={state}&text=help")).await;
     assert!(help.body.contains("<details open>"), "{}", help.body);
+}
+
+#[tokio::test]
+async fn none_of_these_ticked_with_another_box_is_refused() {
+    let page = walk_to("risk_screen").await;
+    let state = encoded(&state_of(&page.body));
+    let given = read(flow(), Some(&state_of(&page.body))).unwrap().len();
+    let reply = post(
+        "/step",
+        format!("state={state}&multiple=1&many=none&many=diabetes"),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(
+        reply.body.contains("cannot be chosen together"),
+        "{}",
+        reply.body
+    );
+    assert_eq!(asked(&reply.body).as_deref(), Some("risk_screen"));
+    assert_eq!(
+        read(flow(), Some(&state_of(&reply.body))).unwrap().len(),
+        given
+    );
+    let two = post(
+        "/step",
+        format!("state={state}&multiple=1&many=procedure&many=infection"),
+    )
+    .await;
+    let pairs = read(flow(), Some(&state_of(&two.body))).unwrap();
+    assert_eq!(
+        pairs.last().unwrap(),
+        &("risk_screen".into(), "infection+procedure".into())
+    );
 }
 
 #[tokio::test]
@@ -395,6 +481,107 @@ async fn the_report_is_a_markdown_download() {
         reply.body
     );
     assert!(reply.body.contains("saddle"), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn the_report_is_also_a_web_page() {
+    let page = walk("opening=self_pain how_old=41 pregnancy=no saddle_numbness=yes").await;
+    assert!(
+        page.body.contains("name=\"format\" value=\"html\""),
+        "{}",
+        page.body
+    );
+    let state = encoded(&state_of(&page.body));
+    let reply = post("/report", format!("state={state}&format=html")).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(
+        reply.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let disposition = reply.headers["content-disposition"].to_str().unwrap();
+    assert!(
+        disposition.contains("backcheck-report.html"),
+        "{disposition}"
+    );
+    assert!(reply.body.starts_with("<!DOCTYPE html>"), "{}", reply.body);
+    assert!(reply.body.contains("# backcheck report"), "{}", reply.body);
+    // The page's own CSP applies to it too: no script in a downloaded page.
+    assert!(!reply.body.contains("<script"));
+}
+
+#[tokio::test]
+async fn a_lettered_list_in_a_question_is_a_list_under_its_section() {
+    let page = walk_to("history_screen").await;
+    let body = &page.body;
+    assert!(
+        body.contains("<legend>Does anything on this list apply to you?</legend>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<fieldset aria-describedby=\"lettered\">"),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "<li><span aria-hidden=\"true\">a)</span> You have cancer now, or had it before.</li>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("<span aria-hidden=\"true\">e)</span>"),
+        "{body}"
+    );
+    let index = flow().find("history_screen").unwrap();
+    let section = flow().node(index).section.unwrap();
+    let title = &flow().sections()[section].title;
+    assert!(
+        body.contains(&format!("<h2 class=\"section\">{title}</h2>")),
+        "{body}"
+    );
+    // A question without a list keeps all its words in the legend.
+    let first = get("/").await;
+    assert!(!first.body.contains("class=\"lettered\""), "{}", first.body);
+    assert!(
+        first.body.contains("<h2 class=\"section\">About you</h2>"),
+        "{}",
+        first.body
+    );
+}
+
+#[tokio::test]
+async fn a_request_that_comes_too_slowly_gets_a_408_page() {
+    use futures_util::{StreamExt, stream};
+    let body = Body::from_stream(
+        stream::once(async { Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"state=")) })
+            .chain(stream::pending()),
+    );
+    let request = Request::post("/step")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .unwrap();
+    let limit = std::time::Duration::from_millis(100);
+    let response = super::router::timed_router(app(), limit)
+        .oneshot(request)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::REQUEST_TIMEOUT);
+    assert!(
+        response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            == CSP
+    );
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let page = String::from_utf8(bytes.to_vec()).unwrap();
+    assert!(
+        page.contains("<h1>The page took too long to arrive</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
 }
 
 #[tokio::test]
