@@ -477,9 +477,15 @@ pub(super) fn double_negative(question: &Question) -> bool {
 
 /// Reads a whole sentence as a yes/no answer when its triggers settle it;
 /// `None` leaves it to the word readers.
-pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -> Option<Verdict> {
+/// `against` is what the question asks in the negative
+/// ([`super::against::against`]), read once by the caller.
+pub(super) fn verdict(
+    question: &Question,
+    words: &[String],
+    asked: &[String],
+    against: &[String],
+) -> Option<Verdict> {
     let ask = question.ask.to_lowercase();
-    let against = super::against::against(&question.ask);
     // "male" to "could you be pregnant?": a fact that rules it out.
     // Not "my sister had a hysterectomy" (someone else's), nor "I haven't
     // had my tubes tied", nor "I'm going through the change" (which can
@@ -1253,7 +1259,8 @@ mod tests {
             .question(flow.find("rapid_weakening").expect("shipped"))
             .expect("a question");
         let asked = content_words(&question.ask);
-        let read = |text: &str| verdict(question, &words(text), &asked);
+        let against = super::super::against::against(&question.ask);
+        let read = |text: &str| verdict(question, &words(text), &asked, &against);
         assert_eq!(read("it's about the same as yesterday"), Some(Verdict::No));
         // The same, with nothing to measure it by, may still be bad.
         assert_eq!(read("it's about the same"), Some(Verdict::SoftNo));

@@ -283,7 +283,7 @@ pub(super) fn read_yes_no(
             reading
         }
     };
-    if let Some(verdict) = sentence::verdict(question, words, asked()) {
+    if let Some(verdict) = sentence::verdict(question, words, asked(), &against) {
         return Some(match verdict {
             // "just the one leg?" said as a question is still not plain.
             Verdict::Plainly if typed.asked => {
