@@ -136,7 +136,7 @@ const audits = [];
 /// each at the width where it says most.
 const SHOWN = new Set([
   'question-360', 'lettered-360', 'emergency-360',
-  'asked-back-1280', 'multiple-1280', 'result-treat-1280', 'print-1280',
+  'asked-back-1280', 'check-back-360', 'check-back-1280', 'multiple-1280', 'result-treat-1280', 'print-1280',
 ]);
 
 async function shot(page, name) {
