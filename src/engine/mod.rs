@@ -6,6 +6,7 @@ mod check_back;
 mod counterfactual;
 mod mentions;
 mod navigation;
+mod progress;
 mod reasons;
 mod saved_session;
 mod session;

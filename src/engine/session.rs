@@ -174,11 +174,6 @@ impl<'f> Session<'f> {
         self.current
     }
 
-    /// How many questions can still come, this one included.
-    pub fn questions_left(&self) -> crate::compile::QuestionsLeft {
-        self.flow.questions_left(self.current)
-    }
-
     /// How many questions have been answered.
     pub fn answered(&self) -> usize {
         self.answers().count()
