@@ -26,8 +26,8 @@ impl Session<'_> {
 fn all_clear_left(session: &Session) -> Option<u32> {
     let flow = session.flow();
     let mut walk = session.clone();
-    let mut asked = 0;
-    for _ in 0..=flow.nodes().len() {
+    // `asked`: the questions of the walk before the one it stands at.
+    for asked in 0..=u32::try_from(flow.nodes().len()).unwrap_or(u32::MAX) {
         let Current::Question {
             index, question, ..
         } = walk.current()
@@ -48,7 +48,6 @@ fn all_clear_left(session: &Session) -> Option<u32> {
                 .map(|a| AnswerValue::Choice(a.id.clone()))
                 .collect(),
         };
-        asked += 1;
         let next = (candidates.into_iter())
             .filter_map(|value| {
                 let mut after = walk.clone();
