@@ -499,6 +499,7 @@ impl<'s> Compiler<'s> {
                     name: decl.name.text.to_string(),
                     domain,
                     initial,
+                    someone_else: decl.someone_else,
                     span: decl.name.span,
                 });
                 if let Some(value) = &decl.initial

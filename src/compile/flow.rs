@@ -110,6 +110,8 @@ pub struct Fact {
     pub name: String,
     pub domain: Domain,
     pub initial: Option<Value>,
+    /// `means someone_else`: while true, someone answers for the person.
+    pub someone_else: bool,
     pub span: Span,
 }
 

@@ -11,7 +11,7 @@ use super::wrapped::{Width, Wrapped};
 use crate::compile::{Flow, NodeId, QuestionsLeft};
 use crate::engine::{AnswerError, CheckReason, Current, Heard, Session, shorten};
 use crate::report::{
-    Audience, answer_words, asked_again_text, check_back_text, how_text, outcome_text,
+    Audience, addressed, answer_words, asked_again_text, check_back_text, how_text, outcome_text,
     source_words, what_if_for,
 };
 use crate::terminal::{Input, LineSource, MAX_LINE};
@@ -297,7 +297,7 @@ impl<'f, W: Write> Conversation<'f, W> {
             return write!(
                 self.out,
                 "{}",
-                question_text(node, asked, self.options.audience)
+                question_text(&self.session, node, asked, self.options.audience)
             );
         }
         let before: Vec<(NodeId, usize)> = self
@@ -345,7 +345,7 @@ impl<'f, W: Write> Conversation<'f, W> {
             Current::Question { node, .. } | Current::Outcome { node, .. } => node,
         };
         match &node.why {
-            Some(why) => writeln!(self.out, "\nWhy: {why}")?,
+            Some(why) => writeln!(self.out, "\nWhy: {}", addressed(&self.session, why))?,
             None => writeln!(self.out, "\nNo reason is recorded for this step.")?,
         }
         for source in &node.sources {
@@ -427,7 +427,7 @@ impl<'f, W: Write> Conversation<'f, W> {
                 if let Some(said) = self.session.said_earlier() {
                     writeln!(self.out, "(Earlier you said \u{201c}{said}\u{201d}.)")?;
                 }
-                write!(self.out, "{}", question_text(node, question, audience))?;
+                write!(self.out, "{}", question_text(&self.session, node, question, audience))?;
                 // A finding mentioned earlier, offered as already said.
                 if let Some(text) = check_back_text(&self.session) {
                     writeln!(

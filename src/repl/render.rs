@@ -7,13 +7,16 @@ use colored::Colorize;
 use super::command::CHAT_COMMANDS;
 use crate::compile::{Node, Question, QuestionKind, QuestionsLeft};
 use crate::engine::Session;
-use crate::report::{Audience, lettered_list};
+use crate::report::{Audience, addressed, lettered_list};
 
 /// A question as shown: its text (a lettered list in it on lines of its
-/// own), the clinical wording for a therapist, then the numbered answers.
-pub fn question_text(node: &Node, question: &Question, audience: Audience) -> String {
+/// own; "they" for "you" when someone answers for the person, see
+/// [`addressed`]), the clinical wording for a therapist, then the numbered
+/// answers.
+pub fn question_text(session: &Session, node: &Node, question: &Question, audience: Audience) -> String {
     let mut out = String::new();
-    let (intro, items) = lettered_list(&question.ask);
+    let ask = addressed(session, &question.ask);
+    let (intro, items) = lettered_list(&ask);
     let _ = writeln!(out, "{}", intro.bold());
     for (letter, item) in items {
         let _ = writeln!(out, "    {letter}) {item}");

@@ -27,7 +27,14 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
     let _ = writeln!(out, "\n## Result\n");
     match session.current() {
         Current::Outcome { node, outcome, .. } => {
-            let _ = writeln!(out, "**{}** ({})\n", outcome.title, verdict_words(outcome));
+            // "You" is the person in pain; someone answering reads "they".
+            let say = |text: &str| super::addressed(session, text).into_owned();
+            let _ = writeln!(
+                out,
+                "**{}** ({})\n",
+                say(&outcome.title),
+                verdict_words(outcome)
+            );
             let doubts = super::doubt_items(session);
             if !doubts.is_empty() {
                 let _ = writeln!(out, "{}\n", super::DOUBTS_HEADING);
@@ -56,9 +63,9 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 let _ = writeln!(out, "\n{}\n", super::reasons::MENTIONED_REASON);
             }
             if let Some(why) = &node.why {
-                let _ = writeln!(out, "{why}\n");
+                let _ = writeln!(out, "{}\n", say(why));
             }
-            section(&mut out, "What to do", outcome.plan.iter().cloned());
+            section(&mut out, "What to do", outcome.plan.iter().map(|l| say(l)));
             let therapist_heading = match audience {
                 Audience::Therapist => "Therapist's plan",
                 Audience::Lay => "For your massage therapist",
@@ -73,14 +80,14 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 .iter()
                 .map(|(_, note)| match (audience, &note.therapist) {
                     (Audience::Therapist, Some(t)) => t.clone(),
-                    _ => note.lay.clone(),
+                    _ => say(&note.lay),
                 });
             // A referral means no massage for now: changes to one would mislead.
             if !outcome.verdict.is_referral() {
                 section(&mut out, "Changes to the massage", notes);
             }
-            section(&mut out, "Avoid", outcome.avoid.iter().cloned());
-            section(&mut out, "Self-care", outcome.selfcare.iter().cloned());
+            section(&mut out, "Avoid", outcome.avoid.iter().map(|l| say(l)));
+            section(&mut out, "Self-care", outcome.selfcare.iter().map(|l| say(l)));
             if audience == Audience::Therapist {
                 section(
                     &mut out,
@@ -91,7 +98,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
             section(
                 &mut out,
                 "Get help straight away if",
-                outcome.safety.iter().cloned(),
+                outcome.safety.iter().map(|l| say(l)),
             );
             let sources = (node.sources.iter()).map(|source| super::source_words(source, audience));
             section(&mut out, "Sources", sources);

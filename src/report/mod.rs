@@ -1,6 +1,7 @@
 //! A session rendered for people and programs: the outcome screen, the
 //! reasoning ("how"), and the JSON of `backcheck run`. Renders; never decides.
 
+mod addressed;
 mod asked_again;
 mod audience;
 mod check_back;
@@ -19,6 +20,7 @@ mod run_json;
 mod verdict_json;
 mod what_if;
 
+pub use addressed::{addressed, to_them};
 pub use asked_again::asked_again_text;
 pub use audience::Audience;
 pub use check_back::check_back_text;

@@ -39,7 +39,10 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
             .bold(),
     };
     let _ = writeln!(out, "\n=== {banner} ===");
-    let _ = writeln!(out, "{}", outcome.title.bold());
+    // "You" is the person in pain; someone answering for them reads "they".
+    let say = |text: &str| super::addressed(session, text).into_owned();
+    let say_all = |lines: &[String]| lines.iter().map(|l| say(l)).collect::<Vec<_>>();
+    let _ = writeln!(out, "{}", say(&outcome.title).bold());
     if let Some(urgency) = outcome.verdict.urgency()
         && !node.marks.out_of_scope
     {
@@ -78,9 +81,9 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         let _ = writeln!(out, "Clinical picture: {clinical}");
     }
     if let Some(why) = &node.why {
-        let _ = writeln!(out, "Why: {why}");
+        let _ = writeln!(out, "Why: {}", say(why));
     }
-    list(&mut out, "What to do", &outcome.plan);
+    list(&mut out, "What to do", &say_all(&outcome.plan));
     // The therapist's own plan: on the lay screen too, under a heading that
     // says whom it is for, so the person can show it to their therapist.
     let therapist_heading = match audience {
@@ -94,14 +97,18 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         .iter()
         .map(|(_, note)| match (audience, &note.therapist) {
             (Audience::Therapist, Some(therapist)) => therapist.clone(),
-            _ => note.lay.clone(),
+            _ => say(&note.lay),
         })
         .collect();
     if !outcome.verdict.is_referral() {
         list(&mut out, "Changes to the massage", &notes);
     }
-    list(&mut out, "Avoid", &outcome.avoid);
-    list(&mut out, "Looking after yourself", &outcome.selfcare);
+    list(&mut out, "Avoid", &say_all(&outcome.avoid));
+    let selfcare_heading = match session.for_someone_else() {
+        true => "Looking after themselves",
+        false => "Looking after yourself",
+    };
+    list(&mut out, selfcare_heading, &say_all(&outcome.selfcare));
     if audience == Audience::Therapist {
         let findings: Vec<String> = session
             .findings()
@@ -110,7 +117,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
             .collect();
         list(&mut out, "Findings", &findings);
     }
-    list(&mut out, "Get help straight away if", &outcome.safety);
+    list(&mut out, "Get help straight away if", &say_all(&outcome.safety));
     let sources: Vec<String> = (node.sources.iter())
         .map(|source| super::source_words(source, audience))
         .collect();

@@ -39,9 +39,10 @@ pub fn other_items(session: &Session) -> Vec<String> {
 fn item(session: &Session, question: NodeId, value: &AnswerValue) -> Option<String> {
     let asked = session.flow().question(question)?;
     let said = answer_words(asked, value);
+    let ask = super::addressed(session, &asked.ask);
     Some(match session.question_number(question) {
-        Some(number) => format!("Question {number}: \"{}\" You said \"{said}\".", asked.ask),
-        None => format!("\"{}\" You said \"{said}\".", asked.ask),
+        Some(number) => format!("Question {number}: \"{ask}\" You said \"{said}\"."),
+        None => format!("\"{ask}\" You said \"{said}\"."),
     })
 }
 

@@ -103,6 +103,8 @@ pub struct FactDecl<'a> {
     pub name: Name<'a>,
     pub ty: FactType<'a>,
     pub initial: Option<Value<'a>>,
+    /// `means someone_else`: the fact says someone answers for the person.
+    pub someone_else: bool,
     pub span: Span,
 }
 

@@ -200,11 +200,19 @@ impl<'i> Builder<'i> {
             },
             _ => FactType::Enum(ty_pair.into_inner().map(|p| self.name(p)).collect()),
         };
-        let initial = inner.next().map(|p| self.value(p)).transpose()?;
+        let mut initial = None;
+        let mut someone_else = false;
+        for part in inner {
+            match part.as_rule() {
+                Rule::fact_meaning => someone_else = true,
+                _ => initial = Some(self.value(part)?),
+            }
+        }
         Ok(FactDecl {
             name,
             ty,
             initial,
+            someone_else,
             span,
         })
     }

@@ -169,6 +169,11 @@ impl<'t> Layout<'t> {
                     text.push(' ');
                     text.push_str(&kind_text);
                 }
+                Rule::fact_meaning => {
+                    let meaning = part.into_inner().map(|p| p.as_str()).collect::<Vec<_>>();
+                    text.push_str(" means ");
+                    text.push_str(&meaning.join(" "));
+                }
                 _ => {
                     text.push_str(" = ");
                     text.push_str(part.as_str());
