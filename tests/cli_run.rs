@@ -536,10 +536,20 @@ fn the_shipped_result_speaks_to_the_person_and_apart_to_the_therapist() {
     // Self-care follows the pattern chosen: bending, so nothing on standing.
     assert!(screen.contains("bend your knees to lift"), "{screen}");
     assert!(!screen.to_lowercase().contains("standing"), "{screen}");
-    // Sources by their full titles, not file codes alone.
+    // Sources by their full titles and parts; a seed's file code is for
+    // therapists only.
     assert!(
-        screen.contains("Lower Back Massage: an overview (seed document 000_"),
+        screen.contains("Lower Back Massage: an overview — "),
         "{screen}"
+    );
+    assert!(!screen.contains("seed document"), "{screen}");
+    let json = backcheck(&["run", "--json", "--answers", answers])
+        .output()
+        .unwrap();
+    assert!(
+        text(&json.stdout).contains("\"file\": \"000_028080d40bd6955f\""),
+        "{}",
+        describe(&json)
     );
 }
 

@@ -36,6 +36,7 @@ mod pty_conversation;
 mod pty_loose;
 mod pty_loose_answers;
 mod pty_rehearse;
+mod pty_sentences;
 mod readme;
 mod red_flags_table;
 mod rehearse_players;

@@ -132,6 +132,7 @@ impl<'s> FileLowering<'s> {
                         part: None,
                         id: Some(id.text.into()),
                         kind: None,
+                        file: None,
                         cited_at: Some(id.span),
                     },
                     ast::SourceRef::InPlace { document, part } => SourceRef {
@@ -139,6 +140,7 @@ impl<'s> FileLowering<'s> {
                         part: part.as_ref().map(|p| p.text.as_ref().into()),
                         id: None,
                         kind: None,
+                        file: None,
                         cited_at: None,
                     },
                 })

@@ -97,6 +97,9 @@ pub struct SourceRef {
     pub id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The seed document's file, for therapists and JSON (`file "..."`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// Where a citation by id was written, until it is resolved.
     #[serde(skip)]
     pub(crate) cited_at: Option<crate::diagnostic::Span>,

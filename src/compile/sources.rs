@@ -15,6 +15,7 @@ struct Declared {
     title: String,
     kind: String,
     section: Option<String>,
+    file: Option<String>,
 }
 
 impl<'s> Compiler<'s> {
@@ -62,6 +63,7 @@ impl<'s> Compiler<'s> {
                         title: title.text.to_string(),
                         kind: kind.text.to_string(),
                         section: decl.section.as_ref().map(|s| s.text.to_string()),
+                        file: decl.file.as_ref().map(|f| f.text.to_string()),
                     },
                 );
             }
@@ -78,6 +80,7 @@ impl<'s> Compiler<'s> {
                         source.document.clone_from(&decl.title);
                         source.part.clone_from(&decl.section);
                         source.kind = Some(decl.kind.clone());
+                        source.file.clone_from(&decl.file);
                     }
                     // A declaration with a missing part was reported above.
                     None if first.contains_key(id.as_str()) => {}

@@ -2,7 +2,9 @@
 //! answers, the facts they set, the notes collected and the path taken.
 //! Pure: no I/O, no printing.
 
+mod check_back;
 mod counterfactual;
+mod mentions;
 mod navigation;
 mod reasons;
 mod saved_session;
@@ -10,6 +12,8 @@ mod session;
 mod uncertainty;
 mod understand;
 
+pub use check_back::{CheckBack, CheckReason, Heard};
+pub use mentions::Mention;
 pub use navigation::FindError;
 pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};
 pub use session::{ChangeError, Current, FactState, PathStep, Session, Taken};

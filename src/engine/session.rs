@@ -3,7 +3,11 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::understand::{AnswerError, Understood, options_as_shown, understand};
+use super::check_back::{CheckBack, CheckReason, Heard, check_needed};
+use super::mentions::{Mention, find_mention, to_offer};
+use super::understand::{
+    AnswerError, Understood, confirms, options_as_shown, starts_with_no, understand,
+};
 use crate::compile::{
     AnswerValue, Effect, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
     QuestionKind, Step, Value, Verdict,
@@ -83,6 +87,10 @@ pub struct Session<'f> {
     /// not reach: what the person told us, kept so that a warning sign they
     /// reported is still shown after an earlier answer ended the walk.
     also_told: Vec<(NodeId, AnswerValue)>,
+    /// A reading of typed text held back until the person says it is right.
+    check: Option<CheckBack>,
+    /// Findings mentioned in passing while answering other questions.
+    mentions: Vec<Mention>,
 }
 
 impl<'f> Session<'f> {
@@ -105,6 +113,8 @@ impl<'f> Session<'f> {
             findings: Vec::new(),
             current: flow.start(),
             also_told: Vec::new(),
+            check: None,
+            mentions: Vec::new(),
         };
         session.settle(&HashMap::new());
         session
@@ -214,12 +224,113 @@ impl<'f> Session<'f> {
     }
 
     /// Reads typed text as an answer to the current question and records
-    /// it. Returns what was understood, so that anything but an option typed
-    /// as shown can be shown back to the person.
-    pub fn answer_text(&mut self, input: &str) -> Result<Understood, AnswerError> {
-        let understood = self.understand(input)?;
+    /// it, or holds it back and asks whether it was read right (see
+    /// [`crate::engine::CheckBack`]). While a check-back is open, a plain yes
+    /// records the reading held back and a plain no drops it; anything else
+    /// is read afresh as the answer.
+    pub fn answer_text(&mut self, input: &str) -> Result<Heard, AnswerError> {
+        if let Some(check) = &self.check
+            && let Some(right) = confirms(input)
+        {
+            let check = check.clone();
+            self.check = None;
+            return match (right, check.reason) {
+                (false, CheckReason::Mentioned) => Ok(self.offer_mention(Heard::Declined)),
+                (false, _) => Err(AnswerError::NotConfirmed),
+                (true, _) => {
+                    self.record(check.question, check.value.clone())?;
+                    Ok(self.offer_mention(Heard::Recorded(Understood::settled(check.value))))
+                }
+            };
+        }
+        // A finding mentioned earlier, asked about before its question is
+        // shown: a reply that is not a plain yes or no cannot be the
+        // answer to the question the walk stands at, which was not asked.
+        if let Some(check) = &self.check
+            && check.question != self.current
+        {
+            if starts_with_no(input) {
+                self.check = None;
+                return Ok(self.offer_mention(Heard::Declined));
+            }
+            return Err(AnswerError::NoMatch {
+                input: input.to_string(),
+                options: vec!["1) Yes".into(), "2) No".into()],
+            });
+        }
+        let understood = match self.understand(input) {
+            // "?" at a check-back: it stays open while help is shown.
+            Err(AnswerError::HelpWanted) => return Err(AnswerError::HelpWanted),
+            read => {
+                self.check = None;
+                read?
+            }
+        };
+        if let Some(mention) = find_mention(self, input) {
+            self.mentions.push(mention);
+        }
+        if let Some(reason) = check_needed(self, &understood, input) {
+            let check = CheckBack {
+                question: self.current,
+                value: understood.into_value(),
+                reason,
+                said: input.trim().to_string(),
+            };
+            self.check = Some(check.clone());
+            return Ok(Heard::CheckBack(check));
+        }
         self.answer(understood.value().clone())?;
-        Ok(understood)
+        Ok(self.offer_mention(Heard::Recorded(understood)))
+    }
+
+    /// Records `value` for `question`: the current question's answer, or
+    /// one told ahead (a finding mentioned earlier), used when the walk
+    /// reaches its question and shown in the result if it never does.
+    fn record(&mut self, question: NodeId, value: AnswerValue) -> Result<(), AnswerError> {
+        if question == self.current {
+            return self.answer(value);
+        }
+        self.also_told.retain(|(q, _)| *q != question);
+        self.also_told.push((question, value));
+        self.also_told.sort_by_key(|(q, _)| *q);
+        Ok(())
+    }
+
+    /// Opens a check-back for a mention to ask about now, if any (see
+    /// [`Mention`]); `heard` is what the answer just given became.
+    fn offer_mention(&mut self, heard: Heard) -> Heard {
+        if self.check.is_none()
+            && !self.is_complete()
+            && let Some(at) = to_offer(self)
+        {
+            let mention = &mut self.mentions[at];
+            mention.offered = true;
+            if let Some(value) = mention.value.clone() {
+                self.check = Some(CheckBack {
+                    question: mention.question,
+                    value,
+                    reason: CheckReason::Mentioned,
+                    said: mention.said.clone(),
+                });
+            }
+        }
+        heard
+    }
+
+    /// Findings mentioned in passing, in the order said.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// Words said earlier about the current question that do not answer it
+    /// ("my pee's been red"): a front end shows them with the question.
+    pub fn said_earlier(&self) -> Option<&str> {
+        super::mentions::said_about_here(self)
+    }
+
+    /// The reading waiting for the person to say it is right, if any.
+    pub fn pending_check(&self) -> Option<&CheckBack> {
+        self.check.as_ref()
     }
 
     /// Reads typed text as an answer to the current question, without
@@ -241,8 +352,12 @@ impl<'f> Session<'f> {
         };
         let value = normalize(question, value);
         validate(question, &value)?;
+        self.check = None;
         self.apply_answer(index, question, value);
-        self.settle(&HashMap::new());
+        let ahead: HashMap<NodeId, AnswerValue> = self.also_told.iter().cloned().collect();
+        self.settle(&ahead);
+        let on_path: Vec<NodeId> = self.answers().map(|(q, _)| q).collect();
+        self.also_told.retain(|(q, _)| !on_path.contains(q));
         Ok(())
     }
 
@@ -258,7 +373,10 @@ impl<'f> Session<'f> {
             .filter(|(q, _)| *q != question)
             .map(|(q, v)| (q, v.clone()))
             .collect();
+        let (ahead, mentions) = (self.also_told.clone(), self.mentions.clone());
         *self = Session::replay(self.flow, &given);
+        self.also_told = ahead;
+        self.mentions = mentions;
         Some(question)
     }
 

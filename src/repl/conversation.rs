@@ -9,8 +9,11 @@ use super::completion::{AnsweredQuestion, Completions};
 use super::render::{help_text, progress_text, question_text};
 use super::wrapped::{Width, Wrapped};
 use crate::compile::{Flow, NodeId, QuestionsLeft};
-use crate::engine::{AnswerError, Current, Session, shorten};
-use crate::report::{Audience, answer_words, how_text, outcome_text, source_words, what_if_for};
+use crate::engine::{AnswerError, CheckReason, Current, Heard, Session, shorten};
+use crate::report::{
+    Audience, answer_words, asked_again_text, check_back_text, how_text, outcome_text,
+    source_words, what_if_for,
+};
 use crate::terminal::{Input, LineSource, MAX_LINE};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -227,7 +230,16 @@ impl<'f, W: Write> Conversation<'f, W> {
             Current::Outcome { .. } => None,
         };
         match self.session.answer_text(text) {
-            Ok(understood) => {
+            Ok(Heard::CheckBack(_) | Heard::Declined) => self.show_current(),
+            Err(AnswerError::NotConfirmed) => {
+                writeln!(
+                    self.out,
+                    "{}",
+                    AnswerError::NotConfirmed.to_string().yellow()
+                )?;
+                self.show_current()
+            }
+            Ok(Heard::Recorded(understood)) => {
                 self.saved = false;
                 // Anything but an option as shown is said back, so a misreading can be undone.
                 if let Some(question) = asked.filter(|_| !understood.is_exact()) {
@@ -242,7 +254,12 @@ impl<'f, W: Write> Conversation<'f, W> {
                 self.show_current()
             }
             Err(error) => {
-                writeln!(self.out, "{}", error.to_string().yellow())?;
+                // At a check-back the question shown is the check's.
+                let text = match asked.filter(|_| self.session.pending_check().is_none()) {
+                    Some(question) => asked_again_text(question, &error),
+                    None => error.to_string(),
+                };
+                writeln!(self.out, "{}", text.yellow())?;
                 self.show_current()
             }
         }
@@ -332,7 +349,11 @@ impl<'f, W: Write> Conversation<'f, W> {
             None => writeln!(self.out, "\nNo reason is recorded for this step.")?,
         }
         for source in &node.sources {
-            writeln!(self.out, "Source: {}", source_words(source))?;
+            writeln!(
+                self.out,
+                "Source: {}",
+                source_words(source, self.options.audience)
+            )?;
         }
         Ok(())
     }
@@ -374,6 +395,17 @@ impl<'f, W: Write> Conversation<'f, W> {
     fn show_current(&mut self) -> io::Result<()> {
         let audience = self.options.audience;
         match self.session.current() {
+            // A reading held back for the answer just given: only the check.
+            Current::Question { index, .. }
+                if self.session.pending_check().is_some_and(|check| {
+                    check.question != index || check.reason != CheckReason::Mentioned
+                }) =>
+            {
+                if let Some(text) = check_back_text(&self.session) {
+                    writeln!(self.out, "\n{} Please type yes or no.", text.bold())?;
+                }
+                Ok(())
+            }
             Current::Question { node, question, .. } => {
                 if let Some(section) = node.section
                     && !self.announced.contains(&section)
@@ -392,7 +424,19 @@ impl<'f, W: Write> Conversation<'f, W> {
                     .map(|(_, left)| left);
                 self.last_progress = Some((answered, left));
                 write!(self.out, "{}", progress_text(&self.session, before))?;
-                write!(self.out, "{}", question_text(node, question, audience))
+                if let Some(said) = self.session.said_earlier() {
+                    writeln!(self.out, "(Earlier you said \u{201c}{said}\u{201d}.)")?;
+                }
+                write!(self.out, "{}", question_text(node, question, audience))?;
+                // A finding mentioned earlier, offered as already said.
+                if let Some(text) = check_back_text(&self.session) {
+                    writeln!(
+                        self.out,
+                        "{} Type yes or no, or answer the question.",
+                        text.bold()
+                    )?;
+                }
+                Ok(())
             }
             Current::Outcome { .. } => {
                 write!(self.out, "{}", outcome_text(&self.session, audience))?;

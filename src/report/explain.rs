@@ -39,12 +39,18 @@ pub fn answer_words(question: &Question, value: &AnswerValue) -> String {
 
 /// A source as a reader sees it: a declared source by its full title and
 /// section (`NICE guideline NG59: ... — Scope`); one written in place as
-/// `document (part)`.
-pub fn source_words(source: &crate::compile::SourceRef) -> String {
+/// `document (part)`. A therapist also sees a seed's file (`file "..."`).
+pub fn source_words(source: &crate::compile::SourceRef, audience: Audience) -> String {
+    let document = match (&source.file, audience) {
+        // A therapist may look the seed up; to a person in pain its file
+        // name is noise.
+        (Some(file), Audience::Therapist) => format!("{} (seed document {file})", source.document),
+        _ => source.document.clone(),
+    };
     match (&source.part, &source.id) {
-        (Some(part), Some(_)) => format!("{} — {part}", source.document),
-        (Some(part), None) => format!("{} ({part})", source.document),
-        (None, _) => source.document.to_string(),
+        (Some(part), Some(_)) => format!("{document} — {part}"),
+        (Some(part), None) => format!("{document} ({part})"),
+        (None, _) => document,
     }
 }
 

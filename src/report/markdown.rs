@@ -47,6 +47,14 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 }
                 let _ = writeln!(out, "\n{}\n", super::reasons::OTHERS_REASON);
             }
+            let mentioned = super::reasons::mentioned_items(session);
+            if !mentioned.is_empty() {
+                let _ = writeln!(out, "{}\n", super::reasons::MENTIONED_HEADING);
+                for item in mentioned {
+                    let _ = writeln!(out, "- {item}");
+                }
+                let _ = writeln!(out, "\n{}\n", super::reasons::MENTIONED_REASON);
+            }
             if let Some(why) = &node.why {
                 let _ = writeln!(out, "{why}\n");
             }
@@ -85,7 +93,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 "Get help straight away if",
                 outcome.safety.iter().cloned(),
             );
-            let sources = node.sources.iter().map(super::source_words);
+            let sources = (node.sources.iter()).map(|source| super::source_words(source, audience));
             section(&mut out, "Sources", sources);
         }
         Current::Question { question, .. } => {

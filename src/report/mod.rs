@@ -1,7 +1,9 @@
 //! A session rendered for people and programs: the outcome screen, the
 //! reasoning ("how"), and the JSON of `backcheck run`. Renders; never decides.
 
+mod asked_again;
 mod audience;
+mod check_back;
 mod doubts;
 mod explain;
 mod graph_dot;
@@ -17,7 +19,9 @@ mod run_json;
 mod verdict_json;
 mod what_if;
 
+pub use asked_again::asked_again_text;
 pub use audience::Audience;
+pub use check_back::check_back_text;
 pub use doubts::{DOUBTS_HEADING, doubt_items, doubts_reason};
 pub use explain::{answer_words, how_text, source_words};
 pub use graph_dot::graph_dot;

@@ -10,7 +10,10 @@ use crate::engine::Session;
 
 use super::Audience;
 use super::doubts::{DOUBTS_HEADING, doubt_items, doubts_reason};
-use super::reasons::{DECIDING_HEADING, OTHERS_HEADING, OTHERS_REASON, deciding_item, other_items};
+use super::reasons::{
+    DECIDING_HEADING, MENTIONED_HEADING, MENTIONED_REASON, OTHERS_HEADING, OTHERS_REASON,
+    deciding_item, mentioned_items, other_items,
+};
 
 /// The outcome screen of a complete session; empty if it is not complete.
 pub fn outcome_text(session: &Session, audience: Audience) -> String {
@@ -61,6 +64,14 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         }
         let _ = writeln!(out, "{OTHERS_REASON}\n");
     }
+    let mentioned = mentioned_items(session);
+    if !mentioned.is_empty() {
+        let _ = writeln!(out, "{}", MENTIONED_HEADING.bold());
+        for item in &mentioned {
+            let _ = writeln!(out, "  - {item}");
+        }
+        let _ = writeln!(out, "{MENTIONED_REASON}\n");
+    }
     if audience == Audience::Therapist
         && let Some(clinical) = &node.clinical
     {
@@ -100,7 +111,9 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         list(&mut out, "Findings", &findings);
     }
     list(&mut out, "Get help straight away if", &outcome.safety);
-    let sources: Vec<String> = node.sources.iter().map(super::source_words).collect();
+    let sources: Vec<String> = (node.sources.iter())
+        .map(|source| super::source_words(source, audience))
+        .collect();
     list(&mut out, "Sources", &sources);
     out
 }

@@ -44,3 +44,67 @@ fn item(session: &Session, question: NodeId, value: &AnswerValue) -> Option<Stri
         None => format!("\"{}\" You said \"{said}\".", asked.ask),
     })
 }
+
+/// The heading over what was mentioned in passing.
+pub const MENTIONED_HEADING: &str = "You also mentioned:";
+
+/// Why what was mentioned in passing is shown.
+pub const MENTIONED_REASON: &str = "Tell whoever you see about these too, in your own words.";
+
+/// What the person mentioned in passing while answering other questions
+/// ("my pee's been red"), in the order said: nothing said is dropped.
+pub fn mentioned_items(session: &Session) -> Vec<String> {
+    (session.mentions().iter())
+        .map(|m| format!("\u{201c}{}\u{201d}", m.said))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::compile;
+    use crate::source::KnowledgeSource;
+
+    #[test]
+    fn what_was_mentioned_in_passing_is_on_the_result_and_in_the_report() {
+        let flow = compile(&KnowledgeSource::embedded()).unwrap();
+        let mut session = Session::new(&flow);
+        for answer in ["self_pain", "34", "no"] {
+            session.answer_text(answer).unwrap();
+        }
+        session.answer_text("no, but my pee's been red").unwrap();
+        session.answer_text("yes").unwrap();
+        // Asked about blood in the pee at once: not so, says the person.
+        assert!(session.pending_check().is_some());
+        session.answer_text("no").unwrap();
+        // Then all clear to the end.
+        for _ in 0..40 {
+            let crate::engine::Current::Question { node, question, .. } = session.current() else {
+                break;
+            };
+            let answer = match (node.local(), &question.kind) {
+                ("how_long", _) => "acute",
+                (_, crate::compile::QuestionKind::YesNo { .. }) => "no",
+                _ => "none",
+            };
+            session.answer_text(answer).unwrap();
+        }
+        assert!(session.is_complete());
+        assert_eq!(
+            mentioned_items(&session),
+            ["\u{201c}my pee's been red\u{201d}"]
+        );
+        let screen = super::super::outcome_text(&session, crate::report::Audience::Lay);
+        assert!(screen.contains(MENTIONED_HEADING), "{screen}");
+        assert!(screen.contains("my pee's been red"), "{screen}");
+        let report = super::super::markdown_report(
+            &session,
+            crate::report::Audience::Lay,
+            std::time::SystemTime::UNIX_EPOCH,
+        );
+        assert!(
+            report.contains("- \u{201c}my pee's been red\u{201d}"),
+            "{report}"
+        );
+    }
+}

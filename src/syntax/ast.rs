@@ -76,6 +76,8 @@ pub struct SourceDecl<'a> {
     /// `seed` or `guideline`, with its span.
     pub kind: Option<Name<'a>>,
     pub section: Option<Text<'a>>,
+    /// `file "..."`: which file of the seeds the document is.
+    pub file: Option<Text<'a>>,
     pub span: Span,
 }
 

@@ -218,6 +218,7 @@ impl<'i> Builder<'i> {
             title: None,
             kind: None,
             section: None,
+            file: None,
             span,
         };
         for field in inner {
@@ -228,6 +229,7 @@ impl<'i> Builder<'i> {
                     source.kind = Some(self.name(next(&mut field.into_inner(), field_span)?));
                 }
                 Rule::source_section => source.section = Some(self.only_text(field)?),
+                Rule::source_file => source.file = Some(self.only_text(field)?),
                 _ => {}
             }
         }

@@ -9,9 +9,9 @@ use super::answers_field::encode;
 use super::escape::html;
 use super::page::{page, state_input};
 use super::so_far::answers_so_far;
-use crate::compile::{Node, Question, QuestionKind};
+use crate::compile::{AnswerValue, Node, Question, QuestionKind};
 use crate::engine::Session;
-use crate::report::{Audience, lettered_list};
+use crate::report::{Audience, check_back_text, lettered_list};
 
 /// What the last post left to say above the question.
 #[derive(Default)]
@@ -80,6 +80,7 @@ pub fn question_page(
         let _ = writeln!(main, "<h2 class=\"section\">{}</h2>", html(&section.title));
     }
     main.push_str(&said.lines());
+    main.push_str(&check_back(session, question, &field));
     // A lettered list cannot sit in a legend: the legend holds its opening,
     // the list follows it and describes the group.
     let (intro, items) = lettered_list(&question.ask);
@@ -134,6 +135,53 @@ pub fn question_page(
     }
     main.push_str(&answers_so_far(session, &field));
     page(session.flow(), &format!("Question {number}"), &main)
+}
+
+/// A reading of typed words held back until the person says it is right
+/// ("Just to check: I understood “No”. Is that right?"): "Yes" posts that
+/// answer as if its button were pressed; "No" shows the question again.
+/// Pages keep nothing between requests, so a finding mentioned for a later
+/// question is only said here, not kept.
+fn check_back(session: &Session, question: &Question, field: &str) -> String {
+    let Some(check) = session.pending_check() else {
+        return String::new();
+    };
+    let Some(text) = check_back_text(session) else {
+        return String::new();
+    };
+    if check.question != session.current_index() {
+        return format!(
+            "<p class=\"said\" role=\"status\">{} Please tell us again when it is asked.</p>\n",
+            html(&text)
+        );
+    }
+    let value = match (&question.kind, &check.value) {
+        (_, AnswerValue::Choice(id)) => format!(
+            "<input type=\"hidden\" name=\"choice\" value=\"{}\">",
+            html(id)
+        ),
+        (_, AnswerValue::Many(ids)) => {
+            let mut inputs: String = (ids.iter())
+                .map(|id| {
+                    format!(
+                        "<input type=\"hidden\" name=\"many\" value=\"{}\">",
+                        html(id)
+                    )
+                })
+                .collect();
+            inputs.push_str("<input type=\"hidden\" name=\"multiple\" value=\"1\">");
+            inputs
+        }
+        (_, AnswerValue::Number(n)) => {
+            format!("<input type=\"hidden\" name=\"text\" value=\"{n}\">")
+        }
+    };
+    format!(
+        "<div class=\"check\" role=\"alert\">\n<p><strong>{}</strong></p>\n<form method=\"post\" action=\"/step\">{}{value}<div class=\"row\"><button type=\"submit\">Yes, that is right</button></div></form>\n<form method=\"post\" action=\"/step\">{}<div class=\"row\"><button type=\"submit\" class=\"secondary\" name=\"nothing\" value=\"1\">No, ask me again</button></div></form>\n</div>\n",
+        html(&text),
+        state_input(field),
+        state_input(field)
+    )
 }
 
 /// The answers as the controls that give them.

@@ -22,8 +22,8 @@ use super::question_page::{Said, question_page};
 use super::result_page::result_page;
 use super::style::CSS;
 use crate::compile::{AnswerValue, Flow};
-use crate::engine::{AnswerError, Current, Session};
-use crate::report::{Audience, ReportFormat, answer_words, report_in};
+use crate::engine::{AnswerError, Current, Heard, Session};
+use crate::report::{Audience, ReportFormat, answer_words, asked_again_text, report_in};
 
 /// The largest body read: a page's forms post a few kilobytes at most.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -174,6 +174,11 @@ async fn step(State(app): State<App>, body: Body) -> Response {
             Some(_) => "Your last answer was undone.".into(),
             None => "There is no answer to undo yet.".into(),
         });
+    } else if fields.get("nothing").is_some() {
+        // "No, ask me again" at a check-back: nothing was recorded.
+        said.notice = Some(
+            "Thank you. Please answer the question again, with a button or in other words.".into(),
+        );
     } else if let Some(number) = fields.get("change") {
         let Some(number) = number
             .parse::<usize>()
@@ -213,7 +218,14 @@ fn answer(session: &mut Session, fields: &Fields, said: &mut Said) {
         session.answer_text(&chosen.join("+")).map(|_| ())
     } else if let Some(text) = fields.get("text") {
         match session.answer_text(text) {
-            Ok(understood) => {
+            // The page keeps no state between requests: the reading is
+            // said back, and the person settles it with a button (or by
+            // typing again); nothing is recorded until then.
+            // The page keeps no state between requests: the reading held
+            // back is shown with a button that gives it (question_page).
+            Ok(Heard::CheckBack(_)) => Ok(()),
+            Ok(Heard::Declined) => Ok(()),
+            Ok(Heard::Recorded(understood)) => {
                 // Anything but an option as shown is said back, as the chat does.
                 if !understood.is_exact() {
                     said.read_as = Some(answer_words(question, understood.value()));
@@ -233,7 +245,7 @@ fn answer(session: &mut Session, fields: &Fields, said: &mut Said) {
             );
             said.why_open = true;
         }
-        Err(error) => said.unclear = Some(error.to_string()),
+        Err(error) => said.unclear = Some(asked_again_text(question, &error)),
     }
 }
 

@@ -31,6 +31,7 @@ label{display:block;margin:.5rem 0 .25rem;font-weight:600}
 :focus-visible{outline:4px solid #c75000;outline-offset:2px}
 .said{background:#eef4fa;border-left:4px solid #0b4f8a;padding:.5rem .75rem}
 .unclear{background:#fff4e5;border-left:4px solid #8a4b00;padding:.5rem .75rem}
+.check{background:#fff4e5;border:2px solid #8a4b00;border-radius:.5rem;padding:.5rem .75rem;margin:1rem 0}
 details{margin:1rem 0;padding:.5rem .75rem;border:1px solid #767676;border-radius:.5rem}
 summary{cursor:pointer;font-weight:600}
 .row{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0}

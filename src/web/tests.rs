@@ -218,14 +218,56 @@ async fn typed_words_are_read_as_the_chat_reads_them_and_said_back() {
 }
 
 #[tokio::test]
-async fn words_that_end_the_walk_are_said_back_under_the_result() {
+async fn words_that_would_end_the_walk_in_an_emergency_are_checked_back_first() {
     let page = walk_to("saddle_numbness").await;
     let state = encoded(&state_of(&page.body));
     let reply = post("/step", format!("state={state}&text=yes%2C+a+bit+numb")).await;
     let body = &reply.body;
-    assert!(body.contains("class=\"result emergency\""), "{body}");
-    let echo = body.find("<strong>→ Yes</strong>").expect(body);
-    assert!(body.find("</section>").unwrap() < echo, "{body}");
+    // Nothing recorded yet: the same question, with the reading to confirm.
+    assert!(!body.contains("class=\"result emergency\""), "{body}");
+    assert_eq!(asked(body).as_deref(), Some("saddle_numbness"));
+    assert!(body.contains("class=\"check\""), "{body}");
+    assert!(body.contains("getting help straight away"), "{body}");
+    assert!(body.contains("I understood \u{201c}Yes\u{201d}"), "{body}");
+    // "Yes, that is right" gives the answer held back, as its button would.
+    assert!(
+        body.contains("<input type=\"hidden\" name=\"choice\" value=\"yes\">"),
+        "{body}"
+    );
+    let confirmed = post("/step", format!("state={state}&choice=yes")).await;
+    assert!(
+        confirmed.body.contains("class=\"result emergency\""),
+        "{}",
+        confirmed.body
+    );
+    // "No, ask me again": nothing recorded, the question again.
+    let again = post("/step", format!("state={state}&nothing=1")).await;
+    assert_eq!(asked(&again.body).as_deref(), Some("saddle_numbness"));
+    assert!(
+        again.body.contains("Please answer the question again"),
+        "{}",
+        again.body
+    );
+    assert!(!again.body.contains("class=\"check\""), "{}", again.body);
+}
+
+#[tokio::test]
+async fn a_sentence_read_as_no_on_a_red_flag_is_checked_back_not_recorded() {
+    let page = walk_to("bladder_bowel").await;
+    let state = encoded(&state_of(&page.body));
+    let reply = post("/step", format!("state={state}&text=I+can+pee+fine")).await;
+    let body = &reply.body;
+    assert_eq!(asked(body).as_deref(), Some("bladder_bowel"), "{body}");
+    assert!(body.contains("about your safety"), "{body}");
+    assert!(
+        body.contains("<input type=\"hidden\" name=\"choice\" value=\"no\">"),
+        "{body}"
+    );
+    let pairs = read(flow(), Some(&state_of(body))).unwrap();
+    assert!(
+        pairs.iter().all(|(id, _)| id != "bladder_bowel"),
+        "{pairs:?}"
+    );
 }
 
 #[tokio::test]

@@ -55,10 +55,13 @@ pub fn reading(flow: &Flow, line: &Line) -> (String, Harm) {
     let meant_no = matches!(line.expected, "no" | "none");
     match understand(node, question, line.typed) {
         Ok(understood) => {
-            let recorded_no = says_no(question, understood.value());
+            // A loose "no" on a safety question is only ever recorded once
+            // the person confirms it (the session asks back first).
+            let read_no = says_no(question, understood.value());
+            let recorded_no = read_no && !understood.must_check();
             let harm = if recorded_no && !meant_no && is_safety_question(node, question) {
                 Harm::Misread
-            } else if meant_no && !recorded_no {
+            } else if meant_no && !read_no {
                 Harm::FalseAlarm
             } else {
                 Harm::None

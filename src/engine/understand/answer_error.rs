@@ -56,6 +56,8 @@ pub enum AnswerError {
     UnitWanted {
         input: String,
     },
+    /// The person said a reading that was checked back was not right.
+    NotConfirmed,
 }
 
 impl fmt::Display for AnswerError {
@@ -114,6 +116,11 @@ impl fmt::Display for AnswerError {
                 f,
                 "\"{}\" needs a unit: days, weeks, months or years? For example \"5 days\".",
                 shorten(input)
+            ),
+            AnswerError::NotConfirmed => write!(
+                f,
+                "Thank you for saying so. Please answer again, in other words or with the \
+                 number of an answer."
             ),
         }
     }

@@ -10,7 +10,7 @@ use super::words::{close_to, is_stopword, same_stem};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::compile::{Answer, AnswerValue, Question, QuestionKind};
+use crate::compile::{Answer, AnswerValue, Question, QuestionKind, YesNo};
 
 /// A question's options with their words read at most once per answer
 /// typed, and only as far as needed: a list of several choices reads the
@@ -301,6 +301,27 @@ struct Vocabulary<'q> {
     named: Vec<Word<'q>>,
     /// Words its text denies ("No numbness or tingling, only weakness").
     denied: Vec<Word<'q>>,
+    /// Things its text says do not count ("(inhalers and creams do not
+    /// count)"): an answer naming one is not this option.
+    excluded: Vec<String>,
+}
+
+/// The words of a bracket in an option's text that says what does not count:
+/// "(inhalers and creams do not count)" gives "inhalers", "creams".
+fn not_counted(label: &str) -> Vec<String> {
+    let lower = label.to_lowercase();
+    lower
+        .split('(')
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .filter(|inside| {
+            ["not count", "don't count", "doesn't count"]
+                .iter()
+                .any(|p| inside.contains(p))
+        })
+        .flat_map(super::words::content_words)
+        .filter(|w| !matches!(w.as_str(), "not" | "don't" | "doesn't" | "count" | "counts"))
+        .collect()
 }
 
 fn vocabulary<'q>(
@@ -327,8 +348,12 @@ fn vocabulary<'q>(
             _ => words.push(word.clone()),
         }
     }
+    // A phrase for yes ("can't feel down there", "not making sense") is
+    // read whole elsewhere (yes_phrases.rs); its words alone name nothing.
+    let yes = YesNo::Yes.is_id(&answer.id);
     let named: Vec<Word<'q>> = synonyms
         .iter()
+        .filter(|synonym| !yes || synonym.len() == 1)
         .flatten()
         .filter(|w| *w != "," && !is_stopword(w))
         .cloned()
@@ -344,6 +369,7 @@ fn vocabulary<'q>(
         words,
         named,
         denied,
+        excluded: not_counted(&answer.label),
     }
 }
 
@@ -386,6 +412,14 @@ pub(super) fn by_words(
                     score.words -= 2;
                 }
             }
+            // "a steroid inhaler" to "steroid tablets (inhalers do not
+            // count)": never this option, however many words it shares.
+            if wanted
+                .iter()
+                .any(|word| v.excluded.iter().any(|w| same_stem(word, w)))
+            {
+                score.words = i32::MIN / 2;
+            }
             score
         })
         .collect();
@@ -394,6 +428,9 @@ pub(super) fn by_words(
     if best_words <= 0 {
         for (t, score) in texts.iter().zip(&mut scores) {
             let v = t;
+            if score.words <= i32::MIN / 2 {
+                continue;
+            }
             score.slips = wanted
                 .iter()
                 .filter(|word| {

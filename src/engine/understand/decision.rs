@@ -75,7 +75,20 @@ impl Reading {
         input: &str,
     ) -> Result<Understood, AnswerError> {
         let loose = self.certainty == Certainty::Loose || self.hedged;
-        if loose && is_safety_question(node, question) && says_no(question, &self.value) {
+        let sentence = super::confirmation::is_whole_sentence(input);
+        let unclear_no =
+            loose && is_safety_question(node, question) && says_no(question, &self.value);
+        // A loose "no" is asked again ("not really", "I can't pee since
+        // yesterday"), but a sentence that starts by saying no ("no, but my
+        // pee's been red") is a no with more to it: it may stand only once
+        // the person confirms it, so it carries `must_check`, which no front
+        // end can skip (the session asks back before recording).
+        // "no, it's a little numb down there" takes its no back: the rest
+        // speaks of what is asked, so it is asked again instead.
+        let confirmable = sentence
+            && super::confirmation::starts_with_no(input)
+            && !super::mention::speaks_of(question, after_first_word(input));
+        if unclear_no && !confirmable {
             return Err(AnswerError::UnclearNo {
                 input: input.to_string(),
                 options: options_as_shown(question),
@@ -83,7 +96,14 @@ impl Reading {
         }
         Ok(Understood {
             value: self.value,
-            certainty: self.certainty,
+            // A hedged reading is a guess at how sure the person is.
+            certainty: if loose {
+                Certainty::Loose
+            } else {
+                self.certainty
+            },
+            sentence,
+            must_check: unclear_no,
         })
     }
 }
@@ -93,6 +113,11 @@ impl Reading {
 pub struct Understood {
     value: AnswerValue,
     certainty: Certainty,
+    /// Read from a whole sentence, not a short answer: a reading that may
+    /// be checked back before it is recorded.
+    sentence: bool,
+    /// A loose "no" on a safety question: recorded only once confirmed.
+    must_check: bool,
 }
 
 impl Understood {
@@ -112,6 +137,29 @@ impl Understood {
     /// what was recorded, so they can take it `back`.
     pub fn is_exact(&self) -> bool {
         self.certainty == Certainty::Exact
+    }
+
+    /// Whether this was read from a whole sentence ("I can pee fine"), not
+    /// a short answer ("no"), nor an option as shown.
+    pub fn from_sentence(&self) -> bool {
+        self.sentence && !self.is_exact()
+    }
+
+    /// An answer the person settled: chosen as shown, or confirmed when it
+    /// was checked back.
+    pub fn settled(value: AnswerValue) -> Understood {
+        Understood {
+            value,
+            certainty: Certainty::Exact,
+            sentence: false,
+            must_check: false,
+        }
+    }
+
+    /// A loose "no" on a safety question, read from a sentence: it is asked
+    /// back ("Just to check: No?") and never recorded unconfirmed.
+    pub fn must_check(&self) -> bool {
+        self.must_check
     }
 }
 
@@ -163,4 +211,14 @@ pub fn says_no(question: &Question, value: &AnswerValue) -> bool {
             AnswerValue::Number(_),
         ) => false,
     }
+}
+
+/// The text after its first word: "no, but my pee's been red" → ", but my
+/// pee's been red".
+fn after_first_word(input: &str) -> &str {
+    let input = input.trim_start();
+    let end = input
+        .find(|c: char| !c.is_alphanumeric() && c != '\'')
+        .unwrap_or(input.len());
+    &input[end..]
 }

@@ -25,7 +25,7 @@ impl Days {
 /// Just under or over a bound: "less than 6 weeks" is below 42 days.
 const NUDGE: f64 = 0.01;
 
-fn unit_days(word: &str) -> Option<f64> {
+pub(super) fn unit_days(word: &str) -> Option<f64> {
     Some(match word {
         "hour" | "hours" | "hr" | "hrs" | "h" => 1.0 / 24.0,
         "day" | "days" | "d" | "night" | "nights" => 1.0,
@@ -92,6 +92,34 @@ pub(super) fn duration_in(words: &[String]) -> Option<Days> {
     None
 }
 
+/// Words that mark the clause about this bout of pain, not the years of
+/// it: "on and off for years, this time it started 10 days ago".
+const THIS_BOUT: &[&[&str]] = &[
+    &["this", "time"],
+    &["this", "bout"],
+    &["this", "episode"],
+    &["this", "flare"],
+    &["this", "one"],
+    &["came", "back"],
+    &["come", "back"],
+    &["started", "again"],
+    &["flared", "up"],
+];
+
+/// The length of this bout: from the clause that says it is about this
+/// bout, when one does and gives a length; else from all the words.
+pub(super) fn bout_in(words: &[String]) -> Option<Days> {
+    let clause_of_bout = words
+        .split(|w| w == "," || w == "but" || w == "and")
+        .filter(|clause| {
+            THIS_BOUT
+                .iter()
+                .any(|phrase| clause.windows(phrase.len()).any(|w| w == *phrase))
+        })
+        .find_map(duration_in);
+    clause_of_bout.or_else(|| duration_in(words))
+}
+
 /// Whether the words hold a number but no length of time ("5").
 pub(super) fn bare_number(words: &[String]) -> bool {
     !numbers_in(words).is_empty() && duration_in(words).is_none()
@@ -102,7 +130,7 @@ fn after_digits(words: &[String], i: usize) -> bool {
 }
 
 /// `3wks`, `2yrs`, `10d`: a number with its unit stuck on.
-fn split_attached(word: &str) -> Option<(f64, f64)> {
+pub(super) fn split_attached(word: &str) -> Option<(f64, f64)> {
     let end = word.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
     let (number, unit) = word.split_at(end);
     Some((number.parse().ok()?, unit_days(unit)?))
@@ -255,6 +283,19 @@ mod tests {
         assert_eq!(days("one and a half years"), Some((547.5, 547.5)));
         assert_eq!(days("a week and a half"), Some((10.5, 10.5)));
         assert_eq!(days("since yesterday"), Some((1.0, 1.0)));
+    }
+
+    #[test]
+    fn this_bout_is_told_apart_from_the_years_of_it() {
+        let words =
+            |text: &str| -> Vec<String> { text.split_whitespace().map(str::to_string).collect() };
+        let bout = |text: &str| bout_in(&words(text)).map(|d| (d.low, d.high));
+        assert_eq!(
+            bout("on and off for 2 years , this time it started 10 days ago"),
+            Some((10.0, 10.0))
+        );
+        // No clause about this bout: the length said.
+        assert_eq!(bout("for 2 years"), Some((730.0, 730.0)));
     }
 
     #[test]

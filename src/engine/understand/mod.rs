@@ -4,27 +4,35 @@
 //!
 //! The stages, one file each: [`normalise`] (case, punctuation, held-down
 //! letters, filler, hedges), [`numbers`] and [`durations`] (amounts in
-//! digits or words), [`yes_no`], [`choices`] (option words, synonyms,
+//! digits or words; [`number_context`] reads one with the words around
+//! it: a birthday to come, a range, another unit), [`yes_no`], [`choices`] (option words, synonyms,
 //! several choices), [`spans`] (`within` answers) and [`sentence`] (whole
 //! sentences: what a negation, a time in the past or another person governs,
 //! NegEx-style). They only propose a
 //! reading; [`decision`] alone decides what is recorded, and applies the
 //! safety rule for red flags.
 
+mod against;
 mod answer_error;
 mod choices;
+mod confirmation;
 mod decision;
 mod durations;
+mod mention;
 mod normalise;
+mod number_context;
 mod numbers;
 mod sentence;
 mod spans;
 mod words;
 mod yes_no;
+mod yes_phrases;
 
 pub use answer_error::{AnswerError, options_as_shown, shorten};
 pub(crate) use choices::none_option;
+pub use confirmation::{confirms, plainly_no, starts_with_no};
 pub use decision::{Certainty, Understood, is_safety_question, says_no};
+pub use mention::{said_besides, speaks_of, words_shared};
 
 use crate::compile::{AnswerValue, Node, Question, QuestionKind};
 use decision::Reading;
@@ -72,6 +80,19 @@ pub fn understand(
 /// `?`, `help`, `what do you mean`: the person wants the question explained.
 fn asks_for_help(input: &str, typed: &Typed) -> bool {
     if input.chars().all(|c| c == '?' || c.is_whitespace()) {
+        return true;
+    }
+    // "no idea what you mean by saddle", "I don't understand the question".
+    if [
+        &["what", "you", "mean"][..],
+        &["what", "do", "you", "mean"],
+        &["don't", "understand", "the", "question"],
+        &["what", "does", "that", "mean"],
+        &["what", "does", "this", "mean"],
+    ]
+    .iter()
+    .any(|phrase| typed.words.windows(phrase.len()).any(|w| w == *phrase))
+    {
         return true;
     }
     let words = typed.text();
@@ -256,11 +277,14 @@ fn is_signed_number(input: &str) -> bool {
 
 fn read_number(question: &Question, typed: &Typed, input: &str) -> Result<Reading, AnswerError> {
     let (min, max) = question.range().unwrap_or((i64::MIN, i64::MAX));
-    let mut values: Vec<f64> = numbers::numbers_in(&typed.words)
-        .iter()
-        .map(|n| n.value)
-        .collect();
-    values.dedup();
+    // "I'll be 40 next month" is 39; "in my 50s" and "5 days" are no age.
+    let Some(values) = number_context::values_meant(&typed.words, question.unit()) else {
+        return Err(AnswerError::NotANumber {
+            input: input.to_string(),
+            min,
+            max,
+        });
+    };
     let value = match values[..] {
         // The question asks for a whole number: 34.5 is asked again.
         [one] if one.fract() == 0.0 && one.abs() < 1e15 => one as i64,

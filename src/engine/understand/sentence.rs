@@ -113,6 +113,9 @@ const OVER_NOW: &[&[&str]] = &[
     &["nothing", "new"],
     &["all", "better"],
     &["healed"],
+    &["nothing", "now"],
+    &["none", "now"],
+    &["gone", "now"],
     &["but", "not", "today"],
 ];
 
@@ -170,6 +173,11 @@ const REPORTING: &[&str] = &[
     "notices",
     "worries",
     "mentioned",
+    "say",
+    "think",
+    "reckon",
+    "notice",
+    "tell",
 ];
 
 /// Words that say "and not me", after someone else was named.
@@ -240,6 +248,9 @@ const KEPT_TO: &[&[&str]] = &[
     &["stick", "to"],
     &["the", "pharmacist", "said"],
     &["recommended", "dose"],
+    &["normal", "dose"],
+    &["usual", "dose"],
+    &["right", "dose"],
 ];
 
 /// Words that say "more than allowed".
@@ -268,6 +279,17 @@ fn holds_any<S: AsRef<str>>(words: &[S], phrases: &[&[&str]]) -> bool {
 
 fn is_boundary(word: &str) -> bool {
     BOUNDARIES.contains(&word)
+}
+
+/// Whether the words say what they tell of is over: "fine now", "nothing
+/// since".
+pub(super) fn over_now(words: &[String]) -> bool {
+    holds_any(words, OVER_NOW)
+}
+
+/// A word that denies: "not", "never", "don't".
+pub(super) fn is_negation_word(word: &str) -> bool {
+    NEGATIONS.contains(&word)
 }
 
 fn is_negation(words: &[String], i: usize) -> bool {
@@ -321,6 +343,8 @@ fn someone_else(clause: &[String]) -> bool {
             .is_some_and(|w| matches!(w.as_str(), "my" | "our" | "his" | "her" | "the" | "all")),
     );
     clause.get(start).is_some_and(|w| {
+        // "my dad's got": the person named, with "'s".
+        let w = w.strip_suffix("'s").unwrap_or(w);
         OTHERS
             .iter()
             .any(|o| same_word(w, o) || same_word(w, &format!("{o}s")))
@@ -333,24 +357,51 @@ fn someone_else(clause: &[String]) -> bool {
 /// "my wife says I've been muddled": the words after the reporting verb,
 /// which are about the person.
 pub(super) fn reported(words: &[String]) -> Option<&[String]> {
-    let end = words
+    // Any clause may hold the report: "I'm fine but my wife says I've
+    // been confused" tells of the person in its second clause.
+    let starts = std::iter::once(0).chain(
+        (0..words.len())
+            .filter(|&i| is_boundary(&words[i]))
+            .map(|i| i + 1),
+    );
+    starts
+        .filter(|&start| start < words.len())
+        .find_map(|start| {
+            let rest = &words[start..];
+            let end = rest
+                .iter()
+                .position(|w| is_boundary(w))
+                .unwrap_or(rest.len());
+            if !someone_else(&rest[..end]) {
+                return None;
+            }
+            let verb = rest[..end]
+                .iter()
+                .position(|w| REPORTING.iter().any(|r| same_word(w, r)))?;
+            let mut from = verb + 1;
+            if rest.get(from).is_some_and(|w| w == "that") {
+                from += 1;
+            }
+            rest.get(from)
+                .is_some_and(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "me" | "my"))
+                .then(|| &rest[from..])
+        })
+}
+
+/// Whether a negation before `at`, in its clause, governs the word there:
+/// "I don't think I'm not making sense".
+pub(super) fn denied_before(words: &[String], at: usize) -> bool {
+    at > 0 && negated(&words[..at]).last().is_some_and(|&n| n)
+}
+
+/// Whether the clause holding `at` is someone else's ("my mum is not
+/// making sense").
+pub(super) fn names_someone_else_first(words: &[String], at: usize) -> bool {
+    let start = words[..at]
         .iter()
-        .position(|w| is_boundary(w))
-        .unwrap_or(words.len());
-    if !someone_else(&words[..end]) {
-        return None;
-    }
-    let verb = words[..end]
-        .iter()
-        .position(|w| REPORTING.iter().any(|r| same_word(w, r)))?;
-    let mut from = verb + 1;
-    if words.get(from).is_some_and(|w| w == "that") {
-        from += 1;
-    }
-    words
-        .get(from)
-        .is_some_and(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "me" | "my"))
-        .then(|| &words[from..])
+        .rposition(|w| is_boundary(w))
+        .map_or(0, |i| i + 1);
+    someone_else(&words[start..at.max(start + 1).min(words.len())])
 }
 
 /// The question's own topic: the first sentence of what is asked, its
@@ -368,7 +419,11 @@ pub(super) fn topic(question: &Question, clinical: Option<&str>) -> Vec<String> 
     }
     if let Some(yes) = question.answer("yes") {
         for synonym in &yes.synonyms {
-            words.extend(content_words(synonym));
+            words.extend(
+                content_words(synonym)
+                    .into_iter()
+                    .filter(|w| !super::yes_phrases::is_weak(w)),
+            );
         }
     }
     words
@@ -376,10 +431,34 @@ pub(super) fn topic(question: &Question, clinical: Option<&str>) -> Vec<String> 
 
 /// Whether the question is about now, or since this pain began, rather than
 /// about ever.
-fn about_now(question: &Question) -> bool {
+pub(super) fn about_now(question: &Question) -> bool {
     let ask = question.ask.to_lowercase();
     let words: Vec<&str> = ask.split(|c: char| !c.is_alphanumeric()).collect();
     !(words.contains(&"ever") || words.contains(&"before") || ask.contains("in your life"))
+}
+
+/// The words of what is asked only for a recent time ("in the last few
+/// months", "lately"): all of it, or in a list, the items that say so ("d)
+/// an operation on your spine in the last few months", not "a) cancer now,
+/// or had it before").
+fn recent_part(question: &Question, asked: &[String]) -> Vec<String> {
+    let recent = |text: &str| {
+        let text = text.to_lowercase();
+        ["in the last", "lately"].iter().any(|w| text.contains(w))
+    };
+    if !lists(question) {
+        return if recent(&question.ask) {
+            asked.to_vec()
+        } else {
+            Vec::new()
+        };
+    }
+    question
+        .ask
+        .split(')')
+        .filter(|item| recent(item))
+        .flat_map(content_words)
+        .collect()
 }
 
 /// Whether the question lists several things ("a) ... b) ..."): a sentence
@@ -398,7 +477,14 @@ pub(super) fn double_negative(question: &Question) -> bool {
 
 /// Reads a whole sentence as a yes/no answer when its triggers settle it;
 /// `None` leaves it to the word readers.
-pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -> Option<Verdict> {
+/// `against` is what the question asks in the negative
+/// ([`super::against::against`]), read once by the caller.
+pub(super) fn verdict(
+    question: &Question,
+    words: &[String],
+    asked: &[String],
+    against: &[String],
+) -> Option<Verdict> {
     let ask = question.ask.to_lowercase();
     // "male" to "could you be pregnant?": a fact that rules it out.
     // Not "my sister had a hysterectomy" (someone else's), nor "I haven't
@@ -424,7 +510,7 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
             verdict
         }
     };
-    if let Some(verdict) = no_but(words, asked) {
+    if let Some(verdict) = no_but(words, asked, &set_aside(&question.ask)) {
         return Some(verdict);
     }
     if words.len() < 2 {
@@ -520,6 +606,16 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         if denied_change && affirmed(&["same"]) {
             return Some(soft(Verdict::No));
         }
+        // "about the same as yesterday": compared with a time, plainly no
+        // change.
+        let same_as_then = words.windows(2).enumerate().any(|(i, pair)| {
+            pair[0] == "same"
+                && pair[1] == "as"
+                && words[i + 2..].iter().any(|w| THEN.contains(&w.as_str()))
+        });
+        if same_as_then && !scoped.iter().any(|&n| n) {
+            return Some(soft(Verdict::No));
+        }
         // The same may still be bad: asked again on a safety question.
         if affirmed(&["same", "unchanged"]) || holds(words, &["no", "change"]) {
             return Some(Verdict::SoftNo);
@@ -554,8 +650,10 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
     }
     // The past, where the question asks about now.
     // "last month" is the past only to a question about a shorter time.
+    // "I blacked out last year and again today": the past, and now too.
     let is_past = |c: &[String]| {
-        holds_any(c, PAST) || (!ask.contains("month") && holds(c, &["last", "month"]))
+        (holds_any(c, PAST) || (!ask.contains("month") && holds(c, &["last", "month"])))
+            && !holds_any(c, &[&["again"], &["still"]])
     };
     let past = is_past(words);
     if past && lists(question) && holds_any(words, OVER_NOW) {
@@ -563,11 +661,7 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
     }
     // "back surgery 15 years ago" to "in the last few months?": plainly not.
     let long_ago = holds_any(words, LONG_AGO);
-    if past
-        && long_ago
-        && affirms(words, asked)
-        && ["in the last", "lately"].iter().any(|w| ask.contains(w))
-    {
+    if past && long_ago && affirms(words, &recent_part(question, asked)) {
         return Some(soft(Verdict::No));
     }
     // "that's been for years since the kids" to "since this back pain
@@ -594,10 +688,23 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         // "... but that's been for years": a clause of the past that names
         // nothing of its own points back at what was said before it.
         let back_reference = parts.iter().any(|c| is_past(c) && !affirms(c, asked));
+        // "... but it's much worse since this started": the old thing is
+        // new in how bad it is.
+        let worse_since = parts.iter().any(|c| {
+            let denied = negated(c);
+            !is_past(c)
+                && c.iter()
+                    .zip(&denied)
+                    .any(|(w, &neg)| !neg && (w == "worse" || w == "more"))
+                && holds_any(
+                    c,
+                    &[&["since", "this"], &["since", "the", "pain"], &["now"]],
+                )
+        });
         let yes_now = !back_reference
-            && parts
-                .iter()
-                .any(|c| !is_past(c) && affirms(c, asked) && !holds_any(c, OVER_NOW));
+            && parts.iter().any(|c| {
+                !is_past(c) && (affirms(c, asked) || worse_since) && !holds_any(c, OVER_NOW)
+            });
         if !yes_now {
             return Some(if over {
                 soft(Verdict::No)
@@ -605,6 +712,10 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
                 Verdict::SoftNo
             });
         }
+    }
+    // "both, but the left is worse" to "are both legs weak?": both.
+    if ask.contains("both ") && words[0] == "both" && words.get(1).is_none_or(|w| is_boundary(w)) {
+        return Some(Verdict::Yes);
     }
     // "just the one leg" to "are both legs weak?". Not "my right leg gave
     // way and then the left": both sides named is both.
@@ -659,17 +770,32 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
     }
     // "my leg isn't weak at all": what is asked, denied outright. Not
     // "I'm not able to pee at all", which tells of the symptom.
+    let agrees = |w: &String| against.iter().any(|a| same_stem(w, a));
     if holds(words, &["at", "all"])
         && parts.len() == 1
-        && words
-            .iter()
-            .zip(&scoped)
-            .any(|(w, &neg)| neg && !is_stopword(w) && asked.iter().any(|a| same_stem(w, a)))
+        && words.iter().zip(&scoped).any(|(w, &neg)| {
+            neg && !is_stopword(w) && asked.iter().any(|a| same_stem(w, a)) && !agrees(w)
+        })
         && !words.iter().any(|w| UNABLE.contains(&w.as_str()))
     {
+        // "my leg isn't weak at all": a state denied with "is not", plainly.
         // "I haven't peed at all" tells of a symptom in the same words:
         // only implied, so asked again on a safety question.
-        return Some(Verdict::SoftNo);
+        return Some(if denied_state(words, asked) {
+            soft(Verdict::No)
+        } else {
+            Verdict::SoftNo
+        });
+    }
+    // "it wasn't cancer", "my leg's not numb": every word of what is asked
+    // is denied right where it stands, and nothing else tells of it.
+    if denied_state(words, asked)
+        && !words
+            .iter()
+            .any(|w| UNABLE.contains(&w.as_str()) || EPISTEMIC.contains(&w.as_str()))
+        && !words.iter().any(agrees)
+    {
+        return Some(soft(Verdict::No));
     }
     // "I can pee fine", "my legs feel totally normal".
     let fine_asked = FINE.iter().any(|f| asked.iter().any(|a| a == f));
@@ -688,7 +814,8 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
         let unexplained = pieces.iter().any(|c| {
             !fine_clause(c, asked)
                 && c.iter().any(|w| {
-                    !is_stopword(w) && !matches!(w.as_str(), "now" | "thanks" | "otherwise")
+                    !is_stopword(w)
+                        && !matches!(w.as_str(), "now" | "thanks" | "otherwise" | "only")
                 })
         });
         return Some(if unexplained {
@@ -703,7 +830,7 @@ pub(super) fn verdict(question: &Question, words: &[String], asked: &[String]) -
 /// "no, but my pee's been red": a no, and more that must not be lost. On a
 /// question where a wrong no could hide danger, the reader asks again (the
 /// caller hedges the no); the rest never turns it into a yes.
-fn no_but(words: &[String], asked: &[String]) -> Option<Verdict> {
+fn no_but(words: &[String], asked: &[String], aside: &[String]) -> Option<Verdict> {
     let first = words.first()?;
     if !["no", "nope", "nah"].iter().any(|w| same_word(first, w)) {
         return None;
@@ -716,6 +843,18 @@ fn no_but(words: &[String], asked: &[String]) -> Option<Verdict> {
         return None;
     }
     let rest = &words[but + 1..];
+    // "no, but it burns when I pee" where the question says burning comes
+    // later: the rest is about that, so the no is plain.
+    let meant: Vec<&String> = rest
+        .iter()
+        .filter(|w| *w != "," && !is_stopword(w) && !is_when(w))
+        .collect();
+    if !meant.is_empty()
+        && meant.iter().any(|w| aside.iter().any(|a| same_stem(w, a)))
+        && meant.iter().all(|w| aside.iter().any(|a| same_stem(w, a)))
+    {
+        return Some(Verdict::No);
+    }
     let mentions = rest.iter().any(|w| {
         ALARMS.iter().any(|a| w.starts_with(a))
             || asked.iter().any(|a| same_stem(w, a) && !is_stopword(a))
@@ -725,6 +864,81 @@ fn no_but(words: &[String], asked: &[String]) -> Option<Verdict> {
     } else {
         Verdict::No
     })
+}
+
+/// Words the question itself sets aside for later: "(Burning, needing to
+/// go often, or blood in your pee come later.)".
+pub(super) fn set_aside(ask: &str) -> Vec<String> {
+    ask.split('(')
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .filter(|inside| {
+            let inside = inside.to_lowercase();
+            ["come later", "asked later", "comes later"]
+                .iter()
+                .any(|p| inside.contains(p))
+        })
+        .flat_map(content_words)
+        .filter(|w| !matches!(w.as_str(), "come" | "comes" | "later" | "asked"))
+        .collect()
+}
+
+/// Times a change is measured from: "the same as yesterday".
+const THEN: &[&str] = &[
+    "yesterday",
+    "before",
+    "morning",
+    "last",
+    "earlier",
+    "ago",
+    "usual",
+    "ever",
+    "week",
+    "was",
+];
+
+/// Words of knowing: "I don't know if it's cancer" denies the knowing, not
+/// the thing.
+const EPISTEMIC: &[&str] = &[
+    "know", "sure", "think", "tell", "remember", "certain", "idea", "checked", "noticed", "say",
+    "if", "whether",
+];
+
+/// Negations that deny a state: "isn't", "wasn't", "not" after "is" or "I'm".
+fn denies_state(words: &[String], i: usize) -> bool {
+    matches!(words[i].as_str(), "isn't" | "aren't" | "wasn't" | "weren't")
+        || words[i] == "not"
+            && i > 0
+            && matches!(
+                words[i - 1].as_str(),
+                "is" | "are" | "was" | "were" | "i'm" | "it's" | "am" | "they're" | "that's"
+            )
+}
+
+/// Whether the sentence denies what is asked as a state ("it wasn't
+/// cancer", "my leg isn't weak at all"): in every clause that names it, each
+/// word of it stands either just after such a denial or before it, as what
+/// the denial is about ("my leg"); and one clause does so.
+fn denied_state(words: &[String], asked: &[String]) -> bool {
+    let mut any = false;
+    for clause in clauses(words) {
+        let denial = (0..clause.len()).find(|&j| denies_state(clause, j));
+        for (i, word) in clause.iter().enumerate() {
+            if is_stopword(word)
+                || is_when(word)
+                || NEGATIONS.contains(&word.as_str())
+                || !asked.iter().any(|a| same_stem(word, a))
+            {
+                continue;
+            }
+            match denial {
+                Some(j) if i < j => {}
+                Some(j) if i - j <= 3 => any = true,
+                _ => return false,
+            }
+        }
+    }
+    any
 }
 
 /// Words that say the answer is not known yet.
@@ -796,6 +1010,18 @@ pub(super) fn is_when(word: &str) -> bool {
             | "before"
             | "ago"
             | "last"
+            // Lengths of time: "a month ago" says when, not what, even to
+            // a question that asks about "the last few months".
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "hour"
+            | "hours"
     )
 }
 
@@ -808,8 +1034,19 @@ fn fine_clause(clause: &[String], asked: &[String]) -> bool {
     let scoped = negated(clause);
     clause
         .iter()
+        .enumerate()
         .zip(&scoped)
-        .any(|(w, &neg)| !neg && FINE.contains(&w.as_str()) && !asked.iter().any(|a| a == w))
+        .any(|((i, w), &neg)| {
+            !neg && FINE.contains(&w.as_str())
+                && !asked.iter().any(|a| a == w)
+                && !compared(clause, i)
+        })
+}
+
+/// "more than normal", "worse than usual": the word is what the person
+/// measures against, not how they are.
+fn compared(words: &[String], i: usize) -> bool {
+    i > 0 && words[i - 1] == "than"
 }
 
 fn fine_clauses(words: &[String], asked: &[String]) -> bool {
@@ -975,6 +1212,58 @@ mod tests {
         assert!(!someone_else(&words("i had breast cancer")));
         assert!(reported(&words("my wife says i've been muddled")).is_some());
         assert!(reported(&words("my mum had cancer")).is_none());
+    }
+
+    #[test]
+    fn a_report_in_a_later_clause_is_about_the_person() {
+        let said = words("I'm fine but my wife says I've been confused");
+        assert_eq!(
+            reported(&said).map(|r| r.join(" ")),
+            Some("i've been confused".to_string())
+        );
+        assert!(reported(&words("I'm fine but my wife is confused")).is_none());
+    }
+
+    #[test]
+    fn a_state_denied_where_it_stands() {
+        let asked = |text: &str| content_words(text);
+        assert!(denied_state(
+            &words("i had a lump removed, it wasn't cancer"),
+            &asked("have you had cancer")
+        ));
+        assert!(denied_state(
+            &words("my leg isn't weak at all"),
+            &asked("is a leg getting weaker")
+        ));
+        // A symptom told in a denial, or a denial of something else.
+        assert!(!denied_state(
+            &words("I haven't peed at all today"),
+            &asked("unable to pee")
+        ));
+        assert!(!denied_state(
+            &words("it's not my back, it's cancer"),
+            &asked("have you had cancer")
+        ));
+        // "not" is no word of what is asked, however like "noticed" it looks.
+        assert!(!denied_state(
+            &words("I'm not making sense"),
+            &asked("have people noticed you are confused")
+        ));
+    }
+
+    #[test]
+    fn the_same_as_a_time_is_no_change() {
+        let flow = crate::compile::compile(&crate::source::KnowledgeSource::embedded())
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        let question = flow
+            .question(flow.find("rapid_weakening").expect("shipped"))
+            .expect("a question");
+        let asked = content_words(&question.ask);
+        let against = super::super::against::against(&question.ask);
+        let read = |text: &str| verdict(question, &words(text), &asked, &against);
+        assert_eq!(read("it's about the same as yesterday"), Some(Verdict::No));
+        // The same, with nothing to measure it by, may still be bad.
+        assert_eq!(read("it's about the same"), Some(Verdict::SoftNo));
     }
 
     #[test]

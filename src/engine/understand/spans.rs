@@ -3,7 +3,7 @@
 
 use super::answer_error::AnswerError;
 use super::decision::{Certainty, Reading};
-use super::durations::{Days, bare_number, duration_in};
+use super::durations::{Days, bare_number, bout_in};
 use super::normalise::Typed;
 use super::numbers::numbers_in;
 use crate::compile::{AnswerValue, Measure, Question, Within};
@@ -39,7 +39,7 @@ pub(super) fn by_span(
 ) -> Option<Result<Reading, AnswerError>> {
     let measure = question.answers().iter().find_map(|a| a.within)?.measure;
     let span = match measure {
-        Measure::Days => match duration_in(&typed.words) {
+        Measure::Days => match bout_in(&typed.words) {
             Some(days) => days,
             None if bare_number(&typed.words) => {
                 return Some(Err(AnswerError::UnitWanted {

@@ -319,3 +319,171 @@ fn a_bare_yes_or_no_to_answers_worded_so_picks_the_one_or_names_them() {
     }
     assert_eq!(yes_no::bare_yes_or_no(&["nah".to_string()]), Some("no"));
 }
+
+/// Questions worded like the shipped ones, for the rules of whole sentences
+/// (issue 24): each rule read at a question of its own kind.
+const SENTENCES: &str = r#"
+flow s "S" { version "1" start q.bladder }
+tag red_flag "A danger sign" means red_flag
+tag emergency "Refer now" means emergency
+outcome done { verdict treat title "Done" plan "p" source "NICE NG59" }
+outcome help_now { verdict refer emergency title "Help" plan "p" source "NICE NG59" }
+question bladder {
+  ask "Since this back pain began, have you been unable to pee when you need to? (Burning, or blood in your pee, come later.)"
+  why "w" source "NICE NG59" tags red_flag, emergency
+  yes -> help_now
+  no -> next
+  unsure -> help_now
+}
+question sleepy {
+  ask "Have you, or people around you, noticed that you are newly confused or very sleepy?"
+  why "w" source "NICE NG59" tags red_flag, emergency
+  yes -> help_now
+  no -> next
+  unsure -> help_now
+}
+question fainted {
+  ask "Along with the back pain, have you fainted or felt like you might pass out?"
+  why "w" source "NICE NG59" tags red_flag, emergency
+  yes -> help_now
+  no -> next
+  unsure -> help_now
+}
+question history {
+  ask "Does anything on this list apply to you? a) You have cancer now, or had it before. b) You had an operation on your spine in the last few months."
+  why "w" source "NICE NG59" tags red_flag, emergency
+  yes synonyms "melanoma" -> help_now
+  no -> next
+  unsure -> help_now
+}
+question both_legs {
+  ask "Are both of your legs weak, so that they might give way?"
+  why "w" source "NICE NG59" tags red_flag, emergency
+  yes -> help_now
+  no -> next
+  unsure -> help_now
+}
+question belly {
+  ask "Did severe pain in your back and your belly come on suddenly?"
+  why "w" source "NICE NG59" tags red_flag, emergency
+  yes -> help_now
+  no -> next
+  unsure -> help_now
+}
+question pills {
+  ask "Have you been taking more pain medicine than the packet or your doctor says?"
+  why "w" source "NICE NG59" tags red_flag, emergency
+  yes -> help_now
+  no -> next
+  unsure -> help_now
+}
+question how_long {
+  ask "How long has this episode lasted, counting from when it last started?" why "w" source "NICE NG59"
+  answer acute "Less than 6 weeks" within 0..6 weeks -> next
+  answer chronic "More than 6 weeks" within 6 weeks.. -> next
+}
+question risks {
+  ask "Which of these are true for you?" why "w" source "NICE NG59"
+  multiple
+  answer steroids "Steroid tablets most days (inhalers and creams do not count)"
+  answer face_down "Lying face-down (on your tummy) hurts"
+  answer none "None of these"
+  then -> done
+}
+"#;
+
+fn sentences() -> Flow {
+    compile(&folder(&[("q.flow", SENTENCES)])).unwrap_or_else(|e| panic!("{e:#?}"))
+}
+
+/// Each rule of whole sentences, with a sentence it reads and one it must
+/// leave alone.
+#[test]
+fn whole_sentences_by_their_rules() {
+    let flow = sentences();
+    for (id, text, want) in [
+        // "than normal" is a comparison, not "fine".
+        ("sleepy", "i've been sleeping a lot more than normal", "yes"),
+        // A report in a later clause is about the person.
+        (
+            "sleepy",
+            "I'm fine but my wife says I've been confused",
+            "yes",
+        ),
+        // What the question sets aside for later, after "no, but".
+        ("bladder", "no, but it burns when I pee", "no"),
+        ("bladder", "no, but I can't pee", "ask:unclear_no"),
+        // The question's own denial, said back, is a yes.
+        ("bladder", "I haven't peed at all today", "yes"),
+        (
+            "bladder",
+            "I've not been able to pee since yesterday",
+            "yes",
+        ),
+        // An old thing much worse since this began is new.
+        (
+            "bladder",
+            "I've always had trouble peeing but it's much worse since this started",
+            "yes",
+        ),
+        // The past over now; and the past with now too.
+        ("fainted", "I fainted years ago, nothing now", "no"),
+        ("fainted", "I fainted last year and again today", "yes"),
+        (
+            "fainted",
+            "I felt faint this morning but nothing since",
+            "ask",
+        ),
+        // Someone else's, named with "'s".
+        ("fainted", "my dad's fainted twice but I'm fine", "no"),
+        // Long ago, set against only the recent items of a list.
+        ("history", "had a melanoma removed years ago", "yes"),
+        (
+            "history",
+            "I had an operation on my spine 15 years ago",
+            "ask:unclear_no",
+        ),
+        // "both, but ..." is both.
+        ("both_legs", "both, but the left is worse", "yes"),
+        // "only my back" after a fine clause tells nothing new.
+        ("belly", "my belly's fine, it's only my back", "no"),
+        // The dose as it should be.
+        ("pills", "just the normal dose of paracetamol", "no"),
+        // Not understood: help, not "not sure".
+        ("bladder", "no idea what you mean by that", "help"),
+        // This bout, not the years of it.
+        (
+            "how_long",
+            "on and off for years, this time it started 10 days ago",
+            "acute",
+        ),
+        // What an option says does not count is never it.
+        ("risks", "a steroid inhaler for my asthma", "ask"),
+        ("risks", "steroid tablets", "steroids"),
+        // "it kills me" says how bad, not which.
+        ("risks", "lying on my tummy, it kills me", "face_down"),
+    ] {
+        assert_eq!(value(&flow, id, text), want, "{id}: {text:?}");
+    }
+    // A denial that says more than the question's own is not that yes.
+    assert_ne!(
+        value(&flow, "bladder", "I haven't had to pee more than usual"),
+        "yes"
+    );
+}
+
+/// A number with the words around it (see number_context.rs).
+#[test]
+fn an_age_in_context() {
+    let flow = flow();
+    for (text, want) in [
+        ("I'll be 40 next month", "39"),
+        ("she's 79", "79"),
+        ("late fifties", "ask"),
+        ("in my 50s", "ask"),
+        ("5 days", "ask"),
+        ("born in 1970", "ask"),
+    ] {
+        assert_eq!(value(&flow, "age", text), want, "{text:?}");
+    }
+}

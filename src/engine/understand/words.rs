@@ -18,7 +18,7 @@ const STOPWORDS: &[&str] = &[
     "would", "will", "what", "which", "how", "all", "apply", "choose", "ever", "been", "them",
     "they", "s", "t", "pains", "aches", "ache", "bad", "worse", "makes", "make", "where", "go",
     "goes", "going", "getting", "slowly", "still", "now", "time", "long", "while", "back",
-    "either", "both",
+    "either", "both", "kills", "killing", "agony",
 ];
 
 pub(super) fn is_stopword(word: &str) -> bool {
@@ -55,6 +55,13 @@ pub(super) fn same_stem(typed: &str, word: &str) -> bool {
     if a == b || (stem(&a).len() >= 3 && stem(&a) == stem(&b)) {
         return true;
     }
+    // "pee" squeezes to "pe", too short to share a stem: "peed" is read
+    // against the words as typed.
+    let (a, b) = if a.len().min(b.len()) < 3 {
+        (typed.to_string(), word.to_string())
+    } else {
+        (a, b)
+    };
     let (short, long) = if a.len() <= b.len() {
         (&a, &b)
     } else {
@@ -122,6 +129,8 @@ mod tests {
         assert!(!same_stem("no", "not"));
         assert!(same_stem("moving", "movement"));
         assert!(same_stem("resting", "rest"));
+        assert!(same_stem("peed", "pee"));
+        assert!(!same_stem("pen", "pee"));
     }
 
     #[test]

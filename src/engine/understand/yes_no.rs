@@ -2,6 +2,7 @@
 //! `no, just pain`, `nope nothing like that`, `no fever`, `not really`,
 //! `a little`, `I have a fever`, `sure` (a yes, never "not sure").
 
+use super::against;
 use super::decision::{Certainty, Reading};
 use super::normalise::{Typed, same_word, starts_with};
 use super::sentence::{self, Verdict};
@@ -239,6 +240,7 @@ pub(super) fn read_yes_no(
     let asked = std::cell::OnceCell::new();
     let asked = || -> &Vec<String> { asked.get_or_init(|| asked_about(question, clinical)) };
     let soft = typed.hedged || typed.asked;
+    let against = against::against(&question.ask);
     let choice = |answer: YesNo| answer.value();
     let has = |answer: YesNo| question.answer(answer.id()).is_some();
     if words.is_empty() {
@@ -253,6 +255,12 @@ pub(super) fn read_yes_no(
     if starts_any(words, SOFT_NO).is_some() {
         return Some(Ok(
             Reading::new(choice(YesNo::No), Certainty::Clear).hedged(true)
+        ));
+    }
+    // "I can't feel anything when I wipe": the author's words for yes.
+    if super::yes_phrases::says_yes_phrase(question, words) {
+        return Some(Ok(
+            Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(soft)
         ));
     }
     // A hedge in a later clause than the answer's own softens that clause
@@ -275,7 +283,7 @@ pub(super) fn read_yes_no(
             reading
         }
     };
-    if let Some(verdict) = sentence::verdict(question, words, asked()) {
+    if let Some(verdict) = sentence::verdict(question, words, asked(), &against) {
         return Some(match verdict {
             // "just the one leg?" said as a question is still not plain.
             Verdict::Plainly if typed.asked => {
@@ -334,6 +342,14 @@ pub(super) fn read_yes_no(
         if off_the_question_topic(topic(), words) {
             return Some(Err(Refused::NotAnAnswer));
         }
+        // "I haven't peed at all today", "I've not been able to pee since
+        // yesterday" to "have you been unable to pee?": the denial is the
+        // question's own, said back.
+        if denies_what_is_denied(words, &against) {
+            return Some(Ok(
+                Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(soft)
+            ));
+        }
         // "I've not been able to pee": the denial tells of the symptom.
         // "I'm fine but my wife says I've been confused": the rest takes
         // the no back. Both asked again on a safety question.
@@ -368,7 +384,9 @@ pub(super) fn read_yes_no(
             Reading::new(choice(YesNo::Yes), Certainty::Clear).hedged(true)
         ));
     }
-    if let Some(reading) = statement(asked(), &not_yes_words(question), words) {
+    // "some bleeding at 8 weeks but nothing since", asked about now.
+    let over = sentence::over_now(words) && sentence::about_now(question);
+    if let Some(reading) = statement(asked(), &not_yes_words(question), &against, words, over) {
         return Some(Ok(reading.hedged(soft)));
     }
     if words.len() == 1 {
@@ -403,6 +421,38 @@ fn off_the_question<'a>(asked: impl FnOnce() -> &'a Vec<String>, words: &[String
     !said.iter().any(|w| asked.iter().any(|a| same_stem(w, a)))
 }
 
+/// Whether a leading denial governs only a word the question itself asks
+/// in the negative, with nothing else said but when: "I haven't peed at all
+/// today" to "unable to pee?". "I haven't had to pee more than usual" says
+/// more, and is not this.
+fn denies_what_is_denied(words: &[String], against: &[String]) -> bool {
+    let Some(length) = starts_any(words, NO_PHRASES) else {
+        return false;
+    };
+    let clause: Vec<&String> = words[length..]
+        .iter()
+        .take_while(|w| *w != "," && *w != "but")
+        .collect();
+    let Some(at) = clause
+        .iter()
+        .position(|w| against.iter().any(|a| same_stem(w, a)))
+    else {
+        return false;
+    };
+    let before_ok = clause[..at]
+        .iter()
+        .all(|w| is_stopword(w) || matches!(w.as_str(), "able" | "managed" | "properly" | "even"));
+    let after_ok = clause[at + 1..].iter().all(|w| {
+        (is_stopword(w) && !matches!(w.as_str(), "more" | "much" | "than"))
+            || sentence::is_when(w)
+            || matches!(
+                w.as_str(),
+                "all" | "today" | "yesterday" | "tonight" | "properly" | "morning" | "night"
+            )
+    });
+    before_ok && after_ok
+}
+
 /// The same as [`off_the_question`], against the question's topic only.
 fn off_the_question_topic(topic: Vec<String>, words: &[String]) -> bool {
     off_the_question(|| &topic, words)
@@ -424,7 +474,13 @@ fn contradicts(words: &[String], other: &[&str]) -> bool {
 
 /// A sentence that repeats what the question asks about, with no negation:
 /// "I fainted" to "have you fainted?", "it's getting better".
-fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option<Reading> {
+fn statement(
+    asked: &[String],
+    otherwise: &[String],
+    against: &[String],
+    words: &[String],
+    over: bool,
+) -> Option<Reading> {
     // A negation governs its own clause only ("numb, it's not normal");
     // "can't pee", "cannot feel my legs" tell of a symptom, not against it.
     let scoped = sentence::negated(words);
@@ -437,16 +493,27 @@ fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option
             .any(|(said, of)| w == said && asked.iter().any(|a| a == of))
     });
     // "it started after I lifted a box": words of when, not of what.
-    let hit =
-        |w: &String| meant(w) && !sentence::is_when(w) && asked.iter().any(|a| same_stem(w, a));
+    // "not" is no word of what is asked, though the question says it.
+    let hit = |w: &String| {
+        meant(w)
+            && !sentence::is_when(w)
+            && !sentence::is_negation_word(w)
+            && asked.iter().any(|a| same_stem(w, a))
+    };
+    // "I'm not dieting" to "... and you have not been dieting?": the
+    // question's own denial, said back, agrees.
+    let agrees = |w: &String| against.iter().any(|a| same_stem(w, a));
     let hits = words
         .iter()
         .zip(&scoped)
-        .filter(|(w, neg)| !**neg && hit(w))
+        .filter(|(w, neg)| (!**neg || agrees(w)) && hit(w))
         .count();
     // "numb, but not down there": the clause may deny what was asked
     // in other words; asked again rather than read as a yes.
-    let negated = words.iter().zip(&scoped).any(|(w, &neg)| neg && hit(w))
+    let negated = words
+        .iter()
+        .zip(&scoped)
+        .any(|(w, &neg)| neg && hit(w) && !agrees(w))
         || words
             .windows(2)
             .any(|pair| matches!(pair[0].as_str(), "but" | ",") && pair[1] == "not");
@@ -454,7 +521,9 @@ fn statement(asked: &[String], otherwise: &[String], words: &[String]) -> Option
     let other = words
         .iter()
         .any(|w| meant(w) && otherwise.iter().any(|o| same_stem(w, o)));
-    (hits > 0 && !negated && !contrary && !other)
+    // "some bleeding at 8 weeks but nothing since": over now, so not
+    // plainly a yes to a question about now.
+    (hits > 0 && !negated && !contrary && !other && !over)
         .then(|| Reading::new(YesNo::Yes.value(), Certainty::Clear))
 }
 
@@ -490,13 +559,24 @@ const CONTRARY: &[(&str, &str)] = &[
 /// The words a yes repeats: the question's own, its clinical wording, and
 /// the author's synonyms for yes.
 fn asked_about(question: &Question, clinical: Option<&str>) -> Vec<String> {
-    let mut asked = content_words(&question.ask);
+    // "This is the part of you that would touch a bike saddle." explains a
+    // word; "I can't ride a bike" says nothing of what is asked.
+    let mut asked: Vec<String> = question
+        .ask
+        .split_inclusive(['.', '?'])
+        .filter(|sentence| !sentence.trim_start().starts_with("This is "))
+        .flat_map(content_words)
+        .collect();
     if let Some(clinical) = clinical {
         asked.extend(content_words(clinical));
     }
     if let Some(yes) = question.answer(YesNo::Yes.id()) {
         for synonym in &yes.synonyms {
-            asked.extend(content_words(synonym));
+            asked.extend(
+                content_words(synonym)
+                    .into_iter()
+                    .filter(|w| !super::yes_phrases::is_weak(w)),
+            );
         }
     }
     asked

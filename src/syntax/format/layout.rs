@@ -593,6 +593,7 @@ fn is_simple(rule: Rule) -> bool {
             | Rule::story
             | Rule::source_kind
             | Rule::source_section
+            | Rule::source_file
     )
 }
 
@@ -610,6 +611,7 @@ fn field_keyword(field: &Pair<Rule>) -> &'static str {
         Rule::therapist_plan => "therapist",
         Rule::source_kind => "kind",
         Rule::source_section => "section",
+        Rule::source_file => "file",
         Rule::avoid => "avoid",
         Rule::selfcare => "selfcare",
         Rule::safety_net => "safety",
