@@ -135,7 +135,7 @@ const audits = [];
 /// The screenshots docs/screenshots keeps (the README shows one): a few,
 /// each at the width where it says most.
 const SHOWN = new Set([
-  'question-360', 'lettered-360', 'emergency-360',
+  'question-360', 'lettered-360', 'check-back-360', 'emergency-360',
   'asked-back-1280', 'multiple-1280', 'result-treat-1280', 'print-1280',
 ]);
 
