@@ -647,3 +647,35 @@ fn whatif_by_number_leaves_the_answers_alone() {
         "{stdout}"
     );
 }
+
+#[test]
+fn answering_for_someone_else_every_text_speaks_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "it's for my husband, his lower back\n70\nno\nyes\nquit\n";
+    let output = common::piped(&["chat"], dir.path(), input);
+    let screen = common::text(&output.stdout);
+    assert!(screen.contains("How old are they?"), "{screen}");
+    assert!(
+        screen.contains("Is the skin around their bottom, between their legs"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("have they been unable to pee when they need to"),
+        "{screen}"
+    );
+    // The result and its advice too; "your answer" stays the helper's own.
+    let result = screen.split("=== RESULT").nth(1).expect("a result");
+    assert!(result.contains("Say that they have back pain"), "{result}");
+    assert!(result.contains("which of these they have"), "{result}");
+    assert!(
+        result.contains("This result comes from your answer"),
+        "{result}"
+    );
+    assert!(!result.contains(" you "), "{result}");
+
+    // For the person in pain, nothing changes.
+    let input = "yes, my own back\n70\nno\nyes\nquit\n";
+    let own = common::text(&common::piped(&["chat"], dir.path(), input).stdout);
+    assert!(own.contains("Is the skin around your bottom"), "{own}");
+    assert!(own.contains("Say that you have back pain"), "{own}");
+}

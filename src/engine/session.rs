@@ -315,13 +315,9 @@ impl<'f> Session<'f> {
     /// Whether someone is answering for the person in pain: a fact that
     /// `means someone_else` holds.
     pub fn for_someone_else(&self) -> bool {
-        (self.flow.facts().iter().zip(&self.facts))
-            .any(|(fact, state)| {
-                fact.someone_else
-                    && state
-                        .as_ref()
-                        .is_some_and(|s| s.value == Value::Bool(true))
-            })
+        (self.flow.facts().iter().zip(&self.facts)).any(|(fact, state)| {
+            fact.someone_else && state.as_ref().is_some_and(|s| s.value == Value::Bool(true))
+        })
     }
 
     /// Findings mentioned in passing, in the order said.

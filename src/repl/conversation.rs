@@ -427,7 +427,11 @@ impl<'f, W: Write> Conversation<'f, W> {
                 if let Some(said) = self.session.said_earlier() {
                     writeln!(self.out, "(Earlier you said \u{201c}{said}\u{201d}.)")?;
                 }
-                write!(self.out, "{}", question_text(&self.session, node, question, audience))?;
+                write!(
+                    self.out,
+                    "{}",
+                    question_text(&self.session, node, question, audience)
+                )?;
                 // A finding mentioned earlier, offered as already said.
                 if let Some(text) = check_back_text(&self.session) {
                     writeln!(

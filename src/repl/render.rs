@@ -13,7 +13,12 @@ use crate::report::{Audience, addressed, lettered_list};
 /// own; "they" for "you" when someone answers for the person, see
 /// [`addressed`]), the clinical wording for a therapist, then the numbered
 /// answers.
-pub fn question_text(session: &Session, node: &Node, question: &Question, audience: Audience) -> String {
+pub fn question_text(
+    session: &Session,
+    node: &Node,
+    question: &Question,
+    audience: Audience,
+) -> String {
     let mut out = String::new();
     let ask = addressed(session, &question.ask);
     let (intro, items) = lettered_list(&ask);

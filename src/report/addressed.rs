@@ -24,9 +24,9 @@ pub fn addressed<'t>(session: &Session, text: &'t str) -> Cow<'t, str> {
 /// "do you have"); elsewhere it is the object ("stay with you").
 const SUBJECT_AFTER: &[&str] = &[
     "do", "does", "did", "have", "has", "had", "are", "were", "can", "could", "will", "would",
-    "should", "shall", "may", "might", "must", "if", "when", "whenever", "that", "until",
-    "unless", "while", "because", "so", "and", "or", "but", "before", "after", "since", "where",
-    "as", "than", "though", "although", "once", "how", "what", "why", "whether", "now", "then",
+    "should", "shall", "may", "might", "must", "if", "when", "whenever", "that", "until", "unless",
+    "while", "because", "so", "and", "or", "but", "before", "after", "since", "where", "as",
+    "than", "though", "although", "once", "how", "what", "why", "whether", "now", "then",
 ];
 
 /// Words before which "you" is the subject ("which of these you have").
@@ -59,7 +59,7 @@ pub fn to_them(text: &str) -> String {
         let word = &rest[..word_len];
         let after = &rest[word_len..];
         let next = after
-            .trim_start_matches(|c: char| c == ' ')
+            .trim_start_matches(' ')
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
             .next()
             .unwrap_or("")
@@ -120,7 +120,10 @@ mod tests {
                 "Call emergency services now if you feel very unwell.",
                 "Call emergency services now if they feel very unwell.",
             ),
-            ("You are not alone; you've done well.", "They are not alone; they've done well."),
+            (
+                "You are not alone; you've done well.",
+                "They are not alone; they've done well.",
+            ),
             ("Look after yourself.", "Look after themselves."),
             ("Has anyone told you that?", "Has anyone told them that?"),
             ("Your back, not yours.", "Their back, not theirs."),

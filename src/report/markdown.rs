@@ -87,7 +87,11 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 section(&mut out, "Changes to the massage", notes);
             }
             section(&mut out, "Avoid", outcome.avoid.iter().map(|l| say(l)));
-            section(&mut out, "Self-care", outcome.selfcare.iter().map(|l| say(l)));
+            section(
+                &mut out,
+                "Self-care",
+                outcome.selfcare.iter().map(|l| say(l)),
+            );
             if audience == Audience::Therapist {
                 section(
                     &mut out,

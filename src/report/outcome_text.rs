@@ -117,7 +117,11 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
             .collect();
         list(&mut out, "Findings", &findings);
     }
-    list(&mut out, "Get help straight away if", &say_all(&outcome.safety));
+    list(
+        &mut out,
+        "Get help straight away if",
+        &say_all(&outcome.safety),
+    );
     let sources: Vec<String> = (node.sources.iter())
         .map(|source| super::source_words(source, audience))
         .collect();

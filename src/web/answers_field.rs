@@ -78,7 +78,15 @@ pub fn read(flow: &Flow, field: Option<&str>) -> Result<Vec<(String, String)>, F
         if flow.find(id) != Some(index) {
             return Err(FieldError::Tampered);
         }
-        let value = value_of(&question.kind, value).ok_or(FieldError::Tampered)?;
+        let text = value;
+        let value = value_of(&question.kind, text).ok_or(FieldError::Tampered)?;
+        // Boxes as the pages take them: read as `a+b` is, so "none of
+        // these" with another box, which no page makes, is refused.
+        if let QuestionKind::Multiple { .. } = question.kind
+            && session.understand(text).map(|u| u.into_value()).as_ref() != Ok(&value)
+        {
+            return Err(FieldError::Tampered);
+        }
         session.answer(value).map_err(|_| FieldError::Tampered)?;
         pairs.push((id.to_string(), pair[id.len() + 1..].to_string()));
     }

@@ -11,7 +11,7 @@ use super::page::{page, state_input};
 use super::so_far::answers_so_far;
 use crate::compile::{AnswerValue, Node, Question, QuestionKind};
 use crate::engine::Session;
-use crate::report::{Audience, check_back_text, lettered_list};
+use crate::report::{Audience, addressed, check_back_text, lettered_list};
 
 /// What the last post left to say above the question.
 #[derive(Default)]
@@ -83,7 +83,9 @@ pub fn question_page(
     main.push_str(&check_back(session, question, &field));
     // A lettered list cannot sit in a legend: the legend holds its opening,
     // the list follows it and describes the group.
-    let (intro, items) = lettered_list(&question.ask);
+    // "They" for "you" when someone answers for the person in pain.
+    let ask = addressed(session, &question.ask);
+    let (intro, items) = lettered_list(&ask);
     let described = if items.is_empty() {
         ""
     } else {
@@ -123,7 +125,7 @@ pub fn question_page(
         let _ = writeln!(
             main,
             "<details{open}>\n<summary>Why we ask this</summary>\n<p>{}</p>\n</details>",
-            html(why)
+            html(&addressed(session, why))
         );
     }
     if session.answered() > 0 {

@@ -214,8 +214,12 @@ fn answer(session: &mut Session, fields: &Fields, said: &mut Said) {
             return;
         }
         // Read as `run --answers` reads `a+b`: the reader refuses "none of
-        // these" ticked with another box (`Session::answer` does not).
-        session.answer_text(&chosen.join("+")).map(|_| ())
+        // these" ticked with another box (`Session::answer` does not). Then
+        // given as a button is: ticked boxes are no words to check back or
+        // to find a mention in.
+        session
+            .understand(&chosen.join("+"))
+            .and_then(|understood| session.answer(understood.into_value()))
     } else if let Some(text) = fields.get("text") {
         match session.answer_text(text) {
             // The page keeps no state between requests: the reading is

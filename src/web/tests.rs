@@ -308,6 +308,10 @@ async fn none_of_these_ticked_with_another_box_is_refused() {
         format!("state={state}&multiple=1&many=procedure&many=infection"),
     )
     .await;
+    // Nor is it taken from an answers field edited to hold it.
+    let edited = format!("{},risk_screen=none+diabetes", state_of(&page.body));
+    let reply = post("/step", format!("state={}&back=1", encoded(&edited))).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
     let pairs = read(flow(), Some(&state_of(&two.body))).unwrap();
     assert_eq!(
         pairs.last().unwrap(),

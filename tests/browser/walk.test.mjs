@@ -18,7 +18,7 @@ const BASE = process.env.BACKCHECK_URL;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = process.env.SCREENSHOTS;
 const WIDTHS = [360, 1280];
-const HEIGHT = { 360: 740, 1280: 800 };
+const HEIGHT = { 320: 640, 360: 740, 1280: 800 };
 
 let browser;
 
@@ -135,8 +135,8 @@ const audits = [];
 /// The screenshots docs/screenshots keeps (the README shows one): a few,
 /// each at the width where it says most.
 const SHOWN = new Set([
-  'question-360', 'lettered-360', 'emergency-360',
-  'asked-back-1280', 'check-back-360', 'check-back-1280', 'multiple-1280', 'result-treat-1280', 'print-1280',
+  'question-360', 'lettered-360', 'check-back-360', 'emergency-360',
+  'asked-back-1280', 'check-back-1280', 'multiple-1280', 'result-treat-1280', 'print-1280',
 ]);
 
 async function shot(page, name) {
@@ -347,6 +347,41 @@ for (const width of WIDTHS) {
     });
   }
 }
+
+test('keyboard only: the skip link, then the answers, each focus visible', async () => {
+  const page = await open(360, false);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the question');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const element = document.activeElement;
+    const style = getComputedStyle(element);
+    return { text: element.textContent, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+  });
+  assert.equal(focused.text, 'Yes, my own lower back pain');
+  assert.equal(focused.outline, 'solid 4px');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/step$/);
+  assert.deepEqual(await lastAnswer(page), ['opening', 'self_pain']);
+  // The number field takes typed digits and Enter.
+  await page.getByLabel(/A whole number/).focus();
+  await page.keyboard.type('34');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.title.startsWith('Question 3'));
+  assert.deepEqual(await lastAnswer(page), ['how_old', '34']);
+  await page.context().close();
+});
+
+test('every page of a walk reflows at 320 px (1280 px at 400 % zoom)', async () => {
+  const page = await open(320, false);
+  await fitsWidth(page, 320);
+  for (const value of STRAIN) {
+    await give(page, value);
+    await fitsWidth(page, 320);
+  }
+  assert.match(await page.locator('section.result').getAttribute('class'), /\btreat\b/);
+  await page.context().close();
+});
 
 test('every kind of page was audited at both widths', () => {
   for (const kind of ['question (single choice)', 'question (lettered list)', 'question (choose all that apply)', 'question (asked back)', 'question (check-back)', 'result (treat)', 'result (emergency)', 'report (web page)', 'problem page (400)', 'problem page (404)']) {
