@@ -469,3 +469,24 @@ fn an_out_of_scope_exit_before_the_red_flags_is_allowed_only_on_a_referral() {
         "{report}"
     );
 }
+
+#[test]
+fn an_urgency_tag_without_red_flag_is_an_error_not_a_silent_switch() {
+    // Issue 27, 3: `tags emergency` without `red_flag` switched off E025,
+    // E026 and the red-flag order without a word.
+    let knowledge =
+        Knowledge::mini().edit("safety.flow", "tags red_flag, emergency", "tags emergency");
+    let stderr = knowledge.check_fails();
+    let report = report(&stderr, "E034");
+    assert!(report.starts_with("safety.flow:7:10:"), "{report}");
+    assert!(
+        report.contains("`safety.saddle` is tagged `emergency` (emergency), but not as a red flag"),
+        "{report}"
+    );
+    assert!(report.contains("tag it `red_flag, emergency`"), "{report}");
+    // With `red_flag` beside it, the same tag is what it should be.
+    let output = backcheck(&["check", "--deny-warnings", Knowledge::mini().arg()])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+}

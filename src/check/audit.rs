@@ -8,11 +8,12 @@
 //! | E026 | a red flag whose "not sure" does not count as "yes" |
 //! | E029 | a red flag whose urgency tag is not where its `yes` leads |
 //! | E031 | a tag that means `out_of_scope` on anything but a referral outcome |
+//! | E034 | a tag that means `emergency` or `urgent` on anything not tagged as a red flag |
 //!
 //! They are errors, not lints: each is a rule about a danger sign that
 //! nothing would check.
 //!
-//! E025, E026 and E031 are read off the graph and cost nothing: `check` finds
+//! E025, E026, E031 and E034 are read off the graph and cost nothing: `check` finds
 //! them. E024 and E029 each need a walk of every path, so they belong to
 //! the proof: `verify` (and `author`, `mutate` and the language server)
 //! finds them, and `check` stays quick on large folders.
@@ -30,6 +31,7 @@ pub fn audit(flow: &Flow) -> Vec<Diagnostic> {
     let mut errors = unguarded_red_flags(flow);
     errors.extend(red_flags_unsure(flow));
     errors.extend(super::tag_rules::out_of_scope_errors(flow));
+    errors.extend(super::tag_rules::urgency_without_red_flag(flow));
     errors.sort_by_key(|e| (e.span.file(), e.span.start(), e.code()));
     errors
 }
