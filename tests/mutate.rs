@@ -85,3 +85,41 @@ fn a_lowered_urgency_and_a_rerouted_red_flag_are_planted_and_killed() {
     );
     assert!(!stdout.contains("red flag `safety.saddle`"), "{stdout}");
 }
+
+/// Issue 27, 2: knowledge whose own cases or proof fail got "score 100.0%"
+/// and exit 0; now it gets no score, is told which failed, and exits 1.
+#[test]
+fn knowledge_that_already_fails_gets_no_score() {
+    let run = |knowledge: &Knowledge| {
+        let output = backcheck(&["mutate", knowledge.arg()])
+            .output()
+            .expect("run backcheck");
+        (
+            output.status.code(),
+            text(&output.stdout),
+            text(&output.stderr),
+        )
+    };
+    let failing_case = Knowledge::mini().edit("outcomes.flow", "expect treat", "expect modify");
+    let (code, stdout, stderr) = run(&failing_case);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(!stdout.contains("score"), "{stdout}");
+    assert!(stderr.contains("no mutation score"), "{stderr}");
+    assert!(
+        stderr.contains("test: 1 case(s) failed: \"simple\""),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("verify:"), "{stderr}");
+
+    let broken = Knowledge::mini().file(
+        "extra.flow",
+        "invariant \"thin bones never get a massage\" {\n  bones in [yes] => verdict == refer\n}\n",
+    );
+    let (code, stdout, stderr) = run(&broken);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(!stdout.contains("score"), "{stdout}");
+    assert!(
+        stderr.contains("verify: 1 broken: \"thin bones never get a massage\""),
+        "{stderr}"
+    );
+}
