@@ -227,3 +227,35 @@ fn a_broken_invariant_reading_24_facts_gives_the_shortest_counter_example() {
         describe(&output)
     );
 }
+
+/// `verify DIR` on a folder written by `files`, with a safety net: it must
+/// finish (these took minutes and gigabytes before issue 27).
+fn verify_within(files: Vec<(String, String)>, seconds: u64) -> (Option<i32>, String, String) {
+    let knowledge = files
+        .into_iter()
+        .fold(Knowledge::empty(), |k, (name, text)| k.file(&name, text));
+    let output = backcheck(&["verify", knowledge.arg()])
+        .timeout(std::time::Duration::from_secs(seconds))
+        .output()
+        .expect("run backcheck");
+    (
+        output.status.code(),
+        text(&output.stdout),
+        text(&output.stderr),
+    )
+}
+
+#[test]
+fn a_screen_of_24_choices_read_by_one_invariant_is_proved_at_once() {
+    use crate::adversarial::{Read, screen};
+    for read in [Read::List, Read::EachOr] {
+        let (code, stdout, stderr) = verify_within(screen(24, read), 30);
+        assert_eq!(code, Some(0), "{read:?}\n{stdout}{stderr}");
+        // Every non-empty subset of 24 choices, times yes or no.
+        assert_eq!(
+            paths(&stdout),
+            ((1u64 << 24) - 1).saturating_mul(2).to_string()
+        );
+        assert!(stdout.contains("1 held, 0 failed"), "{stdout}");
+    }
+}
