@@ -123,3 +123,57 @@ fn knowledge_that_already_fails_gets_no_score() {
         "{stderr}"
     );
 }
+
+/// Issue 27, 1: "a non-safety answer sent around a red flag" is planted and
+/// killed: the red-flag order no longer accepts an ordinary answer as a
+/// reason to pass a flag by.
+#[test]
+fn an_answer_sent_around_a_red_flag_is_planted_and_killed() {
+    let knowledge = Knowledge::main(
+        r#"question first {
+  ask "Does the pain spread?"
+  answer none "No, it stays in my back" -> saddle
+  answer buttock "Into the buttock" -> saddle
+}
+question saddle {
+  ask "Numbness around your bottom or genitals?"
+  tags red_flag, emergency
+  yes -> emergency
+  no -> fine
+  unsure -> emergency
+}
+outcome emergency { verdict refer emergency title "Call emergency services now" }
+outcome fine { verdict treat title "Massage is suitable" }
+invariant "saddle numbness refers now" {
+  saddle in [yes, unsure] => verdict == refer and urgency == emergency
+}
+case "numb" {
+  answers first=none saddle=yes
+  expect refer emergency
+}
+case "clear" {
+  answers first=buttock saddle=no
+  expect treat
+}
+"#,
+    );
+    let flow = backcheck::compile::compile(
+        &backcheck::source::KnowledgeSource::from_dir(knowledge.path()).expect("read"),
+    )
+    .expect("compiles");
+    let planted: Vec<String> = (backcheck::check::mutants(&flow).iter())
+        .map(|m| m.description.clone())
+        .filter(|d| d.contains("sent around"))
+        .collect();
+    assert_eq!(
+        planted,
+        [
+            "question `main.first`: `none` sent around red flag `main.saddle` to `main.fine`",
+            "question `main.first`: `buttock` sent around red flag `main.saddle` to `main.fine`",
+        ]
+    );
+    let (code, stdout) = mutate(&[knowledge.arg()]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(!stdout.contains("sent around"), "{stdout}");
+    assert!(stdout.contains("0 survived (score 100.0%)"), "{stdout}");
+}
