@@ -259,3 +259,24 @@ fn a_screen_of_24_choices_read_by_one_invariant_is_proved_at_once() {
         assert!(stdout.contains("1 held, 0 failed"), "{stdout}");
     }
 }
+
+#[test]
+fn twenty_four_facts_read_by_one_invariant_before_a_long_tail_finish() {
+    // 157 s and 4.6 GB before issue 27: every way each pair held was kept
+    // at every node of the tail.
+    let (code, stdout, stderr) = verify_within(crate::adversarial::facts(24, 400), 60);
+    // `last=no` reaches a treat outcome with every pair holding.
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(stdout.contains("0 held, 1 failed"), "{stdout}");
+    assert!(
+        stdout.contains("counter-example (425 answers): q1=yes,q2=yes"),
+        "{stdout}"
+    );
+    // 3^12 of the 2^24 answers to the facts hold every pair, times 2^400
+    // for the tail, times `last=no`.
+    let breaking = num_bigint::BigUint::from(3u8).pow(12) << 400usize;
+    assert!(
+        stdout.contains(&format!("broken on {breaking} of")),
+        "{stdout}"
+    );
+}

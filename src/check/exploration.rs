@@ -41,6 +41,7 @@ use num_bigint::BigUint;
 use super::abstract_state::{View, all_of, any_of};
 use super::path_count::PathCount;
 use super::prover::{ASKED, Counting, Layout, Moves, Prover, forget};
+use super::settled_parts::SettledParts;
 use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind, Operand};
 
 /// Why the dynamic programme could not run to the end.
@@ -145,11 +146,23 @@ impl<'p> Exploration<'p> {
         counting: Counting,
     ) -> Result<Exploration<'p>, CycleError> {
         let layout = prover.layout(watched);
+        // A focused walk keeps of the parts nothing ahead can change only
+        // their truth: what it judges at the outcomes is what it watches.
+        let settled = focus.map(|invariant| {
+            let mut conditions = watched.to_vec();
+            for side in [&invariant.when, &invariant.then] {
+                if !conditions.iter().any(|c| std::ptr::eq(*c, side)) {
+                    conditions.push(side);
+                }
+            }
+            SettledParts::new(prover, &layout, &conditions)
+        });
         let focus = focus.map(|invariant| Focus::new(prover, &layout, invariant));
         let packing = Packing::new(&layout);
         let walk = Walk {
             prover,
             layout: &layout,
+            settled: settled.as_ref(),
             focus: focus.as_ref(),
             counting,
             packing: &packing,
@@ -234,6 +247,7 @@ impl<'p> Exploration<'p> {
 struct Walk<'a, 'f> {
     prover: &'a Prover<'f>,
     layout: &'a Layout,
+    settled: Option<&'a SettledParts<'a>>,
     focus: Option<&'a Focus<'a>>,
     counting: Counting,
     packing: &'a Packing,
@@ -245,6 +259,7 @@ impl Walk<'_, '_> {
         let Walk {
             prover,
             layout,
+            settled,
             focus,
             counting,
             packing,
@@ -263,6 +278,9 @@ impl Walk<'_, '_> {
         if first < flow.nodes().len() && {
             forget(&mut initial, live.row(first));
             prover.narrowing.apply(first, &mut initial, kept);
+            if let Some(settled) = settled {
+                settled.settle(first, prover, layout, &mut initial);
+            }
             keep(first, &initial)
         } {
             let start = Arrival {
@@ -296,6 +314,9 @@ impl Walk<'_, '_> {
                 for step in steps {
                     step.apply(&from, layout, live.row(step.target), &mut state);
                     prover.narrowing.apply(step.target, &mut state, kept);
+                    if let Some(settled) = settled {
+                        settled.settle(step.target, prover, layout, &mut state);
+                    }
                     let arrivals = waiting[step.target].get_or_insert_with(Arrivals::default);
                     let key = K::pack(&state, packing);
                     let known = arrivals.get_index_of(&key);
@@ -678,6 +699,7 @@ outcome c { verdict treat title "C" }
         let walk = Walk {
             prover: &prover,
             layout: &layout,
+            settled: None,
             focus: None,
             counting: Counting::Paths,
             packing: &packing,

@@ -20,6 +20,7 @@ mod narrowing;
 mod path_count;
 mod prover;
 mod red_flag_rules;
+mod settled_parts;
 mod tag_rules;
 mod verify;
 
