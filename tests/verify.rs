@@ -280,3 +280,23 @@ fn twenty_four_facts_read_by_one_invariant_before_a_long_tail_finish() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_proof_past_its_state_budget_stops_and_says_so() {
+    // A chain `(f1 or f2) and (f2 or f3) and ...` that no part of settles
+    // alone, read beside `not f1`: the walks would keep every way it can
+    // still hold at every node of the tail. They stop at the budget (one for
+    // the whole walk, not one per node) with a message, never a silent pass.
+    let mut files = crate::adversarial::chained(24, 400);
+    files[1].1 = files[1]
+        .1
+        .replace("=> verdict == refer", "=> verdict == refer or not f1");
+    let (code, stdout, stderr) = verify_within(files, 120);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(
+        stderr.contains("the proof stopped at `main.t"),
+        "{stdout}{stderr}"
+    );
+    assert!(stderr.contains("so nothing is proved"), "{stderr}");
+    assert!(!stdout.contains("held"), "{stdout}");
+}

@@ -54,6 +54,23 @@ pub fn screen(choices: usize, read: Read) -> Vec<(String, String)> {
 /// `count` questions setting one fact each, read together by one
 /// invariant in pairs, then `tail` questions that change nothing it reads.
 pub fn facts(count: usize, tail: usize) -> Vec<(String, String)> {
+    facts_read(count, tail, Chain::Pairs)
+}
+
+/// As [`facts`], read as a chain `(f1 or f2) and (f2 or f3) and ...`: no
+/// part of it is ever settled alone, so the walks keep every way it can
+/// still hold, more than the budget of one proof.
+pub fn chained(count: usize, tail: usize) -> Vec<(String, String)> {
+    facts_read(count, tail, Chain::Overlapping)
+}
+
+#[derive(Clone, Copy)]
+enum Chain {
+    Pairs,
+    Overlapping,
+}
+
+fn facts_read(count: usize, tail: usize, chain: Chain) -> Vec<(String, String)> {
     let mut header = String::from(HEADER);
     let mut main = String::new();
     for i in 1..=count {
@@ -71,9 +88,13 @@ pub fn facts(count: usize, tail: usize) -> Vec<(String, String)> {
     }
     main.push_str("question last { ask \"Last?\" yes -> see_doctor no -> fine }\n");
     main.push_str(OUTCOMES);
-    let pairs: Vec<String> = (1..=count)
-        .step_by(2)
-        .map(|i| format!("(f{i} or f{})", (i + 1).min(count)))
+    let step = match chain {
+        Chain::Pairs => 2,
+        Chain::Overlapping => 1,
+    };
+    let pairs: Vec<String> = (1..count)
+        .step_by(step)
+        .map(|i| format!("(f{i} or f{})", i + 1))
         .collect();
     let _ = writeln!(
         main,

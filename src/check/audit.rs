@@ -45,6 +45,23 @@ pub fn proof_audit(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     Ok(errors)
 }
 
+/// E035: the proof could not run to the end, shown on the node where it
+/// stopped (or the start): nothing is proved, and a silent "no findings"
+/// would say the opposite.
+pub fn proof_stopped(flow: &Flow, error: &CycleError) -> Diagnostic {
+    let node = match error {
+        super::exploration::ProofError::Cycle { node }
+        | super::exploration::ProofError::TooManyStates { node, .. } => node,
+    };
+    let at = flow.find(node).unwrap_or(flow.start());
+    Diagnostic::new(
+        DiagnosticKind::ProofStopped,
+        flow.node(at).span,
+        format!("{error}"),
+    )
+    .with_label("the proof stopped here: no invariant or red-flag order is proved")
+}
+
 /// E024: an invariant that holds whatever the graph does.
 fn vacuous_invariants(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     let mut errors = Vec::new();
