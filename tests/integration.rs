@@ -3,6 +3,8 @@
 //! Cargo.toml sets `autotests = false`: a new file in tests/ must be named
 //! here, and `every_test_file_is_a_module` below fails until it is.
 
+#[path = "../examples/synth/adversarial.rs"]
+mod adversarial;
 mod common;
 mod synthetic;
 

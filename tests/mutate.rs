@@ -85,3 +85,95 @@ fn a_lowered_urgency_and_a_rerouted_red_flag_are_planted_and_killed() {
     );
     assert!(!stdout.contains("red flag `safety.saddle`"), "{stdout}");
 }
+
+/// Issue 27, 2: knowledge whose own cases or proof fail got "score 100.0%"
+/// and exit 0; now it gets no score, is told which failed, and exits 1.
+#[test]
+fn knowledge_that_already_fails_gets_no_score() {
+    let run = |knowledge: &Knowledge| {
+        let output = backcheck(&["mutate", knowledge.arg()])
+            .output()
+            .expect("run backcheck");
+        (
+            output.status.code(),
+            text(&output.stdout),
+            text(&output.stderr),
+        )
+    };
+    let failing_case = Knowledge::mini().edit("outcomes.flow", "expect treat", "expect modify");
+    let (code, stdout, stderr) = run(&failing_case);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(!stdout.contains("score"), "{stdout}");
+    assert!(stderr.contains("no mutation score"), "{stderr}");
+    assert!(
+        stderr.contains("test: 1 case(s) failed: \"simple\""),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("verify:"), "{stderr}");
+
+    let broken = Knowledge::mini().file(
+        "extra.flow",
+        "invariant \"thin bones never get a massage\" {\n  bones in [yes] => verdict == refer\n}\n",
+    );
+    let (code, stdout, stderr) = run(&broken);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(!stdout.contains("score"), "{stdout}");
+    assert!(
+        stderr.contains("verify: 1 broken: \"thin bones never get a massage\""),
+        "{stderr}"
+    );
+}
+
+/// Issue 27, 1: "a non-safety answer sent around a red flag" is planted and
+/// killed: the red-flag order no longer accepts an ordinary answer as a
+/// reason to pass a flag by.
+#[test]
+fn an_answer_sent_around_a_red_flag_is_planted_and_killed() {
+    let knowledge = Knowledge::main(
+        r#"question first {
+  ask "Does the pain spread?"
+  answer none "No, it stays in my back" -> saddle
+  answer buttock "Into the buttock" -> saddle
+}
+question saddle {
+  ask "Numbness around your bottom or genitals?"
+  tags red_flag, emergency
+  yes -> emergency
+  no -> fine
+  unsure -> emergency
+}
+outcome emergency { verdict refer emergency title "Call emergency services now" }
+outcome fine { verdict treat title "Massage is suitable" }
+invariant "saddle numbness refers now" {
+  saddle in [yes, unsure] => verdict == refer and urgency == emergency
+}
+case "numb" {
+  answers first=none saddle=yes
+  expect refer emergency
+}
+case "clear" {
+  answers first=buttock saddle=no
+  expect treat
+}
+"#,
+    );
+    let flow = backcheck::compile::compile(
+        &backcheck::source::KnowledgeSource::from_dir(knowledge.path()).expect("read"),
+    )
+    .expect("compiles");
+    let planted: Vec<String> = (backcheck::check::mutants(&flow).iter())
+        .map(|m| m.description.clone())
+        .filter(|d| d.contains("sent around"))
+        .collect();
+    assert_eq!(
+        planted,
+        [
+            "question `main.first`: `none` sent around red flag `main.saddle` to `main.fine`",
+            "question `main.first`: `buttock` sent around red flag `main.saddle` to `main.fine`",
+        ]
+    );
+    let (code, stdout) = mutate(&[knowledge.arg()]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(!stdout.contains("sent around"), "{stdout}");
+    assert!(stdout.contains("0 survived (score 100.0%)"), "{stdout}");
+}

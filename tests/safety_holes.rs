@@ -469,3 +469,93 @@ fn an_out_of_scope_exit_before_the_red_flags_is_allowed_only_on_a_referral() {
         "{report}"
     );
 }
+
+#[test]
+fn an_urgency_tag_without_red_flag_is_an_error_not_a_silent_switch() {
+    // Issue 27, 3: `tags emergency` without `red_flag` switched off E025,
+    // E026 and the red-flag order without a word.
+    let knowledge =
+        Knowledge::mini().edit("safety.flow", "tags red_flag, emergency", "tags emergency");
+    let stderr = knowledge.check_fails();
+    let report = report(&stderr, "E034");
+    assert!(report.starts_with("safety.flow:7:10:"), "{report}");
+    assert!(
+        report.contains("`safety.saddle` is tagged `emergency` (emergency), but not as a red flag"),
+        "{report}"
+    );
+    assert!(report.contains("tag it `red_flag, emergency`"), "{report}");
+    // With `red_flag` beside it, the same tag is what it should be.
+    let output = backcheck(&["check", "--deny-warnings", Knowledge::mini().arg()])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+}
+
+/// Issue 27, 1: a red flag behind an ordinary answer. `spread=none` leads to
+/// the saddle-numbness red flag, `spread=buttock` straight to a treat
+/// outcome; `check`, `verify` and `mutate` all passed it.
+const BYPASS: &str = r#"question first {
+  ask "Does the pain spread?"
+  answer none "No, it stays in my back" -> saddle
+  answer buttock "Into the buttock" -> fine
+}
+question saddle {
+  ask "Numbness around your bottom or genitals?"
+  tags red_flag, emergency
+  yes -> emergency
+  no -> fine
+  unsure -> emergency
+}
+outcome emergency { verdict refer emergency title "Call emergency services now" }
+outcome fine { verdict treat title "Massage is suitable" }
+invariant "saddle numbness refers now" {
+  saddle in [yes, unsure] => verdict == refer and urgency == emergency
+}
+case "numb" {
+  answers first=none saddle=yes
+  expect refer emergency
+}
+"#;
+
+#[test]
+fn a_red_flag_passed_by_an_ordinary_answer_breaks_the_order() {
+    let knowledge = Knowledge::main(BYPASS);
+    let stdout = verify_fails(&knowledge);
+    assert!(
+        stdout.contains("FAIL main.flow:6:10: \"red-flag order: `saddle` (emergency)"),
+        "{stdout}"
+    );
+    // The shortest walk that passes it by, which `run` replays.
+    assert!(
+        stdout.contains("counter-example (1 answer): first=buttock"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("reaches outcome `fine`: treat"), "{stdout}");
+}
+
+#[test]
+fn a_declared_applies_when_lets_a_walk_pass_a_red_flag_where_it_is_false() {
+    let declared = Knowledge::main(&BYPASS.replace(
+        "  tags red_flag, emergency\n",
+        "  tags red_flag, emergency\n  applies when first in [none]\n",
+    ));
+    let output = backcheck(&["verify", declared.arg()])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert!(
+        text(&output.stdout).contains("1 red flag in order: 1 asked before every exit"),
+        "{}",
+        describe(&output)
+    );
+    // The declaration is checked: where it holds, the flag must be asked.
+    let wrong = Knowledge::main(&BYPASS.replace(
+        "  tags red_flag, emergency\n",
+        "  tags red_flag, emergency\n  applies when first in [buttock]\n",
+    ));
+    let stdout = verify_fails(&wrong);
+    assert!(
+        stdout.contains("counter-example (1 answer): first=buttock"),
+        "{stdout}"
+    );
+}

@@ -227,3 +227,76 @@ fn a_broken_invariant_reading_24_facts_gives_the_shortest_counter_example() {
         describe(&output)
     );
 }
+
+/// `verify DIR` on a folder written by `files`, with a safety net: it must
+/// finish (these took minutes and gigabytes before issue 27).
+fn verify_within(files: Vec<(String, String)>, seconds: u64) -> (Option<i32>, String, String) {
+    let knowledge = files
+        .into_iter()
+        .fold(Knowledge::empty(), |k, (name, text)| k.file(&name, text));
+    let output = backcheck(&["verify", knowledge.arg()])
+        .timeout(std::time::Duration::from_secs(seconds))
+        .output()
+        .expect("run backcheck");
+    (
+        output.status.code(),
+        text(&output.stdout),
+        text(&output.stderr),
+    )
+}
+
+#[test]
+fn a_screen_of_24_choices_read_by_one_invariant_is_proved_at_once() {
+    use crate::adversarial::{Read, screen};
+    for read in [Read::List, Read::EachOr] {
+        let (code, stdout, stderr) = verify_within(screen(24, read), 30);
+        assert_eq!(code, Some(0), "{read:?}\n{stdout}{stderr}");
+        // Every non-empty subset of 24 choices, times yes or no.
+        assert_eq!(
+            paths(&stdout),
+            ((1u64 << 24) - 1).saturating_mul(2).to_string()
+        );
+        assert!(stdout.contains("1 held, 0 failed"), "{stdout}");
+    }
+}
+
+#[test]
+fn twenty_four_facts_read_by_one_invariant_before_a_long_tail_finish() {
+    // 157 s and 4.6 GB before issue 27: every way each pair held was kept
+    // at every node of the tail.
+    let (code, stdout, stderr) = verify_within(crate::adversarial::facts(24, 400), 60);
+    // `last=no` reaches a treat outcome with every pair holding.
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(stdout.contains("0 held, 1 failed"), "{stdout}");
+    assert!(
+        stdout.contains("counter-example (425 answers): q1=yes,q2=yes"),
+        "{stdout}"
+    );
+    // 3^12 of the 2^24 answers to the facts hold every pair, times 2^400
+    // for the tail, times `last=no`.
+    let breaking = num_bigint::BigUint::from(3u8).pow(12) << 400usize;
+    assert!(
+        stdout.contains(&format!("broken on {breaking} of")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_proof_past_its_state_budget_stops_and_says_so() {
+    // A chain `(f1 or f2) and (f2 or f3) and ...` that no part of settles
+    // alone, read beside `not f1`: the walks would keep every way it can
+    // still hold at every node of the tail. They stop at the budget (one for
+    // the whole walk, not one per node) with a message, never a silent pass.
+    let mut files = crate::adversarial::chained(24, 400);
+    files[1].1 = files[1]
+        .1
+        .replace("=> verdict == refer", "=> verdict == refer or not f1");
+    let (code, stdout, stderr) = verify_within(files, 120);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(
+        stderr.contains("the proof stopped at `main.t"),
+        "{stdout}{stderr}"
+    );
+    assert!(stderr.contains("so nothing is proved"), "{stderr}");
+    assert!(!stdout.contains("held"), "{stdout}");
+}

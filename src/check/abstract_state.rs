@@ -14,6 +14,7 @@
 
 use crate::compile::{AnswerValue, Cond, Flow, Node, NodeId, NodeKind, Operand, Value, Verdict};
 use crate::compile::{Lookup, eval};
+use std::collections::HashMap;
 
 /// Which operands a state tracks, and where.
 #[derive(Debug, Clone)]
@@ -75,7 +76,7 @@ impl Slots {
 }
 
 /// A value held in a slot.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Known {
     Fact(Value),
     Answer(AnswerValue),
@@ -85,12 +86,16 @@ pub(super) enum Known {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Table {
     per_slot: Vec<Vec<Known>>,
+    /// Per slot, each value's code: found by hashing, not by a search of
+    /// every value (a screen of many choices holds thousands).
+    codes: Vec<HashMap<Known, u32, foldhash::fast::RandomState>>,
 }
 
 impl Table {
     pub(super) fn new(slots: &Slots) -> Table {
         Table {
             per_slot: vec![Vec::new(); slots.len()],
+            codes: vec![HashMap::default(); slots.len()],
         }
     }
 
@@ -101,32 +106,27 @@ impl Table {
             per_slot: (slots.iter())
                 .map(|&slot| self.per_slot.get(slot).cloned().unwrap_or_default())
                 .collect(),
+            codes: (slots.iter())
+                .map(|&slot| self.codes.get(slot).cloned().unwrap_or_default())
+                .collect(),
         }
     }
 
     /// The code of `known` in `slot` (never 0, which means unknown).
     pub(super) fn intern(&mut self, slot: usize, known: Known) -> u32 {
+        if let Some(&code) = self.codes[slot].get(&known) {
+            return code;
+        }
         let values = &mut self.per_slot[slot];
-        let index = match values.iter().position(|v| *v == known) {
-            Some(index) => index,
-            None => {
-                values.push(known);
-                values.len() - 1
-            }
-        };
-        u32::try_from(index + 1).unwrap_or(u32::MAX)
+        values.push(known.clone());
+        let code = u32::try_from(values.len()).unwrap_or(u32::MAX);
+        self.codes[slot].insert(known, code);
+        code
     }
 
-    /// [`intern`](Self::intern) for a fact's value, cloning it only when new.
+    /// [`intern`](Self::intern) for a fact's value.
     pub(super) fn intern_fact(&mut self, slot: usize, value: &Value) -> u32 {
-        let values = &self.per_slot[slot];
-        match values
-            .iter()
-            .position(|v| matches!(v, Known::Fact(known) if known == value))
-        {
-            Some(index) => u32::try_from(index + 1).unwrap_or(u32::MAX),
-            None => self.intern(slot, Known::Fact(value.clone())),
-        }
+        self.intern(slot, Known::Fact(value.clone()))
     }
 
     /// How many codes `slot` can hold, counting 0 (unknown).

@@ -201,6 +201,14 @@ impl Analysis {
         Ok(errors)
     }
 
+    /// E035 when the proof or the urgency-tag walks could not run to the
+    /// end: what an editor shows instead of an empty list.
+    pub fn stopped(&self, flow: &Flow) -> Option<Diagnostic> {
+        let proof = self.proof.as_ref().and_then(|proof| proof.as_ref().err());
+        let error = proof.or(self.tags.as_ref().err())?;
+        Some(super::audit::proof_stopped(flow, error))
+    }
+
     /// The warnings: the lints.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.lints
@@ -273,6 +281,27 @@ mod tests {
         );
         assert!(all.proof.is_some(), "without first_failure everything runs");
         assert_eq!(all.cases.iter().filter(|c| !c.passed()).count(), 1);
+    }
+
+    #[test]
+    fn a_proof_that_stopped_says_so_where_it_stopped() {
+        let flow = shipped();
+        let mut analysis = analyse(&flow, &AnalysisRequest::NONE);
+        assert!(analysis.stopped(&flow).is_none());
+        analysis.proof = Some(Err(CycleError::TooManyStates {
+            node: "emergency.fever".into(),
+            limit: 4,
+        }));
+        let stopped = analysis.stopped(&flow).expect("E035");
+        assert_eq!(stopped.code(), "E035");
+        let fever = flow.find("emergency.fever").expect("a question");
+        assert_eq!(stopped.span, flow.node(fever).span);
+        assert!(
+            stopped.message.contains("nothing is proved"),
+            "{}",
+            stopped.message
+        );
+        assert!(analysis.failed());
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub(super) struct Constants {
     fact_numbers: Vec<Vec<i64>>,
     question_numbers: Vec<Vec<i64>>,
     question_words: Vec<Vec<String>>,
+    /// Per question, the word lists conditions test it against: `q in [a,
+    /// b]` is one, `q == a` another (a multiple-choice answer holds when it
+    /// took any word of the list).
+    question_lists: Vec<Vec<Vec<String>>>,
 }
 
 impl Constants {
@@ -35,6 +39,7 @@ impl Constants {
             fact_numbers: vec![Vec::new(); flow.facts().len()],
             question_numbers: vec![Vec::new(); flow.nodes().len()],
             question_words: vec![Vec::new(); flow.nodes().len()],
+            question_lists: vec![Vec::new(); flow.nodes().len()],
         };
         for (_, cond) in conditions(flow) {
             atoms(cond, &mut |operand, value| match (operand, value) {
@@ -58,7 +63,24 @@ impl Constants {
                 _ => {}
             });
         }
+        for (_, cond) in conditions(flow) {
+            word_lists(cond, &mut |q, list| {
+                if let Some(lists) = constants.question_lists.get_mut(q.index())
+                    && !lists.contains(&list)
+                {
+                    lists.push(list)
+                }
+            });
+        }
         constants
+    }
+
+    /// Per word list some condition tests question `q` against, whether it
+    /// holds `id`.
+    pub(super) fn lists_holding(&self, q: usize, id: &str) -> Vec<bool> {
+        (self.question_lists.get(q).into_iter().flatten())
+            .map(|list| list.iter().any(|w| w == id))
+            .collect()
     }
 
     /// Whether some condition compares question `q` with the word `id`.
@@ -101,6 +123,69 @@ impl Constants {
             .into_iter()
             .filter_map(|(a, b)| Some((i64::try_from(a).ok()?, i64::try_from(b).ok()?)))
             .collect()
+    }
+}
+
+/// Calls `f` with each question a comparison of `cond` reads and the words
+/// it compares that question with, one list per comparison.
+fn word_lists(cond: &crate::compile::Cond, f: &mut impl FnMut(NodeId, Vec<String>)) {
+    use crate::compile::Cond;
+    let words = |values: &[Value]| -> Vec<String> {
+        (values.iter())
+            .filter_map(|v| match v {
+                Value::Word(w) => Some(w.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    // `q == a or q in [b, c]` holds exactly when `q in [a, b, c]` does: one
+    // list, not one a comparison (which would keep every answer apart).
+    let positive = |part: &Cond| match part {
+        Cond::Compare {
+            operand: Operand::Question(q),
+            op: crate::compile::CompareOp::Eq,
+            value,
+        } => Some((*q, words(std::slice::from_ref(value)))),
+        Cond::In {
+            operand: Operand::Question(q),
+            values,
+        } => Some((*q, words(values))),
+        _ => None,
+    };
+    match cond {
+        Cond::Or(parts) if parts.len() > 1 => {
+            let mut union: Option<(NodeId, Vec<String>)> = None;
+            for part in parts {
+                match (positive(part), union.as_mut()) {
+                    (Some((q, list)), None) => union = Some((q, list)),
+                    (Some((q, list)), Some((same, all))) if q == *same => all.extend(list),
+                    _ => {
+                        union = None;
+                        break;
+                    }
+                }
+            }
+            match union {
+                Some((q, all)) => f(q, all),
+                None => parts.iter().for_each(|p| word_lists(p, f)),
+            }
+        }
+        Cond::Or(parts) | Cond::And(parts) => parts.iter().for_each(|p| word_lists(p, f)),
+        Cond::Not(inner) => word_lists(inner, f),
+        Cond::Compare {
+            operand: Operand::Question(q),
+            value,
+            ..
+        } => f(*q, words(std::slice::from_ref(value))),
+        Cond::In {
+            operand: Operand::Question(q),
+            values,
+        } => f(*q, words(values)),
+        Cond::AnyTagged { questions, values } => {
+            questions.iter().for_each(|q| f(*q, words(values)))
+        }
+        Cond::Truth(Operand::Question(q)) => f(*q, vec![crate::compile::YesNo::Yes.id().into()]),
+        Cond::Compare { .. } | Cond::In { .. } | Cond::Truth(_) => {}
     }
 }
 
@@ -172,21 +257,51 @@ pub(super) fn answer_classes<'f>(
                         .iter()
                         .any(|e| matches!(e, Effect::Set { fact, .. } if tracked_fact(*fact)))
             };
+            let sets_tracked = |answer: &crate::compile::Answer| {
+                answer
+                    .effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::Set { fact, .. } if tracked_fact(*fact)))
+            };
             let (quiet, loud): (Vec<_>, Vec<_>) = question.answers().iter().partition(|a| inert(a));
             let all_quiet = BigUint::from(1u8) << quiet.len();
+            // Loud answers that every condition reading the question sees
+            // alike (each `in [...]` or `==` list holds all or none of them)
+            // and that set no tracked fact are one group: a subset is seen
+            // only through which groups it takes from, so a class is a set of
+            // groups, standing for every non-empty choice within each. An
+            // answer that sets a tracked fact is a group of its own (the
+            // engine applies choices in declared order, so which of several
+            // setters comes last depends on the answers themselves).
+            let mut groups: Vec<(Vec<bool>, Vec<&crate::compile::Answer>)> = Vec::new();
+            for answer in loud {
+                let sets = sets_tracked(answer);
+                let seen_by = constants.lists_holding(q, &answer.id);
+                match groups.iter_mut().find(|(by, members)| {
+                    !sets && *by == seen_by && !members.iter().any(|m| sets_tracked(m))
+                }) {
+                    Some((_, members)) => members.push(answer),
+                    None => groups.push((seen_by, vec![answer])),
+                }
+            }
             let mut classes = Vec::new();
-            // Masks over `loud` in increasing order, so the first class is the
-            // simplest answer; more than a few dozen loud answers would be
+            // Masks over the groups in increasing order, so the first class is
+            // the simplest answer; more than a few dozen groups would be
             // beyond any dynamic programme, and the compiler's forms keep
             // questions far smaller.
-            let loud_count = u32::try_from(loud.len()).unwrap_or(u32::MAX).min(63);
-            for mask in 0u64..(1u64 << loud_count) {
-                let mut chosen: Vec<&crate::compile::Answer> = loud
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| mask & (1 << i) != 0)
-                    .map(|(_, a)| *a)
-                    .collect();
+            let group_count = u32::try_from(groups.len()).unwrap_or(u32::MAX).min(63);
+            for mask in 0u64..(1u64 << group_count) {
+                let taken = || {
+                    (groups.iter().enumerate())
+                        .filter(|(i, _)| mask & (1 << i) != 0)
+                        .map(|(_, (_, members))| members)
+                };
+                // One of each group taken stands for every non-empty choice in it.
+                let mut chosen: Vec<&crate::compile::Answer> =
+                    taken().map(|members| members[0]).collect();
+                let within: BigUint = taken()
+                    .map(|members| (BigUint::from(1u8) << members.len()) - 1u8)
+                    .product();
                 let count = if mask == 0 {
                     let Some(first) = quiet.first() else {
                         continue;
@@ -194,7 +309,7 @@ pub(super) fn answer_classes<'f>(
                     chosen.push(first);
                     &all_quiet - 1u8
                 } else {
-                    all_quiet.clone()
+                    &all_quiet * within
                 };
                 // The engine applies choices in declared order.
                 chosen.sort_by_key(|a| question.answers().iter().position(|b| b.id == a.id));
@@ -274,5 +389,49 @@ mod tests {
         let answers: Vec<String> = classes.iter().map(|c| c.answer.to_string()).collect();
         assert_eq!(answers, ["c", "a", "b", "a+b"]);
         assert_eq!(classes[2].seen, AnswerValue::Many(vec!["b".into()]));
+    }
+
+    #[test]
+    fn answers_every_condition_sees_alike_are_one_group_not_every_subset() {
+        // Issue 27: 24 choices read by one list were 2^24 classes.
+        let ids: Vec<String> = (1..=24).map(|i| format!("o{i}")).collect();
+        let answers: String = ids
+            .iter()
+            .map(|id| format!("answer {id} \"{id}\"\n"))
+            .collect();
+        let each = (ids.iter().map(|id| format!("q == {id}"))).collect::<Vec<_>>();
+        for read in [format!("q in [{}]", ids.join(", ")), each.join(" or ")] {
+            let flow = flow(&format!(
+                "question q {{ ask \"Which?\" multiple\n{answers} then -> route }}
+                 decide route {{ when {read} -> a_end otherwise -> b_end }}\n{END}"
+            ));
+            let q = flow.find("q").unwrap();
+            let classes = answer_classes(
+                q.index(),
+                flow.question(q).unwrap(),
+                &Constants::of(&flow),
+                &|_| true,
+            );
+            assert_eq!(classes.len(), 1, "{read}");
+            let total: BigUint = classes.iter().map(|c| &c.count).sum();
+            assert_eq!(total, (BigUint::from(1u8) << 24) - 1u8, "{read}");
+        }
+        // Two lists that overlap: {o1}, {o2, o3}, {o4..o24} are read alike
+        // within each; every choice is counted once.
+        let flow = flow(&format!(
+            "question q {{ ask \"Which?\" multiple\n{answers} then -> route }}
+             decide route {{ when q in [o1, o2, o3] -> a_end when q == o1 or q in [o4] -> a_end otherwise -> b_end }}\n{END}"
+        ));
+        let q = flow.find("q").unwrap();
+        let classes = answer_classes(
+            q.index(),
+            flow.question(q).unwrap(),
+            &Constants::of(&flow),
+            &|_| true,
+        );
+        let total: BigUint = classes.iter().map(|c| &c.count).sum();
+        assert_eq!(total, (BigUint::from(1u8) << 24) - 1u8);
+        // o1 | o2,o3 | o4 | the 20 quiet ones: 2^3 masks of the loud groups.
+        assert_eq!(classes.len(), 8);
     }
 }

@@ -8,11 +8,12 @@
 //! | E026 | a red flag whose "not sure" does not count as "yes" |
 //! | E029 | a red flag whose urgency tag is not where its `yes` leads |
 //! | E031 | a tag that means `out_of_scope` on anything but a referral outcome |
+//! | E034 | a tag that means `emergency` or `urgent` on anything not tagged as a red flag |
 //!
 //! They are errors, not lints: each is a rule about a danger sign that
 //! nothing would check.
 //!
-//! E025, E026 and E031 are read off the graph and cost nothing: `check` finds
+//! E025, E026, E031 and E034 are read off the graph and cost nothing: `check` finds
 //! them. E024 and E029 each need a walk of every path, so they belong to
 //! the proof: `verify` (and `author`, `mutate` and the language server)
 //! finds them, and `check` stays quick on large folders.
@@ -30,6 +31,7 @@ pub fn audit(flow: &Flow) -> Vec<Diagnostic> {
     let mut errors = unguarded_red_flags(flow);
     errors.extend(red_flags_unsure(flow));
     errors.extend(super::tag_rules::out_of_scope_errors(flow));
+    errors.extend(super::tag_rules::urgency_without_red_flag(flow));
     errors.sort_by_key(|e| (e.span.file(), e.span.start(), e.code()));
     errors
 }
@@ -41,6 +43,23 @@ pub fn proof_audit(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     errors.extend(super::tag_rules::tag_errors(flow)?);
     errors.sort_by_key(|e| (e.span.file(), e.span.start(), e.code()));
     Ok(errors)
+}
+
+/// E035: the proof could not run to the end, shown on the node where it
+/// stopped (or the start): nothing is proved, and a silent "no findings"
+/// would say the opposite.
+pub fn proof_stopped(flow: &Flow, error: &CycleError) -> Diagnostic {
+    let node = match error {
+        super::exploration::ProofError::Cycle { node }
+        | super::exploration::ProofError::TooManyStates { node, .. } => node,
+    };
+    let at = flow.find(node).unwrap_or(flow.start());
+    Diagnostic::new(
+        DiagnosticKind::ProofStopped,
+        flow.node(at).span,
+        format!("{error}"),
+    )
+    .with_label("the proof stopped here: no invariant or red-flag order is proved")
 }
 
 /// E024: an invariant that holds whatever the graph does.

@@ -20,11 +20,12 @@ mod narrowing;
 mod path_count;
 mod prover;
 mod red_flag_rules;
+mod settled_parts;
 mod tag_rules;
 mod verify;
 
 pub use analysis::{Analysis, AnalysisRequest, analyse};
-pub use audit::{audit, proof_audit, proves_nothing};
+pub use audit::{audit, proof_audit, proof_stopped, proves_nothing};
 pub use case_runner::{CaseResult, run_case, run_cases};
 pub use exploration::{CycleError, ProofError, STATE_LIMIT};
 pub use lint::lint;

@@ -5,7 +5,8 @@
 //!
 //! The slips: an urgency lowered; the `yes` or `unsure` of a red flag sent
 //! to where its `no` goes (the next question) or to a treat or modify
-//! outcome; a `set` dropped; a comparison flipped (`<` for `>=`, `==` for
+//! outcome; any other answer that leads to a red flag sent around it (to
+//! where the flag's `no` goes, so the flag is never asked there); a `set` dropped; a comparison flipped (`<` for `>=`, `==` for
 //! `!=`); two neighbouring `when` arms of a decide node swapped.
 //!
 //! Some mutants are known to be no danger from the knowledge alone, and do
@@ -286,6 +287,11 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
                             out.push(reroute(flow, id, index, target, what));
                         }
                     }
+                    let raises = node.is_red_flag()
+                        && (YesNo::Yes.is_id(&answer.id) || YesNo::Unsure.is_id(&answer.id));
+                    if !raises && let Some(around) = around_red_flag(flow, answer.target) {
+                        out.push(sent_around(flow, id, index, around));
+                    }
                     for (at, effect) in answer.effects.iter().enumerate() {
                         if let Effect::Set { fact, .. } = effect {
                             out.push(dropped(
@@ -382,6 +388,43 @@ fn reroute(flow: &Flow, id: NodeId, index: usize, target: NodeId, what: &str) ->
         change: Box::new(move |f: &mut Flow| {
             if let NodeKind::Question(q) = &mut f.node_mut(id).kind {
                 q.answers_mut()[index].target = Some(target);
+            }
+        }),
+    }
+}
+
+/// Where a walk would go round the red flag at `target`, if it is one:
+/// where its `no` goes, when that is elsewhere.
+fn around_red_flag(flow: &Flow, target: Option<NodeId>) -> Option<(NodeId, NodeId)> {
+    let flag = target?;
+    if !flow.node(flag).is_red_flag() {
+        return None;
+    }
+    let no = flow.question(flag)?.answer(YesNo::No.id())?.target?;
+    (no != flag).then_some((flag, no))
+}
+
+/// An answer that is no danger sign (not a red flag's `yes` or `unsure`)
+/// sent past the red flag it leads to, to where that flag's `no` goes: the
+/// flag is then never asked on those walks, the bypass of issue 27.
+fn sent_around(flow: &Flow, id: NodeId, index: usize, (flag, past): (NodeId, NodeId)) -> Mutant {
+    let node = flow.node(id);
+    let answer = match &node.kind {
+        NodeKind::Question(q) => q.answers()[index].id.clone(),
+        _ => String::new(),
+    };
+    Mutant {
+        description: format!(
+            "question `{}`: `{answer}` sent around red flag `{}` to `{}`",
+            node.id,
+            flow.node(flag).id,
+            flow.node(past).id
+        ),
+        span: node.span,
+        harmless: None,
+        change: Box::new(move |f: &mut Flow| {
+            if let NodeKind::Question(q) = &mut f.node_mut(id).kind {
+                q.answers_mut()[index].target = Some(past);
             }
         }),
     }

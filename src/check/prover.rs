@@ -17,6 +17,9 @@
 //! [`Layout`] applies.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
 use std::rc::Rc;
 
 use super::abstract_state::{Known, Slots, Table, View};
@@ -336,7 +339,7 @@ fn alike_values(layout: &Layout, slot: usize, operand: Operand, watched: &[Atom]
 fn alike_codes(slots: &Slots, table: &Table, slot: usize, reading: &[&Cond]) -> Vec<u32> {
     let codes = table.codes(slot);
     let mut alike = vec![0u32; codes];
-    let mut seen: Vec<(Vec<bool>, u32)> = Vec::new();
+    let mut seen: HashMap<Vec<bool>, u32, RandomState> = HashMap::default();
     let mut state = vec![0u32; slots.len()];
     for code in 1..codes {
         let code = u32::try_from(code).unwrap_or(u32::MAX);
@@ -348,13 +351,7 @@ fn alike_codes(slots: &Slots, table: &Table, slot: usize, reading: &[&Cond]) -> 
             outcome: None,
         };
         let truths: Vec<bool> = reading.iter().map(|atom| view.holds(atom)).collect();
-        alike[code as usize] = match seen.iter().find(|(known, _)| *known == truths) {
-            Some((_, first)) => *first,
-            None => {
-                seen.push((truths, code));
-                code
-            }
-        };
+        alike[code as usize] = *seen.entry(truths).or_insert(code);
     }
     alike
 }
@@ -439,7 +436,9 @@ impl Prover<'_> {
                 grouped.push(Vec::new());
                 continue;
             };
-            let mut merged: Vec<(Vec<(usize, u32)>, Move)> = Vec::new();
+            let mut merged: Vec<Move> = Vec::new();
+            // Found by hashing: a screen of many choices has thousands of moves.
+            let mut index: HashMap<MoveKey, usize, RandomState> = HashMap::default();
             for answer in answers {
                 let live = layout.live.row(answer.target);
                 let writes: Vec<(usize, u32)> = (answer.writes.iter())
@@ -449,30 +448,31 @@ impl Prover<'_> {
                         alive.then(|| (slot, layout.alike(local, code)))
                     })
                     .collect();
-                let same = merged
-                    .iter_mut()
-                    .find(|(known, m)| m.target == answer.target && *known == writes);
+                let same = (index.get(&(answer.target, writes.clone()))).map(|&at| &mut merged[at]);
                 match (same, &answer.answer) {
-                    (Some((_, into)), Some((_, count))) => {
+                    (Some(into), Some((_, count))) => {
                         if let Some((_, total)) = into.answer.as_mut() {
                             total.add(count);
                         }
                     }
-                    _ => merged.push((
-                        writes.clone(),
-                        Move {
+                    _ => {
+                        index.insert((answer.target, writes.clone()), merged.len());
+                        merged.push(Move {
                             target: answer.target,
                             writes,
                             answer: answer.answer.clone(),
-                        },
-                    )),
+                        });
+                    }
                 }
             }
-            grouped.push(merged.into_iter().map(|(_, m)| m).collect());
+            grouped.push(merged);
         }
         grouped
     }
 }
+
+/// A move as a walk tells it apart: its target and what it writes.
+type MoveKey = (usize, Vec<(usize, u32)>);
 
 /// The comparisons a condition is made of (`and`, `or` and `not` taken apart).
 fn atoms<'c>(cond: &'c Cond, out: &mut Vec<&'c Cond>) {

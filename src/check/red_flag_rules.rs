@@ -4,9 +4,9 @@
 //! - where a red flag leads: its `yes` refers at least as soon as its
 //!   urgency tag says, and some `yes` refers exactly that soon (E029);
 //! - the red-flag order: a walk that ends below a red flag's urgency has
-//!   asked it (or was steered away from it by a screening question's other
-//!   answer), so every emergency flag comes before any urgent exit and every
-//!   urgent flag before any routine one (`verify`).
+//!   asked it, unless the flag's own `applies when` is false on that walk,
+//!   so every emergency flag comes before any urgent exit and every urgent
+//!   flag before any routine one (`verify`).
 
 use crate::compile::{
     CompareOp, Cond, Flow, NodeId, NodeKind, Operand, QuestionKind, Urgency, Value,
@@ -67,56 +67,22 @@ pub(super) fn red_flags(flow: &Flow) -> impl Iterator<Item = (NodeId, Option<Urg
 }
 
 /// The red-flag order for `q` tagged `urgency`, as an invariant's two
-/// sides: a walk that neither asked `q` nor took an answer that steered it
-/// away from `q` (an answer of a question from which `q` could still be
-/// reached, leading where it can no longer be) ends in a referral at least
-/// that soon. A decide node's arm that goes on to a question or decide
-/// node where `q` can no longer be reached steers away when its condition
-/// (and no earlier one) holds at the end of the walk: such a condition
-/// reads what earlier answers told (`neuro_signs` from the leg question),
-/// which later questions seldom change. An arm straight to an outcome is
-/// an exit, never a steer: that is the exit a red flag must come before.
-/// Skips steer nothing away.
+/// sides: a walk that did not ask `q`, where `q` applies (its `applies
+/// when` holds at the end of the walk, or it has none), ends in a referral
+/// at least that soon, or at an outcome for someone the screen is not for.
+///
+/// Only a declared reason lets a walk pass a red flag by: an answer that
+/// merely leads elsewhere does not (issue 27: `spread=buttock` straight to
+/// a treat outcome passed `saddle_numbness` unasked, and the proof called
+/// that a screen's "no"). A screen that covers the flag says so on the
+/// flag: `applies when history_screen in [yes, unsure]`.
 pub(super) fn order_condition(flow: &Flow, q: NodeId, urgency: Urgency) -> (Cond, Cond) {
-    let reaches = reaching(flow, q);
-    let mut settled = Vec::new();
+    let mut unasked = Vec::new();
     if let Some(question) = flow.question(q) {
         let ids: Vec<&str> = question.answers().iter().map(|a| a.id.as_str()).collect();
-        settled.push(Cond::Not(Box::new(answered(q, &ids))));
-    }
-    for p in flow.node_ids() {
-        if p == q || !reaches[p.index()] {
-            continue;
-        }
-        if let NodeKind::Decide(decide) = &flow.node(p).kind {
-            let mut earlier: Vec<Cond> = Vec::new();
-            let steers = |target: NodeId| {
-                !reaches[target.index()] && !matches!(flow.node(target).kind, NodeKind::Outcome(_))
-            };
-            for arm in &decide.arms {
-                if steers(arm.step.target) {
-                    let mut taken = earlier.clone();
-                    taken.push(arm.condition.clone());
-                    settled.push(Cond::Not(Box::new(Cond::And(taken))));
-                }
-                earlier.push(Cond::Not(Box::new(arm.condition.clone())));
-            }
-            if steers(decide.otherwise.target) {
-                settled.push(Cond::Not(Box::new(Cond::And(earlier))));
-            }
-            continue;
-        }
-        let Some(screen) = flow.question(p) else {
-            continue;
-        };
-        let away: Vec<&str> = screen
-            .answers()
-            .iter()
-            .filter(|a| a.target.is_some_and(|t| !reaches[t.index()]))
-            .map(|a| a.id.as_str())
-            .collect();
-        if !away.is_empty() {
-            settled.push(Cond::Not(Box::new(answered(p, &away))));
+        unasked.push(Cond::Not(Box::new(answered(q, &ids))));
+        if let Some(applies) = &question.applies {
+            unasked.push(applies.clone());
         }
     }
     // An outcome for someone the screen is not for ends the walk before the
@@ -127,7 +93,7 @@ pub(super) fn order_condition(flow: &Flow, q: NodeId, urgency: Urgency) -> (Cond
         op: CompareOp::Eq,
         value: word(&flow.node(outcome).id),
     }));
-    (Cond::And(settled), Cond::Or(allowed))
+    (Cond::And(unasked), Cond::Or(allowed))
 }
 
 /// The referral outcomes tagged with a tag that means `out_of_scope`.
@@ -137,22 +103,6 @@ pub(super) fn out_of_scope_outcomes(flow: &Flow) -> impl Iterator<Item = NodeId>
         node.marks.out_of_scope
             && matches!(&node.kind, NodeKind::Outcome(o) if o.verdict.is_referral())
     })
-}
-
-/// Per node: whether some path from it reaches `q` (`q` itself included).
-fn reaching(flow: &Flow, q: NodeId) -> Vec<bool> {
-    let mut seen = vec![false; flow.nodes().len()];
-    let mut stack = vec![q];
-    seen[q.index()] = true;
-    while let Some(node) = stack.pop() {
-        for from in flow.predecessors(node) {
-            if !seen[from.index()] {
-                seen[from.index()] = true;
-                stack.push(from);
-            }
-        }
-    }
-    seen
 }
 
 /// `flow` with `probes` added as invariants. The proof tells answers and

@@ -8,7 +8,7 @@ use super::exploration::CycleError;
 use super::prover::Prover;
 use super::red_flag_rules::{answered, red_flags, refers_at_least, refers_exactly, with_probes};
 use super::verify::judge;
-use crate::compile::{Cond, Flow, Invariant, NodeKind, YesNo};
+use crate::compile::{Cond, Flow, Invariant, NodeKind, TagMeaning, Urgency, YesNo};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// E031: `out_of_scope` only on a referral outcome (elsewhere it would take
@@ -32,6 +32,49 @@ pub(super) fn out_of_scope_errors(flow: &Flow) -> Vec<Diagnostic> {
                 .with_hint(Some(
                     "tag only an outcome that refers someone the screen is not for".into(),
                 )),
+            );
+        }
+    }
+    errors
+}
+
+/// E034: a tag that means `emergency` or `urgent` on a node that is not a
+/// red flag. Those tags say how soon a red flag's `yes` refers; elsewhere
+/// no check reads them, so an author who forgot `red_flag` would have the
+/// red-flag checks (E025, E026, E029, the order) switched off without a
+/// word. `routine` stays allowed: it also labels an ordinary question
+/// whose answer refers before any massage. Read off the graph.
+pub(super) fn urgency_without_red_flag(flow: &Flow) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for n in flow.node_ids() {
+        let node = flow.node(n);
+        if node.is_red_flag() {
+            continue;
+        }
+        for (tag, span) in node.tags.iter().zip(&node.tag_spans) {
+            let meaning = flow
+                .tags()
+                .iter()
+                .find(|t| t.name == *tag)
+                .and_then(|t| t.meaning);
+            let Some(TagMeaning::Urgency(urgency @ (Urgency::Emergency | Urgency::Urgent))) =
+                meaning
+            else {
+                continue;
+            };
+            errors.push(
+                Diagnostic::new(
+                    DiagnosticKind::UrgencyTagWithoutRedFlag,
+                    *span,
+                    format!(
+                        "`{}` is tagged `{tag}` ({urgency}), but not as a red flag",
+                        node.id
+                    ),
+                )
+                .with_label("an urgency tag is only read on a red flag")
+                .with_hint(Some(format!(
+                    "if it is a danger sign, tag it `red_flag, {tag}` (then it needs an invariant, a case and `unsure` like `yes`); otherwise remove `{tag}`"
+                ))),
             );
         }
     }

@@ -651,6 +651,56 @@ invariant "young people are referred" { age < 16 => verdict == refer }
         assert!(states(&focused) < states(&whole));
     }
 
+    #[test]
+    fn settled_parts_are_kept_as_their_truth_and_counts_stay_exact() {
+        // Issue 27: `(f1 or f2) and (f3 or f4) and (f5 or f6)` over facts
+        // set one question each, then a tail: each settled pair is kept as
+        // its truth, not as the three ways it can hold.
+        let mut header = String::from("flow t \"T\" { version \"1\" start a.q1 }\n");
+        let mut text = String::new();
+        for i in 1..=6 {
+            header.push_str(&format!("fact f{i}: bool\n"));
+            text.push_str(&format!(
+                "question q{i} {{ ask \"{i}?\" yes -> next set f{i} no -> next unsure -> next set f{i} }}\n"
+            ));
+        }
+        text.push_str(
+            "question t1 { ask \"T1?\" yes -> next no -> next }
+question t2 { ask \"T2?\" yes -> last no -> last }
+question last { ask \"Last?\" yes -> referred no -> fine }
+outcome referred { verdict refer urgent title \"Referred\" }
+outcome fine { verdict treat title \"Fine\" }
+invariant \"pairs refer\" { (f1 or f2) and (f3 or not f4) and (f5 or f6) => verdict == refer }
+",
+        );
+        let flow = compile(&folder(&[("h.flow", &header), ("a.flow", &text)]))
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        let invariant = &flow.invariants()[0];
+        let prover = Prover::new(&flow).unwrap();
+        let result = prove(&prover, invariant).unwrap();
+        let broken = result.broken.expect("last=no breaks it");
+        let breaking = brute_force_breaking(&flow, 0);
+        assert_eq!(broken.breaking_paths.to_string(), breaking.to_string());
+        // 8 of the 9 answers to a pair hold it; 7 to the second (`f3 or not
+        // f4` is false for f3 no and f4 yes or unsure): (8 * 7 * 8) * 2 * 2
+        // walks end at `fine`.
+        assert_eq!(breaking, 8 * 7 * 8 * 2 * 2);
+        let given: HashMap<_, _> = broken.answers.iter().cloned().collect();
+        let session = Session::replay(&flow, &given);
+        assert_eq!(session.current_index(), broken.outcome);
+        assert!(!session.satisfies(invariant));
+        assert_eq!(broken.answers.len(), 9);
+        // At the end each pair is one truth: one state, where keeping the
+        // facts holds each set or not: 2^6.
+        let watched = [&invariant.when, &invariant.then];
+        let focused = prover.run(&watched, Some(invariant)).unwrap();
+        let fine = flow.find("a.fine").unwrap().index();
+        assert_eq!(focused.entries(fine).len(), 1);
+        let whole = prover.run(&watched, None).unwrap();
+        assert_eq!(whole.entries(fine).len(), 64);
+        assert_eq!(verify(&flow).unwrap().paths, whole.paths());
+    }
+
     const NAMED: &str = r#"
 question q1 { ask "Which?" multiple
   answer a "A"
@@ -714,12 +764,13 @@ invariant "d with e is referred" { q1 in [d] and f => verdict == refer }
         let flow = flow(SCREEN);
         let prover = Prover::new(&flow).unwrap();
         let q1 = flow.find("a.q1").unwrap().index();
-        // a, b, c, d are named and e sets f: 32 classes of answers; a walk
-        // watching nothing tells apart only `in [a, b]` and `in [c]`.
+        // a, b, c, d are named and e sets f; a and b are in the same lists
+        // (`in [a, b]`), so they are one group: 16 classes of answers, not
+        // 32; a walk watching nothing tells apart only `in [a, b]` and `in [c]`.
         let Moves::Question { answers, .. } = &prover.moves[q1] else {
             panic!("q1 is a question")
         };
-        assert_eq!(answers.len(), 32);
+        assert_eq!(answers.len(), 16);
         let layout = prover.layout(&[]);
         assert_eq!(layout.answers(q1).map(<[_]>::len), Some(4));
         let (total, _) = brute_force(&flow);

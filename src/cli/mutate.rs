@@ -6,17 +6,35 @@ use std::path::Path;
 use super::Streams;
 use super::failure::{Exit, Failure, Outcome};
 use super::load::{has_errors, load};
-use crate::check::{AnalysisRequest, Harmless, analyse};
+use crate::check::{Analysis, AnalysisRequest, Harmless, analyse};
 
 /// Mutation testing: the score, then every survivor with its place.
 pub fn mutate(dir: Option<&Path>, io: &mut Streams) -> Outcome {
     let flow = load(dir, io.colour)?;
-    // Mutants of knowledge that already fails say nothing.
-    let errors = analyse(flow, &AnalysisRequest::ERRORS)
+    // Mutants of knowledge that already fails say nothing: a score is given
+    // only when check, verify and the cases all pass.
+    let analysis = analyse(
+        flow,
+        &AnalysisRequest {
+            cases: true,
+            ..AnalysisRequest::ERRORS
+        },
+    );
+    let errors = analysis
         .errors(flow)
         .map_err(|e| Failure::new(Exit::Failed, format!("error: {e}")))?;
     if !errors.is_empty() {
         return Err(has_errors(&errors, flow.files(), io.colour));
+    }
+    let failed = failing(&analysis);
+    if !failed.is_empty() {
+        return Err(Failure::new(
+            Exit::Failed,
+            format!(
+                "error: no mutation score: the knowledge itself fails ({}); mutants of it would say nothing. Make `backcheck verify` and `backcheck test` pass first",
+                failed.join("; ")
+            ),
+        ));
     }
     let report = crate::check::mutate(flow);
     for (description, span) in &report.survivors {
@@ -49,4 +67,36 @@ pub fn mutate(dir: Option<&Path>, io: &mut Streams) -> Outcome {
     } else {
         Exit::Failed
     })
+}
+
+/// What fails beside the errors, each as "which command: what": broken
+/// invariants and red-flag orders (`verify`), failing cases (`test`).
+fn failing(analysis: &Analysis) -> Vec<String> {
+    let mut failed = Vec::new();
+    if let Some(Ok(verification)) = &analysis.proof {
+        let broken: Vec<String> = (verification.invariants.iter())
+            .chain(&verification.orders)
+            .filter(|result| !result.passed())
+            .map(|result| format!("\"{}\"", result.text))
+            .collect();
+        if !broken.is_empty() {
+            failed.push(format!(
+                "verify: {} broken: {}",
+                broken.len(),
+                broken.join(", ")
+            ));
+        }
+    }
+    let cases: Vec<String> = (analysis.cases.iter())
+        .filter(|case| !case.passed())
+        .map(|case| format!("\"{}\"", case.name))
+        .collect();
+    if !cases.is_empty() {
+        failed.push(format!(
+            "test: {} case(s) failed: {}",
+            cases.len(),
+            cases.join(", ")
+        ));
+    }
+    failed
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 /// What a person answered: one choice (also `yes`/`no`/`unsure`), several
 /// choices, or a number. Bare in JSON (`34`, `"yes"`, `["a","b"]`): saved
 /// sessions and `--json` output read best that way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum AnswerValue {
     Number(i64),

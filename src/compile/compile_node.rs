@@ -19,6 +19,8 @@ pub(super) enum Way {
     Answer(u32),
     Then,
     Skip,
+    /// `applies when` (a condition, no way out).
+    Applies,
     /// The `when` arm at this index of `Decide::arms`.
     Arm(u32),
     Otherwise,
@@ -357,6 +359,10 @@ impl<'s> FileLowering<'s> {
             self.condition(condition, Way::Skip);
             (Cond::Or(Vec::new()), self.target(target, Way::Skip))
         });
+        let applies = question.applies.map(|condition| {
+            self.condition(condition, Way::Applies);
+            Cond::Or(Vec::new())
+        });
         let number = question.number.as_ref();
         if let Some(fact) = number.and_then(|spec| spec.into.clone()) {
             let node = self.node;
@@ -385,7 +391,12 @@ impl<'s> FileLowering<'s> {
                 then,
             },
         };
-        Question { ask, skip, kind }
+        Question {
+            ask,
+            skip,
+            applies,
+            kind,
+        }
     }
 
     /// Conditions wait whole: what they read is anywhere in the folder.

@@ -202,6 +202,10 @@ pub struct Question {
     pub ask: String,
     /// `skip when`: the condition, and where the walk goes when it holds.
     pub skip: Option<(Cond, NodeId)>,
+    /// `applies when`: on a red flag, the walks it applies to. The
+    /// red-flag order lets a walk that ends below the flag's urgency pass
+    /// it unasked only where this is false at the end of the walk.
+    pub applies: Option<Cond>,
     pub kind: QuestionKind,
 }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A value a fact holds or a condition compares against. Bare in JSON
 /// (`true`, `-3`, `"thigh"`): saved sessions and `--json` output read best
 /// that way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     Bool(bool),

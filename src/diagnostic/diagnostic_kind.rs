@@ -110,6 +110,12 @@ kinds! {
     /// An invariant that some path breaks, found by `verify` (the language
     /// server shows it on the invariant with the counter-example).
     BrokenInvariant = "E033",
+    /// A tag that means `emergency` or `urgent` on something not tagged as
+    /// a red flag: the red-flag checks would silently not apply.
+    UrgencyTagWithoutRedFlag = "E034",
+    /// The proof could not run to the end (its state budget ran out, or a
+    /// hand-built graph has a cycle): nothing is proved, and it says so.
+    ProofStopped = "E035",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.

@@ -116,7 +116,12 @@ fn check(job: &Job) -> Done {
         .map(Vec::as_slice)
         .unwrap_or_default();
     let vacuous = analysis.vacuous(&job.flow);
-    let found = (analysis.audit.iter()).chain(&vacuous).chain(tags);
+    // A proof that could not finish says so, never a silent "no findings".
+    let stopped = analysis.stopped(&job.flow);
+    let found = (analysis.audit.iter())
+        .chain(&stopped)
+        .chain(&vacuous)
+        .chain(tags);
     for warning in found.chain(analysis.warnings()) {
         let file = warning.span.file();
         let (Some(uri), Some(lines)) = (job.uris.get(file), job.lines.get(file)) else {

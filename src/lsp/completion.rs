@@ -17,7 +17,7 @@ const FLOW: &[&str] = &["version", "start", "disclaimer"];
 const SECTION: &[&str] = &["question", "decide", "outcome"];
 const QUESTION: &[&str] = &[
     "ask", "clinical", "why", "source", "tags", "yes", "no", "unsure", "answer", "then", "number",
-    "multiple", "skip",
+    "multiple", "skip", "applies",
 ];
 const DECIDE: &[&str] = &["why", "source", "when", "otherwise"];
 const OUTCOME: &[&str] = &[

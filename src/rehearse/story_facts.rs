@@ -216,6 +216,7 @@ mod tests {
                     .collect(),
             ),
             skip: None,
+            applies: None,
         }
     }
 

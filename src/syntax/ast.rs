@@ -160,6 +160,8 @@ pub struct QuestionDecl<'a> {
     pub multiple: Option<Span>,
     pub number: Option<NumberSpec<'a>>,
     pub skip: Option<(Expr<'a>, Name<'a>)>,
+    /// `applies when COND`: where a red flag applies.
+    pub applies: Option<Expr<'a>>,
     pub arms: Vec<ArmDecl<'a>>,
     pub then: Option<Step<'a>>,
 }

@@ -298,6 +298,10 @@ impl<'i> Builder<'i> {
                     let target = self.arrow(next(&mut parts, field_span)?)?;
                     question.skip = Some((condition, target));
                 }
+                Rule::applies_when => {
+                    let mut parts = field.into_inner();
+                    question.applies = Some(self.condition(next(&mut parts, field_span)?)?);
+                }
                 Rule::yesno_arm | Rule::answer_arm => question.arms.push(self.arm(field)?),
                 Rule::then_arm => question.then = Some(self.step(field)?),
                 Rule::when_arm => {

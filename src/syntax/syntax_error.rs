@@ -36,6 +36,7 @@ const FIELD_WORDS: &[&str] = &[
     "multiple",
     "number",
     "skip",
+    "applies",
     "yes",
     "no",
     "unsure",

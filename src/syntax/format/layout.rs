@@ -307,6 +307,12 @@ impl<'t> Layout<'t> {
                             Blank::Keep,
                         );
                     }
+                    Rule::applies_when => {
+                        let (s, e) = span(&field);
+                        let mut parts = field.into_inner();
+                        let cond = parts.next().map(|c| condition(&c)).unwrap_or_default();
+                        self.push(inner, format!("applies when {cond}"), s, e, Blank::Keep);
+                    }
                     Rule::expectation => {
                         let (s, e) = span(&field);
                         let text = format!("{:<keyword_width$} {}", "expect", words(&field));
