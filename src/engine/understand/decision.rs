@@ -32,6 +32,9 @@ pub(super) struct Reading {
     hedged: bool,
     /// A hedge said elsewhere in the sentence does not soften this reading.
     settled: bool,
+    /// A loose "no" that may stand once the person confirms it (a time
+    /// outside a question's window), rather than be asked again.
+    confirmable: bool,
 }
 
 impl Reading {
@@ -41,7 +44,14 @@ impl Reading {
             certainty,
             hedged: false,
             settled: false,
+            confirmable: false,
         }
+    }
+
+    /// The same reading, recorded only once the person confirms it.
+    pub fn confirmable(mut self) -> Reading {
+        self.confirmable = true;
+        self
     }
 
     /// The same reading, softened by a hedge ("a little", "I think").
@@ -85,9 +95,10 @@ impl Reading {
         // end can skip (the session asks back before recording).
         // "no, it's a little numb down there" takes its no back: the rest
         // speaks of what is asked, so it is asked again instead.
-        let confirmable = sentence
-            && super::confirmation::starts_with_no(input)
-            && !super::mention::speaks_of(question, after_first_word(input));
+        let confirmable = self.confirmable
+            || (sentence
+                && super::confirmation::starts_with_no(input)
+                && !super::mention::speaks_of(question, after_first_word(input)));
         if unclear_no && !confirmable {
             return Err(AnswerError::UnclearNo {
                 input: input.to_string(),

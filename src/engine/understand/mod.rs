@@ -24,6 +24,7 @@ mod number_context;
 mod numbers;
 mod sentence;
 mod spans;
+mod window;
 mod words;
 mod yes_no;
 mod yes_phrases;
@@ -162,17 +163,17 @@ fn read_one(
         | QuestionKind::Number { .. } => false,
     };
     if yes_no {
-        return match yes_no::read_yes_no(question, node.clinical.as_deref(), typed) {
+        let read = match yes_no::read_yes_no(question, node.clinical.as_deref(), typed) {
             Some(Ok(reading)) => Ok(reading),
             Some(Err(yes_no::Refused::Both)) => Err(AnswerError::Ambiguous {
                 input: input.to_string(),
                 candidates: options_as_shown(question).into_iter().take(2).collect(),
             }),
             Some(Err(yes_no::Refused::NotAnAnswer)) => Err(no_match(question, input)),
-            None => {
-                choices::by_words(&opts, typed, input)?.ok_or_else(|| no_match(question, input))
-            }
+            None => choices::by_words(&opts, typed, input)
+                .and_then(|found| found.ok_or_else(|| no_match(question, input))),
         };
+        return window::within_window(question, typed, input, read);
     }
     if let Some(reading) = choices::ordinal(question, typed) {
         return Ok(reading);

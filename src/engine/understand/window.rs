@@ -1,0 +1,155 @@
+//! A yes/no question about something recent ("an operation on your spine
+//! in the last few months", written `yes within 0..6 months`): when a yes
+//! says when ("yes, 2 years ago", "6 weeks ago", "last month"), the time
+//! decides. Inside the window it is a yes, outside a no, and a time that
+//! could be either ("last year" for six months) is asked again. A no stays
+//! a no whatever time it names: "no, the pain started 2 weeks ago" is about
+//! the pain, not the operation.
+
+use super::answer_error::{AnswerError, options_as_shown};
+use super::decision::{Certainty, Reading};
+use super::durations::{Days, duration_in};
+use super::normalise::Typed;
+use crate::compile::{Measure, Question, YesNo};
+
+/// Vague times, in days ago: the least and the most each can mean.
+const VAGUE: &[(&[&str], f64, f64)] = &[
+    (&["yesterday"], 1.0, 1.0),
+    (&["last", "night"], 0.0, 1.0),
+    (&["this", "week"], 0.0, 7.0),
+    (&["last", "week"], 7.0, 14.0),
+    (&["few", "weeks", "ago"], 14.0, 49.0),
+    (&["this", "month"], 0.0, 31.0),
+    (&["last", "month"], 28.0, 62.0),
+    (&["few", "months", "ago"], 60.0, 180.0),
+    (&["recently"], 0.0, 90.0),
+    (&["this", "year"], 0.0, 365.0),
+    (&["last", "year"], 1.0, 730.0),
+    (&["few", "years", "ago"], 730.0, f64::INFINITY),
+    (&["years", "ago"], 730.0, f64::INFINITY),
+    (&["ages", "ago"], 365.0, f64::INFINITY),
+    (&["long", "time", "ago"], 365.0, f64::INFINITY),
+    (&["long", "ago"], 365.0, f64::INFINITY),
+    (&["as", "a", "child"], 365.0, f64::INFINITY),
+    (&["as", "a", "kid"], 365.0, f64::INFINITY),
+];
+
+/// How long ago the words say something happened, if they say.
+fn when_ago(words: &[String]) -> Option<Days> {
+    let vague = VAGUE.iter().find(|(phrase, _, _)| {
+        words
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase.iter()).all(|(a, b)| a == b))
+    });
+    if let Some((_, low, high)) = vague {
+        return Some(Days {
+            low: *low,
+            high: *high,
+        });
+    }
+    // "2 years ago", "6 weeks back": a length of time said as when.
+    let said_as_when = words.iter().any(|w| w == "ago" || w == "back");
+    said_as_when.then(|| duration_in(words)).flatten()
+}
+
+/// The reading of a yes/no answer with the time it names set against the
+/// window of the question's yes; `read` unchanged when there is no window,
+/// no time, or the reading is a no or a "not sure".
+pub(super) fn within_window(
+    question: &Question,
+    typed: &Typed,
+    input: &str,
+    read: Result<Reading, AnswerError>,
+) -> Result<Reading, AnswerError> {
+    let Some(window) = (question.answer(YesNo::Yes.id()))
+        .and_then(|yes| yes.within)
+        .filter(|w| w.measure == Measure::Days)
+    else {
+        return read;
+    };
+    // "no ..." keeps its no; a no read only from the time ("2 years ago"
+    // alone is the past) is the window's to decide.
+    let denied = typed.words.iter().any(|w| {
+        matches!(w.as_str(), "no" | "not" | "never" | "nope" | "nah") || w.ends_with("n't")
+    });
+    let said_yes = matches!(&read, Ok(reading) if reading.ids().any(|id| YesNo::Yes.is_id(id)));
+    let Some(ago) = when_ago(&typed.words).filter(|_| said_yes || !denied) else {
+        return read;
+    };
+    let (low, high) = (
+        window.low as f64,
+        window.high.map_or(f64::INFINITY, |h| h as f64),
+    );
+    let inside = ago.low >= low && ago.high <= high;
+    let outside = ago.low > high || ago.high < low;
+    if outside {
+        // A no worked out from a time: the person confirms it first.
+        return Ok(Reading::new(YesNo::No.value(), Certainty::Loose).confirmable());
+    }
+    // "Had my gallbladder out a month ago": a time inside the window does
+    // not make an answer about something else a yes; "I had a spinal
+    // fusion last year" speaks of what is asked, so its time decides.
+    // "My husband had a spinal fusion last year": someone else's.
+    if !said_yes
+        && (!super::mention::speaks_of(question, input)
+            || super::sentence::names_someone_else(&typed.words))
+    {
+        return read;
+    }
+    if inside {
+        Ok(Reading::new(YesNo::Yes.value(), Certainty::Clear))
+    } else {
+        Err(AnswerError::Ambiguous {
+            input: input.to_string(),
+            candidates: options_as_shown(question).into_iter().take(2).collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::{AnswerValue, compile};
+    use crate::engine::{AnswerError, understand};
+    use crate::source::KnowledgeSource;
+
+    #[test]
+    fn the_time_said_with_a_yes_is_set_against_the_window() {
+        let flow = compile(&KnowledgeSource::embedded()).unwrap();
+        let at = flow.find("urgent.spinal_surgery").unwrap();
+        let (node, question) = (flow.node(at), flow.question(at).unwrap());
+        let read = |typed: &str| understand(node, question, typed).map(|u| u.into_value());
+        let yes = Ok(AnswerValue::Choice("yes".into()));
+        let no = Ok(AnswerValue::Choice("no".into()));
+        assert_eq!(read("yes, 6 weeks ago"), yes);
+        assert_eq!(read("yes last month"), yes);
+        assert_eq!(read("yes, a few months ago"), yes);
+        // Outside the window: a no, asked back before it is recorded.
+        for outside in [
+            "yes, 2 years ago",
+            "2 years ago",
+            "years ago",
+            "yes but that was ages ago",
+            "I had a spinal fusion as a child",
+        ] {
+            let understood = understand(node, question, outside).unwrap();
+            assert_eq!(
+                understood.value(),
+                &AnswerValue::Choice("no".into()),
+                "{outside}"
+            );
+            assert!(understood.must_check(), "{outside}");
+        }
+        // A time inside the window does not make another subject a yes.
+        assert_ne!(read("had my gallbladder out a month ago"), yes);
+        // "Last year" could be four months ago or twenty: asked again.
+        assert!(matches!(
+            read("I had a spinal fusion last year"),
+            Err(AnswerError::Ambiguous { .. })
+        ));
+        // A no stays a no, whatever time it names.
+        assert_eq!(read("no, the pain started 2 weeks ago"), no);
+        // Plain answers are untouched.
+        assert_eq!(read("yes"), yes);
+        assert_eq!(read("no"), no);
+    }
+}
