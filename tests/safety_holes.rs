@@ -559,3 +559,17 @@ fn a_declared_applies_when_lets_a_walk_pass_a_red_flag_where_it_is_false() {
         "{stdout}"
     );
 }
+
+#[test]
+fn applies_when_on_a_question_that_is_not_a_red_flag_is_an_error() {
+    let knowledge = Knowledge::main(&BYPASS.replace(
+        "  ask \"Does the pain spread?\"\n",
+        "  ask \"Does the pain spread?\"\n  applies when first in [none]\n",
+    ));
+    let report = report(&knowledge.check_fails(), "E036");
+    assert!(report.starts_with("main.flow:1:10:"), "{report}");
+    assert!(
+        report.contains("`main.first` says where it applies, but it is not a red flag"),
+        "{report}"
+    );
+}

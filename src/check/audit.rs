@@ -9,11 +9,13 @@
 //! | E029 | a red flag whose urgency tag is not where its `yes` leads |
 //! | E031 | a tag that means `out_of_scope` on anything but a referral outcome |
 //! | E034 | a tag that means `emergency` or `urgent` on anything not tagged as a red flag |
+//! | E035 | the proof could not run to the end (its state budget ran out) |
+//! | E036 | `applies when` on a question that is not a red flag |
 //!
 //! They are errors, not lints: each is a rule about a danger sign that
 //! nothing would check.
 //!
-//! E025, E026, E031 and E034 are read off the graph and cost nothing: `check` finds
+//! E025, E026, E031, E034 and E036 are read off the graph and cost nothing: `check` finds
 //! them. E024 and E029 each need a walk of every path, so they belong to
 //! the proof: `verify` (and `author`, `mutate` and the language server)
 //! finds them, and `check` stays quick on large folders.
@@ -32,6 +34,7 @@ pub fn audit(flow: &Flow) -> Vec<Diagnostic> {
     errors.extend(red_flags_unsure(flow));
     errors.extend(super::tag_rules::out_of_scope_errors(flow));
     errors.extend(super::tag_rules::urgency_without_red_flag(flow));
+    errors.extend(super::tag_rules::applies_without_red_flag(flow));
     errors.sort_by_key(|e| (e.span.file(), e.span.start(), e.code()));
     errors
 }

@@ -81,6 +81,35 @@ pub(super) fn urgency_without_red_flag(flow: &Flow) -> Vec<Diagnostic> {
     errors
 }
 
+/// E036: `applies when` on a question that is not a red flag. Only the
+/// red-flag order reads it; elsewhere an author would believe it declared
+/// something the proof checks.
+pub(super) fn applies_without_red_flag(flow: &Flow) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for n in flow.node_ids() {
+        let node = flow.node(n);
+        let declared = flow.question(n).is_some_and(|q| q.applies.is_some());
+        if declared && !node.is_red_flag() {
+            errors.push(
+                Diagnostic::new(
+                    DiagnosticKind::AppliesWithoutRedFlag,
+                    node.span,
+                    format!(
+                        "`{}` says where it applies, but it is not a red flag",
+                        node.id
+                    ),
+                )
+                .with_label("`applies when` is only read on a red flag")
+                .with_hint(Some(
+                    "tag it as a red flag (`tags red_flag, urgent`), or remove `applies when`"
+                        .into(),
+                )),
+            );
+        }
+    }
+    errors
+}
+
 /// E029 for every red flag: where its `yes` leads, proved on every path.
 pub fn tag_errors(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
     let mut errors = Vec::new();

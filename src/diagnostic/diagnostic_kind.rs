@@ -116,6 +116,9 @@ kinds! {
     /// The proof could not run to the end (its state budget ran out, or a
     /// hand-built graph has a cycle): nothing is proved, and it says so.
     ProofStopped = "E035",
+    /// `applies when` on a question that is not a red flag: only the
+    /// red-flag order reads it, so elsewhere it would say nothing.
+    AppliesWithoutRedFlag = "E036",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.
