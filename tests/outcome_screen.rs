@@ -88,3 +88,44 @@ fn an_out_of_scope_result_says_so_without_an_urgency() {
         "{text}"
     );
 }
+
+/// `"..." when COND` on an outcome's advice: the line shows only on walks
+/// where its condition holds. Every conditioned line of the shipped
+/// knowledge is walked both ways.
+#[test]
+fn advice_that_assumes_a_symptom_shows_only_to_those_who_have_it() {
+    let base = "opening=self_pain,how_old=38,pregnancy=no,saddle_numbness=no,bladder_bowel=no,\
+                sexual_function=no,fainting=no,confusion=no,fever=no,history_screen=no,\
+                risk_screen=none,symptom_screen=no,how_long=acute,spread=below_knee";
+    let line = "Tell them where you feel any numbness or tingling";
+    // Numbness and a weak toe: the line fits.
+    let with = format!(
+        "{base},leg_symptoms=yes,both_legs_weak=no,rapid_weakening=no,leg_worsening=no,\
+         severe_weakness=no,numb_where=top_foot,weak_moves=big_toe,reflexes=not_tested"
+    );
+    let output = crate::common::backcheck(&["run", "--answers", &with])
+        .output()
+        .unwrap();
+    let screen = crate::common::text(&output.stdout);
+    assert!(screen.contains("RESULT: SEE YOUR DOCTOR FIRST"), "{screen}");
+    assert!(screen.contains(line), "{screen}");
+    // Pain below the knee with no numbness, tingling or weakness: not said.
+    let without = format!(
+        "{base},leg_symptoms=no,numb_where=no_numbness,weak_moves=none,reflexes=not_tested"
+    );
+    let output = crate::common::backcheck(&["run", "--answers", &without])
+        .output()
+        .unwrap();
+    let screen = crate::common::text(&output.stdout);
+    assert!(screen.contains("RESULT: SEE YOUR DOCTOR FIRST"), "{screen}");
+    assert!(!screen.contains(line), "{screen}");
+    // The JSON says the same.
+    let json = crate::common::backcheck(&["run", "--json", "--answers", &without])
+        .output()
+        .unwrap();
+    assert!(
+        !crate::common::text(&json.stdout).contains(line),
+        "{}",
+        crate::common::text(&json.stdout)
+    );
+}

@@ -23,6 +23,8 @@ pub(super) enum Way {
     Applies,
     /// The `when` arm at this index of `Decide::arms`.
     Arm(u32),
+    /// The condition at this index of an outcome's advice (`Outcome::when`).
+    Advice(u32),
     Otherwise,
 }
 
@@ -505,7 +507,7 @@ impl<'s> FileLowering<'s> {
         Decide { arms, otherwise }
     }
 
-    fn outcome(&mut self, name: &ast::Name<'s>, outcome: &ast::OutcomeDecl) -> Outcome {
+    fn outcome(&mut self, name: &ast::Name<'s>, outcome: &ast::OutcomeDecl<'s>) -> Outcome {
         let verdict = match &outcome.verdict {
             None => {
                 self.errors.push(
@@ -586,6 +588,15 @@ impl<'s> FileLowering<'s> {
             }
         };
         let texts = |texts: &[ast::Text]| texts.iter().map(|t| t.text.to_string()).collect();
+        let mut when = Vec::new();
+        for (field, line, condition) in &outcome.when {
+            self.condition(condition.clone(), Way::Advice(when.len() as u32));
+            when.push(AdviceCondition {
+                field: *field,
+                line: *line,
+                condition: Cond::Or(Vec::new()),
+            });
+        }
         Outcome {
             verdict,
             title,
@@ -594,6 +605,7 @@ impl<'s> FileLowering<'s> {
             avoid: texts(&outcome.avoid),
             selfcare: texts(&outcome.selfcare),
             safety: texts(&outcome.safety),
+            when,
         }
     }
 }

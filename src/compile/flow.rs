@@ -531,6 +531,40 @@ pub struct Outcome {
     pub avoid: Vec<String>,
     pub selfcare: Vec<String>,
     pub safety: Vec<String>,
+    /// `"..." when COND`: lines shown only when their condition holds.
+    pub when: Vec<AdviceCondition>,
+}
+
+pub use crate::syntax::ast::AdviceField;
+
+/// The condition a line of advice is shown under.
+#[derive(Debug, Clone)]
+pub struct AdviceCondition {
+    pub field: AdviceField,
+    /// The line's place in its field.
+    pub line: usize,
+    pub condition: Cond,
+}
+
+impl Outcome {
+    /// The lines of `field` that fit this walk: each line whose `when`
+    /// holds for `walk`, or that has none.
+    pub fn advice<'o>(&'o self, field: AdviceField, walk: &impl super::Lookup) -> Vec<&'o str> {
+        let lines = match field {
+            AdviceField::Plan => &self.plan,
+            AdviceField::Avoid => &self.avoid,
+            AdviceField::Selfcare => &self.selfcare,
+            AdviceField::Safety => &self.safety,
+        };
+        (lines.iter().enumerate())
+            .filter(|(at, _)| {
+                (self.when.iter())
+                    .filter(|w| w.field == field && w.line == *at)
+                    .all(|w| super::eval(&w.condition, walk))
+            })
+            .map(|(_, line)| line.as_str())
+            .collect()
+    }
 }
 
 /// What an edge of the graph stands for. The words (an answer id, a

@@ -223,6 +223,9 @@ fn condition_at(node: &mut Node, way: Way) -> Option<&mut Cond> {
     match (&mut node.kind, way) {
         (NodeKind::Question(question), Way::Skip) => Some(&mut question.skip.as_mut()?.0),
         (NodeKind::Question(question), Way::Applies) => question.applies.as_mut(),
+        (NodeKind::Outcome(outcome), Way::Advice(index)) => {
+            Some(&mut outcome.when.get_mut(index as usize)?.condition)
+        }
         (NodeKind::Decide(decide), Way::Arm(index)) => {
             Some(&mut decide.arms.get_mut(index as usize)?.condition)
         }

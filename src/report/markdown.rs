@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::time::SystemTime;
 
+use crate::compile::AdviceField;
 use crate::engine::{Current, Session};
 
 use super::explain::verdict_words;
@@ -65,7 +66,17 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
             if let Some(why) = &node.why {
                 let _ = writeln!(out, "{}\n", say(why));
             }
-            section(&mut out, "What to do", outcome.plan.iter().map(|l| say(l)));
+            // The advice that fits this walk (`when`).
+            let advice = |field| {
+                (outcome.advice(field, session).into_iter())
+                    .map(&say)
+                    .collect::<Vec<_>>()
+            };
+            section(
+                &mut out,
+                "What to do",
+                advice(AdviceField::Plan).into_iter(),
+            );
             let therapist_heading = match audience {
                 Audience::Therapist => "Therapist's plan",
                 Audience::Lay => "For your massage therapist",
@@ -86,11 +97,11 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
             if !outcome.verdict.is_referral() {
                 section(&mut out, "Changes to the massage", notes);
             }
-            section(&mut out, "Avoid", outcome.avoid.iter().map(|l| say(l)));
+            section(&mut out, "Avoid", advice(AdviceField::Avoid).into_iter());
             section(
                 &mut out,
                 "Self-care",
-                outcome.selfcare.iter().map(|l| say(l)),
+                advice(AdviceField::Selfcare).into_iter(),
             );
             if audience == Audience::Therapist {
                 section(
@@ -102,7 +113,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
             section(
                 &mut out,
                 "Get help straight away if",
-                outcome.safety.iter().map(|l| say(l)),
+                advice(AdviceField::Safety).into_iter(),
             );
             let sources = (node.sources.iter()).map(|source| super::source_words(source, audience));
             section(&mut out, "Sources", sources);

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
-use crate::compile::{Urgency, Verdict};
+use crate::compile::{AdviceField, Urgency, Verdict};
 use crate::engine::Session;
 
 use super::Audience;
@@ -41,7 +41,12 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     let _ = writeln!(out, "\n=== {banner} ===");
     // "You" is the person in pain; someone answering for them reads "they".
     let say = |text: &str| super::addressed(session, text).into_owned();
-    let say_all = |lines: &[String]| lines.iter().map(|l| say(l)).collect::<Vec<_>>();
+    // The advice that fits this walk (`when`), worded for who reads it.
+    let advice = |field| {
+        (outcome.advice(field, session).into_iter())
+            .map(&say)
+            .collect::<Vec<_>>()
+    };
     let _ = writeln!(out, "{}", say(&outcome.title).bold());
     if let Some(urgency) = outcome.verdict.urgency()
         && !node.marks.out_of_scope
@@ -83,7 +88,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     if let Some(why) = &node.why {
         let _ = writeln!(out, "Why: {}", say(why));
     }
-    list(&mut out, "What to do", &say_all(&outcome.plan));
+    list(&mut out, "What to do", &advice(AdviceField::Plan));
     // The therapist's own plan: on the lay screen too, under a heading that
     // says whom it is for, so the person can show it to their therapist.
     let therapist_heading = match audience {
@@ -103,12 +108,12 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     if !outcome.verdict.is_referral() {
         list(&mut out, "Changes to the massage", &notes);
     }
-    list(&mut out, "Avoid", &say_all(&outcome.avoid));
+    list(&mut out, "Avoid", &advice(AdviceField::Avoid));
     let selfcare_heading = match session.for_someone_else() {
         true => "Looking after themselves",
         false => "Looking after yourself",
     };
-    list(&mut out, selfcare_heading, &say_all(&outcome.selfcare));
+    list(&mut out, selfcare_heading, &advice(AdviceField::Selfcare));
     if audience == Audience::Therapist {
         let findings: Vec<String> = session
             .findings()
@@ -120,7 +125,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     list(
         &mut out,
         "Get help straight away if",
-        &say_all(&outcome.safety),
+        &advice(AdviceField::Safety),
     );
     let sources: Vec<String> = (node.sources.iter())
         .map(|source| super::source_words(source, audience))

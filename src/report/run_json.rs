@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::VerdictJson;
-use crate::compile::{Form, Note, SourceRef};
+use crate::compile::{AdviceField, Form, Note, SourceRef};
 use crate::engine::{Current, SavedKnowledge, Session};
 
 #[derive(Debug, Serialize)]
@@ -24,6 +24,8 @@ pub struct NextQuestion {
     pub max: Option<i64>,
 }
 
+// Made once per run, printed and dropped: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum RunJson<'f> {
@@ -44,12 +46,12 @@ pub enum RunJson<'f> {
         /// Empty for a referral: there is no massage to change.
         notes: Vec<&'f Note>,
         findings: Vec<&'f str>,
-        plan: &'f [String],
+        plan: Vec<&'f str>,
         /// The plan for the therapist, apart from `plan`, which speaks to the person.
         therapist_plan: &'f [String],
-        avoid: &'f [String],
-        selfcare: &'f [String],
-        safety: &'f [String],
+        avoid: Vec<&'f str>,
+        selfcare: Vec<&'f str>,
+        safety: Vec<&'f str>,
         sources: &'f [SourceRef],
         knowledge: SavedKnowledge,
     },
@@ -99,11 +101,12 @@ impl<'f> RunJson<'f> {
                     session.notes().iter().map(|(_, note)| *note).collect()
                 },
                 findings: session.findings().iter().map(|(_, f)| *f).collect(),
-                plan: &outcome.plan,
+                // The advice that fits this walk (`when`).
+                plan: outcome.advice(AdviceField::Plan, session),
                 therapist_plan: &outcome.therapist_plan,
-                avoid: &outcome.avoid,
-                selfcare: &outcome.selfcare,
-                safety: &outcome.safety,
+                avoid: outcome.advice(AdviceField::Avoid, session),
+                selfcare: outcome.advice(AdviceField::Selfcare, session),
+                safety: outcome.advice(AdviceField::Safety, session),
                 sources: &node.sources,
                 knowledge,
             },

@@ -291,6 +291,16 @@ pub struct VerdictDecl {
     pub span: Span,
 }
 
+/// Which list of an outcome's advice a line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AdviceField {
+    Plan,
+    Avoid,
+    Selfcare,
+    Safety,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutcomeDecl<'a> {
     pub verdict: Option<VerdictDecl>,
@@ -300,6 +310,8 @@ pub struct OutcomeDecl<'a> {
     pub avoid: Vec<Text<'a>>,
     pub selfcare: Vec<Text<'a>>,
     pub safety: Vec<Text<'a>>,
+    /// `"..." when COND`: the advice line it guards, by field and place.
+    pub when: Vec<(AdviceField, usize, Expr<'a>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

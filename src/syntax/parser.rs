@@ -313,11 +313,11 @@ impl<'i> Builder<'i> {
                 Rule::otherwise_arm => decide.otherwise = Some(self.step(field)?),
                 Rule::verdict => outcome.verdict = Some(self.verdict(field)?),
                 Rule::title => outcome.title = Some(self.only_text(field)?),
-                Rule::plan => outcome.plan.extend(self.texts(field)),
+                Rule::plan => self.advice(field, AdviceField::Plan, &mut outcome)?,
                 Rule::therapist_plan => outcome.therapist_plan.extend(self.texts(field)),
-                Rule::avoid => outcome.avoid.extend(self.texts(field)),
-                Rule::selfcare => outcome.selfcare.extend(self.texts(field)),
-                Rule::safety_net => outcome.safety.extend(self.texts(field)),
+                Rule::avoid => self.advice(field, AdviceField::Avoid, &mut outcome)?,
+                Rule::selfcare => self.advice(field, AdviceField::Selfcare, &mut outcome)?,
+                Rule::safety_net => self.advice(field, AdviceField::Safety, &mut outcome)?,
                 _ => {}
             }
         }
@@ -342,6 +342,35 @@ impl<'i> Builder<'i> {
 
     fn texts(&self, pair: Pair<'i, Rule>) -> Vec<Text<'i>> {
         pair.into_inner().map(|p| self.text(p)).collect()
+    }
+
+    /// The lines of a `plan`, `avoid`, `selfcare` or `safety` field, each
+    /// with its `when` condition, if any.
+    fn advice(
+        &self,
+        pair: Pair<'i, Rule>,
+        field: AdviceField,
+        outcome: &mut OutcomeDecl<'i>,
+    ) -> Built<()> {
+        for advice in pair.into_inner() {
+            let span = self.span(&advice);
+            let mut parts = advice.into_inner();
+            let text = self.text(next(&mut parts, span)?);
+            let lines = match field {
+                AdviceField::Plan => &mut outcome.plan,
+                AdviceField::Avoid => &mut outcome.avoid,
+                AdviceField::Selfcare => &mut outcome.selfcare,
+                AdviceField::Safety => &mut outcome.safety,
+            };
+            lines.push(text);
+            let at = lines.len() - 1;
+            if let Some(when) = parts.next() {
+                let when_span = self.span(&when);
+                let condition = self.condition(next(&mut when.into_inner(), when_span)?)?;
+                outcome.when.push((field, at, condition));
+            }
+        }
+        Ok(())
     }
 
     fn number_spec(&self, pair: Pair<'i, Rule>) -> Built<NumberSpec<'i>> {

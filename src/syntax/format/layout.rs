@@ -363,10 +363,11 @@ impl<'t> Layout<'t> {
         }
         for (n, value) in values.iter().enumerate() {
             let (s, e) = span(value);
+            let line = words(value);
             let (text, blank, line_start) = if n == 0 {
-                (format!("{padded} {}", value.as_str()), Blank::Keep, start)
+                (format!("{padded} {line}"), Blank::Keep, start)
             } else {
-                (value.as_str().to_string(), Blank::Never, s)
+                (line, Blank::Never, s)
             };
             let line_indent = if n == 0 {
                 indent
@@ -717,6 +718,12 @@ fn piece(text: String, start: usize, end: usize, own_line: bool) -> Piece {
 /// A field or small rule as words: keywords the grammar matches silently are
 /// put back from the rule's name.
 fn words(pair: &Pair<Rule>) -> String {
+    if pair.as_rule() == Rule::advice_when {
+        let condition_text = (pair.clone().into_inner())
+            .map(|p| condition(&p))
+            .collect::<String>();
+        return format!("when {condition_text}");
+    }
     let inner: Vec<String> = pair.clone().into_inner().map(|p| words(&p)).collect();
     let keyword = match pair.as_rule() {
         Rule::version_field => "version",
