@@ -437,3 +437,115 @@ fn a_history_that_is_a_folder_or_a_link_is_refused_untouched() {
         assert_eq!(std::fs::read(&victim).unwrap(), b"");
     }
 }
+
+/// The number `list` gives the question `id`, read from the rehearsal's own screen.
+fn listed_number(text: &str, id: &str) -> String {
+    text.lines()
+        .find_map(|line| {
+            let (number, rest) = line.trim().split_once(") ")?;
+            rest.starts_with(&format!("{id} - "))
+                .then(|| number.to_string())
+        })
+        .unwrap_or_else(|| panic!("`{id}` is not listed:\n{text}"))
+}
+
+#[test]
+fn whatif_takes_the_numbers_list_shows() {
+    let listed = stdout(&rehearse(&["--vignette", "office"], "list\nquit\n"));
+    let radiation = listed_number(&listed, "radiation");
+    let text = stdout(&rehearse(
+        &["--vignette", "office"],
+        &format!("commit treat\nwhatif {radiation}=below_knee\nquit\n"),
+    ));
+    assert!(
+        text.contains(&format!(
+            "What if {radiation}) radiation \"Below the knee\":"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "The graph would reach \"See your doctor before a massage\" (refer routine)."
+        ),
+        "{text}"
+    );
+    // The story's result is named as such, never as what is "now".
+    assert!(!text.contains("Now:"), "{text}");
+    assert!(
+        text.contains("With the story's answers (unchanged): \"Massage is suitable\" (treat)"),
+        "{text}"
+    );
+    // After the score, `list` shows the same numbers.
+    let after = stdout(&rehearse(
+        &["--vignette", "office"],
+        "commit treat\nlist\nquit\n",
+    ));
+    assert_eq!(listed_number(&after, "radiation"), radiation);
+}
+
+#[test]
+fn whatif_with_several_answers_uses_them_all() {
+    let one = stdout(&rehearse(
+        &["--vignette", "office"],
+        "commit treat\nwhatif bones=yes\nquit\n",
+    ));
+    assert!(
+        one.contains("The graph would reach \"Massage is fine, with changes\" (modify)."),
+        "{one}"
+    );
+    // Both answers count: with the first alone the result would be modify.
+    let both = stdout(&rehearse(
+        &["--vignette", "office"],
+        "commit treat\nwhatif bones=yes,radiation=below_knee\nquit\n",
+    ));
+    assert!(
+        both.contains("bones \"Yes\" and ") && both.contains(" radiation \"Below the knee\":"),
+        "{both}"
+    );
+    assert!(
+        both.contains(
+            "The graph would reach \"See your doctor before a massage\" (refer routine)."
+        ),
+        "{both}"
+    );
+    // The same commit is scored again on the other answers.
+    let rescored = |text: &str| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix("Your commit (treat) would score "))
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or_else(|| panic!("no score again:\n{text}"))
+    };
+    assert!(rescored(&both) < rescored(&one), "{both}\n{one}");
+}
+
+#[test]
+fn whatif_errors_suggest_only_what_rehearse_takes() {
+    let text = stdout(&rehearse(
+        &["--vignette", "office"],
+        "commit treat\nwhatif 99=yes\nwhatif foo\nwhatif radiation=perhaps\nwhatif bones=yes,bones=no\nwhatif\nsummary\nquit\n",
+    ));
+    assert!(!text.contains("summary`"), "{text}");
+    assert!(text.contains("There is no question `99`"), "{text}");
+    assert!(text.contains("is given twice"), "{text}");
+    assert!(
+        text.matches("Write: whatif N=ANSWER").count() >= 3,
+        "{text}"
+    );
+    assert!(!text.contains("What if"), "{text}");
+}
+
+#[test]
+fn commit_takes_none_for_no_single_root_and_skip_says_so() {
+    let text = stdout(&rehearse(
+        &["--vignette", "hidden_numbness"],
+        "commit refer routine none\nquit\n",
+    ));
+    assert!(text.contains("--- Score: "), "{text}");
+    assert!(!text.contains("Write: commit"), "{text}");
+    let text = stdout(&rehearse(&["--vignette", "office"], "skip\n"));
+    assert!(
+        text.contains("Skipped \"Stiff after a long week at the desk\": not scored."),
+        "{text}"
+    );
+}

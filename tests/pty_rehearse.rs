@@ -41,8 +41,9 @@ fn what_if_after_the_reveal() {
     p.send_line("commit treat").unwrap();
     p.expect("Verdict: right. Urgency: right.").unwrap();
     p.send_line("whatif radiation=below_knee").unwrap();
-    p.expect("the result would be \"See your doctor before a massage\" (refer routine)")
+    p.expect("The graph would reach \"See your doctor before a massage\" (refer routine)")
         .unwrap();
+    p.expect("With the story's answers (unchanged)").unwrap();
     p.send_line("quit").unwrap();
 }
 

@@ -152,20 +152,23 @@ fn round(
         match RoundCommand::parse(&line) {
             RoundCommand::Nothing => {}
             RoundCommand::Quit => return Ok((summary, false)),
-            RoundCommand::Skip => return Ok((summary, true)),
+            RoundCommand::Skip => {
+                writeln!(
+                    out,
+                    "Skipped \"{}\": not scored{}.",
+                    vignette.title,
+                    if history.is_some() {
+                        " and not recorded"
+                    } else {
+                        ""
+                    }
+                )?;
+                return Ok((summary, true));
+            }
             RoundCommand::Help => writeln!(out, "{}", round_help())?,
             RoundCommand::Story => story(vignette, out)?,
             RoundCommand::Why(rest) => why(&round, &rest, out)?,
-            RoundCommand::List => {
-                for (i, &q) in round.questions().iter().enumerate() {
-                    let node = flow.node(q);
-                    let wording = node.clinical.as_deref().unwrap_or_else(|| {
-                        flow.question(q)
-                            .map_or("", |question| question.ask.as_str())
-                    });
-                    writeln!(out, "  {:>2}) {} - {wording}", i + 1, flow.short_id(q))?;
-                }
-            }
+            RoundCommand::List => list(&round, out)?,
             RoundCommand::Commit(rest) => match parse_commitment(&round, &rest) {
                 Ok(commitment) => {
                     let score = round.commit(&commitment);
@@ -192,9 +195,10 @@ fn round(
                         };
                         record(history, &line, out)?;
                     }
+                    let go_on = after_commit(&round, &commitment, &score, lines, out)?;
                     summary.committed = Some(rest);
                     summary.score = Some(score);
-                    return after_commit(&round, lines, out).map(|go_on| (summary, go_on));
+                    return Ok((summary, go_on));
                 }
                 Err(message) => writeln!(out, "{}", message.yellow())?,
             },
@@ -226,7 +230,7 @@ fn round(
 }
 
 fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
-    let usage = "Write: commit treat | modify [CHANGES] | refer emergency|urgent|routine [L4|L5|S1] [because QUESTION ...]";
+    let usage = "Write: commit treat | modify [CHANGES] | refer emergency|urgent|routine [L4|L5|S1|none] [because QUESTION ...]";
     let lower = text.to_lowercase();
     let (decision, reasons) = match lower.split_once("because") {
         Some((decision, reasons)) => (decision.to_string(), reasons.to_string()),
@@ -247,7 +251,11 @@ fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
                 .find(|r| r.name.eq_ignore_ascii_case(w))
         })
         .map(|r| r.name);
-    let words: Vec<&str> = words.into_iter().filter(|w| !is_root(w)).collect();
+    // `none` (no single root) as the drill takes it: no root is named.
+    let words: Vec<&str> = words
+        .into_iter()
+        .filter(|w| !is_root(w) && *w != super::drill::NO_SINGLE_ROOT)
+        .collect();
     let mut changes = Vec::new();
     let verdict = match (words.first(), words.get(1)) {
         (Some(&"treat"), None) => Verdict::Treat,
@@ -326,6 +334,8 @@ fn show_score(round: &Round, score: &Score, out: &mut impl Write) -> io::Result<
 /// After the reveal: what-if questions until `next` or `quit`.
 fn after_commit(
     round: &Round,
+    commitment: &Commitment,
+    score: &Score,
     lines: &mut dyn LineSource,
     out: &mut impl Write,
 ) -> io::Result<bool> {
@@ -340,6 +350,7 @@ fn after_commit(
             RevealCommand::Nothing => {}
             RevealCommand::Next => return Ok(true),
             RevealCommand::Quit => return Ok(false),
+            RevealCommand::List => list(round, out)?,
             RevealCommand::How => writeln!(
                 out,
                 "The graph's path:\n{}",
@@ -349,11 +360,24 @@ fn after_commit(
             RevealCommand::WhatIf(rest) => writeln!(
                 out,
                 "{}",
-                crate::report::what_if_text(&session, rest.trim())
+                super::round_what_if::what_if_round(round, commitment, score, &rest)
             )?,
             RevealCommand::Other => writeln!(out, "{}", reveal_commands())?,
         }
     }
+}
+
+/// `list`: every question with the number `ask`, `why` and `whatif` take.
+fn list(round: &Round, out: &mut impl Write) -> io::Result<()> {
+    let flow = round.flow();
+    for (i, &q) in round.questions().iter().enumerate() {
+        let wording = flow.node(q).clinical.as_deref().unwrap_or_else(|| {
+            flow.question(q)
+                .map_or("", |question| question.ask.as_str())
+        });
+        writeln!(out, "  {:>2}) {} - {wording}", i + 1, flow.short_id(q))?;
+    }
+    Ok(())
 }
 
 /// `why QUESTION`: the question's clinical wording and why from the knowledge.

@@ -90,4 +90,30 @@ impl<'f> Round<'f> {
     pub fn commit(&self, commitment: &Commitment) -> Score {
         score(self.flow, &self.given, &self.asked, commitment, &self.story)
     }
+
+    /// The client's answers with `changes` in place of the story's (a
+    /// question the story leaves open gets the answer given).
+    fn given_with(&self, changes: &[(NodeId, AnswerValue)]) -> HashMap<NodeId, AnswerValue> {
+        let mut given = self.given.clone();
+        given.extend(changes.iter().cloned());
+        given
+    }
+
+    /// The walk `chat` would make had the client answered `changes`
+    /// otherwise, the rest of the story as told.
+    pub fn graph_session_with(&self, changes: &[(NodeId, AnswerValue)]) -> Session<'f> {
+        Session::replay(self.flow, &self.given_with(changes))
+    }
+
+    /// How `commitment` would score had the client answered `changes`
+    /// otherwise, with the same questions asked.
+    pub fn commit_with(&self, changes: &[(NodeId, AnswerValue)], commitment: &Commitment) -> Score {
+        score(
+            self.flow,
+            &self.given_with(changes),
+            &self.asked,
+            commitment,
+            &self.story,
+        )
+    }
 }
