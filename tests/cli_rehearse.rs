@@ -549,3 +549,136 @@ fn commit_takes_none_for_no_single_root_and_skip_says_so() {
         "{text}"
     );
 }
+
+#[test]
+fn drill_json_is_an_array_of_the_answers() {
+    let output = common::piped(
+        &[
+            "rehearse",
+            "--drill",
+            "3",
+            "--seed",
+            "4",
+            "--json",
+            "--student",
+            "Ann",
+        ],
+        std::path::Path::new("."),
+        "1\n2\n1\n",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    let answers: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let answers = answers.as_array().expect("an array");
+    assert_eq!(answers.len(), 3, "{answers:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let right_on_screen = stderr.matches("Right.").count();
+    let mut right = 0;
+    for answer in answers {
+        assert_eq!(answer["kind"], "drill");
+        assert_eq!(answer["student"], "Ann");
+        assert_eq!(answer["max_score"], 1);
+        assert!(answer["item"].as_str().is_some_and(|s| !s.is_empty()));
+        assert!(
+            answer["prompt"]
+                .as_str()
+                .is_some_and(|s| stderr.contains(s))
+        );
+        assert!(answer["seconds"].as_f64().is_some_and(|s| s >= 0.0));
+        let is_right = answer["chosen"] == answer["expected"];
+        assert_eq!(answer["right"], is_right);
+        assert_eq!(answer["points"], u32::from(is_right));
+        right += usize::from(is_right);
+    }
+    assert_eq!(right, right_on_screen, "{stderr}");
+    assert!(
+        stderr.contains(&format!("Drill score: {right}/3 right.")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn round_json_has_what_a_teacher_needs() {
+    let output = rehearse(
+        &[
+            "--json",
+            "--vignette",
+            "hidden_numbness",
+            "--student",
+            "Ben",
+        ],
+        "ask radiation\nask saddle\ncommit refer emergency L5 because saddle\nnext\n",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    // Nothing but the JSON on stdout: the story and the score went to stderr.
+    let rounds: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--- Score: "));
+    let round = &rounds[0];
+    assert_eq!(round["kind"], "vignette");
+    assert_eq!(round["student"], "Ben");
+    assert_eq!(round["title"], "Sciatica, and something else");
+    assert_eq!(round["difficulty"], "hard");
+    assert_eq!(round["verdict"], "refer");
+    assert_eq!(round["urgency"], "emergency");
+    assert_eq!(round["root"], "L5");
+    assert_eq!(round["reasons"], serde_json::json!(["saddle"]));
+    assert_eq!(
+        round["questions_asked"],
+        serde_json::json!(["radiation", "saddle"])
+    );
+    assert_eq!(round["red_flags"], serde_json::json!(["saddle"]));
+    assert_eq!(round["max_score"], 10);
+    assert_eq!(round["points"], round["score"]["points"]);
+    assert!(round["seconds"].as_f64().is_some());
+    // A modify names its changes; a skipped round has no score.
+    let rounds: serde_json::Value = serde_json::from_slice(
+        &rehearse(
+            &["--json", "--vignette", "office"],
+            "commit modify gentle side-lying\n",
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        rounds[0]["changes"],
+        serde_json::json!(["gentle", "side-lying"])
+    );
+    assert!(rounds[0].get("student").is_none());
+    let rounds: serde_json::Value =
+        serde_json::from_slice(&rehearse(&["--json", "--vignette", "office"], "skip\n").stdout)
+            .unwrap();
+    assert_eq!(rounds[0]["points"], serde_json::Value::Null);
+    assert_eq!(rounds[0]["committed"], serde_json::Value::Null);
+}
+
+#[test]
+fn review_json_has_the_figures_and_the_replays() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    let history = file.to_str().unwrap();
+    rehearse(
+        &["--history", history, "--student", "Cy"],
+        "saddle\nage\nbones\nradiation\nworse\ncommit treat\nnext\ncommit treat\nnext\n",
+    );
+    let output = rehearse(
+        &["--review", "--history", history, "--json"],
+        "saddle\ncommit refer emergency because saddle\n",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    let review: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let progress = &review["progress"];
+    assert_eq!(progress["vignette_rounds"], 2);
+    assert_eq!(progress["drill_answers"], 0);
+    assert_eq!(
+        progress["replay_vignettes"],
+        serde_json::json!(["hidden_numbness"])
+    );
+    assert_eq!(progress["per_red_flag"][0]["id"], "saddle");
+    assert_eq!(progress["per_red_flag"][0]["missed"], 1);
+    assert_eq!(review["rounds"][0]["vignette"], "hidden_numbness");
+    assert_eq!(review["rounds"][0]["points"], 10);
+    // The student is kept in the history (the replay named none).
+    let lines = history_lines(&file);
+    assert_eq!(lines.len(), 3);
+    assert!(lines[..2].iter().all(|l| l["student"] == "Cy"), "{lines:?}");
+    assert!(lines[2].get("student").is_none(), "{lines:?}");
+}

@@ -62,3 +62,35 @@ fn the_drill_scores_root_answers() {
     p.expect("Drill score: ").unwrap();
     p.expect("/3 right.").unwrap();
 }
+
+#[test]
+fn json_played_at_a_terminal_leaves_only_json_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rounds.json");
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!(
+            "exec '{}' rehearse --knowledge '{FIXTURE}' --vignette office --json > '{}'",
+            env!("CARGO_BIN_EXE_backcheck"),
+            file.display()
+        ))
+        .env("TERM", "xterm");
+    let mut p = expectrl::Session::spawn(command).expect("spawn in a pty");
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    p.expect("rehearse> ").unwrap();
+    p.send_line("ask saddle").unwrap();
+    p.expect("Client:").unwrap();
+    p.send_line("commit treat").unwrap();
+    p.expect("Score: ").unwrap();
+    p.send_line("next").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let rounds: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text:?}"));
+    assert_eq!(rounds[0]["questions_asked"], serde_json::json!(["saddle"]));
+    assert!(
+        !text.contains("rehearse>") && !text.contains('\u{1b}'),
+        "{text}"
+    );
+}

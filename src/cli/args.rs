@@ -201,8 +201,10 @@ pub struct RehearseArgs {
     /// Shuffle the vignettes (or drill items) reproducibly with this seed.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
-    /// Print a JSON score summary on stdout (the conversation goes to stderr);
-    /// with --list, the list as JSON.
+    /// Print JSON on stdout, and the conversation (prompts too) on stderr:
+    /// an array of rounds, of drill answers with --drill, an object with the
+    /// figures and what was replayed with --review, the list with --list
+    /// (docs/rehearse-json.md).
     #[arg(long)]
     pub json: bool,
     /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many
@@ -229,6 +231,10 @@ pub struct RehearseArgs {
     /// vignette whose latest round scored below full marks.
     #[arg(long, requires = "history", conflicts_with_all = ["drill", "vignette"])]
     pub review: bool,
+    /// Who is practising: kept with every round in --history and in --json,
+    /// so a teacher can put several students' files together (--class).
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
     #[command(flatten)]
     pub knowledge: KnowledgeArg,
 }

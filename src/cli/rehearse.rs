@@ -12,8 +12,8 @@ use crate::compile::Difficulty;
 use crate::diagnostic::did_you_mean;
 use crate::printable::{NAME, PATH, SENTENCE, printable};
 use crate::rehearse::{
-    History, HistoryError, MAX_DRILL_ITEMS, RehearseOptions, VignetteFilter, listing,
-    missed_vignettes, read_lines, rehearse as rehearse_rounds, review_text,
+    History, HistoryError, MAX_DRILL_ITEMS, Played, Progress, RehearseOptions, VignetteFilter,
+    listing, missed_vignettes, progress, read_lines, rehearse as rehearse_rounds, review_text,
 };
 use crate::repl::{Width, Wrapped};
 use crate::terminal::{EditorLines, LineSource, PipedLines};
@@ -75,6 +75,7 @@ pub fn rehearse(args: &RehearseArgs, io: &mut Streams, input: Input) -> Outcome 
         None => None,
     };
     let mut replay = None;
+    let mut figures = None;
     if args.review {
         let rounds: Vec<_> = recorded
             .into_iter()
@@ -104,9 +105,10 @@ pub fn rehearse(args: &RehearseArgs, io: &mut Streams, input: Input) -> Outcome 
         } else {
             write!(io.out, "{text}")?;
         }
+        figures = Some(progress(&rounds, false));
         if missed.is_empty() {
             if args.json {
-                writeln!(io.out, "[]")?;
+                write_json(io, &review_json(figures.as_ref(), Played::default()))?;
             }
             return Ok(Exit::Success);
         }
@@ -124,6 +126,8 @@ pub fn rehearse(args: &RehearseArgs, io: &mut Streams, input: Input) -> Outcome 
         filter,
         replay,
         history,
+        student: args.student.clone(),
+        drill_replay: None,
     };
     // Wrapped at words for a person at a terminal; piped lines stay whole.
     let width = match input {
@@ -137,16 +141,50 @@ pub fn rehearse(args: &RehearseArgs, io: &mut Streams, input: Input) -> Outcome 
         &mut *io.out
     };
     let mut out = Wrapped::new(talk_to, width);
-    let rounds = talk(input, |lines| {
+    let played = talk(input, args.json, |lines| {
         rehearse_rounds(flow, &options, lines, &mut out)
     })?;
     drop(out);
     if args.json {
-        let json = serde_json::to_string_pretty(&rounds)
-            .map_err(|error| Failure::new(Exit::BadInput, format!("error: {error}")))?;
-        writeln!(io.out, "{json}")?;
+        // A drill prints its answers, rounds their summaries, a review both
+        // with its figures: one JSON document on stdout either way.
+        let json = if args.review {
+            review_json(figures.as_ref(), played)
+        } else if args.drill.is_some() {
+            serde_json::to_value(&played.drill)
+        } else {
+            serde_json::to_value(&played.rounds)
+        };
+        write_json(io, &json)?;
     }
     Ok(Exit::Success)
+}
+
+/// `--review --json`: the history's figures, then what was replayed.
+fn review_json(
+    figures: Option<&Progress>,
+    played: Played,
+) -> Result<serde_json::Value, serde_json::Error> {
+    Ok(serde_json::json!({
+        "progress": serde_json::to_value(figures)?,
+        "rounds": serde_json::to_value(&played.rounds)?,
+        "drill": serde_json::to_value(&played.drill)?,
+    }))
+}
+
+fn write_json(
+    io: &mut Streams,
+    json: &Result<serde_json::Value, serde_json::Error>,
+) -> Result<(), Failure> {
+    let text = json
+        .as_ref()
+        .map_err(|error| Failure::new(Exit::BadInput, format!("error: {error}")))
+        .and_then(|value| {
+            serde_json::to_string_pretty(value)
+                .map_err(|error| Failure::new(Exit::BadInput, format!("error: {error}")))
+        })?;
+    writeln!(io.out, "{text}")?;
+    Ok(())
 }
 
 fn history_failure(file: &Path, error: &HistoryError) -> Failure {
@@ -160,11 +198,22 @@ fn history_failure(file: &Path, error: &HistoryError) -> Failure {
     )
 }
 
-/// Runs `body` on the terminal's line editor, or on piped lines.
-fn talk<T>(input: Input, body: impl FnOnce(&mut dyn LineSource) -> io::Result<T>) -> io::Result<T> {
+/// Runs `body` on the terminal's line editor, or on piped lines. With
+/// `off_stdout` the editor draws its prompts on the terminal itself, so
+/// stdout holds only what the command prints (`--json`).
+fn talk<T>(
+    input: Input,
+    off_stdout: bool,
+    body: impl FnOnce(&mut dyn LineSource) -> io::Result<T>,
+) -> io::Result<T> {
     match input {
         Input::Terminal => {
-            let mut lines = EditorLines::new(None).map_err(io::Error::other)?;
+            let mut lines = if off_stdout {
+                EditorLines::on_the_terminal(None)
+            } else {
+                EditorLines::new(None)
+            }
+            .map_err(io::Error::other)?;
             body(&mut lines)
         }
         Input::Piped(reader) => body(&mut PipedLines::new(reader)),

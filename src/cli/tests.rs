@@ -389,6 +389,7 @@ fn rehearse_args(list: bool, vignette: Option<&str>) -> RehearseArgs {
         topic: None,
         history: None,
         review: false,
+        student: None,
         knowledge: KnowledgeArg {
             knowledge: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rehearse")),
         },

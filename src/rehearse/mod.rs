@@ -6,6 +6,8 @@ mod danger;
 mod drill;
 mod explain_round;
 mod history;
+mod played;
+mod progress;
 mod rehearse_loop;
 mod review;
 mod root_table;
@@ -23,7 +25,11 @@ pub use drill::{DrillItem, ItemKind, MAX_DRILL_ITEMS, NO_SINGLE_ROOT, all_items,
 pub use history::{
     HISTORY_FILE_LIMIT, HISTORY_FORMAT, History, HistoryError, HistoryLine, read_lines,
 };
-pub use rehearse_loop::{RehearseOptions, RoundSummary, rehearse};
+pub use played::{DrillAnswer, Played, RoundSummary};
+pub use progress::{
+    DrillItemProgress, Mistake, Progress, RedFlagProgress, VignetteProgress, progress,
+};
+pub use rehearse_loop::{RehearseOptions, rehearse};
 pub use review::{missed_vignettes, review_text};
 pub use root_table::{BIG_TOE_NOTE, FINDINGS, Finding, ROOTS, Root, TestKind, root_of_findings};
 pub use round::{ClientAnswer, Round};

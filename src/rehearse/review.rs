@@ -237,6 +237,7 @@ mod tests {
             points,
             max: 10,
             mistake: None,
+            ..HistoryLine::default()
         }
     }
 

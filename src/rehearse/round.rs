@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::compile::{AnswerValue, Flow, NodeId, NodeKind, Vignette};
+use crate::compile::{AnswerValue, Flow, NodeId, NodeKind, Vignette, YesNo};
 use crate::engine::Session;
 use crate::report::answer_words;
 
@@ -66,6 +66,20 @@ impl<'f> Round<'f> {
 
     pub fn flow(&self) -> &'f Flow {
         self.flow
+    }
+
+    /// The red flags the client has (answered yes or not sure), whether
+    /// asked or not, in the order `list` shows them.
+    pub fn red_flags(&self) -> Vec<NodeId> {
+        self.questions()
+            .into_iter()
+            .filter(|&q| self.flow.node(q).is_red_flag())
+            .filter(|q| {
+                self.given
+                    .get(q)
+                    .is_some_and(|value| YesNo::Yes.is(value) || YesNo::Unsure.is(value))
+            })
+            .collect()
     }
 
     pub fn asked(&self) -> &[NodeId] {
