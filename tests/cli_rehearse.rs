@@ -18,7 +18,13 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn list_shows_id_title_difficulty_and_topic_sorted() {
+    // The topic is the kind of outcome: the answer, shown only when asked.
     let output = rehearse(&["--list"], "");
+    assert_eq!(
+        stdout(&output),
+        "office\tStiff after a long week at the desk\teasy\nhidden_numbness\tSciatica, and something else\thard\n"
+    );
+    let output = rehearse(&["--list", "--outcomes"], "");
     assert_eq!(
         stdout(&output),
         "office\tStiff after a long week at the desk\teasy\ttreat\nhidden_numbness\tSciatica, and something else\thard\temergency\n"
@@ -49,6 +55,15 @@ fn list_shows_id_title_difficulty_and_topic_sorted() {
 #[test]
 fn list_json_is_an_array_of_objects() {
     let output = rehearse(&["--list", "--json"], "");
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        list,
+        serde_json::json!([
+            {"id": "office", "title": "Stiff after a long week at the desk", "difficulty": "easy"},
+            {"id": "hidden_numbness", "title": "Sciatica, and something else", "difficulty": "hard"}
+        ])
+    );
+    let output = rehearse(&["--list", "--json", "--outcomes"], "");
     assert!(output.status.success());
     let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
@@ -63,12 +78,15 @@ fn list_json_is_an_array_of_objects() {
 #[test]
 fn difficulty_and_topic_filter_the_list_and_the_rounds() {
     assert_eq!(
-        stdout(&rehearse(&["--list", "--difficulty", "hard"], "")),
+        stdout(&rehearse(
+            &["--list", "--difficulty", "hard", "--outcomes"],
+            ""
+        )),
         "hidden_numbness\tSciatica, and something else\thard\temergency\n"
     );
     assert_eq!(
         stdout(&rehearse(&["--list", "--topic", "treat"], "")),
-        "office\tStiff after a long week at the desk\teasy\ttreat\n"
+        "office\tStiff after a long week at the desk\teasy\n"
     );
     let text = stdout(&rehearse(&["--topic", "emergency"], "skip\n"));
     assert!(text.contains("Sciatica, and something else"), "{text}");
@@ -322,7 +340,11 @@ fn review_shows_progress_and_replays_the_missed_vignettes() {
     assert!(text.contains("rounds   1-2    5.0/10"), "{text}");
     assert!(text.contains("hard         1 round   0.0/10"), "{text}");
     assert!(text.contains("emergency    1 round   0.0/10"), "{text}");
-    assert!(text.contains("hidden_numbness (0/10): you chose treat, the answer was refer emergency; missed emergency"), "{text}");
+    assert!(text.contains("  hidden_numbness (0/10) at "), "{text}");
+    assert!(
+        text.contains("    you chose treat, the answer was refer emergency; missed emergency\n    not played again yet"),
+        "{text}"
+    );
     assert!(
         text.contains("Replaying the 1 missed vignette: hidden_numbness"),
         "{text}"
@@ -681,4 +703,208 @@ fn review_json_has_the_figures_and_the_replays() {
     assert_eq!(lines.len(), 3);
     assert!(lines[..2].iter().all(|l| l["student"] == "Cy"), "{lines:?}");
     assert!(lines[2].get("student").is_none(), "{lines:?}");
+}
+
+/// A history file written by hand: `(kind, id, points)` per line.
+fn write_history(path: &std::path::Path, lines: &[(&str, &str, u32, Option<&str>)]) {
+    let mut text = String::new();
+    for (n, (kind, id, points, student)) in lines.iter().enumerate() {
+        let mut line = if *kind == "drill" {
+            serde_json::json!({"format": "backcheck-rehearse-history-1",
+                "at": format!("2026-12-01T00:00:{n:02}Z"), "kind": "drill", "id": id,
+                "topic": "drill", "committed": "L4", "expected": "L5",
+                "points": points, "max": 1})
+        } else {
+            serde_json::json!({"format": "backcheck-rehearse-history-1",
+                "at": format!("2026-12-01T00:00:{n:02}Z"), "kind": "vignette", "id": id,
+                "difficulty": "hard", "topic": "emergency", "committed": "treat",
+                "expected": "refer emergency", "points": points, "max": 10,
+                "red_flags": ["saddle"],
+                "missed_red_flags": if *points < 10 { vec!["saddle"] } else { vec![] }})
+        };
+        if let Some(student) = student {
+            line["student"] = serde_json::json!(student);
+        }
+        if *kind == "vignette" && *points == 0 {
+            line["mistake"] = serde_json::json!("missed-emergency");
+        }
+        text.push_str(&line.to_string());
+        text.push('\n');
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn review_keeps_the_drill_apart_and_shows_progress_per_vignette_and_red_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    write_history(
+        &file,
+        &[
+            ("vignette", "hidden_numbness", 0, None),
+            ("drill", "single-0", 1, None),
+            ("drill", "single-1", 1, None),
+            ("vignette", "hidden_numbness", 10, None),
+        ],
+    );
+    let text = stdout(&rehearse(
+        &["--review", "--history", file.to_str().unwrap()],
+        "",
+    ));
+    // Drill answers (out of 1, scaled, would be 10/10) are not in the mean.
+    assert!(text.contains("Rounds recorded: 2 ("), "{text}");
+    assert!(text.contains("Mean score: 5.0/10."), "{text}");
+    assert!(
+        text.contains("Drill answers recorded: 2, 2 right"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  hidden_numbness            2 rounds  first  0  best 10  latest 10 of 10"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  saddle                     2 rounds  not asked in 1; asked the latest time"
+        ),
+        "{text}"
+    );
+    // The replayed mistake shows its old and new scores.
+    assert!(
+        text.contains("  hidden_numbness (0/10) at 2026-12-01T00:00:00Z:\n    you chose treat, the answer was refer emergency; missed emergency\n    played again since: 10/10 (was 0/10)"),
+        "{text}"
+    );
+    assert!(text.contains("Nothing to replay"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
+
+#[test]
+fn review_replays_the_drill_items_answered_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    write_history(
+        &file,
+        &[
+            ("drill", "single-0", 0, None),
+            ("drill", "single-1", 1, None),
+        ],
+    );
+    let history = file.to_str().unwrap();
+    let output = rehearse(&["--review", "--history", history], "1\n");
+    let text = stdout(&output);
+    assert!(output.status.success(), "{}", common::describe(&output));
+    assert!(
+        text.contains("Then the 1 drill item last answered wrong."),
+        "{text}"
+    );
+    assert!(text.contains("Nerve-root drill: 1 item."), "{text}");
+    assert!(text.contains("Drill score: "), "{text}");
+    let lines = history_lines(&file);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[2]["kind"], "drill");
+    assert_eq!(lines[2]["id"], "single-0");
+}
+
+#[test]
+fn blind_leaves_out_what_the_graph_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    write_history(&file, &[("vignette", "hidden_numbness", 0, None)]);
+    let history = file.to_str().unwrap();
+    let seen = stdout(&rehearse(&["--review", "--history", history], "quit\n"));
+    assert!(seen.contains("the answer was refer emergency"), "{seen}");
+    assert!(seen.contains("By topic:"), "{seen}");
+    let blind = stdout(&rehearse(
+        &["--review", "--history", history, "--blind"],
+        "quit\n",
+    ));
+    // The review, before the replay (whose scoring help names every verdict).
+    let (blind, _) = blind.split_once("\nReplaying").expect("a replay");
+    for answer in [
+        "the answer was",
+        "By topic:",
+        "emergency",
+        "missed emergency",
+    ] {
+        assert!(!blind.contains(answer), "{answer}: {blind}");
+    }
+    assert!(blind.contains("hidden_numbness (0/10)"), "{blind}");
+    let json = rehearse(
+        &["--review", "--history", history, "--blind", "--json"],
+        "quit\n",
+    );
+    let review: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(review["progress"]["costliest"][0].get("expected").is_none());
+}
+
+#[test]
+fn class_puts_several_students_in_one_table() {
+    let dir = tempfile::tempdir().unwrap();
+    write_history(
+        &dir.path().join("ann.jsonl"),
+        &[
+            ("vignette", "hidden_numbness", 0, Some("Ann")),
+            ("vignette", "office", 10, None),
+            ("drill", "single-0", 1, Some("Ann")),
+        ],
+    );
+    write_history(
+        &dir.path().join("ben.jsonl"),
+        &[("vignette", "hidden_numbness", 10, None)],
+    );
+    std::fs::write(dir.path().join("notes.txt"), "not a history\n").unwrap();
+    let output = common::piped(
+        &["rehearse", "--class", dir.path().to_str().unwrap()],
+        std::path::Path::new("."),
+        "",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Students: 2."), "{text}");
+    assert!(
+        text.contains("  Ann                      2      5.0          1/1            1 of 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  ben                      1     10.0          0/0            0 of 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  saddle                 1/3  missed by Ann 1/2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  hidden_numbness         2  Ann 0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  office                  1  all at full marks"),
+        "{text}"
+    );
+    assert!(text.contains("Left out notes.txt"), "{text}");
+    let json = common::piped(
+        &[
+            "rehearse",
+            "--class",
+            dir.path().to_str().unwrap(),
+            "--json",
+        ],
+        std::path::Path::new("."),
+        "",
+    );
+    let table: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(table["students"][0]["student"], "Ann");
+    assert_eq!(table["students"][0]["progress"]["vignette_rounds"], 2);
+    assert_eq!(
+        table["per_red_flag"][0]["students"]["ben"],
+        serde_json::json!({"rounds": 1, "missed": 0})
+    );
+    // An empty folder is said plainly.
+    let empty = tempfile::tempdir().unwrap();
+    let output = common::piped(
+        &["rehearse", "--class", empty.path().to_str().unwrap()],
+        std::path::Path::new("."),
+        "",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no rehearsal history in"));
 }

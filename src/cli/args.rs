@@ -191,8 +191,9 @@ pub enum GraphFormat {
 #[derive(clap::Args)]
 #[command(after_help = crate::rehearse::SCORING_HELP)]
 pub struct RehearseArgs {
-    /// List the vignettes (id, title, difficulty, topic), sorted by difficulty
-    /// (easy first) then id, and stop. With --json, a JSON array of objects.
+    /// List the vignettes (id, title, difficulty; the topic with --outcomes),
+    /// sorted by difficulty (easy first) then id, and stop. With --json, a
+    /// JSON array of objects.
     #[arg(long, conflicts_with_all = ["history", "review", "drill", "vignette"])]
     pub list: bool,
     /// Play only this vignette.
@@ -235,6 +236,20 @@ pub struct RehearseArgs {
     /// so a teacher can put several students' files together (--class).
     #[arg(long, value_name = "NAME")]
     pub student: Option<String>,
+    /// With --list: also the topic, which is the kind of outcome the graph
+    /// reaches (the answer). Without it the list gives nothing away.
+    #[arg(long, requires = "list")]
+    pub outcomes: bool,
+    /// With --review or --class: leave out what the graph has (the expected
+    /// outcome of each mistake, its class, the means by topic), to go over
+    /// the vignettes again without the answers.
+    #[arg(long, conflicts_with = "outcomes")]
+    pub blind: bool,
+    /// A teacher's table: every history file in DIR (one per student, kept
+    /// with --history and --student) read into one table per student, per
+    /// red flag and per vignette; nothing is played.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["list", "history", "review", "drill", "vignette", "seed"])]
+    pub class: Option<PathBuf>,
     #[command(flatten)]
     pub knowledge: KnowledgeArg,
 }

@@ -2,6 +2,7 @@
 //! and engine as `chat`, scored reasoning, and a nerve-root drill.
 //! Pure: the rounds compute, `rehearse_loop` talks.
 
+mod class_table;
 mod danger;
 mod drill;
 mod explain_round;
@@ -20,6 +21,7 @@ mod story_facts;
 mod topic;
 mod vignette_filter;
 
+pub use class_table::{ClassTable, class_table, class_text};
 pub use danger::{MistakeClass, PointLine, SCORING_HELP};
 pub use drill::{DrillItem, ItemKind, MAX_DRILL_ITEMS, NO_SINGLE_ROOT, all_items, drill_items};
 pub use history::{

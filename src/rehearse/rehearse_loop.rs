@@ -529,8 +529,9 @@ fn drill(
     let mut answers: Vec<DrillAnswer> = Vec::new();
     writeln!(
         out,
-        "Nerve-root drill: {} items. Answer with the option's number; where the options are roots, also L4, L5, S1 or `none` (no single root).",
-        items.len()
+        "Nerve-root drill: {} item{}. Answer with the option's number; where the options are roots, also L4, L5, S1 or `none` (no single root).",
+        items.len(),
+        if items.len() == 1 { "" } else { "s" }
     )?;
     writeln!(out, "Source: {}", super::root_table::SOURCE)?;
     for (n, item) in items.iter().enumerate() {
