@@ -515,13 +515,18 @@ fn whatif_with_several_answers_uses_them_all() {
         one.contains("The graph would reach \"Massage is fine, with changes\" (modify)."),
         "{one}"
     );
+    // The changes that would follow, as the scoring of a modify wants them named.
+    assert!(
+        one.contains("  The massage would change:\n    - No deep tissue; no mobilisation.\n"),
+        "{one}"
+    );
     // Both answers count: with the first alone the result would be modify.
     let both = stdout(&rehearse(
         &["--vignette", "office"],
         "commit treat\nwhatif bones=yes,radiation=below_knee\nquit\n",
     ));
     assert!(
-        both.contains("bones \"Yes\" and ") && both.contains(" radiation \"Below the knee\":"),
+        both.contains("What if these 2 answers were so:\n    3) bones \"Yes\"\n    4) radiation \"Below the knee\"\n"),
         "{both}"
     );
     assert!(
@@ -907,4 +912,23 @@ fn class_puts_several_students_in_one_table() {
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no rehearsal history in"));
+}
+
+#[test]
+fn whatif_names_the_root_the_findings_would_point_to() {
+    let output = common::piped(
+        &["rehearse", "--vignette", "plasterer_l5"],
+        std::path::Path::new("."),
+        "commit refer routine L5\nwhatif numb_where=little_toe,weak_moves=toe_walk,reflexes=ankle_reduced\nquit\n",
+    );
+    let text = stdout(&output);
+    assert!(text.contains("What if "), "{text}");
+    assert!(
+        text.contains("Your commit (refer routine L5) would score"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The findings would point to the S1 root."),
+        "{text}"
+    );
 }

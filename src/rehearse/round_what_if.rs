@@ -143,7 +143,17 @@ pub fn what_if_round(
         .collect();
     let session = round.graph_session_with(&changes);
     let names: Vec<String> = others.iter().map(|other| named(round, other)).collect();
-    let mut text = format!("What if {}:\n", names.join(" and "));
+    let mut text = match &names[..] {
+        [one] => format!("What if {one}:\n"),
+        _ => format!(
+            "What if these {} answers were so:\n{}",
+            names.len(),
+            names
+                .iter()
+                .map(|name| format!("    {name}\n"))
+                .collect::<String>()
+        ),
+    };
     text.push_str(&format!(
         "  The graph would reach {}.\n",
         result(round, &session)
@@ -156,26 +166,37 @@ pub fn what_if_round(
             });
         text.push_str(&format!("  The findings would point to {root}.\n"));
     }
-    if let Some(outcome) = session.outcome()
-        && outcome.verdict == Verdict::Modify
+    // The changes the walk's notes ask for: what a modify commit must name.
+    if session
+        .outcome()
+        .is_some_and(|outcome| outcome.verdict == Verdict::Modify)
     {
-        let changes: Vec<&str> = outcome
-            .therapist_plan
+        let notes: Vec<&str> = session
+            .notes()
             .iter()
-            .chain(&outcome.avoid)
-            .map(String::as_str)
+            .map(|(_, note)| note.therapist.as_deref().unwrap_or(&note.lay))
             .collect();
-        if !changes.is_empty() {
+        if !notes.is_empty() {
             text.push_str("  The massage would change:\n");
-            for change in changes {
-                text.push_str(&format!("    - {change}\n"));
+            for note in notes {
+                text.push_str(&format!("    - {note}\n"));
             }
         }
     }
     let there = round.commit_with(&changes, commitment);
+    let mut committed = commitment.verdict.to_string();
+    for word in commitment
+        .root
+        .iter()
+        .copied()
+        .chain(commitment.changes.iter().map(String::as_str))
+    {
+        committed.push(' ');
+        committed.push_str(word);
+    }
     text.push_str(&format!(
-        "  Your commit ({}) would score {}/10 there.\n",
-        commitment.verdict, there.points
+        "  Your commit ({committed}) would score {}/10 there.\n",
+        there.points
     ));
     text.push_str(&format!(
         "With the story's answers (unchanged): {}, your commit scored {}/10.",
