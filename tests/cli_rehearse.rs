@@ -932,3 +932,91 @@ fn whatif_names_the_root_the_findings_would_point_to() {
         "{text}"
     );
 }
+
+/// Every key of `value`, at any depth, except the keys of the objects
+/// `by_name` names (their keys are students' names, not fields).
+fn keys(
+    value: &serde_json::Value,
+    by_name: &[&str],
+    into: &mut std::collections::BTreeSet<String>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                into.insert(key.clone());
+                if by_name.contains(&key.as_str()) && inner.is_object() {
+                    for named in inner.as_object().into_iter().flat_map(|m| m.values()) {
+                        keys(named, by_name, into);
+                    }
+                } else {
+                    keys(inner, by_name, into);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                keys(item, by_name, into);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn docs_describe_every_field_of_the_json() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/rehearse-json.md"
+    ))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    let history = file.to_str().unwrap();
+    let json = |output: Output| -> serde_json::Value {
+        serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", common::describe(&output)))
+    };
+    let mut outputs = vec![
+        json(rehearse(
+            &["--json", "--history", history, "--student", "Di"],
+            "saddle\ncommit refer urgent L5 because saddle\nnext\ncommit modify gentle\nnext\n",
+        )),
+        json(common::piped(
+            &["rehearse", "--drill", "2", "--json", "--history", history],
+            std::path::Path::new("."),
+            "1\n1\n",
+        )),
+        json(rehearse(&["--list", "--json", "--outcomes"], "")),
+    ];
+    outputs.push(json(rehearse(
+        &["--review", "--history", history, "--json"],
+        "commit treat\nnext\ncommit treat\nnext\n1\n1\n",
+    )));
+    outputs.push(json(common::piped(
+        &[
+            "rehearse",
+            "--class",
+            dir.path().to_str().unwrap(),
+            "--json",
+        ],
+        std::path::Path::new("."),
+        "",
+    )));
+    let mut found = std::collections::BTreeSet::new();
+    for output in &outputs {
+        keys(output, &["students"], &mut found);
+    }
+    assert!(found.len() > 40, "{found:?}");
+    let missing: Vec<&String> = found
+        .iter()
+        .filter(|key| {
+            !doc.contains(&format!("`{key}`"))
+                && !doc.contains(&format!("{{{key},"))
+                && !doc.contains(&format!(", {key}"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in docs/rehearse-json.md: {missing:?}"
+    );
+}
