@@ -342,7 +342,7 @@ fn review_shows_progress_and_replays_the_missed_vignettes() {
     assert!(text.contains("emergency    1 round   0.0/10"), "{text}");
     assert!(text.contains("  hidden_numbness (0/10) at "), "{text}");
     assert!(
-        text.contains("    you chose treat, the answer was refer emergency; missed emergency\n    not played again yet"),
+        text.contains("    you chose treat, the answer was refer emergency\n    missed emergency\n    not played again yet"),
         "{text}"
     );
     assert!(
@@ -775,7 +775,7 @@ fn review_keeps_the_drill_apart_and_shows_progress_per_vignette_and_red_flag() {
     );
     // The replayed mistake shows its old and new scores.
     assert!(
-        text.contains("  hidden_numbness (0/10) at 2026-12-01T00:00:00Z:\n    you chose treat, the answer was refer emergency; missed emergency\n    played again since: 10/10 (was 0/10)"),
+        text.contains("  hidden_numbness (0/10) at 2026-12-01T00:00:00Z:\n    you chose treat, the answer was refer emergency\n    missed emergency\n    played again since: 10/10 (was 0/10)"),
         "{text}"
     );
     assert!(text.contains("Nothing to replay"), "{text}");

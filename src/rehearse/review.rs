@@ -145,7 +145,7 @@ pub fn review_text(rounds: &[HistoryLine], blind: bool) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {:<24} {} of {}; {latest}",
+                "  {:<28} {} of {}; {latest}",
                 shown(&item.id),
                 item.right,
                 item.answered
@@ -174,7 +174,7 @@ pub fn review_text(rounds: &[HistoryLine], blind: bool) -> String {
                     line.push_str(&format!(", the answer was {}", shown(expected)));
                 }
                 if let (false, Some(class)) = (blind, mistake.mistake) {
-                    line.push_str(&format!("; {}", class.words()));
+                    line.push_str(&format!("\n    {}", class.words()));
                 }
                 match mistake.replayed {
                     Some(points) => line.push_str(&format!(
