@@ -18,7 +18,13 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn list_shows_id_title_difficulty_and_topic_sorted() {
+    // The topic is the kind of outcome: the answer, shown only when asked.
     let output = rehearse(&["--list"], "");
+    assert_eq!(
+        stdout(&output),
+        "office\tStiff after a long week at the desk\teasy\nhidden_numbness\tSciatica, and something else\thard\n"
+    );
+    let output = rehearse(&["--list", "--outcomes"], "");
     assert_eq!(
         stdout(&output),
         "office\tStiff after a long week at the desk\teasy\ttreat\nhidden_numbness\tSciatica, and something else\thard\temergency\n"
@@ -49,6 +55,15 @@ fn list_shows_id_title_difficulty_and_topic_sorted() {
 #[test]
 fn list_json_is_an_array_of_objects() {
     let output = rehearse(&["--list", "--json"], "");
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        list,
+        serde_json::json!([
+            {"id": "office", "title": "Stiff after a long week at the desk", "difficulty": "easy"},
+            {"id": "hidden_numbness", "title": "Sciatica, and something else", "difficulty": "hard"}
+        ])
+    );
+    let output = rehearse(&["--list", "--json", "--outcomes"], "");
     assert!(output.status.success());
     let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
@@ -63,12 +78,15 @@ fn list_json_is_an_array_of_objects() {
 #[test]
 fn difficulty_and_topic_filter_the_list_and_the_rounds() {
     assert_eq!(
-        stdout(&rehearse(&["--list", "--difficulty", "hard"], "")),
+        stdout(&rehearse(
+            &["--list", "--difficulty", "hard", "--outcomes"],
+            ""
+        )),
         "hidden_numbness\tSciatica, and something else\thard\temergency\n"
     );
     assert_eq!(
         stdout(&rehearse(&["--list", "--topic", "treat"], "")),
-        "office\tStiff after a long week at the desk\teasy\ttreat\n"
+        "office\tStiff after a long week at the desk\teasy\n"
     );
     let text = stdout(&rehearse(&["--topic", "emergency"], "skip\n"));
     assert!(text.contains("Sciatica, and something else"), "{text}");
@@ -322,7 +340,11 @@ fn review_shows_progress_and_replays_the_missed_vignettes() {
     assert!(text.contains("rounds   1-2    5.0/10"), "{text}");
     assert!(text.contains("hard         1 round   0.0/10"), "{text}");
     assert!(text.contains("emergency    1 round   0.0/10"), "{text}");
-    assert!(text.contains("hidden_numbness (0/10): you chose treat, the answer was refer emergency; missed emergency"), "{text}");
+    assert!(text.contains("  hidden_numbness (0/10) at "), "{text}");
+    assert!(
+        text.contains("    you chose treat, the answer was refer emergency\n    missed emergency\n    not played again yet"),
+        "{text}"
+    );
     assert!(
         text.contains("Replaying the 1 missed vignette: hidden_numbness"),
         "{text}"
@@ -436,4 +458,565 @@ fn a_history_that_is_a_folder_or_a_link_is_refused_untouched() {
         assert!(String::from_utf8_lossy(&output.stderr).contains("link"));
         assert_eq!(std::fs::read(&victim).unwrap(), b"");
     }
+}
+
+/// The number `list` gives the question `id`, read from the rehearsal's own screen.
+fn listed_number(text: &str, id: &str) -> String {
+    text.lines()
+        .find_map(|line| {
+            let (number, rest) = line.trim().split_once(") ")?;
+            rest.starts_with(&format!("{id} - "))
+                .then(|| number.to_string())
+        })
+        .unwrap_or_else(|| panic!("`{id}` is not listed:\n{text}"))
+}
+
+#[test]
+fn whatif_takes_the_numbers_list_shows() {
+    let listed = stdout(&rehearse(&["--vignette", "office"], "list\nquit\n"));
+    let radiation = listed_number(&listed, "radiation");
+    let text = stdout(&rehearse(
+        &["--vignette", "office"],
+        &format!("commit treat\nwhatif {radiation}=below_knee\nquit\n"),
+    ));
+    assert!(
+        text.contains(&format!(
+            "What if {radiation}) radiation \"Below the knee\":"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "The graph would reach \"See your doctor before a massage\" (refer routine)."
+        ),
+        "{text}"
+    );
+    // The story's result is named as such, never as what is "now".
+    assert!(!text.contains("Now:"), "{text}");
+    assert!(
+        text.contains("With the story's answers (unchanged): \"Massage is suitable\" (treat)"),
+        "{text}"
+    );
+    // After the score, `list` shows the same numbers.
+    let after = stdout(&rehearse(
+        &["--vignette", "office"],
+        "commit treat\nlist\nquit\n",
+    ));
+    assert_eq!(listed_number(&after, "radiation"), radiation);
+}
+
+#[test]
+fn whatif_with_several_answers_uses_them_all() {
+    let one = stdout(&rehearse(
+        &["--vignette", "office"],
+        "commit treat\nwhatif bones=yes\nquit\n",
+    ));
+    assert!(
+        one.contains("The graph would reach \"Massage is fine, with changes\" (modify)."),
+        "{one}"
+    );
+    // The changes that would follow, as the scoring of a modify wants them named.
+    assert!(
+        one.contains("  The massage would change:\n    - No deep tissue; no mobilisation.\n"),
+        "{one}"
+    );
+    // Both answers count: with the first alone the result would be modify.
+    let both = stdout(&rehearse(
+        &["--vignette", "office"],
+        "commit treat\nwhatif bones=yes,radiation=below_knee\nquit\n",
+    ));
+    assert!(
+        both.contains("What if these 2 answers were so:\n    3) bones \"Yes\"\n    4) radiation \"Below the knee\"\n"),
+        "{both}"
+    );
+    assert!(
+        both.contains(
+            "The graph would reach \"See your doctor before a massage\" (refer routine)."
+        ),
+        "{both}"
+    );
+    // The same commit is scored again on the other answers.
+    let rescored = |text: &str| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix("Your commit (treat) would score "))
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or_else(|| panic!("no score again:\n{text}"))
+    };
+    assert!(rescored(&both) < rescored(&one), "{both}\n{one}");
+}
+
+#[test]
+fn whatif_errors_suggest_only_what_rehearse_takes() {
+    let text = stdout(&rehearse(
+        &["--vignette", "office"],
+        "commit treat\nwhatif 99=yes\nwhatif foo\nwhatif radiation=perhaps\nwhatif bones=yes,bones=no\nwhatif\nsummary\nquit\n",
+    ));
+    assert!(!text.contains("summary`"), "{text}");
+    assert!(text.contains("There is no question `99`"), "{text}");
+    assert!(text.contains("is given twice"), "{text}");
+    assert!(
+        text.matches("Write: whatif N=ANSWER").count() >= 3,
+        "{text}"
+    );
+    assert!(!text.contains("What if"), "{text}");
+}
+
+#[test]
+fn commit_takes_none_for_no_single_root_and_skip_says_so() {
+    let text = stdout(&rehearse(
+        &["--vignette", "hidden_numbness"],
+        "commit refer routine none\nquit\n",
+    ));
+    assert!(text.contains("--- Score: "), "{text}");
+    assert!(!text.contains("Write: commit"), "{text}");
+    let text = stdout(&rehearse(&["--vignette", "office"], "skip\n"));
+    assert!(
+        text.contains("Skipped \"Stiff after a long week at the desk\": not scored."),
+        "{text}"
+    );
+}
+
+#[test]
+fn drill_json_is_an_array_of_the_answers() {
+    let output = common::piped(
+        &[
+            "rehearse",
+            "--drill",
+            "3",
+            "--seed",
+            "4",
+            "--json",
+            "--student",
+            "Ann",
+        ],
+        std::path::Path::new("."),
+        "1\n2\n1\n",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    let answers: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let answers = answers.as_array().expect("an array");
+    assert_eq!(answers.len(), 3, "{answers:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let right_on_screen = stderr.matches("Right.").count();
+    let mut right = 0;
+    for answer in answers {
+        assert_eq!(answer["kind"], "drill");
+        assert_eq!(answer["student"], "Ann");
+        assert_eq!(answer["max_score"], 1);
+        assert!(answer["item"].as_str().is_some_and(|s| !s.is_empty()));
+        assert!(
+            answer["prompt"]
+                .as_str()
+                .is_some_and(|s| stderr.contains(s))
+        );
+        assert!(answer["seconds"].as_f64().is_some_and(|s| s >= 0.0));
+        let is_right = answer["chosen"] == answer["expected"];
+        assert_eq!(answer["right"], is_right);
+        assert_eq!(answer["points"], u32::from(is_right));
+        right += usize::from(is_right);
+    }
+    assert_eq!(right, right_on_screen, "{stderr}");
+    assert!(
+        stderr.contains(&format!("Drill score: {right}/3 right.")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn round_json_has_what_a_teacher_needs() {
+    let output = rehearse(
+        &[
+            "--json",
+            "--vignette",
+            "hidden_numbness",
+            "--student",
+            "Ben",
+        ],
+        "ask radiation\nask saddle\ncommit refer emergency L5 because saddle\nnext\n",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    // Nothing but the JSON on stdout: the story and the score went to stderr.
+    let rounds: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--- Score: "));
+    let round = &rounds[0];
+    assert_eq!(round["kind"], "vignette");
+    assert_eq!(round["student"], "Ben");
+    assert_eq!(round["title"], "Sciatica, and something else");
+    assert_eq!(round["difficulty"], "hard");
+    assert_eq!(round["verdict"], "refer");
+    assert_eq!(round["urgency"], "emergency");
+    assert_eq!(round["root"], "L5");
+    assert_eq!(round["reasons"], serde_json::json!(["saddle"]));
+    assert_eq!(
+        round["questions_asked"],
+        serde_json::json!(["radiation", "saddle"])
+    );
+    assert_eq!(round["red_flags"], serde_json::json!(["saddle"]));
+    assert_eq!(round["max_score"], 10);
+    assert_eq!(round["points"], round["score"]["points"]);
+    assert!(round["seconds"].as_f64().is_some());
+    // A modify names its changes; a skipped round has no score.
+    let rounds: serde_json::Value = serde_json::from_slice(
+        &rehearse(
+            &["--json", "--vignette", "office"],
+            "commit modify gentle side-lying\n",
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        rounds[0]["changes"],
+        serde_json::json!(["gentle", "side-lying"])
+    );
+    assert!(rounds[0].get("student").is_none());
+    let rounds: serde_json::Value =
+        serde_json::from_slice(&rehearse(&["--json", "--vignette", "office"], "skip\n").stdout)
+            .unwrap();
+    assert_eq!(rounds[0]["points"], serde_json::Value::Null);
+    assert_eq!(rounds[0]["committed"], serde_json::Value::Null);
+}
+
+#[test]
+fn review_json_has_the_figures_and_the_replays() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    let history = file.to_str().unwrap();
+    rehearse(
+        &["--history", history, "--student", "Cy"],
+        "saddle\nage\nbones\nradiation\nworse\ncommit treat\nnext\ncommit treat\nnext\n",
+    );
+    let output = rehearse(
+        &["--review", "--history", history, "--json"],
+        "saddle\ncommit refer emergency because saddle\n",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    let review: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let progress = &review["progress"];
+    assert_eq!(progress["vignette_rounds"], 2);
+    assert_eq!(progress["drill_answers"], 0);
+    assert_eq!(
+        progress["replay_vignettes"],
+        serde_json::json!(["hidden_numbness"])
+    );
+    assert_eq!(progress["per_red_flag"][0]["id"], "saddle");
+    assert_eq!(progress["per_red_flag"][0]["missed"], 1);
+    assert_eq!(review["rounds"][0]["vignette"], "hidden_numbness");
+    assert_eq!(review["rounds"][0]["points"], 10);
+    // The student is kept in the history (the replay named none).
+    let lines = history_lines(&file);
+    assert_eq!(lines.len(), 3);
+    assert!(lines[..2].iter().all(|l| l["student"] == "Cy"), "{lines:?}");
+    assert!(lines[2].get("student").is_none(), "{lines:?}");
+}
+
+/// A history file written by hand: `(kind, id, points)` per line.
+fn write_history(path: &std::path::Path, lines: &[(&str, &str, u32, Option<&str>)]) {
+    let mut text = String::new();
+    for (n, (kind, id, points, student)) in lines.iter().enumerate() {
+        let mut line = if *kind == "drill" {
+            serde_json::json!({"format": "backcheck-rehearse-history-1",
+                "at": format!("2026-12-01T00:00:{n:02}Z"), "kind": "drill", "id": id,
+                "topic": "drill", "committed": "L4", "expected": "L5",
+                "points": points, "max": 1})
+        } else {
+            serde_json::json!({"format": "backcheck-rehearse-history-1",
+                "at": format!("2026-12-01T00:00:{n:02}Z"), "kind": "vignette", "id": id,
+                "difficulty": "hard", "topic": "emergency", "committed": "treat",
+                "expected": "refer emergency", "points": points, "max": 10,
+                "red_flags": ["saddle"],
+                "missed_red_flags": if *points < 10 { vec!["saddle"] } else { vec![] }})
+        };
+        if let Some(student) = student {
+            line["student"] = serde_json::json!(student);
+        }
+        if *kind == "vignette" && *points == 0 {
+            line["mistake"] = serde_json::json!("missed-emergency");
+        }
+        text.push_str(&line.to_string());
+        text.push('\n');
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn review_keeps_the_drill_apart_and_shows_progress_per_vignette_and_red_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    write_history(
+        &file,
+        &[
+            ("vignette", "hidden_numbness", 0, None),
+            ("drill", "single-0", 1, None),
+            ("drill", "single-1", 1, None),
+            ("vignette", "hidden_numbness", 10, None),
+        ],
+    );
+    let text = stdout(&rehearse(
+        &["--review", "--history", file.to_str().unwrap()],
+        "",
+    ));
+    // Drill answers (out of 1, scaled, would be 10/10) are not in the mean.
+    assert!(text.contains("Rounds recorded: 2 ("), "{text}");
+    assert!(text.contains("Mean score: 5.0/10."), "{text}");
+    assert!(
+        text.contains("Drill answers recorded: 2, 2 right"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  hidden_numbness            2 rounds  first  0  best 10  latest 10 of 10"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  saddle                     2 rounds  not asked in 1; asked the latest time"
+        ),
+        "{text}"
+    );
+    // The replayed mistake shows its old and new scores.
+    assert!(
+        text.contains("  hidden_numbness (0/10) at 2026-12-01T00:00:00Z:\n    you chose treat, the answer was refer emergency\n    missed emergency\n    played again since: 10/10 (was 0/10)"),
+        "{text}"
+    );
+    assert!(text.contains("Nothing to replay"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
+
+#[test]
+fn review_replays_the_drill_items_answered_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    write_history(
+        &file,
+        &[
+            ("drill", "single-0", 0, None),
+            ("drill", "single-1", 1, None),
+        ],
+    );
+    let history = file.to_str().unwrap();
+    let output = rehearse(&["--review", "--history", history], "1\n");
+    let text = stdout(&output);
+    assert!(output.status.success(), "{}", common::describe(&output));
+    assert!(
+        text.contains("Then the 1 drill item last answered wrong."),
+        "{text}"
+    );
+    assert!(text.contains("Nerve-root drill: 1 item."), "{text}");
+    assert!(text.contains("Drill score: "), "{text}");
+    let lines = history_lines(&file);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[2]["kind"], "drill");
+    assert_eq!(lines[2]["id"], "single-0");
+}
+
+#[test]
+fn blind_leaves_out_what_the_graph_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    write_history(&file, &[("vignette", "hidden_numbness", 0, None)]);
+    let history = file.to_str().unwrap();
+    let seen = stdout(&rehearse(&["--review", "--history", history], "quit\n"));
+    assert!(seen.contains("the answer was refer emergency"), "{seen}");
+    assert!(seen.contains("By topic:"), "{seen}");
+    let blind = stdout(&rehearse(
+        &["--review", "--history", history, "--blind"],
+        "quit\n",
+    ));
+    // The review, before the replay (whose scoring help names every verdict).
+    let (blind, _) = blind.split_once("\nReplaying").expect("a replay");
+    for answer in [
+        "the answer was",
+        "By topic:",
+        "emergency",
+        "missed emergency",
+    ] {
+        assert!(!blind.contains(answer), "{answer}: {blind}");
+    }
+    assert!(blind.contains("hidden_numbness (0/10)"), "{blind}");
+    let json = rehearse(
+        &["--review", "--history", history, "--blind", "--json"],
+        "quit\n",
+    );
+    let review: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(review["progress"]["costliest"][0].get("expected").is_none());
+}
+
+#[test]
+fn class_puts_several_students_in_one_table() {
+    let dir = tempfile::tempdir().unwrap();
+    write_history(
+        &dir.path().join("ann.jsonl"),
+        &[
+            ("vignette", "hidden_numbness", 0, Some("Ann")),
+            ("vignette", "office", 10, None),
+            ("drill", "single-0", 1, Some("Ann")),
+        ],
+    );
+    write_history(
+        &dir.path().join("ben.jsonl"),
+        &[("vignette", "hidden_numbness", 10, None)],
+    );
+    std::fs::write(dir.path().join("notes.txt"), "not a history\n").unwrap();
+    let output = common::piped(
+        &["rehearse", "--class", dir.path().to_str().unwrap()],
+        std::path::Path::new("."),
+        "",
+    );
+    assert!(output.status.success(), "{}", common::describe(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Students: 2."), "{text}");
+    assert!(
+        text.contains("  Ann                      2      5.0          1/1            1 of 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  ben                      1     10.0          0/0            0 of 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  saddle                 1/3  missed by Ann 1/2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  hidden_numbness         2  Ann 0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  office                  1  all at full marks"),
+        "{text}"
+    );
+    assert!(text.contains("Left out notes.txt"), "{text}");
+    let json = common::piped(
+        &[
+            "rehearse",
+            "--class",
+            dir.path().to_str().unwrap(),
+            "--json",
+        ],
+        std::path::Path::new("."),
+        "",
+    );
+    let table: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(table["students"][0]["student"], "Ann");
+    assert_eq!(table["students"][0]["progress"]["vignette_rounds"], 2);
+    assert_eq!(
+        table["per_red_flag"][0]["students"]["ben"],
+        serde_json::json!({"rounds": 1, "missed": 0})
+    );
+    // An empty folder is said plainly.
+    let empty = tempfile::tempdir().unwrap();
+    let output = common::piped(
+        &["rehearse", "--class", empty.path().to_str().unwrap()],
+        std::path::Path::new("."),
+        "",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no rehearsal history in"));
+}
+
+#[test]
+fn whatif_names_the_root_the_findings_would_point_to() {
+    let output = common::piped(
+        &["rehearse", "--vignette", "plasterer_l5"],
+        std::path::Path::new("."),
+        "commit refer routine L5\nwhatif numb_where=little_toe,weak_moves=toe_walk,reflexes=ankle_reduced\nquit\n",
+    );
+    let text = stdout(&output);
+    assert!(text.contains("What if "), "{text}");
+    assert!(
+        text.contains("Your commit (refer routine L5) would score"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The findings would point to the S1 root."),
+        "{text}"
+    );
+}
+
+/// Every key of `value`, at any depth, except the keys of the objects
+/// `by_name` names (their keys are students' names, not fields).
+fn keys(
+    value: &serde_json::Value,
+    by_name: &[&str],
+    into: &mut std::collections::BTreeSet<String>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                into.insert(key.clone());
+                if by_name.contains(&key.as_str()) && inner.is_object() {
+                    for named in inner.as_object().into_iter().flat_map(|m| m.values()) {
+                        keys(named, by_name, into);
+                    }
+                } else {
+                    keys(inner, by_name, into);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                keys(item, by_name, into);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn docs_describe_every_field_of_the_json() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/rehearse-json.md"
+    ))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("h.jsonl");
+    let history = file.to_str().unwrap();
+    let json = |output: Output| -> serde_json::Value {
+        serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", common::describe(&output)))
+    };
+    let mut outputs = vec![
+        json(rehearse(
+            &["--json", "--history", history, "--student", "Di"],
+            "saddle\ncommit refer urgent L5 because saddle\nnext\ncommit modify gentle\nnext\n",
+        )),
+        json(common::piped(
+            &["rehearse", "--drill", "2", "--json", "--history", history],
+            std::path::Path::new("."),
+            "1\n1\n",
+        )),
+        json(rehearse(&["--list", "--json", "--outcomes"], "")),
+    ];
+    outputs.push(json(rehearse(
+        &["--review", "--history", history, "--json"],
+        "commit treat\nnext\ncommit treat\nnext\n1\n1\n",
+    )));
+    outputs.push(json(common::piped(
+        &[
+            "rehearse",
+            "--class",
+            dir.path().to_str().unwrap(),
+            "--json",
+        ],
+        std::path::Path::new("."),
+        "",
+    )));
+    let mut found = std::collections::BTreeSet::new();
+    for output in &outputs {
+        keys(output, &["students"], &mut found);
+    }
+    assert!(found.len() > 40, "{found:?}");
+    let missing: Vec<&String> = found
+        .iter()
+        .filter(|key| {
+            !doc.contains(&format!("`{key}`"))
+                && !doc.contains(&format!("{{{key},"))
+                && !doc.contains(&format!(", {key}"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in docs/rehearse-json.md: {missing:?}"
+    );
 }

@@ -146,7 +146,9 @@ fn osteoporosis_and_blood_thinners_modify_with_both_notes() {
 
 #[test]
 fn the_shipped_vignettes_cover_every_verdict_and_urgency() {
-    let output = backcheck(&["rehearse", "--list"]).output().unwrap();
+    let output = backcheck(&["rehearse", "--list", "--outcomes"])
+        .output()
+        .unwrap();
     let list = text(&output.stdout);
     assert!(list.lines().count() >= 30, "{list}");
     for difficulty in ["\teasy\t", "\tmedium\t", "\thard\t"] {

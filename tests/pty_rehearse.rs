@@ -41,8 +41,9 @@ fn what_if_after_the_reveal() {
     p.send_line("commit treat").unwrap();
     p.expect("Verdict: right. Urgency: right.").unwrap();
     p.send_line("whatif radiation=below_knee").unwrap();
-    p.expect("the result would be \"See your doctor before a massage\" (refer routine)")
+    p.expect("The graph would reach \"See your doctor before a massage\" (refer routine)")
         .unwrap();
+    p.expect("With the story's answers (unchanged)").unwrap();
     p.send_line("quit").unwrap();
 }
 
@@ -60,4 +61,36 @@ fn the_drill_scores_root_answers() {
     }
     p.expect("Drill score: ").unwrap();
     p.expect("/3 right.").unwrap();
+}
+
+#[test]
+fn json_played_at_a_terminal_leaves_only_json_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rounds.json");
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!(
+            "exec '{}' rehearse --knowledge '{FIXTURE}' --vignette office --json > '{}'",
+            env!("CARGO_BIN_EXE_backcheck"),
+            file.display()
+        ))
+        .env("TERM", "xterm");
+    let mut p = expectrl::Session::spawn(command).expect("spawn in a pty");
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    p.expect("rehearse> ").unwrap();
+    p.send_line("ask saddle").unwrap();
+    p.expect("Client:").unwrap();
+    p.send_line("commit treat").unwrap();
+    p.expect("Score: ").unwrap();
+    p.send_line("next").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let rounds: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text:?}"));
+    assert_eq!(rounds[0]["questions_asked"], serde_json::json!(["saddle"]));
+    assert!(
+        !text.contains("rehearse>") && !text.contains('\u{1b}'),
+        "{text}"
+    );
 }

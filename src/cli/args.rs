@@ -191,8 +191,9 @@ pub enum GraphFormat {
 #[derive(clap::Args)]
 #[command(after_help = crate::rehearse::SCORING_HELP)]
 pub struct RehearseArgs {
-    /// List the vignettes (id, title, difficulty, topic), sorted by difficulty
-    /// (easy first) then id, and stop. With --json, a JSON array of objects.
+    /// List the vignettes (id, title, difficulty; the topic with --outcomes),
+    /// sorted by difficulty (easy first) then id, and stop. With --json, a
+    /// JSON array of objects.
     #[arg(long, conflicts_with_all = ["history", "review", "drill", "vignette"])]
     pub list: bool,
     /// Play only this vignette.
@@ -201,8 +202,10 @@ pub struct RehearseArgs {
     /// Shuffle the vignettes (or drill items) reproducibly with this seed.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
-    /// Print a JSON score summary on stdout (the conversation goes to stderr);
-    /// with --list, the list as JSON.
+    /// Print JSON on stdout, and the conversation (prompts too) on stderr:
+    /// an array of rounds, of drill answers with --drill, an object with the
+    /// figures and what was replayed with --review, the list with --list
+    /// (docs/rehearse-json.md).
     #[arg(long)]
     pub json: bool,
     /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many
@@ -229,6 +232,24 @@ pub struct RehearseArgs {
     /// vignette whose latest round scored below full marks.
     #[arg(long, requires = "history", conflicts_with_all = ["drill", "vignette"])]
     pub review: bool,
+    /// Who is practising: kept with every round in --history and in --json,
+    /// so a teacher can put several students' files together (--class).
+    #[arg(long, value_name = "NAME")]
+    pub student: Option<String>,
+    /// With --list: also the topic, which is the kind of outcome the graph
+    /// reaches (the answer). Without it the list gives nothing away.
+    #[arg(long, requires = "list")]
+    pub outcomes: bool,
+    /// With --review or --class: leave out what the graph has (the expected
+    /// outcome of each mistake, its class, the means by topic), to go over
+    /// the vignettes again without the answers.
+    #[arg(long, conflicts_with = "outcomes")]
+    pub blind: bool,
+    /// A teacher's table: every history file in DIR (one per student, kept
+    /// with --history and --student) read into one table per student, per
+    /// red flag and per vignette; nothing is played.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["list", "history", "review", "drill", "vignette", "seed"])]
+    pub class: Option<PathBuf>,
     #[command(flatten)]
     pub knowledge: KnowledgeArg,
 }

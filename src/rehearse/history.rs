@@ -25,7 +25,7 @@ pub const HISTORY_FILE_LIMIT: u64 = 8 << 20;
 pub const HISTORY_FORMAT: &str = "backcheck-rehearse-history-1";
 
 /// One round as the history keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct HistoryLine {
     /// Always [`HISTORY_FORMAT`].
     pub format: String,
@@ -50,6 +50,24 @@ pub struct HistoryLine {
     /// The worst mistake's class; none for full marks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mistake: Option<MistakeClass>,
+    /// Who practised (`--student NAME`); older lines have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub student: Option<String>,
+    /// The root committed (`L4`, `L5`, `S1`); none when none was named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
+    /// The root the findings point to; none without findings or when they disagree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_root: Option<String>,
+    /// The red flags the client had (vignettes), by question id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub red_flags: Vec<String>,
+    /// Those of them not asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missed_red_flags: Vec<String>,
+    /// The time the round or item took, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<f64>,
 }
 
 impl HistoryLine {
@@ -263,6 +281,7 @@ mod tests {
             points,
             max: 10,
             mistake: None,
+            ..HistoryLine::default()
         }
     }
 

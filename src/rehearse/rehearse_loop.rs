@@ -4,11 +4,12 @@
 use std::io::{self, Write};
 
 use colored::Colorize;
-use serde::Serialize;
+use std::time::Instant;
 
 use super::danger::{MistakeClass, mistake_class};
-use super::drill::{DrillItem, drill_items};
+use super::drill::{DrillItem, all_items, drill_items};
 use super::history::{HISTORY_FORMAT, History, HistoryLine, now};
+use super::played::{DrillAnswer, Played, RoundSummary, seconds};
 use super::round::{ClientAnswer, Round};
 use super::round_commands::{
     RevealCommand, RoundCommand, reveal_commands, reveal_help, round_help,
@@ -17,7 +18,7 @@ use super::score::{Commitment, Score};
 use super::seeded_order::seeded_order;
 use super::topic::{difficulty_word, topic_of};
 use super::vignette_filter::VignetteFilter;
-use crate::compile::{Flow, Urgency, Verdict, Vignette};
+use crate::compile::{Flow, NodeId, Urgency, Verdict, Vignette};
 use crate::engine::shorten;
 use crate::report::how_text;
 use crate::terminal::{Input, LineSource};
@@ -36,14 +37,11 @@ pub struct RehearseOptions {
     pub replay: Option<Vec<String>>,
     /// Record every round here (`--history FILE`), checked before the first.
     pub history: Option<History>,
-}
-
-/// One round as the `--json` summary reports it.
-#[derive(Debug, Clone, Serialize)]
-pub struct RoundSummary {
-    pub vignette: String,
-    pub committed: Option<String>,
-    pub score: Option<Score>,
+    /// Who is practising (`--student NAME`), kept with every round.
+    pub student: Option<String>,
+    /// Only these drill items, after the vignettes (`--review` replays the
+    /// items whose latest answer was wrong).
+    pub drill_replay: Option<Vec<String>>,
 }
 
 /// Runs the rehearsal and returns the summary of every round played.
@@ -52,16 +50,14 @@ pub fn rehearse(
     options: &RehearseOptions,
     lines: &mut dyn LineSource,
     out: &mut impl Write,
-) -> io::Result<Vec<RoundSummary>> {
+) -> io::Result<Played> {
     if let Some(count) = options.drill {
-        drill(
-            count,
-            options.seed.unwrap_or(0),
-            options.history.as_ref(),
-            lines,
-            out,
-        )?;
-        return Ok(Vec::new());
+        let items = drill_items(count, options.seed.unwrap_or(0));
+        let drill = drill(&items, options, lines, out)?;
+        return Ok(Played {
+            rounds: Vec::new(),
+            drill,
+        });
     }
     let kept: Vec<&Vignette> = flow
         .vignettes()
@@ -86,6 +82,7 @@ pub fn rehearse(
         writeln!(out, "{}", super::danger::SCORING_HELP)?;
     }
     let mut summaries = Vec::new();
+    let mut stopped = false;
     for (n, vignette) in chosen.iter().enumerate() {
         writeln!(
             out,
@@ -95,9 +92,10 @@ pub fn rehearse(
             vignette.title.bold(),
             vignette.difficulty.word()
         )?;
-        let (summary, carry_on) = round(flow, vignette, options.history.as_ref(), lines, out)?;
+        let (summary, carry_on) = round(flow, vignette, options, lines, out)?;
         summaries.push(summary);
         if !carry_on {
+            stopped = true;
             break;
         }
     }
@@ -117,7 +115,24 @@ pub fn rehearse(
             played.len() * 10
         )?;
     }
-    Ok(summaries)
+    let mut drill_answers = Vec::new();
+    if let Some(ids) = &options.drill_replay
+        && !ids.is_empty()
+        && !stopped
+    {
+        let items: Vec<DrillItem> = all_items()
+            .into_iter()
+            .filter(|item| ids.contains(&item.id))
+            .collect();
+        if !items.is_empty() {
+            writeln!(out, "\nThe drill items last answered wrong, again:")?;
+            drill_answers = drill(&items, options, lines, out)?;
+        }
+    }
+    Ok(Played {
+        rounds: summaries,
+        drill: drill_answers,
+    })
 }
 
 fn story(vignette: &Vignette, out: &mut impl Write) -> io::Result<()> {
@@ -127,45 +142,84 @@ fn story(vignette: &Vignette, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// The summary of a round: what was committed and its score, if it was.
+fn summary_of(
+    round: &Round,
+    student: Option<&String>,
+    committed: Option<(String, &Commitment, Score)>,
+    started: Instant,
+) -> RoundSummary {
+    let flow = round.flow();
+    let ids = |questions: &[NodeId]| -> Vec<String> {
+        questions
+            .iter()
+            .map(|&q| flow.short_id(q).to_string())
+            .collect()
+    };
+    let (typed, commitment, score) = match committed {
+        Some((typed, commitment, score)) => (Some(typed), Some(commitment), Some(score)),
+        None => (None, None, None),
+    };
+    RoundSummary {
+        kind: "vignette",
+        student: student.cloned(),
+        vignette: round.vignette.id.clone(),
+        title: round.vignette.title.clone(),
+        difficulty: difficulty_word(round.vignette.difficulty),
+        committed: typed.map(|t| t.trim().to_string()),
+        verdict: commitment.map(|c| c.verdict.into()),
+        root: commitment.and_then(|c| c.root),
+        changes: commitment.map(|c| c.changes.clone()).unwrap_or_default(),
+        reasons: commitment.map(|c| ids(&c.reasons)).unwrap_or_default(),
+        questions_asked: ids(round.asked()),
+        red_flags: ids(&round.red_flags()),
+        points: score.as_ref().map(|s| s.points),
+        max_score: super::danger::FULL_MARKS.unsigned_abs(),
+        seconds: seconds(started.elapsed()),
+        score,
+    }
+}
+
 /// Plays one vignette; `false` means the therapist wants to stop.
 fn round(
     flow: &Flow,
     vignette: &Vignette,
-    history: Option<&History>,
+    options: &RehearseOptions,
     lines: &mut dyn LineSource,
     out: &mut impl Write,
 ) -> io::Result<(RoundSummary, bool)> {
+    let history = options.history.as_ref();
+    let student = options.student.as_ref();
+    let started = Instant::now();
     let mut round = Round::new(flow, vignette);
-    let mut summary = RoundSummary {
-        vignette: vignette.id.clone(),
-        committed: None,
-        score: None,
-    };
     story(vignette, out)?;
     writeln!(out, "\n{}", round_help())?;
     loop {
         let line = match lines.read("rehearse> ") {
-            Input::Eof => return Ok((summary, false)),
+            Input::Eof => return Ok((summary_of(&round, student, None, started), false)),
             Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
             Input::Line(line) => line,
         };
         match RoundCommand::parse(&line) {
             RoundCommand::Nothing => {}
-            RoundCommand::Quit => return Ok((summary, false)),
-            RoundCommand::Skip => return Ok((summary, true)),
+            RoundCommand::Quit => return Ok((summary_of(&round, student, None, started), false)),
+            RoundCommand::Skip => {
+                writeln!(
+                    out,
+                    "Skipped \"{}\": not scored{}.",
+                    vignette.title,
+                    if history.is_some() {
+                        " and not recorded"
+                    } else {
+                        ""
+                    }
+                )?;
+                return Ok((summary_of(&round, student, None, started), true));
+            }
             RoundCommand::Help => writeln!(out, "{}", round_help())?,
             RoundCommand::Story => story(vignette, out)?,
             RoundCommand::Why(rest) => why(&round, &rest, out)?,
-            RoundCommand::List => {
-                for (i, &q) in round.questions().iter().enumerate() {
-                    let node = flow.node(q);
-                    let wording = node.clinical.as_deref().unwrap_or_else(|| {
-                        flow.question(q)
-                            .map_or("", |question| question.ask.as_str())
-                    });
-                    writeln!(out, "  {:>2}) {} - {wording}", i + 1, flow.short_id(q))?;
-                }
-            }
+            RoundCommand::List => list(&round, out)?,
             RoundCommand::Commit(rest) => match parse_commitment(&round, &rest) {
                 Ok(commitment) => {
                     let score = round.commit(&commitment);
@@ -189,12 +243,26 @@ fn round(
                                 !score.missed_red_flags.is_empty(),
                                 score.points,
                             ),
+                            student: student.cloned(),
+                            root: commitment.root.map(str::to_string),
+                            expected_root: score.expected_root.map(str::to_string),
+                            red_flags: round
+                                .red_flags()
+                                .iter()
+                                .map(|&q| flow.short_id(q).to_string())
+                                .collect(),
+                            missed_red_flags: score.missed_red_flags.clone(),
+                            seconds: Some(seconds(started.elapsed())),
                         };
                         record(history, &line, out)?;
                     }
-                    summary.committed = Some(rest);
-                    summary.score = Some(score);
-                    return after_commit(&round, lines, out).map(|go_on| (summary, go_on));
+                    let summary =
+                        summary_of(&round, student, Some((rest, &commitment, score)), started);
+                    let Some(score) = &summary.score else {
+                        return Ok((summary, true));
+                    };
+                    let go_on = after_commit(&round, &commitment, score, lines, out)?;
+                    return Ok((summary, go_on));
                 }
                 Err(message) => writeln!(out, "{}", message.yellow())?,
             },
@@ -226,7 +294,7 @@ fn round(
 }
 
 fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
-    let usage = "Write: commit treat | modify [CHANGES] | refer emergency|urgent|routine [L4|L5|S1] [because QUESTION ...]";
+    let usage = "Write: commit treat | modify [CHANGES] | refer emergency|urgent|routine [L4|L5|S1|none] [because QUESTION ...]";
     let lower = text.to_lowercase();
     let (decision, reasons) = match lower.split_once("because") {
         Some((decision, reasons)) => (decision.to_string(), reasons.to_string()),
@@ -247,7 +315,11 @@ fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
                 .find(|r| r.name.eq_ignore_ascii_case(w))
         })
         .map(|r| r.name);
-    let words: Vec<&str> = words.into_iter().filter(|w| !is_root(w)).collect();
+    // `none` (no single root) as the drill takes it: no root is named.
+    let words: Vec<&str> = words
+        .into_iter()
+        .filter(|w| !is_root(w) && *w != super::drill::NO_SINGLE_ROOT)
+        .collect();
     let mut changes = Vec::new();
     let verdict = match (words.first(), words.get(1)) {
         (Some(&"treat"), None) => Verdict::Treat,
@@ -326,6 +398,8 @@ fn show_score(round: &Round, score: &Score, out: &mut impl Write) -> io::Result<
 /// After the reveal: what-if questions until `next` or `quit`.
 fn after_commit(
     round: &Round,
+    commitment: &Commitment,
+    score: &Score,
     lines: &mut dyn LineSource,
     out: &mut impl Write,
 ) -> io::Result<bool> {
@@ -340,6 +414,7 @@ fn after_commit(
             RevealCommand::Nothing => {}
             RevealCommand::Next => return Ok(true),
             RevealCommand::Quit => return Ok(false),
+            RevealCommand::List => list(round, out)?,
             RevealCommand::How => writeln!(
                 out,
                 "The graph's path:\n{}",
@@ -349,11 +424,24 @@ fn after_commit(
             RevealCommand::WhatIf(rest) => writeln!(
                 out,
                 "{}",
-                crate::report::what_if_text(&session, rest.trim())
+                super::round_what_if::what_if_round(round, commitment, score, &rest)
             )?,
             RevealCommand::Other => writeln!(out, "{}", reveal_commands())?,
         }
     }
+}
+
+/// `list`: every question with the number `ask`, `why` and `whatif` take.
+fn list(round: &Round, out: &mut impl Write) -> io::Result<()> {
+    let flow = round.flow();
+    for (i, &q) in round.questions().iter().enumerate() {
+        let wording = flow.node(q).clinical.as_deref().unwrap_or_else(|| {
+            flow.question(q)
+                .map_or("", |question| question.ask.as_str())
+        });
+        writeln!(out, "  {:>2}) {} - {wording}", i + 1, flow.short_id(q))?;
+    }
+    Ok(())
 }
 
 /// `why QUESTION`: the question's clinical wording and why from the knowledge.
@@ -412,8 +500,7 @@ fn record(history: &History, line: &HistoryLine, out: &mut impl Write) -> io::Re
     }
 }
 
-fn drill_record(item: &DrillItem, chosen: &str) -> HistoryLine {
-    let right = chosen == item.answer;
+fn drill_record(item: &DrillItem, answer: &DrillAnswer) -> HistoryLine {
     HistoryLine {
         format: HISTORY_FORMAT.to_string(),
         at: now(),
@@ -421,37 +508,44 @@ fn drill_record(item: &DrillItem, chosen: &str) -> HistoryLine {
         id: item.id.clone(),
         difficulty: None,
         topic: "drill".to_string(),
-        committed: chosen.to_string(),
+        committed: answer.chosen.to_string(),
         expected: Some(item.answer.to_string()),
-        points: u32::from(right),
+        points: answer.points,
         max: 1,
-        mistake: (!right).then_some(MistakeClass::WrongRoot),
+        mistake: (!answer.right).then_some(MistakeClass::WrongRoot),
+        student: answer.student.clone(),
+        seconds: Some(answer.seconds),
+        ..HistoryLine::default()
     }
 }
 
+/// The drill on `items`; returns every item answered.
 fn drill(
-    count: usize,
-    seed: u64,
-    history: Option<&History>,
+    items: &[DrillItem],
+    options: &RehearseOptions,
     lines: &mut dyn LineSource,
     out: &mut impl Write,
-) -> io::Result<()> {
-    let items = drill_items(count, seed);
-    let mut right = 0;
+) -> io::Result<Vec<DrillAnswer>> {
+    let mut answers: Vec<DrillAnswer> = Vec::new();
     writeln!(
         out,
-        "Nerve-root drill: {} items. Answer with the option's number; where the options are roots, also L4, L5, S1 or `none` (no single root).",
-        items.len()
+        "Nerve-root drill: {} item{}. Answer with the option's number; where the options are roots, also L4, L5, S1 or `none` (no single root).",
+        items.len(),
+        if items.len() == 1 { "" } else { "s" }
     )?;
     writeln!(out, "Source: {}", super::root_table::SOURCE)?;
     for (n, item) in items.iter().enumerate() {
+        let started = Instant::now();
         writeln!(out, "\n{}. {}", n + 1, item.prompt)?;
         for (i, (label, _)) in item.choices.iter().enumerate() {
             writeln!(out, "  {}) {label}", i + 1)?;
         }
         let chosen = loop {
             match lines.read("drill> ") {
-                Input::Eof => return drill_total(right, n, out),
+                Input::Eof => {
+                    drill_total(&answers, out)?;
+                    return Ok(answers);
+                }
                 Input::Interrupted | Input::Unreadable | Input::TooLong => continue,
                 Input::Line(line) => {
                     let line = line.trim().to_lowercase();
@@ -483,11 +577,24 @@ fn drill(
                 }
             }
         };
-        if let Some(history) = history {
-            record(history, &drill_record(item, chosen), out)?;
+        let right = chosen == item.answer;
+        let answer = DrillAnswer {
+            kind: "drill",
+            student: options.student.clone(),
+            item: item.id.clone(),
+            prompt: item.prompt.clone(),
+            chosen,
+            expected: item.answer,
+            right,
+            points: u32::from(right),
+            max_score: 1,
+            seconds: seconds(started.elapsed()),
+        };
+        if let Some(history) = &options.history {
+            record(history, &drill_record(item, &answer), out)?;
         }
-        if chosen == item.answer {
-            right += 1;
+        answers.push(answer);
+        if right {
             writeln!(out, "{} {}", "Right.".green(), item.feedback(chosen))?;
         } else {
             writeln!(
@@ -499,11 +606,13 @@ fn drill(
             )?;
         }
     }
-    drill_total(right, items.len(), out)
+    drill_total(&answers, out)?;
+    Ok(answers)
 }
 
-fn drill_total(right: usize, of: usize, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "\nDrill score: {right}/{of} right.")
+fn drill_total(answers: &[DrillAnswer], out: &mut impl Write) -> io::Result<()> {
+    let right = answers.iter().filter(|a| a.right).count();
+    writeln!(out, "\nDrill score: {right}/{} right.", answers.len())
 }
 
 #[cfg(test)]

@@ -6,13 +6,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::history::HistoryLine;
+use super::progress::progress;
 
 /// Rounds per line of the progress over time.
 pub const ROUNDS_PER_BLOCK: usize = 10;
 /// How many blocks of ten the review lists one by one (the latest).
 pub const BLOCKS_SHOWN: usize = 20;
-/// How many of the costliest mistakes the review lists.
-pub const COSTLIEST_SHOWN: usize = 5;
 
 /// The mean of `rounds` as points out of 10 (drill items score out of 1).
 fn mean_of_ten(rounds: &[&HistoryLine]) -> f64 {
@@ -21,10 +20,6 @@ fn mean_of_ten(rounds: &[&HistoryLine]) -> f64 {
         .map(|r| f64::from(r.points) * 10.0 / f64::from(r.max.max(1)))
         .sum();
     total / rounds.len().max(1) as f64
-}
-
-fn lost(round: &HistoryLine) -> f64 {
-    f64::from(round.max.saturating_sub(round.points)) * 10.0 / f64::from(round.max.max(1))
 }
 
 /// Text read from the history file, made safe for a terminal: it may have
@@ -67,24 +62,137 @@ fn civil_date(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
-/// The progress text for `rounds` (already filtered), oldest first.
-pub fn review_text(rounds: &[HistoryLine]) -> String {
+/// The progress text for `rounds` (already filtered), oldest first:
+/// vignette rounds and drill answers apart. `blind` leaves out what the graph
+/// has (the expected outcome, the mistake's class, the topic, which is the
+/// kind of outcome).
+pub fn review_text(rounds: &[HistoryLine], blind: bool) -> String {
     let mut out = String::new();
     if rounds.is_empty() {
         let _ = writeln!(out, "No rounds recorded yet (for these filters).");
         return out;
     }
-    let all: Vec<&HistoryLine> = rounds.iter().collect();
-    let first = rounds.first().map_or("", |r| r.at.as_str());
-    let last = rounds.last().map_or("", |r| r.at.as_str());
-    let _ = writeln!(
-        out,
-        "Rounds recorded: {} ({} to {}). Mean score: {:.1}/10.",
-        rounds.len(),
-        shown(first),
-        shown(last),
-        mean_of_ten(&all)
-    );
+    let figures = progress(rounds, blind);
+    let all: Vec<&HistoryLine> = rounds.iter().filter(|r| r.is_vignette()).collect();
+    if all.is_empty() {
+        let _ = writeln!(out, "No vignette rounds recorded yet (for these filters).");
+    } else {
+        // The days only: the line stays within 80 columns.
+        let day = |r: &&HistoryLine| r.at.get(..10).unwrap_or(r.at.as_str()).to_string();
+        let first = all.first().map(day).unwrap_or_default();
+        let last = all.last().map(day).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "Rounds recorded: {} ({} to {}). Mean score: {:.1}/10.",
+            all.len(),
+            shown(&first),
+            shown(&last),
+            mean_of_ten(&all)
+        );
+    }
+    if figures.drill_answers > 0 {
+        let _ = writeln!(
+            out,
+            "Drill answers recorded: {}, {} right (not in the mean above).",
+            figures.drill_answers, figures.drill_right
+        );
+    }
+    if !all.is_empty() {
+        vignette_sections(&mut out, &all, blind);
+        let _ = writeln!(out, "\nBy vignette (first, best and latest score):");
+        for v in &figures.per_vignette {
+            let _ = writeln!(
+                out,
+                "  {:<24} {}  first {:>2}  best {:>2}  latest {:>2} of {}",
+                shown(&v.id),
+                rounds_count(v.rounds),
+                v.first,
+                v.best,
+                v.latest,
+                v.max
+            );
+        }
+    }
+    if !figures.per_red_flag.is_empty() {
+        let _ = writeln!(out, "\nBy red flag (rounds whose client had it):");
+        for flag in &figures.per_red_flag {
+            let latest = if flag.latest_missed {
+                "missed the latest time"
+            } else {
+                "asked the latest time"
+            };
+            let _ = writeln!(
+                out,
+                "  {:<24} {}  not asked in {}; {latest}",
+                shown(&flag.id),
+                rounds_count(flag.rounds),
+                flag.missed
+            );
+        }
+    }
+    let wrong: Vec<_> = figures
+        .per_drill_item
+        .iter()
+        .filter(|d| d.right < d.answered)
+        .collect();
+    if !wrong.is_empty() {
+        let _ = writeln!(out, "\nDrill items answered wrong (right of answered):");
+        for item in wrong {
+            let latest = if item.latest_right {
+                "right the latest time"
+            } else {
+                "wrong the latest time"
+            };
+            let _ = writeln!(
+                out,
+                "  {:<28} {} of {}; {latest}",
+                shown(&item.id),
+                item.right,
+                item.answered
+            );
+        }
+    }
+    if !all.is_empty() {
+        if figures.costliest.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nNo mistakes recorded: every round scored full marks."
+            );
+        } else {
+            let _ = writeln!(out, "\nThe costliest mistakes:");
+            for mistake in &figures.costliest {
+                // Three short lines: within 80 columns whatever the ids.
+                let mut line = format!(
+                    "  {} ({}/{}) at {}:\n    you chose {}",
+                    shown(&mistake.vignette),
+                    mistake.points,
+                    mistake.max,
+                    shown(&mistake.at),
+                    shown(&mistake.committed)
+                );
+                if let Some(expected) = &mistake.expected {
+                    line.push_str(&format!(", the answer was {}", shown(expected)));
+                }
+                if let (false, Some(class)) = (blind, mistake.mistake) {
+                    line.push_str(&format!("\n    {}", class.words()));
+                }
+                match mistake.replayed {
+                    Some(points) => line.push_str(&format!(
+                        "\n    played again since: {points}/{} (was {}/{})",
+                        mistake.max, mistake.points, mistake.max
+                    )),
+                    None => line.push_str("\n    not played again yet"),
+                }
+                let _ = writeln!(out, "{line}");
+            }
+        }
+    }
+    out
+}
+
+/// The vignette rounds by ten, by week, by difficulty and (unless `blind`)
+/// by topic.
+fn vignette_sections(out: &mut String, all: &[&HistoryLine], blind: bool) {
     let _ = writeln!(out, "\nBy ten rounds, oldest first:");
     let blocks: Vec<&[&HistoryLine]> = all.chunks(ROUNDS_PER_BLOCK).collect();
     // A long history: the earlier rounds in one line, the latest blocks each.
@@ -110,7 +218,7 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
         );
     }
     let mut by_week: BTreeMap<String, Vec<&HistoryLine>> = BTreeMap::new();
-    for round in rounds {
+    for &round in all {
         let week = week_of(&round.at).unwrap_or_else(|| "an unreadable date".to_string());
         by_week.entry(week).or_default().push(round);
     }
@@ -125,15 +233,15 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
     }
     let mut by_difficulty: BTreeMap<&str, Vec<&HistoryLine>> = BTreeMap::new();
     let mut by_topic: BTreeMap<&str, Vec<&HistoryLine>> = BTreeMap::new();
-    for round in rounds {
-        let difficulty = round.difficulty.as_deref().unwrap_or("drill");
+    for &round in all {
+        let difficulty = round.difficulty.as_deref().unwrap_or("unknown");
         by_difficulty.entry(difficulty).or_default().push(round);
         by_topic
             .entry(round.topic.as_str())
             .or_default()
             .push(round);
     }
-    let order = ["easy", "medium", "hard", "drill"];
+    let order = ["easy", "medium", "hard"];
     let _ = writeln!(out, "\nBy difficulty:");
     let mut difficulties: Vec<_> = by_difficulty.into_iter().collect();
     difficulties.sort_by_key(|(d, _)| order.iter().position(|o| o == d).unwrap_or(order.len()));
@@ -146,6 +254,9 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
             mean_of_ten(&group)
         );
     }
+    if blind {
+        return;
+    }
     let _ = writeln!(out, "\nBy topic:");
     for (topic, group) in by_topic {
         let _ = writeln!(
@@ -156,43 +267,6 @@ pub fn review_text(rounds: &[HistoryLine]) -> String {
             mean_of_ten(&group)
         );
     }
-    // Vignette rounds only: a wrong drill answer is a fact to relearn, not a
-    // client put at risk.
-    let mut costly: Vec<&HistoryLine> = rounds
-        .iter()
-        .filter(|r| r.is_vignette() && r.points < r.max)
-        .collect();
-    // Most points lost first; among equals the more dangerous mistake, then the latest.
-    costly.sort_by(|a, b| {
-        lost(b)
-            .total_cmp(&lost(a))
-            .then(a.mistake.cmp(&b.mistake))
-            .then(b.at.cmp(&a.at))
-    });
-    if costly.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNo mistakes recorded: every round scored full marks."
-        );
-    } else {
-        let _ = writeln!(out, "\nThe costliest mistakes:");
-        for round in costly.into_iter().take(COSTLIEST_SHOWN) {
-            let expected = round.expected.as_deref().unwrap_or("no outcome");
-            let class = round.mistake.map_or("", |m| m.words());
-            let _ = writeln!(
-                out,
-                "  {} {} ({}/{}): you chose {}, the answer was {}; {}",
-                shown(&round.at),
-                shown(&round.id),
-                round.points,
-                round.max,
-                shown(&round.committed),
-                shown(expected),
-                class
-            );
-        }
-    }
-    out
 }
 
 /// The vignettes whose latest recorded round scored below full marks, in
@@ -237,6 +311,7 @@ mod tests {
             points,
             max: 10,
             mistake: None,
+            ..HistoryLine::default()
         }
     }
 
@@ -244,7 +319,7 @@ mod tests {
     fn means_per_block_difficulty_and_topic() {
         let mut rounds: Vec<HistoryLine> = (0..10).map(|_| round("a", 4, "urgent")).collect();
         rounds.push(round("b", 10, "treat"));
-        let text = review_text(&rounds);
+        let text = review_text(&rounds, false);
         assert!(text.contains("Rounds recorded: 11"), "{text}");
         assert!(text.contains("rounds   1-10   4.0/10"), "{text}");
         assert!(text.contains("rounds  11-11   10.0/10"), "{text}");
@@ -255,7 +330,7 @@ mod tests {
 
     #[test]
     fn text_from_the_file_reaches_the_terminal_escaped() {
-        let text = review_text(&[round("\u{1b}[2Jwiped", 3, "t\u{202e}x")]);
+        let text = review_text(&[round("\u{1b}[2Jwiped", 3, "t\u{202e}x")], false);
         assert!(
             !text.contains('\u{1b}') && !text.contains('\u{202e}'),
             "{text}"
@@ -315,7 +390,7 @@ mod tests {
     #[test]
     fn a_long_history_shows_the_latest_blocks() {
         let rounds: Vec<HistoryLine> = (0..1000).map(|_| round("a", 5, "t")).collect();
-        let text = review_text(&rounds);
+        let text = review_text(&rounds, false);
         assert!(text.contains("rounds   1-800  5.0/10 (together)"), "{text}");
         assert!(text.contains("rounds 991-1000"), "{text}");
         assert_eq!(text.matches("  rounds ").count(), BLOCKS_SHOWN + 1);

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::compile::{AnswerValue, Flow, NodeId, NodeKind, Vignette};
+use crate::compile::{AnswerValue, Flow, NodeId, NodeKind, Vignette, YesNo};
 use crate::engine::Session;
 use crate::report::answer_words;
 
@@ -68,6 +68,20 @@ impl<'f> Round<'f> {
         self.flow
     }
 
+    /// The red flags the client has (answered yes or not sure), whether
+    /// asked or not, in the order `list` shows them.
+    pub fn red_flags(&self) -> Vec<NodeId> {
+        self.questions()
+            .into_iter()
+            .filter(|&q| self.flow.node(q).is_red_flag())
+            .filter(|q| {
+                self.given
+                    .get(q)
+                    .is_some_and(|value| YesNo::Yes.is(value) || YesNo::Unsure.is(value))
+            })
+            .collect()
+    }
+
     pub fn asked(&self) -> &[NodeId] {
         &self.asked
     }
@@ -89,5 +103,31 @@ impl<'f> Round<'f> {
 
     pub fn commit(&self, commitment: &Commitment) -> Score {
         score(self.flow, &self.given, &self.asked, commitment, &self.story)
+    }
+
+    /// The client's answers with `changes` in place of the story's (a
+    /// question the story leaves open gets the answer given).
+    fn given_with(&self, changes: &[(NodeId, AnswerValue)]) -> HashMap<NodeId, AnswerValue> {
+        let mut given = self.given.clone();
+        given.extend(changes.iter().cloned());
+        given
+    }
+
+    /// The walk `chat` would make had the client answered `changes`
+    /// otherwise, the rest of the story as told.
+    pub fn graph_session_with(&self, changes: &[(NodeId, AnswerValue)]) -> Session<'f> {
+        Session::replay(self.flow, &self.given_with(changes))
+    }
+
+    /// How `commitment` would score had the client answered `changes`
+    /// otherwise, with the same questions asked.
+    pub fn commit_with(&self, changes: &[(NodeId, AnswerValue)], commitment: &Commitment) -> Score {
+        score(
+            self.flow,
+            &self.given_with(changes),
+            &self.asked,
+            commitment,
+            &self.story,
+        )
     }
 }

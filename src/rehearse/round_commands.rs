@@ -67,10 +67,12 @@ pub enum RevealCommand {
     Nothing,
     Next,
     Quit,
+    /// The questions with their numbers, as while asking.
+    List,
     How,
     /// `why QUESTION`: what follows `why`.
     Why(String),
-    /// `whatif QUESTION=ANSWER`: what follows `whatif`.
+    /// `whatif N=ANSWER,N=ANSWER`: what follows `whatif`.
     WhatIf(String),
     /// Anything else: the phase's commands are listed.
     Other,
@@ -125,7 +127,7 @@ pub const ROUND_COMMANDS: &[CommandRow<RoundCommand>] = &[
         aliases: &["next"],
         takes: Takes::Nothing,
         usage: "skip",
-        help: "`skip` moves on, ",
+        help: "`skip` moves on unscored, ",
         make: |_| RoundCommand::Skip,
     },
     CommandRow {
@@ -152,8 +154,8 @@ pub const REVEAL_COMMANDS: &[CommandRow<RevealCommand>] = &[
         name: "whatif",
         aliases: &["what if"],
         takes: Takes::QuestionAndAnswer,
-        usage: "whatif QUESTION=ANSWER",
-        help: "`whatif QUESTION=ANSWER` explores another answer, ",
+        usage: "whatif N=ANSWER,N=ANSWER",
+        help: "`whatif N=ANSWER,N=ANSWER` explores other answers (numbered as `list` shows), ",
         make: RevealCommand::WhatIf,
     },
     CommandRow {
@@ -163,6 +165,14 @@ pub const REVEAL_COMMANDS: &[CommandRow<RevealCommand>] = &[
         usage: "why QUESTION",
         help: "`why QUESTION` explains one, ",
         make: RevealCommand::Why,
+    },
+    CommandRow {
+        name: "list",
+        aliases: &[],
+        takes: Takes::Nothing,
+        usage: "list",
+        help: "",
+        make: |_| RevealCommand::List,
     },
     CommandRow {
         name: "how",
@@ -280,15 +290,15 @@ mod tests {
             "Ask the client with `ask N` or just the question's number or id (`list` shows them).\n\
              When ready: `commit VERDICT [URGENCY] [ROOT] [because Q Q ...]`, e.g. `commit refer routine L5 because numb_where`;\n\
              for modify name the changes: `commit modify side-lying gentle because pregnancy`.\n\
-             `why QUESTION` explains a question, `story` shows the story again, `skip` moves on, `quit` stops."
+             `why QUESTION` explains a question, `story` shows the story again, `skip` moves on unscored, `quit` stops."
         );
         assert_eq!(
             reveal_help(),
-            "`whatif QUESTION=ANSWER` explores another answer, `why QUESTION` explains one, `how` shows the walk; `next` goes on, `quit` stops."
+            "`whatif N=ANSWER,N=ANSWER` explores other answers (numbered as `list` shows), `why QUESTION` explains one, `how` shows the walk; `next` goes on, `quit` stops."
         );
         assert_eq!(
             reveal_commands(),
-            "Type `whatif QUESTION=ANSWER`, `why QUESTION`, `how`, `next` or `quit`."
+            "Type `whatif N=ANSWER,N=ANSWER`, `why QUESTION`, `list`, `how`, `next` or `quit`."
         );
     }
 
@@ -333,7 +343,7 @@ mod tests {
     fn everything_the_reveal_help_shows_parses_as_a_command() {
         for help in [reveal_help(), reveal_commands()] {
             let quotes = quoted(&help);
-            assert_eq!(quotes.len(), 5, "{help}");
+            assert_eq!(quotes.len(), 6, "{help}");
             for typed in quotes {
                 assert_ne!(
                     RevealCommand::parse(typed),

@@ -35,11 +35,14 @@ pub struct ListedVignette {
     pub title: String,
     /// `easy`, `medium` or `hard`.
     pub difficulty: &'static str,
-    pub topic: Topic,
+    /// The kind of outcome the graph reaches: shown only when asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Topic>,
 }
 
-/// The vignettes `filter` keeps, by difficulty (easy first) then id.
-pub fn listing(flow: &Flow, filter: &VignetteFilter) -> Vec<ListedVignette> {
+/// The vignettes `filter` keeps, by difficulty (easy first) then id, with
+/// their topic when `outcomes`.
+pub fn listing(flow: &Flow, filter: &VignetteFilter, outcomes: bool) -> Vec<ListedVignette> {
     let mut kept: Vec<&Vignette> = flow
         .vignettes()
         .iter()
@@ -51,7 +54,7 @@ pub fn listing(flow: &Flow, filter: &VignetteFilter) -> Vec<ListedVignette> {
             id: v.id.clone(),
             title: v.title.clone(),
             difficulty: difficulty_word(v.difficulty),
-            topic: topic_of(flow, v),
+            topic: outcomes.then(|| topic_of(flow, v)),
         })
         .collect()
 }

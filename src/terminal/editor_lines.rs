@@ -9,7 +9,7 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
-use rustyline::{CompletionType, Config, Context, Editor, Helper};
+use rustyline::{Behavior, CompletionType, Config, Context, Editor, Helper};
 
 use super::piped_lines::MAX_LINE;
 use super::{Complete, Input, LineSource};
@@ -40,6 +40,16 @@ impl EditorLines {
     /// that file is not one `--history` wrote (it is left untouched), or
     /// when the terminal cannot be used.
     pub fn new(history: Option<&Path>) -> Result<EditorLines, String> {
+        EditorLines::with_behavior(history, Behavior::Stdio)
+    }
+
+    /// The editor drawing on the terminal itself (`/dev/tty`), not on
+    /// stdout: for a command whose stdout is its result (`rehearse --json`).
+    pub fn on_the_terminal(history: Option<&Path>) -> Result<EditorLines, String> {
+        EditorLines::with_behavior(history, Behavior::PreferTerm)
+    }
+
+    fn with_behavior(history: Option<&Path>, behavior: Behavior) -> Result<EditorLines, String> {
         let earlier = match history {
             Some(file) => Some((file.to_path_buf(), read_history(file)?)),
             None => None,
@@ -53,6 +63,7 @@ impl EditorLines {
         let config = Config::builder()
             .auto_add_history(false)
             .completion_type(CompletionType::List)
+            .behavior(behavior)
             .max_history_size(HISTORY_LINES)
             .map_err(|error| error.to_string())?
             .build();
