@@ -306,7 +306,8 @@ fn combinations(n: usize, size: usize) -> Vec<Vec<usize>> {
 
 /// The answers `question` could have had instead of `value`: every other
 /// answer of a yes/no or single-choice question; for a choose-all question
-/// "none", each choice taken away and each other choice added; for a number,
+/// "none", each choice taken away, each other choice alone and each other
+/// choice added; for a number,
 /// every other number in its range.
 pub fn other_answers(question: &Question, value: &AnswerValue) -> Vec<AnswerValue> {
     match &question.kind {
@@ -332,6 +333,7 @@ pub fn other_answers(question: &Question, value: &AnswerValue) -> Vec<AnswerValu
                 if chosen.contains(&answer.id) || Some(&answer.id) == none.as_ref() {
                     continue;
                 }
+                others.push(vec![answer.id.clone()]);
                 // "None" with something else is not an answer: replace it.
                 let mut with: Vec<String> = chosen
                     .iter()
