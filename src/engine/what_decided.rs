@@ -39,8 +39,9 @@ pub struct WhatDecided {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecidingAnswer {
     pub question: NodeId,
-    /// The answer was a plain "no", or "none of these" alone: it ruled
-    /// something out rather than told of something.
+    /// The answer was a plain "no", or "none of these" alone, and no other
+    /// answer to it reaches a less cautious result: it ruled something out
+    /// rather than told of something.
     pub rules_out: bool,
     /// The other answers that change the result, with the verdict each
     /// reaches; `None` when the walk would need more answers (the result
@@ -84,24 +85,30 @@ impl<'f> Session<'f> {
                 continue;
             };
             let others = other_answers(question, value);
-            let instead: Vec<(AnswerValue, Option<Verdict>)> = others
+            let endings: Vec<(AnswerValue, Ending)> = others
                 .iter()
                 .filter_map(|other| {
                     let mut changed = given.clone();
                     changed.insert(q, other.clone());
-                    differs(flow, &changed, reached, in_scope)
-                        .map(|verdict| (other.clone(), verdict))
+                    differs(flow, &changed, reached, in_scope).map(|ending| (other.clone(), ending))
                 })
                 .collect();
-            if instead.is_empty() {
+            if endings.is_empty() {
                 if !matches!(question.kind, QuestionKind::Number { .. }) && !others.is_empty() {
                     undecided.push((q, others));
                 }
             } else {
+                // A "no" that kept the person from a gentler result (as
+                // "already seen a doctor? no") is a reason, not a sign
+                // ruled out.
+                let gentler = (endings.iter())
+                    .any(|(_, e)| e.finished.is_some_and(|v| caution(v) < caution(reached)));
                 each.push(DecidingAnswer {
                     question: q,
-                    rules_out: rules_out(question, value),
-                    instead,
+                    rules_out: rules_out(question, value) && !gentler,
+                    instead: (endings.into_iter())
+                        .map(|(answer, ending)| (answer, ending.outright))
+                        .collect(),
                 });
             }
         }
@@ -123,15 +130,44 @@ fn differs(
     changed: &HashMap<NodeId, AnswerValue>,
     reached: Verdict,
     in_scope: bool,
-) -> Option<Option<Verdict>> {
+) -> Option<Ending> {
     let walk = Session::replay(flow, changed);
     match walk.outcome().map(|o| o.verdict) {
         Some(verdict) => {
-            (verdict != reached && !(in_scope && out_of_scope(&walk))).then_some(Some(verdict))
+            (verdict != reached && !(in_scope && out_of_scope(&walk))).then_some(Ending {
+                outright: Some(verdict),
+                finished: Some(verdict),
+            })
         }
         None => {
-            could_differ(&walk, changed, reached, &mut COMPLETION_BUDGET.clone()).then_some(None)
+            could_differ(&walk, changed, reached, &mut COMPLETION_BUDGET.clone()).map(|finished| {
+                Ending {
+                    outright: None,
+                    finished,
+                }
+            })
         }
+    }
+}
+
+/// Where a walk with one answer changed ends, when not at the result.
+struct Ending {
+    /// The verdict the changed walk reaches itself; none when it needs
+    /// more answers.
+    outright: Option<Verdict>,
+    /// The verdict it reaches, with what it opens answered "no" where it
+    /// needed more answers; none when not known (a number, a spent budget).
+    finished: Option<Verdict>,
+}
+
+/// How cautious a verdict is, from treat (0) to refer emergency (4).
+fn caution(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::Treat => 0,
+        Verdict::Modify => 1,
+        Verdict::Refer(crate::compile::Urgency::Routine) => 2,
+        Verdict::Refer(crate::compile::Urgency::Urgent) => 3,
+        Verdict::Refer(crate::compile::Urgency::Emergency) => 4,
     }
 }
 
@@ -155,22 +191,37 @@ fn out_of_scope(walk: &Session) -> bool {
 const COMPLETION_BUDGET: usize = 400;
 
 /// Whether a walk that stopped for more answers could end anywhere but at
-/// `reached`: its open questions are answered every way (every subset of a
-/// choose-all question with few options) until one ends elsewhere. A
-/// number question, a large choose-all question or a spent budget count as
-/// "could", the cautious side: the answer is then named as deciding.
+/// `reached` with nothing new reported: each question it opens answered
+/// "no" (or "none of these"), a question that has no such answer every way
+/// (every subset of a choose-all question with few options), until one
+/// ends elsewhere. So an age that only opens one more question ("sudden
+/// pain in the belly?") is not what decided a result, while a "yes" that
+/// made a walk go on to its follow-ups is. A number question, a large
+/// choose-all question or a spent budget count as "could", the cautious
+/// side: the answer is then named as deciding.
 fn could_differ(
     walk: &Session,
     given: &HashMap<NodeId, AnswerValue>,
     reached: Verdict,
     budget: &mut usize,
-) -> bool {
+) -> Option<Option<Verdict>> {
     let flow = walk.flow();
     let open = walk.current_index();
     let Some(question) = flow.question(open) else {
-        return walk.outcome().map(|o| o.verdict) != Some(reached);
+        let verdict = walk.outcome().map(|o| o.verdict);
+        return (verdict != Some(reached)).then_some(verdict);
+    };
+    let nothing_new = match &question.kind {
+        QuestionKind::YesNo { .. } => question
+            .answer(YesNo::No.id())
+            .map(|a| AnswerValue::Choice(a.id.clone())),
+        QuestionKind::Multiple { answers, .. } => {
+            none_option(question).map(|i| AnswerValue::Many(vec![answers[i].id.clone()]))
+        }
+        QuestionKind::Single { .. } | QuestionKind::Number { .. } => None,
     };
     let answers: Vec<AnswerValue> = match &question.kind {
+        _ if nothing_new.is_some() => nothing_new.into_iter().collect(),
         QuestionKind::YesNo { answers } | QuestionKind::Single { answers } => answers
             .iter()
             .map(|a| AnswerValue::Choice(a.id.clone()))
@@ -186,11 +237,11 @@ fn could_differ(
                 )
             })
             .collect(),
-        QuestionKind::Multiple { .. } | QuestionKind::Number { .. } => return true,
+        QuestionKind::Multiple { .. } | QuestionKind::Number { .. } => return Some(None),
     };
     for answer in answers {
         if *budget == 0 {
-            return true;
+            return Some(None);
         }
         *budget -= 1;
         let mut more = given.clone();
@@ -200,11 +251,11 @@ fn could_differ(
             // Not taken (a choice the engine refuses): nothing to learn.
             continue;
         }
-        if could_differ(&next, &more, reached, budget) {
-            return true;
+        if let Some(ending) = could_differ(&next, &more, reached, budget) {
+            return Some(ending);
         }
     }
-    false
+    None
 }
 
 /// The most options of a choose-all question whose every subset is tried
