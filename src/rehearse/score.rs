@@ -47,9 +47,10 @@ pub struct Score {
     pub missed_red_flags: Vec<String>,
     pub mattered_not_asked: Vec<String>,
     pub asked_not_mattering: Vec<String>,
-    /// Every question on the path whose answer, changed, could change the
-    /// result (a plausible other answer, or one of what decided it), or that
-    /// is one of answers each of which alone leads to it.
+    /// What decided the result, as the result screen says it
+    /// (`Session::what_decided`): every question on the path whose answer,
+    /// changed, could change the result, and those of which each alone
+    /// leads to it; in the order asked.
     pub deciding: Vec<String>,
     /// The root the findings point to, per 001's table; none without findings
     /// or when they conflict.
@@ -375,7 +376,7 @@ pub fn score(
         deciding: path
             .iter()
             .map(|(q, _)| *q)
-            .filter(|q| mattered.contains(q) || decided.names(*q))
+            .filter(|q| decided.names(*q))
             .map(id)
             .collect(),
         expected_root,

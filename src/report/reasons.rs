@@ -276,6 +276,76 @@ mod tests {
     use crate::compile::compile;
     use crate::source::KnowledgeSource;
 
+    fn case_walk<'f>(flow: &'f crate::compile::Flow, name: &str) -> Session<'f> {
+        let case = (flow.cases().iter()).find(|c| c.name == name).unwrap();
+        Session::replay(flow, &case.answers.iter().cloned().collect())
+    }
+
+    #[test]
+    fn how_starts_with_what_decided_in_at_most_five_lines_for_every_case() {
+        let flow = compile(&KnowledgeSource::embedded()).unwrap();
+        for case in flow.cases() {
+            let session = Session::replay(&flow, &case.answers.iter().cloned().collect());
+            if !session.is_complete() {
+                continue;
+            }
+            for audience in [
+                crate::report::Audience::Lay,
+                crate::report::Audience::Therapist,
+            ] {
+                let how = crate::report::how_text(&session, audience);
+                let (summary, walk) = how
+                    .split_once("\nThe whole walk:\n")
+                    .unwrap_or_else(|| panic!("{}: {how}", case.name));
+                assert!(summary.starts_with(SUMMARY_HEADING), "{}: {how}", case.name);
+                assert!(summary.lines().count() <= 5, "{}: {summary}", case.name);
+                assert!(walk.starts_with("1. "), "{}: {how}", case.name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_modify_says_what_decided_it_on_the_screen_in_how_and_in_the_report() {
+        let flow = compile(&KnowledgeSource::embedded()).unwrap();
+        let session = case_walk(&flow, "spasm, rash and face-down not tolerated");
+        let words = deciding_words(&session);
+        assert_eq!(words.each_alone.len(), 1, "{words:?}");
+        assert!(words.each_alone[0][0].contains("You said"), "{words:?}");
+        let screen = super::super::outcome_text(&session, crate::report::Audience::Lay);
+        assert!(screen.contains(EACH_ALONE_HEADING), "{screen}");
+        let report = super::super::markdown_report(
+            &session,
+            crate::report::Audience::Lay,
+            std::time::SystemTime::UNIX_EPOCH,
+        );
+        assert!(report.contains(EACH_ALONE_HEADING), "{report}");
+        let how = crate::report::how_text(&session, crate::report::Audience::Lay);
+        assert!(
+            how.contains("Each alone would lead here: questions"),
+            "{how}"
+        );
+    }
+
+    #[test]
+    fn an_emergency_names_its_sign_alone() {
+        let flow = compile(&KnowledgeSource::embedded()).unwrap();
+        let session = case_walk(&flow, "saddle numbness");
+        let words = deciding_words(&session);
+        assert_eq!(words.told.len(), 1, "{words:?}");
+        assert!(words.told[0].contains("bike saddle"), "{words:?}");
+        assert_eq!(words.heading(), DECIDING_HEADING);
+    }
+
+    #[test]
+    fn numbers_are_said_in_runs() {
+        assert_eq!(
+            number_runs(&[3, 4, 5, 6, 9, 12, 13]),
+            "3 to 6, 9, 12 and 13"
+        );
+        assert_eq!(number_runs(&[7]), "7");
+        assert_eq!(number_runs(&[]), "");
+    }
+
     #[test]
     fn what_was_mentioned_in_passing_is_on_the_result_and_in_the_report() {
         let flow = compile(&KnowledgeSource::embedded()).unwrap();
