@@ -171,14 +171,16 @@ fn caution(verdict: Verdict) -> u8 {
     }
 }
 
-/// A plain "no", or "none of these" alone.
+/// A plain "no", "none of these" alone, or a choice meaning none.
 fn rules_out(question: &Question, value: &AnswerValue) -> bool {
     match &question.kind {
         QuestionKind::YesNo { .. } => YesNo::No.is(value),
-        QuestionKind::Multiple { answers, .. } => {
+        // "None of these", or a single choice that says "no" ("No, it
+        // stays in my lower back").
+        QuestionKind::Multiple { answers, .. } | QuestionKind::Single { answers } => {
             none_option(question).is_some_and(|i| value.choices() == [answers[i].id.clone()])
         }
-        QuestionKind::Single { .. } | QuestionKind::Number { .. } => false,
+        QuestionKind::Number { .. } => false,
     }
 }
 
