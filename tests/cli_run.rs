@@ -172,6 +172,19 @@ fn json_names_a_warning_sign_told_beyond_the_end_of_the_walk() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["urgency"], "emergency", "{json}");
     assert_eq!(json["deciding"], "emergency.saddle_numbness", "{json}");
+    // What decided it: the "not sure" alone; "no" instead could have
+    // changed it (the walk would go on), "yes" would not.
+    assert_eq!(
+        json["decided"]["each"],
+        json!([{
+            "question": "emergency.saddle_numbness",
+            "answer": "unsure",
+            "rules_out": false,
+            "instead": [{"answer": "no", "verdict": null, "urgency": null}]
+        }]),
+        "{json}"
+    );
+    assert_eq!(json["decided"]["each_alone"], json!([]), "{json}");
     assert_eq!(
         json["warning_signs"],
         json!([{"question": "urgent.urine_problem", "answer": "yes"}]),

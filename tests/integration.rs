@@ -47,6 +47,7 @@ mod safety_holes;
 mod screen_craft;
 mod sentence_corpus;
 mod verify;
+mod what_decided;
 
 /// With `autotests = false`, a test file not named above would never run.
 #[test]

@@ -133,8 +133,11 @@ fn careful_practice_scores_far_above_careless_practice() {
         careful_total * 10 >= max * 9,
         "careful {careful_total}/{max}: {below_full:?}"
     );
+    // Careless rounds keep their band's floor: a right verdict with no
+    // screen at all still scores 6 (a wrong one never more than 4), so a
+    // careless player who treats everyone is right on the treat stories.
     assert!(
-        careless_total * 10 <= max,
+        careless_total * 100 <= max * 15,
         "careless {careless_total}/{max}"
     );
     assert!(careless_total < cautious_total && cautious_total < careful_total);

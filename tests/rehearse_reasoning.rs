@@ -94,3 +94,69 @@ fn the_reveal_explains_from_the_knowledge_and_why_works_in_a_round() {
     assert!(!reveal.contains("Rule `"), "{reveal}");
     assert!(after.contains("The graph's path:"), "{after}");
 }
+
+const THINNER_THIGH_ASKED: &str = "opening\nhow_old\npregnancy\nsaddle_numbness\nbladder_bowel\nsexual_function\nleg_symptoms\nfainting\nconfusion\nfever\nhistory_screen\nrisk_screen\nsymptom_screen\nhow_long\nspread\nconditions\nworse_positions\n";
+
+#[test]
+fn two_reasons_that_each_lead_to_modify_both_earn_credit() {
+    // Atrophy and aggravating side-lying each make it a massage with
+    // changes: neither alone decides, together they do, as the result
+    // screen says ("Each of these alone would lead here").
+    let text = round(
+        "thinner_thigh",
+        &format!("{THINNER_THIGH_ASKED}commit modify because conditions worse_positions\n"),
+    );
+    assert!(text.contains("Verdict: right"), "{text}");
+    assert!(!text.contains("reason `conditions`"), "{text}");
+    assert!(!text.contains("reason `worse_positions`"), "{text}");
+    assert!(!text.contains("`conditions` did not change"), "{text}");
+}
+
+#[test]
+fn penalties_say_could_have_changed() {
+    let text = round("thinner_thigh", "commit modify\n");
+    assert!(
+        text.contains("`saddle_numbness` could have changed the result and was not asked"),
+        "{text}"
+    );
+    assert!(!text.contains("` changed the result"), "{text}");
+}
+
+fn points(text: &str) -> u32 {
+    let start = text.find("Score: ").expect("a score") + "Score: ".len();
+    let end = start + text[start..].find('/').expect("out of ten");
+    text[start..end].parse().expect("a number")
+}
+
+#[test]
+fn a_right_verdict_with_an_incomplete_screen_scores_above_a_wrong_one() {
+    // Nothing asked at all: every red flag unasked, yet the right verdict.
+    let right = points(&round("thinner_thigh", "commit modify\n"));
+    let under = points(&round("thinner_thigh", "commit treat\n"));
+    let over = points(&round("thinner_thigh", "commit refer routine\n"));
+    assert!(right > under, "right {right}, under-triage {under}");
+    assert!(over > under, "over-caution {over}, under-triage {under}");
+    assert!(under > 0, "only a missed emergency scores 0");
+    let full = points(&round(
+        "thinner_thigh",
+        &format!("{THINNER_THIGH_ASKED}commit modify light pressure atrophy side-lying\n"),
+    ));
+    assert!(
+        full > right,
+        "a full screen {full} beats a thin one {right}"
+    );
+}
+
+#[test]
+fn the_score_bands_are_in_rehearse_help() {
+    let output = common::backcheck(&["rehearse", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&output.stdout);
+    for band in [
+        "the right verdict and urgency                     6 to 10",
+        "more cautious than the graph (over-caution)       5 to 9",
+        "less cautious than the graph (under-triage)       1 to 4",
+        "emergency where it is needed), the worst mistake  0",
+    ] {
+        assert!(help.contains(band), "{band}\n{help}");
+    }
+}

@@ -12,6 +12,7 @@ mod saved_session;
 mod session;
 mod uncertainty;
 mod understand;
+mod what_decided;
 
 pub use check_back::{CheckBack, CheckReason, Heard};
 pub use mentions::Mention;
@@ -22,6 +23,7 @@ pub use understand::{
     AnswerError, Certainty, Understood, is_safety_question, options_as_shown, says_no, shorten,
     understand,
 };
+pub use what_decided::{DecidingAnswer, WhatDecided, other_answers};
 
 #[cfg(test)]
 mod tests;

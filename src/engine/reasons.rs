@@ -1,101 +1,27 @@
-//! The right reason for a result: which answer decided a referral, and every
-//! other warning sign the person reported, on this walk or (for answers given
-//! up front) on questions the walk never reached because it had already found
-//! a reason to refer.
+//! Every warning sign the person reported besides what decided the result
+//! (`what_decided.rs`), on this walk or (for answers given up front) on
+//! questions the walk never reached because it had already found a reason
+//! to refer.
 
 use super::Session;
-use super::understand::none_option;
-use crate::compile::{AnswerValue, NodeId, QuestionKind, Verdict, YesNo};
+use crate::compile::{AnswerValue, NodeId, YesNo};
 
 /// The tag of a question whose "yes" (or "not sure") is a warning sign.
 const RED_FLAG: &str = "red_flag";
 
-/// The tag of a question whose answer can itself send the person to a doctor.
-const REFERRAL: &str = "referral";
-
 impl<'f> Session<'f> {
-    /// The answer a referral rests on: the latest answer on the path that,
-    /// given another way, would have led to no referral or a less urgent one
-    /// (so a fever with a stiff neck rests on the stiff neck, which made it
-    /// an emergency, and the fever is another warning sign) (a "yes"
-    /// or "not sure" made "no"; a "no" made "yes" on a question tagged
-    /// `referral`, such as "already checked by a doctor?"; a choose-all
-    /// question's "none"; another single choice); failing that, the latest
-    /// "yes" or "not sure" given, or else the last answer (an age).
-    /// `None` unless the walk ended in a referral.
-    pub fn deciding_answer(&self) -> Option<NodeId> {
-        let flow = self.flow();
-        if !self
-            .outcome()
-            .is_some_and(|outcome| outcome.verdict.is_referral())
-        {
-            return None;
-        }
-        let answered: Vec<(NodeId, &AnswerValue)> = self.answers().collect();
-        let no = YesNo::No.value();
-        let reached = self.outcome().and_then(|outcome| outcome.verdict.urgency());
-        // The walk goes on, or ends without a referral, or with a less
-        // urgent one.
-        let avoids_referral = |q: NodeId, other: AnswerValue| match self
-            .with_answer(q, other)
-            .outcome()
-            .map(|o| o.verdict)
-        {
-            Some(Verdict::Refer(urgency)) => Some(urgency) < reached,
-            _ => true,
-        };
-        let decided = answered.iter().rev().find(|(q, value)| {
-            let Some(question) = flow.question(*q) else {
-                return false;
-            };
-            let others: Vec<AnswerValue> = match question.kind {
-                QuestionKind::Number { .. } => Vec::new(),
-                QuestionKind::Multiple { .. } => none_option(question)
-                    .map(|i| AnswerValue::Choice(question.answers()[i].id.clone()))
-                    .filter(|none| none != *value)
-                    .into_iter()
-                    .collect(),
-                QuestionKind::YesNo { .. } if **value != no => vec![no.clone()],
-                QuestionKind::YesNo { .. } if flow.node(*q).tags.iter().any(|t| t == REFERRAL) => {
-                    vec![YesNo::Yes.value()]
-                }
-                QuestionKind::YesNo { .. } => Vec::new(),
-                QuestionKind::Single { .. } => question
-                    .answers()
-                    .iter()
-                    .map(|a| AnswerValue::Choice(a.id.clone()))
-                    .filter(|other| other != *value)
-                    .collect(),
-            };
-            others.into_iter().any(|other| avoids_referral(*q, other))
-        });
-        decided
-            .or_else(|| {
-                answered.iter().rev().find(|(q, value)| {
-                    **value != no
-                        && flow
-                            .question(*q)
-                            .is_some_and(|question| match question.kind {
-                                QuestionKind::YesNo { .. } => true,
-                                QuestionKind::Single { .. }
-                                | QuestionKind::Multiple { .. }
-                                | QuestionKind::Number { .. } => false,
-                            })
-                })
-            })
-            .or(answered.last())
-            .map(|(q, _)| *q)
-    }
-
     /// Every warning sign reported (a question tagged `red_flag` answered
-    /// anything but "no"), other than the one that decided the result: first
-    /// those on the path, in the order asked, then those given up front for
+    /// anything but "no"), other than those that decided the result (see
+    /// [`Session::what_decided`]) or are its deciding doubts: first those
+    /// on the path, in the order asked, then those given up front for
     /// questions the walk did not reach.
     pub fn other_warning_signs(&self) -> Vec<(NodeId, &AnswerValue)> {
         let flow = self.flow();
-        let deciding = self.deciding_answer();
+        let decided = self.what_decided();
+        let doubts = self.deciding_doubts();
         let warning = |q: NodeId, value: &AnswerValue| {
-            Some(q) != deciding
+            !decided.names(q)
+                && !doubts.contains(&q)
                 && !YesNo::No.is(value)
                 && flow.node(q).tags.iter().any(|tag| tag == RED_FLAG)
         };
@@ -123,16 +49,17 @@ mod tests {
         let flow = compile(&mini()).unwrap();
         let mut session = Session::new(&flow);
         session.answer_text("yes").unwrap();
-        assert_eq!(session.deciding_answer(), flow.find("saddle"));
+        let decided = session.what_decided();
+        assert_eq!(decided.questions(), vec![flow.find("saddle").unwrap()]);
         assert!(session.other_warning_signs().is_empty());
     }
 
     #[test]
-    fn nothing_decides_a_result_that_is_not_a_referral() {
+    fn nothing_decides_a_walk_not_finished() {
         let flow = compile(&mini()).unwrap();
         let mut session = Session::new(&flow);
         session.answer_text("no").unwrap();
-        assert_eq!(session.deciding_answer(), None);
+        assert_eq!(session.what_decided(), Default::default());
     }
 
     #[test]
@@ -148,7 +75,7 @@ mod tests {
         given.insert(id("urine_problem"), AnswerValue::Choice("yes".into()));
         given.insert(id("cancer"), AnswerValue::Choice("no".into()));
         let session = Session::from_answers(&flow, &given);
-        assert_eq!(session.deciding_answer(), Some(id("saddle_numbness")));
+        assert_eq!(session.deciding_doubts(), vec![id("saddle_numbness")]);
         let others: Vec<_> = session
             .other_warning_signs()
             .iter()
@@ -183,12 +110,10 @@ mod tests {
         given.insert(id("fever"), AnswerValue::Choice("yes".into()));
         given.insert(id("fever_severe"), AnswerValue::Choice("yes".into()));
         let session = Session::replay(&flow, &given);
-        assert_eq!(session.deciding_answer(), Some(id("fever_severe")));
-        let others: Vec<_> = session
-            .other_warning_signs()
-            .iter()
-            .map(|(q, _)| *q)
-            .collect();
-        assert_eq!(others, vec![id("fever")]);
+        let decided = session.what_decided();
+        assert!(decided.names(id("fever_severe")), "{decided:?}");
+        // The fever is needed too: without it the stiff neck is not asked.
+        assert!(decided.names(id("fever")), "{decided:?}");
+        assert!(session.other_warning_signs().is_empty());
     }
 }

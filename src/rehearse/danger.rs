@@ -15,7 +15,7 @@ pub const UNDER_TRIAGE_PER_STEP: i32 = 3;
 pub const OVER_CAUTION_PER_STEP: i32 = 1;
 /// Each red flag the client has that was never asked.
 pub const MISSED_RED_FLAG: i32 = 3;
-/// Each question that changed the result, neither asked nor told in the story.
+/// Each question that could have changed the result, neither asked nor told in the story.
 pub const MATTERED_NOT_ASKED: i32 = 1;
 
 /// Naming the wrong nerve root for the findings.
@@ -29,21 +29,65 @@ pub const REASON_WRONG: i32 = 1;
 
 /// The rules in words, for `rehearse --help` and the start of a rehearsal.
 pub const SCORING_HELP: &str = "\
-Scoring: each round starts at 10 points and never goes below 0.
+Scoring: each round starts at 10 points. Your verdict puts the round in a
+band, and what else you lose never takes it out of its band:
+  band                                              points
+  the right verdict and urgency                     6 to 10
+  more cautious than the graph (over-caution)       5 to 9, -1 per step
+  less cautious than the graph (under-triage)       1 to 4, -3 per step
+  missing an emergency (anything but refer
+  emergency where it is needed), the worst mistake  0
 Caution runs treat < modify < refer routine < refer urgent < refer emergency.
-  less cautious than the graph (under-triage)      -3 per step
-  more cautious than the graph (over-caution)      -1 per step
-  missing an emergency (anything but refer emergency where it is needed):
-                                                   the round scores 0, the worst mistake
+Within a band:
   a red flag the client has that you never asked   -3 each
-  a question that changed the result, neither
-  asked nor told in the story                      -1 each
+  a question that could have changed the result,
+  neither asked nor told in the story              -1 each
   the wrong nerve root for the findings (001's table)  -2; none named  -1
   for modify, a needed change not named            -1 each (at most -2)
-  a `because` reason that did not decide the result
+  a `because` reason that decided nothing (not an answer that could
+  change the result, nor one of answers that each alone lead to it)
   or that you never asked                          -1 each (at most -2)
-Sending someone to a doctor who did not need it costs little; massaging
+So a right verdict with gaps in the screen still scores above a wrong one:
+sending someone to a doctor who did not need it costs little; massaging
 someone who needed a doctor can do harm.";
+
+/// Where a committed verdict stands against the graph's: it fixes the
+/// range a round's points stay in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// The verdict and urgency the graph reaches.
+    Right,
+    /// More cautious than the graph.
+    OverCaution,
+    /// Less cautious than the graph, where no emergency was missed.
+    UnderTriage,
+    /// Anything but refer emergency where an emergency is needed.
+    MissedEmergency,
+}
+
+impl Band {
+    pub fn of(committed: Verdict, expected: Verdict) -> Band {
+        let emergency = Verdict::Refer(Urgency::Emergency);
+        if expected == emergency && committed != emergency {
+            return Band::MissedEmergency;
+        }
+        match caution(committed).cmp(&caution(expected)) {
+            std::cmp::Ordering::Equal => Band::Right,
+            std::cmp::Ordering::Greater => Band::OverCaution,
+            std::cmp::Ordering::Less => Band::UnderTriage,
+        }
+    }
+
+    /// The fewest and the most points a round in this band scores.
+    pub fn range(self) -> (u32, u32) {
+        match self {
+            Band::Right => (6, 10),
+            Band::OverCaution => (5, 9),
+            Band::UnderTriage => (1, 4),
+            Band::MissedEmergency => (0, 0),
+        }
+    }
+}
 
 /// One line of a round's points breakdown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -149,10 +193,13 @@ pub fn mistake_class(
     }
 }
 
-/// The round's points from its breakdown, between 0 and [`FULL_MARKS`].
-pub fn total(lines: &[PointLine]) -> u32 {
+/// The round's points from its breakdown, kept within the band of the
+/// verdict (see [`Band`]); between 0 and [`FULL_MARKS`] when the answers
+/// reach no outcome to compare with.
+pub fn total(band: Option<Band>, lines: &[PointLine]) -> u32 {
     let sum: i32 = FULL_MARKS + lines.iter().map(|l| l.points).sum::<i32>();
-    sum.clamp(0, FULL_MARKS) as u32
+    let (low, high) = band.map_or((0, FULL_MARKS as u32), Band::range);
+    (sum.clamp(0, FULL_MARKS) as u32).clamp(low, high)
 }
 
 #[cfg(test)]
@@ -167,10 +214,64 @@ mod tests {
         Verdict::Refer(Urgency::Emergency),
     ];
 
+    fn total_of(committed: Verdict, expected: Verdict, more: &[PointLine]) -> u32 {
+        let mut lines = verdict_lines(committed, expected);
+        lines.extend_from_slice(more);
+        total(Some(Band::of(committed, expected)), &lines)
+    }
+
+    fn penalties(n: usize) -> Vec<PointLine> {
+        vec![
+            PointLine {
+                points: -MISSED_RED_FLAG,
+                reason: "red flag never asked".into(),
+            };
+            n
+        ]
+    }
+
+    #[test]
+    fn a_right_verdict_with_an_incomplete_screen_scores_above_any_wrong_one() {
+        for expected in ALL {
+            let right_worst = total_of(expected, expected, &penalties(5));
+            assert!(right_worst < 10, "the penalties count: {right_worst}");
+            for committed in ALL.into_iter().filter(|&c| caution(c) < caution(expected)) {
+                let wrong_best = total_of(committed, expected, &[]);
+                assert!(
+                    right_worst > wrong_best,
+                    "{expected} right with gaps {right_worst}, {committed} {wrong_best}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn over_caution_costs_a_little_and_stays_above_under_triage() {
+        let treat = Verdict::Treat;
+        let routine = Verdict::Refer(Urgency::Routine);
+        assert_eq!(total_of(Verdict::Modify, treat, &[]), 9);
+        assert!(total_of(routine, treat, &penalties(5)) >= 5);
+        assert!(total_of(routine, treat, &penalties(5)) > total_of(treat, routine, &[]));
+    }
+
+    #[test]
+    fn a_missed_emergency_is_worst_whatever_else_was_done() {
+        let emergency = Verdict::Refer(Urgency::Emergency);
+        for committed in ALL.into_iter().filter(|&c| c != emergency) {
+            assert_eq!(total_of(committed, emergency, &[]), 0);
+        }
+        // Any other mistake, with every penalty, still scores something.
+        for expected in ALL.into_iter().filter(|&e| e != emergency) {
+            for committed in ALL {
+                assert!(total_of(committed, expected, &penalties(5)) > 0);
+            }
+        }
+    }
+
     #[test]
     fn the_right_verdict_keeps_full_marks() {
         for v in ALL {
-            assert_eq!(total(&verdict_lines(v, v)), 10, "{v}");
+            assert_eq!(total_of(v, v, &[]), 10, "{v}");
         }
     }
 
@@ -178,8 +279,8 @@ mod tests {
     fn under_triage_costs_more_than_the_same_steps_of_over_caution() {
         for (i, &low) in ALL.iter().enumerate() {
             for &high in &ALL[i + 1..] {
-                let under = total(&verdict_lines(low, high));
-                let over = total(&verdict_lines(high, low));
+                let under = total_of(low, high, &[]);
+                let over = total_of(high, low, &[]);
                 assert!(under < over, "{low} for {high}: {under} vs {over}");
             }
         }
@@ -192,17 +293,14 @@ mod tests {
             .iter()
             .flat_map(|&c| ALL.iter().map(move |&e| (c, e)))
             .filter(|&(_, e)| e != emergency)
-            .map(|(c, e)| total(&verdict_lines(c, e)))
+            .map(|(c, e)| total_of(c, e, &[]))
             .min();
-        assert_eq!(
-            total(&verdict_lines(Verdict::Refer(Urgency::Urgent), emergency)),
-            0
-        );
+        assert_eq!(total_of(Verdict::Refer(Urgency::Urgent), emergency, &[]), 0);
         assert!(worst_other > Some(0), "{worst_other:?}");
     }
 
     #[test]
     fn modify_on_a_treat_case_is_a_small_loss() {
-        assert_eq!(total(&verdict_lines(Verdict::Modify, Verdict::Treat)), 9);
+        assert_eq!(total_of(Verdict::Modify, Verdict::Treat, &[]), 9);
     }
 }

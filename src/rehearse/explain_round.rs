@@ -26,7 +26,8 @@ pub fn reveal_text(flow: &Flow, session: &Session, deciding: &[String]) -> Strin
         let (Some(question), Some(value)) = (flow.question(q), session.answer_to(q)) else {
             continue;
         };
-        if YesNo::No.is(value) {
+        // A "no", or "none of these" alone, ruled something out.
+        if YesNo::No.is(value) || value.choices() == ["none"] {
             ruled_out += 1;
             continue;
         }

@@ -47,7 +47,10 @@ pub struct Score {
     pub missed_red_flags: Vec<String>,
     pub mattered_not_asked: Vec<String>,
     pub asked_not_mattering: Vec<String>,
-    /// Every question on the path whose answer, changed, changes the result.
+    /// What decided the result, as the result screen says it
+    /// (`Session::what_decided`): every question on the path whose answer,
+    /// changed, could change the result, and those of which each alone
+    /// leads to it; in the order asked.
     pub deciding: Vec<String>,
     /// The root the findings point to, per 001's table; none without findings
     /// or when they conflict.
@@ -105,6 +108,9 @@ pub fn score(
 ) -> Score {
     let session = Session::replay(flow, given);
     let expected = result_of(&session);
+    // What decided the result, as the result screen says it: a reason in
+    // any group of answers that each alone lead here earns its credit.
+    let decided = session.what_decided();
     let path: Vec<(NodeId, AnswerValue)> = session.answers().map(|(q, v)| (q, v.clone())).collect();
     let id = |q: NodeId| flow.short_id(q).to_string();
     let mut explanations = Vec::new();
@@ -225,7 +231,12 @@ pub fn score(
     let asked_not_mattering: Vec<NodeId> = asked
         .iter()
         .copied()
-        .filter(|&q| !mattered.contains(&q) && !missed_red_flags.contains(&q) && !gave_finding(q))
+        .filter(|&q| {
+            !mattered.contains(&q)
+                && !decided.names(q)
+                && !missed_red_flags.contains(&q)
+                && !gave_finding(q)
+        })
         .collect();
     for &q in &asked_not_mattering {
         explanations.push(format!(
@@ -253,9 +264,9 @@ pub fn score(
                 points: -REASON_WRONG,
                 reason: format!("reason `{}` never asked", id(q)),
             });
-        } else if !mattered.contains(&q) && !gave_finding(q) {
+        } else if !mattered.contains(&q) && !gave_finding(q) && !decided.names(q) {
             explanations.push(format!(
-                "You cite `{}`, but it did not decide the result: another answer would not have changed it.",
+                "You cite `{}`, but it did not decide the result: no other answer to it, alone or with answers that each lead here, would have changed it.",
                 id(q)
             ));
             reason_lines.push(PointLine {
@@ -330,14 +341,28 @@ pub fn score(
     for &q in &mattered_not_asked {
         breakdown.push(PointLine {
             points: -MATTERED_NOT_ASKED,
-            reason: format!("`{}` changed the result and was not asked", id(q)),
+            reason: format!(
+                "`{}` could have changed the result and was not asked",
+                id(q)
+            ),
         });
     }
     breakdown.extend(root_lines);
     breakdown.extend(change_lines.into_iter().take(2));
     breakdown.extend(reason_lines.into_iter().take(2));
+    // The band of the verdict bounds the round: one line says how, so the
+    // breakdown still adds up to the points.
+    let band = expected.map(|e| danger::Band::of(commitment.verdict, e));
+    let raw = danger::total(None, &breakdown);
+    let banded = danger::total(band, &breakdown);
+    if let (Some(band), true) = (band, banded != raw) {
+        breakdown.push(PointLine {
+            points: banded as i32 - raw as i32,
+            reason: band_words(band, banded > raw),
+        });
+    }
     Score {
-        points: danger::total(&breakdown),
+        points: banded,
         breakdown,
         verdict_right,
         urgency_right,
@@ -348,9 +373,37 @@ pub fn score(
         missed_red_flags: missed_red_flags.into_iter().map(id).collect(),
         mattered_not_asked: mattered_not_asked.into_iter().map(id).collect(),
         asked_not_mattering: asked_not_mattering.into_iter().map(id).collect(),
-        deciding: mattered.iter().map(|&q| id(q)).collect(),
+        deciding: path
+            .iter()
+            .map(|(q, _)| *q)
+            .filter(|q| decided.names(*q))
+            .map(id)
+            .collect(),
         expected_root,
         explanations,
+    }
+}
+
+/// Why the band moved the points: up to its floor or down to its ceiling.
+fn band_words(band: danger::Band, raised: bool) -> String {
+    let (low, high) = band.range();
+    let name = match band {
+        danger::Band::Right => "the right verdict",
+        danger::Band::OverCaution => "over-caution",
+        danger::Band::UnderTriage => "under-triage",
+        danger::Band::MissedEmergency => "a missed emergency",
+    };
+    let points = |n: u32| {
+        if n == 1 {
+            "1 point".to_string()
+        } else {
+            format!("{n} points")
+        }
+    };
+    if raised {
+        format!("{name} keeps at least {}", points(low))
+    } else {
+        format!("{name} scores at most {}", points(high))
     }
 }
 

@@ -60,6 +60,13 @@ pub fn how_text(session: &Session, audience: Audience) -> String {
     if session.path().is_empty() {
         out.push_str("Nothing has been answered yet.\n");
     }
+    let summary = super::reasons::decided_summary(session, audience == Audience::Therapist);
+    if !summary.is_empty() {
+        for line in &summary {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = writeln!(out, "\nThe whole walk:");
+    }
     match audience {
         Audience::Lay => plain_walk(&mut out, session),
         Audience::Therapist => clinical_walk(&mut out, session),

@@ -44,8 +44,23 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 }
                 let _ = writeln!(out, "\n{}\n", super::doubts_reason(outcome.verdict));
             }
-            if let Some(item) = super::reasons::deciding_item(session) {
-                let _ = writeln!(out, "{}\n\n- {item}\n", super::reasons::DECIDING_HEADING);
+            let deciding = super::reasons::deciding_words(session);
+            if !deciding.told.is_empty() {
+                let _ = writeln!(out, "{}\n", deciding.heading());
+                for item in &deciding.told {
+                    let _ = writeln!(out, "- {item}");
+                }
+                out.push('\n');
+            }
+            for group in &deciding.each_alone {
+                let _ = writeln!(out, "{}\n", super::reasons::EACH_ALONE_HEADING);
+                for item in group {
+                    let _ = writeln!(out, "- {item}");
+                }
+                out.push('\n');
+            }
+            if let Some(line) = &deciding.ruled_out {
+                let _ = writeln!(out, "{line}\n");
             }
             let others = super::reasons::other_items(session);
             if !others.is_empty() {

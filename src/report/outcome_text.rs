@@ -11,8 +11,8 @@ use crate::engine::Session;
 use super::Audience;
 use super::doubts::{DOUBTS_HEADING, doubt_items, doubts_reason};
 use super::reasons::{
-    DECIDING_HEADING, MENTIONED_HEADING, MENTIONED_REASON, OTHERS_HEADING, OTHERS_REASON,
-    deciding_item, mentioned_items, other_items,
+    EACH_ALONE_HEADING, MENTIONED_HEADING, MENTIONED_REASON, OTHERS_HEADING, OTHERS_REASON,
+    deciding_words, mentioned_items, other_items,
 };
 
 /// The outcome screen of a complete session; empty if it is not complete.
@@ -61,8 +61,24 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         }
         let _ = writeln!(out, "{}\n", doubts_reason(outcome.verdict));
     }
-    if let Some(item) = deciding_item(session) {
-        let _ = writeln!(out, "\n{}\n  - {item}\n", DECIDING_HEADING.bold());
+    let deciding = deciding_words(session);
+    if !deciding.told.is_empty() {
+        let _ = writeln!(out, "\n{}", deciding.heading().bold());
+        for item in &deciding.told {
+            let _ = writeln!(out, "  - {item}");
+        }
+    }
+    for group in &deciding.each_alone {
+        let _ = writeln!(out, "\n{}", EACH_ALONE_HEADING.bold());
+        for item in group {
+            let _ = writeln!(out, "  - {item}");
+        }
+    }
+    if let Some(line) = &deciding.ruled_out {
+        let _ = writeln!(out, "{line}");
+    }
+    if !deciding.is_empty() {
+        out.push('\n');
     }
     let others = other_items(session);
     if !others.is_empty() {
