@@ -127,7 +127,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
             }
             section(
                 &mut out,
-                "Get help straight away if",
+                "When to get help",
                 advice(AdviceField::Safety).into_iter(),
             );
             let sources = (node.sources.iter()).map(|source| super::source_words(source, audience));

@@ -140,7 +140,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     }
     list(
         &mut out,
-        "Get help straight away if",
+        "When to get help",
         &advice(AdviceField::Safety),
     );
     let sources: Vec<String> = (node.sources.iter())
