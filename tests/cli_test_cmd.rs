@@ -138,3 +138,41 @@ fn outcomes_without_cases() -> String {
     let start = text.find("case \"").expect("mini has cases");
     text[..start].to_string()
 }
+
+/// `baseline { answers ... }`: the answers every case builds on. A case
+/// lists only what differs; a baseline answer the walk does not ask is not
+/// a failure, a case's own unused answer still is; one baseline a folder.
+#[test]
+fn cases_build_on_the_baseline_and_list_only_what_differs() {
+    let knowledge = Knowledge::mini().file(
+        "baseline.flow",
+        "baseline {\n  answers saddle=no age=34 bones=no radiation=none worse=nothing\n}\n\
+         case \"the baseline alone\" {\n  answers\n  expect treat\n}\n\
+         case \"older, thin bones\" {\n  answers age=70 bones=yes worse=face_down+sitting\n  expect modify\n  expect note \"Side-lying\"\n}\n\
+         case \"saddle numbness\" {\n  answers saddle=yes\n  expect refer emergency\n}\n",
+    );
+    let stdout = test_cases(knowledge.arg(), 0);
+    assert_eq!(last_line(&stdout), "6 passed, 0 failed", "{stdout}");
+
+    // The case's own answer that the walk never asks is still a failure.
+    let knowledge = Knowledge::mini().file(
+        "baseline.flow",
+        "baseline {\n  answers saddle=no age=34 bones=no radiation=none worse=nothing\n}\n\
+         case \"emergency with a stray answer\" {\n  answers saddle=yes radiation=thigh\n  expect refer emergency\n}\n",
+    );
+    let stdout = test_cases(knowledge.arg(), 1);
+    assert!(
+        stdout.contains("`radiation=thigh` is never used"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("`age=34` is never used"), "{stdout}");
+
+    // A second baseline is an error.
+    let knowledge = Knowledge::mini()
+        .file("baseline.flow", "baseline {\n  answers saddle=no\n}\n")
+        .file("baseline2.flow", "baseline {\n  answers age=40\n}\n");
+    backcheck(&["test", knowledge.arg()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("a second `baseline`"));
+}

@@ -34,6 +34,7 @@ impl Compiler<'_> {
     }
 
     pub(super) fn cases(&mut self, nodes: &[Node]) -> Vec<Case> {
+        let baseline = self.baseline(nodes);
         let mut cases = Vec::new();
         let mut seen: std::collections::HashMap<&str, crate::diagnostic::Span> =
             std::collections::HashMap::new();
@@ -44,10 +45,35 @@ impl Compiler<'_> {
                 } else {
                     seen.insert(decl.name.text.as_ref(), decl.name.span);
                 }
-                cases.push(self.case(nodes, decl));
+                cases.push(self.case(nodes, decl, &baseline));
             }
         }
         cases
+    }
+
+    /// The folder's `baseline` answers (at most one `baseline`).
+    fn baseline(&mut self, nodes: &[Node]) -> Vec<(NodeId, AnswerValue)> {
+        let mut baseline = Vec::new();
+        let mut first: Option<crate::diagnostic::Span> = None;
+        for (_, document) in self.documents {
+            for decl in &document.baselines {
+                if let Some(first) = first {
+                    self.errors.push(
+                        Diagnostic::new(
+                            DiagnosticKind::Duplicate,
+                            decl.span,
+                            "a second `baseline`: cases build on one",
+                        )
+                        .with_label(format!("the first is at {}", self.at(first)))
+                        .with_hint(Some("merge the two into one `baseline`".into())),
+                    );
+                    continue;
+                }
+                first = Some(decl.span);
+                baseline = self.answer_list(nodes, &decl.answers);
+            }
+        }
+        baseline
     }
 
     pub(super) fn vignettes(&mut self, nodes: &[Node]) -> Vec<Vignette> {
@@ -66,7 +92,8 @@ impl Compiler<'_> {
                     );
                     continue;
                 }
-                let case = self.case(nodes, &decl.case);
+                // A story's answers are all its own: no baseline.
+                let case = self.case(nodes, &decl.case, &[]);
                 if !case
                     .expectations
                     .iter()
@@ -115,10 +142,36 @@ impl Compiler<'_> {
         )))
     }
 
-    fn case(&mut self, nodes: &[Node], decl: &ast::CaseDecl) -> Case {
+    fn case(
+        &mut self,
+        nodes: &[Node],
+        decl: &ast::CaseDecl,
+        baseline: &[(NodeId, AnswerValue)],
+    ) -> Case {
+        let mut answers = self.answer_list(nodes, &decl.answers);
+        // The baseline's answers to the questions the case does not answer.
+        let own: Vec<NodeId> = answers.iter().map(|(q, _)| *q).collect();
+        let filled: Vec<(NodeId, AnswerValue)> = (baseline.iter())
+            .filter(|(q, _)| !own.contains(q))
+            .cloned()
+            .collect();
+        let from_baseline = filled.iter().map(|(q, _)| *q).collect();
+        answers.extend(filled);
+        let mut case = self.case_with(nodes, decl, answers);
+        case.from_baseline = from_baseline;
+        case
+    }
+
+    /// `id=value` pairs checked against the questions: each answered once,
+    /// by an answer it has.
+    fn answer_list(
+        &mut self,
+        nodes: &[Node],
+        pairs: &[(ast::Name, ast::Text)],
+    ) -> Vec<(NodeId, AnswerValue)> {
         let mut answers: Vec<(NodeId, AnswerValue)> = Vec::new();
         let mut answered: Vec<(NodeId, crate::diagnostic::Span)> = Vec::new();
-        for (id, raw) in &decl.answers {
+        for (id, raw) in pairs {
             let Some(index) = self.case_node(nodes, id) else {
                 continue;
             };
@@ -165,6 +218,15 @@ impl Compiler<'_> {
                 ),
             }
         }
+        answers
+    }
+
+    fn case_with(
+        &mut self,
+        nodes: &[Node],
+        decl: &ast::CaseDecl,
+        answers: Vec<(NodeId, AnswerValue)>,
+    ) -> Case {
         let mut expectations = Vec::new();
         for expectation in &decl.expectations {
             expectations.push(match expectation {
@@ -216,6 +278,7 @@ impl Compiler<'_> {
         Case {
             name: decl.name.text.to_string(),
             answers,
+            from_baseline: Vec::new(),
             expectations,
             span: decl.span,
         }

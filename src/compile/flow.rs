@@ -593,8 +593,12 @@ pub struct Invariant {
 #[derive(Debug, Clone)]
 pub struct Case {
     pub name: String,
-    /// (question node, answer) in the order written.
+    /// (question node, answer) in the order written, then the `baseline`'s
+    /// answers to the questions the case does not answer.
     pub answers: Vec<(NodeId, AnswerValue)>,
+    /// The questions whose answer came from the `baseline`: a walk need not
+    /// ask them all.
+    pub from_baseline: Vec<NodeId>,
     pub expectations: Vec<Expectation>,
     pub span: Span,
 }

@@ -630,6 +630,7 @@ mod tests {
             case: Case {
                 name: "v".into(),
                 answers: Vec::new(),
+                from_baseline: Vec::new(),
                 expectations: Vec::new(),
                 span: Default::default(),
             },

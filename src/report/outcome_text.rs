@@ -138,11 +138,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
             .collect();
         list(&mut out, "Findings", &findings);
     }
-    list(
-        &mut out,
-        "When to get help",
-        &advice(AdviceField::Safety),
-    );
+    list(&mut out, "When to get help", &advice(AdviceField::Safety));
     let sources: Vec<String> = (node.sources.iter())
         .map(|source| super::source_words(source, audience))
         .collect();

@@ -41,6 +41,8 @@ pub struct Document<'a> {
     pub nodes: Vec<NodeDecl<'a>>,
     pub invariants: Vec<InvariantDecl<'a>>,
     pub cases: Vec<CaseDecl<'a>>,
+    /// `baseline { answers ... }`: the answers every case builds on.
+    pub baselines: Vec<BaselineDecl<'a>>,
     pub vignettes: Vec<VignetteDecl<'a>>,
     pub tags: Vec<TagDecl<'a>>,
     pub sources: Vec<SourceDecl<'a>>,
@@ -328,6 +330,13 @@ pub struct CaseDecl<'a> {
     /// `id=value` pairs; values stay raw text until the compiler knows the question.
     pub answers: Vec<(Name<'a>, Text<'a>)>,
     pub expectations: Vec<Expectation<'a>>,
+    pub span: Span,
+}
+
+/// `baseline { answers ... }`: the all-clear answers cases build on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaselineDecl<'a> {
+    pub answers: Vec<(Name<'a>, Text<'a>)>,
     pub span: Span,
 }
 

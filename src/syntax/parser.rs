@@ -146,6 +146,16 @@ impl<'i> Builder<'i> {
                 let case = self.case(pair)?;
                 self.document.cases.push(case);
             }
+            Rule::baseline => {
+                let span = self.span(&pair);
+                let mut answers = Vec::new();
+                for part in pair.into_inner() {
+                    if part.as_rule() == Rule::answers {
+                        answers.extend(self.answer_pairs(part)?);
+                    }
+                }
+                self.document.baselines.push(BaselineDecl { answers, span });
+            }
             Rule::vignette => {
                 let vignette = self.vignette(pair)?;
                 self.document.vignettes.push(vignette);

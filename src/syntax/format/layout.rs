@@ -100,6 +100,7 @@ impl<'t> Layout<'t> {
             Rule::outcome => self.block(pair, indent, blank, "outcome"),
             Rule::invariant => self.invariant(pair, indent, blank),
             Rule::case => self.block(pair, indent, blank, "case"),
+            Rule::baseline => self.block(pair, indent, blank, "baseline"),
             Rule::vignette => self.block(pair, indent, blank, "vignette"),
             Rule::source_decl => self.block(pair, indent, blank, "source"),
             _ => self.raw(pair, blank),
