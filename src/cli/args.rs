@@ -91,6 +91,29 @@ pub enum Command {
         #[command(flatten)]
         knowledge: KnowledgeArg,
     },
+    /// What an edit changes for patients: the answers that now end in
+    /// another verdict or urgency (by old -> new outcome, each with a count
+    /// and its shortest answers), and the invariants and cases that changed.
+    ///
+    /// Both folders are walked together over one answer of every class no
+    /// condition tells apart (every yes/no and single answer, every subset of
+    /// the multiple-choice answers conditions read up to 10 of them, numbers
+    /// at each end of the range and either side of each threshold), so a
+    /// verdict change on any path is found; beyond 10 such answers subsets
+    /// are sampled and the output says so. Exit 0 only when no answers end
+    /// with less care, no invariant or case newly fails and the walk was
+    /// finished; 1 otherwise; 2 when a folder cannot be read or compiled.
+    Diff {
+        /// The knowledge folder before the edit.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The knowledge folder after the edit.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// For people, or one JSON document for tools.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// A language server on stdin and stdout, for editors (editors/README.md).
     Lsp {
         /// The knowledge folder of the files under it (default: the folder
@@ -170,6 +193,15 @@ pub enum CheckFormat {
     /// Quoted source lines with a caret, on stderr.
     Text,
     /// One JSON document on stdout: `{"ok", "errors", "warnings", "diagnostics": [...]}`.
+    Json,
+}
+
+/// `diff --format`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    /// Lines for people.
+    Text,
+    /// One JSON document: `{"safety_relevant", "verdict_changes", "invariants", "cases", ...}`.
     Json,
 }
 
