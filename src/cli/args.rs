@@ -90,6 +90,8 @@ pub enum Command {
         format: GraphFormat,
         #[command(flatten)]
         knowledge: KnowledgeArg,
+        #[command(flatten)]
+        part: GraphPart,
     },
     /// What an edit changes for patients: the answers that now end in
     /// another verdict or urgency (by old -> new outcome, each with a count
@@ -203,6 +205,22 @@ pub enum DiffFormat {
     Text,
     /// One JSON document: `{"safety_relevant", "verdict_changes", "invariants", "cases", ...}`.
     Json,
+}
+
+/// `graph --section` or `graph --around`: a part of the graph to draw (DOT
+/// and Mermaid); edges out of it end at a dashed stub.
+#[derive(clap::Args, Default)]
+pub struct GraphPart {
+    /// Only this section's nodes (`safety.checks`, or `checks` when one
+    /// section is called that).
+    #[arg(long, value_name = "NAME", conflicts_with = "around")]
+    pub section: Option<String>,
+    /// Only this node and its neighbours, both ways, up to --depth edges away.
+    #[arg(long, value_name = "ID")]
+    pub around: Option<String>,
+    /// How many edges from --around to draw.
+    #[arg(long, value_name = "N", default_value_t = 2, requires = "around")]
+    pub depth: usize,
 }
 
 /// `graph --format`: the picture's language.

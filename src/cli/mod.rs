@@ -25,7 +25,7 @@ mod verify;
 use std::io::{BufRead, Write};
 
 pub use args::{
-    ChatArgs, CheckFormat, Command, DiffFormat, DifficultyArg, FolderArg, GraphFormat,
+    ChatArgs, CheckFormat, Command, DiffFormat, DifficultyArg, FolderArg, GraphFormat, GraphPart,
     KnowledgeArg, RehearseArgs,
 };
 pub use author::author;

@@ -245,14 +245,14 @@ fn test_runs_every_case() {
 
 #[test]
 fn graph_draws_each_format_and_refuses_svg() {
-    let dot = capture(|io| graph(GraphFormat::Dot, Some(&mini()), io));
+    let dot = capture(|io| graph(GraphFormat::Dot, Some(&mini()), &GraphPart::default(), io));
     assert_eq!(dot.exit, Exit::Success);
     assert!(dot.out.starts_with("digraph \"mini\" {"), "{}", dot.out);
-    let json = capture(|io| graph(GraphFormat::Json, Some(&mini()), io));
+    let json = capture(|io| graph(GraphFormat::Json, Some(&mini()), &GraphPart::default(), io));
     assert_eq!(json.exit, Exit::Success);
     let document: serde_json::Value = serde_json::from_str(&json.out).expect("JSON");
     assert!(document.is_object());
-    let svg = capture(|io| graph(GraphFormat::Svg, Some(&mini()), io));
+    let svg = capture(|io| graph(GraphFormat::Svg, Some(&mini()), &GraphPart::default(), io));
     assert_eq!(svg.exit, Exit::BadInput);
     assert!(
         svg.failure
