@@ -13,3 +13,6 @@ mod walk_together;
 pub use care::care_rank;
 pub use flow_diff::{CheckChange, FlowDiff, compare};
 pub use walk_together::{Ending, PathChanges, VerdictGroup, walk_together};
+
+#[cfg(test)]
+mod tests;

@@ -108,6 +108,8 @@ struct Walker<'f> {
     old_live: LiveReads,
     new_live: LiveReads,
     memo: HashMap<Key, Rc<Summary>>,
+    /// Off only in tests, to compare with a walk of every path.
+    remember: bool,
     exhaustive: bool,
     stopped: bool,
 }
@@ -115,6 +117,16 @@ struct Walker<'f> {
 /// Walks `old` and `new` together over every answer class of every
 /// question either asks.
 pub fn walk_together(old: &Flow, new: &Flow) -> PathChanges {
+    walk(old, new, true)
+}
+
+/// The same walk with no memo: every path on its own (for tests).
+#[cfg(test)]
+pub(super) fn walk_every_path(old: &Flow, new: &Flow) -> PathChanges {
+    walk(old, new, false)
+}
+
+fn walk(old: &Flow, new: &Flow, remember: bool) -> PathChanges {
     let mut walker = Walker {
         old,
         new,
@@ -122,6 +134,7 @@ pub fn walk_together(old: &Flow, new: &Flow) -> PathChanges {
         old_live: LiveReads::of(old),
         new_live: LiveReads::of(new),
         memo: HashMap::new(),
+        remember,
         exhaustive: true,
         stopped: false,
     };
@@ -204,7 +217,9 @@ impl<'f> Walker<'f> {
             }
         }
         let summary = Rc::new(summary);
-        self.memo.insert(key, summary.clone());
+        if self.remember {
+            self.memo.insert(key, summary.clone());
+        }
         summary
     }
 
