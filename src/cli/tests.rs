@@ -438,3 +438,25 @@ fn serve_says_when_it_cannot_listen_or_has_no_knowledge() {
     assert_eq!(ran.exit, Exit::BadInput, "{}", ran.failure);
     assert_eq!(ran.out, "");
 }
+
+#[test]
+fn diff_exits_by_whether_the_edit_gives_less_care() {
+    let same = capture(|io| diff(&mini(), &mini(), DiffFormat::Text, io));
+    assert_eq!(same.exit, Exit::Success, "{}", same.out);
+    assert!(
+        same.out.contains("safety-relevant change: no"),
+        "{}",
+        same.out
+    );
+    let lowered = mini_copy(
+        "verdict refer emergency",
+        "verdict refer urgent",
+        str::to_string,
+    );
+    let less = capture(|io| diff(&mini(), lowered.path(), DiffFormat::Json, io));
+    assert_eq!(less.exit, Exit::Failed, "{}", less.out);
+    let document: serde_json::Value = serde_json::from_str(&less.out).expect("JSON");
+    assert_eq!(document["safety_relevant"], true);
+    let missing = capture(|io| diff(&mini(), Path::new("/no/such/folder"), DiffFormat::Text, io));
+    assert_eq!(missing.exit, Exit::BadInput);
+}
