@@ -185,3 +185,49 @@ fn folders_that_cannot_be_compared_are_usage_errors() {
     let one = backcheck(&["diff", MINI]).output().expect("run");
     assert_eq!(one.status.code(), Some(2), "{}", describe(&one));
 }
+
+/// Copies the folder `from` into `to`, sub-folders too.
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_one_line_edit_of_the_shipped_knowledge_is_found_within_the_budget() {
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/lower_back");
+    let copy = tempfile::tempdir().expect("temp dir");
+    copy_tree(std::path::Path::new(shipped), copy.path());
+    let outcomes = copy.path().join("outcomes.flow");
+    let text = std::fs::read_to_string(&outcomes).expect("outcomes.flow");
+    let from = "outcome refer_leg_worsening {\n  verdict  refer urgent";
+    assert!(
+        text.contains(from),
+        "outcomes.flow changed: update this test"
+    );
+    let edited = text.replacen(
+        from,
+        "outcome refer_leg_worsening {\n  verdict  refer routine",
+        1,
+    );
+    std::fs::write(&outcomes, edited).expect("write");
+    let new = copy.path().to_str().expect("path");
+    let (code, json) = diff_json(shipped, new);
+    assert_eq!(code, 1, "{json}");
+    assert_eq!(
+        json["complete"], true,
+        "the state budget is enough for the shipped knowledge"
+    );
+    let groups = json["verdict_changes"].as_array().expect("groups");
+    assert_eq!(groups.len(), 1, "{json}");
+    assert_eq!(groups[0]["old"]["outcome"], "outcomes.refer_leg_worsening");
+    assert_eq!(groups[0]["less_care"], true);
+    examples_replay(shipped, new, &json);
+}
