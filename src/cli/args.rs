@@ -102,9 +102,13 @@ pub enum Command {
     /// the multiple-choice answers conditions read up to 10 of them, numbers
     /// at each end of the range and either side of each threshold), so a
     /// verdict change on any path is found; beyond 10 such answers subsets
-    /// are sampled and the output says so. Exit 0 only when no answers end
-    /// with less care, no invariant or case newly fails and the walk was
-    /// finished; 1 otherwise; 2 when a folder cannot be read or compiled.
+    /// are sampled and the output says so. Walks that reach the same place
+    /// with the same facts and answers still to be read are walked once, up
+    /// to 200,000 such states; past that the result says it is incomplete.
+    /// An answer one folder does not offer is listed, not ranked. Exit 0
+    /// only when no answers end with less care, no invariant or case newly
+    /// fails and the walk was finished; 1 otherwise; 2 when a folder cannot
+    /// be read or compiled.
     Diff {
         /// The knowledge folder before the edit.
         #[arg(value_name = "OLD")]

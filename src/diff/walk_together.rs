@@ -15,7 +15,7 @@ use crate::compile::{AnswerValue, Flow, NodeId, Value, Verdict};
 use crate::engine::{Current, Session};
 
 /// The most distinct states walked before giving up (the result then says
-/// it is incomplete).
+/// it is incomplete). `diff --help` (cli/args.rs) names this number.
 pub const STATE_BUDGET: usize = 200_000;
 
 /// Where one flow's walk ends.
