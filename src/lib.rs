@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod compile;
 pub mod diagnostic;
+pub mod diff;
 pub mod embedded;
 pub mod engine;
 pub mod file_read;

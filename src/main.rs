@@ -85,7 +85,12 @@ fn main() -> ExitCode {
         Some(Command::Verify { folder }) => cli::verify(folder.dir(), io),
         Some(Command::Test { folder }) => cli::test(folder.dir(), io),
         Some(Command::Mutate { folder }) => cli::mutate(folder.dir(), io),
-        Some(Command::Graph { format, knowledge }) => cli::graph(format, knowledge.dir(), io),
+        Some(Command::Diff { old, new, format }) => cli::diff(&old, &new, format, io),
+        Some(Command::Graph {
+            format,
+            knowledge,
+            part,
+        }) => cli::graph(format, knowledge.dir(), &part, io),
         Some(Command::Fmt {
             check,
             knowledge,

@@ -38,6 +38,8 @@ const MAY_USE: &[(&str, &[&str])] = &[
     ("check", &["compile", "diagnostic", "engine"]),
     ("engine", &["compile", "printable"]),
     ("report", &["compile", "engine"]),
+    // Two flows compared: walked together on the engine, proved and tested by check.
+    ("diff", &["check", "compile", "engine"]),
     ("terminal", &["file_read", "file_write", "printable"]),
     (
         "repl",
@@ -85,6 +87,7 @@ const EVERYTHING: &[&str] = &[
     "check",
     "compile",
     "diagnostic",
+    "diff",
     "embedded",
     "engine",
     "file_read",

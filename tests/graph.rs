@@ -358,3 +358,171 @@ fn mermaid_snapshot() {
 fn json_snapshot() {
     insta::assert_snapshot!(graph("json"));
 }
+
+/// `backcheck graph` with `args` on mini, which must succeed.
+fn graph_with(args: &[&str]) -> String {
+    let mut all = vec!["graph", "--knowledge", MINI];
+    all.extend(args);
+    let output = backcheck(&all).output().expect("run backcheck");
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    text(&output.stdout)
+}
+
+/// The DOT line of node `id`, if drawn.
+fn dot_line<'a>(dot: &'a str, id: &str) -> Option<&'a str> {
+    dot.lines()
+        .find(|l| l.trim_start().starts_with(&format!("\"{id}\" [")))
+}
+
+#[test]
+fn red_flags_and_only_they_are_marked_in_dot_and_mermaid() {
+    let flow = mini();
+    let dot = graph("dot");
+    let mermaid = graph("mermaid");
+    let mut flags = 0;
+    for (index, node) in flow.nodes().iter().enumerate() {
+        let line = dot_line(&dot, &node.id).expect("every node is drawn");
+        let style = format!("  style n{index} ");
+        let styled = mermaid
+            .lines()
+            .find(|l| l.starts_with(&style))
+            .expect("every node is styled");
+        let marked = line.contains("[RED FLAG") && line.contains("penwidth=2");
+        assert_eq!(marked, node.is_red_flag(), "{line}");
+        assert_eq!(
+            styled.contains("stroke-width:3px"),
+            node.is_red_flag(),
+            "{styled}"
+        );
+        flags += usize::from(node.is_red_flag());
+    }
+    assert!(flags > 0, "mini has a red flag to draw");
+    let saddle = dot_line(&dot, "safety.saddle").expect("saddle");
+    assert!(saddle.contains("[RED FLAG, emergency]"), "{saddle}");
+}
+
+#[test]
+fn both_pictures_have_a_legend_of_every_shape_and_verdict() {
+    let dot = graph("dot");
+    let mermaid = graph("mermaid");
+    for words in [
+        "question",
+        "red flag (danger sign)",
+        "decide",
+        "treat",
+        "modify",
+        "refer routine",
+        "refer urgent",
+        "refer emergency",
+        "drawn elsewhere",
+    ] {
+        assert!(
+            dot.contains(&format!("label=\"{words}\"")),
+            "{words}:\n{dot}"
+        );
+        assert!(
+            mermaid.contains(&format!("\"{words}\"")),
+            "{words}:\n{mermaid}"
+        );
+    }
+    assert!(dot.contains("subgraph \"cluster_legend\""), "{dot}");
+    assert!(mermaid.contains("subgraph legend[\"Legend\"]"), "{mermaid}");
+}
+
+#[test]
+fn a_section_is_drawn_alone_with_stubs_for_edges_out_of_it() {
+    let flow = mini();
+    let checks = flow
+        .sections()
+        .iter()
+        .position(|s| s.id == "safety.checks")
+        .expect("the checks section");
+    for name in ["safety.checks", "checks"] {
+        let dot = graph_with(&["--section", name]);
+        for node in flow.nodes() {
+            let line = dot_line(&dot, &node.id);
+            let inside = node.section == Some(checks);
+            let leads_in = flow.edges().any(|(from, to, _)| {
+                flow.node(from).section == Some(checks) && flow.node(to).id == node.id
+            });
+            match (inside, leads_in) {
+                (true, _) => assert!(
+                    line.is_some_and(|l| !l.contains("elsewhere")),
+                    "{} drawn in full:\n{dot}",
+                    node.id
+                ),
+                (false, true) => assert!(
+                    line.is_some_and(|l| l.contains("style=\"dashed\"")),
+                    "{} is a stub:\n{dot}",
+                    node.id
+                ),
+                (false, false) => assert!(line.is_none(), "{} left out:\n{dot}", node.id),
+            }
+        }
+        assert!(
+            dot.contains("\"safety.age_route\" -> \"pain.bones\""),
+            "{dot}"
+        );
+        assert!(
+            !dot.contains("subgraph \"cluster_pain.your_pain\""),
+            "{dot}"
+        );
+    }
+    let mermaid = graph_with(&["--format", "mermaid", "--section", "your_pain"]);
+    assert!(mermaid.contains("subgraph s0[\"Your pain\"]"), "{mermaid}");
+    assert!(!mermaid.contains("Safety checks"), "{mermaid}");
+    assert!(mermaid.contains("(elsewhere)"), "{mermaid}");
+}
+
+#[test]
+fn around_draws_the_neighbourhood_to_the_depth_asked() {
+    let flow = mini();
+    let near = |depth: &str| {
+        let dot = graph_with(&["--around", "safety.age", "--depth", depth]);
+        let full: Vec<String> = flow
+            .nodes()
+            .iter()
+            .filter(|n| dot_line(&dot, &n.id).is_some_and(|l| !l.contains("elsewhere")))
+            .map(|n| n.id.to_string())
+            .collect();
+        full
+    };
+    assert_eq!(near("0"), ["safety.age"]);
+    let mut one = near("1");
+    one.sort();
+    assert_eq!(one, ["safety.age", "safety.age_route", "safety.saddle"]);
+    let two = near("2");
+    for id in ["outcomes.emergency", "outcomes.too_young", "pain.bones"] {
+        assert!(two.iter().any(|n| n == id), "{id} in {two:?}");
+    }
+    assert!(!two.iter().any(|n| n == "pain.radiation"), "{two:?}");
+}
+
+#[test]
+fn a_part_that_is_not_there_or_not_a_picture_is_a_usage_error() {
+    for args in [
+        &["--section", "nowhere"][..],
+        &["--around", "nothing"],
+        &["--depth", "2"],
+        &["--section", "checks", "--around", "safety.age"],
+        &["--format", "json", "--section", "checks"],
+    ] {
+        let mut all = vec!["graph", "--knowledge", MINI];
+        all.extend(args);
+        let output = backcheck(&all).output().expect("run");
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            describe(&output)
+        );
+    }
+    let output = backcheck(&["graph", "--knowledge", MINI, "--section", "nowhere"])
+        .output()
+        .expect("run");
+    assert!(
+        text(&output.stderr).contains("safety.checks"),
+        "names the sections there are: {}",
+        describe(&output)
+    );
+}

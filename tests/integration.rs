@@ -20,6 +20,7 @@ mod cli_serve;
 mod cli_test_cmd;
 mod confinement;
 mod diagnostics;
+mod diff;
 mod editors;
 mod embedded;
 mod fmt;

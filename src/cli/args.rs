@@ -90,6 +90,35 @@ pub enum Command {
         format: GraphFormat,
         #[command(flatten)]
         knowledge: KnowledgeArg,
+        #[command(flatten)]
+        part: GraphPart,
+    },
+    /// What an edit changes for patients: the answers that now end in
+    /// another verdict or urgency (by old -> new outcome, each with a count
+    /// and its shortest answers), and the invariants and cases that changed.
+    ///
+    /// Both folders are walked together over one answer of every class no
+    /// condition tells apart (every yes/no and single answer, every subset of
+    /// the multiple-choice answers conditions read up to 10 of them, numbers
+    /// at each end of the range and either side of each threshold), so a
+    /// verdict change on any path is found; beyond 10 such answers subsets
+    /// are sampled and the output says so. Walks that reach the same place
+    /// with the same facts and answers still to be read are walked once, up
+    /// to 200,000 such states; past that the result says it is incomplete.
+    /// An answer one folder does not offer is listed, not ranked. Exit 0
+    /// only when no answers end with less care, no invariant or case newly
+    /// fails and the walk was finished; 1 otherwise; 2 when a folder cannot
+    /// be read or compiled.
+    Diff {
+        /// The knowledge folder before the edit.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The knowledge folder after the edit.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// For people, or one JSON document for tools.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
     },
     /// A language server on stdin and stdout, for editors (editors/README.md).
     Lsp {
@@ -171,6 +200,31 @@ pub enum CheckFormat {
     Text,
     /// One JSON document on stdout: `{"ok", "errors", "warnings", "diagnostics": [...]}`.
     Json,
+}
+
+/// `diff --format`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    /// Lines for people.
+    Text,
+    /// One JSON document: `{"safety_relevant", "verdict_changes", "invariants", "cases", ...}`.
+    Json,
+}
+
+/// `graph --section` or `graph --around`: a part of the graph to draw (DOT
+/// and Mermaid); edges out of it end at a dashed stub.
+#[derive(clap::Args, Default)]
+pub struct GraphPart {
+    /// Only this section's nodes (`safety.checks`, or `checks` when one
+    /// section is called that).
+    #[arg(long, value_name = "NAME", conflicts_with = "around")]
+    pub section: Option<String>,
+    /// Only this node and its neighbours, both ways, up to --depth edges away.
+    #[arg(long, value_name = "ID")]
+    pub around: Option<String>,
+    /// How many edges from --around to draw.
+    #[arg(long, value_name = "N", default_value_t = 2, requires = "around")]
+    pub depth: usize,
 }
 
 /// `graph --format`: the picture's language.

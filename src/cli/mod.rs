@@ -8,6 +8,7 @@ mod args;
 mod author;
 mod chat;
 mod check;
+mod diff;
 mod failure;
 mod fmt;
 mod graph;
@@ -24,12 +25,13 @@ mod verify;
 use std::io::{BufRead, Write};
 
 pub use args::{
-    ChatArgs, CheckFormat, Command, DifficultyArg, FolderArg, GraphFormat, KnowledgeArg,
-    RehearseArgs,
+    ChatArgs, CheckFormat, Command, DiffFormat, DifficultyArg, FolderArg, GraphFormat, GraphPart,
+    KnowledgeArg, RehearseArgs,
 };
 pub use author::author;
 pub use chat::chat;
 pub use check::{check, check_json};
+pub use diff::diff;
 pub use failure::{Exit, Failure, Outcome};
 pub use fmt::fmt;
 pub use graph::graph;

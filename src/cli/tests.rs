@@ -245,14 +245,14 @@ fn test_runs_every_case() {
 
 #[test]
 fn graph_draws_each_format_and_refuses_svg() {
-    let dot = capture(|io| graph(GraphFormat::Dot, Some(&mini()), io));
+    let dot = capture(|io| graph(GraphFormat::Dot, Some(&mini()), &GraphPart::default(), io));
     assert_eq!(dot.exit, Exit::Success);
     assert!(dot.out.starts_with("digraph \"mini\" {"), "{}", dot.out);
-    let json = capture(|io| graph(GraphFormat::Json, Some(&mini()), io));
+    let json = capture(|io| graph(GraphFormat::Json, Some(&mini()), &GraphPart::default(), io));
     assert_eq!(json.exit, Exit::Success);
     let document: serde_json::Value = serde_json::from_str(&json.out).expect("JSON");
     assert!(document.is_object());
-    let svg = capture(|io| graph(GraphFormat::Svg, Some(&mini()), io));
+    let svg = capture(|io| graph(GraphFormat::Svg, Some(&mini()), &GraphPart::default(), io));
     assert_eq!(svg.exit, Exit::BadInput);
     assert!(
         svg.failure
@@ -441,4 +441,26 @@ fn serve_says_when_it_cannot_listen_or_has_no_knowledge() {
     let ran = capture(|io| serve(address, Some(&missing), crate::report::Audience::Lay, io));
     assert_eq!(ran.exit, Exit::BadInput, "{}", ran.failure);
     assert_eq!(ran.out, "");
+}
+
+#[test]
+fn diff_exits_by_whether_the_edit_gives_less_care() {
+    let same = capture(|io| diff(&mini(), &mini(), DiffFormat::Text, io));
+    assert_eq!(same.exit, Exit::Success, "{}", same.out);
+    assert!(
+        same.out.contains("safety-relevant change: no"),
+        "{}",
+        same.out
+    );
+    let lowered = mini_copy(
+        "verdict refer emergency",
+        "verdict refer urgent",
+        str::to_string,
+    );
+    let less = capture(|io| diff(&mini(), lowered.path(), DiffFormat::Json, io));
+    assert_eq!(less.exit, Exit::Failed, "{}", less.out);
+    let document: serde_json::Value = serde_json::from_str(&less.out).expect("JSON");
+    assert_eq!(document["safety_relevant"], true);
+    let missing = capture(|io| diff(&mini(), Path::new("/no/such/folder"), DiffFormat::Text, io));
+    assert_eq!(missing.exit, Exit::BadInput);
 }

@@ -2,7 +2,7 @@
 //! edges in a stable order, an edge's label and an outcome's colours. Only the
 //! pictures (DOT, Mermaid) use it; the JSON export names things itself.
 
-use crate::compile::{Edge, Flow, NodeKind, Urgency, Verdict};
+use crate::compile::{Edge, Flow, Node, NodeKind, Urgency, Verdict};
 
 /// Fill and line colour of a node, as `#rrggbb`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,12 +44,56 @@ pub(crate) fn verdict_colours(verdict: Verdict) -> Colours {
     }
 }
 
+/// A red-flag question: red on pale red, so a danger sign stands out from
+/// the questions around it.
+pub(crate) const RED_FLAG: Colours = Colours {
+    fill: "#ffebee",
+    line: "#b71c1c",
+};
+
+/// A node drawn only as the end of an edge out of the part shown.
+pub(crate) const STUB: Colours = Colours {
+    fill: "#ffffff",
+    line: "#999999",
+};
+
 /// The colours of any node.
-pub(crate) fn node_colours(kind: &NodeKind) -> Colours {
-    match kind {
+pub(crate) fn node_colours(node: &Node) -> Colours {
+    match &node.kind {
         NodeKind::Outcome(outcome) => verdict_colours(outcome.verdict),
-        _ => PLAIN,
+        NodeKind::Question(_) if node.is_red_flag() => RED_FLAG,
+        NodeKind::Question(_) | NodeKind::Decide(_) => PLAIN,
     }
+}
+
+/// What a picture's legend shows, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LegendShape {
+    Question,
+    RedFlag,
+    Decide,
+    Outcome,
+    Stub,
+}
+
+/// The legend's entries: each shape and colour a picture uses, with its words.
+pub(crate) fn legend() -> Vec<(LegendShape, &'static str, Colours)> {
+    let mut entries = vec![
+        (LegendShape::Question, "question", PLAIN),
+        (LegendShape::RedFlag, "red flag (danger sign)", RED_FLAG),
+        (LegendShape::Decide, "decide", PLAIN),
+    ];
+    for (verdict, words) in [
+        (Verdict::Treat, "treat"),
+        (Verdict::Modify, "modify"),
+        (Verdict::Refer(Urgency::Routine), "refer routine"),
+        (Verdict::Refer(Urgency::Urgent), "refer urgent"),
+        (Verdict::Refer(Urgency::Emergency), "refer emergency"),
+    ] {
+        entries.push((LegendShape::Outcome, words, verdict_colours(verdict)));
+    }
+    entries.push((LegendShape::Stub, "drawn elsewhere", STUB));
+    entries
 }
 
 /// What an edge out of a node stands for, in the words of the source.
@@ -127,13 +171,19 @@ pub(crate) fn edges(flow: &Flow) -> Vec<(usize, usize, &Edge)> {
 }
 
 /// Node indices of each section, in section order, then those in no section
-/// (`None`). Sections with no node are left out.
-pub(crate) fn nodes_by_section(flow: &Flow) -> Vec<(Option<usize>, Vec<usize>)> {
+/// (`None`), of the nodes `shown`. Sections with no node are left out.
+pub(crate) fn nodes_by_section(
+    flow: &Flow,
+    shown: impl Fn(usize) -> bool,
+) -> Vec<(Option<usize>, Vec<usize>)> {
     let mut groups: Vec<(Option<usize>, Vec<usize>)> = (0..flow.sections().len())
         .map(|s| (Some(s), Vec::new()))
         .collect();
     groups.push((None, Vec::new()));
     for (index, node) in flow.nodes().iter().enumerate() {
+        if !shown(index) {
+            continue;
+        }
         let slot = node.section.filter(|&s| s < flow.sections().len());
         let group = slot.unwrap_or(flow.sections().len());
         groups[group].1.push(index);
@@ -171,7 +221,8 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// A node's label: its id, `[verdict urgency]` for an outcome, and its text
+/// A node's label: its id, `[verdict urgency]` for an outcome, `[RED FLAG,
+/// urgency]` for a red flag, and its text
 /// wrapped to 36 columns; each line escaped for the format, joined by `newline`.
 pub(crate) fn label(
     flow: &Flow,
@@ -191,6 +242,12 @@ fn label_lines(flow: &Flow, index: usize) -> Vec<String> {
     let mut lines = vec![node.id.to_string()];
     if let NodeKind::Outcome(outcome) = &node.kind {
         lines.push(format!("[{}]", outcome.verdict));
+    }
+    if node.is_red_flag() {
+        lines.push(match node.marks.urgency {
+            Some(urgency) => format!("[RED FLAG, {urgency}]"),
+            None => "[RED FLAG]".to_string(),
+        });
     }
     lines.extend(
         node_text(&node.kind)
