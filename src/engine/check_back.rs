@@ -115,13 +115,9 @@ fn changes_the_way(session: &Session, value: &AnswerValue) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compile::{Flow, compile};
+    use crate::compile::Flow;
+    use crate::engine::tests::{STRAIN, shipped};
     use crate::engine::{AnswerError, Current};
-    use crate::source::KnowledgeSource;
-
-    fn shipped() -> Flow {
-        compile(&KnowledgeSource::embedded()).unwrap()
-    }
 
     /// A session standing at the bladder question (a red flag whose "yes"
     /// is an emergency).
@@ -236,23 +232,7 @@ mod tests {
     fn a_hedged_sentence_that_changes_the_way_is_checked_back() {
         let flow = shipped();
         let mut session = Session::new(&flow);
-        let answers = [
-            "self_pain",
-            "34",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "none",
-            "no",
-            "acute",
-        ];
-        for answer in answers {
+        for answer in &STRAIN[..14] {
             session.answer_text(answer).unwrap();
         }
         assert_eq!(here(&session), "pain.spread");

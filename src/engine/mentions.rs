@@ -107,13 +107,9 @@ pub(super) fn said_about_here<'s>(session: &'s Session) -> Option<&'s str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::compile::{AnswerValue, Flow, Urgency, Verdict, compile};
+    use crate::compile::{AnswerValue, Urgency, Verdict};
+    use crate::engine::tests::shipped;
     use crate::engine::{CheckReason, Heard, Session};
-    use crate::source::KnowledgeSource;
-
-    fn shipped() -> Flow {
-        compile(&KnowledgeSource::embedded()).unwrap()
-    }
 
     fn here(session: &Session) -> String {
         session.flow().node(session.current_index()).id.to_string()

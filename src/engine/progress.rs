@@ -76,37 +76,14 @@ fn all_clear_left(session: &Session) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use crate::compile::{Flow, compile};
     use crate::engine::Session;
-    use crate::source::KnowledgeSource;
-
-    fn shipped() -> Flow {
-        compile(&KnowledgeSource::embedded()).unwrap()
-    }
+    use crate::engine::tests::{STRAIN, shipped};
 
     #[test]
     fn an_all_clear_answer_brings_the_count_down_by_one_and_never_up() {
         let flow = shipped();
         let mut session = Session::new(&flow);
-        let strain = [
-            "self_pain",
-            "34",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "none",
-            "no",
-            "acute",
-            "none",
-            "none",
-            "none",
-        ];
+        let strain = STRAIN;
         // The age decides which questions follow (pregnancy at 34): from
         // then on the all-clear walk is the strain's own.
         session.answer_text(strain[0]).unwrap();
@@ -129,19 +106,7 @@ mod tests {
     fn an_answer_that_opens_questions_raises_the_count() {
         let flow = shipped();
         let mut session = Session::new(&flow);
-        let strain = [
-            "self_pain",
-            "34",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-            "no",
-        ];
-        for answer in strain {
+        for answer in &STRAIN[..10] {
             session.answer_text(answer).unwrap();
         }
         assert_eq!(

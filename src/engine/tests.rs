@@ -8,6 +8,33 @@ fn flow() -> Flow {
     compile(&mini()).unwrap()
 }
 
+/// The shipped knowledge, compiled: for the tests of what people type.
+pub(crate) fn shipped() -> Flow {
+    compile(&crate::compile::tests::shipped()).unwrap()
+}
+
+/// A simple strain told all clear, in the order the shipped knowledge asks:
+/// the opening, age 34, then "no" or "none of these" to the end.
+pub(crate) const STRAIN: [&str; 17] = [
+    "self_pain",
+    "34",
+    "no",
+    "no",
+    "no",
+    "no",
+    "no",
+    "no",
+    "no",
+    "no",
+    "no",
+    "none",
+    "no",
+    "acute",
+    "none",
+    "none",
+    "none",
+];
+
 fn choice(text: &str) -> AnswerValue {
     AnswerValue::Choice(text.into())
 }
