@@ -325,6 +325,21 @@ impl<'f> Session<'f> {
         &self.mentions
     }
 
+    /// Keeps words said earlier about `question` (a front end that holds no
+    /// state between steps brings them back): shown with the questions they
+    /// speak of and listed on the result, never offered as an answer again.
+    pub fn keep_mention(&mut self, question: NodeId, said: &str) {
+        if self.flow.question(question).is_none() || said.trim().is_empty() {
+            return;
+        }
+        self.mentions.push(Mention {
+            question,
+            value: None,
+            said: crate::printable::printable(said.trim(), 120),
+            offered: true,
+        });
+    }
+
     /// Words said earlier about the current question that do not answer it
     /// ("my pee's been red"): a front end shows them with the question.
     pub fn said_earlier(&self) -> Option<&str> {

@@ -5,6 +5,11 @@
 //! must be for the question the walk stands at, as the engine checks it, so
 //! a field that was edited, cut or made for other knowledge is refused with
 //! a reason, never half-used.
+//!
+//! After a second `|` come the findings mentioned in passing ("no, but my
+//! pee's been red"), `id=words` each, so that the result lists them and the
+//! questions they speak of show them; a mention is only ever shown back,
+//! never taken as an answer.
 
 use std::fmt;
 
@@ -47,12 +52,71 @@ pub fn encode(session: &Session) -> String {
         .answers()
         .map(|(question, value)| format!("{}={value}", flow.short_id(question)))
         .collect();
-    format!("{}|{}", flow.meta().hash, answers.join(","))
+    let mentions: Vec<String> = (session.mentions().iter())
+        .map(|m| format!("{}={}", flow.short_id(m.question), escape(&m.said)))
+        .collect();
+    if mentions.is_empty() {
+        format!("{}|{}", flow.meta().hash, answers.join(","))
+    } else {
+        format!(
+            "{}|{}|{}",
+            flow.meta().hash,
+            answers.join(","),
+            mentions.join(",")
+        )
+    }
 }
 
-/// The session a field describes, replayed answer by answer.
+/// The most mentions a field brings back.
+const MENTIONS_LIMIT: usize = 20;
+
+/// The mentions of a field (after its second `|`): those that name a
+/// question of this knowledge, at most [`MENTIONS_LIMIT`].
+pub fn mentions(flow: &Flow, field: Option<&str>) -> Vec<(crate::compile::NodeId, String)> {
+    let Some(list) = field.and_then(|f| f.splitn(3, '|').nth(2)) else {
+        return Vec::new();
+    };
+    (list.split(',').filter_map(|entry| entry.split_once('=')))
+        .filter_map(|(id, said)| Some((flow.find(id)?, unescape(said)?)))
+        .filter(|(question, _)| flow.question(*question).is_some())
+        .take(MENTIONS_LIMIT)
+        .collect()
+}
+
+/// Words made safe between the field's `|`, `,` and `=`.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' | '|' | ',' | '=' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '%' {
+            let hex: String = chars.by_ref().take(2).collect();
+            out.push(char::from(u8::from_str_radix(&hex, 16).ok()?));
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// The session a field describes, replayed answer by answer, with the
+/// mentions it carries.
 pub fn decode<'f>(flow: &'f Flow, field: Option<&str>) -> Result<Session<'f>, FieldError> {
-    Ok(replay(flow, &read(flow, field)?))
+    let mut session = replay(flow, &read(flow, field)?);
+    for (question, said) in mentions(flow, field) {
+        session.keep_mention(question, &said);
+    }
+    Ok(session)
 }
 
 /// The answers of a field, checked against the knowledge, in order.
@@ -62,6 +126,8 @@ pub fn read(flow: &Flow, field: Option<&str>) -> Result<Vec<(String, String)>, F
         return Err(FieldError::TooLong);
     }
     let (hash, list) = field.split_once('|').ok_or(FieldError::Tampered)?;
+    // The mentions after a second `|` are read apart (`mentions`).
+    let list = list.split('|').next().unwrap_or_default();
     if hash != flow.meta().hash {
         return Err(FieldError::Stale);
     }

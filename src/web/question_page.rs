@@ -81,6 +81,14 @@ pub fn question_page(
     }
     main.push_str(&said.lines());
     main.push_str(&check_back(session, question, &field));
+    // Words said earlier that speak of this question, as the chat shows them.
+    if let Some(earlier) = session.said_earlier() {
+        let _ = writeln!(
+            main,
+            "<p class=\"said\">Earlier you said \u{201c}{}\u{201d}.</p>",
+            html(earlier)
+        );
+    }
     // A lettered list cannot sit in a legend: the legend holds its opening,
     // the list follows it and describes the group.
     // "They" for "you" when someone answers for the person in pain.

@@ -14,7 +14,7 @@ use axum::middleware::{Next, from_fn_with_state, map_response};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-use super::answers_field::{FieldError, decode, read, replay};
+use super::answers_field::{FieldError, decode, mentions, read, replay};
 use super::form::Fields;
 use super::headers::secure;
 use super::page::problem_page;
@@ -168,6 +168,9 @@ async fn step(State(app): State<App>, body: Body) -> Response {
         Err(error) => return refused(app, &error),
     };
     let mut session = replay(app.flow, &pairs);
+    for (question, words) in mentions(app.flow, fields.get("state")) {
+        session.keep_mention(question, &words);
+    }
     let mut said = Said::default();
     if fields.get("back").is_some() {
         said.notice = Some(match session.back() {

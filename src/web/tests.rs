@@ -647,3 +647,36 @@ async fn a_client_that_sends_its_headers_slowly_is_cut_off() {
     let rest = slow.expect("the connection was still open after ten times the limit");
     assert!(!String::from_utf8_lossy(&rest).contains("200 OK"));
 }
+
+#[tokio::test]
+async fn what_was_mentioned_in_passing_travels_with_the_answers_to_the_result() {
+    let page = walk_to("saddle_numbness").await;
+    let state = encoded(&state_of(&page.body));
+    let reply = post(
+        "/step",
+        format!("state={state}&text=no%2C+but+my+pee%27s+been+red"),
+    )
+    .await;
+    // A "no, but ..." on a red flag: checked back, the mention kept.
+    assert!(reply.body.contains("class=\"check\""), "{}", reply.body);
+    let field = state_of(&reply.body);
+    assert!(
+        field.contains("my pee's been red") || field.contains("my pee&#x27;s been red"),
+        "{field}"
+    );
+    let state = encoded(&field);
+    let reply = post("/step", format!("state={state}&choice=no")).await;
+    // The next question that speaks of it shows it.
+    assert_eq!(
+        asked(&reply.body).as_deref(),
+        Some("bladder_bowel"),
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("Earlier you said"), "{}", reply.body);
+    // A field whose mention is edited to name no question still reads.
+    let bad = format!("{}|nowhere=x", state_of(&page.body));
+    let pairs = read(flow(), Some(&bad)).unwrap();
+    assert!(super::answers_field::mentions(flow(), Some(&bad)).is_empty());
+    assert!(!pairs.is_empty());
+}
