@@ -38,4 +38,6 @@ pub use value::{Domain, Value};
 pub use yes_no::{NotYesNo, YesNo};
 
 #[cfg(test)]
+mod fix_message_tests;
+#[cfg(test)]
 pub(crate) mod tests;
