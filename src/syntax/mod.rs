@@ -7,6 +7,7 @@ pub mod ast;
 mod format;
 mod nesting;
 mod parser;
+mod specific_fix;
 mod syntax_error;
 
 pub use format::format;
