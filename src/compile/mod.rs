@@ -2,6 +2,7 @@
 //! the knowledge reported at once with a pointer into the source.
 
 mod answer_value;
+mod cascade;
 mod compile_case;
 mod compile_condition;
 mod compile_node;
