@@ -480,3 +480,27 @@ fn the_server_finds_what_the_compiler_resolved_in_the_shipped_knowledge() {
     assert!(declarations > 200, "only {declarations} declarations");
     assert_eq!(client.shutdown(), Some(0));
 }
+
+/// Issue 27: one malformed message ended the server (exit 1); now it is
+/// answered with JSON-RPC's parse error and the next request is answered.
+#[test]
+fn a_malformed_message_is_answered_and_the_server_goes_on() {
+    let mut client = LspClient::start(&[]);
+    client.send_body("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": ");
+    let answer = client.wait_for("the parse error", |m| m.get("error").is_some());
+    assert_eq!(answer["error"]["code"], json!(-32700), "{answer}");
+    assert_eq!(answer["id"], Value::Null, "{answer}");
+    client.send_body("[1, 2]");
+    let answer = client.wait_for("the invalid request", |m| m.get("error").is_some());
+    assert_eq!(answer["error"]["code"], json!(-32600), "{answer}");
+    let unknown = client.request_raw("backcheck/nothing", json!({}));
+    assert_eq!(unknown["error"]["code"], json!(-32601), "{unknown}");
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+/// The protocol: `exit` before `shutdown` ends with code 1 (it was 0).
+#[test]
+fn exit_without_shutdown_exits_with_1() {
+    let client = LspClient::start(&[]);
+    assert_eq!(client.exit_at_once(), Some(1));
+}
