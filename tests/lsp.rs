@@ -59,6 +59,11 @@ fn an_editor_session_from_broken_to_fixed() {
         related.contains(&"did you mean `outcomes.fine`?"),
         "{related:?}"
     );
+    // And in the message, for clients that show no related information.
+    assert_eq!(
+        error["message"],
+        json!("unknown id `outcomes.fin`\nhelp: did you mean `outcomes.fine`?")
+    );
 
     // The did-you-mean is a quick fix.
     let actions = client.request(
@@ -209,6 +214,19 @@ fn an_editor_session_from_broken_to_fixed() {
     params["newName"] = json!("face_down");
     let refused = client.request_raw("textDocument/rename", params);
     assert!(refused.get("error").is_some(), "{refused}");
+    // A word of the language would be read as the word (issue 27: `not`
+    // was accepted and broke the folder).
+    for word in ["not", "and", "when", "otherwise", "set"] {
+        let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
+        params["newName"] = json!(word);
+        let refused = client.request_raw("textDocument/rename", params);
+        assert!(
+            refused["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("is a word of the language")),
+            "{word}: {refused}"
+        );
+    }
 
     // A change that fixes the error clears the diagnostics.
     client.drop_pending();
