@@ -522,3 +522,46 @@ fn exit_without_shutdown_exits_with_1() {
     let client = LspClient::start(&[]);
     assert_eq!(client.exit_at_once(), Some(1));
 }
+
+/// Issue 27: a case that fails never appeared in the editor; now it is an
+/// error on the case, with the walk's answers to replay it.
+#[test]
+fn a_failing_case_is_shown_on_the_case() {
+    let knowledge = Knowledge::mini();
+    let outcomes = knowledge.join("outcomes.flow");
+    let good = std::fs::read_to_string(&outcomes).expect("read outcomes.flow");
+    let failing = good.replacen(
+        "answers saddle=unsure\n  expect refer emergency",
+        "answers saddle=unsure\n  expect treat",
+        1,
+    );
+    assert_ne!(good, failing);
+    let mut client = LspClient::start(&[]);
+    client.open(&outcomes, &failing);
+    let diagnostics = client.diagnostics(&uri(&outcomes));
+    let failed: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == json!("E037"))
+        .collect();
+    assert_eq!(failed.len(), 1, "{diagnostics:#?}");
+    assert_eq!(
+        failed[0]["range"]["start"],
+        position(&failing, "case \"unsure saddle\"", 0, 0)
+    );
+    let message = failed[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("case \"unsure saddle\" fails: expected treat, got refer emergency"),
+        "{message}"
+    );
+    assert!(message.contains("--answers saddle=unsure"), "{message}");
+    // Fixed, it goes once the worker has run the cases again (the last
+    // findings stay shown until then).
+    client.drop_pending();
+    client.change(&outcomes, 2, &good);
+    let gone = (0..10).any(|_| {
+        let diagnostics = client.diagnostics(&uri(&outcomes));
+        diagnostics.iter().all(|d| d["code"] != json!("E037"))
+    });
+    assert!(gone, "the failing case is still shown");
+    assert_eq!(client.shutdown(), Some(0));
+}
