@@ -98,6 +98,33 @@ fn curly_quotes(text: &str, position: usize, file: usize) -> Option<SpecificFix>
     })
 }
 
+/// `ask "Sore?”`: a text on line `line` (from 1) that runs on past the line
+/// end because a curly quote stands where its closing `"` should.
+pub(super) fn curly_closing_quote(text: &str, line: usize, file: usize) -> Option<SpecificFix> {
+    let start = match line {
+        1 => 0,
+        _ => text.match_indices('\n').nth(line - 2)?.0 + 1,
+    };
+    let written = &text[start..line_around(text, start).end];
+    let open = written.find('"')?;
+    let at = start + open + 1 + written[open + 1..].rfind(CURLY)?;
+    let quote = text[at..].chars().next()?;
+    let range = at..at + quote.len_utf8();
+    Some(SpecificFix {
+        range: range.clone(),
+        message: Some(format!(
+            "the text on line {line} ends with the curly quote `{quote}`, so it runs on"
+        )),
+        label: "a curly quote".into(),
+        hint: "end the text with a straight quote `\"`".into(),
+        suggestion: Some(Suggestion::new(
+            Span::new(file, range),
+            "\"",
+            "write a straight quote `\"`",
+        )),
+    })
+}
+
 /// `ask "between your "legs" or"`: a `"` inside a text ends it early; the
 /// grammar then stops at what follows. The text is taken to run from the
 /// first `"` on the line before the error to the last one after it.
@@ -348,6 +375,21 @@ mod tests {
         assert_eq!(error.span.range(), open..close);
         let after = fixed(&text);
         assert!(after.contains("ask \"Sore \\\"here\\\"?\""), "{after}");
+        assert!(parse(&after, 0).is_ok(), "{after}");
+    }
+
+    /// Before: "the text that starts on line 2 may be missing its closing `\"`".
+    #[test]
+    fn a_curly_quote_that_ends_a_text_is_pointed_at() {
+        let text = format!("question q {{\n  ask \"Sore?”\n  why \"w\"{ARMS}");
+        let error = error(&text);
+        let at = text.find('”').unwrap();
+        assert_eq!(error.span.range(), at..at + '”'.len_utf8());
+        assert_eq!(
+            error.message,
+            "the text on line 2 ends with the curly quote `”`, so it runs on"
+        );
+        let after = fixed(&text);
         assert!(parse(&after, 0).is_ok(), "{after}");
     }
 

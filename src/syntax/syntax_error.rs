@@ -4,7 +4,7 @@
 use pest::error::{ErrorVariant, InputLocation};
 
 use super::parser::Rule;
-use super::specific_fix::specific_fix;
+use super::specific_fix::{curly_closing_quote, specific_fix};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, Suggestion, closest_name};
 
 /// Words that begin a top-level item. `source` comes last: it also begins a
@@ -97,9 +97,11 @@ pub(super) fn syntax_error(
         format!("expected {}, found {found}", or_list(&expected))
     };
     let end = (position + found_len(text, position)).min(written.max(position));
-    if unclosed_text_line(text, position).is_none()
-        && let Some(fix) = specific_fix(text, position, file)
-    {
+    let specific = match unclosed_text_line(text, position) {
+        Some(line) => curly_closing_quote(text, line, file),
+        None => specific_fix(text, position, file),
+    };
+    if let Some(fix) = specific {
         return Diagnostic::new(
             DiagnosticKind::Syntax,
             Span::new(file, fix.range),
