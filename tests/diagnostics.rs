@@ -78,7 +78,10 @@ outcome done {
     insta::assert_snapshot!(stderr);
     let main = main_reports(&stderr);
     assert_eq!(main.len(), 1, "{stderr}");
-    assert!(main[0].contains("Help: a `}` is missing"), "{stderr}");
+    assert!(
+        main[0].contains("Help: add `}` where `outcome done` (line 6) ends"),
+        "{stderr}"
+    );
     common::assert_same_location(&main[0]);
 }
 

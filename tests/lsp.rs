@@ -59,6 +59,11 @@ fn an_editor_session_from_broken_to_fixed() {
         related.contains(&"did you mean `outcomes.fine`?"),
         "{related:?}"
     );
+    // And in the message, for clients that show no related information.
+    assert_eq!(
+        error["message"],
+        json!("unknown id `outcomes.fin`\nhelp: did you mean `outcomes.fine`?")
+    );
 
     // The did-you-mean is a quick fix.
     let actions = client.request(
@@ -209,6 +214,19 @@ fn an_editor_session_from_broken_to_fixed() {
     params["newName"] = json!("face_down");
     let refused = client.request_raw("textDocument/rename", params);
     assert!(refused.get("error").is_some(), "{refused}");
+    // A word of the language would be read as the word (issue 27: `not`
+    // was accepted and broke the folder).
+    for word in ["not", "and", "when", "otherwise", "set"] {
+        let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
+        params["newName"] = json!(word);
+        let refused = client.request_raw("textDocument/rename", params);
+        assert!(
+            refused["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("is a word of the language")),
+            "{word}: {refused}"
+        );
+    }
 
     // A change that fixes the error clears the diagnostics.
     client.drop_pending();
@@ -478,5 +496,72 @@ fn the_server_finds_what_the_compiler_resolved_in_the_shipped_knowledge() {
         );
     }
     assert!(declarations > 200, "only {declarations} declarations");
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+/// Issue 27: one malformed message ended the server (exit 1); now it is
+/// answered with JSON-RPC's parse error and the next request is answered.
+#[test]
+fn a_malformed_message_is_answered_and_the_server_goes_on() {
+    let mut client = LspClient::start(&[]);
+    client.send_body("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": ");
+    let answer = client.wait_for("the parse error", |m| m.get("error").is_some());
+    assert_eq!(answer["error"]["code"], json!(-32700), "{answer}");
+    assert_eq!(answer["id"], Value::Null, "{answer}");
+    client.send_body("[1, 2]");
+    let answer = client.wait_for("the invalid request", |m| m.get("error").is_some());
+    assert_eq!(answer["error"]["code"], json!(-32600), "{answer}");
+    let unknown = client.request_raw("backcheck/nothing", json!({}));
+    assert_eq!(unknown["error"]["code"], json!(-32601), "{unknown}");
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+/// The protocol: `exit` before `shutdown` ends with code 1 (it was 0).
+#[test]
+fn exit_without_shutdown_exits_with_1() {
+    let client = LspClient::start(&[]);
+    assert_eq!(client.exit_at_once(), Some(1));
+}
+
+/// Issue 27: a case that fails never appeared in the editor; now it is an
+/// error on the case, with the walk's answers to replay it.
+#[test]
+fn a_failing_case_is_shown_on_the_case() {
+    let knowledge = Knowledge::mini();
+    let outcomes = knowledge.join("outcomes.flow");
+    let good = std::fs::read_to_string(&outcomes).expect("read outcomes.flow");
+    let failing = good.replacen(
+        "answers saddle=unsure\n  expect refer emergency",
+        "answers saddle=unsure\n  expect treat",
+        1,
+    );
+    assert_ne!(good, failing);
+    let mut client = LspClient::start(&[]);
+    client.open(&outcomes, &failing);
+    let diagnostics = client.diagnostics(&uri(&outcomes));
+    let failed: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == json!("E037"))
+        .collect();
+    assert_eq!(failed.len(), 1, "{diagnostics:#?}");
+    assert_eq!(
+        failed[0]["range"]["start"],
+        position(&failing, "case \"unsure saddle\"", 0, 0)
+    );
+    let message = failed[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("case \"unsure saddle\" fails: expected treat, got refer emergency"),
+        "{message}"
+    );
+    assert!(message.contains("--answers saddle=unsure"), "{message}");
+    // Fixed, it goes once the worker has run the cases again (the last
+    // findings stay shown until then).
+    client.drop_pending();
+    client.change(&outcomes, 2, &good);
+    let gone = (0..10).any(|_| {
+        let diagnostics = client.diagnostics(&uri(&outcomes));
+        diagnostics.iter().all(|d| d["code"] != json!("E037"))
+    });
+    assert!(gone, "the failing case is still shown");
     assert_eq!(client.shutdown(), Some(0));
 }

@@ -151,6 +151,11 @@ fn an_invariant_whose_left_side_never_holds_proves_nothing() {
         ),
         "{stdout}"
     );
+    // Its code and help, as `check` shows E024 (before: neither).
+    assert!(
+        stdout.contains("its left side holds on no path [E024]\n     help: check the names and values on the left"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -184,6 +189,11 @@ fn a_red_flag_with_no_invariant_and_no_case_fails_the_check() {
     assert!(report.starts_with("safety.flow:2:12:"), "{report}");
     assert!(
         report.contains("red flag `safety.saddle` has no invariant and no case guarding it"),
+        "{report}"
+    );
+    // The urgency its tag gives it (before: `urgency >= ...`).
+    assert!(
+        report.contains("saddle in [yes, unsure] => verdict == refer and urgency >= emergency }"),
         "{report}"
     );
 }

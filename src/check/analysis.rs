@@ -71,12 +71,13 @@ impl AnalysisRequest {
         first_failure: true,
         ..AnalysisRequest::NONE
     };
-    /// Every analysis but the cases: the language server's look at a folder.
+    /// Every analysis: the language server's look at a folder.
     pub const EDITOR: AnalysisRequest = AnalysisRequest {
         lints: true,
         audit: true,
         tags: true,
         proof: true,
+        cases: true,
         ..AnalysisRequest::NONE
     };
     /// Nothing: the start of a request naming only some analyses.

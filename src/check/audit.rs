@@ -79,14 +79,6 @@ fn vacuous_invariants(flow: &Flow) -> Result<Vec<Diagnostic>, CycleError> {
 
 /// The E024 error for `invariant`, which proves nothing in the way `vacuity` says.
 pub fn proves_nothing(invariant: &Invariant, vacuity: Vacuity) -> Diagnostic {
-    let hint = match vacuity {
-        Vacuity::NeverApplies => {
-            "check the names and values on the left: a question no walk asks, or a fact nothing sets, never holds"
-        }
-        Vacuity::AlwaysTrue => {
-            "check the right side: an outcome id, verdict or urgency no path can miss says nothing"
-        }
-    };
     Diagnostic::new(
         DiagnosticKind::ProvesNothing,
         invariant.span,
@@ -97,7 +89,7 @@ pub fn proves_nothing(invariant: &Invariant, vacuity: Vacuity) -> Diagnostic {
         ),
     )
     .with_label("holds without checking anything")
-    .with_hint(Some(hint.into()))
+    .with_hint(Some(vacuity.hint().into()))
 }
 
 /// Whether the condition reads question `q` itself (not through `any TAG`).
@@ -150,7 +142,9 @@ fn unguarded_red_flags(flow: &Flow) -> Vec<Diagnostic> {
             .with_label(format!("nothing at {} checks where it leads", flow.location(node.span)))
             .with_hint(Some(match (invariant, case) {
                 (false, _) => format!(
-                    "add `invariant \"...\" {{ {local} in [yes, unsure] => verdict == refer and urgency >= ... }}`{}",
+                    "add `invariant \"...\" {{ {local} in [yes, unsure] => verdict == refer and urgency >= {} }}`{}",
+                    // The urgency its tag gives it; `...` only when it has none.
+                    node.marks.urgency.map_or("...", |urgency| urgency.word()),
                     if case { "" } else { ", and a case that answers it `yes` or `unsure`" }
                 ),
                 _ => format!("add a case with `answers ... {local}=yes` and its expected referral"),

@@ -19,6 +19,7 @@ use super::exploration::{CycleError, Exploration};
 use super::prover::Prover;
 use crate::compile::eval;
 use crate::compile::{AnswerValue, Cond, Flow, Invariant, NodeId, NodeKind, Operand};
+use crate::diagnostic::DiagnosticKind;
 
 /// The verdict on every invariant of a flow.
 #[derive(Debug, Clone)]
@@ -67,6 +68,18 @@ impl Vacuity {
             Vacuity::AlwaysTrue => "its right side holds on every path, whatever the answers",
         }
     }
+
+    /// What to look at to fix it, as E024's help says it wherever it is shown.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Vacuity::NeverApplies => {
+                "check the names and values on the left: a question no walk asks, or a fact nothing sets, never holds"
+            }
+            Vacuity::AlwaysTrue => {
+                "check the right side: an outcome id, verdict or urgency no path can miss says nothing"
+            }
+        }
+    }
 }
 
 /// The shortest path that breaks an invariant.
@@ -111,11 +124,14 @@ impl Verification {
                 .map(|span| format!("{}: ", flow.location(span)))
                 .unwrap_or_default();
             if let Some(vacuity) = result.vacuous {
+                // The code and help as `check` prints E024, so the two read alike.
                 let _ = writeln!(
                     out,
-                    "FAIL {at}\"{}\": proves nothing: {}",
+                    "FAIL {at}\"{}\": proves nothing: {} [{}]\n     help: {}",
                     result.text,
-                    vacuity.describe()
+                    vacuity.describe(),
+                    DiagnosticKind::ProvesNothing.code(),
+                    vacuity.hint()
                 );
                 continue;
             }

@@ -209,6 +209,22 @@ impl Compiler<'_> {
     /// tag. Never "declare it": a new fact nothing sets would make the
     /// condition hold on no path, so the rule would prove nothing.
     fn unknown_name(&self, name: &ast::Name, context: Context) -> Diagnostic {
+        // Several files declare it: which one is the question, not whether.
+        let several: Vec<&str> = self
+            .nodes
+            .iter()
+            .filter(|n| n.local() == name.text)
+            .map(|n| n.id.as_str())
+            .collect();
+        if several.len() > 1 {
+            return Diagnostic::new(
+                DiagnosticKind::AmbiguousId,
+                name.span,
+                format!("`{}` is in several files", name.text),
+            )
+            .with_label("which one?")
+            .with_one_of(name.span, &several);
+        }
         let mut known: Vec<(&str, &str)> = Vec::new();
         for fact in self.fact_ids.keys() {
             known.push((fact.as_str(), "fact"));

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::cascade;
 use super::compile_node::{FileNodes, lower_file};
 use super::flow::*;
 use super::graph_build::build_graph;
@@ -157,6 +158,7 @@ impl Lowered {
                     )
                 });
             }
+            cascade::one_per_name(&mut self.errors);
             // Root causes first: a node left unreachable by a misspelt
             // target is reported after the misspelling.
             self.errors

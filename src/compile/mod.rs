@@ -2,6 +2,7 @@
 //! the knowledge reported at once with a pointer into the source.
 
 mod answer_value;
+mod cascade;
 mod compile_case;
 mod compile_condition;
 mod compile_node;
@@ -37,5 +38,7 @@ pub use symbols::symbols;
 pub use value::{Domain, Value};
 pub use yes_no::{NotYesNo, YesNo};
 
+#[cfg(test)]
+mod fix_message_tests;
 #[cfg(test)]
 pub(crate) mod tests;

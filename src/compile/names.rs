@@ -80,12 +80,16 @@ impl NodeNames {
     fn unknown(&self, name: &Name, namespace: &str) -> Diagnostic {
         let prefix = format!("{namespace}.");
         let local = self.ids.iter().filter_map(|id| id.strip_prefix(&prefix));
-        let fix = suggest_name(
-            name.text,
-            name.span,
-            local.chain(self.ids.iter().map(String::as_str)),
-        )
-        .or_else(|| self.elsewhere(name));
+        // The same id in another file is what was meant far more often than
+        // a close name here (`refer_recent_procedure` for the question
+        // `recent_procedure`), so it comes first.
+        let fix = self.elsewhere(name).or_else(|| {
+            suggest_name(
+                name.text,
+                name.span,
+                local.chain(self.ids.iter().map(String::as_str)),
+            )
+        });
         Diagnostic::new(
             DiagnosticKind::UnknownId,
             name.span,

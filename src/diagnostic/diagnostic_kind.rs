@@ -119,6 +119,9 @@ kinds! {
     /// `applies when` on a question that is not a red flag: only the
     /// red-flag order reads it, so elsewhere it would say nothing.
     AppliesWithoutRedFlag = "E036",
+    /// A case or vignette whose walk does not end as it expects: `test`
+    /// reports it; the language server shows it on the case.
+    CaseFails = "E037",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.

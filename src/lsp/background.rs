@@ -1,5 +1,5 @@
-//! The slow half of a look at a folder, off the loop: the lints and the
-//! proof of every invariant run on one worker thread, so the editor's
+//! The slow half of a look at a folder, off the loop: the lints, the
+//! proof of every invariant and the cases run on one worker thread, so the editor's
 //! requests and the compiler's errors never wait for them. Only the newest
 //! job waits, and only once the text has been still for [`SETTLE`]: a job
 //! overtaken before it started is never run, and a result for text that has
@@ -15,7 +15,9 @@ use super::line_index::LineIndex;
 use super::lsp_diagnostic::to_lsp;
 use super::names::Names;
 use super::verify_diagnostics::verify_diagnostics;
+use crate::check::CaseResult;
 use crate::compile::Flow;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 /// A folder that compiled, to lint and verify.
 pub struct Job {
@@ -136,6 +138,14 @@ fn check(job: &Job) -> Done {
     let broken = verification.iter().flat_map(|verification| {
         verify_diagnostics(&job.flow, verification, &job.index, &job.uris, &job.lines)
     });
+    let failed = analysis.cases.iter().filter(|case| !case.passed());
+    for case in failed.map(case_failure) {
+        let file = case.span.file();
+        let (Some(uri), Some(lines)) = (job.uris.get(file), job.lines.get(file)) else {
+            continue;
+        };
+        diagnostics[file].push(to_lsp(&case, uri, lines));
+    }
     for (file, diagnostic) in broken {
         if let Some(list) = diagnostics.get_mut(file) {
             list.push(diagnostic);
@@ -146,5 +156,33 @@ fn check(job: &Job) -> Done {
         generation: job.generation,
         diagnostics,
         took: started.elapsed(),
+    }
+}
+
+/// A case that fails, as `test` says it, on the case.
+fn case_failure(case: &CaseResult) -> Diagnostic {
+    Diagnostic::new(
+        DiagnosticKind::CaseFails,
+        case.span,
+        format!(
+            "{} fails: {}",
+            case_name(&case.name),
+            case.failures.join("; ")
+        ),
+    )
+    .with_label("this case fails")
+    .with_hint(Some(format!(
+        "the walk's answers were {}; `backcheck run --answers {}` replays it",
+        case.path.join(" "),
+        case.path.join(",")
+    )))
+}
+
+/// `case "name"`, or `vignette id` as the runner names a vignette.
+fn case_name(name: &str) -> String {
+    if name.starts_with("vignette ") {
+        name.to_string()
+    } else {
+        format!("case \"{name}\"")
     }
 }

@@ -1,6 +1,6 @@
 //! A backcheck diagnostic as the editor shows it: at its span, with its
-//! code, the caret's label and the hint as related information, and its
-//! suggestions for quick fixes.
+//! code, the hint in its message and (with the caret's label) as related
+//! information, and its suggestions for quick fixes.
 
 use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url};
 
@@ -22,12 +22,19 @@ pub fn to_lsp(diagnostic: &Diagnostic, uri: &Url, lines: &LineIndex) -> lsp_type
             message: diagnostic.label.clone(),
         });
     }
-    if let Some(help) = diagnostic.help() {
+    let help = diagnostic.help();
+    if let Some(help) = &help {
         related.push(DiagnosticRelatedInformation {
             location,
-            message: help,
+            message: help.clone(),
         });
     }
+    // In the message too: clients that show no related information (many
+    // older ones) would otherwise never show the fix.
+    let message = match &help {
+        Some(help) => format!("{}\nhelp: {help}", diagnostic.message),
+        None => diagnostic.message.clone(),
+    };
     lsp_types::Diagnostic {
         range,
         severity: Some(match diagnostic.severity() {
@@ -36,7 +43,7 @@ pub fn to_lsp(diagnostic: &Diagnostic, uri: &Url, lines: &LineIndex) -> lsp_type
         }),
         code: Some(NumberOrString::String(diagnostic.code().to_string())),
         source: Some(SOURCE.to_string()),
-        message: diagnostic.message.clone(),
+        message,
         related_information: (!related.is_empty()).then_some(related),
         data: fixes_data(&diagnostic.suggestions, diagnostic.span.file(), lines),
         ..lsp_types::Diagnostic::default()

@@ -25,11 +25,11 @@ mod outline;
 mod quick_fix;
 mod rename;
 mod server;
+mod transport;
 mod verify_diagnostics;
 
 use std::path::PathBuf;
 
-use lsp_server::Connection;
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, OneOf, RenameOptions,
     ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
@@ -61,7 +61,7 @@ fn capabilities() -> ServerCapabilities {
 /// belongs to `knowledge` when it is under it, otherwise to the folder it
 /// is in (with its parents that hold `.flow` files too).
 pub fn run_stdio(knowledge: Option<PathBuf>) -> Result<(), String> {
-    let (connection, threads) = Connection::stdio();
+    let (connection, threads) = transport::stdio();
     let capabilities = serde_json::to_value(capabilities()).map_err(|error| error.to_string())?;
     connection.initialize(capabilities).map_err(|error| {
         format!(
@@ -70,7 +70,14 @@ pub fn run_stdio(knowledge: Option<PathBuf>) -> Result<(), String> {
         )
     })?;
     let knowledge = knowledge.map(|dir| std::fs::canonicalize(&dir).unwrap_or(dir));
-    server::Server::new(knowledge).run(&connection)?;
+    let ended = server::Server::new(knowledge).run(&connection)?;
     drop(connection);
-    threads.join().map_err(|error| error.to_string())
+    threads.join()?;
+    match ended {
+        server::Ended::AfterShutdown => Ok(()),
+        // The protocol: `exit` without `shutdown` first ends with code 1.
+        server::Ended::WithoutShutdown => {
+            Err("the editor said `exit` without `shutdown` first".into())
+        }
+    }
 }

@@ -9,6 +9,7 @@ use lsp_types::{TextEdit, Url, WorkspaceEdit};
 use super::line_index::LineIndex;
 use super::names::Names;
 use crate::compile::{DeclarationId, Symbol, YesNo};
+use crate::syntax::is_keyword;
 
 /// The part of the name at `range` of `text` a rename replaces: the id
 /// after its file name.
@@ -40,8 +41,10 @@ pub fn rename(
             "`{new_name}` is not an id: a letter or underscore, then letters, digits or underscores"
         ));
     }
-    if new_name == "next" || YesNo::ALL.iter().any(|word| word.is_id(new_name)) {
-        return Err(format!("`{new_name}` is a word of the language"));
+    if is_keyword(new_name) || YesNo::ALL.iter().any(|word| word.is_id(new_name)) {
+        return Err(format!(
+            "`{new_name}` is a word of the language (as in `not`, `and`, `when`), so it cannot be an id"
+        ));
     }
     let symbol = &names.table.declaration(declaration).symbol;
     if let Some(clash) = clash(names, symbol, new_name) {

@@ -121,6 +121,15 @@ fn fallback_uri(path: &Path) -> Url {
         .unwrap_or_else(|_| Url::parse("file:///unknown.flow").expect("a constant URL parses"))
 }
 
+/// How the editor ended the session: the protocol's exit code is 0 only
+/// after `shutdown`.
+pub enum Ended {
+    /// `shutdown`, then `exit`; or the input closed.
+    AfterShutdown,
+    /// `exit` with no `shutdown` before it.
+    WithoutShutdown,
+}
+
 pub struct Server {
     /// `--knowledge DIR`: files under it belong to it.
     knowledge: Option<PathBuf>,
@@ -156,13 +165,15 @@ impl Server {
     }
 
     /// Answers messages until the editor says `exit` or the input ends.
-    pub fn run(&mut self, connection: &Connection) -> Result<(), String> {
+    pub fn run(&mut self, connection: &Connection) -> Result<Ended, String> {
         let mut last_publish = Instant::now();
         loop {
             let message = match connection.receiver.recv_timeout(POLL) {
                 Ok(message) => Some(message),
                 Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
-                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => {
+                    return Ok(Ended::AfterShutdown);
+                }
             };
             while let Ok(done) = self.checker.results.try_recv() {
                 if let Some(state) = self.folders.get_mut(done.folder) {
@@ -187,7 +198,7 @@ impl Server {
                         .handle_shutdown(&request)
                         .map_err(|e| e.to_string())?
                     {
-                        return Ok(());
+                        return Ok(Ended::AfterShutdown);
                     }
                     let id = request.id.clone();
                     // A mistake here must cost one answer, not the editor's
@@ -208,7 +219,7 @@ impl Server {
                 }
                 Some(Message::Notification(notification)) => {
                     if notification.method == "exit" {
-                        return Ok(());
+                        return Ok(Ended::WithoutShutdown);
                     }
                     self.notify(notification);
                 }

@@ -5,10 +5,13 @@
 
 pub mod ast;
 mod format;
+mod keywords;
 mod nesting;
 mod parser;
+mod specific_fix;
 mod syntax_error;
 
 pub use format::format;
+pub use keywords::is_keyword;
 pub use parser::parse;
 pub use syntax_error::TOP_LEVEL_WORDS;

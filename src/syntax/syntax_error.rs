@@ -4,6 +4,7 @@
 use pest::error::{ErrorVariant, InputLocation};
 
 use super::parser::Rule;
+use super::specific_fix::{curly_closing_quote, specific_fix};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, Suggestion, closest_name};
 
 /// Words that begin a top-level item. `source` comes last: it also begins a
@@ -96,6 +97,20 @@ pub(super) fn syntax_error(
         format!("expected {}, found {found}", or_list(&expected))
     };
     let end = (position + found_len(text, position)).min(written.max(position));
+    let specific = match unclosed_text_line(text, position) {
+        Some(line) => curly_closing_quote(text, line, file),
+        None => specific_fix(text, position, file),
+    };
+    if let Some(fix) = specific {
+        return Diagnostic::new(
+            DiagnosticKind::Syntax,
+            Span::new(file, fix.range),
+            fix.message.unwrap_or(message),
+        )
+        .with_label(fix.label)
+        .with_hint(Some(fix.hint))
+        .with_suggestions(fix.suggestion);
+    }
     let diagnostic = Diagnostic::new(
         DiagnosticKind::Syntax,
         Span::new(file, position..end),
@@ -111,6 +126,11 @@ pub(super) fn syntax_error(
             )])
         }
     }
+}
+
+/// Whether `word` begins a field or an arm inside a block.
+pub(super) fn is_field_word(word: &str) -> bool {
+    FIELD_WORDS.contains(&word)
 }
 
 fn found_at(text: &str, position: usize) -> String {
@@ -362,7 +382,7 @@ mod tests {
 
     #[test]
     fn an_error_at_the_end_points_at_the_last_line() {
-        let text = "question q { ask \"x\"\n\n\n";
+        let text = "question q { ask \"x\" yes -> o no -> o }\noutcome\n\n\n";
         let error = parse(text, 0).unwrap_err();
         assert_eq!(error.span.start(), text.trim_end().len());
     }
