@@ -18,6 +18,7 @@ pub const TOP_LEVEL_WORDS: &[&str] = &[
     "outcome",
     "invariant",
     "case",
+    "baseline",
     "vignette",
     "tag",
     "source",
