@@ -80,7 +80,7 @@ pub fn question_page(
         let _ = writeln!(main, "<h2 class=\"section\">{}</h2>", html(&section.title));
     }
     main.push_str(&said.lines());
-    main.push_str(&check_back(session, question, &field));
+    main.push_str(&check_back(session, &field));
     // Words said earlier that speak of this question, as the chat shows them.
     if let Some(earlier) = session.said_earlier() {
         let _ = writeln!(
@@ -152,7 +152,7 @@ pub fn question_page(
 /// answer as if its button were pressed; "No" shows the question again.
 /// Pages keep nothing between requests, so a finding mentioned for a later
 /// question is only said here, not kept.
-fn check_back(session: &Session, question: &Question, field: &str) -> String {
+fn check_back(session: &Session, field: &str) -> String {
     let Some(check) = session.pending_check() else {
         return String::new();
     };
@@ -165,12 +165,12 @@ fn check_back(session: &Session, question: &Question, field: &str) -> String {
             html(&text)
         );
     }
-    let value = match (&question.kind, &check.value) {
-        (_, AnswerValue::Choice(id)) => format!(
+    let value = match &check.value {
+        AnswerValue::Choice(id) => format!(
             "<input type=\"hidden\" name=\"choice\" value=\"{}\">",
             html(id)
         ),
-        (_, AnswerValue::Many(ids)) => {
+        AnswerValue::Many(ids) => {
             let mut inputs: String = (ids.iter())
                 .map(|id| {
                     format!(
@@ -182,7 +182,7 @@ fn check_back(session: &Session, question: &Question, field: &str) -> String {
             inputs.push_str("<input type=\"hidden\" name=\"multiple\" value=\"1\">");
             inputs
         }
-        (_, AnswerValue::Number(n)) => {
+        AnswerValue::Number(n) => {
             format!("<input type=\"hidden\" name=\"text\" value=\"{n}\">")
         }
     };
