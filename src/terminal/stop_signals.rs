@@ -65,9 +65,16 @@ fn install() {
                 "SIGTERM"
             };
             // stderr: the conversation holds stdout's lock while it talks.
+            // stderr is unbuffered, so the message is made whole first and
+            // written at once: the conversation may still print (a save just
+            // finished says so), and must not land inside it.
+            let message = format!(
+                // Bracketed paste off, as the editor would on leaving.
+                "\x1b[?2004l\r\nStopped by {name}. {}\r\n",
+                stop_note()
+            );
             let mut out = std::io::stderr().lock();
-            // Bracketed paste off, as the editor would on leaving.
-            let _ = write!(out, "\x1b[?2004l\r\nStopped by {name}. {}\r\n", stop_note());
+            let _ = out.write_all(message.as_bytes());
             let _ = out.flush();
             std::process::exit(128 + signal);
         }
