@@ -16,7 +16,7 @@ use backcheck::source::KnowledgeSource;
 /// of the pain pattern: long enough that the run does real work.
 const ANSWERS: &str = "opening=self_pain,how_old=40,pregnancy=no,saddle_numbness=no,\
                        bladder_bowel=no,sexual_function=no,leg_symptoms=no,fainting=no,confusion=no,fever=no,\
-                       history_screen=no,risk_screen=none,symptom_screen=no";
+                       history_screen=none,risk_screen=none,symptom_screen=none";
 
 fn benches(c: &mut Criterion) {
     let source = KnowledgeSource::embedded();

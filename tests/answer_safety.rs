@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use backcheck::compile::{AnswerValue, Flow, Node, NodeId, Question, compile};
-use backcheck::engine::{is_safety_question, understand};
+use backcheck::compile::{Flow, Node, NodeId, Question, QuestionKind, compile};
+use backcheck::engine::{is_safety_question, says_no, understand};
 use backcheck::source::KnowledgeSource;
 use proptest::prelude::*;
 
@@ -23,8 +23,9 @@ fn safety_questions(flow: &'static Flow) -> Vec<(&'static Node, &'static Questio
         .collect()
 }
 
+/// Recorded as "no", or as "none of these" on a "which of these" red flag.
 fn recorded_no(node: &Node, question: &Question, text: &str) -> bool {
-    understand(node, question, text).is_ok_and(|u| *u.value() == AnswerValue::Choice("no".into()))
+    understand(node, question, text).is_ok_and(|u| !u.must_check() && says_no(question, u.value()))
 }
 
 const HEDGES: &[&str] = &[
@@ -62,7 +63,13 @@ fn there_are_safety_questions_to_test() {
 fn a_plain_no_is_still_a_no() {
     let flow = shipped();
     for (node, question) in safety_questions(flow) {
-        for text in ["no", "No", "2", "nope", "no, nothing like that", "noo"] {
+        // "2" is the second answer: "no" on a yes/no question, a finding
+        // on a "which of these".
+        let second = match question.kind {
+            QuestionKind::Multiple { .. } => "none",
+            _ => "2",
+        };
+        for text in ["no", "No", second, "nope", "no, nothing like that", "noo"] {
             assert!(recorded_no(node, question, text), "{}: {text:?}", node.id);
         }
     }

@@ -228,7 +228,7 @@ fn json_names_the_not_sure_that_decided_a_modify() {
         let answers = format!(
             "opening=self_pain,how_old=31,pregnancy={pregnancy},pregnancy_problem=no,\
              saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_symptoms=no,fainting=no,confusion=no,\
-             fever=no,history_screen=no,risk_screen=none,symptom_screen=no,how_long=acute,spread=none,\
+             fever=no,history_screen=none,risk_screen=none,symptom_screen=none,how_long=acute,spread=none,\
              conditions=none,worse_positions=none"
         );
         let output = backcheck(&["run", "--json", "--answers", &answers])
@@ -530,8 +530,8 @@ fn a_hedged_no_to_a_red_flag_exits_2_naming_the_options_and_ids() {
 #[test]
 fn the_shipped_result_speaks_to_the_person_and_apart_to_the_therapist() {
     let answers = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
-                   leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=no,risk_screen=none,\
-                   symptom_screen=no,how_long=acute,spread=none,conditions=none,worse_positions=bending";
+                   leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=none,risk_screen=none,\
+                   symptom_screen=none,how_long=acute,spread=none,conditions=none,worse_positions=bending";
     let output = backcheck(&["run", "--answers", answers]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
     let screen = text(&output.stdout);

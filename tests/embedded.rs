@@ -78,8 +78,8 @@ fn shipped_knowledge_is_in_canonical_layout() {
 #[test]
 fn simple_localised_pain_is_treated_with_a_plan() {
     let answers = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
-                   leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=no,risk_screen=none,\
-                   symptom_screen=no,how_long=acute,spread=none,conditions=none,worse_positions=none";
+                   leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=none,risk_screen=none,\
+                   symptom_screen=none,how_long=acute,spread=none,conditions=none,worse_positions=none";
     let output = backcheck(&["run", "--json", "--answers", answers])
         .output()
         .unwrap();
@@ -124,7 +124,7 @@ fn yes_to_any_emergency_red_flag_refers_as_an_emergency() {
 fn osteoporosis_and_blood_thinners_modify_with_both_notes() {
     let answers = "opening=self_pain,how_old=68,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
                    leg_symptoms=no,fainting=no,sudden_belly_back=no,confusion=no,fever=no,\
-                   history_screen=no,risk_screen=thin_bones,symptom_screen=no,how_long=acute,spread=none,\
+                   history_screen=none,risk_screen=thin_bones,symptom_screen=none,how_long=acute,spread=none,\
                    first_onset=no,conditions=bleeding,worse_positions=face_down";
     let output = backcheck(&["run", "--json", "--answers", answers])
         .output()

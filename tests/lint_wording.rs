@@ -1,5 +1,6 @@
 //! The wording lints of `backcheck check`: W010 (a question asked after "not
-//! sure" that takes the symptom for granted), W011 (a numbered list above
+//! sure" that takes the symptom for granted), W014 (a yes/no question over
+//! a lettered list), W011 (a numbered list above
 //! numbered answers), and the clarifying step E026 accepts for "not sure".
 
 use crate::common;
@@ -136,6 +137,19 @@ fn w011_a_numbered_list_above_numbered_answers() {
     );
     let lettered = warnings(&fever_flow("Does any apply? a) A fall. b) Cancer."));
     assert!(!lettered.contains("[W011]"), "{lettered}");
+}
+
+#[test]
+fn w014_a_yes_no_question_over_a_lettered_list() {
+    let stderr = warnings(&fever_flow("Does any apply? a) A fall. b) Cancer."));
+    assert!(
+        warning(&stderr, "W014", "main.flow:10:10").contains("asks over a list of items"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`multiple`"), "{stderr}");
+    // One thing asked, with a bracket in it, is no list.
+    let plain = warnings(&fever_flow("Is it very bad (a) lot worse than usual)?"));
+    assert!(!plain.contains("[W014]"), "{plain}");
 }
 
 /// A red flag whose "not sure" asks a clarifying red flag first.

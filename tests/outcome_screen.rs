@@ -95,8 +95,8 @@ fn an_out_of_scope_result_says_so_without_an_urgency() {
 #[test]
 fn advice_that_assumes_a_symptom_shows_only_to_those_who_have_it() {
     let base = "opening=self_pain,how_old=38,pregnancy=no,saddle_numbness=no,bladder_bowel=no,\
-                sexual_function=no,fainting=no,confusion=no,fever=no,history_screen=no,\
-                risk_screen=none,symptom_screen=no,how_long=acute,spread=below_knee";
+                sexual_function=no,fainting=no,confusion=no,fever=no,history_screen=none,\
+                risk_screen=none,symptom_screen=none,how_long=acute,spread=below_knee";
     let line = "Tell them where you feel any numbness or tingling";
     // Numbness and a weak toe: the line fits.
     let with = format!(

@@ -98,13 +98,13 @@ fn a_loose_conversation_to_a_result_and_back_through_it() {
     talk.answer("Can you take your temperature now?", "below 38");
     talk.expect("→ It is below 38 °C");
     talk.expect("--- Urgent checks ---");
-    talk.answer("Does anything on this list apply to you?", "none of them");
-    // The risk screen is a "which of these apply" list.
+    // The screens are "which of these apply" lists.
+    talk.answer("Which of these have happened to you?", "none of them");
     talk.answer("true for you?", "none of them");
     talk.expect("→ None of these");
-    // The list is lettered on its own lines, apart from the numbered answers.
-    talk.expect("    a) The pain does not ease");
-    talk.expect("  1) Yes");
+    talk.expect("Which of these do you have with your back pain?");
+    talk.expect("  1) You feel very unwell");
+    talk.expect("  7) None of these");
     talk.say("nope");
     talk.answer("How long has this episode", "5 days");
     talk.expect("→ Less than 6 weeks");

@@ -44,13 +44,16 @@ fn a_simple_strain_told_in_sentences_with_a_check_back() {
     say(p, "no, my legs are fine", "fainted, collapsed");
     say(p, "no, never fainted", "newly confused");
     say(p, "no, my head is clear", "fever");
-    say(p, "no fever", "Does anything on this list apply to you?");
-    say(p, "none of them apply to me", "Just to check");
-    say(p, "yes that's right", "Which of these are true for you?");
+    say(p, "no fever", "Which of these have happened to you?");
+    say(
+        p,
+        "none of them apply to me",
+        "Which of these are true for you?",
+    );
     say(
         p,
         "none of those",
-        "Does anything on this list apply to you?",
+        "Which of these do you have with your back pain?",
     );
     say(p, "no, I feel fine apart from the back", "Just to check");
     say(p, "yep", "How long has this episode");
@@ -114,7 +117,7 @@ fn something_more_said_in_passing_is_asked_about_and_kept() {
         "fainted, collapsed",
         "newly confused",
         "fever",
-        "Does anything on this list apply to you?",
+        "Which of these have happened to you?",
     ] {
         say(p, "no", question);
     }

@@ -40,18 +40,20 @@ fn each_heading_shows_once_even_when_its_questions_come_back() {
 }
 
 #[test]
-fn a_list_in_a_question_is_lettered_apart_from_the_answers() {
+fn a_screen_lists_its_items_as_numbered_choices() {
     let stdout = chat(TO_HISTORY);
     let screen = stdout
-        .split("Does anything on this list apply to you?\n")
+        .split(
+            "Which of these have happened to you? Choose all that apply, or \"None of these\".\n",
+        )
         .nth(1)
         .unwrap_or_else(|| panic!("{stdout}"));
     assert!(
-        screen.starts_with("    a) You have cancer now, or had it before.\n    b) "),
+        screen.starts_with("  1) You have cancer now, or have had cancer in the past\n  2) "),
         "{screen}"
     );
     assert!(
-        screen.contains("\n  1) Yes\n  2) No\n  3) Not sure\n"),
+        screen.contains("\n  7) None of these\n  8) Not sure\n"),
         "{screen}"
     );
 }
@@ -71,11 +73,11 @@ fn more_questions_come_with_a_reason() {
         .unwrap_or_else(|| panic!("{plain}"));
     assert!(pregnancy.contains(reason), "{plain}");
     assert!(!after_pregnancy.contains(reason), "{plain}");
-    // "Yes" to the history list asks about each item in turn.
-    let more = chat(&format!("{TO_HISTORY}yes\n"));
-    let after_yes = more
-        .split("> yes\n")
+    // "Not sure" at the history list asks about each item in turn.
+    let more = chat(&format!("{TO_HISTORY}not sure\n"));
+    let after_unsure = more
+        .split("> not sure\n")
         .nth(1)
         .unwrap_or_else(|| panic!("{more}"));
-    assert!(after_yes.contains(reason), "{more}");
+    assert!(after_unsure.contains(reason), "{more}");
 }

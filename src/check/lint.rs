@@ -27,7 +27,7 @@ use super::lint_dead_ends::dead_ends;
 use super::lint_facts::{facts_never_set, unused_facts};
 use super::lint_questions::{duplicate_wording, pointless_questions};
 use super::lint_sources::missing_rationale;
-use super::lint_wording::{numbered_lists, presuming_follow_ups};
+use super::lint_wording::{numbered_lists, presuming_follow_ups, yes_no_over_lists};
 
 /// Every warning about `flow`, in source order.
 pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
@@ -39,6 +39,7 @@ pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
     warnings.extend(duplicate_wording(flow));
     warnings.extend(presuming_follow_ups(flow));
     warnings.extend(numbered_lists(flow));
+    warnings.extend(yes_no_over_lists(flow));
     warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code()));
     warnings
 }

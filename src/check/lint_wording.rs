@@ -194,9 +194,67 @@ pub(super) fn numbered_lists(flow: &Flow) -> Vec<Diagnostic> {
     warnings
 }
 
+/// W014: a yes/no question whose text lists items ("a) ... b) ..."): a
+/// "yes" or a "not sure" then says nothing of which item, and one item's
+/// doubt decides for all. A `multiple` screen with "None of these" and
+/// "Not sure" asks what applies, and its follow-ups only what was picked.
+pub(super) fn yes_no_over_lists(flow: &Flow) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for node in flow.nodes() {
+        let NodeKind::Question(question) = &node.kind else {
+            continue;
+        };
+        let QuestionKind::YesNo { .. } = question.kind else {
+            continue;
+        };
+        if lettered_items(&question.ask) < 2 {
+            continue;
+        }
+        warnings.push(
+            Diagnostic::new(
+                DiagnosticKind::YesNoOverList,
+                node.span,
+                format!("yes/no question `{}` asks over a list of items", node.id),
+            )
+            .with_label("a \"yes\" or \"not sure\" here does not say which item")
+            .with_hint(Some(
+                "make it a `multiple` question with an answer a item, `answer none \"None of these\"` and `answer unsure \"Not sure\"`, then a decide on what was picked".into(),
+            )),
+        );
+    }
+    warnings
+}
+
+/// How many items "a) ... b) ..." a text letters in order.
+fn lettered_items(text: &str) -> usize {
+    let mut count = 0;
+    for letter in 'a'..='z' {
+        let marker = format!("{letter})");
+        let found = text.match_indices(&marker).any(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        });
+        if !found {
+            break;
+        }
+        count += 1;
+    }
+    count
+}
+
 #[cfg(test)]
 mod tests {
-    use super::presumption;
+    use super::{lettered_items, presumption};
+
+    #[test]
+    fn lettered_lists_are_counted_in_order() {
+        assert_eq!(lettered_items("Any of these? a) One. b) Two. c) Three."), 3);
+        assert_eq!(lettered_items("Is it sore (a) lot)?"), 1);
+        assert_eq!(lettered_items("Is there a dog) or a cat?"), 0);
+        assert_eq!(lettered_items("b) only"), 0);
+    }
 
     #[test]
     fn openings_that_presume_are_found() {

@@ -270,7 +270,11 @@ pub fn mutants(flow: &Flow) -> Vec<Mutant> {
             }
             NodeKind::Question(question) => {
                 for (index, answer) in question.answers().iter().enumerate() {
+                    // A "which of these" answer has no way on of its own
+                    // (its question goes on by `then`, through a decide whose
+                    // arms are mutated there): nothing to send elsewhere.
                     if node.is_red_flag()
+                        && answer.target.is_some()
                         && (YesNo::Yes.is_id(&answer.id) || YesNo::Unsure.is_id(&answer.id))
                     {
                         let no = question.answer(YesNo::No.id()).and_then(|a| a.target);

@@ -19,27 +19,30 @@ fn unit_days(unit: &str) -> i64 {
 
 /// One `within`, checked alone.
 pub(super) fn within(decl: &ast::WithinDecl, form: Form) -> Result<Within, Diagnostic> {
-    let chosen_with_others = match form {
-        Form::Multiple => true,
-        Form::YesNo | Form::Single | Form::Number => false,
-    };
-    if chosen_with_others {
-        return Err(Diagnostic::new(
-            DiagnosticKind::BadSpan,
-            decl.span,
-            "`within` chooses one answer, but several answers of a `multiple` question can be chosen",
-        )
-        .with_label("a span on a multiple-choice answer")
-        .with_hint(Some(
-            "remove `within`, or make the question single choice".into(),
-        )));
-    }
     let unit = decl
         .low
         .iter()
         .chain(decl.high.iter())
         .find_map(|b| b.unit.as_ref())
         .map(|u| u.text);
+    // On a multiple-choice answer a length of time says when the choice
+    // counts ("an operation on your spine in the last few months"); plain
+    // numbers would choose one answer among several that can be chosen.
+    let chosen_with_others = match form {
+        Form::Multiple => unit.is_none(),
+        Form::YesNo | Form::Single | Form::Number => false,
+    };
+    if chosen_with_others {
+        return Err(Diagnostic::new(
+            DiagnosticKind::BadSpan,
+            decl.span,
+            "`within` with plain numbers chooses one answer, but several answers of a `multiple` question can be chosen",
+        )
+        .with_label("a span of numbers on a multiple-choice answer")
+        .with_hint(Some(
+            "give the span a unit of time (`within 0..6 months`: when the choice counts), or make the question single choice".into(),
+        )));
+    }
     let measure = if unit.is_some() {
         Measure::Days
     } else {

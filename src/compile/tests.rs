@@ -402,11 +402,15 @@ fn within_spans_that_overlap_run_backwards_or_mix_kinds_are_errors() {
     );
     let mixed = errors(&question_with(&["0..6 weeks", "50.."], false));
     assert!(mixed.iter().any(|e| e.contains("has a unit")), "{mixed:?}");
-    let multiple = errors(&question_with(&["0..6 weeks", "6 weeks.."], true));
+    // On a multiple-choice answer a time says when the choice counts; plain
+    // numbers would choose among answers that can be chosen together.
+    let multiple = errors(&question_with(&["16..49", "50.."], true));
     assert!(
         multiple.iter().any(|e| e.contains("`multiple`")),
         "{multiple:?}"
     );
+    let times = errors(&question_with(&["0..6 weeks", "6 weeks.."], true));
+    assert!(times.is_empty(), "{times:?}");
     // Sharing an end is how spans meet.
     assert!(errors(&question_with(&["0..6 weeks", "6 weeks.."], false)).is_empty());
 }

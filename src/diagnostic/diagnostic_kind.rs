@@ -142,6 +142,9 @@ kinds! {
     PresumingFollowUp = "W010",
     /// Lint: a numbered list inside a question whose answers are numbered too.
     NumberedListInQuestion = "W011",
+    /// Lint: a yes/no question over a list of items, where one item's
+    /// doubt would decide for all (issue 25): a `multiple` screen fits.
+    YesNoOverList = "W014",
 }
 
 impl DiagnosticKind {

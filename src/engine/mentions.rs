@@ -27,9 +27,9 @@ pub struct Mention {
 }
 
 /// The question still to come that `input` speaks of besides its answer to
-/// the current question: of those whose answer the words give, the one
-/// they share the most words with (the first of equals); else the first
-/// they speak of without denying it.
+/// the current question: of those whose answer the words give, a red flag
+/// before any other, then the one they share the most words with (the
+/// first of equals); else the first they speak of without denying it.
 pub(super) fn find_mention(session: &Session, input: &str) -> Option<Mention> {
     let besides = said_besides(input)?;
     // Shown on screens and in reports: control characters made visible.
@@ -38,7 +38,7 @@ pub(super) fn find_mention(session: &Session, input: &str) -> Option<Mention> {
     let here = session.current_index();
     let order = flow.order();
     let from = order.iter().position(|&n| n == here)?;
-    let mut best: Option<(usize, Mention)> = None;
+    let mut best: Option<((bool, usize), Mention)> = None;
     let mut unread = None;
     for &index in &order[from + 1..] {
         let node = flow.node(index);
@@ -61,9 +61,12 @@ pub(super) fn find_mention(session: &Session, input: &str) -> Option<Mention> {
             Ok(value) if says_no(question, &value) => {}
             Ok(AnswerValue::Choice(c)) if YesNo::Unsure.is_id(&c) => {}
             Ok(value) => {
-                let shared = words_shared(question, &besides);
-                if best.as_ref().is_none_or(|(most, _)| shared > *most) {
-                    best = Some((shared, mention(Some(value))));
+                // A red flag first: it is asked about at once, where a
+                // screen that lists the same finding ("blood in your pee"
+                // among others) would wait for its turn.
+                let rank = (node.is_red_flag(), words_shared(question, &besides));
+                if best.as_ref().is_none_or(|(most, _)| rank > *most) {
+                    best = Some((rank, mention(Some(value))));
                 }
             }
             Err(_) => {

@@ -135,7 +135,7 @@ const audits = [];
 /// The screenshots docs/screenshots keeps (the README shows one): a few,
 /// each at the width where it says most.
 const SHOWN = new Set([
-  'question-360', 'lettered-360', 'check-back-360', 'emergency-360',
+  'question-360', 'screen-360', 'check-back-360', 'emergency-360',
   'asked-back-1280', 'check-back-1280', 'multiple-1280', 'result-treat-1280', 'print-1280',
 ]);
 
@@ -144,8 +144,8 @@ async function shot(page, name) {
 }
 
 const STRAIN = [
-  'self_pain', '34', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no',
-  'none', 'no', 'acute', 'none', 'none', 'sitting',
+  'self_pain', '34', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'none',
+  'none', 'none', 'acute', 'none', 'none', 'sitting',
 ];
 
 for (const width of WIDTHS) {
@@ -208,12 +208,13 @@ for (const width of WIDTHS) {
     test(`"not sure" on a red flag is never taken as no (${how})`, async () => {
       const page = await open(width, javaScript);
       await walk(page, ['self_pain', '55', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no']);
-      // The screen holding a lettered list, shown as a list under its section.
-      assert.equal(await page.locator('ol.lettered li').count(), 5);
+      // The history screen: a box a finding, "None of these" and "Not
+      // sure" among them, under its section.
+      assert.equal(await page.locator('input[type=checkbox][name=many]').count(), 8);
       assert.ok(await page.locator('h2.section').isVisible());
-      if (javaScript) await audit(page, 'question (lettered list)', width);
-      if (!javaScript) await shot(page, `lettered-${width}`);
-      // "Not sure" by its button.
+      if (javaScript) await audit(page, 'question (screen)', width);
+      if (!javaScript) await shot(page, `screen-${width}`);
+      // "Not sure" by its box: each item is then asked on its own.
       await give(page, 'unsure');
       assert.deepEqual(await lastAnswer(page), ['history_screen', 'unsure']);
       // Typed doubt on the next red flag is read as "not sure", and said back.
@@ -276,7 +277,7 @@ for (const width of WIDTHS) {
 
     test(`a multiple-choice screen is answered with boxes (${how})`, async () => {
       const page = await open(width, javaScript);
-      await walk(page, ['self_pain', '58', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no']);
+      await walk(page, ['self_pain', '58', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'none']);
       assert.equal(await page.locator('input[type=checkbox][name=many]').count() > 2, true);
       if (javaScript) await audit(page, 'question (choose all that apply)', width);
       if (!javaScript) await shot(page, `multiple-${width}`);
@@ -384,7 +385,7 @@ test('every page of a walk reflows at 320 px (1280 px at 400 % zoom)', async () 
 });
 
 test('every kind of page was audited at both widths', () => {
-  for (const kind of ['question (single choice)', 'question (lettered list)', 'question (choose all that apply)', 'question (asked back)', 'question (check-back)', 'result (treat)', 'result (emergency)', 'report (web page)', 'problem page (400)', 'problem page (404)']) {
+  for (const kind of ['question (single choice)', 'question (screen)', 'question (choose all that apply)', 'question (asked back)', 'question (check-back)', 'result (treat)', 'result (emergency)', 'report (web page)', 'problem page (400)', 'problem page (404)']) {
     for (const width of WIDTHS) assert.ok(audited.has(`${kind}@${width}`), `${kind} at ${width} px`);
   }
   console.log(`# axe audits: ${audits.length}, serious or critical: 0`);

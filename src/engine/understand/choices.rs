@@ -287,6 +287,8 @@ fn rest_is_filler(words: &[String]) -> bool {
                     | "apply"
                     | "applies"
                     | "whatsoever"
+                    | "like"
+                    | "that"
                     | "thanks"
                     | "thank"
             )
@@ -398,15 +400,24 @@ pub(super) fn by_words(
         return Ok(None);
     }
     let texts = opts.vocabularies();
+    // "None of these" is said in its own words, never guessed from a word
+    // that looks like them: "non" is a typo of "no" as much as of "none",
+    // and on a list of danger signs a guessed "none" would pass them all.
+    let none = none_option(question);
     let mut scores: Vec<Score> = texts
         .iter()
-        .map(|t| {
-            let v = t;
+        .enumerate()
+        .map(|(i, v)| {
             let mut score = Score::default();
+            let like: fn(&str, &str) -> bool = if Some(i) == none {
+                |typed, word| typed == word
+            } else {
+                same_stem
+            };
             for word in &wanted {
-                if v.named.iter().any(|w| same_stem(word, w)) {
+                if v.named.iter().any(|w| like(word, w)) {
                     score.words += 3;
-                } else if v.words.iter().any(|w| same_stem(word, w)) {
+                } else if v.words.iter().any(|w| like(word, w)) {
                     score.words += 2;
                 } else if v.denied.iter().any(|w| same_stem(word, w)) {
                     score.words -= 2;
@@ -426,9 +437,8 @@ pub(super) fn by_words(
     let best_words = scores.iter().map(|s| s.words).max().unwrap_or(0);
     // Typos are looked for only when no option's words were typed.
     if best_words <= 0 {
-        for (t, score) in texts.iter().zip(&mut scores) {
-            let v = t;
-            if score.words <= i32::MIN / 2 {
+        for (i, (v, score)) in texts.iter().zip(&mut scores).enumerate() {
+            if score.words <= i32::MIN / 2 || Some(i) == none {
                 continue;
             }
             score.slips = wanted
@@ -576,6 +586,7 @@ pub(super) fn many(
     }
     let mut chosen: Vec<usize> = Vec::new();
     let mut certainty = Certainty::Exact;
+    let mut unread: Option<String> = None;
     for piece in pieces {
         let text = piece.join(" ");
         let part_words = piece.clone();
@@ -613,10 +624,18 @@ pub(super) fn many(
                     return Ok(Some(whole));
                 }
             }
-            return Err(AnswerError::NoMatch {
-                input: text,
-                options: super::answer_error::options_as_shown(question),
-            });
+            // "fell down the stairs and it started then": a piece of a
+            // sentence that names no item is told around the one that does.
+            // What was made of the rest is said back to be confirmed. A
+            // short list ("sitting and bogus") names choices only.
+            if part_words.len() < 2 || typed.words.len() < 5 {
+                return Err(AnswerError::NoMatch {
+                    input: text,
+                    options: super::answer_error::options_as_shown(question),
+                });
+            }
+            unread.get_or_insert(text);
+            continue;
         };
         certainty = certainty.min(reading.certainty());
         for id in reading.ids() {
@@ -626,6 +645,15 @@ pub(super) fn many(
                 chosen.push(i);
             }
         }
+    }
+    if let Some(text) = unread {
+        if chosen.is_empty() {
+            return Err(AnswerError::NoMatch {
+                input: text,
+                options: super::answer_error::options_as_shown(question),
+            });
+        }
+        certainty = Certainty::Loose;
     }
     if let Some(none) = none
         && chosen.contains(&none)

@@ -48,6 +48,11 @@ impl Reading {
         }
     }
 
+    /// What was read.
+    pub fn value(&self) -> &AnswerValue {
+        &self.value
+    }
+
     /// The same reading, recorded only once the person confirms it.
     pub fn confirmable(mut self) -> Reading {
         self.confirmable = true;

@@ -17,6 +17,7 @@ mod answer_error;
 mod choices;
 mod confirmation;
 mod decision;
+mod item_by_item;
 mod durations;
 mod mention;
 mod normalise;
@@ -64,11 +65,13 @@ pub fn understand(
     let reading = match question.kind {
         QuestionKind::Number { .. } => read_number(question, &typed, input)?,
         QuestionKind::Multiple { .. } => {
-            choices::many(&choices::Options::new(question), input, &typed)?
-                .ok_or_else(|| no_match(question, input))?
+            let read = choices::many(&choices::Options::new(question), input, &typed)?
+                .ok_or_else(|| no_match(question, input))?;
+            let read = window::choices_within_windows(question, &typed, read);
+            item_by_item::each_pick_as_yes_or_no(question, &typed, input, read)
         }
         QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => {
-            read_one(node, question, &typed, input)?
+            read_one(node.clinical.as_deref(), question, &typed, input)?
         }
     };
     // "no?" is said as a question, "no, a little" with a hedge: not plainly
@@ -140,7 +143,7 @@ fn not_sure_here(question: &Question, input: &str) -> AnswerError {
 }
 
 fn read_one(
-    node: &Node,
+    clinical: Option<&str>,
     question: &Question,
     typed: &Typed,
     input: &str,
@@ -163,7 +166,7 @@ fn read_one(
         | QuestionKind::Number { .. } => false,
     };
     if yes_no {
-        let read = match yes_no::read_yes_no(question, node.clinical.as_deref(), typed) {
+        let read = match yes_no::read_yes_no(question, clinical, typed) {
             Some(Ok(reading)) => Ok(reading),
             Some(Err(yes_no::Refused::Both)) => Err(AnswerError::Ambiguous {
                 input: input.to_string(),

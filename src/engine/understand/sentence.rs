@@ -9,7 +9,7 @@
 
 use super::normalise::same_word;
 use super::words::{content_words, is_stopword, same_stem};
-use crate::compile::Question;
+use crate::compile::{Question, YesNo};
 
 /// What a whole sentence says to a yes/no question, when its triggers settle it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -434,7 +434,10 @@ pub(super) fn topic(question: &Question, clinical: Option<&str>) -> Vec<String> 
 pub(super) fn about_now(question: &Question) -> bool {
     let ask = question.ask.to_lowercase();
     let words: Vec<&str> = ask.split(|c: char| !c.is_alphanumeric()).collect();
-    !(words.contains(&"ever") || words.contains(&"before") || ask.contains("in your life"))
+    !(words.contains(&"ever")
+        || words.contains(&"before")
+        || ask.contains("in your life")
+        || ask.contains("in the past"))
 }
 
 /// The words of what is asked only for a recent time ("in the last few
@@ -469,10 +472,21 @@ fn lists(question: &Question) -> bool {
 
 /// A double negative: "Is there NO position ...".
 pub(super) fn double_negative(question: &Question) -> bool {
-    question
+    // Asked in capitals ("Is there NO position ..."), or asked plainly
+    // with the author's words for yes saying that nothing eases ("Does the
+    // pain stay bad in every position?", yes: "nothing helps"): either way a
+    // position that eases is a no, and none that does a yes.
+    let capital_no = question
         .ask
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "NO")
+        .any(|w| w == "NO");
+    capital_no
+        || question.answer(YesNo::Yes.id()).is_some_and(|yes| {
+            yes.synonyms.iter().any(|synonym| {
+                let words = super::normalise::tokens(synonym).0;
+                double_negative_verdict(&words, &[]) == Some(Verdict::Yes)
+            })
+        })
 }
 
 /// Reads a whole sentence as a yes/no answer when its triggers settle it;

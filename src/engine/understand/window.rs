@@ -10,7 +10,7 @@ use super::answer_error::{AnswerError, options_as_shown};
 use super::decision::{Certainty, Reading};
 use super::durations::{Days, duration_in};
 use super::normalise::Typed;
-use crate::compile::{Measure, Question, YesNo};
+use crate::compile::{AnswerValue, Measure, Question, YesNo};
 
 /// Vague times, in days ago: the least and the most each can mean.
 const VAGUE: &[(&[&str], f64, f64)] = &[
@@ -103,6 +103,46 @@ pub(super) fn within_window(
             input: input.to_string(),
             candidates: options_as_shown(question).into_iter().take(2).collect(),
         })
+    }
+}
+
+/// The choices of a multiple-choice answer with the time the words name
+/// set against each chosen option's window (`answer surgery "An operation
+/// on your spine in the last few months" within 0..6 months`): a choice
+/// plainly outside its window is not chosen; one inside, or that could be
+/// either ("last year"), stays, the safe reading. With no choice left the
+/// answer is "none of these", asked back before it is recorded.
+pub(super) fn choices_within_windows(question: &Question, typed: &Typed, read: Reading) -> Reading {
+    let Some(ago) = when_ago(&typed.words) else {
+        return read;
+    };
+    let AnswerValue::Many(ids) = read.value() else {
+        return read;
+    };
+    let outside = |id: &str| {
+        question
+            .answer(id)
+            .and_then(|answer| answer.within)
+            .filter(|w| w.measure == Measure::Days)
+            .is_some_and(|window| {
+                let high = window.high.map_or(f64::INFINITY, |h| h as f64);
+                ago.low > high || ago.high < window.low as f64
+            })
+    };
+    if !ids.iter().any(|id| outside(id)) {
+        return read;
+    }
+    let kept: Vec<String> = ids.iter().filter(|id| !outside(id)).cloned().collect();
+    if !kept.is_empty() {
+        return Reading::new(AnswerValue::Many(kept), Certainty::Loose).confirmable();
+    }
+    match super::choices::none_option(question) {
+        Some(none) => Reading::new(
+            AnswerValue::Many(vec![question.answers()[none].id.clone()]),
+            Certainty::Loose,
+        )
+        .confirmable(),
+        None => read,
     }
 }
 

@@ -41,15 +41,19 @@ pub(super) fn says_yes_phrase(question: &Question, words: &[String]) -> bool {
     let Some(yes) = question.answer(YesNo::Yes.id()) else {
         return false;
     };
+    let is_no = |w: &String| ["no", "nope", "nah", "n"].iter().any(|n| same_word(w, n));
     // "no, I can't feel any difference": a no leads; the no readers decide.
-    if words
-        .first()
-        .is_some_and(|w| ["no", "nope", "nah", "n"].iter().any(|n| same_word(w, n)))
-    {
-        return false;
-    }
+    // Unless the no is the phrase's own first word: "no comfortable
+    // position at all" says the phrase "no position", the symptom.
+    let no_leads = words.first().is_some_and(is_no);
     yes.synonyms.iter().any(|synonym| {
         let phrase = tokens(synonym).0;
+        if no_leads {
+            return phrase.len() >= 2
+                && phrase.first().is_some_and(is_no)
+                && words.get(1).is_some_and(|w| w != ",")
+                && matches_at(&phrase, words, 0);
+        }
         phrase.len() >= 2
             && (0..words.len()).any(|start| {
                 matches_at(&phrase, words, start)

@@ -1,0 +1,80 @@
+//! A sentence at a "which of these" list, read item by item: each chosen
+//! item is set to the sentence as if it were its own yes/no question, so
+//! the whole-sentence reading of yes and no (the past, other people, "but
+//! only what the box says", "not on my spine") applies to lists as well.
+//! "I had a knee operation, not on my spine" names the operation item's
+//! words, and is a no to it; "fell down the stairs last week and it
+//! started then" stays a fall.
+
+use super::decision::{Certainty, Reading};
+use super::normalise::Typed;
+use crate::compile::{Answer, AnswerValue, Question, QuestionKind, YesNo};
+
+/// Fewer words than this are a short answer ("1, 3", "cancer"), read by
+/// the list's own words only.
+const SENTENCE_WORDS: usize = 4;
+
+/// The picks of `read` that the sentence, read as a yes/no answer to each
+/// item on its own, does not deny. A pick taken back makes the reading one
+/// to confirm; with none left it is "none of these", confirmed first.
+pub(super) fn each_pick_as_yes_or_no(
+    question: &Question,
+    typed: &Typed,
+    input: &str,
+    read: Reading,
+) -> Reading {
+    let AnswerValue::Many(ids) = read.value() else {
+        return read;
+    };
+    if typed.words.len() < SENTENCE_WORDS || read.certainty() == Certainty::Exact {
+        return read;
+    }
+    // "None of these" and "Not sure" are answers about the list, not items.
+    let none = super::choices::none_option(question).map(|i| &question.answers()[i].id);
+    let denied = |id: &String| {
+        Some(id) != none
+            && !YesNo::Unsure.is_id(id)
+            && question.answer(id).is_some_and(|answer| {
+                let alone = as_yes_or_no(answer);
+                matches!(
+                    super::read_one(None, &alone, typed, input),
+                    Ok(reading) if reading.ids().any(|r| YesNo::No.is_id(r))
+                )
+            })
+    };
+    let kept: Vec<String> = ids.iter().filter(|id| !denied(id)).cloned().collect();
+    if kept.len() == ids.len() {
+        return read;
+    }
+    let kept = match (kept.is_empty(), super::choices::none_option(question)) {
+        (true, Some(none)) => vec![question.answers()[none].id.clone()],
+        (true, None) => return read,
+        (false, _) => kept,
+    };
+    Reading::new(AnswerValue::Many(kept), Certainty::Loose).confirmable()
+}
+
+/// One item of a list as a yes/no question of its own: its words the
+/// question, its synonyms and time window the yes.
+fn as_yes_or_no(item: &Answer) -> Question {
+    let answer = |id: &str, synonyms: Vec<String>, within| Answer {
+        id: id.to_string(),
+        label: String::new(),
+        synonyms,
+        within,
+        target: None,
+        effects: Vec::new(),
+    };
+    Question {
+        ask: format!("{}?", item.label),
+        skip: None,
+        applies: None,
+        kind: QuestionKind::YesNo {
+            answers: vec![
+                answer(YesNo::Yes.id(), item.synonyms.clone(), item.within),
+                answer(YesNo::No.id(), Vec::new(), None),
+                answer(YesNo::Unsure.id(), Vec::new(), None),
+            ],
+        },
+    }
+}
