@@ -5,8 +5,9 @@
 //! - careful: asks every red flag and every question on the graph's walk,
 //!   commits the verdict those answers reach and the root their findings
 //!   point to (001's table), but names no modify changes and no reasons;
-//! - model: as careful, and also names a word of each modify change and the
-//!   deciding questions as reasons (taken from the answer key);
+//! - model: as careful, and also names each modify change the walk needs
+//!   by its id and the deciding questions as reasons (taken from the
+//!   answer key);
 //! - careless: asks nothing and commits treat;
 //! - over-cautious: asks nothing and refers everyone as an emergency.
 
@@ -63,27 +64,17 @@ fn model(round: &mut Round) -> u32 {
     for q in path {
         round.ask(q);
     }
-    // The longest word of each change the graph asks for.
-    let changes = session
-        .notes()
-        .iter()
-        .filter_map(|(_, note)| {
-            let text = note.therapist.as_deref().unwrap_or(&note.lay);
-            text.split(|c: char| !c.is_alphabetic())
-                .max_by_key(|w| w.len())
-                .map(str::to_lowercase)
-        })
-        .collect();
     let mut commitment = Commitment {
         verdict: expected,
         reasons: Vec::new(),
         root: None,
-        changes,
+        changes: Vec::new(),
     };
-    // The first commit is a look at the answer key: the root and the
-    // deciding questions, as a careful therapist would work them out.
+    // The first commit is a look at the answer key: the root, the changes
+    // and the deciding questions, as a careful therapist would work them out.
     let key = round.commit(&commitment);
     commitment.root = key.expected_root;
+    commitment.changes = key.changes_needed.clone();
     commitment.reasons = key
         .deciding
         .iter()
