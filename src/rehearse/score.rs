@@ -175,7 +175,6 @@ pub fn score(
         let Some(question) = flow.question(*q) else {
             continue;
         };
-        let red_flag = flow.node(*q).is_red_flag();
         // Prefer a change that reaches a result over one that only leads
         // to more questions: it says more about why the question matters.
         let changes: Vec<_> = alternatives(question, value, story)
@@ -201,7 +200,7 @@ pub fn score(
         }
         let says = answer_words(question, value);
         let clinical = flow.node(*q).clinical.as_deref().unwrap_or(&question.ask);
-        if story.tells(question, clinical, red_flag, value) {
+        if story.tells(*q) {
             told.push(*q);
             explanations.push(format!(
                 "`{}` mattered, and the story already tells it (\"{says}\"): counted as known.",
@@ -255,15 +254,7 @@ pub fn score(
         ));
     }
     let mut reason_lines = Vec::new();
-    let in_story = |q: NodeId| {
-        let (Some(question), Some(value)) = (flow.question(q), given.get(&q)) else {
-            return false;
-        };
-        let node = flow.node(q);
-        let clinical = node.clinical.as_deref().unwrap_or(&question.ask);
-        let red_flag = node.is_red_flag();
-        story.tells(question, clinical, red_flag, value)
-    };
+    let in_story = |q: NodeId| story.tells(q);
     for &q in &commitment.reasons {
         if !asked.contains(&q) && !in_story(q) {
             explanations.push(format!(
