@@ -245,3 +245,29 @@ fn the_score_bands_are_in_rehearse_help() {
         assert!(help.contains(band), "{band}\n{help}");
     }
 }
+
+#[test]
+fn what_if_names_the_changes_another_answer_would_need() {
+    let output = common::piped(
+        &["rehearse", "--vignette", "thinner_thigh"],
+        std::path::Path::new("."),
+        &format!(
+            "{THINNER_THIGH_ASKED}commit modify light-pressure-on-atrophy, avoid side-lying\nwhatif worse_positions=face_down\nquit\n"
+        ),
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    let what_if = &text[text.find("What if").expect("a what-if")..];
+    assert!(
+        what_if.contains(
+            "  The changes to name:\n    - Lighter pressure over the muscle that has wasted (`light_over_atrophy`)\n    - Avoid lying face-down (prone) (`no_prone`)\n"
+        ),
+        "{what_if}"
+    );
+    // The same commit there misses no_prone and names a change not needed.
+    assert!(
+        what_if.contains(
+            "Your commit (modify light-pressure-on-atrophy, avoid side-lying) would score 8/10 there."
+        ),
+        "{what_if}"
+    );
+}
