@@ -339,4 +339,34 @@ mod tests {
             ["light pressure on atrophy", "avoid side lying"]
         );
     }
+
+    #[test]
+    fn every_shipped_walk_to_modify_needs_a_declared_change() {
+        let flow = crate::compile::compile(&crate::compile::tests::shipped())
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        let walks = (flow.cases().iter().map(|c| (&c.name, &c.answers)))
+            .chain(flow.vignettes().iter().map(|v| (&v.id, &v.case.answers)));
+        let mut modify = 0;
+        for (name, answers) in walks {
+            let given = answers.iter().cloned().collect();
+            let session = Session::replay(&flow, &given);
+            if session.outcome().map(|o| o.verdict) != Some(Verdict::Modify) {
+                continue;
+            }
+            modify += 1;
+            let needed = needed_changes(&flow, &session);
+            assert!(!needed.is_empty(), "{name}: a modify with nothing to name");
+            // Each note a modifier adds is backed by a change, on the note
+            // or on the outcome.
+            let outcome = session.outcome().expect("an outcome");
+            for (_, note) in session.notes() {
+                assert!(
+                    !note.changes.is_empty() || !outcome.changes.is_empty(),
+                    "{name}: the note \"{}\" names no change",
+                    note.lay
+                );
+            }
+        }
+        assert!(modify >= 20, "{modify} walks to modify");
+    }
 }
