@@ -5,8 +5,9 @@
 //! - careful: asks every red flag and every question on the graph's walk,
 //!   commits the verdict those answers reach and the root their findings
 //!   point to (001's table), but names no modify changes and no reasons;
-//! - model: as careful, and also names a word of each modify change and the
-//!   deciding questions as reasons (taken from the answer key);
+//! - model: as careful, and also names each modify change the walk needs
+//!   by its id and the deciding questions as reasons (taken from the
+//!   answer key);
 //! - careless: asks nothing and commits treat;
 //! - over-cautious: asks nothing and refers everyone as an emergency.
 
@@ -63,27 +64,17 @@ fn model(round: &mut Round) -> u32 {
     for q in path {
         round.ask(q);
     }
-    // The longest word of each change the graph asks for.
-    let changes = session
-        .notes()
-        .iter()
-        .filter_map(|(_, note)| {
-            let text = note.therapist.as_deref().unwrap_or(&note.lay);
-            text.split(|c: char| !c.is_alphabetic())
-                .max_by_key(|w| w.len())
-                .map(str::to_lowercase)
-        })
-        .collect();
     let mut commitment = Commitment {
         verdict: expected,
         reasons: Vec::new(),
         root: None,
-        changes,
+        changes: Vec::new(),
     };
-    // The first commit is a look at the answer key: the root and the
-    // deciding questions, as a careful therapist would work them out.
+    // The first commit is a look at the answer key: the root, the changes
+    // and the deciding questions, as a careful therapist would work them out.
     let key = round.commit(&commitment);
     commitment.root = key.expected_root;
+    commitment.changes = key.changes_needed.clone();
     commitment.reasons = key
         .deciding
         .iter()
@@ -141,4 +132,76 @@ fn careful_practice_scores_far_above_careless_practice() {
         "careless {careless_total}/{max}"
     );
     assert!(careless_total < cautious_total && cautious_total < careful_total);
+}
+
+/// Asks exactly the graph's walk, less what the story tells (the vignette's
+/// `tells`), and commits what the walk reaches: a therapist who reads the
+/// story and asks the rest. A red flag the client has is asked wherever
+/// it is, as every round wants.
+fn story_reader(round: &mut Round) -> backcheck::rehearse::Score {
+    let session = round.graph_session();
+    let told = round.vignette.tells.clone();
+    for (q, _) in session.answers() {
+        if !told.contains(&q) {
+            round.ask(q);
+        }
+    }
+    for q in round.red_flags() {
+        round.ask(q);
+    }
+    let findings = session.findings().iter().map(|(_, f)| *f);
+    let mut commitment = Commitment {
+        verdict: session
+            .outcome()
+            .expect("every vignette reaches an outcome")
+            .verdict,
+        reasons: Vec::new(),
+        root: root_of_findings(findings),
+        changes: Vec::new(),
+    };
+    commitment.changes = round.commit(&commitment).changes_needed;
+    round.commit(&commitment)
+}
+
+#[test]
+fn what_the_story_tells_is_never_marked_not_asked() {
+    let flow = flow();
+    let mut lost = Vec::new();
+    for vignette in flow.vignettes() {
+        let score = story_reader(&mut Round::new(&flow, vignette));
+        let not_asked: Vec<&String> = (score.breakdown.iter())
+            .map(|line| &line.reason)
+            .filter(|reason| reason.contains("not asked") || reason.contains("never asked"))
+            .collect();
+        if !not_asked.is_empty() || !score.mattered_not_asked.is_empty() {
+            lost.push(format!("{}: {not_asked:?}", vignette.id));
+        }
+        assert!(
+            score.missed_red_flags.is_empty(),
+            "{}: a red flag the client has is told, never asked: {:?}",
+            vignette.id,
+            score.missed_red_flags
+        );
+        assert_eq!(score.points, 10, "{}: {:?}", vignette.id, score.breakdown);
+    }
+    assert!(lost.is_empty(), "{lost:#?}");
+    // The three: each is told, so not asking it costs nothing.
+    for (vignette, told) in [
+        ("plasterer_l5", "leg_worsening"),
+        ("spreading_numb_patch", "leg_symptoms"),
+        ("weekend_garden", "opening"),
+    ] {
+        let vignette = (flow.vignettes().iter())
+            .find(|v| v.id == vignette)
+            .expect("a shipped vignette");
+        let q = flow.find(told).expect("a question");
+        assert!(vignette.tells.contains(&q), "{} tells {told}", vignette.id);
+        let score = story_reader(&mut Round::new(&flow, vignette));
+        assert!(
+            !score.mattered_not_asked.contains(&told.to_string()),
+            "{}: {:?}",
+            vignette.id,
+            score.mattered_not_asked
+        );
+    }
 }

@@ -65,9 +65,94 @@ fn modify_needs_its_changes_named() {
     assert!(bare.contains("change not named"), "{bare}");
     let named = round(
         "runner_buttock",
-        "commit modify piriformis sitting buttock\n",
+        "commit modify piriformis, stop if it tingles\n",
     );
     assert!(!named.contains("change not named"), "{named}");
+    assert!(!named.contains("is not a change"), "{named}");
+}
+
+#[test]
+fn changes_are_matched_by_meaning_and_a_wrong_one_is_named() {
+    // 001's two reasons for thinner_thigh: the wasted muscle and the
+    // aggravating side-lying. Hyphenated changes are read by their words.
+    let careful = round(
+        "thinner_thigh",
+        &format!(
+            "{THINNER_THIGH_ASKED}commit modify light-pressure-on-atrophy avoid-right-side-lying\n"
+        ),
+    );
+    assert!(
+        careful.contains("Change `light-pressure-on-atrophy` credited"),
+        "{careful}"
+    );
+    assert!(
+        careful.contains("Change `avoid-right-side-lying` credited: Avoid side-lying"),
+        "{careful}"
+    );
+    assert!(!careful.contains("change not named"), "{careful}");
+    assert!(careful.contains("Score: 10/10"), "{careful}");
+    // "side-lying" is lying on the side: never credited as avoiding it.
+    let keywords = round(
+        "thinner_thigh",
+        &format!("{THINNER_THIGH_ASKED}commit modify atrophy side-lying\n"),
+    );
+    assert!(
+        keywords.contains("change not named: Avoid side-lying"),
+        "{keywords}"
+    );
+    assert!(
+        keywords.contains("change `side-lying` is not one this client needs"),
+        "{keywords}"
+    );
+    assert!(
+        keywords.contains("It is the opposite of one she needs: Avoid side-lying"),
+        "{keywords}"
+    );
+    assert_eq!(points(&keywords), 8, "{keywords}");
+    // Words that are no change are said to be none, and every needed change
+    // is still missing.
+    let foo = round(
+        "thinner_thigh",
+        &format!("{THINNER_THIGH_ASKED}commit modify foo\n"),
+    );
+    assert!(foo.contains("`foo` is not a change"), "{foo}");
+    assert!(
+        foo.contains("change not named: Lighter pressure over the muscle that has wasted"),
+        "{foo}"
+    );
+    assert!(foo.contains("change not named: Avoid side-lying"), "{foo}");
+    assert_eq!(points(&foo), 7, "{foo}");
+}
+
+#[test]
+fn changes_lists_the_vocabulary_without_giving_the_answer_away() {
+    let output = common::piped(
+        &["rehearse", "--vignette", "thinner_thigh"],
+        std::path::Path::new("."),
+        "changes\nquit\n",
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("`changes` lists the changes"), "{text}");
+    let listed = &text[text.find("The changes a modify may name").expect("listed")..];
+    for (id, label) in [
+        ("no_side_lying", "Avoid side-lying"),
+        (
+            "side_lying_bolsters",
+            "Side-lying, propped with pillows or bolsters",
+        ),
+        (
+            "light_over_atrophy",
+            "Lighter pressure over the muscle that has wasted",
+        ),
+        ("no_prone", "Avoid lying face-down (prone)"),
+        ("spare_fresh_strain", "No massage over the fresh strain"),
+    ] {
+        let line = listed
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("{id} in {listed}"));
+        assert!(line.contains(label), "{line}");
+    }
 }
 
 #[test]
@@ -159,4 +244,30 @@ fn the_score_bands_are_in_rehearse_help() {
     ] {
         assert!(help.contains(band), "{band}\n{help}");
     }
+}
+
+#[test]
+fn what_if_names_the_changes_another_answer_would_need() {
+    let output = common::piped(
+        &["rehearse", "--vignette", "thinner_thigh"],
+        std::path::Path::new("."),
+        &format!(
+            "{THINNER_THIGH_ASKED}commit modify light-pressure-on-atrophy, avoid side-lying\nwhatif worse_positions=face_down\nquit\n"
+        ),
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    let what_if = &text[text.find("What if").expect("a what-if")..];
+    assert!(
+        what_if.contains(
+            "  The changes to name:\n    - Lighter pressure over the muscle that has wasted (`light_over_atrophy`)\n    - Avoid lying face-down (prone) (`no_prone`)\n"
+        ),
+        "{what_if}"
+    );
+    // The same commit there misses no_prone and names a change not needed.
+    assert!(
+        what_if.contains(
+            "Your commit (modify light-pressure-on-atrophy, avoid side-lying) would score 8/10 there."
+        ),
+        "{what_if}"
+    );
 }

@@ -111,16 +111,66 @@ impl Compiler<'_> {
                         )),
                     );
                 }
+                let tells = self.story_tells(nodes, decl, &case);
                 vignettes.push(Vignette {
                     id: decl.name.text.to_string(),
                     title: decl.title.text.to_string(),
                     difficulty: decl.difficulty.unwrap_or(ast::Difficulty::Medium),
                     story: decl.story.iter().map(|t| t.text.to_string()).collect(),
+                    tells,
                     case,
                 });
             }
         }
         vignettes
+    }
+
+    /// A vignette's `tells`: questions of the graph that its answers answer,
+    /// each once. A told question the client has no answer to would be a
+    /// fact the story states and nobody wrote down.
+    fn story_tells(
+        &mut self,
+        nodes: &[Node],
+        decl: &ast::VignetteDecl,
+        case: &Case,
+    ) -> Vec<NodeId> {
+        let mut tells: Vec<NodeId> = Vec::new();
+        for name in &decl.tells {
+            let Some(index) = self.case_node(nodes, name) else {
+                continue;
+            };
+            if tells.contains(&index) {
+                self.errors.push(
+                    Diagnostic::new(
+                        DiagnosticKind::RepeatedAnswer,
+                        name.span,
+                        format!("`{}` is told twice in this vignette", name.text),
+                    )
+                    .with_label("name each told question once"),
+                );
+                continue;
+            }
+            if !case.answers.iter().any(|(q, _)| *q == index) {
+                self.errors.push(
+                    Diagnostic::new(
+                        DiagnosticKind::NotAnAnswer,
+                        name.span,
+                        format!(
+                            "the story tells `{}`, but the vignette's answers do not answer it",
+                            name.text
+                        ),
+                    )
+                    .with_label("told, but with no answer")
+                    .with_hint(Some(format!(
+                        "add `{}=...` to `answers`: what the story states",
+                        name.text
+                    ))),
+                );
+                continue;
+            }
+            tells.push(index);
+        }
+        tells
     }
 
     /// E003 for a second invariant or case with the same name: a failure

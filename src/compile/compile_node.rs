@@ -57,6 +57,9 @@ pub(super) struct Pending<'s> {
     pub(super) conditions: Vec<Waiting<ast::Expr<'s>>>,
     /// A number question's `into` fact (the way is `Then`).
     pub(super) into: Vec<Waiting<ast::Name<'s>>>,
+    /// Every `change ID` a note or outcome writes, checked against the
+    /// declared changes (`changes.rs`).
+    pub(super) changes: Vec<ast::Name<'s>>,
 }
 
 /// One file's nodes, built.
@@ -185,10 +188,19 @@ impl<'s> FileLowering<'s> {
         let mut compiled = Vec::with_capacity(effects.len());
         for effect in effects {
             compiled.push(match effect {
-                ast::Effect::Note { lay, therapist } => Effect::Note(Note {
-                    lay: lay.text.into_owned(),
-                    therapist: therapist.map(|t| t.text.into_owned()),
-                }),
+                ast::Effect::Note {
+                    lay,
+                    therapist,
+                    changes,
+                } => {
+                    let ids = changes.iter().map(|c| c.text.to_string()).collect();
+                    self.pending.changes.extend(changes);
+                    Effect::Note(Note {
+                        lay: lay.text.into_owned(),
+                        therapist: therapist.map(|t| t.text.into_owned()),
+                        changes: ids,
+                    })
+                }
                 ast::Effect::Finding(text) => Effect::Finding(text.text.into_owned()),
                 ast::Effect::Set { fact, value } => {
                     let node = self.node;
@@ -606,6 +618,10 @@ impl<'s> FileLowering<'s> {
             selfcare: texts(&outcome.selfcare),
             safety: texts(&outcome.safety),
             when,
+            changes: {
+                self.pending.changes.extend(outcome.changes.iter().cloned());
+                outcome.changes.iter().map(|c| c.text.to_string()).collect()
+            },
         }
     }
 }

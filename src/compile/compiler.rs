@@ -113,6 +113,7 @@ pub(super) struct Lowered {
     pub(super) invariants: Vec<Invariant>,
     pub(super) cases: Vec<Case>,
     pub(super) vignettes: Vec<Vignette>,
+    pub(super) changes: Vec<super::Change>,
     pub(super) errors: Vec<Diagnostic>,
     pub(super) by_id: HashMap<String, NodeId>,
     pub(super) by_local: HashMap<String, Option<NodeId>>,
@@ -177,6 +178,7 @@ impl Lowered {
             invariants: self.invariants,
             cases: self.cases,
             vignettes: self.vignettes,
+            changes: self.changes,
             files: source.files.clone(),
             questions_left,
             order,
@@ -242,6 +244,9 @@ impl<'s> Compiler<'s> {
             self.resolve_names(file.file, base, &mut file.nodes, &mut file.pending);
             base += file.nodes.len();
         }
+        let change_refs: Vec<ast::Name<'s>> = (files.iter_mut())
+            .flat_map(|file| std::mem::take(&mut file.pending.changes))
+            .collect();
         self.nodes.reserve_exact(base);
         let mut conditions = Vec::with_capacity(files.len());
         for mut file in files {
@@ -259,6 +264,7 @@ impl<'s> Compiler<'s> {
         let nodes = std::mem::take(&mut self.nodes);
         let cases = self.cases(&nodes);
         let vignettes = self.vignettes(&nodes);
+        let changes = self.changes(&change_refs);
         let meta = header.map(|(_, header)| Meta {
             name: header.name.text.to_string(),
             title: header.title.text.to_string(),
@@ -280,6 +286,7 @@ impl<'s> Compiler<'s> {
             invariants,
             cases,
             vignettes,
+            changes,
             errors: self.errors,
             by_id: self.names.by_id,
             by_local: self.names.by_local,

@@ -58,6 +58,8 @@ pub struct Flow {
     pub(in crate::compile) invariants: Vec<Invariant>,
     pub(in crate::compile) cases: Vec<Case>,
     pub(in crate::compile) vignettes: Vec<Vignette>,
+    /// The vocabulary of massage changes notes and outcomes name.
+    pub(in crate::compile) changes: Vec<super::Change>,
     /// The source text, so later stages can point at it.
     pub(in crate::compile) files: Vec<SourceFile>,
     /// Per node: how many questions can still come.
@@ -406,6 +408,11 @@ pub struct Step {
 pub struct Note {
     pub lay: String,
     pub therapist: Option<String>,
+    /// The declared changes ([`super::Change`]) this note asks for, by id;
+    /// left out of the JSON when there are none, and empty in a save made
+    /// before notes had them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -533,6 +540,8 @@ pub struct Outcome {
     pub safety: Vec<String>,
     /// `"..." when COND`: lines shown only when their condition holds.
     pub when: Vec<AdviceCondition>,
+    /// The declared changes ([`super::Change`]) this outcome asks for, by id.
+    pub changes: Vec<String>,
 }
 
 pub use crate::syntax::ast::AdviceField;
@@ -613,6 +622,9 @@ pub struct Vignette {
     pub title: String,
     pub difficulty: Difficulty,
     pub story: Vec<String>,
+    /// The questions whose answers the story states (`tells`): known to a
+    /// therapist who reads it, asked or not.
+    pub tells: Vec<NodeId>,
     pub case: Case,
 }
 
@@ -680,6 +692,16 @@ impl Flow {
 
     pub fn vignettes(&self) -> &[Vignette] {
         &self.vignettes
+    }
+
+    /// The declared massage changes, in file order.
+    pub fn changes(&self) -> &[super::Change] {
+        &self.changes
+    }
+
+    /// A declared change by its id.
+    pub fn change(&self, id: &str) -> Option<&super::Change> {
+        self.changes.iter().find(|c| c.id == id)
     }
 
     /// The source text, so later stages can point at it.

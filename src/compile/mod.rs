@@ -3,6 +3,7 @@
 
 mod answer_value;
 mod cascade;
+mod changes;
 mod compile_case;
 mod compile_condition;
 mod compile_node;
@@ -25,6 +26,7 @@ mod value;
 mod yes_no;
 
 pub use answer_value::AnswerValue;
+pub use changes::Change;
 pub use compiler::{compile, compile_with_symbols};
 pub use condition::{CompareOp, Cond, Operand};
 pub use evaluate::{Lookup, eval};

@@ -122,6 +122,8 @@ kinds! {
     /// A case or vignette whose walk does not end as it expects: `test`
     /// reports it; the language server shows it on the case.
     CaseFails = "E037",
+    /// A note or outcome names a `change` that no `change ID { ... }` declares.
+    UndeclaredChange = "E038",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.

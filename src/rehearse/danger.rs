@@ -24,6 +24,9 @@ pub const ROOT_WRONG: i32 = 2;
 pub const ROOT_MISSING: i32 = 1;
 /// Each change a modify needs that was not named (at most two count).
 pub const CHANGE_MISSING: i32 = 1;
+/// Each change named that this client does not need, or that is no
+/// declared change at all (at most two count).
+pub const CHANGE_WRONG: i32 = 1;
 /// Each `because` reason that did not decide the result or was never asked (at most two count).
 pub const REASON_WRONG: i32 = 1;
 
@@ -44,6 +47,9 @@ Within a band:
   neither asked nor told in the story              -1 each
   the wrong nerve root for the findings (001's table)  -2; none named  -1
   for modify, a needed change not named            -1 each (at most -2)
+  for modify, a change named that this client does
+  not need (or the opposite of one she does), or
+  words that are no change (`changes` lists them)  -1 each (at most -2)
   a `because` reason that decided nothing (not an answer that could
   change the result, nor one of answers that each alone lead to it)
   or that you never asked                          -1 each (at most -2)

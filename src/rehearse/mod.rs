@@ -2,6 +2,7 @@
 //! and engine as `chat`, scored reasoning, and a nerve-root drill.
 //! Pure: the rounds compute, `rehearse_loop` talks.
 
+mod change_match;
 mod class_table;
 mod danger;
 mod drill;

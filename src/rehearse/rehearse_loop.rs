@@ -220,6 +220,7 @@ fn round(
             RoundCommand::Story => story(vignette, out)?,
             RoundCommand::Why(rest) => why(&round, &rest, out)?,
             RoundCommand::List => list(&round, out)?,
+            RoundCommand::Changes => changes(&round, out)?,
             RoundCommand::Commit(rest) => match parse_commitment(&round, &rest) {
                 Ok(commitment) => {
                     let score = round.commit(&commitment);
@@ -293,6 +294,24 @@ fn round(
     }
 }
 
+/// `changes`: every change the knowledge declares, by id and label, for a
+/// modify to name. All of them, not this client's: that is the question.
+fn changes(round: &Round, out: &mut impl Write) -> io::Result<()> {
+    let all = round.flow().changes();
+    if all.is_empty() {
+        return writeln!(out, "This knowledge declares no changes to a massage.");
+    }
+    writeln!(
+        out,
+        "The changes a modify may name (by id, by label or in other words):"
+    )?;
+    let width = all.iter().map(|c| c.id.len()).max().unwrap_or(0);
+    for change in all {
+        writeln!(out, "  {:<width$}  {}", change.id, change.label)?;
+    }
+    Ok(())
+}
+
 fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
     let usage = "Write: commit treat | modify [CHANGES] | refer emergency|urgent|routine [L4|L5|S1|none] [because QUESTION ...]";
     let lower = text.to_lowercase();
@@ -334,7 +353,8 @@ fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
             return Err(format!("Only refer takes an urgency. {usage}"));
         }
         (Some(&"modify"), Some(_)) => {
-            changes = words[1..].iter().map(|w| w.to_string()).collect();
+            let typed: Vec<String> = words[1..].iter().map(|w| w.to_string()).collect();
+            changes = super::change_match::split_changes(&typed);
             Verdict::Modify
         }
         _ => return Err(usage.to_string()),
@@ -627,6 +647,7 @@ mod tests {
             title: "V".into(),
             difficulty: Difficulty::Easy,
             story: Vec::new(),
+            tells: Vec::new(),
             case: Case {
                 name: "v".into(),
                 answers: Vec::new(),

@@ -34,7 +34,7 @@ impl<'f> Round<'f> {
             vignette,
             asked: Vec::new(),
             given: vignette.case.answers.iter().cloned().collect(),
-            story: StoryFacts::read(&vignette.story),
+            story: StoryFacts::of(vignette),
         }
     }
 

@@ -52,6 +52,8 @@ pub enum RoundCommand {
     Help,
     Story,
     List,
+    /// The changes a modify may name: the knowledge's vocabulary.
+    Changes,
     /// `why QUESTION`: what follows `why`.
     Why(String),
     /// `commit ...`: what follows `commit`, as typed.
@@ -103,8 +105,17 @@ pub const ROUND_COMMANDS: &[CommandRow<RoundCommand>] = &[
         takes: Takes::Commitment,
         usage: "commit VERDICT [URGENCY] [ROOT] [because Q Q ...]",
         help: "When ready: `commit VERDICT [URGENCY] [ROOT] [because Q Q ...]`, e.g. `commit refer routine L5 because numb_where`;\n\
-               for modify name the changes: `commit modify side-lying gentle because pregnancy`.\n",
+               for modify name the changes, each hyphenated or all separated by commas:\n\
+               `commit modify side-lying-with-bolsters avoid-face-down gentle-pressure because pregnancy`.\n",
         make: RoundCommand::Commit,
+    },
+    CommandRow {
+        name: "changes",
+        aliases: &[],
+        takes: Takes::Nothing,
+        usage: "changes",
+        help: "`changes` lists the changes a modify may name, ",
+        make: |_| RoundCommand::Changes,
     },
     CommandRow {
         name: "why",
@@ -289,8 +300,9 @@ mod tests {
             round_help(),
             "Ask the client with `ask N` or just the question's number or id (`list` shows them).\n\
              When ready: `commit VERDICT [URGENCY] [ROOT] [because Q Q ...]`, e.g. `commit refer routine L5 because numb_where`;\n\
-             for modify name the changes: `commit modify side-lying gentle because pregnancy`.\n\
-             `why QUESTION` explains a question, `story` shows the story again, `skip` moves on unscored, `quit` stops."
+             for modify name the changes, each hyphenated or all separated by commas:\n\
+             `commit modify side-lying-with-bolsters avoid-face-down gentle-pressure because pregnancy`.\n\
+             `changes` lists the changes a modify may name, `why QUESTION` explains a question, `story` shows the story again, `skip` moves on unscored, `quit` stops."
         );
         assert_eq!(
             reveal_help(),
@@ -306,7 +318,7 @@ mod tests {
     fn everything_the_round_help_shows_parses_as_a_command() {
         let help = round_help();
         let quotes = quoted(&help);
-        assert_eq!(quotes.len(), 9, "{help}");
+        assert_eq!(quotes.len(), 10, "{help}");
         for typed in quotes {
             // A line that is no command asks the question it names, whole.
             assert_ne!(

@@ -166,8 +166,15 @@ pub fn what_if_round(
             });
         text.push_str(&format!("  The findings would point to {root}.\n"));
     }
-    // The changes the walk's notes ask for: what a modify commit must name.
-    if session
+    // The changes the walk needs: what a modify commit must name, from the
+    // knowledge's vocabulary; the notes themselves where it declares none.
+    let needed = super::change_match::needed_changes(round.flow(), &session);
+    if !needed.is_empty() {
+        text.push_str("  The changes to name:\n");
+        for change in needed {
+            text.push_str(&format!("    - {} (`{}`)\n", change.label, change.id));
+        }
+    } else if session
         .outcome()
         .is_some_and(|outcome| outcome.verdict == Verdict::Modify)
     {
@@ -185,14 +192,13 @@ pub fn what_if_round(
     }
     let there = round.commit_with(&changes, commitment);
     let mut committed = commitment.verdict.to_string();
-    for word in commitment
-        .root
-        .iter()
-        .copied()
-        .chain(commitment.changes.iter().map(String::as_str))
-    {
+    if let Some(root) = commitment.root {
         committed.push(' ');
-        committed.push_str(word);
+        committed.push_str(root);
+    }
+    if !commitment.changes.is_empty() {
+        committed.push(' ');
+        committed.push_str(&commitment.changes.join(", "));
     }
     text.push_str(&format!(
         "  Your commit ({committed}) would score {}/10 there.\n",

@@ -10,9 +10,10 @@ use crate::compile::{AnswerValue, Flow, NodeId, Urgency, Verdict, YesNo};
 use crate::engine::Session;
 use crate::report::answer_words;
 
+use super::change_match::{self, Typed};
 use super::danger::{
-    self, CHANGE_MISSING, MATTERED_NOT_ASKED, MISSED_RED_FLAG, PointLine, REASON_WRONG,
-    ROOT_MISSING, ROOT_WRONG,
+    self, CHANGE_MISSING, CHANGE_WRONG, MATTERED_NOT_ASKED, MISSED_RED_FLAG, PointLine,
+    REASON_WRONG, ROOT_MISSING, ROOT_WRONG,
 };
 use super::root_table::root_of_findings;
 use super::story_facts::{StoryFacts, alternatives};
@@ -25,7 +26,8 @@ pub struct Commitment {
     pub reasons: Vec<NodeId>,
     /// The nerve root named (`L4`, `L5`, `S1`), if any.
     pub root: Option<&'static str>,
-    /// For modify: the changes named, as words (`side-lying gentle`).
+    /// For modify: the changes named, one string each
+    /// (`light-pressure-on-atrophy`, `avoid side-lying`).
     pub changes: Vec<String>,
 }
 
@@ -55,6 +57,14 @@ pub struct Score {
     /// The root the findings point to, per 001's table; none without findings
     /// or when they conflict.
     pub expected_root: Option<&'static str>,
+    /// For a modify the graph reaches: the ids of the declared changes its
+    /// walk needs (its notes' and its outcome's).
+    pub changes_needed: Vec<String>,
+    /// Of those, the ids a committed change says.
+    pub changes_credited: Vec<String>,
+    /// The committed changes, as typed, that say a change this client does
+    /// not need, or no declared change at all.
+    pub changes_wrong: Vec<String>,
     /// One sentence per difference.
     pub explanations: Vec<String>,
 }
@@ -165,7 +175,6 @@ pub fn score(
         let Some(question) = flow.question(*q) else {
             continue;
         };
-        let red_flag = flow.node(*q).is_red_flag();
         // Prefer a change that reaches a result over one that only leads
         // to more questions: it says more about why the question matters.
         let changes: Vec<_> = alternatives(question, value, story)
@@ -191,7 +200,7 @@ pub fn score(
         }
         let says = answer_words(question, value);
         let clinical = flow.node(*q).clinical.as_deref().unwrap_or(&question.ask);
-        if story.tells(question, clinical, red_flag, value) {
+        if story.tells(*q) {
             told.push(*q);
             explanations.push(format!(
                 "`{}` mattered, and the story already tells it (\"{says}\"): counted as known.",
@@ -245,15 +254,7 @@ pub fn score(
         ));
     }
     let mut reason_lines = Vec::new();
-    let in_story = |q: NodeId| {
-        let (Some(question), Some(value)) = (flow.question(q), given.get(&q)) else {
-            return false;
-        };
-        let node = flow.node(q);
-        let clinical = node.clinical.as_deref().unwrap_or(&question.ask);
-        let red_flag = node.is_red_flag();
-        story.tells(question, clinical, red_flag, value)
-    };
+    let in_story = |q: NodeId| story.tells(q);
     for &q in &commitment.reasons {
         if !asked.contains(&q) && !in_story(q) {
             explanations.push(format!(
@@ -306,25 +307,68 @@ pub fn score(
         _ => {}
     }
 
-    // For modify, each change the graph asks for should be named.
+    // For modify, each change the walk needs should be named, by meaning
+    // against the declared vocabulary; a wrong one, or words that are no
+    // change, cost a point too.
     let mut change_lines = Vec::new();
+    let mut wrong_lines = Vec::new();
+    let mut changes_needed = Vec::new();
+    let mut changes_credited = Vec::new();
+    let mut changes_wrong = Vec::new();
     if expected == Some(Verdict::Modify) && commitment.verdict == Verdict::Modify {
-        let named: Vec<String> = commitment
-            .changes
-            .iter()
-            .map(|w| w.to_lowercase())
-            .filter(|w| w.len() >= 4)
-            .collect();
-        for (_, note) in session.notes() {
-            let text = note.therapist.as_deref().unwrap_or(&note.lay);
-            let lower = text.to_lowercase();
-            if !named.iter().any(|w| lower.contains(w.as_str())) {
-                explanations.push(format!("A change you did not name: {text}"));
-                change_lines.push(PointLine {
-                    points: -CHANGE_MISSING,
-                    reason: format!("change not named: {}", shorten_words(text)),
-                });
+        let marks = change_match::mark(flow, &session, &commitment.changes);
+        changes_needed = marks.needed.iter().map(|c| c.id.clone()).collect();
+        for (typed, found) in &marks.typed {
+            match found {
+                Typed::Credited(change) => {
+                    explanations.push(format!(
+                        "Change `{typed}` credited: {} (`{}`).",
+                        change.label, change.id
+                    ));
+                    if !changes_credited.contains(&change.id) {
+                        changes_credited.push(change.id.clone());
+                    }
+                }
+                Typed::Wrong { change, opposite } => {
+                    let against = opposite.map_or(String::new(), |o| {
+                        format!(
+                            " It is the opposite of one {} needs: {} (`{}`).",
+                            story.pronoun(),
+                            o.label,
+                            o.id
+                        )
+                    });
+                    explanations.push(format!(
+                        "Change `{typed}` reads as {} (`{}`), which this client does not need.{against}",
+                        change.label, change.id
+                    ));
+                    changes_wrong.push(typed.clone());
+                    wrong_lines.push(PointLine {
+                        points: -CHANGE_WRONG,
+                        reason: format!("change `{typed}` is not one this client needs"),
+                    });
+                }
+                Typed::NotAChange => {
+                    explanations.push(format!(
+                        "`{typed}` is not a change the knowledge knows: `changes` lists them."
+                    ));
+                    changes_wrong.push(typed.clone());
+                    wrong_lines.push(PointLine {
+                        points: -CHANGE_WRONG,
+                        reason: format!("`{typed}` is not a change"),
+                    });
+                }
             }
+        }
+        for change in marks.missing() {
+            explanations.push(format!(
+                "A change you did not name: {} (`{}`).",
+                change.label, change.id
+            ));
+            change_lines.push(PointLine {
+                points: -CHANGE_MISSING,
+                reason: format!("change not named: {}", change.label),
+            });
         }
     }
 
@@ -349,6 +393,7 @@ pub fn score(
     }
     breakdown.extend(root_lines);
     breakdown.extend(change_lines.into_iter().take(2));
+    breakdown.extend(wrong_lines.into_iter().take(2));
     breakdown.extend(reason_lines.into_iter().take(2));
     // The band of the verdict bounds the round: one line says how, so the
     // breakdown still adds up to the points.
@@ -380,6 +425,9 @@ pub fn score(
             .map(id)
             .collect(),
         expected_root,
+        changes_needed,
+        changes_credited,
+        changes_wrong,
         explanations,
     }
 }
@@ -407,16 +455,6 @@ fn band_words(band: danger::Band, raised: bool) -> String {
     }
 }
 
-/// The first words of a long note, for one line of the breakdown.
-fn shorten_words(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 8 {
-        text.to_string()
-    } else {
-        format!("{} ...", words[..8].join(" "))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,6 +472,9 @@ mod tests {
             asked_not_mattering: Vec::new(),
             deciding: Vec::new(),
             expected_root: None,
+            changes_needed: Vec::new(),
+            changes_credited: Vec::new(),
+            changes_wrong: Vec::new(),
             explanations: Vec::new(),
         };
         serde_json::to_string(&score).unwrap()

@@ -4,32 +4,33 @@
 //! never be this client's ("had he been pregnant", "had she been 0") teaches
 //! nothing.
 //!
-//! Reading the story is a heuristic on purpose: a stated age or length of
-//! time, or the distinctive words of the answer the client would give. Red
-//! flags never count as told: the therapist asks them every time.
+//! What the story tells is typed in the vignette (`tells how_old, spread`),
+//! never read from the prose: rewording a story cannot change a score. Only
+//! who the client is (he or she, for the words of a counterfactual) is read
+//! from the story's pronouns.
 
-use crate::compile::{AnswerValue, Measure, Question, QuestionKind, YesNo};
+use crate::compile::{AnswerValue, NodeId, Question, QuestionKind, Vignette};
 
 /// How far a number may plausibly differ for the same client (an age, a count).
 const NUMBER_WINDOW: i64 = 15;
 
-/// Words too common in stories to show that an answer was told.
-const COMMON: [&str; 16] = [
-    "lower", "back", "pain", "about", "there", "their", "which", "since", "every", "other",
-    "really", "without", "possibly", "either", "recent", "episode",
-];
-
 /// Who the client is, as far as the story shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryFacts {
-    /// Lower-case words of the story.
-    words: Vec<String>,
+    /// The questions whose answers the story states: the vignette's `tells`.
+    told: Vec<NodeId>,
     /// The story speaks of the client as "he".
     pub male: bool,
 }
 
 impl StoryFacts {
-    pub fn read(story: &[String]) -> StoryFacts {
+    /// What `vignette`'s story tells: its `tells`, and the client's pronoun.
+    pub fn of(vignette: &Vignette) -> StoryFacts {
+        StoryFacts::read(&vignette.story, &vignette.tells)
+    }
+
+    /// The facts of a story whose told questions are `told`.
+    pub fn read(story: &[String], told: &[NodeId]) -> StoryFacts {
         let words: Vec<String> = story
             .iter()
             .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
@@ -38,7 +39,10 @@ impl StoryFacts {
             .collect();
         let count = |set: &[&str]| words.iter().filter(|w| set.contains(&w.as_str())).count();
         let male = count(&["he", "his", "him"]) > count(&["she", "her", "hers"]);
-        StoryFacts { words, male }
+        StoryFacts {
+            told: told.to_vec(),
+            male,
+        }
     }
 
     /// "he", "she": for counterfactuals in words.
@@ -46,43 +50,10 @@ impl StoryFacts {
         if self.male { "he" } else { "she" }
     }
 
-    /// Whether the story already tells this answer to `question`.
-    /// `clinical` is the question's clinical wording: a story that uses its
-    /// words ("her first pregnancy") tells a yes.
-    pub fn tells(
-        &self,
-        question: &Question,
-        clinical: &str,
-        red_flag: bool,
-        value: &AnswerValue,
-    ) -> bool {
-        if red_flag {
-            return false;
-        }
-        if YesNo::Yes.is(value)
-            && distinctive(clinical).any(|w| {
-                let stem = w.get(..6).unwrap_or(&w);
-                self.words.iter().any(|s| s.starts_with(stem))
-            })
-        {
-            return true;
-        }
-        match value {
-            AnswerValue::Number(n) => self.numbers().any(|m| m == *n),
-            _ => value.choices().iter().any(|id| {
-                question.answer(id).is_some_and(|answer| {
-                    let in_range = answer.within.is_some_and(|w| {
-                        w.measure == Measure::Days
-                            && self.durations().any(|d| {
-                                d >= w.low && w.high.is_none_or(|high| d < high || d == w.low)
-                            })
-                    });
-                    in_range
-                        || answer.synonyms.iter().any(|s| self.has_phrase(s))
-                        || distinctive(&answer.label).any(|w| self.words.contains(&w))
-                })
-            }),
-        }
+    /// Whether the story states the answer to `question` (the vignette
+    /// names it in `tells`).
+    pub fn tells(&self, question: NodeId) -> bool {
+        self.told.contains(&question)
     }
 
     /// Whether `alternative` could be this client's answer to `question`.
@@ -101,58 +72,6 @@ impl StoryFacts {
             _ => true,
         }
     }
-
-    fn numbers(&self) -> impl Iterator<Item = i64> + '_ {
-        self.words.iter().filter_map(|w| w.parse().ok())
-    }
-
-    /// Lengths of time in days: "four weeks", "8 months", "a week".
-    fn durations(&self) -> impl Iterator<Item = i64> + '_ {
-        self.words.windows(2).filter_map(|pair| {
-            let amount = number_word(&pair[0])?;
-            let unit = match pair[1].trim_end_matches('s') {
-                "day" => 1,
-                "week" => 7,
-                "month" => 30,
-                "year" => 365,
-                _ => return None,
-            };
-            Some(amount * unit)
-        })
-    }
-
-    fn has_phrase(&self, phrase: &str) -> bool {
-        let wanted: Vec<String> = phrase
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        !wanted.is_empty()
-            && self
-                .words
-                .windows(wanted.len())
-                .any(|w| w == wanted.as_slice())
-    }
-}
-
-fn distinctive(label: &str) -> impl Iterator<Item = String> + '_ {
-    label
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.len() >= 5 && !COMMON.contains(&w.as_str()))
-}
-
-fn number_word(word: &str) -> Option<i64> {
-    const WORDS: [&str; 13] = [
-        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    word.parse().ok().or_else(|| {
-        WORDS
-            .iter()
-            .position(|w| *w == word)
-            .map(|i| (i as i64).max(1))
-    })
 }
 
 /// The plausible other answers to try for `question`, nearest first for numbers.
@@ -193,7 +112,7 @@ pub fn alternatives(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compile::{Answer, NodeId, Step, Within};
+    use crate::compile::{Answer, NodeId, Step};
 
     fn question(
         ask: &str,
@@ -233,7 +152,7 @@ mod tests {
     }
 
     fn story(text: &str) -> StoryFacts {
-        StoryFacts::read(&[text.to_string()])
+        StoryFacts::read(&[text.to_string()], &[])
     }
 
     #[test]
@@ -266,50 +185,15 @@ mod tests {
     }
 
     #[test]
-    fn a_stated_age_or_length_of_time_is_told_but_a_red_flag_never_is() {
-        let age = question("How old are you?", |_| age(), &[]);
-        let s = story("Nadia, 34, has had an ache for about four weeks.");
-        assert!(s.tells(&age, "Age", false, &AnswerValue::Number(34)));
-        assert!(!s.tells(&age, "Age", false, &AnswerValue::Number(43)));
-        let mut long = question(
-            "How long?",
-            |answers| QuestionKind::Single { answers },
-            &[("acute", "Under 6 weeks")],
-        );
-        long.answers_mut()[0].within = Some(Within {
-            measure: Measure::Days,
-            low: 0,
-            high: Some(42),
-        });
-        assert!(s.tells(
-            &long,
-            "Duration",
-            false,
-            &AnswerValue::Choice("acute".into())
-        ));
-        assert!(!story("Nadia has had it for ten months.").tells(
-            &long,
-            "Duration",
-            false,
-            &AnswerValue::Choice("acute".into())
-        ));
-        let saddle = question(
-            "Numb saddle?",
-            |answers| QuestionKind::YesNo { answers },
-            &[("yes", "Yes")],
-        );
-        let told = story("The saddle area is numb.");
-        assert!(!told.tells(
-            &saddle,
-            "Saddle numbness?",
-            true,
-            &AnswerValue::Choice("yes".into())
-        ));
-        assert!(told.tells(
-            &saddle,
-            "Saddle numbness?",
-            false,
-            &AnswerValue::Choice("yes".into())
-        ));
+    fn only_the_typed_questions_are_told_whatever_the_prose_says() {
+        let age = NodeId::new(1);
+        let saddle = NodeId::new(2);
+        // The prose states both; only the typed `tells` counts.
+        let text = ["Nadia, 34, says the saddle area is numb.".to_string()];
+        let told = StoryFacts::read(&text, &[age]);
+        assert!(told.tells(age));
+        assert!(!told.tells(saddle));
+        assert!(!StoryFacts::read(&text, &[]).tells(age));
+        assert!(!told.male);
     }
 }

@@ -46,6 +46,20 @@ pub struct Document<'a> {
     pub vignettes: Vec<VignetteDecl<'a>>,
     pub tags: Vec<TagDecl<'a>>,
     pub sources: Vec<SourceDecl<'a>>,
+    /// `change ID { label ... }`: the massage changes notes and outcomes name.
+    pub changes: Vec<ChangeDecl<'a>>,
+}
+
+/// `change no_prone { label "..." synonyms "..." source ID }`: one change to
+/// a massage, in the words a therapist would use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeDecl<'a> {
+    pub name: Name<'a>,
+    pub label: Option<Text<'a>>,
+    pub synonyms: Vec<Text<'a>>,
+    pub why: Option<Text<'a>>,
+    pub sources: Vec<SourceRef<'a>>,
+    pub span: Span,
 }
 
 /// `tag red_flag "A sign of serious disease" means red_flag`.
@@ -230,6 +244,8 @@ pub enum Effect<'a> {
     Note {
         lay: Text<'a>,
         therapist: Option<Text<'a>>,
+        /// `change ID, ...`: the declared changes the note asks for.
+        changes: Vec<Name<'a>>,
     },
     Finding(Text<'a>),
 }
@@ -314,6 +330,8 @@ pub struct OutcomeDecl<'a> {
     pub safety: Vec<Text<'a>>,
     /// `"..." when COND`: the advice line it guards, by field and place.
     pub when: Vec<(AdviceField, usize, Expr<'a>)>,
+    /// `change ID, ...`: the declared changes this outcome asks for.
+    pub changes: Vec<Name<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -376,5 +394,7 @@ pub struct VignetteDecl<'a> {
     pub title: Text<'a>,
     pub difficulty: Option<Difficulty>,
     pub story: Vec<Text<'a>>,
+    /// `tells ID, ...`: the questions whose answers the story states.
+    pub tells: Vec<Name<'a>>,
     pub case: CaseDecl<'a>,
 }

@@ -160,6 +160,10 @@ impl<'i> Builder<'i> {
                 let vignette = self.vignette(pair)?;
                 self.document.vignettes.push(vignette);
             }
+            Rule::change_decl => {
+                let change = self.change_decl(pair)?;
+                self.document.changes.push(change);
+            }
             _ => {}
         }
         Ok(())
@@ -328,6 +332,7 @@ impl<'i> Builder<'i> {
                 Rule::avoid => self.advice(field, AdviceField::Avoid, &mut outcome)?,
                 Rule::selfcare => self.advice(field, AdviceField::Selfcare, &mut outcome)?,
                 Rule::safety_net => self.advice(field, AdviceField::Safety, &mut outcome)?,
+                Rule::change_refs => outcome.changes.extend(self.change_refs(field)),
                 _ => {}
             }
         }
@@ -490,10 +495,22 @@ impl<'i> Builder<'i> {
                 fact: self.name(next(&mut inner, span)?),
                 value: inner.next().map(|p| self.value(p)).transpose()?,
             },
-            Rule::note_effect => Effect::Note {
-                lay: self.text(next(&mut inner, span)?),
-                therapist: inner.next().map(|p| self.text(p)),
-            },
+            Rule::note_effect => {
+                let lay = self.text(next(&mut inner, span)?);
+                let mut therapist = None;
+                let mut changes = Vec::new();
+                for part in inner {
+                    match part.as_rule() {
+                        Rule::change_refs => changes = self.change_refs(part),
+                        _ => therapist = Some(self.text(part)),
+                    }
+                }
+                Effect::Note {
+                    lay,
+                    therapist,
+                    changes,
+                }
+            }
             _ => Effect::Finding(self.text(next(&mut inner, span)?)),
         })
     }
@@ -569,6 +586,50 @@ impl<'i> Builder<'i> {
 
     fn list(&self, pair: Pair<'i, Rule>) -> Built<Vec<Value<'i>>> {
         pair.into_inner().map(|p| self.value(p)).collect()
+    }
+
+    /// `change light_over_atrophy, no_side_lying` on a note or an outcome.
+    fn change_refs(&self, pair: Pair<'i, Rule>) -> Vec<Name<'i>> {
+        pair.into_inner()
+            .filter(|p| p.as_rule() != Rule::kw_change)
+            .map(|p| self.name(p))
+            .collect()
+    }
+
+    /// `change ID { label "..." synonyms "..." why "..." source ID }`.
+    fn change_decl(&self, pair: Pair<'i, Rule>) -> Built<ChangeDecl<'i>> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_change);
+        let name = self.name(next(&mut inner, span)?);
+        let mut change = ChangeDecl {
+            name,
+            label: None,
+            synonyms: Vec::new(),
+            why: None,
+            sources: Vec::new(),
+            span,
+        };
+        for field in inner {
+            let field_span = self.span(&field);
+            match field.as_rule() {
+                Rule::change_label => change.label = Some(self.only_text(field)?),
+                Rule::synonyms => change.synonyms.extend(self.texts(field)),
+                Rule::why => change.why = Some(self.only_text(field)?),
+                Rule::source => {
+                    let mut texts = field.into_inner();
+                    let first = next(&mut texts, field_span)?;
+                    change.sources.push(if first.as_rule() == Rule::ident {
+                        SourceRef::Declared(self.name(first))
+                    } else {
+                        let document = self.text(first);
+                        let part = texts.next().map(|p| self.text(p));
+                        SourceRef::InPlace { document, part }
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(change)
     }
 
     fn tag(&self, pair: Pair<'i, Rule>) -> Built<TagDecl<'i>> {
@@ -657,6 +718,7 @@ impl<'i> Builder<'i> {
             title,
             difficulty: None,
             story: Vec::new(),
+            tells: Vec::new(),
         };
         for part in inner {
             match part.as_rule() {
@@ -668,6 +730,9 @@ impl<'i> Builder<'i> {
                     })
                 }
                 Rule::story => vignette.story.extend(self.texts(part)),
+                Rule::story_tells => vignette
+                    .tells
+                    .extend(part.into_inner().map(|p| self.name(p))),
                 Rule::answers => vignette.case.answers.extend(self.answer_pairs(part)?),
                 Rule::expectation => vignette.case.expectations.push(self.expectation(part)?),
                 _ => {}

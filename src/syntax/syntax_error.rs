@@ -21,12 +21,14 @@ pub const TOP_LEVEL_WORDS: &[&str] = &[
     "baseline",
     "vignette",
     "tag",
+    "change",
     "source",
 ];
 
 /// Words that begin a top-level item and nothing else; finding one inside a
-/// block means a `}` is missing.
-const ITEM_WORDS: &[&str] = TOP_LEVEL_WORDS.split_at(TOP_LEVEL_WORDS.len() - 1).0;
+/// block means a `}` is missing. (`change` and `source` also begin a part of
+/// a block: a note's or outcome's changes, a citation.)
+const ITEM_WORDS: &[&str] = TOP_LEVEL_WORDS.split_at(TOP_LEVEL_WORDS.len() - 2).0;
 
 /// Words that begin a field or an arm inside a block.
 const FIELD_WORDS: &[&str] = &[
@@ -65,6 +67,8 @@ const FIELD_WORDS: &[&str] = &[
     "therapist",
     "synonyms",
     "within",
+    "label",
+    "tells",
 ];
 
 pub(super) fn syntax_error(
@@ -286,6 +290,9 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::invariant => "`invariant`",
         Rule::case => "`case`",
         Rule::tag_decl | Rule::kw_tag => "`tag`",
+        Rule::change_decl | Rule::kw_change | Rule::change_refs => "`change`",
+        Rule::change_label => "`label`",
+        Rule::story_tells => "`tells`",
         Rule::tag_meaning => "`means`",
         Rule::meaning => "`red_flag`, `emergency`, `urgent` or `routine`",
         Rule::version_field => "`version`",

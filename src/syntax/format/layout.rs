@@ -103,6 +103,7 @@ impl<'t> Layout<'t> {
             Rule::baseline => self.block(pair, indent, blank, "baseline"),
             Rule::vignette => self.block(pair, indent, blank, "vignette"),
             Rule::source_decl => self.block(pair, indent, blank, "source"),
+            Rule::change_decl => self.block(pair, indent, blank, "change"),
             _ => self.raw(pair, blank),
         }
     }
@@ -239,6 +240,7 @@ impl<'t> Layout<'t> {
                     head.push(part.as_str().to_string());
                     head_end = span(&part).1;
                 }
+                Rule::kw_change if fields.is_empty() => {}
                 _ => fields.push(part),
             }
         }
@@ -249,7 +251,11 @@ impl<'t> Layout<'t> {
         let keyword_width = fields
             .iter()
             .filter(|f| {
-                is_simple(f.as_rule()) || matches!(f.as_rule(), Rule::answers | Rule::expectation)
+                is_simple(f.as_rule())
+                    || matches!(
+                        f.as_rule(),
+                        Rule::answers | Rule::expectation | Rule::synonyms | Rule::story_tells
+                    )
             })
             .map(|f| width(field_keyword(f)))
             .max()
@@ -320,6 +326,8 @@ impl<'t> Layout<'t> {
                         self.push(inner, text.trim_end().to_string(), s, e, Blank::Keep);
                     }
                     Rule::answers => self.answers(field, inner, keyword_width),
+                    Rule::synonyms => self.comma_list(field, inner, keyword_width, "synonyms"),
+                    Rule::story_tells => self.comma_list(field, inner, keyword_width, "tells"),
                     _ => {
                         let (s, e) = span(&field);
                         self.push(inner, words(&field), s, e, Blank::Keep);
@@ -347,8 +355,9 @@ impl<'t> Layout<'t> {
         );
         if !multi || values.len() < 2 {
             let rest = match field.as_rule() {
-                Rule::tags | Rule::source_kind => values
+                Rule::tags | Rule::source_kind | Rule::change_refs => values
                     .iter()
+                    .filter(|v| v.as_rule() != Rule::kw_change)
                     .map(|v| v.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
@@ -389,6 +398,36 @@ impl<'t> Layout<'t> {
                 let (s, e) = span(&pair);
                 Piece {
                     text: pair.as_str().to_string(),
+                    start: s,
+                    end: e,
+                    own_line: false,
+                    extra: 0,
+                }
+            })
+            .collect();
+        let column = indent + width(&head) + 1;
+        self.fill(indent, head, start, column, pieces, Blank::Keep, true);
+    }
+
+    /// A change's `synonyms "a", "b", ...` or a vignette's `tells a, b, ...`,
+    /// filled up to the width, further lines under the first.
+    fn comma_list(
+        &mut self,
+        field: Pair<Rule>,
+        indent: usize,
+        keyword_width: usize,
+        keyword: &str,
+    ) {
+        let (start, _) = span(&field);
+        let head = format!("{keyword:<keyword_width$}");
+        let values: Vec<Pair<Rule>> = field.into_inner().collect();
+        let last = values.len().saturating_sub(1);
+        let pieces = (values.iter().enumerate())
+            .map(|(n, pair)| {
+                let (s, e) = span(pair);
+                let comma = if n < last { "," } else { "" };
+                Piece {
+                    text: format!("{}{comma}", pair.as_str()),
                     start: s,
                     end: e,
                     own_line: false,
@@ -607,6 +646,8 @@ fn is_simple(rule: Rule) -> bool {
             | Rule::source_kind
             | Rule::source_section
             | Rule::source_file
+            | Rule::change_label
+            | Rule::change_refs
     )
 }
 
@@ -632,6 +673,10 @@ fn field_keyword(field: &Pair<Rule>) -> &'static str {
         Rule::story => "story",
         Rule::answers => "answers",
         Rule::expectation => "expect",
+        Rule::change_label => "label",
+        Rule::change_refs => "change",
+        Rule::story_tells => "tells",
+        Rule::synonyms => "synonyms",
         _ => "",
     }
 }
@@ -688,13 +733,23 @@ fn arm_pieces<'i>(parts: impl Iterator<Item = Pair<'i, Rule>>) -> Vec<Piece> {
             Rule::note_effect => {
                 let mut inner = part.into_inner();
                 if let Some(lay) = inner.next() {
-                    let e = span(&lay).1;
+                    let mut e = span(&lay).1;
                     pieces.push(piece(format!("note {}", lay.as_str()), start, e, true));
-                    if let Some(therapist) = inner.next() {
-                        let mut therapist_piece =
-                            piece(format!("therapist {}", therapist.as_str()), e, end, true);
-                        therapist_piece.extra = width("note ");
-                        pieces.push(therapist_piece);
+                    for rest in inner {
+                        let text = if rest.as_rule() == Rule::change_refs {
+                            let ids: Vec<&str> = (rest.clone().into_inner())
+                                .filter(|p| p.as_rule() != Rule::kw_change)
+                                .map(|p| p.as_str())
+                                .collect();
+                            format!("change {}", ids.join(", "))
+                        } else {
+                            format!("therapist {}", rest.as_str())
+                        };
+                        let rest_end = span(&rest).1;
+                        let mut rest_piece = piece(text, e, rest_end, true);
+                        rest_piece.extra = width("note ");
+                        pieces.push(rest_piece);
+                        e = rest_end;
                     }
                 }
             }

@@ -107,3 +107,20 @@ fn within_keeps_its_bounds_as_written() {
     assert!(out.contains("within 3 months.. -> x"), "{out}");
     assert_eq!(formatted(&out), out);
 }
+
+#[test]
+fn changes_their_references_and_told_questions_are_laid_out() {
+    let text = "change no_prone { label \"Avoid face-down\" synonyms \"no prone\",\"not on the front\" source s1 }\n\
+        question q { ask \"A?\" yes -> o note \"Not face-down.\" therapist \"No prone.\" change no_prone,gentle no -> o note \"x\" change gentle }\n\
+        outcome o { verdict modify title \"T\" change  no_prone , gentle }\n\
+        vignette v \"V\" { story \"s\" answers q=yes tells q,r expect modify }";
+    let out = formatted(text);
+    assert_eq!(
+        out,
+        "change no_prone {\n  label    \"Avoid face-down\"\n  synonyms \"no prone\", \"not on the front\"\n  source   s1\n}\n\n\
+         question q {\n  ask \"A?\"\n  yes -> o\n      note \"Not face-down.\"\n           therapist \"No prone.\"\n           change no_prone, gentle\n  no  -> o\n      note \"x\"\n           change gentle\n}\n\n\
+         outcome o {\n  verdict modify\n  title   \"T\"\n  change  no_prone, gentle\n}\n\n\
+         vignette v \"V\" {\n  story   \"s\"\n  answers q=yes\n  tells   q, r\n  expect  modify\n}\n"
+    );
+    assert_eq!(formatted(&out), out, "formatting twice changes nothing");
+}
