@@ -189,7 +189,9 @@ impl<'s> FileLowering<'s> {
                     lay: lay.text.into_owned(),
                     therapist: therapist.map(|t| t.text.into_owned()),
                 }),
-                ast::Effect::Finding(text) => Effect::Finding(text.text.into_owned()),
+                ast::Effect::Finding { text, roots } => {
+                    Effect::Finding(super::Finding::lowered(text, roots))
+                }
                 ast::Effect::Set { fact, value } => {
                     let node = self.node;
                     let effect = u32::try_from(compiled.len()).unwrap_or(u32::MAX);

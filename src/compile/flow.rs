@@ -58,6 +58,8 @@ pub struct Flow {
     pub(in crate::compile) invariants: Vec<Invariant>,
     pub(in crate::compile) cases: Vec<Case>,
     pub(in crate::compile) vignettes: Vec<Vignette>,
+    /// The nerve-root table: every `sign` of the folder.
+    pub(in crate::compile) root_table: super::RootTable,
     /// The source text, so later stages can point at it.
     pub(in crate::compile) files: Vec<SourceFile>,
     /// Per node: how many questions can still come.
@@ -145,6 +147,8 @@ pub struct Marks {
     pub urgency: Option<Urgency>,
     /// A referral for someone the screen is not for: no red-flag order.
     pub out_of_scope: bool,
+    /// A nerve check: its findings say which roots they point to.
+    pub neuro: bool,
 }
 
 pub use crate::syntax::ast::TagMeaning;
@@ -412,7 +416,7 @@ pub struct Note {
 pub enum Effect {
     Set { fact: usize, value: Value },
     Note(Note),
-    Finding(String),
+    Finding(super::Finding),
 }
 
 #[derive(Debug, Clone)]

@@ -122,6 +122,9 @@ kinds! {
     /// A case or vignette whose walk does not end as it expects: `test`
     /// reports it; the language server shows it on the case.
     CaseFails = "E037",
+    /// A `root` on a finding or a sign that the root table does not have
+    /// (no `sign` names it), or `none` beside a root.
+    UnknownRoot = "E039",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.
@@ -142,6 +145,9 @@ kinds! {
     PresumingFollowUp = "W010",
     /// Lint: a numbered list inside a question whose answers are numbered too.
     NumberedListInQuestion = "W011",
+    /// Lint: a finding of a nerve check (a question tagged with a `neuro`
+    /// tag) that says no `root`.
+    FindingWithoutRoot = "W013",
 }
 
 impl DiagnosticKind {

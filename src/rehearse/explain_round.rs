@@ -46,7 +46,7 @@ pub fn reveal_text(flow: &Flow, session: &Session, deciding: &[String]) -> Strin
     if !findings.is_empty() {
         text.push_str("Findings for the doctor (and the nerve root):\n");
         for (_, finding) in findings {
-            text.push_str(&format!("  - {finding}\n"));
+            text.push_str(&format!("  - {}\n", finding.text));
         }
     }
     if ruled_out > 0 {

@@ -122,7 +122,7 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 section(
                     &mut out,
                     "Findings",
-                    session.findings().iter().map(|(_, f)| f.to_string()),
+                    session.findings().iter().map(|(_, f)| f.text.clone()),
                 );
             }
             section(

@@ -134,7 +134,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         let findings: Vec<String> = session
             .findings()
             .iter()
-            .map(|(_, f)| f.to_string())
+            .map(|(_, f)| f.text.clone())
             .collect();
         list(&mut out, "Findings", &findings);
     }

@@ -142,6 +142,10 @@ impl<'i> Builder<'i> {
                 let source = self.source_decl(pair)?;
                 self.document.sources.push(source);
             }
+            Rule::sign_decl => {
+                let sign = self.sign_decl(pair)?;
+                self.document.signs.push(sign);
+            }
             Rule::case => {
                 let case = self.case(pair)?;
                 self.document.cases.push(case);
@@ -494,8 +498,64 @@ impl<'i> Builder<'i> {
                 lay: self.text(next(&mut inner, span)?),
                 therapist: inner.next().map(|p| self.text(p)),
             },
-            _ => Effect::Finding(self.text(next(&mut inner, span)?)),
+            _ => Effect::Finding {
+                text: self.text(next(&mut inner, span)?),
+                roots: inner.next().map(|p| self.roots(p)),
+            },
         })
+    }
+
+    /// `root L4, L5`: the names after the keyword.
+    fn roots(&self, pair: Pair<'i, Rule>) -> RootsDecl<'i> {
+        let span = self.span(&pair);
+        let names = (pair.into_inner())
+            .filter(|p| p.as_rule() == Rule::ident)
+            .map(|p| self.name(p))
+            .collect();
+        RootsDecl { names, span }
+    }
+
+    fn sign_decl(&self, pair: Pair<'i, Rule>) -> Built<SignDecl<'i>> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_sign);
+        let name = self.name(next(&mut inner, span)?);
+        let mut sign = SignDecl {
+            name,
+            test: None,
+            roots: None,
+            note: None,
+            sources: Vec::new(),
+            span,
+        };
+        for field in inner {
+            let field_span = self.span(&field);
+            match field.as_rule() {
+                Rule::sign_test => {
+                    let mut parts = field.into_inner();
+                    let kind = match next(&mut parts, field_span)?.as_str() {
+                        "sensory" => TestKind::Sensory,
+                        "motor" => TestKind::Motor,
+                        _ => TestKind::Reflex,
+                    };
+                    sign.test = Some((kind, self.text(next(&mut parts, field_span)?)));
+                }
+                Rule::finding_root => sign.roots = Some(self.roots(field)),
+                Rule::sign_note => sign.note = Some(self.only_text(field)?),
+                Rule::source => {
+                    let mut texts = field.into_inner();
+                    let first = next(&mut texts, field_span)?;
+                    sign.sources.push(if first.as_rule() == Rule::ident {
+                        SourceRef::Declared(self.name(first))
+                    } else {
+                        let document = self.text(first);
+                        let part = texts.next().map(|p| self.text(p));
+                        SourceRef::InPlace { document, part }
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(sign)
     }
 
     fn verdict(&self, pair: Pair<'i, Rule>) -> Built<VerdictDecl> {
@@ -582,6 +642,7 @@ impl<'i> Builder<'i> {
             .map(|word| match word.as_str() {
                 "red_flag" => TagMeaning::RedFlag,
                 "out_of_scope" => TagMeaning::OutOfScope,
+                "neuro" => TagMeaning::Neuro,
                 other => TagMeaning::Urgency(urgency(other)),
             });
         Ok(TagDecl {

@@ -21,6 +21,7 @@ pub const TOP_LEVEL_WORDS: &[&str] = &[
     "baseline",
     "vignette",
     "tag",
+    "sign",
     "source",
 ];
 
@@ -62,6 +63,7 @@ const FIELD_WORDS: &[&str] = &[
     "set",
     "note",
     "finding",
+    "root",
     "therapist",
     "synonyms",
     "within",
@@ -288,6 +290,10 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::tag_decl | Rule::kw_tag => "`tag`",
         Rule::tag_meaning => "`means`",
         Rule::meaning => "`red_flag`, `emergency`, `urgent` or `routine`",
+        Rule::finding_root | Rule::kw_root => "`root`",
+        Rule::sign_decl | Rule::kw_sign => "`sign`",
+        Rule::sign_test | Rule::sign_test_kind => "`sensory`, `motor` or `reflex`",
+        Rule::sign_note => "`note`",
         Rule::version_field => "`version`",
         Rule::start_field => "`start`",
         Rule::disclaimer_field => "`disclaimer`",
