@@ -608,6 +608,9 @@ impl<'s> FileLowering<'s> {
             selfcare: texts(&outcome.selfcare),
             safety: texts(&outcome.safety),
             when,
+            clinically: (outcome.clinically.iter())
+                .map(|(field, line, text)| (*field, *line, text.text.to_string()))
+                .collect(),
         }
     }
 }

@@ -537,6 +537,9 @@ pub struct Outcome {
     pub safety: Vec<String>,
     /// `"..." when COND`: lines shown only when their condition holds.
     pub when: Vec<AdviceCondition>,
+    /// `"..." clinically "..."`: lines in a therapist's words, by field and
+    /// place (`Outcome::advice_for`).
+    pub clinically: Vec<(AdviceField, usize, String)>,
 }
 
 pub use crate::syntax::ast::AdviceField;
@@ -554,6 +557,17 @@ impl Outcome {
     /// The lines of `field` that fit this walk: each line whose `when`
     /// holds for `walk`, or that has none.
     pub fn advice<'o>(&'o self, field: AdviceField, walk: &impl super::Lookup) -> Vec<&'o str> {
+        self.advice_for(field, walk, false)
+    }
+
+    /// [`Outcome::advice`], each line in a therapist's words (`clinically`)
+    /// where it has them and `clinical` is asked for.
+    pub fn advice_for<'o>(
+        &'o self,
+        field: AdviceField,
+        walk: &impl super::Lookup,
+        clinical: bool,
+    ) -> Vec<&'o str> {
         let lines = match field {
             AdviceField::Plan => &self.plan,
             AdviceField::Avoid => &self.avoid,
@@ -566,7 +580,11 @@ impl Outcome {
                     .filter(|w| w.field == field && w.line == *at)
                     .all(|w| super::eval(&w.condition, walk))
             })
-            .map(|(_, line)| line.as_str())
+            .map(|(at, line)| {
+                (self.clinically.iter())
+                    .find(|(f, l, _)| clinical && *f == field && *l == at)
+                    .map_or(line.as_str(), |(_, _, words)| words.as_str())
+            })
             .collect()
     }
 }

@@ -324,6 +324,8 @@ pub struct OutcomeDecl<'a> {
     pub safety: Vec<Text<'a>>,
     /// `"..." when COND`: the advice line it guards, by field and place.
     pub when: Vec<(AdviceField, usize, Expr<'a>)>,
+    /// `"..." clinically "..."`: a line in a therapist's words, by field and place.
+    pub clinically: Vec<(AdviceField, usize, Text<'a>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

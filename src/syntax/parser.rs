@@ -378,7 +378,17 @@ impl<'i> Builder<'i> {
             };
             lines.push(text);
             let at = lines.len() - 1;
-            if let Some(when) = parts.next() {
+            let mut next_part = parts.next();
+            if let Some(clinically) = next_part.take_if(|p| p.as_rule() == Rule::advice_clinically)
+            {
+                let clinically_span = self.span(&clinically);
+                let words = (clinically.into_inner())
+                    .find(|p| p.as_rule() == Rule::string)
+                    .ok_or_else(|| missing(clinically_span))?;
+                outcome.clinically.push((field, at, self.text(words)));
+                next_part = parts.next();
+            }
+            if let Some(when) = next_part {
                 let when_span = self.span(&when);
                 let condition = self.condition(next(&mut when.into_inner(), when_span)?)?;
                 outcome.when.push((field, at, condition));
