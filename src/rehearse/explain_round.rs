@@ -48,6 +48,10 @@ pub fn reveal_text(flow: &Flow, session: &Session, deciding: &[String]) -> Strin
         for (_, finding) in findings {
             text.push_str(&format!("  - {}\n", finding.text));
         }
+        // The root as the therapist's screen names it, from the knowledge's table.
+        for line in crate::report::root_lines(session) {
+            text.push_str(&format!("  {line}\n"));
+        }
     }
     if ruled_out > 0 {
         text.push_str(&format!(
