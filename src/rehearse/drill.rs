@@ -105,9 +105,14 @@ impl DrillItem {
             ItemKind::WhichFinding => self.which_feedback(chosen),
             _ => self.pattern_feedback(chosen),
         };
-        let mut notes: Vec<&str> = self
-            .findings
-            .iter()
+        // The notes of the findings the feedback is about: all those shown,
+        // or of the findings offered, the right one and the one chosen.
+        let about = |f: &&Sign| match self.kind {
+            ItemKind::WhichFinding => self.is_right(&f.id) || f.id == chosen,
+            _ => true,
+        };
+        let mut notes: Vec<&str> = (self.findings.iter())
+            .filter(about)
             .filter_map(|f| f.note.as_deref())
             .collect();
         notes.dedup();
@@ -534,11 +539,12 @@ mod tests {
     fn the_big_toe_note_comes_with_the_big_toe() {
         let flow = shipped();
         for item in all_items(flow.root_table()) {
-            let shows_toe = item
-                .findings
-                .iter()
-                .any(|f| f.test == TestKind::Sensory && f.words.contains("big toe"));
             let answer = item.accepted[0].clone();
+            // Of the findings a which-item offers, the feedback is about the
+            // right one (and the one chosen).
+            let shows_toe = (item.findings.iter())
+                .filter(|f| item.kind != ItemKind::WhichFinding || f.id == answer)
+                .any(|f| f.test == TestKind::Sensory && f.words.contains("big toe"));
             let text = item.feedback(&answer);
             assert_eq!(
                 text.contains("most dermatome charts"),
