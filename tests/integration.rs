@@ -44,6 +44,7 @@ mod readme;
 mod red_flags_table;
 mod rehearse_players;
 mod rehearse_reasoning;
+mod root_keys;
 mod safety_holes;
 mod screen_craft;
 mod sentence_corpus;

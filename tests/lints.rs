@@ -329,3 +329,58 @@ fn the_mini_fixture_passes_with_deny_warnings() {
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
     assert!(output.stderr.is_empty(), "{}", describe(&output));
 }
+
+/// A nerve check whose reflex finding says `roots` (nothing, or `root ...`),
+/// with a one-row root table.
+fn nerve_check(roots: &str) -> Knowledge {
+    main_flow(&format!(
+        r#"tag neuro "A nerve check" means neuro
+sign ankle_jerk {{
+  reflex "a reduced ankle jerk"
+  root   S1
+  source "001" "Reflex Testing"
+}}
+question first {{
+  ask "Was the ankle jerk weak?"
+  why "To know."
+  source "NICE NG59"
+  tags neuro
+  yes -> done
+       finding "Reduced Achilles reflex."{roots}
+  no -> done
+}}
+"#
+    ))
+}
+
+#[test]
+fn w013_a_finding_of_a_nerve_check_without_a_root() {
+    let stderr = warnings(&nerve_check(""));
+    assert!(
+        warning(&stderr, "W013", "main.flow:13:16").contains("names no root"),
+        "{stderr}"
+    );
+    for roots in [" root S1", " root none"] {
+        let clean = warnings(&nerve_check(roots));
+        assert!(!clean.contains("[W013]"), "{roots}: {clean}");
+    }
+}
+
+#[test]
+fn e039_a_root_no_sign_names_is_an_error() {
+    let output = backcheck(&["check", nerve_check(" root S2").arg()])
+        .output()
+        .expect("run backcheck");
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("[E039] Error: root `S2` is in no sign of the root table"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("the signs name S1"), "{stderr}");
+    let beside = backcheck(&["check", nerve_check(" root S1, none").arg()])
+        .output()
+        .expect("run backcheck");
+    assert_eq!(beside.status.code(), Some(1), "{}", describe(&beside));
+    assert!(text(&beside.stderr).contains("[E039]"));
+}

@@ -129,3 +129,145 @@ fn advice_that_assumes_a_symptom_shows_only_to_those_who_have_it() {
         crate::common::text(&json.stdout)
     );
 }
+
+/// The shipped knowledge, compiled.
+fn shipped() -> Flow {
+    compile(&KnowledgeSource::embedded()).unwrap()
+}
+
+/// Words a person in pain reads that a therapist's screen should not.
+const LAY_WORDS: [&str; 7] = [
+    " pee",
+    "peeing",
+    " poo",
+    "tummy",
+    "belly",
+    "your bottom",
+    "their bottom",
+];
+
+/// The parts of a screen under `headings`, to the next blank line.
+fn sections(screen: &str, headings: &[&str]) -> String {
+    let mut kept = String::new();
+    let mut keep = false;
+    for line in screen.lines() {
+        if line.is_empty() {
+            keep = false;
+        }
+        if headings.iter().any(|h| line.starts_with(&format!("{h}:"))) {
+            keep = true;
+        }
+        if keep {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    kept
+}
+
+/// Every case of the shipped knowledge, on the therapist's screen: the plan,
+/// the changes, what to avoid and when to get help are in clinical words.
+#[test]
+fn the_therapist_screen_is_clinical_for_every_shipped_case() {
+    colored::control::set_override(false);
+    let flow = shipped();
+    let headings = [
+        "What to do",
+        "Therapist's plan",
+        "Avoid",
+        "When to get help",
+        "Findings",
+    ];
+    let mut screens = 0;
+    for case in flow.cases() {
+        let given: HashMap<_, _> = case.answers.iter().cloned().collect();
+        let session = Session::replay(&flow, &given);
+        if !session.is_complete() {
+            continue;
+        }
+        let screen = outcome_text(&session, Audience::Therapist);
+        let clinical = sections(&screen, &headings);
+        for word in LAY_WORDS {
+            assert!(
+                !clinical.to_lowercase().contains(word),
+                "case {:?}: `{word}` on the therapist's screen:\n{clinical}",
+                case.name
+            );
+        }
+        // The lay screen keeps the person's words.
+        let lay = outcome_text(&session, Audience::Lay);
+        assert!(!lay.contains("Likely nerve root"), "{}", case.name);
+        screens += 1;
+    }
+    assert!(screens >= 100, "{screens} screens");
+}
+
+/// Every plan and safety line of the shipped outcomes has a therapist's
+/// wording, so no walk shows a therapist a lay line there.
+#[test]
+fn every_shipped_plan_and_safety_line_has_clinical_words() {
+    use backcheck::compile::{AdviceField, NodeKind};
+    let flow = shipped();
+    for node in flow.nodes() {
+        let NodeKind::Outcome(outcome) = &node.kind else {
+            continue;
+        };
+        for (field, lines) in [
+            (AdviceField::Plan, &outcome.plan),
+            (AdviceField::Safety, &outcome.safety),
+        ] {
+            for (at, line) in lines.iter().enumerate() {
+                assert!(
+                    (outcome.clinically.iter()).any(|(f, l, _)| *f == field && *l == at),
+                    "{} {field:?} line {}: {line:?} has no `clinically`",
+                    node.id,
+                    at + 1,
+                );
+            }
+        }
+    }
+}
+
+/// S1 signs with a reduced knee jerk: the screen names S1 and says which
+/// finding disagrees; the Markdown report says the same.
+#[test]
+fn refer_nerve_root_therapist() {
+    colored::control::set_override(false);
+    let flow = shipped();
+    let case = (flow.cases().iter())
+        .find(|c| c.name == "S1 signs, stable")
+        .unwrap();
+    let mut given: HashMap<_, _> = case.answers.iter().cloned().collect();
+    let reflexes = flow.find("reflexes").unwrap();
+    let weak = flow.find("weak_moves").unwrap();
+    given.insert(
+        reflexes,
+        AnswerValue::Many(vec!["knee_reduced".into(), "ankle_reduced".into()]),
+    );
+    given.insert(
+        weak,
+        AnswerValue::Many(vec!["toe_walk".into(), "eversion".into()]),
+    );
+    let session = Session::replay(&flow, &given);
+    let screen = outcome_text(&session, Audience::Therapist);
+    assert!(
+        screen.contains("Likely nerve root: S1 (most of the findings fit it)."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("The findings disagree: \"Reduced patellar reflex"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    let report = backcheck::report::markdown_report(
+        &session,
+        Audience::Therapist,
+        std::time::SystemTime::UNIX_EPOCH,
+    );
+    assert!(report.contains("Likely nerve root: S1"), "{report}");
+    assert!(
+        report.contains("Sensory change over the lateral foot"),
+        "{report}"
+    );
+    assert!(!report.contains("trouble peeing"), "{report}");
+}

@@ -4,7 +4,7 @@
 //!
 //! - careful: asks every red flag and every question on the graph's walk,
 //!   commits the verdict those answers reach and the root their findings
-//!   point to (001's table), but names no modify changes and no reasons;
+//!   point to (001's table, as the knowledge gives it), but names no modify changes and no reasons;
 //! - model: as careful, and also names each modify change the walk needs
 //!   by its id and the deciding questions as reasons (taken from the
 //!   answer key);
@@ -12,7 +12,7 @@
 //! - over-cautious: asks nothing and refers everyone as an emergency.
 
 use backcheck::compile::{Flow, Urgency, Verdict, compile};
-use backcheck::rehearse::{Commitment, Round, root_of_findings};
+use backcheck::rehearse::{Commitment, Round};
 use backcheck::source::KnowledgeSource;
 
 fn flow() -> Flow {
@@ -31,14 +31,15 @@ fn ask_carefully(round: &mut Round) -> Commitment {
     for (q, _) in session.answers() {
         round.ask(q);
     }
-    let findings = session.findings().iter().map(|(_, f)| *f);
+    // The root the knowledge gives the findings (001's table, roots.flow).
+    let reading = session.likely_root();
     Commitment {
         verdict: session
             .outcome()
             .expect("every vignette reaches an outcome")
             .verdict,
         reasons: Vec::new(),
-        root: root_of_findings(findings),
+        root: reading.accepted().first().map(|r| r.to_string()),
         changes: Vec::new(),
     }
 }
@@ -73,7 +74,12 @@ fn model(round: &mut Round) -> u32 {
     // The first commit is a look at the answer key: the root, the changes
     // and the deciding questions, as a careful therapist would work them out.
     let key = round.commit(&commitment);
-    commitment.root = key.expected_root;
+    commitment.root = session
+        .likely_root()
+        .accepted()
+        .first()
+        .map(|r| r.to_string());
+    assert_eq!(key.expected_root.is_some(), commitment.root.is_some());
     commitment.changes = key.changes_needed.clone();
     commitment.reasons = key
         .deciding
@@ -149,14 +155,17 @@ fn story_reader(round: &mut Round) -> backcheck::rehearse::Score {
     for q in round.red_flags() {
         round.ask(q);
     }
-    let findings = session.findings().iter().map(|(_, f)| *f);
     let mut commitment = Commitment {
         verdict: session
             .outcome()
             .expect("every vignette reaches an outcome")
             .verdict,
         reasons: Vec::new(),
-        root: root_of_findings(findings),
+        root: session
+            .likely_root()
+            .accepted()
+            .first()
+            .map(|r| r.to_string()),
         changes: Vec::new(),
     };
     commitment.changes = round.commit(&commitment).changes_needed;

@@ -13,6 +13,7 @@
 //! | W008 | two questions ask the same thing in the same words |
 //! | W010 | a question asked after "not sure" takes the symptom for granted ("With the fever, ...") |
 //! | W011 | a numbered list inside a question whose answers are numbered too |
+//! | W013 | a finding of a nerve check (a question with a `neuro` tag) names no `root` |
 //!
 //! A red flag whose "not sure" does not count as "yes" is an error (E026,
 //! once W009): see [`audit`](super::audit).
@@ -26,6 +27,7 @@ use crate::diagnostic::Diagnostic;
 use super::lint_dead_ends::dead_ends;
 use super::lint_facts::{facts_never_set, unused_facts};
 use super::lint_questions::{duplicate_wording, pointless_questions};
+use super::lint_roots::findings_without_root;
 use super::lint_sources::missing_rationale;
 use super::lint_wording::{numbered_lists, presuming_follow_ups, yes_no_over_lists};
 
@@ -40,6 +42,7 @@ pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
     warnings.extend(presuming_follow_ups(flow));
     warnings.extend(numbered_lists(flow));
     warnings.extend(yes_no_over_lists(flow));
+    warnings.extend(findings_without_root(flow));
     warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code()));
     warnings
 }

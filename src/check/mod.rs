@@ -13,6 +13,7 @@ mod lint;
 mod lint_dead_ends;
 mod lint_facts;
 mod lint_questions;
+mod lint_roots;
 mod lint_sources;
 mod lint_wording;
 mod mutate;

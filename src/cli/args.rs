@@ -263,9 +263,10 @@ pub struct RehearseArgs {
     #[arg(long)]
     pub json: bool,
     /// The nerve-root drill (L4, L5, S1) instead of vignettes, with this many
-    /// items: generated from 001's root table (single findings, findings that
-    /// agree, findings that conflict, a root to match with its finding),
-    /// options shuffled per --seed.
+    /// items: generated from the knowledge's root table (its `sign`s, 001's
+    /// motor, sensory and reflex rows: single findings, findings that agree,
+    /// findings of two roots, a root to match with its finding), options
+    /// shuffled per --seed.
     #[arg(long, value_name = "ITEMS", num_args = 0..=1, default_missing_value = "6")]
     pub drill: Option<usize>,
     /// Only vignettes of this difficulty (also for --list and --review).

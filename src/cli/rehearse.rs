@@ -101,7 +101,7 @@ pub fn rehearse(args: &RehearseArgs, io: &mut Streams, input: Input) -> Outcome 
             .filter(|id| flow.vignettes().iter().any(|v| &v.id == *id))
             .cloned()
             .collect();
-        let bank = all_items();
+        let bank = all_items(flow.root_table());
         let drill_missed: Vec<String> = figures_now
             .replay_drill
             .iter()

@@ -201,7 +201,9 @@ impl<'s> FileLowering<'s> {
                         changes: ids,
                     })
                 }
-                ast::Effect::Finding(text) => Effect::Finding(text.text.into_owned()),
+                ast::Effect::Finding { text, roots } => {
+                    Effect::Finding(super::Finding::lowered(text, roots))
+                }
                 ast::Effect::Set { fact, value } => {
                     let node = self.node;
                     let effect = u32::try_from(compiled.len()).unwrap_or(u32::MAX);
@@ -622,6 +624,9 @@ impl<'s> FileLowering<'s> {
                 self.pending.changes.extend(outcome.changes.iter().cloned());
                 outcome.changes.iter().map(|c| c.text.to_string()).collect()
             },
+            clinically: (outcome.clinically.iter())
+                .map(|(field, line, text)| (*field, *line, text.text.to_string()))
+                .collect(),
         }
     }
 }

@@ -114,6 +114,7 @@ pub(super) struct Lowered {
     pub(super) cases: Vec<Case>,
     pub(super) vignettes: Vec<Vignette>,
     pub(super) changes: Vec<super::Change>,
+    pub(super) root_table: super::RootTable,
     pub(super) errors: Vec<Diagnostic>,
     pub(super) by_id: HashMap<String, NodeId>,
     pub(super) by_local: HashMap<String, Option<NodeId>>,
@@ -179,6 +180,7 @@ impl Lowered {
             cases: self.cases,
             vignettes: self.vignettes,
             changes: self.changes,
+            root_table: self.root_table,
             files: source.files.clone(),
             questions_left,
             order,
@@ -257,7 +259,8 @@ impl<'s> Compiler<'s> {
             self.resolve_conditions(file, base, conditions);
         }
         let tags = self.tags();
-        self.resolve_sources();
+        let declared_sources = self.resolve_sources();
+        let root_table = self.root_table(&declared_sources);
         let start = header.and_then(|(file, h)| self.start(file, h));
         let facts_and_nodes_ok = self.errors.is_empty();
         let invariants = self.invariants();
@@ -287,6 +290,7 @@ impl<'s> Compiler<'s> {
             cases,
             vignettes,
             changes,
+            root_table,
             errors: self.errors,
             by_id: self.names.by_id,
             by_local: self.names.by_local,
@@ -379,6 +383,10 @@ impl<'s> Compiler<'s> {
                         meaning: Some(TagMeaning::OutOfScope),
                         ..
                     }) => marks.out_of_scope = true,
+                    Some(TagDef {
+                        meaning: Some(TagMeaning::Neuro),
+                        ..
+                    }) => marks.neuro = true,
                     Some(_) => {}
                     None => {
                         let fix = suggest_name(tag, *span, tags.iter().map(|t| t.name.as_str()));

@@ -60,6 +60,8 @@ pub struct Flow {
     pub(in crate::compile) vignettes: Vec<Vignette>,
     /// The vocabulary of massage changes notes and outcomes name.
     pub(in crate::compile) changes: Vec<super::Change>,
+    /// The nerve-root table: every `sign` of the folder.
+    pub(in crate::compile) root_table: super::RootTable,
     /// The source text, so later stages can point at it.
     pub(in crate::compile) files: Vec<SourceFile>,
     /// Per node: how many questions can still come.
@@ -147,6 +149,8 @@ pub struct Marks {
     pub urgency: Option<Urgency>,
     /// A referral for someone the screen is not for: no red-flag order.
     pub out_of_scope: bool,
+    /// A nerve check: its findings say which roots they point to.
+    pub neuro: bool,
 }
 
 pub use crate::syntax::ast::TagMeaning;
@@ -419,7 +423,7 @@ pub struct Note {
 pub enum Effect {
     Set { fact: usize, value: Value },
     Note(Note),
-    Finding(String),
+    Finding(super::Finding),
 }
 
 #[derive(Debug, Clone)]
@@ -542,6 +546,9 @@ pub struct Outcome {
     pub when: Vec<AdviceCondition>,
     /// The declared changes ([`super::Change`]) this outcome asks for, by id.
     pub changes: Vec<String>,
+    /// `"..." clinically "..."`: lines in a therapist's words, by field and
+    /// place (`Outcome::advice_for`).
+    pub clinically: Vec<(AdviceField, usize, String)>,
 }
 
 pub use crate::syntax::ast::AdviceField;
@@ -559,6 +566,17 @@ impl Outcome {
     /// The lines of `field` that fit this walk: each line whose `when`
     /// holds for `walk`, or that has none.
     pub fn advice<'o>(&'o self, field: AdviceField, walk: &impl super::Lookup) -> Vec<&'o str> {
+        self.advice_for(field, walk, false)
+    }
+
+    /// [`Outcome::advice`], each line in a therapist's words (`clinically`)
+    /// where it has them and `clinical` is asked for.
+    pub fn advice_for<'o>(
+        &'o self,
+        field: AdviceField,
+        walk: &impl super::Lookup,
+        clinical: bool,
+    ) -> Vec<&'o str> {
         let lines = match field {
             AdviceField::Plan => &self.plan,
             AdviceField::Avoid => &self.avoid,
@@ -571,7 +589,11 @@ impl Outcome {
                     .filter(|w| w.field == field && w.line == *at)
                     .all(|w| super::eval(&w.condition, walk))
             })
-            .map(|(_, line)| line.as_str())
+            .map(|(at, line)| {
+                (self.clinically.iter())
+                    .find(|(f, l, _)| clinical && *f == field && *l == at)
+                    .map_or(line.as_str(), |(_, _, words)| words.as_str())
+            })
             .collect()
     }
 }

@@ -18,6 +18,7 @@ mod names;
 mod questions_left;
 mod rebuild;
 mod resolve;
+mod root_table;
 mod sources;
 mod symbol_table;
 mod symbols;
@@ -32,6 +33,7 @@ pub use condition::{CompareOp, Cond, Operand};
 pub use evaluate::{Lookup, eval};
 pub use flow::*;
 pub use questions_left::QuestionsLeft;
+pub use root_table::{Finding, FindingRoots, RootTable, Sign, TestKind, node_findings};
 pub use symbol_table::{
     Citation, Declaration, DeclarationId, Detail, NodeDetail, NodeSort, Reference, Symbol,
     SymbolKind, SymbolTable, Written,

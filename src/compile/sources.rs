@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::compiler::Compiler;
+use super::flow::SourceRef;
 use super::names::duplicate;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, suggest_name};
 use crate::syntax::ast;
@@ -20,8 +21,9 @@ struct Declared {
 
 impl<'s> Compiler<'s> {
     /// Reads the declarations, then resolves every citation by id in the
-    /// nodes lowered so far.
-    pub(super) fn resolve_sources(&mut self) {
+    /// nodes lowered so far; returns every declaration, by id, as a citation
+    /// of it reads.
+    pub(super) fn resolve_sources(&mut self) -> HashMap<&'s str, SourceRef> {
         let mut declared: HashMap<&'s str, Declared> = HashMap::new();
         let mut first: HashMap<&'s str, &'s ast::Name<'s>> = HashMap::new();
         for (_, document) in self.documents {
@@ -105,5 +107,18 @@ impl<'s> Compiler<'s> {
             }
         }
         self.errors.append(&mut errors);
+        (declared.into_iter())
+            .map(|(id, decl)| {
+                let cited = SourceRef {
+                    document: decl.title,
+                    part: decl.section,
+                    id: Some(id.to_string()),
+                    kind: Some(decl.kind),
+                    file: decl.file,
+                    cited_at: None,
+                };
+                (id, cited)
+            })
+            .collect()
     }
 }

@@ -124,6 +124,9 @@ kinds! {
     CaseFails = "E037",
     /// A note or outcome names a `change` that no `change ID { ... }` declares.
     UndeclaredChange = "E038",
+    /// A `root` on a finding or a sign that the root table does not have
+    /// (no `sign` names it), or `none` beside a root.
+    UnknownRoot = "E039",
     /// Lint: an arm, question or node that no walk can take, ask or reach.
     DeadEnd = "W001",
     /// Lint: a fact no condition reads.
@@ -144,6 +147,9 @@ kinds! {
     PresumingFollowUp = "W010",
     /// Lint: a numbered list inside a question whose answers are numbered too.
     NumberedListInQuestion = "W011",
+    /// Lint: a finding of a nerve check (a question tagged with a `neuro`
+    /// tag) that says no `root`.
+    FindingWithoutRoot = "W013",
     /// Lint: a yes/no question over a list of items, where one item's
     /// doubt would decide for all (issue 25): a `multiple` screen fits.
     YesNoOverList = "W014",

@@ -4,6 +4,7 @@
 
 mod check_back;
 mod counterfactual;
+mod likely_root;
 mod mentions;
 mod navigation;
 mod progress;
@@ -15,6 +16,7 @@ mod understand;
 mod what_decided;
 
 pub use check_back::{CheckBack, CheckReason, Heard};
+pub use likely_root::{RootReading, read_roots};
 pub use mentions::Mention;
 pub use navigation::FindError;
 pub use saved_session::{ResumeError, SavedAnswer, SavedKnowledge, SavedSession};

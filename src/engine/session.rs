@@ -9,7 +9,7 @@ use super::understand::{
     AnswerError, Understood, confirms, options_as_shown, starts_with_no, understand,
 };
 use crate::compile::{
-    AnswerValue, Effect, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
+    AnswerValue, Effect, Finding, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
     QuestionKind, Step, Value, Verdict,
 };
 use crate::compile::{Lookup, eval};
@@ -81,7 +81,7 @@ pub struct Session<'f> {
     path: Vec<PathStep>,
     facts: Vec<Option<FactState>>,
     notes: Vec<(usize, &'f Note)>,
-    findings: Vec<(usize, &'f str)>,
+    findings: Vec<(usize, &'f Finding)>,
     current: NodeId,
     /// Answers given up front (`run --answers`) to questions this walk did
     /// not reach: what the person told us, kept so that a warning sign they
@@ -214,7 +214,7 @@ impl<'f> Session<'f> {
     }
 
     /// Therapist findings collected so far.
-    pub fn findings(&self) -> &[(usize, &'f str)] {
+    pub fn findings(&self) -> &[(usize, &'f Finding)] {
         &self.findings
     }
 

@@ -136,6 +136,7 @@ fn meaning_word(meaning: TagMeaning) -> &'static str {
         TagMeaning::RedFlag => "red_flag",
         TagMeaning::Urgency(urgency) => urgency.word(),
         TagMeaning::OutOfScope => "out_of_scope",
+        TagMeaning::Neuro => "neuro",
     }
 }
 

@@ -1,11 +1,16 @@
-//! The nerve-root drill, generated from 001's root table (`root_table`):
-//! a single finding to name the root, mixed findings (skin area, muscles,
-//! reflex) that point to one root, conflicting findings whose answer is that
-//! no single root can be named, and a root to match with its finding. The
-//! options never carry a segment label, their order is shuffled per seed, and
-//! the feedback contrasts the choice with the answer.
+//! The nerve-root drill, generated from the knowledge's root table (the
+//! `sign`s of roots.flow, from 001): a single finding to name the root,
+//! mixed findings (skin area, muscles, reflex) that point to one root,
+//! findings of two roots (no single root, unless every one fits one root),
+//! and a root to match with its finding. The answer of every item is read
+//! from the signs' roots (`engine::read_roots`), the same reading the scoring
+//! and the therapist's screen use. The options never carry a segment label,
+//! their order is shuffled per seed, and the feedback contrasts the choice
+//! with the answer.
 
-use super::root_table::{FINDINGS, Finding, ROOTS, TestKind};
+use crate::compile::{RootTable, Sign, TestKind};
+use crate::engine::{RootReading, read_roots};
+
 use super::seeded_order::seeded_order;
 
 /// The answer when findings point to different roots.
@@ -20,7 +25,7 @@ pub const MAX_DRILL_ITEMS: usize = 1000;
 pub enum ItemKind {
     /// One finding: which root?
     Single,
-    /// Findings of different tests that agree: which root?
+    /// Findings that all fit one root: which root?
     Mixed,
     /// Findings that point to different roots: no single root.
     Conflicting,
@@ -28,18 +33,25 @@ pub enum ItemKind {
     WhichFinding,
 }
 
-/// One drill question with its choices and the right answer.
+/// One drill question with its choices and the right answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DrillItem {
     /// Names the item in the history: the same item always has the same id.
     pub id: String,
     pub kind: ItemKind,
     pub prompt: String,
-    /// (label shown, the root it stands for, or [`NO_SINGLE_ROOT`]).
-    pub choices: Vec<(String, &'static str)>,
-    pub answer: &'static str,
+    /// (label shown, its key): a root or [`NO_SINGLE_ROOT`], or for
+    /// [`ItemKind::WhichFinding`] the sign's id.
+    pub choices: Vec<(String, String)>,
+    /// The keys that are right: one, or two roots for a sign the source
+    /// puts at two segments.
+    pub accepted: Vec<String>,
     /// The findings shown (or, for [`ItemKind::WhichFinding`], offered).
-    findings: Vec<Finding>,
+    findings: Vec<Sign>,
+    /// For [`ItemKind::WhichFinding`]: the root asked about.
+    asked_root: Option<String>,
+    /// Every sign of the table, for "L4 would show ...".
+    table: Vec<Sign>,
 }
 
 impl DrillItem {
@@ -49,30 +61,60 @@ impl DrillItem {
         self.kind != ItemKind::WhichFinding
     }
 
+    /// Whether `key` (a root, [`NO_SINGLE_ROOT`] or a sign's id) is right.
+    pub fn is_right(&self, key: &str) -> bool {
+        self.accepted.iter().any(|k| k == key)
+    }
+
+    /// The right keys as the history keeps them: `L5`, `L4 or L5`.
+    pub fn expected(&self) -> String {
+        self.accepted.join(" or ")
+    }
+
+    /// The findings shown (or, for [`ItemKind::WhichFinding`], offered).
+    pub fn shown(&self) -> &[Sign] {
+        &self.findings
+    }
+
+    /// For [`ItemKind::WhichFinding`]: the root asked about.
+    pub fn asked_root(&self) -> Option<&str> {
+        self.asked_root.as_deref()
+    }
+
     /// The answer in words.
     pub fn answer_words(&self) -> String {
         match self.kind {
-            ItemKind::WhichFinding => self
-                .findings
-                .iter()
-                .find(|f| f.root == self.answer)
-                .map_or(String::new(), |f| f.words.to_string()),
-            _ if self.answer == NO_SINGLE_ROOT => {
+            ItemKind::WhichFinding => (self.findings.iter())
+                .filter(|f| self.is_right(&f.id))
+                .map(|f| f.words.clone())
+                .collect::<Vec<_>>()
+                .join(" or "),
+            _ if self.is_right(NO_SINGLE_ROOT) => {
                 "no single root: the findings disagree".to_string()
             }
-            _ => self.answer.to_string(),
+            _ if self.accepted.len() > 1 => format!("{} (either is right)", self.expected()),
+            _ => self.expected(),
         }
     }
 
-    /// What to say after `chosen` (a root or [`NO_SINGLE_ROOT`]): why the
-    /// choice is or is not the answer, which finding points where, and the
-    /// notes on 001's table.
+    /// What to say after `chosen` (a key of the choices): why the choice is
+    /// or is not the answer, which finding points where, and the notes of
+    /// the table's rows.
     pub fn feedback(&self, chosen: &str) -> String {
         let mut text = match self.kind {
             ItemKind::WhichFinding => self.which_feedback(chosen),
             _ => self.pattern_feedback(chosen),
         };
-        let mut notes: Vec<&str> = self.findings.iter().filter_map(|f| f.note).collect();
+        // The notes of the findings the feedback is about: all those shown,
+        // or of the findings offered, the right one and the one chosen.
+        let about = |f: &&Sign| match self.kind {
+            ItemKind::WhichFinding => self.is_right(&f.id) || f.id == chosen,
+            _ => true,
+        };
+        let mut notes: Vec<&str> = (self.findings.iter())
+            .filter(about)
+            .filter_map(|f| f.note.as_deref())
+            .collect();
         notes.dedup();
         for note in notes {
             text.push(' ');
@@ -82,22 +124,22 @@ impl DrillItem {
     }
 
     fn which_feedback(&self, chosen: &str) -> String {
-        let right = self.findings.iter().find(|f| f.root == self.answer);
-        let picked = self.findings.iter().find(|f| f.root == chosen);
+        let root = self.asked_root.as_deref().unwrap_or_default();
+        let right = self.findings.iter().find(|f| self.is_right(&f.id));
+        let picked = self.findings.iter().find(|f| f.id == chosen);
         match (right, picked) {
-            (Some(right), Some(picked)) if right.root != picked.root => format!(
-                "Not {}: that points to {} ({}). For {} it is {}.",
+            (Some(right), Some(picked)) if right.id != picked.id => format!(
+                "Not {}: that points to {} ({}). For {root} it is {}.",
                 picked.words,
-                picked.root,
-                picked.kind.words(),
-                right.root,
+                roots_words(picked),
+                picked.test.words(),
                 right.words
             ),
             (Some(right), _) => format!(
                 "{} points to {} ({}).",
-                capital(right.words),
-                right.root,
-                right.kind.words()
+                capital(&right.words),
+                roots_words(right),
+                right.test.words()
             ),
             _ => String::new(),
         }
@@ -107,7 +149,14 @@ impl DrillItem {
         let pointing: Vec<String> = self
             .findings
             .iter()
-            .map(|f| format!("{} points to {} ({})", f.words, f.root, f.kind.words()))
+            .map(|f| {
+                format!(
+                    "{} points to {} ({})",
+                    f.words,
+                    roots_words(f),
+                    f.test.words()
+                )
+            })
             .collect();
         let pointing_lower = pointing.join("; ");
         let pointing = capital(&pointing_lower);
@@ -116,18 +165,14 @@ impl DrillItem {
         } else {
             "the others do not"
         };
-        let right = chosen == self.answer;
-        match (
-            right,
-            self.answer == NO_SINGLE_ROOT,
-            chosen == NO_SINGLE_ROOT,
-        ) {
+        let split = self.is_right(NO_SINGLE_ROOT);
+        match (self.is_right(chosen), split, chosen == NO_SINGLE_ROOT) {
             (true, true, _) => format!(
                 "{pointing}. They name different roots, so no single root can be named from these: examine formally and refer."
             ),
             (true, false, _) => format!("{pointing}."),
             (false, true, _) => {
-                let supports = self.findings.iter().find(|f| f.root == chosen);
+                let supports = self.findings.iter().find(|f| f.fits(chosen));
                 match supports {
                     Some(f) => format!(
                         "Not {chosen} alone: {} does point to {chosen}, but {others}. {pointing}. Findings that disagree cannot name one root: examine formally and refer.",
@@ -140,25 +185,35 @@ impl DrillItem {
             }
             (false, false, true) => format!(
                 "These findings do not conflict: {pointing_lower}, so they name {}.",
-                self.answer
+                self.expected()
             ),
             (false, false, false) => {
                 // What the chosen root would have shown on the same tests.
-                let mut kinds: Vec<TestKind> = self.findings.iter().map(|f| f.kind).collect();
+                let mut kinds: Vec<TestKind> = self.findings.iter().map(|f| f.test).collect();
                 kinds.sort();
                 kinds.dedup();
                 let would: Vec<&str> = kinds
                     .iter()
-                    .filter_map(|&k| first_finding(chosen, k).map(|f| f.words))
+                    .filter_map(|&k| self.first_of(chosen, k).map(|f| f.words.as_str()))
                     .collect();
                 format!(
                     "Not {chosen}: {chosen} would show {}. {pointing}, so it is {}.",
                     would.join(" and "),
-                    self.answer
+                    self.expected()
                 )
             }
         }
     }
+
+    /// The first sign of `root` on `test` that no other root shares.
+    fn first_of(&self, root: &str, test: TestKind) -> Option<&Sign> {
+        first_sign(&self.table, root, test)
+    }
+}
+
+/// `L4`, or `L4 or L5` for a sign at two segments.
+fn roots_words(sign: &Sign) -> String {
+    sign.roots.join(" or ")
 }
 
 fn capital(text: &str) -> String {
@@ -169,28 +224,31 @@ fn capital(text: &str) -> String {
     }
 }
 
-fn first_finding(root: &str, kind: TestKind) -> Option<&'static Finding> {
-    FINDINGS.iter().find(|f| f.root == root && f.kind == kind)
+/// The first sign of `root` on `test`, preferring one that points to that
+/// root alone.
+fn first_sign<'t>(signs: &'t [Sign], root: &str, test: TestKind) -> Option<&'t Sign> {
+    let of_test = || signs.iter().filter(|s| s.test == test && s.fits(root));
+    of_test()
+        .find(|s| s.roots.len() == 1)
+        .or_else(|| of_test().next())
 }
 
-fn of(root: &str, kind: TestKind) -> Vec<(usize, &'static Finding)> {
-    FINDINGS
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.root == root && f.kind == kind)
-        .collect()
+/// The reading of `signs` together: what the scoring reads from findings.
+fn reading(signs: &[&Sign]) -> RootReading {
+    read_roots(signs.iter().map(|s| s.roots.as_slice()))
 }
 
-/// L4, L5, S1 and "cannot tell".
-fn root_choices() -> Vec<(String, &'static str)> {
-    let mut choices: Vec<(String, &'static str)> =
-        ROOTS.iter().map(|r| (r.name.to_string(), r.name)).collect();
-    choices.push((NO_SINGLE_ROOT_LABEL.to_string(), NO_SINGLE_ROOT));
+/// The roots of the table and "cannot tell".
+fn root_choices(table: &RootTable) -> Vec<(String, String)> {
+    let mut choices: Vec<(String, String)> = (table.roots().into_iter())
+        .map(|r| (r.to_string(), r.to_string()))
+        .collect();
+    choices.push((NO_SINGLE_ROOT_LABEL.to_string(), NO_SINGLE_ROOT.to_string()));
     choices
 }
 
-fn listed(findings: &[&Finding]) -> String {
-    let words: Vec<&str> = findings.iter().map(|f| f.words).collect();
+fn listed(findings: &[&Sign]) -> String {
+    let words: Vec<&str> = findings.iter().map(|f| f.words.as_str()).collect();
     match words.as_slice() {
         [] => String::new(),
         [one] => one.to_string(),
@@ -198,104 +256,132 @@ fn listed(findings: &[&Finding]) -> String {
     }
 }
 
-fn pattern(id: String, kind: ItemKind, findings: &[&Finding], answer: &'static str) -> DrillItem {
+/// An item showing `findings`, keyed by what they read as together.
+fn pattern(id: String, findings: &[&Sign], table: &RootTable) -> DrillItem {
     let question = if findings.len() == 1 {
         "Which root does this point to?"
     } else {
         "Which root do these findings point to?"
     };
+    let read = reading(findings);
+    let (kind, accepted) = match &read {
+        RootReading::Agree(roots) if findings.len() == 1 => (ItemKind::Single, roots.clone()),
+        RootReading::Agree(roots) => (ItemKind::Mixed, roots.clone()),
+        // A leaning reading names its root; the drill's findings of two
+        // roots split evenly, so this arm serves a table that changes.
+        RootReading::Leaning { root, .. } => (ItemKind::Mixed, vec![root.clone()]),
+        RootReading::Split | RootReading::Unmapped => {
+            (ItemKind::Conflicting, vec![NO_SINGLE_ROOT.to_string()])
+        }
+    };
     DrillItem {
         id,
         kind,
         prompt: format!("A client has {}. {question}", listed(findings)),
-        choices: root_choices(),
-        answer,
-        findings: findings.iter().map(|&&f| f).collect(),
+        choices: root_choices(table),
+        accepted,
+        findings: findings.iter().map(|&f| f.clone()).collect(),
+        asked_root: None,
+        table: table.signs().to_vec(),
     }
 }
 
-/// Every distinct item, in a fixed order, options unshuffled.
-pub fn all_items() -> Vec<DrillItem> {
+/// Every distinct item of `table`, in a fixed order, options unshuffled.
+pub fn all_items(table: &RootTable) -> Vec<DrillItem> {
     use TestKind::{Motor, Reflex, Sensory};
+    let signs = table.signs();
+    let roots = table.roots();
+    let of = |root: &str, test: TestKind| -> Vec<(usize, &Sign)> {
+        (signs.iter().enumerate())
+            .filter(|(_, s)| s.test == test && s.fits(root))
+            .collect()
+    };
     let mut items = Vec::new();
-    for (i, finding) in FINDINGS.iter().enumerate() {
-        items.push(pattern(
-            format!("single-{i}"),
-            ItemKind::Single,
-            &[finding],
-            finding.root,
-        ));
+    for sign in signs {
+        items.push(pattern(format!("single-{}", sign.id), &[sign], table));
     }
-    for root in ROOTS.iter().map(|r| r.name) {
+    for &root in &roots {
         for (s, sensory) in of(root, Sensory) {
             for (m, motor) in of(root, Motor) {
                 for (r, reflex) in of(root, Reflex) {
+                    // Positions in the table: the signs' ids would make an
+                    // id too long for the review's column.
                     items.push(pattern(
-                        format!("mixed-{s}-{m}-{r}"),
-                        ItemKind::Mixed,
+                        format!("mixed-{}-{s}-{m}-{r}", root.to_lowercase()),
                         &[sensory, motor, reflex],
-                        root,
+                        table,
                     ));
                 }
             }
         }
     }
-    for (a, first) in ROOTS.iter().enumerate() {
-        for second in &ROOTS[a + 1..] {
+    for (a, first) in roots.iter().enumerate() {
+        for second in &roots[a + 1..] {
             for one in [Sensory, Motor, Reflex] {
                 for other in [Sensory, Motor, Reflex] {
                     let (Some(x), Some(y)) = (
-                        first_finding(first.name, one),
-                        first_finding(second.name, other),
+                        first_sign(signs, first, one),
+                        first_sign(signs, second, other),
                     ) else {
                         continue;
                     };
                     items.push(pattern(
-                        format!(
-                            "conflict-{}-{:?}-{}-{:?}",
-                            first.name, one, second.name, other
-                        )
-                        .to_lowercase(),
-                        ItemKind::Conflicting,
+                        format!("conflict-{first}-{one:?}-{second}-{other:?}").to_lowercase(),
                         &[x, y],
-                        NO_SINGLE_ROOT,
+                        table,
                     ));
                 }
             }
         }
     }
-    for (i, finding) in FINDINGS.iter().enumerate() {
-        let mut offered = vec![*finding];
-        offered.extend(
-            ROOTS
-                .iter()
-                .filter(|r| r.name != finding.root)
-                .filter_map(|r| first_finding(r.name, finding.kind).copied()),
-        );
-        offered.sort_by_key(|f| ROOTS.iter().position(|r| r.name == f.root));
-        items.push(DrillItem {
-            id: format!("which-{i}"),
-            kind: ItemKind::WhichFinding,
-            prompt: format!(
-                "Which finding points to the {} root ({})?",
-                finding.root,
-                finding.kind.words()
-            ),
-            choices: offered
-                .iter()
-                .map(|f| (f.words.to_string(), f.root))
-                .collect(),
-            answer: finding.root,
-            findings: offered,
-        });
+    for sign in signs {
+        for root in &sign.roots {
+            // The sign, and for each other root a sign of the same test that
+            // does not point to the root asked about.
+            let mut offered = vec![sign.clone()];
+            for other in roots.iter().filter(|r| *r != root) {
+                let distractor = (signs.iter())
+                    .filter(|s| s.test == sign.test && s.fits(other) && !s.fits(root))
+                    .min_by_key(|s| s.roots.len());
+                if let Some(distractor) = distractor
+                    && !offered.iter().any(|o| o.id == distractor.id)
+                {
+                    offered.push(distractor.clone());
+                }
+            }
+            offered.sort_by_key(|f| roots.iter().position(|r| f.fits(r)));
+            let id = match sign.roots.len() {
+                1 => format!("which-{}", sign.id),
+                _ => format!("which-{}-{}", sign.id, root.to_lowercase()),
+            };
+            items.push(DrillItem {
+                id,
+                kind: ItemKind::WhichFinding,
+                prompt: format!(
+                    "Which finding points to the {root} root ({})?",
+                    sign.test.words()
+                ),
+                choices: offered
+                    .iter()
+                    .map(|f| (f.words.clone(), f.id.clone()))
+                    .collect(),
+                accepted: vec![sign.id.clone()],
+                findings: offered,
+                asked_root: Some(root.clone()),
+                table: signs.to_vec(),
+            });
+        }
     }
     items
 }
 
-/// `count` items (at most [`MAX_DRILL_ITEMS`]) in an order set by `seed`,
-/// each with its options shuffled by `seed` too.
-pub fn drill_items(count: usize, seed: u64) -> Vec<DrillItem> {
-    let bank = all_items();
+/// `count` items of `table` (at most [`MAX_DRILL_ITEMS`]) in an order set by
+/// `seed`, each with its options shuffled by `seed` too.
+pub fn drill_items(table: &RootTable, count: usize, seed: u64) -> Vec<DrillItem> {
+    let bank = all_items(table);
+    if bank.is_empty() {
+        return Vec::new();
+    }
     let order = seeded_order(bank.len(), seed);
     (0..count.min(MAX_DRILL_ITEMS))
         .map(|n| {
@@ -316,11 +402,16 @@ pub fn drill_items(count: usize, seed: u64) -> Vec<DrillItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rehearse::root_table::root_of_findings;
+    use crate::compile::{Flow, compile};
+
+    fn shipped() -> Flow {
+        compile(&crate::compile::tests::shipped()).unwrap()
+    }
 
     #[test]
     fn at_least_sixty_distinct_items() {
-        let items = all_items();
+        let flow = shipped();
+        let items = all_items(flow.root_table());
         let mut prompts: Vec<String> = items
             .iter()
             .map(|i| {
@@ -348,9 +439,12 @@ mod tests {
 
     #[test]
     fn every_item_has_its_answer_among_the_choices_and_no_segment_labels() {
+        let flow = shipped();
         let segments = ["L3", "L4", "L5", "S1", "S2"];
-        for item in drill_items(MAX_DRILL_ITEMS, 3) {
-            assert!(item.choices.iter().any(|(_, key)| *key == item.answer));
+        for item in drill_items(flow.root_table(), MAX_DRILL_ITEMS, 3) {
+            for key in &item.accepted {
+                assert!(item.choices.iter().any(|(_, k)| k == key), "{}", item.id);
+            }
             // The findings shown or offered never name their segment.
             let findings: Vec<&str> = match item.kind {
                 ItemKind::WhichFinding => item.choices.iter().map(|(l, _)| l.as_str()).collect(),
@@ -365,35 +459,35 @@ mod tests {
     }
 
     #[test]
-    fn the_answers_agree_with_the_scorings_root_table() {
-        // The findings as the knowledge words them for root_of_findings.
-        let label = |f: &Finding| match f.kind {
-            TestKind::Sensory => format!("{} dermatome", f.root),
-            TestKind::Motor => format!("{} myotome", f.root),
-            TestKind::Reflex => f.words.to_string(),
-        };
-        for item in all_items()
+    fn a_which_item_offers_one_finding_of_the_root_asked_about() {
+        let flow = shipped();
+        for item in all_items(flow.root_table())
             .iter()
-            .filter(|i| i.kind != ItemKind::WhichFinding)
+            .filter(|i| i.kind == ItemKind::WhichFinding)
         {
-            let labels: Vec<String> = item.findings.iter().map(label).collect();
-            let root = root_of_findings(labels.iter().map(String::as_str));
-            let want = (item.answer != NO_SINGLE_ROOT).then_some(item.answer);
-            assert_eq!(root, want, "{}", item.prompt);
+            let root = item.asked_root.as_deref().unwrap();
+            let fitting: Vec<&str> = (item.findings.iter())
+                .filter(|f| f.fits(root))
+                .map(|f| f.id.as_str())
+                .collect();
+            assert_eq!(fitting, item.accepted, "{}", item.id);
+            assert!(item.choices.len() >= 2, "{}", item.id);
         }
     }
 
     #[test]
     fn options_are_shuffled_per_seed() {
+        let flow = shipped();
+        let table = flow.root_table();
         let orders = |seed| -> Vec<Vec<String>> {
-            drill_items(20, seed)
+            drill_items(table, 20, seed)
                 .into_iter()
                 .map(|i| i.choices.into_iter().map(|(l, _)| l).collect())
                 .collect()
         };
         assert_eq!(orders(4), orders(4));
         let firsts: std::collections::HashSet<String> = (0..10)
-            .flat_map(|seed| drill_items(30, seed))
+            .flat_map(|seed| drill_items(table, 30, seed))
             .filter(|i| i.kind != ItemKind::WhichFinding)
             .map(|i| i.choices[0].0.clone())
             .collect();
@@ -402,9 +496,13 @@ mod tests {
 
     #[test]
     fn feedback_contrasts_the_choice_with_the_answer() {
-        let items = all_items();
-        let single = items.iter().find(|i| i.id == "single-2").unwrap();
-        assert_eq!(single.answer, "L5");
+        let flow = shipped();
+        let items = all_items(flow.root_table());
+        let single = items
+            .iter()
+            .find(|i| i.id == "single-top_foot_numbness")
+            .unwrap();
+        assert_eq!(single.accepted, ["L5"]);
         let text = single.feedback("S1");
         assert!(
             text.starts_with("Not S1: S1 would show numbness along the outer edge"),
@@ -427,9 +525,10 @@ mod tests {
         assert!(mixed.feedback(NO_SINGLE_ROOT).contains("do not conflict"));
         let which = items
             .iter()
-            .find(|i| i.kind == ItemKind::WhichFinding && i.answer == "S1")
+            .find(|i| i.kind == ItemKind::WhichFinding && i.asked_root.as_deref() == Some("S1"))
             .unwrap();
-        let text = which.feedback("L4");
+        let l4 = which.findings.iter().find(|f| f.fits("L4")).unwrap();
+        let text = which.feedback(&l4.id);
         assert!(
             text.contains("that points to L4") && text.contains("For S1 it is"),
             "{text}"
@@ -438,12 +537,15 @@ mod tests {
 
     #[test]
     fn the_big_toe_note_comes_with_the_big_toe() {
-        for item in all_items() {
-            let shows_toe = item
-                .findings
-                .iter()
-                .any(|f| f.kind == TestKind::Sensory && f.words.contains("big toe"));
-            let text = item.feedback(item.answer);
+        let flow = shipped();
+        for item in all_items(flow.root_table()) {
+            let answer = item.accepted[0].clone();
+            // Of the findings a which-item offers, the feedback is about the
+            // right one (and the one chosen).
+            let shows_toe = (item.findings.iter())
+                .filter(|f| item.kind != ItemKind::WhichFinding || f.id == answer)
+                .any(|f| f.test == TestKind::Sensory && f.words.contains("big toe"));
+            let text = item.feedback(&answer);
             assert_eq!(
                 text.contains("most dermatome charts"),
                 shows_toe,
@@ -455,6 +557,11 @@ mod tests {
 
     #[test]
     fn a_huge_count_is_capped_not_allocated() {
-        assert_eq!(drill_items(usize::MAX, 0).len(), MAX_DRILL_ITEMS);
+        let flow = shipped();
+        assert_eq!(
+            drill_items(flow.root_table(), usize::MAX, 0).len(),
+            MAX_DRILL_ITEMS
+        );
+        assert!(drill_items(&RootTable::default(), 5, 0).is_empty());
     }
 }

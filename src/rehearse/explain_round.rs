@@ -46,7 +46,11 @@ pub fn reveal_text(flow: &Flow, session: &Session, deciding: &[String]) -> Strin
     if !findings.is_empty() {
         text.push_str("Findings for the doctor (and the nerve root):\n");
         for (_, finding) in findings {
-            text.push_str(&format!("  - {finding}\n"));
+            text.push_str(&format!("  - {}\n", finding.text));
+        }
+        // The root as the therapist's screen names it, from the knowledge's table.
+        for line in crate::report::root_lines(session) {
+            text.push_str(&format!("  {line}\n"));
         }
     }
     if ruled_out > 0 {

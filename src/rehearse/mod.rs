@@ -12,7 +12,6 @@ mod played;
 mod progress;
 mod rehearse_loop;
 mod review;
-mod root_table;
 mod round;
 mod round_commands;
 mod round_what_if;
@@ -34,7 +33,6 @@ pub use progress::{
 };
 pub use rehearse_loop::{RehearseOptions, rehearse};
 pub use review::{missed_vignettes, review_text};
-pub use root_table::{BIG_TOE_NOTE, FINDINGS, Finding, ROOTS, Root, TestKind, root_of_findings};
 pub use round::{ClientAnswer, Round};
 pub use round_what_if::{OtherAnswer, WHAT_IF_USAGE, other_answers, what_if_round};
 pub use score::{Commitment, Score, score};

@@ -34,7 +34,7 @@ pub struct RoundSummary {
     #[serde(flatten)]
     pub verdict: Option<VerdictJson>,
     /// The root named (`L4`, `L5`, `S1`); none when none was.
-    pub root: Option<&'static str>,
+    pub root: Option<String>,
     /// The changes named with modify, as typed.
     pub changes: Vec<String>,
     /// The questions named after `because`, by id.
@@ -60,8 +60,9 @@ pub struct DrillAnswer {
     pub item: String,
     pub prompt: String,
     /// The root chosen (`L4`, `L5`, `S1`, or `none`: no single root).
-    pub chosen: &'static str,
-    pub expected: &'static str,
+    pub chosen: String,
+    /// The right answer: `L5`, or `L4 or L5` where either is right.
+    pub expected: String,
     pub right: bool,
     pub points: u32,
     pub max_score: u32,

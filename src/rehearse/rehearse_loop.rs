@@ -52,8 +52,8 @@ pub fn rehearse(
     out: &mut impl Write,
 ) -> io::Result<Played> {
     if let Some(count) = options.drill {
-        let items = drill_items(count, options.seed.unwrap_or(0));
-        let drill = drill(&items, options, lines, out)?;
+        let items = drill_items(flow.root_table(), count, options.seed.unwrap_or(0));
+        let drill = drill(flow, &items, options, lines, out)?;
         return Ok(Played {
             rounds: Vec::new(),
             drill,
@@ -120,13 +120,13 @@ pub fn rehearse(
         && !ids.is_empty()
         && !stopped
     {
-        let items: Vec<DrillItem> = all_items()
+        let items: Vec<DrillItem> = all_items(flow.root_table())
             .into_iter()
             .filter(|item| ids.contains(&item.id))
             .collect();
         if !items.is_empty() {
             writeln!(out, "\nThe drill items last answered wrong, again:")?;
-            drill_answers = drill(&items, options, lines, out)?;
+            drill_answers = drill(flow, &items, options, lines, out)?;
         }
     }
     Ok(Played {
@@ -168,7 +168,7 @@ fn summary_of(
         difficulty: difficulty_word(round.vignette.difficulty),
         committed: typed.map(|t| t.trim().to_string()),
         verdict: commitment.map(|c| c.verdict.into()),
-        root: commitment.and_then(|c| c.root),
+        root: commitment.and_then(|c| c.root.clone()),
         changes: commitment.map(|c| c.changes.clone()).unwrap_or_default(),
         reasons: commitment.map(|c| ids(&c.reasons)).unwrap_or_default(),
         questions_asked: ids(round.asked()),
@@ -245,8 +245,8 @@ fn round(
                                 score.points,
                             ),
                             student: student.cloned(),
-                            root: commitment.root.map(str::to_string),
-                            expected_root: score.expected_root.map(str::to_string),
+                            root: commitment.root.clone(),
+                            expected_root: score.expected_root.clone(),
                             red_flags: round
                                 .red_flags()
                                 .iter()
@@ -320,20 +320,11 @@ fn parse_commitment(round: &Round, text: &str) -> Result<Commitment, String> {
         None => (lower.clone(), String::new()),
     };
     let words: Vec<&str> = decision.split_whitespace().collect();
-    let is_root = |w: &&str| {
-        super::root_table::ROOTS
-            .iter()
-            .any(|r| r.name.eq_ignore_ascii_case(w))
-    };
-    let root = words
-        .iter()
-        .find(|w| is_root(w))
-        .and_then(|w| {
-            super::root_table::ROOTS
-                .iter()
-                .find(|r| r.name.eq_ignore_ascii_case(w))
-        })
-        .map(|r| r.name);
+    let table = round.flow().root_table();
+    let is_root = |w: &&str| table.root_named(w).is_some();
+    let root = (words.iter())
+        .find_map(|w| table.root_named(w))
+        .map(str::to_string);
     // `none` (no single root) as the drill takes it: no root is named.
     let words: Vec<&str> = words
         .into_iter()
@@ -529,7 +520,7 @@ fn drill_record(item: &DrillItem, answer: &DrillAnswer) -> HistoryLine {
         difficulty: None,
         topic: "drill".to_string(),
         committed: answer.chosen.to_string(),
-        expected: Some(item.answer.to_string()),
+        expected: Some(item.expected()),
         points: answer.points,
         max: 1,
         mistake: (!answer.right).then_some(MistakeClass::WrongRoot),
@@ -541,19 +532,27 @@ fn drill_record(item: &DrillItem, answer: &DrillAnswer) -> HistoryLine {
 
 /// The drill on `items`; returns every item answered.
 fn drill(
+    flow: &Flow,
     items: &[DrillItem],
     options: &RehearseOptions,
     lines: &mut dyn LineSource,
     out: &mut impl Write,
 ) -> io::Result<Vec<DrillAnswer>> {
     let mut answers: Vec<DrillAnswer> = Vec::new();
+    if items.is_empty() {
+        writeln!(
+            out,
+            "This knowledge has no nerve-root table (no `sign`s): there is nothing to drill."
+        )?;
+        return Ok(answers);
+    }
     writeln!(
         out,
         "Nerve-root drill: {} item{}. Answer with the option's number; where the options are roots, also L4, L5, S1 or `none` (no single root).",
         items.len(),
         if items.len() == 1 { "" } else { "s" }
     )?;
-    writeln!(out, "Source: {}", super::root_table::SOURCE)?;
+    writeln!(out, "Source: {}", table_sources(flow))?;
     for (n, item) in items.iter().enumerate() {
         let started = Instant::now();
         writeln!(out, "\n{}. {}", n + 1, item.prompt)?;
@@ -574,15 +573,15 @@ fn drill(
                         .ok()
                         .and_then(|i| i.checked_sub(1))
                         .and_then(|i| item.choices.get(i))
-                        .map(|(_, key)| *key);
+                        .map(|(_, key)| key);
                     let by_name = item
                         .choices
                         .iter()
-                        .map(|(_, key)| *key)
+                        .map(|(_, key)| key)
                         .filter(|_| item.takes_root_names())
                         .find(|key| key.eq_ignore_ascii_case(&line));
                     match by_number.or(by_name) {
-                        Some(key) => break key,
+                        Some(key) => break key.clone(),
                         None if item.takes_root_names() => writeln!(
                             out,
                             "Answer with a number from 1 to {}, or L4, L5, S1 or none.",
@@ -597,14 +596,14 @@ fn drill(
                 }
             }
         };
-        let right = chosen == item.answer;
+        let right = item.is_right(&chosen);
         let answer = DrillAnswer {
             kind: "drill",
             student: options.student.clone(),
             item: item.id.clone(),
             prompt: item.prompt.clone(),
-            chosen,
-            expected: item.answer,
+            chosen: chosen.clone(),
+            expected: item.expected(),
             right,
             points: u32::from(right),
             max_score: 1,
@@ -615,19 +614,42 @@ fn drill(
         }
         answers.push(answer);
         if right {
-            writeln!(out, "{} {}", "Right.".green(), item.feedback(chosen))?;
+            writeln!(out, "{} {}", "Right.".green(), item.feedback(&chosen))?;
         } else {
             writeln!(
                 out,
                 "{} The answer is {}. {}",
                 "Not quite.".red(),
                 item.answer_words(),
-                item.feedback(chosen)
+                item.feedback(&chosen)
             )?;
         }
     }
     drill_total(&answers, out)?;
     Ok(answers)
+}
+
+/// The documents the root table cites, each once with the parts used:
+/// "001 ... — Sensory Testing, Motor Testing, Reflex Testing".
+fn table_sources(flow: &Flow) -> String {
+    let mut documents: Vec<(String, Vec<&str>)> = Vec::new();
+    for source in flow.root_table().sources() {
+        let mut whole = source.clone();
+        whole.part = None;
+        let name = crate::report::source_words(&whole, crate::report::Audience::Therapist);
+        let part = source.part.as_deref();
+        match documents.iter_mut().find(|(d, _)| *d == name) {
+            Some((_, parts)) => parts.extend(part),
+            None => documents.push((name, part.into_iter().collect())),
+        }
+    }
+    (documents.into_iter())
+        .map(|(name, parts)| match parts.as_slice() {
+            [] => name,
+            _ => format!("{name} — {}", parts.join(", ")),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn drill_total(answers: &[DrillAnswer], out: &mut impl Write) -> io::Result<()> {

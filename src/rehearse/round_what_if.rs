@@ -8,7 +8,6 @@ use crate::compile::{AnswerValue, NodeId, Verdict};
 use crate::engine::{Current, Session, shorten, understand};
 use crate::report::answer_words;
 
-use super::root_table::root_of_findings;
 use super::round::Round;
 use super::score::{Commitment, Score};
 
@@ -158,12 +157,12 @@ pub fn what_if_round(
         "  The graph would reach {}.\n",
         result(round, &session)
     ));
-    let findings: Vec<&str> = session.findings().iter().map(|(_, f)| *f).collect();
-    if !findings.is_empty() {
-        let root = root_of_findings(findings.iter().copied())
-            .map_or("no single root (test formally)".to_string(), |r| {
-                format!("the {r} root")
-            });
+    if !session.findings().is_empty() {
+        let reading = session.likely_root();
+        let root = match reading.accepted().as_slice() {
+            [] => "no single root (test formally)".to_string(),
+            _ => format!("the {} root", reading.words()),
+        };
         text.push_str(&format!("  The findings would point to {root}.\n"));
     }
     // The changes the walk needs: what a modify commit must name, from the
@@ -192,7 +191,7 @@ pub fn what_if_round(
     }
     let there = round.commit_with(&changes, commitment);
     let mut committed = commitment.verdict.to_string();
-    if let Some(root) = commitment.root {
+    if let Some(root) = &commitment.root {
         committed.push(' ');
         committed.push_str(root);
     }

@@ -15,8 +15,8 @@ use super::danger::{
     self, CHANGE_MISSING, CHANGE_WRONG, MATTERED_NOT_ASKED, MISSED_RED_FLAG, PointLine,
     REASON_WRONG, ROOT_MISSING, ROOT_WRONG,
 };
-use super::root_table::root_of_findings;
 use super::story_facts::{StoryFacts, alternatives};
+use crate::engine::RootReading;
 
 /// What the therapist concluded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub struct Commitment {
     /// The questions the therapist names as the key reasons.
     pub reasons: Vec<NodeId>,
     /// The nerve root named (`L4`, `L5`, `S1`), if any.
-    pub root: Option<&'static str>,
+    pub root: Option<String>,
     /// For modify: the changes named, one string each
     /// (`light-pressure-on-atrophy`, `avoid side-lying`).
     pub changes: Vec<String>,
@@ -54,9 +54,10 @@ pub struct Score {
     /// changed, could change the result, and those of which each alone
     /// leads to it; in the order asked.
     pub deciding: Vec<String>,
-    /// The root the findings point to, per 001's table; none without findings
-    /// or when they conflict.
-    pub expected_root: Option<&'static str>,
+    /// The root the findings point to, from the roots the knowledge gives
+    /// them (`L5`, or `L4 or L5` where either is right); none without
+    /// findings that name a root or when they split evenly.
+    pub expected_root: Option<String>,
     /// For a modify the graph reaches: the ids of the declared changes its
     /// walk needs (its notes' and its outcome's).
     pub changes_needed: Vec<String>,
@@ -277,11 +278,26 @@ pub fn score(
         }
     }
 
-    let findings: Vec<&str> = session.findings().iter().map(|(_, f)| *f).collect();
-    let expected_root = root_of_findings(findings.iter().copied());
+    let findings: Vec<&str> = (session.findings().iter())
+        .map(|(_, f)| f.text.as_str())
+        .collect();
+    // The roots the knowledge gives the findings, read as the therapist's
+    // screen reads them.
+    let reading = session.likely_root();
+    let expected_root = (!reading.accepted().is_empty()).then(|| reading.words());
     let mut root_lines = Vec::new();
-    match (expected_root, commitment.root) {
-        (Some(want), Some(named)) if want != named => {
+    if let RootReading::Leaning { root, against } = &reading {
+        let odd: Vec<&str> = against
+            .iter()
+            .filter_map(|&i| findings.get(i).copied())
+            .collect();
+        explanations.push(format!(
+            "The findings lean to {root}, but not all of them: {} Name {root} and test formally.",
+            odd.join(" ")
+        ));
+    }
+    match (expected_root.as_deref(), commitment.root.as_deref()) {
+        (Some(want), Some(named)) if !reading.accepts(named) => {
             explanations.push(format!(
                 "You named {named}; the findings point to {want}: {}",
                 findings.join(" ")
@@ -292,13 +308,20 @@ pub fn score(
             });
         }
         (Some(want), None) => {
+            let example = reading.accepted()[0];
             explanations.push(format!(
-                "The findings point to the {want} root; name it in the commit (`commit refer routine {want}`)."
+                "The findings point to the {want} root; name it in the commit (`commit refer routine {example}`)."
             ));
             root_lines.push(PointLine {
                 points: -ROOT_MISSING,
                 reason: format!("root not named (the findings point to {want})"),
             });
+        }
+        (None, Some(named)) if reading == RootReading::Unmapped && !findings.is_empty() => {
+            explanations.push(format!(
+                "You named {named}, but no finding here points to a root: test formally. {}",
+                findings.join(" ")
+            ))
         }
         (None, Some(named)) if !findings.is_empty() => explanations.push(format!(
             "You named {named}, but the findings do not agree on one root: test formally. {}",

@@ -232,7 +232,7 @@ fn describe_effects<'a>(out: &mut String, flow: &Flow, effects: impl Iterator<It
                 );
             }
             Effect::Finding(text) => {
-                let _ = writeln!(out, "   finding: {text}");
+                let _ = writeln!(out, "   finding: {}", text.text);
             }
         }
     }

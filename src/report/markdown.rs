@@ -82,8 +82,9 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 let _ = writeln!(out, "{}\n", say(why));
             }
             // The advice that fits this walk (`when`).
+            let clinical = audience == Audience::Therapist;
             let advice = |field| {
-                (outcome.advice(field, session).into_iter())
+                (outcome.advice_for(field, session, clinical).into_iter())
                     .map(&say)
                     .collect::<Vec<_>>()
             };
@@ -113,17 +114,25 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
                 section(&mut out, "Changes to the massage", notes);
             }
             section(&mut out, "Avoid", advice(AdviceField::Avoid).into_iter());
+            let selfcare_heading = match audience {
+                Audience::Therapist => "Self-care to advise",
+                Audience::Lay => "Self-care",
+            };
             section(
                 &mut out,
-                "Self-care",
+                selfcare_heading,
                 advice(AdviceField::Selfcare).into_iter(),
             );
             if audience == Audience::Therapist {
                 section(
                     &mut out,
                     "Findings",
-                    session.findings().iter().map(|(_, f)| f.to_string()),
+                    session.findings().iter().map(|(_, f)| f.text.clone()),
                 );
+                let roots = super::root_lines(session);
+                if !roots.is_empty() {
+                    let _ = writeln!(out, "{}\n", roots.join("\n\n"));
+                }
             }
             section(
                 &mut out,
@@ -145,11 +154,16 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
     let _ = writeln!(out, "| # | Question | Answer |\n|---|---|---|");
     for (n, (q, value)) in session.answers().enumerate() {
         if let Some(question) = flow.question(q) {
+            // A therapist reads the question in clinical words where it has them.
+            let asked = match (audience, &flow.node(q).clinical) {
+                (Audience::Therapist, Some(clinical)) => clinical,
+                _ => &question.ask,
+            };
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
                 n + 1,
-                cell(&question.ask),
+                cell(asked),
                 cell(&answer_words(question, value))
             );
         }

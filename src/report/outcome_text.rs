@@ -42,8 +42,9 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     // "You" is the person in pain; someone answering for them reads "they".
     let say = |text: &str| super::addressed(session, text).into_owned();
     // The advice that fits this walk (`when`), worded for who reads it.
+    let clinical = audience == Audience::Therapist;
     let advice = |field| {
-        (outcome.advice(field, session).into_iter())
+        (outcome.advice_for(field, session, clinical).into_iter())
             .map(&say)
             .collect::<Vec<_>>()
     };
@@ -51,7 +52,7 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     if let Some(urgency) = outcome.verdict.urgency()
         && !node.marks.out_of_scope
     {
-        let _ = writeln!(out, "{}", urgency_words(urgency));
+        let _ = writeln!(out, "{}", urgency_words(urgency, audience));
     }
     let doubts = doubt_items(session);
     if !doubts.is_empty() {
@@ -125,18 +126,23 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
         list(&mut out, "Changes to the massage", &notes);
     }
     list(&mut out, "Avoid", &advice(AdviceField::Avoid));
-    let selfcare_heading = match session.for_someone_else() {
-        true => "Looking after themselves",
-        false => "Looking after yourself",
+    let selfcare_heading = match (audience, session.for_someone_else()) {
+        (Audience::Therapist, _) => "Self-care to advise",
+        (Audience::Lay, true) => "Looking after themselves",
+        (Audience::Lay, false) => "Looking after yourself",
     };
     list(&mut out, selfcare_heading, &advice(AdviceField::Selfcare));
     if audience == Audience::Therapist {
         let findings: Vec<String> = session
             .findings()
             .iter()
-            .map(|(_, f)| f.to_string())
+            .map(|(_, f)| f.text.clone())
             .collect();
         list(&mut out, "Findings", &findings);
+        let roots = super::root_lines(session);
+        if !roots.is_empty() {
+            let _ = writeln!(out, "\n{}", roots.join("\n"));
+        }
     }
     list(&mut out, "When to get help", &advice(AdviceField::Safety));
     let sources: Vec<String> = (node.sources.iter())
@@ -146,14 +152,26 @@ pub fn outcome_text(session: &Session, audience: Audience) -> String {
     out
 }
 
-fn urgency_words(urgency: Urgency) -> String {
-    match urgency {
-        Urgency::Emergency => "Urgency: EMERGENCY. Call emergency services now."
+fn urgency_words(urgency: Urgency, audience: Audience) -> String {
+    match (urgency, audience) {
+        (Urgency::Emergency, _) => "Urgency: EMERGENCY. Call emergency services now."
             .red()
             .bold()
             .to_string(),
-        Urgency::Urgent => "Urgency: URGENT. See a doctor today.".red().to_string(),
-        Urgency::Routine => "Urgency: ROUTINE. See your doctor before any massage.".to_string(),
+        (Urgency::Urgent, Audience::Lay) => {
+            "Urgency: URGENT. See a doctor today.".red().to_string()
+        }
+        (Urgency::Urgent, Audience::Therapist) => {
+            "Urgency: URGENT. Same-day medical assessment; no massage."
+                .red()
+                .to_string()
+        }
+        (Urgency::Routine, Audience::Lay) => {
+            "Urgency: ROUTINE. See your doctor before any massage.".to_string()
+        }
+        (Urgency::Routine, Audience::Therapist) => {
+            "Urgency: ROUTINE. Medical assessment before any massage.".to_string()
+        }
     }
 }
 

@@ -171,7 +171,11 @@ impl<'f> RunJson<'f> {
                     } else {
                         session.notes().iter().map(|(_, note)| *note).collect()
                     },
-                    findings: session.findings().iter().map(|(_, f)| *f).collect(),
+                    findings: session
+                        .findings()
+                        .iter()
+                        .map(|(_, f)| f.text.as_str())
+                        .collect(),
                     // The advice that fits this walk (`when`).
                     plan: outcome.advice(AdviceField::Plan, session),
                     therapist_plan: &outcome.therapist_plan,

@@ -46,6 +46,8 @@ pub struct Document<'a> {
     pub vignettes: Vec<VignetteDecl<'a>>,
     pub tags: Vec<TagDecl<'a>>,
     pub sources: Vec<SourceDecl<'a>>,
+    /// `sign ID { ... }`: the rows of the nerve-root table.
+    pub signs: Vec<SignDecl<'a>>,
     /// `change ID { label ... }`: the massage changes notes and outcomes name.
     pub changes: Vec<ChangeDecl<'a>>,
 }
@@ -81,6 +83,9 @@ pub enum TagMeaning {
     /// pain that is not lower back pain). The red-flag order does not apply
     /// to it: its safety net, not the red flags, covers the danger signs.
     OutOfScope,
+    /// On a question: a nerve check, whose findings must say which nerve
+    /// roots they point to (`root L4`, or `root none`).
+    Neuro,
 }
 
 /// `source ID { title "..." kind seed|guideline section "..." }`: a document
@@ -247,7 +252,12 @@ pub enum Effect<'a> {
         /// `change ID, ...`: the declared changes the note asks for.
         changes: Vec<Name<'a>>,
     },
-    Finding(Text<'a>),
+    /// `finding "..." root L4, L5`: what a therapist reads, and the nerve
+    /// roots it points to, if written.
+    Finding {
+        text: Text<'a>,
+        roots: Option<RootsDecl<'a>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -332,6 +342,8 @@ pub struct OutcomeDecl<'a> {
     pub when: Vec<(AdviceField, usize, Expr<'a>)>,
     /// `change ID, ...`: the declared changes this outcome asks for.
     pub changes: Vec<Name<'a>>,
+    /// `"..." clinically "..."`: a line in a therapist's words, by field and place.
+    pub clinically: Vec<(AdviceField, usize, Text<'a>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -397,4 +409,35 @@ pub struct VignetteDecl<'a> {
     /// `tells ID, ...`: the questions whose answers the story states.
     pub tells: Vec<Name<'a>>,
     pub case: CaseDecl<'a>,
+}
+
+/// `root L4, L5` or `root none`: the nerve roots a finding or a sign points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RootsDecl<'a> {
+    pub names: Vec<Name<'a>>,
+    pub span: Span,
+}
+
+/// Which test of a nerve root a sign comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TestKind {
+    /// Where the skin is numb or tingles (the dermatome).
+    Sensory,
+    /// Which movement is weak (the myotome).
+    Motor,
+    /// Which tendon reflex is reduced.
+    Reflex,
+}
+
+/// `sign ID { reflex "..." root L4, L5 note "..." source ID }`: one row of
+/// the nerve-root table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignDecl<'a> {
+    pub name: Name<'a>,
+    /// The test and the sign in words, if written.
+    pub test: Option<(TestKind, Text<'a>)>,
+    pub roots: Option<RootsDecl<'a>>,
+    pub note: Option<Text<'a>>,
+    pub sources: Vec<SourceRef<'a>>,
+    pub span: Span,
 }

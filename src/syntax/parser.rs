@@ -142,6 +142,10 @@ impl<'i> Builder<'i> {
                 let source = self.source_decl(pair)?;
                 self.document.sources.push(source);
             }
+            Rule::sign_decl => {
+                let sign = self.sign_decl(pair)?;
+                self.document.signs.push(sign);
+            }
             Rule::case => {
                 let case = self.case(pair)?;
                 self.document.cases.push(case);
@@ -379,7 +383,17 @@ impl<'i> Builder<'i> {
             };
             lines.push(text);
             let at = lines.len() - 1;
-            if let Some(when) = parts.next() {
+            let mut next_part = parts.next();
+            if let Some(clinically) = next_part.take_if(|p| p.as_rule() == Rule::advice_clinically)
+            {
+                let clinically_span = self.span(&clinically);
+                let words = (clinically.into_inner())
+                    .find(|p| p.as_rule() == Rule::string)
+                    .ok_or_else(|| missing(clinically_span))?;
+                outcome.clinically.push((field, at, self.text(words)));
+                next_part = parts.next();
+            }
+            if let Some(when) = next_part {
                 let when_span = self.span(&when);
                 let condition = self.condition(next(&mut when.into_inner(), when_span)?)?;
                 outcome.when.push((field, at, condition));
@@ -511,8 +525,64 @@ impl<'i> Builder<'i> {
                     changes,
                 }
             }
-            _ => Effect::Finding(self.text(next(&mut inner, span)?)),
+            _ => Effect::Finding {
+                text: self.text(next(&mut inner, span)?),
+                roots: inner.next().map(|p| self.roots(p)),
+            },
         })
+    }
+
+    /// `root L4, L5`: the names after the keyword.
+    fn roots(&self, pair: Pair<'i, Rule>) -> RootsDecl<'i> {
+        let span = self.span(&pair);
+        let names = (pair.into_inner())
+            .filter(|p| p.as_rule() == Rule::ident)
+            .map(|p| self.name(p))
+            .collect();
+        RootsDecl { names, span }
+    }
+
+    fn sign_decl(&self, pair: Pair<'i, Rule>) -> Built<SignDecl<'i>> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_sign);
+        let name = self.name(next(&mut inner, span)?);
+        let mut sign = SignDecl {
+            name,
+            test: None,
+            roots: None,
+            note: None,
+            sources: Vec::new(),
+            span,
+        };
+        for field in inner {
+            let field_span = self.span(&field);
+            match field.as_rule() {
+                Rule::sign_test => {
+                    let mut parts = field.into_inner();
+                    let kind = match next(&mut parts, field_span)?.as_str() {
+                        "sensory" => TestKind::Sensory,
+                        "motor" => TestKind::Motor,
+                        _ => TestKind::Reflex,
+                    };
+                    sign.test = Some((kind, self.text(next(&mut parts, field_span)?)));
+                }
+                Rule::finding_root => sign.roots = Some(self.roots(field)),
+                Rule::sign_note => sign.note = Some(self.only_text(field)?),
+                Rule::source => {
+                    let mut texts = field.into_inner();
+                    let first = next(&mut texts, field_span)?;
+                    sign.sources.push(if first.as_rule() == Rule::ident {
+                        SourceRef::Declared(self.name(first))
+                    } else {
+                        let document = self.text(first);
+                        let part = texts.next().map(|p| self.text(p));
+                        SourceRef::InPlace { document, part }
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(sign)
     }
 
     fn verdict(&self, pair: Pair<'i, Rule>) -> Built<VerdictDecl> {
@@ -643,6 +713,7 @@ impl<'i> Builder<'i> {
             .map(|word| match word.as_str() {
                 "red_flag" => TagMeaning::RedFlag,
                 "out_of_scope" => TagMeaning::OutOfScope,
+                "neuro" => TagMeaning::Neuro,
                 other => TagMeaning::Urgency(urgency(other)),
             });
         Ok(TagDecl {

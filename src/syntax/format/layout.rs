@@ -774,6 +774,20 @@ fn piece(text: String, start: usize, end: usize, own_line: bool) -> Piece {
 /// A field or small rule as words: keywords the grammar matches silently are
 /// put back from the rule's name.
 fn words(pair: &Pair<Rule>) -> String {
+    if pair.as_rule() == Rule::advice_clinically {
+        let words: Vec<&str> = (pair.clone().into_inner())
+            .filter(|p| p.as_rule() == Rule::string)
+            .map(|p| p.as_str())
+            .collect();
+        return format!("clinically {}", words.join(" "));
+    }
+    if pair.as_rule() == Rule::finding_root {
+        let roots: Vec<&str> = (pair.clone().into_inner())
+            .filter(|p| p.as_rule() == Rule::ident)
+            .map(|p| p.as_str())
+            .collect();
+        return format!("root {}", roots.join(", "));
+    }
     if pair.as_rule() == Rule::advice_when {
         let condition_text = (pair.clone().into_inner())
             .map(|p| condition(&p))
