@@ -65,15 +65,22 @@ fn an_editor_session_from_broken_to_fixed() {
         json!("unknown id `outcomes.fin`\nhelp: did you mean `outcomes.fine`?")
     );
 
-    // The did-you-mean is a quick fix.
+    // The did-you-mean is a quick fix. The fixture is out of `fmt`'s
+    // layout, so the node the fix is in is laid out with it, and only that
+    // node (src/lsp/canonical_edits.rs).
     let actions = client.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": pain_uri}, "range": error["range"],
                "context": {"diagnostics": [error]}}),
     );
-    let edit = &actions[0]["edit"]["changes"][&pain_uri][0];
-    assert_eq!(edit["newText"], json!("outcomes.fine"), "{actions}");
-    assert_eq!(edit["range"], error["range"]);
+    let edits = &actions[0]["edit"]["changes"][&pain_uri];
+    let fixed = crate::lsp_canonical::apply_edits(&broken, edits);
+    let node = broken.find("  decide route {").expect("the decide node");
+    assert_eq!(fixed[..node], broken[..node], "{actions}");
+    let laid_out = backcheck::syntax::format(&fixed).expect("the fixed text parses");
+    let node_laid_out = laid_out.find("  decide route {").expect("the decide node");
+    assert_eq!(fixed[node..], laid_out[node_laid_out..], "{actions}");
+    assert!(fixed.contains(" -> outcomes.fine\n"), "{fixed}");
 
     // Hover on a question, a fact and an outcome.
     let hover = client.request(
@@ -198,18 +205,20 @@ fn an_editor_session_from_broken_to_fixed() {
     let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
     params["newName"] = json!("seated");
     let edit = client.request("textDocument/rename", params);
-    let changes = edit["changes"].as_object().expect("changes by file");
-    let count = |file: &str| {
-        changes
-            .get(&uri(&knowledge.join(file)))
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len)
+    let renamed = |file: &str, text: &str| {
+        let edits = &edit["changes"][uri(&knowledge.join(file))];
+        crate::lsp_canonical::apply_edits(text, edits)
     };
-    assert_eq!(
-        (count("pain.flow"), count("outcomes.flow")),
-        (2, 1),
-        "{edit}"
-    );
+    let pain_renamed = renamed("pain.flow", &broken);
+    let outcomes_renamed = renamed("outcomes.flow", &outcomes);
+    for (text, seated) in [(&pain_renamed, 2), (&outcomes_renamed, 1)] {
+        assert_eq!(
+            text.matches("seated").count() - text.matches("seated work").count(),
+            seated,
+            "{text}"
+        );
+        assert!(!text.contains("sitting"), "{text}");
+    }
     let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
     params["newName"] = json!("face_down");
     let refused = client.request_raw("textDocument/rename", params);

@@ -12,6 +12,7 @@
 
 mod analysis;
 mod background;
+mod canonical_edits;
 mod code_chars;
 mod completion;
 mod folder;

@@ -491,7 +491,9 @@ impl Server {
             }
             CodeActionRequest::METHOD => {
                 let p: lsp_types::CodeActionParams = parse(params)?;
-                to_value(quick_fixes(&p.text_document.uri, &p.context.diagnostics))
+                let uri = &p.text_document.uri;
+                let file = self.at(uri, None).map(|at| &at.analysis.lines[at.file]);
+                to_value(quick_fixes(uri, &p.context.diagnostics, file))
             }
             _ => Err((
                 ErrorCode::MethodNotFound,
