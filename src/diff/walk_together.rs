@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
+use std::time::Instant;
 
 use super::answer_choices::{Reads, answer_choices};
 use super::care::care_rank;
@@ -110,6 +111,8 @@ struct Walker<'f> {
     memo: HashMap<Key, Rc<Summary>>,
     /// Off only in tests, to compare with a walk of every path.
     remember: bool,
+    /// When to stop, as if the budget had run out.
+    deadline: Option<Instant>,
     exhaustive: bool,
     stopped: bool,
 }
@@ -117,16 +120,22 @@ struct Walker<'f> {
 /// Walks `old` and `new` together over every answer class of every
 /// question either asks.
 pub fn walk_together(old: &Flow, new: &Flow) -> PathChanges {
-    walk(old, new, true)
+    walk(old, new, true, None)
+}
+
+/// The same walk, stopped (as by the state budget) at `deadline`: the
+/// language server compares an unsaved edit while the author types.
+pub fn walk_together_until(old: &Flow, new: &Flow, deadline: Instant) -> PathChanges {
+    walk(old, new, true, Some(deadline))
 }
 
 /// The same walk with no memo: every path on its own (for tests).
 #[cfg(test)]
 pub(super) fn walk_every_path(old: &Flow, new: &Flow) -> PathChanges {
-    walk(old, new, false)
+    walk(old, new, false, None)
 }
 
-fn walk(old: &Flow, new: &Flow, remember: bool) -> PathChanges {
+fn walk(old: &Flow, new: &Flow, remember: bool, deadline: Option<Instant>) -> PathChanges {
     let mut walker = Walker {
         old,
         new,
@@ -135,6 +144,7 @@ fn walk(old: &Flow, new: &Flow, remember: bool) -> PathChanges {
         new_live: LiveReads::of(new),
         memo: HashMap::new(),
         remember,
+        deadline,
         exhaustive: true,
         stopped: false,
     };
@@ -183,7 +193,7 @@ impl<'f> Walker<'f> {
         if let Some(known) = self.memo.get(&key) {
             return known.clone();
         }
-        if self.memo.len() >= STATE_BUDGET {
+        if self.memo.len() >= STATE_BUDGET || self.deadline.is_some_and(|d| Instant::now() >= d) {
             self.stopped = true;
             return Rc::new(Summary::default());
         }

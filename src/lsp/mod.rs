@@ -15,6 +15,7 @@ mod background;
 mod canonical_edits;
 mod code_chars;
 mod completion;
+mod edited_place;
 mod folder;
 mod formatting;
 mod hover;
@@ -27,6 +28,7 @@ mod quick_fix;
 mod rename;
 mod server;
 mod transport;
+mod unsaved_diff;
 mod verify_diagnostics;
 
 use std::path::PathBuf;
