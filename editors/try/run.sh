@@ -64,7 +64,9 @@ out="$(timeout 120 nvim --headless -u "$here/neovim-0.7.lua" safety.flow -c "lua
 echo "$out"
 expect "neovim" "$out" "checked before the edit: true"
 expect "neovim" "$out" "the finding and the diff at the edited line: true"
-expect "neovim" "$out" "[E033] this edit: invariant \"saddle numbness refers now\" does not hold"
+expect "neovim" "$out" "[E033] this edit: "
+expect "neovim" "$out" "invariant \"saddle numbness refers now\" does not hold"
+expect "neovim" "$out" "(outcomes.flow line 35)"
 expect "neovim" "$out" "LESS CARE: outcomes.emergency (refer emergency) -> "
 
 fresh misspelt

@@ -13,7 +13,7 @@ mod walk_together;
 pub use care::care_rank;
 pub use flow_diff::{CheckChange, FlowDiff, compare};
 pub use walk_together::{
-    Ending, PathChanges, STATE_BUDGET, VerdictGroup, walk_together, walk_together_until,
+    Ending, PathChanges, STATE_BUDGET, VerdictGroup, walk_together, walk_together_while,
 };
 
 #[cfg(test)]

@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
-use std::time::Instant;
 
 use super::answer_choices::{Reads, answer_choices};
 use super::care::care_rank;
@@ -111,8 +110,8 @@ struct Walker<'f> {
     memo: HashMap<Key, Rc<Summary>>,
     /// Off only in tests, to compare with a walk of every path.
     remember: bool,
-    /// When to stop, as if the budget had run out.
-    deadline: Option<Instant>,
+    /// Asked before each new state: no stops the walk, as the budget does.
+    go_on: Option<&'f dyn Fn() -> bool>,
     exhaustive: bool,
     stopped: bool,
 }
@@ -123,10 +122,11 @@ pub fn walk_together(old: &Flow, new: &Flow) -> PathChanges {
     walk(old, new, true, None)
 }
 
-/// The same walk, stopped (as by the state budget) at `deadline`: the
-/// language server compares an unsaved edit while the author types.
-pub fn walk_together_until(old: &Flow, new: &Flow, deadline: Instant) -> PathChanges {
-    walk(old, new, true, Some(deadline))
+/// The same walk, stopped (as by the state budget) once `go_on` says no:
+/// the language server compares an unsaved edit while the author types, and
+/// gives up at its time budget or when newer text is waiting.
+pub fn walk_together_while(old: &Flow, new: &Flow, go_on: &dyn Fn() -> bool) -> PathChanges {
+    walk(old, new, true, Some(go_on))
 }
 
 /// The same walk with no memo: every path on its own (for tests).
@@ -135,7 +135,12 @@ pub(super) fn walk_every_path(old: &Flow, new: &Flow) -> PathChanges {
     walk(old, new, false, None)
 }
 
-fn walk(old: &Flow, new: &Flow, remember: bool, deadline: Option<Instant>) -> PathChanges {
+fn walk<'f>(
+    old: &'f Flow,
+    new: &'f Flow,
+    remember: bool,
+    go_on: Option<&'f dyn Fn() -> bool>,
+) -> PathChanges {
     let mut walker = Walker {
         old,
         new,
@@ -144,7 +149,7 @@ fn walk(old: &Flow, new: &Flow, remember: bool, deadline: Option<Instant>) -> Pa
         new_live: LiveReads::of(new),
         memo: HashMap::new(),
         remember,
-        deadline,
+        go_on,
         exhaustive: true,
         stopped: false,
     };
@@ -193,7 +198,7 @@ impl<'f> Walker<'f> {
         if let Some(known) = self.memo.get(&key) {
             return known.clone();
         }
-        if self.memo.len() >= STATE_BUDGET || self.deadline.is_some_and(|d| Instant::now() >= d) {
+        if self.memo.len() >= STATE_BUDGET || self.go_on.is_some_and(|go_on| !go_on()) {
             self.stopped = true;
             return Rc::new(Summary::default());
         }

@@ -114,12 +114,16 @@ fn work(slot: &Slot, results: &Sender<Report>) {
         if results.send(Report::Checked(check(&job))).is_err() {
             return;
         }
-        // Only for the newest text: a job waiting makes this one old.
-        let newer = lock.lock().map_or(true, |waiting| waiting.is_some());
-        if let (Some(saved), false) = (&job.saved, newer) {
+        // Only for the newest text: a job waiting makes this one old, and
+        // is checked at once rather than after the comparison.
+        let newer = || lock.lock().map_or(true, |waiting| waiting.is_some());
+        if let (Some(saved), false) = (&job.saved, newer()) {
             let started = Instant::now();
             // A saved folder that does not compile has nothing to compare.
-            let diff = compare_unsaved(saved, &job.flow).flatten();
+            let diff = compare_unsaved(saved, &job.flow, &newer).flatten();
+            if newer() {
+                continue;
+            }
             let compared = Compared {
                 folder: job.folder,
                 generation: job.generation,

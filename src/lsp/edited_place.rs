@@ -10,11 +10,11 @@
 //! is the last edit's doing: it is shown again at the edited place, for as
 //! long as it lasts, unless it is already there.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::PathBuf;
 
-use lsp_types::{DiagnosticRelatedInformation, Location, NumberOrString, Url};
+use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url};
 
 use super::line_index::LineIndex;
 
@@ -141,7 +141,8 @@ impl EditedPlaces {
         lines: &[LineIndex],
     ) {
         let mut now = HashSet::new();
-        let mut echoes: Vec<(usize, lsp_types::Diagnostic)> = Vec::new();
+        // By file and place of the edit: the findings it caused.
+        let mut echoes: BTreeMap<EditAt, Vec<Echo>> = BTreeMap::new();
         for (file, list) in findings.iter_mut().enumerate() {
             let (Some(uri), Some(index)) = (uris.get(file), lines.get(file)) else {
                 continue;
@@ -176,25 +177,22 @@ impl EditedPlaces {
                 let finding_at = Location::new(uri.clone(), finding.range);
                 let edit_at = Location::new(place_uri.clone(), range);
                 let first_line = finding.message.lines().next().unwrap_or_default();
-                echoes.push((
-                    at,
-                    lsp_types::Diagnostic {
-                        range,
-                        severity: finding.severity,
-                        code: finding.code.clone(),
-                        source: finding.source.clone(),
-                        message: format!(
-                            "this edit: {first_line}\n(shown at {} line {})",
-                            file_name(uri),
-                            finding.range.start.line + 1
-                        ),
-                        related_information: Some(vec![DiagnosticRelatedInformation {
-                            location: finding_at,
-                            message: first_line.to_string(),
-                        }]),
-                        ..lsp_types::Diagnostic::default()
+                let where_ = (range.start.line, range.start.character);
+                let until = (range.end.line, range.end.character);
+                echoes.entry((at, where_, until)).or_default().push(Echo {
+                    range,
+                    severity: finding.severity,
+                    code: finding.code.clone(),
+                    said: format!(
+                        "{first_line} ({} line {})",
+                        file_name(uri),
+                        finding.range.start.line + 1
+                    ),
+                    related: DiagnosticRelatedInformation {
+                        location: finding_at,
+                        message: first_line.to_string(),
                     },
-                ));
+                });
                 finding
                     .related_information
                     .get_or_insert_with(Vec::new)
@@ -206,11 +204,59 @@ impl EditedPlaces {
         }
         self.caused.retain(|key, _| now.contains(key));
         self.seen = Some(now);
-        for (file, echo) in echoes {
+        for ((file, ..), caused) in echoes {
             if let Some(list) = findings.get_mut(file) {
-                list.push(echo);
+                list.push(echo(caused));
             }
         }
+    }
+}
+
+/// An edit's place: its file, and the line and column where it starts and ends.
+type EditAt = (usize, (u32, u32), (u32, u32));
+
+/// A finding as it is shown again at the edit that caused it.
+struct Echo {
+    range: lsp_types::Range,
+    severity: Option<DiagnosticSeverity>,
+    code: Option<NumberOrString>,
+    /// Its first line, and where it is.
+    said: String,
+    related: DiagnosticRelatedInformation,
+}
+
+/// The most findings one diagnostic at an edit lists; the rest are counted.
+const LISTED: usize = 10;
+
+/// One diagnostic at the edit for all the findings it caused: the one
+/// finding itself, or how many there are and the first few, each pointing
+/// at where it is shown. As severe as the most severe of them.
+fn echo(mut caused: Vec<Echo>) -> lsp_types::Diagnostic {
+    // ERROR is 1: the most severe first.
+    caused.sort_by_key(|echo| echo.severity.unwrap_or(DiagnosticSeverity::HINT));
+    let first = &caused[0];
+    let message = match &caused[..] {
+        [one] => format!("this edit: {}", one.said),
+        many => {
+            let mut message = format!("this edit: {} findings elsewhere", many.len());
+            for echo in many.iter().take(LISTED) {
+                message.push('\n');
+                message.push_str(&echo.said);
+            }
+            if many.len() > LISTED {
+                message.push_str(&format!("\nand {} more", many.len() - LISTED));
+            }
+            message
+        }
+    };
+    lsp_types::Diagnostic {
+        range: first.range,
+        severity: first.severity,
+        code: first.code.clone(),
+        source: Some(super::lsp_diagnostic::SOURCE.to_string()),
+        message,
+        related_information: Some(caused.iter().map(|echo| echo.related.clone()).collect()),
+        ..lsp_types::Diagnostic::default()
     }
 }
 
@@ -330,7 +376,7 @@ mod tests {
         };
         assert_eq!(
             echo.message,
-            "this edit: invariant \"two\" does not hold\n(shown at a.flow line 2)"
+            "this edit: invariant \"two\" does not hold (a.flow line 2)"
         );
         assert_eq!(echo.range.start, lsp_types::Position::new(0, 8));
         // It stays while the finding does, after other edits.
