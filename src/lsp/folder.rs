@@ -99,7 +99,11 @@ impl Folder {
     /// The folder as saved, when the editor has unsaved text in it: what an
     /// unsaved edit is compared with. Files never saved are not in it.
     pub fn saved_source(&self) -> Option<KnowledgeSource> {
-        let unsaved = (self.files.iter()).any(|f| f.saved.as_deref() != Some(&*f.source.text));
+        // The same text is most often the same allocation: no need to read it.
+        let unsaved = (self.files.iter()).any(|f| match &f.saved {
+            Some(saved) => !Arc::ptr_eq(saved, &f.source.text) && **saved != *f.source.text,
+            None => true,
+        });
         unsaved.then(|| KnowledgeSource {
             files: (self.files.iter())
                 .filter_map(|f| {
