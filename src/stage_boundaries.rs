@@ -70,6 +70,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
             "check",
             "compile",
             "diagnostic",
+            "diff",
             "file_read",
             "source",
             "syntax",

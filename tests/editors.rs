@@ -93,3 +93,48 @@ fn the_vscode_extension_starts_the_server() {
     );
     json("editors/vscode/language-configuration.json");
 }
+
+/// The first fenced block of `language` in the README's section `heading`.
+fn readme_block(heading: &str, language: &str) -> String {
+    let readme = read("editors/README.md");
+    let section = readme
+        .split("\n## ")
+        .find(|s| s.starts_with(heading))
+        .unwrap_or_else(|| panic!("no section `{heading}` in editors/README.md"));
+    let fence = format!("```{language}\n");
+    let start = section
+        .find(&fence)
+        .unwrap_or_else(|| panic!("no {language} block under `{heading}`"))
+        + fence.len();
+    let end = start + section[start..].find("```").expect("the block ends");
+    section[start..end].to_string()
+}
+
+/// Issue 27.9: the setups `editors/try/run.sh` tries in Neovim and Emacs
+/// are the ones the README gives, word for word.
+#[test]
+fn the_tried_setups_are_the_documented_ones() {
+    assert_eq!(
+        readme_block("Neovim 0.7 to 0.10", "lua"),
+        read("editors/try/neovim-0.7.lua")
+    );
+    assert_eq!(
+        readme_block("Emacs with eglot", "elisp"),
+        read("editors/try/eglot.el")
+    );
+    let run = read("editors/try/run.sh");
+    for file in [
+        "neovim-0.7.lua",
+        "neovim-fix.lua",
+        "neovim-edit.lua",
+        "eglot.el",
+        "eglot-fix.el",
+    ] {
+        assert!(run.contains(file), "run.sh does not use {file}");
+    }
+    let ci = read(".ci/run");
+    assert!(
+        ci.contains("editors/try/run.sh"),
+        "CI does not try the editors"
+    );
+}

@@ -30,6 +30,7 @@ mod hostile;
 mod lint_wording;
 mod lints;
 mod lsp;
+mod lsp_canonical;
 mod lsp_latency;
 mod mutate;
 mod never_panic;

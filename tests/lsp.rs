@@ -65,15 +65,22 @@ fn an_editor_session_from_broken_to_fixed() {
         json!("unknown id `outcomes.fin`\nhelp: did you mean `outcomes.fine`?")
     );
 
-    // The did-you-mean is a quick fix.
+    // The did-you-mean is a quick fix. The fixture is out of `fmt`'s
+    // layout, so the node the fix is in is laid out with it, and only that
+    // node (src/lsp/canonical_edits.rs).
     let actions = client.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": pain_uri}, "range": error["range"],
                "context": {"diagnostics": [error]}}),
     );
-    let edit = &actions[0]["edit"]["changes"][&pain_uri][0];
-    assert_eq!(edit["newText"], json!("outcomes.fine"), "{actions}");
-    assert_eq!(edit["range"], error["range"]);
+    let edits = &actions[0]["edit"]["changes"][&pain_uri];
+    let fixed = crate::lsp_canonical::apply_edits(&broken, edits);
+    let node = broken.find("  decide route {").expect("the decide node");
+    assert_eq!(fixed[..node], broken[..node], "{actions}");
+    let laid_out = backcheck::syntax::format(&fixed).expect("the fixed text parses");
+    let node_laid_out = laid_out.find("  decide route {").expect("the decide node");
+    assert_eq!(fixed[node..], laid_out[node_laid_out..], "{actions}");
+    assert!(fixed.contains(" -> outcomes.fine\n"), "{fixed}");
 
     // Hover on a question, a fact and an outcome.
     let hover = client.request(
@@ -198,18 +205,20 @@ fn an_editor_session_from_broken_to_fixed() {
     let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
     params["newName"] = json!("seated");
     let edit = client.request("textDocument/rename", params);
-    let changes = edit["changes"].as_object().expect("changes by file");
-    let count = |file: &str| {
-        changes
-            .get(&uri(&knowledge.join(file)))
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len)
+    let renamed = |file: &str, text: &str| {
+        let edits = &edit["changes"][uri(&knowledge.join(file))];
+        crate::lsp_canonical::apply_edits(text, edits)
     };
-    assert_eq!(
-        (count("pain.flow"), count("outcomes.flow")),
-        (2, 1),
-        "{edit}"
-    );
+    let pain_renamed = renamed("pain.flow", &broken);
+    let outcomes_renamed = renamed("outcomes.flow", &outcomes);
+    for (text, seated) in [(&pain_renamed, 2), (&outcomes_renamed, 1)] {
+        assert_eq!(
+            text.matches("seated").count() - text.matches("seated work").count(),
+            seated,
+            "{text}"
+        );
+        assert!(!text.contains("sitting"), "{text}");
+    }
     let mut params = text_document(&pain, position(&broken, "answer sitting", 0, 8));
     params["newName"] = json!("face_down");
     let refused = client.request_raw("textDocument/rename", params);
@@ -563,5 +572,138 @@ fn a_failing_case_is_shown_on_the_case() {
         diagnostics.iter().all(|d| d["code"] != json!("E037"))
     });
     assert!(gone, "the failing case is still shown");
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+/// Waits for the worker to have checked the folder once (its log line).
+fn checked_once(client: &mut LspClient) {
+    client.wait_for("the worker's first check", |m| {
+        m["method"] == json!("window/logMessage")
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("linted and verified"))
+    });
+}
+
+/// The diagnostics of `uri` from the next publishes, until `wanted` holds
+/// (at most ten publishes).
+fn diagnostics_until(
+    client: &mut LspClient,
+    uri: &str,
+    wanted: impl Fn(&[Value]) -> bool,
+) -> Vec<Value> {
+    let mut last = Vec::new();
+    for _ in 0..10 {
+        last = client.diagnostics(uri);
+        if wanted(&last) {
+            return last;
+        }
+    }
+    panic!("never came: {last:#?}")
+}
+
+fn has_code(diagnostics: &[Value], code: &str) -> bool {
+    diagnostics.iter().any(|d| d["code"] == json!(code))
+}
+
+/// Issue 27.9: an edit of safety.flow breaks the invariant in outcomes.flow;
+/// the finding is on the invariant and, pointing at it, at the edited line.
+/// Issue 27.8: the unsaved edit is compared with the saved files, and what it
+/// changes for patients is shown at the edit, until it is saved.
+#[test]
+fn a_finding_an_edit_causes_is_shown_at_the_edit_with_what_it_changes() {
+    let knowledge = Knowledge::mini();
+    let safety = knowledge.join("safety.flow");
+    let outcomes = knowledge.join("outcomes.flow");
+    let (safety_uri, outcomes_uri) = (uri(&safety), uri(&outcomes));
+    let good = std::fs::read_to_string(&safety).expect("read safety.flow");
+    let unsafe_text = good.replacen("yes -> outcomes.emergency", "yes -> next", 1);
+    assert_ne!(good, unsafe_text);
+    let mut client = LspClient::start(&[]);
+    client.open(&safety, &good);
+    checked_once(&mut client);
+    client.change(&safety, 2, &unsafe_text);
+
+    let on_invariant = diagnostics_until(&mut client, &outcomes_uri, |d| has_code(d, "E033"));
+    let broken = on_invariant
+        .iter()
+        .find(|d| d["code"] == json!("E033"))
+        .unwrap();
+    let edited_line = position(&unsafe_text, "yes -> next", 0, 0)["line"].clone();
+    let points_back = broken["relatedInformation"]
+        .as_array()
+        .expect("related information")
+        .iter()
+        .any(|r| {
+            r["message"] == json!("after this edit")
+                && r["location"]["uri"] == json!(safety_uri)
+                && r["location"]["range"]["start"]["line"] == edited_line
+        });
+    assert!(points_back, "{broken:#}");
+
+    let at_edit = diagnostics_until(&mut client, &safety_uri, |d| {
+        has_code(d, "E033") && has_code(d, "diff")
+    });
+    // One diagnostic at the edit for all it caused, as severe as the worst.
+    let echoes: Vec<&Value> = at_edit
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("this edit: "))
+        })
+        .collect();
+    let [echo] = echoes[..] else {
+        panic!("{at_edit:#?}")
+    };
+    assert_eq!(echo["range"]["start"]["line"], edited_line, "{echo:#}");
+    assert_eq!(echo["severity"], json!(1), "{echo:#}");
+    let message = echo["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("\ninvariant \"saddle numbness refers now\" does not hold"),
+        "{message}"
+    );
+    assert!(message.contains(" (outcomes.flow line 35)"), "{message}");
+    let pointed: Vec<&Value> = echo["relatedInformation"]
+        .as_array()
+        .expect("where each finding is")
+        .iter()
+        .map(|r| &r["location"]["uri"])
+        .collect();
+    assert!(pointed.contains(&&json!(outcomes_uri)), "{echo:#}");
+    let diff = at_edit.iter().find(|d| d["code"] == json!("diff")).unwrap();
+    assert_eq!(diff["range"]["start"]["line"], edited_line, "{diff:#}");
+    assert_eq!(
+        diff["severity"],
+        json!(2),
+        "less care is a warning: {diff:#}"
+    );
+    let message = diff["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("LESS CARE: outcomes.emergency (refer emergency) -> "),
+        "{message}"
+    );
+    assert!(message.contains("safety.saddle=yes"), "{message}");
+
+    // Saved: the edit is no longer unsaved; the finding stays at the edit.
+    std::fs::write(&safety, &unsafe_text).expect("save safety.flow");
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": safety_uri}}),
+    );
+    let saved = diagnostics_until(&mut client, &safety_uri, |d| !has_code(d, "diff"));
+    assert!(has_code(&saved, "E033"), "{saved:#?}");
+
+    // Undone: the finding goes, from both places.
+    client.change(&safety, 3, &good);
+    diagnostics_until(&mut client, &outcomes_uri, |d| !has_code(d, "E033"));
+    // Unsaved again (the disk has the unsafe text): the undo gives care back.
+    let at_edit = diagnostics_until(&mut client, &safety_uri, |d| {
+        !has_code(d, "E033") && has_code(d, "diff")
+    });
+    let diff = at_edit.iter().find(|d| d["code"] == json!("diff")).unwrap();
+    assert_eq!(diff["severity"], json!(3), "{diff:#}");
+    let message = diff["message"].as_str().unwrap_or_default();
+    assert!(!message.contains("LESS CARE"), "{message}");
     assert_eq!(client.shutdown(), Some(0));
 }

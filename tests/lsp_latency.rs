@@ -95,6 +95,19 @@ fn measure(dir: &Path) -> Vec<String> {
         client.request("textDocument/hover", at.clone())
     });
     assert!(hover["contents"]["value"].is_string(), "{hover}");
+    // The keystroke left the file unsaved: the worker compares it with the
+    // saved files once its checks are sent, and logs how long that took.
+    let compared = client.wait_for("the unsaved edit compared", |m| {
+        m["method"] == json!("window/logMessage")
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("compared the unsaved edit"))
+    });
+    let said = compared["params"]["message"].as_str().unwrap_or_default();
+    report.push(format!(
+        "unsaved edit compared with the saved files (diff, on the worker): {}",
+        said.rsplit(" in ").next().unwrap_or(said)
+    ));
     let hover = timed("hover", &mut report, || {
         client.request("textDocument/hover", at.clone())
     });

@@ -12,7 +12,9 @@ mod walk_together;
 
 pub use care::care_rank;
 pub use flow_diff::{CheckChange, FlowDiff, compare};
-pub use walk_together::{Ending, PathChanges, VerdictGroup, walk_together};
+pub use walk_together::{
+    Ending, PathChanges, STATE_BUDGET, VerdictGroup, walk_together, walk_together_while,
+};
 
 #[cfg(test)]
 mod tests;

@@ -110,6 +110,8 @@ struct Walker<'f> {
     memo: HashMap<Key, Rc<Summary>>,
     /// Off only in tests, to compare with a walk of every path.
     remember: bool,
+    /// Asked before each new state: no stops the walk, as the budget does.
+    go_on: Option<&'f dyn Fn() -> bool>,
     exhaustive: bool,
     stopped: bool,
 }
@@ -117,16 +119,28 @@ struct Walker<'f> {
 /// Walks `old` and `new` together over every answer class of every
 /// question either asks.
 pub fn walk_together(old: &Flow, new: &Flow) -> PathChanges {
-    walk(old, new, true)
+    walk(old, new, true, None)
+}
+
+/// The same walk, stopped (as by the state budget) once `go_on` says no:
+/// the language server compares an unsaved edit while the author types, and
+/// gives up at its time budget or when newer text is waiting.
+pub fn walk_together_while(old: &Flow, new: &Flow, go_on: &dyn Fn() -> bool) -> PathChanges {
+    walk(old, new, true, Some(go_on))
 }
 
 /// The same walk with no memo: every path on its own (for tests).
 #[cfg(test)]
 pub(super) fn walk_every_path(old: &Flow, new: &Flow) -> PathChanges {
-    walk(old, new, false)
+    walk(old, new, false, None)
 }
 
-fn walk(old: &Flow, new: &Flow, remember: bool) -> PathChanges {
+fn walk<'f>(
+    old: &'f Flow,
+    new: &'f Flow,
+    remember: bool,
+    go_on: Option<&'f dyn Fn() -> bool>,
+) -> PathChanges {
     let mut walker = Walker {
         old,
         new,
@@ -135,6 +149,7 @@ fn walk(old: &Flow, new: &Flow, remember: bool) -> PathChanges {
         new_live: LiveReads::of(new),
         memo: HashMap::new(),
         remember,
+        go_on,
         exhaustive: true,
         stopped: false,
     };
@@ -183,7 +198,7 @@ impl<'f> Walker<'f> {
         if let Some(known) = self.memo.get(&key) {
             return known.clone();
         }
-        if self.memo.len() >= STATE_BUDGET {
+        if self.memo.len() >= STATE_BUDGET || self.go_on.is_some_and(|go_on| !go_on()) {
             self.stopped = true;
             return Rc::new(Summary::default());
         }

@@ -3,7 +3,8 @@
 //! requests and the compiler's errors never wait for them. Only the newest
 //! job waits, and only once the text has been still for [`SETTLE`]: a job
 //! overtaken before it started is never run, and a result for text that has
-//! changed since is dropped by the loop (`generation`).
+//! changed since is dropped by the loop (`generation`). For unsaved text,
+//! what the edit changes for patients follows (`unsaved_diff.rs`).
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
@@ -14,10 +15,12 @@ use lsp_types::Url;
 use super::line_index::LineIndex;
 use super::lsp_diagnostic::to_lsp;
 use super::names::Names;
+use super::unsaved_diff::{UnsavedDiff, compare_unsaved};
 use super::verify_diagnostics::verify_diagnostics;
 use crate::check::CaseResult;
 use crate::compile::Flow;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::source::KnowledgeSource;
 
 /// A folder that compiled, to lint and verify.
 pub struct Job {
@@ -28,6 +31,25 @@ pub struct Job {
     pub index: Arc<Names>,
     pub uris: Vec<Url>,
     pub lines: Vec<LineIndex>,
+    /// The folder as saved, when some of its text is not: compared with
+    /// `flow` after the checks (`unsaved_diff.rs`).
+    pub saved: Option<KnowledgeSource>,
+}
+
+/// What the worker sends back: a job's findings, then, for unsaved text,
+/// what the edit changes for patients.
+pub enum Report {
+    Checked(Done),
+    Compared(Compared),
+}
+
+/// The unsaved edit compared with the saved folder; `diff` is `None` when
+/// no verdict changes.
+pub struct Compared {
+    pub folder: usize,
+    pub generation: u64,
+    pub diff: Option<UnsavedDiff>,
+    pub took: Duration,
 }
 
 /// What a job found: per file, the warnings and broken invariants.
@@ -36,6 +58,8 @@ pub struct Done {
     pub generation: u64,
     pub diagnostics: Vec<Vec<lsp_types::Diagnostic>>,
     pub took: Duration,
+    /// Whether the folder had unsaved text (a comparison may follow).
+    pub unsaved: bool,
 }
 
 /// How long the text must stay unchanged before the worker starts on it:
@@ -47,7 +71,7 @@ type Slot = Arc<(Mutex<Option<(Instant, Job)>>, Condvar)>;
 
 pub struct Checker {
     slot: Slot,
-    pub results: Receiver<Done>,
+    pub results: Receiver<Report>,
 }
 
 impl Checker {
@@ -70,7 +94,7 @@ impl Checker {
     }
 }
 
-fn work(slot: &Slot, results: &Sender<Done>) {
+fn work(slot: &Slot, results: &Sender<Report>) {
     let (lock, ready) = &**slot;
     loop {
         let Some((mut since, mut job)) = next_job(lock, ready) else {
@@ -87,8 +111,28 @@ fn work(slot: &Slot, results: &Sender<Done>) {
                 (since, job) = newer;
             }
         }
-        if results.send(check(&job)).is_err() {
+        if results.send(Report::Checked(check(&job))).is_err() {
             return;
+        }
+        // Only for the newest text: a job waiting makes this one old, and
+        // is checked at once rather than after the comparison.
+        let newer = || lock.lock().map_or(true, |waiting| waiting.is_some());
+        if let (Some(saved), false) = (&job.saved, newer()) {
+            let started = Instant::now();
+            // A saved folder that does not compile has nothing to compare.
+            let diff = compare_unsaved(saved, &job.flow, &newer).flatten();
+            if newer() {
+                continue;
+            }
+            let compared = Compared {
+                folder: job.folder,
+                generation: job.generation,
+                diff,
+                took: started.elapsed(),
+            };
+            if results.send(Report::Compared(compared)).is_err() {
+                return;
+            }
         }
     }
 }
@@ -156,6 +200,7 @@ fn check(job: &Job) -> Done {
         generation: job.generation,
         diagnostics,
         took: started.elapsed(),
+        unsaved: job.saved.is_some(),
     }
 }
 

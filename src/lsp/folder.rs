@@ -17,6 +17,8 @@ pub struct FolderFile {
     pub source: SourceFile,
     /// Open in the editor: its text comes from there, not from disk.
     pub open: bool,
+    /// The text on disk, as last read or saved; `None` for a file never saved.
+    pub saved: Option<Arc<str>>,
 }
 
 #[derive(Debug)]
@@ -40,9 +42,11 @@ impl Folder {
                 continue;
             };
             let text = String::from_utf8_lossy(&bytes).into_owned();
+            let source = SourceFile::new(file.relative.to_string_lossy(), text);
             folder.files.push(FolderFile {
                 path: root.join(&file.relative),
-                source: SourceFile::new(file.relative.to_string_lossy(), text),
+                saved: Some(source.text.clone()),
+                source,
                 open: false,
             });
         }
@@ -59,7 +63,8 @@ impl Folder {
     pub fn set_text(&mut self, path: &Path, text: String) -> usize {
         if let Some(i) = self.file(path) {
             let file = &mut self.files[i];
-            file.source.text = Arc::from(text);
+            // A new SourceFile: its line index is of the old text.
+            file.source = SourceFile::new(file.source.path.clone(), text);
             file.open = true;
             return i;
         }
@@ -68,15 +73,45 @@ impl Folder {
         let at = self
             .files
             .partition_point(|f| f.source.path.as_str() < relative.as_str());
+        let saved = read_bounded(path, KNOWLEDGE_FILE_LIMIT)
+            .ok()
+            .map(|bytes| Arc::from(String::from_utf8_lossy(&bytes).into_owned()));
         self.files.insert(
             at,
             FolderFile {
                 path: path.to_path_buf(),
                 source: SourceFile::new(relative, text),
                 open: true,
+                saved,
             },
         );
         at
+    }
+
+    /// The editor saved `path`: its text is what is on disk now.
+    pub fn saved(&mut self, path: &Path) {
+        if let Some(i) = self.file(path) {
+            let file = &mut self.files[i];
+            file.saved = Some(file.source.text.clone());
+        }
+    }
+
+    /// The folder as saved, when the editor has unsaved text in it: what an
+    /// unsaved edit is compared with. Files never saved are not in it.
+    pub fn saved_source(&self) -> Option<KnowledgeSource> {
+        // The same text is most often the same allocation: no need to read it.
+        let unsaved = (self.files.iter()).any(|f| match &f.saved {
+            Some(saved) => !Arc::ptr_eq(saved, &f.source.text) && **saved != *f.source.text,
+            None => true,
+        });
+        unsaved.then(|| KnowledgeSource {
+            files: (self.files.iter())
+                .filter_map(|f| {
+                    let text = f.saved.clone()?;
+                    Some(SourceFile::new(f.source.path.clone(), text))
+                })
+                .collect(),
+        })
     }
 
     /// The editor closed `path`: what is on disk counts again.
@@ -87,7 +122,9 @@ impl Folder {
         match read_bounded(path, KNOWLEDGE_FILE_LIMIT) {
             Ok(bytes) => {
                 let file = &mut self.files[i];
-                file.source.text = Arc::from(String::from_utf8_lossy(&bytes).into_owned());
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                file.source = SourceFile::new(file.source.path.clone(), text);
+                file.saved = Some(file.source.text.clone());
                 file.open = false;
             }
             // Never saved: it is not part of the folder.

@@ -17,6 +17,11 @@ impl LineIndex {
         LineIndex { text, starts }
     }
 
+    /// The text the index is of.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// The position of a byte offset (clamped to the text, and to the
     /// character it falls inside).
     pub fn position(&self, offset: usize) -> Position {

@@ -97,7 +97,7 @@ mod tests {
             "the invisible character U+202E is not allowed in knowledge text; delete it"
         );
         let uri = Url::parse("file:///k/a.flow").unwrap();
-        let fixes = quick_fixes(&uri, &[found]);
+        let fixes = quick_fixes(&uri, &[found], None);
         let [CodeActionOrCommand::CodeAction(fix)] = &fixes[..] else {
             panic!("{fixes:?}")
         };

@@ -12,8 +12,10 @@
 
 mod analysis;
 mod background;
+mod canonical_edits;
 mod code_chars;
 mod completion;
+mod edited_place;
 mod folder;
 mod formatting;
 mod hover;
@@ -26,6 +28,7 @@ mod quick_fix;
 mod rename;
 mod server;
 mod transport;
+mod unsaved_diff;
 mod verify_diagnostics;
 
 use std::path::PathBuf;

@@ -9,6 +9,7 @@ use lsp_types::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::canonical_edits::{ByteEdit, canonical_edits};
 use super::line_index::LineIndex;
 use crate::diagnostic::Suggestion;
 
@@ -49,7 +50,13 @@ pub fn fixes_data(
 }
 
 /// The fixes for the diagnostics the editor sends back with the request.
-pub fn quick_fixes(uri: &Url, diagnostics: &[lsp_types::Diagnostic]) -> Vec<CodeActionOrCommand> {
+/// With the file as it is (`file`), each fix leaves the file in `fmt`'s
+/// layout (`canonical_edits.rs`); without it, the fix is the replacement alone.
+pub fn quick_fixes(
+    uri: &Url,
+    diagnostics: &[lsp_types::Diagnostic],
+    file: Option<&LineIndex>,
+) -> Vec<CodeActionOrCommand> {
     diagnostics
         .iter()
         .flat_map(|diagnostic| {
@@ -65,13 +72,27 @@ pub fn quick_fixes(uri: &Url, diagnostics: &[lsp_types::Diagnostic]) -> Vec<Code
                     diagnostics: Some(vec![diagnostic.clone()]),
                     edit: Some(WorkspaceEdit::new(HashMap::from([(
                         uri.clone(),
-                        vec![TextEdit::new(fix.range, fix.new_text)],
+                        laid_out(fix.range, fix.new_text, file),
                     )]))),
                     is_preferred: Some(only),
                     ..CodeAction::default()
                 })
             })
         })
+        .collect()
+}
+
+/// The edits that make one fix, in the layout `fmt` gives the file.
+fn laid_out(range: Range, new_text: String, file: Option<&LineIndex>) -> Vec<TextEdit> {
+    let Some(lines) = file else {
+        return vec![TextEdit::new(range, new_text)];
+    };
+    let edit = ByteEdit {
+        range: lines.offset(range.start)..lines.offset(range.end),
+        text: new_text,
+    };
+    (canonical_edits(lines.text(), vec![edit]).into_iter())
+        .map(|edit| TextEdit::new(lines.range(edit.range), edit.text))
         .collect()
 }
 
@@ -92,7 +113,7 @@ mod tests {
         };
         let echoed: lsp_types::Diagnostic =
             serde_json::from_value(serde_json::to_value(sent).unwrap()).unwrap();
-        quick_fixes(&uri, &[echoed])
+        quick_fixes(&uri, &[echoed], None)
             .into_iter()
             .map(|action| match action {
                 CodeActionOrCommand::CodeAction(action) => action,

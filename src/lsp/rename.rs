@@ -1,11 +1,12 @@
 //! Renaming an id across the folder: its declaration and every place it is
 //! written. A qualified `file.id` keeps its file name; `next` is left alone.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use lsp_types::{TextEdit, Url, WorkspaceEdit};
 
+use super::canonical_edits::{ByteEdit, canonical_edits};
 use super::line_index::LineIndex;
 use super::names::Names;
 use crate::compile::{DeclarationId, Symbol, YesNo};
@@ -50,22 +51,33 @@ pub fn rename(
     if let Some(clash) = clash(names, symbol, new_name) {
         return Err(clash);
     }
-    let mut changes: HashMap<Url, Vec<TextEdit>> = HashMap::new();
+    // By file: the bytes each occurrence's id takes, in the text as it is.
+    let mut by_file: BTreeMap<usize, Vec<ByteEdit>> = BTreeMap::new();
     for (file, range, next) in names.occurrences(declaration, true) {
+        let Some(source) = names.source.files.get(file) else {
+            continue;
+        };
         if next {
             continue;
         }
-        let (Some(uri), Some(line_index), Some(source)) = (
-            uris.get(file),
-            lines.get(file),
-            names.source.files.get(file),
-        ) else {
+        by_file.entry(file).or_default().push(ByteEdit {
+            range: renamed_part(&source.text, range),
+            text: new_name.to_string(),
+        });
+    }
+    let mut changes: HashMap<Url, Vec<TextEdit>> = HashMap::new();
+    for (file, edits) in by_file {
+        let (Some(uri), Some(line_index)) = (uris.get(file), lines.get(file)) else {
             continue;
         };
-        changes.entry(uri.clone()).or_default().push(TextEdit::new(
-            line_index.range(renamed_part(&source.text, range)),
-            new_name.to_string(),
-        ));
+        // The new id may be longer: the lines around it are laid out again.
+        let edits = canonical_edits(line_index.text(), edits);
+        changes.insert(
+            uri.clone(),
+            (edits.into_iter())
+                .map(|edit| TextEdit::new(line_index.range(edit.range), edit.text))
+                .collect(),
+        );
     }
     Ok(WorkspaceEdit::new(changes))
 }

@@ -18,22 +18,25 @@ use lsp_types::request::{
     PrepareRenameRequest, References, Rename, Request as _,
 };
 use lsp_types::{
-    DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents, LogMessageParams,
-    MarkupContent, MarkupKind, MessageType, Position, PrepareRenameResponse,
-    PublishDiagnosticsParams, Url,
+    DiagnosticSeverity, DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents,
+    LogMessageParams, MarkupContent, MarkupKind, MessageType, NumberOrString, Position,
+    PrepareRenameResponse, PublishDiagnosticsParams, Url,
 };
 use serde_json::Value;
 
 use super::analysis::{Analysis, ParsedCache, look};
-use super::background::{Checker, Done, Job};
+use super::background::{Checker, Compared, Done, Job, Report};
 use super::completion::complete;
+use super::edited_place::EditedPlaces;
 use super::folder::{Folder, folder_of};
 use super::formatting::format_edits;
 use super::hover::hover_text;
+use super::lsp_diagnostic::SOURCE;
 use super::navigation::{definition, references};
 use super::outline::outline;
 use super::quick_fix::quick_fixes;
 use super::rename::{rename, renamed_part};
+use super::unsaved_diff::UnsavedDiff;
 
 /// One knowledge folder and the last look at it.
 struct FolderState {
@@ -51,6 +54,10 @@ struct FolderState {
     unsent: bool,
     /// Files that were last sent diagnostics, to clear them when fixed.
     shown: HashSet<Url>,
+    /// Where the author last edited, and the findings that edit caused.
+    places: EditedPlaces,
+    /// What the unsaved edit changes for patients (`unsaved_diff.rs`).
+    diff: Option<UnsavedDiff>,
 }
 
 impl FolderState {
@@ -97,20 +104,72 @@ impl FolderState {
                     index: analysis.names.clone(),
                     uris: self.uris.clone(),
                     lines: analysis.lines.clone(),
+                    saved: self.folder.saved_source(),
                 });
             }
-            None => self.checked = vec![Vec::new(); self.uris.len()],
+            None => {
+                self.checked = vec![Vec::new(); self.uris.len()];
+                // A text that does not compile changes nothing yet.
+                self.diff = None;
+            }
         }
         self.unsent = true;
         true
     }
 
-    /// The worker's findings, if they are for the text as it is now.
+    /// The worker's findings, if they are for the text as it is now, with
+    /// those the last edit caused shown at the edit too.
     fn checked(&mut self, done: Done) {
-        if done.generation == self.generation && !self.dirty {
-            self.checked = done.diagnostics;
+        if done.generation != self.generation || self.dirty {
+            return;
+        }
+        let mut findings = done.diagnostics;
+        if let Some(analysis) = &self.analysis {
+            let paths: Vec<PathBuf> = self.folder.files.iter().map(|f| f.path.clone()).collect();
+            (self.places).show_causes(&mut findings, &self.uris, &paths, &analysis.lines);
+        }
+        self.checked = findings;
+        if !done.unsaved {
+            self.diff = None;
+        }
+        self.unsent = true;
+    }
+
+    /// The unsaved edit compared with the saved folder, if for the text as
+    /// it is now.
+    fn compared(&mut self, compared: Compared) {
+        if compared.generation == self.generation && !self.dirty {
+            self.diff = compared.diff;
             self.unsent = true;
         }
+    }
+
+    /// The unsaved edit's verdict changes as a diagnostic: at the last edit,
+    /// or at the start of the first file. (file, diagnostic).
+    fn diff_diagnostic(&self) -> Option<(usize, lsp_types::Diagnostic)> {
+        let diff = self.diff.as_ref()?;
+        let analysis = self.analysis.as_ref()?;
+        let (file, range) = match self.places.last() {
+            Some(place) => (self.folder.file(&place.path)?, place.range.clone()),
+            None => (0, 0..0),
+        };
+        let lines = analysis.lines.get(file)?;
+        let severity = if diff.less_care {
+            DiagnosticSeverity::WARNING
+        } else {
+            DiagnosticSeverity::INFORMATION
+        };
+        Some((
+            file,
+            lsp_types::Diagnostic {
+                range: lines.range(range),
+                severity: Some(severity),
+                code: Some(NumberOrString::String("diff".into())),
+                source: Some(SOURCE.to_string()),
+                message: diff.message.clone(),
+                ..lsp_types::Diagnostic::default()
+            },
+        ))
     }
 }
 
@@ -175,14 +234,24 @@ impl Server {
                     return Ok(Ended::AfterShutdown);
                 }
             };
-            while let Ok(done) = self.checker.results.try_recv() {
-                if let Some(state) = self.folders.get_mut(done.folder) {
-                    let took = done.took;
-                    state.checked(done);
+            while let Ok(report) = self.checker.results.try_recv() {
+                let (folder, took, what) = match &report {
+                    Report::Checked(done) => (done.folder, done.took, "linted and verified"),
+                    Report::Compared(compared) => (
+                        compared.folder,
+                        compared.took,
+                        "compared the unsaved edit with the saved files of",
+                    ),
+                };
+                if let Some(state) = self.folders.get_mut(folder) {
+                    match report {
+                        Report::Checked(done) => state.checked(done),
+                        Report::Compared(compared) => state.compared(compared),
+                    }
                     let log = LogMessageParams {
                         typ: MessageType::LOG,
                         message: format!(
-                            "backcheck: linted and verified {} in {:.1} ms",
+                            "backcheck: {what} {} in {:.1} ms",
                             state.folder.root.display(),
                             took.as_secs_f64() * 1000.0
                         ),
@@ -261,6 +330,8 @@ impl Server {
             checked: Vec::new(),
             unsent: false,
             shown: HashSet::new(),
+            places: EditedPlaces::default(),
+            diff: None,
         });
         self.folders.len() - 1
     }
@@ -286,9 +357,17 @@ impl Server {
             DidSaveTextDocument::METHOD => {
                 if let Ok(p) =
                     serde_json::from_value::<lsp_types::DidSaveTextDocumentParams>(params)
-                    && let Some(text) = p.text
                 {
-                    self.set_text(&p.text_document.uri, text);
+                    let uri = &p.text_document.uri;
+                    if let Some(text) = p.text {
+                        self.set_text(uri, text);
+                    }
+                    // What is saved is no longer an unsaved edit.
+                    if let Ok(path) = uri.to_file_path() {
+                        let i = self.state_for(&path);
+                        self.folders[i].folder.saved(&path);
+                        self.folders[i].dirty = true;
+                    }
                 }
             }
             DidCloseTextDocument::METHOD => {
@@ -311,6 +390,10 @@ impl Server {
         };
         let i = self.state_for(&path);
         let state = &mut self.folders[i];
+        let old = (state.folder.file(&path)).map(|f| state.folder.files[f].source.text.clone());
+        if let Some(old) = old {
+            state.places.edited(&path, &old, &text);
+        }
         state.folder.set_text(&path, text);
         state.dirty = true;
     }
@@ -328,9 +411,15 @@ impl Server {
                 continue;
             };
             let mut shown = HashSet::new();
+            let diff = state.diff_diagnostic();
             for (file, uri) in state.uris.iter().enumerate() {
                 let mut diagnostics = analysis.diagnostics.get(file).cloned().unwrap_or_default();
                 diagnostics.extend(state.checked.get(file).into_iter().flatten().cloned());
+                if let Some((at, diagnostic)) = &diff
+                    && *at == file
+                {
+                    diagnostics.push(diagnostic.clone());
+                }
                 if diagnostics.is_empty() && !state.shown.contains(uri) {
                     continue;
                 }
@@ -491,7 +580,9 @@ impl Server {
             }
             CodeActionRequest::METHOD => {
                 let p: lsp_types::CodeActionParams = parse(params)?;
-                to_value(quick_fixes(&p.text_document.uri, &p.context.diagnostics))
+                let uri = &p.text_document.uri;
+                let file = self.at(uri, None).map(|at| &at.analysis.lines[at.file]);
+                to_value(quick_fixes(uri, &p.context.diagnostics, file))
             }
             _ => Err((
                 ErrorCode::MethodNotFound,
