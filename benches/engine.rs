@@ -14,7 +14,7 @@ use backcheck::source::KnowledgeSource;
 
 /// A path through the opening and the emergency screen to the first question
 /// of the pain pattern: long enough that the run does real work.
-const ANSWERS: &str = "opening=self_pain,how_old=40,pregnancy=no,saddle_numbness=no,\
+const ANSWERS: &str = "opening=self_pain,back_pain=yes,how_old=40,pregnancy=no,saddle_numbness=no,\
                        bladder_bowel=no,sexual_function=no,leg_symptoms=no,fainting=no,confusion=no,fever=no,\
                        history_screen=none,risk_screen=none,symptom_screen=none";
 

@@ -26,7 +26,7 @@ const TARGET_RATE: f64 = 2000.0;
 
 /// The first ten answers of a walk (`man of 34, simple strain`); the step
 /// answers the eleventh question.
-const ANSWERS: &str = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_symptoms=no,fainting=no,confusion=no,fever=no";
+const ANSWERS: &str = "opening=self_pain,back_pain=yes,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_symptoms=no,fainting=no,confusion=no,fever=no";
 
 struct Server {
     child: Child,

@@ -345,7 +345,7 @@ fn every_example_in_help_works() {
     for example in examples {
         let output = backcheck(&["chat"])
             .current_dir(dir.path())
-            .write_stdin(format!("1\n40\nno\nno\n{example}\n"))
+            .write_stdin(format!("1\n1\n40\nno\nno\n{example}\n"))
             .output()
             .unwrap();
         assert_clean(&output);
@@ -651,7 +651,7 @@ fn whatif_by_number_leaves_the_answers_alone() {
 #[test]
 fn answering_for_someone_else_every_text_speaks_of_them() {
     let dir = tempfile::tempdir().unwrap();
-    let input = "it's for my husband, his lower back\n70\nno\nyes\nquit\n";
+    let input = "it's for my husband, his lower back\nyes\n70\nno\nyes\nquit\n";
     let output = common::piped(&["chat"], dir.path(), input);
     let screen = common::text(&output.stdout);
     assert!(screen.contains("How old are they?"), "{screen}");
@@ -674,7 +674,7 @@ fn answering_for_someone_else_every_text_speaks_of_them() {
     assert!(!result.contains(" you "), "{result}");
 
     // For the person in pain, nothing changes.
-    let input = "yes, my own back\n70\nno\nyes\nquit\n";
+    let input = "yes, my own back\nyes\n70\nno\nyes\nquit\n";
     let own = common::text(&common::piped(&["chat"], dir.path(), input).stdout);
     assert!(own.contains("Is the skin around your bottom"), "{own}");
     assert!(own.contains("Say that you have back pain"), "{own}");

@@ -178,7 +178,7 @@ fn backcheck_resume_works_without_chat() {
 fn the_continue_later_hint_is_a_command_that_works() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["-rf.json", "my answers.json", "it's $HOME.json"] {
-        let output = common::piped(&["chat"], dir.path(), &format!("1\n40\nsave {name}\n"));
+        let output = common::piped(&["chat"], dir.path(), &format!("1\n1\n40\nsave {name}\n"));
         let out = stdout(&output);
         let hint = out
             .lines()
@@ -197,7 +197,7 @@ fn the_continue_later_hint_is_a_command_that_works() {
             .output()
             .unwrap();
         assert!(
-            String::from_utf8_lossy(&resumed.stdout).contains("Resumed 2 answer(s)"),
+            String::from_utf8_lossy(&resumed.stdout).contains("Resumed 3 answer(s)"),
             "{name}: `{hint}`\n{}",
             common::describe(&resumed)
         );

@@ -164,7 +164,7 @@ fn json_names_a_warning_sign_told_beyond_the_end_of_the_walk() {
         "run",
         "--json",
         "--answers",
-        "opening=self_pain,how_old=62,saddle_numbness=unsure,urine_problem=yes,cancer=no",
+        "opening=self_pain,back_pain=yes,how_old=62,saddle_numbness=unsure,urine_problem=yes,cancer=no",
     ])
     .output()
     .unwrap();
@@ -193,7 +193,7 @@ fn json_names_a_warning_sign_told_beyond_the_end_of_the_walk() {
     let text = backcheck(&[
         "run",
         "--answers",
-        "opening=self_pain,how_old=62,saddle_numbness=unsure,urine_problem=yes",
+        "opening=self_pain,back_pain=yes,how_old=62,saddle_numbness=unsure,urine_problem=yes",
     ])
     .output()
     .unwrap();
@@ -226,7 +226,7 @@ fn json_complete_refer_emergency_on_unsure_saddle_numbness() {
 fn json_names_the_not_sure_that_decided_a_modify() {
     let walk = |pregnancy: &str| {
         let answers = format!(
-            "opening=self_pain,how_old=31,pregnancy={pregnancy},pregnancy_problem=no,\
+            "opening=self_pain,back_pain=yes,how_old=31,pregnancy={pregnancy},pregnancy_problem=no,\
              saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_symptoms=no,fainting=no,confusion=no,\
              fever=no,history_screen=none,risk_screen=none,symptom_screen=none,how_long=acute,spread=none,\
              conditions=none,worse_positions=none"
@@ -529,7 +529,7 @@ fn a_hedged_no_to_a_red_flag_exits_2_naming_the_options_and_ids() {
 
 #[test]
 fn the_shipped_result_speaks_to_the_person_and_apart_to_the_therapist() {
-    let answers = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
+    let answers = "opening=self_pain,back_pain=yes,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
                    leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=none,risk_screen=none,\
                    symptom_screen=none,how_long=acute,spread=none,conditions=none,worse_positions=bending";
     let output = backcheck(&["run", "--answers", answers]).output().unwrap();
@@ -570,8 +570,7 @@ fn the_shipped_result_speaks_to_the_person_and_apart_to_the_therapist() {
 fn a_shipped_referral_shows_no_changes_to_a_massage() {
     // Pregnant with no problems (a side-lying note is collected), then
     // saddle numbness: an emergency, with no massage to change.
-    let answers =
-        "opening=self_pain,how_old=30,pregnancy=yes,pregnancy_problem=no,saddle_numbness=yes";
+    let answers = "opening=self_pain,back_pain=yes,how_old=30,pregnancy=yes,pregnancy_problem=no,saddle_numbness=yes";
     let output = backcheck(&["run", "--answers", answers]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
     let screen = text(&output.stdout);
@@ -588,7 +587,7 @@ fn a_shipped_referral_shows_no_changes_to_a_massage() {
 fn the_saved_report_names_the_reason_and_no_massage_changes_for_a_referral() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("report.md");
-    let answers = "opening=self_pain,how_old=30,pregnancy=yes,pregnancy_problem=no,saddle_numbness=no,\
+    let answers = "opening=self_pain,back_pain=yes,how_old=30,pregnancy=yes,pregnancy_problem=no,saddle_numbness=no,\
                    bladder_bowel=yes,urine_problem=yes";
     let output = backcheck(&[
         "run",
@@ -602,7 +601,7 @@ fn the_saved_report_names_the_reason_and_no_massage_changes_for_a_referral() {
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
     let report = std::fs::read_to_string(&file).unwrap();
     assert!(
-        report.contains("This result comes from your answer:\n\n- Question 6:"),
+        report.contains("This result comes from your answer:\n\n- Question 7:"),
         "{report}"
     );
     assert!(

@@ -77,7 +77,7 @@ fn shipped_knowledge_is_in_canonical_layout() {
 
 #[test]
 fn simple_localised_pain_is_treated_with_a_plan() {
-    let answers = "opening=self_pain,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
+    let answers = "opening=self_pain,back_pain=yes,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
                    leg_symptoms=no,fainting=no,confusion=no,fever=no,history_screen=none,risk_screen=none,\
                    symptom_screen=none,how_long=acute,spread=none,conditions=none,worse_positions=none";
     let output = backcheck(&["run", "--json", "--answers", answers])
@@ -108,7 +108,10 @@ fn yes_to_any_emergency_red_flag_refers_as_an_emergency() {
         if *flag == "leg_symptoms" {
             continue; // this leads to follow-up questions rather than straight to a referral
         }
-        let mut answers: Vec<String> = vec!["opening=self_pain".into(), "how_old=60".into()];
+        let mut answers: Vec<String> = vec![
+            "opening=self_pain,back_pain=yes".into(),
+            "how_old=60".into(),
+        ];
         answers.extend(before[..i].iter().map(|q| format!("{q}=no")));
         answers.push(format!("{flag}=yes"));
         let output = backcheck(&["run", "--json", "--answers", &answers.join(",")])
@@ -122,7 +125,7 @@ fn yes_to_any_emergency_red_flag_refers_as_an_emergency() {
 
 #[test]
 fn osteoporosis_and_blood_thinners_modify_with_both_notes() {
-    let answers = "opening=self_pain,how_old=68,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
+    let answers = "opening=self_pain,back_pain=yes,how_old=68,saddle_numbness=no,bladder_bowel=no,sexual_function=no,\
                    leg_symptoms=no,fainting=no,sudden_belly_back=no,confusion=no,fever=no,\
                    history_screen=none,risk_screen=thin_bones,symptom_screen=none,how_long=acute,spread=none,\
                    first_onset=no,conditions=bleeding,worse_positions=face_down";
@@ -188,7 +191,7 @@ fn the_binary_compiles_the_embedded_text_as_it_compiles_a_folder() {
     // Without --knowledge the binary compiles the text build.rs embedded,
     // at start: the same graph as the folder on disk, content hash included.
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/lower_back");
-    let answers = "opening=self_pain,how_old=40,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_symptoms=no";
+    let answers = "opening=self_pain,back_pain=yes,how_old=40,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_symptoms=no";
     let commands: [&[&str]; 2] = [
         &["run", "--json", "--answers", answers],
         &["graph", "--format", "json"],

@@ -8,7 +8,7 @@ use common::{backcheck, describe, text};
 
 /// Own back pain, age 40, then seven clear "no" answers (pregnancy and the
 /// emergency checks), up to the fever, question 10.
-const TO_FEVER: &str = "1\n40\nno\nno\nno\nno\nno\nno\nno\n";
+const TO_FEVER: &str = "1\n1\n40\nno\nno\nno\nno\nno\nno\nno\n";
 
 fn chat(input: &str) -> String {
     let output = backcheck(&["chat"]).write_stdin(input).output().unwrap();
@@ -28,7 +28,7 @@ fn a_referral_from_not_sure_names_the_answer_and_the_reason() {
         "{result}"
     );
     assert!(
-        result.contains("  - Question 10: \"Do you have a fever"),
+        result.contains("  - Question 11: \"Do you have a fever"),
         "{result}"
     );
     assert!(
@@ -75,7 +75,7 @@ fn the_saved_report_says_it_too() {
     let report = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
     assert!(
         report.contains(
-            "This result comes from an answer you were not sure about:\n\n- Question 10:"
+            "This result comes from an answer you were not sure about:\n\n- Question 11:"
         ),
         "{report}"
     );

@@ -835,8 +835,13 @@ fn a_closed_stdout_ends_every_command_quietly() {
         &["rehearse", "--list", "--knowledge", REHEARSE],
         &["rehearse", "--json", "--knowledge", REHEARSE],
         &["fmt", "--check", flow.to_str().unwrap()],
-        &["run", "--answers", "opening=not_back"],
-        &["run", "--json", "--answers", "opening=not_back"],
+        &["run", "--answers", "opening=self_pain,back_pain=no"],
+        &[
+            "run",
+            "--json",
+            "--answers",
+            "opening=self_pain,back_pain=no",
+        ],
         &["chat"],
     ];
     for args in commands {
@@ -1488,7 +1493,7 @@ fn soak(conversations: usize, saves: usize) {
     for n in 0..conversations {
         // The opening comes first: own lower back pain, age 40 (a "no" there
         // would end the talk as "not lower back pain").
-        let mut input = String::from("1\n40\n");
+        let mut input = String::from("1\n1\n40\n");
         for _ in 0..random.below(40) {
             // Mostly "no": red flags come first, and a yes there ends the talk.
             let line = match random.below(8) {

@@ -66,7 +66,11 @@ fn an_out_of_scope_result_says_so_without_an_urgency() {
     .unwrap();
     let flow = compile(&source).unwrap();
     let opening = flow.find("opening").unwrap();
-    let given = HashMap::from([(opening, AnswerValue::Choice("not_back".into()))]);
+    let back_pain = flow.find("back_pain").unwrap();
+    let given = HashMap::from([
+        (opening, AnswerValue::Choice("self_pain".into())),
+        (back_pain, AnswerValue::Choice("no".into())),
+    ]);
     let session = Session::replay(&flow, &given);
     let text = outcome_text(&session, Audience::Lay);
     assert!(
@@ -79,6 +83,7 @@ fn an_out_of_scope_result_says_so_without_an_urgency() {
     let how_old = flow.find("how_old").unwrap();
     let child = HashMap::from([
         (opening, AnswerValue::Choice("self_pain".into())),
+        (back_pain, AnswerValue::Choice("yes".into())),
         (how_old, AnswerValue::Number(12)),
     ]);
     let text = outcome_text(&Session::replay(&flow, &child), Audience::Lay);
@@ -94,7 +99,7 @@ fn an_out_of_scope_result_says_so_without_an_urgency() {
 /// knowledge is walked both ways.
 #[test]
 fn advice_that_assumes_a_symptom_shows_only_to_those_who_have_it() {
-    let base = "opening=self_pain,how_old=38,pregnancy=no,saddle_numbness=no,bladder_bowel=no,\
+    let base = "opening=self_pain,back_pain=yes,how_old=38,pregnancy=no,saddle_numbness=no,bladder_bowel=no,\
                 sexual_function=no,fainting=no,confusion=no,fever=no,history_screen=none,\
                 risk_screen=none,symptom_screen=none,how_long=acute,spread=below_knee";
     let line = "Tell them where you feel any numbness or tingling";

@@ -10,13 +10,17 @@ use expectrl::{Expect, Regex};
 #[test]
 fn a_whole_conversation_in_everyday_words() {
     let mut p = common::pty(&["chat"], std::path::Path::new("."));
-    p.expect(Regex(r"lower\s+back")).unwrap();
+    p.expect(Regex(r"Who is this check for")).unwrap();
     p.expect("> ").unwrap();
     p.send_line("?").unwrap();
     p.expect("Commands:").unwrap();
     p.expect("Why: ").unwrap();
     p.send_line("my own").unwrap();
-    p.expect("→ Yes, my own lower back pain").unwrap();
+    p.expect("→ Me: it is my own pain").unwrap();
+    p.expect(Regex(r"lower\s+back")).unwrap();
+    p.expect("> ").unwrap();
+    p.send_line("yep").unwrap();
+    p.expect("→ Yes").unwrap();
     p.expect("> ").unwrap();
     p.send_line("I'm 35").unwrap();
     p.expect("→ 35 years").unwrap();

@@ -27,7 +27,8 @@ fn say(p: &mut OsSession, line: &str, then: &str) {
 fn a_simple_strain_told_in_sentences_with_a_check_back() {
     let dir = tempfile::tempdir().unwrap();
     let p = &mut common::pty(&["chat"], dir.path());
-    say(p, "yeah it's my own back", "How old are you?");
+    say(p, "yeah it's my own back", "top of the legs?");
+    say(p, "yes, low down", "How old are you?");
     say(p, "I'm 34", "Could you be pregnant?");
     say(p, "no, I'm a bloke", "bike saddle");
     say(p, "no, nothing like that", "unable to pee");
@@ -75,7 +76,8 @@ fn a_simple_strain_told_in_sentences_with_a_check_back() {
 fn a_sentence_that_means_an_emergency_is_checked_back_then_shown() {
     let dir = tempfile::tempdir().unwrap();
     let p = &mut common::pty(&["chat"], dir.path());
-    say(p, "yes it's my own back that hurts", "How old are you?");
+    say(p, "yes it's my own back that hurts", "top of the legs?");
+    say(p, "yes", "How old are you?");
     say(p, "I'm 45", "Could you be pregnant?");
     say(p, "no", "bike saddle");
     say(
@@ -101,7 +103,8 @@ fn something_more_said_in_passing_is_asked_about_and_kept() {
         "yes, my own back, and my bum has gone numb",
         "You mentioned",
     );
-    say(p, "no", "How old are you?");
+    say(p, "no", "top of the legs?");
+    say(p, "yes", "How old are you?");
     say(p, "34", "Could you be pregnant?");
     say(p, "no", "bike saddle");
     // "no, but ...": the no is checked back, the rest kept and shown with

@@ -19,6 +19,7 @@ const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
 /// What the person in the sample types, one line each.
 const TYPED: &[&str] = &[
     "1",
+    "1",
     "35",
     "no",
     "nope, nothing like that",

@@ -14,11 +14,11 @@ fn chat(input: &str) -> String {
 
 /// Own back pain, 56 years old (no pregnancy question; the aorta question is
 /// asked), no to every red flag, pain for two months into the thigh.
-const OLDER: &str = "1\n56\nno\nno\nno\nno\nno\nno\nno\nno\nno\nnone\nno\n2 months\nthigh\nno\nyes\nnone\nnone\ndeep\n";
+const OLDER: &str = "1\n1\n56\nno\nno\nno\nno\nno\nno\nno\nno\nno\nnone\nno\n2 months\nthigh\nno\nyes\nnone\nnone\ndeep\n";
 
 /// Own back pain, 40 years old, not pregnant, no to the emergency checks:
 /// the next question is the history list.
-const TO_HISTORY: &str = "1\n40\nno\nno\nno\nno\nno\nno\nno\nno\n";
+const TO_HISTORY: &str = "1\n1\n40\nno\nno\nno\nno\nno\nno\nno\nno\n";
 
 #[test]
 fn each_heading_shows_once_even_when_its_questions_come_back() {

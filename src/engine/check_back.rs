@@ -123,7 +123,7 @@ mod tests {
     /// is an emergency).
     fn at_bladder(flow: &Flow) -> Session<'_> {
         let mut session = Session::new(flow);
-        for answer in ["self_pain", "40", "no", "no"] {
+        for answer in ["self_pain", "yes", "40", "no", "no"] {
             session.answer_text(answer).unwrap();
         }
         assert_eq!(here(&session), "emergency.bladder_bowel");
@@ -150,7 +150,7 @@ mod tests {
         let check = checked(session.answer_text("I can pee fine"));
         assert_eq!(check.reason, CheckReason::NoOnSafetyQuestion);
         assert_eq!(check.value, AnswerValue::Choice("no".into()));
-        assert_eq!(session.answered(), 4, "nothing is recorded yet");
+        assert_eq!(session.answered(), 5, "nothing is recorded yet");
         assert_eq!(session.pending_check(), Some(&check));
         assert!(matches!(
             session.answer_text("yes, that's right"),
@@ -173,7 +173,7 @@ mod tests {
             session.answer_text("no, that's wrong"),
             Err(AnswerError::NotConfirmed)
         );
-        assert_eq!(session.answered(), 4);
+        assert_eq!(session.answered(), 5);
         assert_eq!(session.pending_check(), None);
         assert_eq!(here(&session), "emergency.bladder_bowel");
     }
@@ -232,7 +232,7 @@ mod tests {
     fn a_hedged_sentence_that_changes_the_way_is_checked_back() {
         let flow = shipped();
         let mut session = Session::new(&flow);
-        for answer in &STRAIN[..14] {
+        for answer in &STRAIN[..15] {
             session.answer_text(answer).unwrap();
         }
         assert_eq!(here(&session), "pain.spread");

@@ -70,6 +70,7 @@ mod tests {
         let id = |name: &str| flow.find(name).unwrap();
         let mut given = HashMap::new();
         given.insert(id("opening"), AnswerValue::Choice("self_pain".into()));
+        given.insert(id("back_pain"), AnswerValue::Choice("yes".into()));
         given.insert(id("how_old"), AnswerValue::Number(62));
         given.insert(id("saddle_numbness"), AnswerValue::Choice("unsure".into()));
         given.insert(id("urine_problem"), AnswerValue::Choice("yes".into()));
@@ -95,6 +96,7 @@ mod tests {
         let no = || AnswerValue::Choice("no".into());
         let mut given = HashMap::new();
         given.insert(id("opening"), AnswerValue::Choice("self_pain".into()));
+        given.insert(id("back_pain"), AnswerValue::Choice("yes".into()));
         given.insert(id("how_old"), AnswerValue::Number(62));
         for q in [
             "saddle_numbness",

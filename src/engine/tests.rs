@@ -14,9 +14,10 @@ pub(crate) fn shipped() -> Flow {
 }
 
 /// A simple strain told all clear, in the order the shipped knowledge asks:
-/// the opening, age 34, then "no" or "none of these" to the end.
-pub(crate) const STRAIN: [&str; 17] = [
+/// for me, lower back pain, age 34, then "no" or "none of these" to the end.
+pub(crate) const STRAIN: [&str; 18] = [
     "self_pain",
+    "yes",
     "34",
     "no",
     "no",

@@ -351,7 +351,7 @@ mod tests {
     fn what_was_mentioned_in_passing_is_on_the_result_and_in_the_report() {
         let flow = compile(&KnowledgeSource::embedded()).unwrap();
         let mut session = Session::new(&flow);
-        for answer in ["self_pain", "34", "no"] {
+        for answer in ["self_pain", "yes", "34", "no"] {
             session.answer_text(answer).unwrap();
         }
         session.answer_text("no, but my pee's been red").unwrap();

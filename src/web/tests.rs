@@ -132,7 +132,7 @@ async fn walk(answers: &str) -> Reply {
     reply
 }
 
-const STRAIN: &str = "opening=self_pain how_old=34 pregnancy=no saddle_numbness=no bladder_bowel=no \
+const STRAIN: &str = "opening=self_pain back_pain=yes how_old=34 pregnancy=no saddle_numbness=no bladder_bowel=no \
     leg_symptoms=no fainting=no confusion=no fever=no history_screen=none symptom_screen=none \
     how_long=acute spread=none conditions=none worse_positions=none sudden_belly_back=no \
     sexual_function=no risk_screen=none";
@@ -162,7 +162,8 @@ async fn a_simple_strain_walked_by_buttons_is_treated() {
 
 #[tokio::test]
 async fn an_emergency_fills_the_top_of_the_page() {
-    let reply = walk("opening=self_pain how_old=41 pregnancy=no saddle_numbness=yes").await;
+    let reply =
+        walk("opening=self_pain back_pain=yes how_old=41 pregnancy=no saddle_numbness=yes").await;
     assert_eq!(reply.status, StatusCode::OK);
     assert!(
         reply
@@ -478,7 +479,8 @@ async fn the_health_check_says_ok() {
 
 #[tokio::test]
 async fn the_report_is_a_markdown_download() {
-    let page = walk("opening=self_pain how_old=41 pregnancy=no saddle_numbness=yes").await;
+    let page =
+        walk("opening=self_pain back_pain=yes how_old=41 pregnancy=no saddle_numbness=yes").await;
     let state = encoded(&state_of(&page.body));
     let reply = post("/report", format!("state={state}")).await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -494,7 +496,8 @@ async fn the_report_is_a_markdown_download() {
 
 #[tokio::test]
 async fn the_report_is_also_a_web_page() {
-    let page = walk("opening=self_pain how_old=41 pregnancy=no saddle_numbness=yes").await;
+    let page =
+        walk("opening=self_pain back_pain=yes how_old=41 pregnancy=no saddle_numbness=yes").await;
     assert!(
         page.body.contains("name=\"format\" value=\"html\""),
         "{}",

@@ -144,7 +144,7 @@ async function shot(page, name) {
 }
 
 const STRAIN = [
-  'self_pain', '34', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'none',
+  'self_pain', 'yes', '34', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'none',
   'none', 'none', 'acute', 'none', 'none', 'sitting',
 ];
 
@@ -207,7 +207,7 @@ for (const width of WIDTHS) {
 
     test(`"not sure" on a red flag is never taken as no (${how})`, async () => {
       const page = await open(width, javaScript);
-      await walk(page, ['self_pain', '55', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no']);
+      await walk(page, ['self_pain', 'yes', '55', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no']);
       // The history screen: a box a finding, "None of these" and "Not
       // sure" among them, under its section.
       assert.equal(await page.locator('input[type=checkbox][name=many]').count(), 8);
@@ -229,14 +229,14 @@ for (const width of WIDTHS) {
 
     test(`back and change an earlier answer (${how})`, async () => {
       const page = await open(width, javaScript);
-      await walk(page, ['self_pain', '34', 'no', 'no']);
+      await walk(page, ['self_pain', 'yes', '34', 'no', 'no']);
       await page.getByRole('button', { name: 'Back' }).click();
       assert.match(await page.locator('.said').innerText(), /undone/);
-      assert.equal((await answers(page)).length, 3);
-      // Change the age (answer 2) from the list of answers so far.
-      await page.getByRole('button', { name: 'Change answer 2' }).click();
-      assert.deepEqual(await answers(page), [['opening', 'self_pain']]);
-      assert.match(await page.locator('.said').innerText(), /Answer question 2 again/);
+      assert.equal((await answers(page)).length, 4);
+      // Change the age (answer 3) from the list of answers so far.
+      await page.getByRole('button', { name: 'Change answer 3' }).click();
+      assert.deepEqual(await answers(page), [['opening', 'self_pain'], ['back_pain', 'yes']]);
+      assert.match(await page.locator('.said').innerText(), /Answer question 3 again/);
       await give(page, '60');
       assert.deepEqual(await lastAnswer(page), ['how_old', '60']);
       // The list shows the new answer, not the old one.
@@ -249,7 +249,7 @@ for (const width of WIDTHS) {
 
     test(`an emergency fills the top of a phone's screen (${how})`, async () => {
       const page = await open(width, javaScript);
-      await walk(page, ['self_pain', '41', 'no']);
+      await walk(page, ['self_pain', 'yes', '41', 'no']);
       // Typed on the saddle question: read as yes, which would end the walk
       // in an emergency, so the reading is checked back first.
       await type(page, 'yes, a bit numb');
@@ -277,19 +277,19 @@ for (const width of WIDTHS) {
 
     test(`a multiple-choice screen is answered with boxes (${how})`, async () => {
       const page = await open(width, javaScript);
-      await walk(page, ['self_pain', '58', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'none']);
+      await walk(page, ['self_pain', 'yes', '58', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'none']);
       assert.equal(await page.locator('input[type=checkbox][name=many]').count() > 2, true);
       if (javaScript) await audit(page, 'question (choose all that apply)', width);
       if (!javaScript) await shot(page, `multiple-${width}`);
       // Nothing ticked: asked again, with a reason.
       await page.getByRole('button', { name: 'Continue' }).click();
       assert.match(await page.locator('.unclear').innerText(), /tick at least one box/);
-      assert.equal((await answers(page)).length, 11);
+      assert.equal((await answers(page)).length, 12);
       // "None" with another: refused, never half-taken.
       await page.locator('input[name=many][value=none]').check();
       await page.locator('input[name=many][value=diabetes]').check();
       await page.getByRole('button', { name: 'Continue' }).click();
-      assert.equal((await answers(page)).length, 11);
+      assert.equal((await answers(page)).length, 12);
       assert.ok(await page.locator('.unclear').isVisible());
       if (javaScript) await audit(page, 'question (refused answer)', width);
       await give(page, 'infection+procedure');
@@ -301,6 +301,8 @@ for (const width of WIDTHS) {
       const page = await open(width, javaScript);
       await type(page, 'my own back');
       assert.deepEqual(await lastAnswer(page), ['opening', 'self_pain']);
+      await type(page, 'yes, low down');
+      assert.deepEqual(await lastAnswer(page), ['back_pain', 'yes']);
       await type(page, '34');
       assert.deepEqual(await lastAnswer(page), ['how_old', '34']);
       await type(page, 'nope');
@@ -308,7 +310,7 @@ for (const width of WIDTHS) {
       assert.match(await page.locator('.said').innerText(), /→ No/);
       // A safety question answered with a hedge: the reader asks back.
       await type(page, 'I think not');
-      assert.equal((await answers(page)).length, 3);
+      assert.equal((await answers(page)).length, 4);
       const asked = await page.locator('.unclear').innerText();
       assert.match(asked, /I think not/);
       assert.match(asked, /plainly/);
@@ -332,7 +334,7 @@ for (const width of WIDTHS) {
         // post the tampered form from the browser's own request instead.
       });
       if (javaScript) {
-        await page.getByRole('button', { name: 'Yes, my own lower back pain' }).click();
+        await page.getByRole('button', { name: 'Me: it is my own pain' }).click();
       } else {
         const hash = (await state(page)).split('|')[0];
         await page.setContent(`<form method="post" action="${BASE}/step"><input name="state" value="${hash}|opening=everything"><button>go</button></form>`);
@@ -359,16 +361,21 @@ test('keyboard only: the skip link, then the answers, each focus visible', async
     const style = getComputedStyle(element);
     return { text: element.textContent, outline: `${style.outlineStyle} ${style.outlineWidth}` };
   });
-  assert.equal(focused.text, 'Yes, my own lower back pain');
+  assert.equal(focused.text, 'Me: it is my own pain');
   assert.equal(focused.outline, 'solid 4px');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/step$/);
   assert.deepEqual(await lastAnswer(page), ['opening', 'self_pain']);
+  // The lower back question by its "Yes" button, with the keyboard too.
+  await page.getByRole('button', { name: 'Yes', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.title.startsWith('Question 3'));
+  assert.deepEqual(await lastAnswer(page), ['back_pain', 'yes']);
   // The number field takes typed digits and Enter.
   await page.getByLabel(/A whole number/).focus();
   await page.keyboard.type('34');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.title.startsWith('Question 3'));
+  await page.waitForFunction(() => document.title.startsWith('Question 4'));
   assert.deepEqual(await lastAnswer(page), ['how_old', '34']);
   await page.context().close();
 });
