@@ -152,6 +152,29 @@ fn w014_a_yes_no_question_over_a_lettered_list() {
     assert!(!plain.contains("[W014]"), "{plain}");
 }
 
+#[test]
+fn w015_and_w016_a_question_in_the_negative_or_two_in_one() {
+    let negative = warnings(&fever_flow(
+        "Is there NO position at all in which the pain eases?",
+    ));
+    assert!(
+        warning(&negative, "W015", "main.flow:10:10").contains("asked in the negative"),
+        "{negative}"
+    );
+    let two = warnings(&fever_flow(
+        "Did it start after a fall? Or have you broken a bone?",
+    ));
+    assert!(
+        warning(&two, "W016", "main.flow:10:10").contains("asks two things"),
+        "{two}"
+    );
+    let plain = warnings(&fever_flow("Does the pain stay bad in every position?"));
+    assert!(
+        !plain.contains("[W015]") && !plain.contains("[W016]"),
+        "{plain}"
+    );
+}
+
 /// A red flag whose "not sure" asks a clarifying red flag first.
 fn clarified(clarifying_unsure: &str) -> Knowledge {
     Knowledge::main(&format!(

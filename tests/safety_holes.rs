@@ -543,6 +543,63 @@ fn a_red_flag_passed_by_an_ordinary_answer_breaks_the_order() {
     assert!(stdout.contains("reaches outcome `fine`: treat"), "{stdout}");
 }
 
+/// The same bypass with a "which of these" red flag (issue 25: the
+/// pregnancy signs): the order proof holds it to the same rule.
+const BYPASS_LIST: &str = r#"question first {
+  ask "Does the pain spread?"
+  answer none "No, it stays in my back" -> signs
+  answer buttock "Into the buttock" -> fine
+}
+question signs {
+  ask "Do you have any of these? Choose all that apply."
+  tags red_flag, emergency
+  multiple
+  answer saddle "Numbness around your bottom"
+  answer bladder "Trouble peeing"
+  answer none "None of these"
+  answer unsure "Not sure"
+  then -> route
+}
+decide route {
+  when signs in [saddle, bladder, unsure] -> emergency
+  otherwise -> fine
+}
+outcome emergency { verdict refer emergency title "Call emergency services now" }
+outcome fine { verdict treat title "Massage is suitable" }
+invariant "a sign refers now" {
+  signs in [saddle, bladder, unsure] => verdict == refer and urgency == emergency
+}
+case "numb" {
+  answers first=none signs=saddle
+  expect refer emergency
+}
+"#;
+
+#[test]
+fn a_list_red_flag_passed_by_an_ordinary_answer_breaks_the_order() {
+    let stdout = verify_fails(&Knowledge::main(BYPASS_LIST));
+    assert!(
+        stdout.contains("\"red-flag order: `signs` (emergency)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("counter-example (1 answer): first=buttock"),
+        "{stdout}"
+    );
+    // Asked on every walk, it holds.
+    let asked = Knowledge::main(&BYPASS_LIST.replace(
+        "answer buttock \"Into the buttock\" -> fine",
+        "answer buttock \"Into the buttock\" -> signs",
+    ));
+    let output = backcheck(&["verify", asked.arg()]).output().expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert!(
+        text(&output.stdout).contains("1 red flag in order: 1 asked before every exit"),
+        "{}",
+        describe(&output)
+    );
+}
+
 #[test]
 fn a_declared_applies_when_lets_a_walk_pass_a_red_flag_where_it_is_false() {
     let declared = Knowledge::main(&BYPASS.replace(

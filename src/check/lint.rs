@@ -29,7 +29,9 @@ use super::lint_facts::{facts_never_set, unused_facts};
 use super::lint_questions::{duplicate_wording, pointless_questions};
 use super::lint_roots::findings_without_root;
 use super::lint_sources::missing_rationale;
-use super::lint_wording::{numbered_lists, presuming_follow_ups, yes_no_over_lists};
+use super::lint_wording::{
+    numbered_lists, one_plain_thing, presuming_follow_ups, yes_no_over_lists,
+};
 
 /// Every warning about `flow`, in source order.
 pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
@@ -42,6 +44,7 @@ pub fn lint(flow: &Flow) -> Vec<Diagnostic> {
     warnings.extend(presuming_follow_ups(flow));
     warnings.extend(numbered_lists(flow));
     warnings.extend(yes_no_over_lists(flow));
+    warnings.extend(one_plain_thing(flow));
     warnings.extend(findings_without_root(flow));
     warnings.sort_by_key(|w| (w.span.file(), w.span.start(), w.code()));
     warnings

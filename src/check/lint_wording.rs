@@ -225,6 +225,97 @@ pub(super) fn yes_no_over_lists(flow: &Flow) -> Vec<Diagnostic> {
     warnings
 }
 
+/// W015 and W016: a question asked in the negative, so that its "no" is a
+/// double negative; and two questions in one text, joined by "Or" or
+/// "And", so that one answer cannot say which it answers (issue 25).
+pub(super) fn one_plain_thing(flow: &Flow) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for node in flow.nodes() {
+        let NodeKind::Question(question) = &node.kind else {
+            continue;
+        };
+        if let Some(asked) = negative_question(&question.ask) {
+            warnings.push(
+                Diagnostic::new(
+                    DiagnosticKind::NegativeQuestion,
+                    node.span,
+                    format!("question `{}` is asked in the negative: \"{asked}\"", node.id),
+                )
+                .with_label("a \"no\" to it is a double negative")
+                .with_hint(Some(
+                    "ask it the positive way round (\"Does the pain stay bad in every position?\") and let `yes` lead where the negative's `yes` led".into(),
+                )),
+            );
+        }
+        if let Some(joined) = two_questions(&question.ask) {
+            warnings.push(
+                Diagnostic::new(
+                    DiagnosticKind::TwoQuestionsInOne,
+                    node.span,
+                    format!("question `{}` asks two things: \"{joined}\"", node.id),
+                )
+                .with_label("one answer cannot say which of the two it answers")
+                .with_hint(Some(
+                    "split it into two questions, or make it a `multiple` question with an answer for each".into(),
+                )),
+            );
+        }
+    }
+    warnings
+}
+
+/// Words that begin a yes/no question.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "do", "does", "did", "has", "have", "can", "could", "was", "were", "will", "would",
+];
+
+/// The interrogative sentences of a text: the parts that end in "?".
+fn question_sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['.', '?', '!', ':'])
+        .filter(|part| part.ends_with('?'))
+        .map(str::trim)
+}
+
+/// The first sentence that asks in the negative: "Is there NO position",
+/// "Does the pain not ease", "Isn't it ...": a negation within the first
+/// few words after the verb that opens the question.
+fn negative_question(ask: &str) -> Option<&str> {
+    question_sentences(ask).find(|sentence| {
+        let words: Vec<String> = words(sentence).map(str::to_lowercase).collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        // "Isn't", "Doesn't", "Can't" (the apostrophe straight or curly).
+        let opening = sentence
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+            .replace('\u{2019}', "'");
+        let negative_auxiliary = opening.ends_with("n't")
+            && AUXILIARIES
+                .iter()
+                .chain(&["ca", "wo"])
+                .any(|a| opening.starts_with(a));
+        let negated = AUXILIARIES.contains(&first.as_str())
+            && words
+                .iter()
+                .skip(1)
+                .take(4)
+                .any(|w| matches!(w.as_str(), "no" | "not" | "never" | "none"));
+        negative_auxiliary || negated
+    })
+}
+
+/// Two questions in one text: a question sentence that begins "Or" or
+/// "And" after another.
+fn two_questions(ask: &str) -> Option<&str> {
+    question_sentences(ask).skip(1).find(|sentence| {
+        let first = words(sentence).next().unwrap_or("").to_lowercase();
+        first == "or" || first == "and"
+    })
+}
+
 /// How many items "a) ... b) ..." a text letters in order.
 fn lettered_items(text: &str) -> usize {
     let mut count = 0;
@@ -246,7 +337,39 @@ fn lettered_items(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{lettered_items, presumption};
+    use super::{lettered_items, negative_question, presumption, two_questions};
+
+    #[test]
+    fn questions_asked_in_the_negative_are_found() {
+        let found = |ask| negative_question(ask).is_some();
+        assert!(found(
+            "Is there NO position at all in which the pain eases?"
+        ));
+        assert!(found("Does the pain not ease when you rest?"));
+        assert!(found("Isn't there any position that helps?"));
+        assert!(!found("Does the pain stay bad in every position you try?"));
+        // A negation deep in the question is a detail, not the question.
+        assert!(!found(
+            "Are both of your legs weak (not just sore), so that they feel weak?"
+        ));
+        assert!(!found(
+            "In the last 12 months, have you injected drugs that a doctor did not prescribe?"
+        ));
+        assert!(!found(
+            "Could you be pregnant? If you cannot be, the answer is no."
+        ));
+    }
+
+    #[test]
+    fn two_questions_joined_are_found() {
+        assert!(two_questions("Did it start after a fall? Or have you broken a bone?").is_some());
+        assert!(two_questions("Is it your lower back? And who is it for?").is_some());
+        assert!(
+            two_questions("Has a doctor tested your reflexes? If so, what did they find?")
+                .is_none()
+        );
+        assert!(two_questions("Is this the first time?").is_none());
+    }
 
     #[test]
     fn lettered_lists_are_counted_in_order() {

@@ -50,6 +50,26 @@ pub(super) fn answered(q: NodeId, answers: &[&str]) -> Cond {
     }
 }
 
+/// Every red flag the red-flag order holds to, with its urgency tag: the
+/// yes/no ones, and a "which of these" red flag (the pregnancy signs),
+/// which is asked, or not, as a whole.
+pub(super) fn red_flags_in_order(
+    flow: &Flow,
+) -> impl Iterator<Item = (NodeId, Option<Urgency>)> + '_ {
+    flow.node_ids().filter_map(|q| {
+        let node = flow.node(q);
+        match &node.kind {
+            NodeKind::Question(question) if node.is_red_flag() => match question.kind {
+                QuestionKind::YesNo { .. } | QuestionKind::Multiple { .. } => {
+                    Some((q, node.marks.urgency))
+                }
+                QuestionKind::Single { .. } | QuestionKind::Number { .. } => None,
+            },
+            _ => None,
+        }
+    })
+}
+
 /// Every red flag that is a yes/no question, with its urgency tag.
 pub(super) fn red_flags(flow: &Flow) -> impl Iterator<Item = (NodeId, Option<Urgency>)> + '_ {
     flow.node_ids().filter_map(|q| {

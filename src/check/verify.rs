@@ -175,7 +175,7 @@ impl Verification {
 /// one per invariant watches what it reads, and one per red flag, focused
 /// on the walks that could still break its order, which keeps each small.
 pub fn verify(flow: &Flow) -> Result<Verification, CycleError> {
-    let flags: Vec<_> = super::red_flag_rules::red_flags(flow)
+    let flags: Vec<_> = super::red_flag_rules::red_flags_in_order(flow)
         .filter_map(|(q, urgency)| Some((q, urgency?)))
         .collect();
     let sides: Vec<(Cond, Cond)> = flags

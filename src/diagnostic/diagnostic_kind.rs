@@ -153,6 +153,12 @@ kinds! {
     /// Lint: a yes/no question over a list of items, where one item's
     /// doubt would decide for all (issue 25): a `multiple` screen fits.
     YesNoOverList = "W014",
+    /// Lint: a question asked in the negative ("Is there NO position
+    /// ...?"), so that "no" is a double negative.
+    NegativeQuestion = "W015",
+    /// Lint: two questions in one text joined by "Or" or "And" ("...? Or
+    /// have you ...?"): one answer cannot say which it answers.
+    TwoQuestionsInOne = "W016",
 }
 
 impl DiagnosticKind {
