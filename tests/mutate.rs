@@ -177,3 +177,35 @@ case "clear" {
     assert!(!stdout.contains("sent around"), "{stdout}");
     assert!(stdout.contains("0 survived (score 100.0%)"), "{stdout}");
 }
+
+/// Two arms of a decide on a "which of these" answer can both hold (both
+/// picked): swapping them is a change of outcome, never "equivalent".
+#[test]
+fn arms_on_a_list_that_can_both_hold_are_not_called_equivalent() {
+    let list = Knowledge::main(
+        r#"question first {
+  ask "Which of these do you have? Choose all that apply."
+  multiple
+  answer numb "Numbness around your bottom"
+  answer pee "Blood in your pee"
+  answer none "None of these"
+  then -> route
+}
+decide route {
+  when first in [numb] -> emergency
+  when first in [pee]  -> urgent
+  otherwise            -> fine
+}
+outcome emergency { verdict refer emergency title "Call emergency services now" }
+outcome urgent { verdict refer urgent title "See a doctor today" }
+outcome fine { verdict treat title "Massage is suitable" }
+"#,
+    );
+    let (_, stdout) = mutate(&[list.arg()]);
+    let swap = stdout
+        .lines()
+        .find(|line| line.contains("`when first in [pee]` tried before `when first in [numb]`"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert!(!swap.contains("equivalent"), "{swap}");
+    assert!(swap.starts_with("SURVIVED"), "{swap}");
+}

@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 use super::analysis::{AnalysisRequest, analyse};
 use super::flow_conditions::{Place, conditions};
 use crate::compile::{
-    CompareOp, Cond, DecideArm, Effect, Flow, NodeId, NodeKind, Operand, Urgency, Value, Verdict,
-    YesNo,
+    CompareOp, Cond, DecideArm, Effect, Flow, NodeId, NodeKind, Operand, QuestionKind, Urgency,
+    Value, Verdict, YesNo,
 };
 use crate::diagnostic::Span;
 
@@ -217,10 +217,20 @@ fn single_test(cond: &Cond) -> Option<(Operand, Vec<&Value>)> {
 /// test one operand for values that never meet (they never both hold), or
 /// both lead straight to outcomes with the same verdict.
 fn swap_is_harmless(flow: &Flow, first: &DecideArm, second: &DecideArm) -> Option<Harmless> {
+    // A "which of these" answer holds several values at once: `in [unwell]`
+    // and `in [belly]` both hold for someone who picked both.
+    let one_value_at_a_time = |operand: &Operand| match operand {
+        Operand::Question(q) => !matches!(
+            flow.question(*q).map(|question| &question.kind),
+            Some(QuestionKind::Multiple { .. })
+        ),
+        _ => true,
+    };
     if let (Some((a, xs)), Some((b, ys))) = (
         single_test(&first.condition),
         single_test(&second.condition),
     ) && a == b
+        && one_value_at_a_time(&a)
         && !xs.iter().any(|x| ys.contains(x))
     {
         return Some(Harmless::Equivalent);
