@@ -6,7 +6,7 @@ use std::fmt;
 use super::check_back::{CheckBack, CheckReason, Heard, check_needed};
 use super::mentions::{Mention, find_mention, to_offer};
 use super::understand::{
-    AnswerError, Understood, confirms, options_as_shown, starts_with_no, understand,
+    AnswerError, Understood, as_the_person, confirms, options_as_shown, starts_with_no, understand,
 };
 use crate::compile::{
     AnswerValue, Effect, Finding, Flow, Invariant, Node, NodeId, NodeKind, Note, Outcome, Question,
@@ -357,6 +357,10 @@ impl<'f> Session<'f> {
         let Current::Question { node, question, .. } = self.current() else {
             return Err(AnswerError::Complete);
         };
+        // Answering for someone: "my mum" in the answers is the person.
+        if self.for_someone_else() {
+            return understand(node, question, &as_the_person(input));
+        }
         understand(node, question, input)
     }
 

@@ -264,3 +264,31 @@ fn answering_after_the_outcome_is_refused() {
     assert!(session.is_complete());
     assert_eq!(session.answer_text("no"), Err(AnswerError::Complete));
 }
+
+/// Answering for someone: the relative they name is the person, so "my mum
+/// had cancer" said for one's mother is her history; said for oneself it
+/// is someone else's.
+#[test]
+fn the_relative_named_by_someone_answering_for_them_is_the_person() {
+    let flow = shipped();
+    let to_history = |first: &str| {
+        let mut session = Session::new(&flow);
+        session.answer_text(first).unwrap();
+        for answer in &STRAIN[1..11] {
+            session.answer_text(answer).unwrap();
+        }
+        assert_eq!(
+            flow.node(session.current_index()).id,
+            "urgent.history_screen"
+        );
+        session
+    };
+    let said = "my mum had cancer years ago";
+    let for_her = to_history("it's for my mum");
+    assert!(for_her.for_someone_else());
+    let read = for_her.understand(said).unwrap();
+    assert_eq!(read.value(), &AnswerValue::Many(vec!["cancer".into()]));
+    let for_me = to_history("me");
+    let read = for_me.understand(said).unwrap();
+    assert_eq!(read.value(), &AnswerValue::Many(vec!["none".into()]));
+}

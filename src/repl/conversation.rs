@@ -244,6 +244,7 @@ impl<'f, W: Write> Conversation<'f, W> {
                 // Anything but an option as shown is said back, so a misreading can be undone.
                 if let Some(question) = asked.filter(|_| !understood.is_exact()) {
                     let words = answer_words(question, understood.value());
+                    let words = addressed(&self.session, &words);
                     writeln!(self.out, "{}", format!("→ {words}").dimmed())?;
                 }
                 self.show_current()

@@ -44,19 +44,20 @@ pub fn question_text(
             let _ = writeln!(out, "  Type a number from {min} to {max}{unit}.");
         }
         QuestionKind::YesNo { .. } | QuestionKind::Single { .. } => {
-            numbered_answers(&mut out, question)
+            numbered_answers(&mut out, session, question)
         }
         QuestionKind::Multiple { .. } => {
-            numbered_answers(&mut out, question);
+            numbered_answers(&mut out, session, question);
             let _ = writeln!(out, "  Choose all that apply, e.g. 1,3.");
         }
     }
     out
 }
 
-fn numbered_answers(out: &mut String, question: &Question) {
+fn numbered_answers(out: &mut String, session: &Session, question: &Question) {
     for (i, answer) in question.answers().iter().enumerate() {
-        let _ = writeln!(out, "  {}) {}", (i + 1).to_string().cyan(), answer.label);
+        let label = addressed(session, &answer.label);
+        let _ = writeln!(out, "  {}) {label}", (i + 1).to_string().cyan());
     }
 }
 

@@ -12,6 +12,7 @@ pub fn check_back_text(session: &Session) -> Option<String> {
     let check = session.pending_check()?;
     let question = session.flow().question(check.question)?;
     let words = answer_words(question, &check.value);
+    let words = super::addressed(session, &words);
     let said = &check.said;
     let because = match check.reason {
         CheckReason::NoOnSafetyQuestion => ", as this question is about your safety",
@@ -25,7 +26,7 @@ pub fn check_back_text(session: &Session) -> Option<String> {
         CheckReason::Mentioned => {
             return Some(format!(
                 "You mentioned \u{201c}{said}\u{201d}. That matters, so one question about it now:\n{}\nI read what you said as \u{201c}{words}\u{201d}. Is that right?",
-                question.ask
+                super::addressed(session, &question.ask)
             ));
         }
     };

@@ -121,7 +121,7 @@ pub fn question_page(
     {
         let _ = writeln!(main, "<p>Clinical: {}</p>", html(clinical));
     }
-    options(&mut main, question);
+    options(&mut main, session, question);
     main.push_str("</fieldset>\n</form>\n");
     let _ = writeln!(
         main,
@@ -195,7 +195,7 @@ fn check_back(session: &Session, field: &str) -> String {
 }
 
 /// The answers as the controls that give them.
-fn options(main: &mut String, question: &Question) {
+fn options(main: &mut String, session: &Session, question: &Question) {
     match &question.kind {
         QuestionKind::YesNo { answers } | QuestionKind::Single { answers } => {
             main.push_str("<div class=\"options\">\n");
@@ -204,7 +204,7 @@ fn options(main: &mut String, question: &Question) {
                     main,
                     "<button type=\"submit\" name=\"choice\" value=\"{}\">{}</button>",
                     html(&answer.id),
-                    html(&answer.label)
+                    html(&addressed(session, &answer.label))
                 );
             }
             main.push_str("</div>\n");
@@ -220,7 +220,7 @@ fn options(main: &mut String, question: &Question) {
                     main,
                     "<label class=\"option\" for=\"many{i}\"><input type=\"checkbox\" id=\"many{i}\" name=\"many\" value=\"{}\"> {}</label>",
                     html(&answer.id),
-                    html(&answer.label)
+                    html(&addressed(session, &answer.label))
                 );
             }
             main.push_str("</div>\n<input type=\"hidden\" name=\"multiple\" value=\"1\">\n<div class=\"row\"><button type=\"submit\">Continue</button></div>\n");

@@ -25,6 +25,7 @@ mod number_context;
 mod numbers;
 mod sentence;
 mod spans;
+mod the_person;
 mod window;
 mod words;
 mod yes_no;
@@ -35,6 +36,7 @@ pub(crate) use choices::none_option;
 pub use confirmation::{confirms, plainly_no, starts_with_no};
 pub use decision::{Certainty, Understood, is_safety_question, says_no};
 pub use mention::{said_besides, speaks_of, words_shared};
+pub use the_person::as_the_person;
 
 use crate::compile::{AnswerValue, Node, Question, QuestionKind};
 use decision::Reading;

@@ -120,7 +120,7 @@ const OVER_NOW: &[&[&str]] = &[
 ];
 
 /// People other than the person answering.
-const OTHERS: &[&str] = &[
+pub(super) const OTHERS: &[&str] = &[
     "mum",
     "mom",
     "mother",
