@@ -502,7 +502,7 @@ pub(super) fn many(
 ) -> Result<Option<Reading>, AnswerError> {
     let question = opts.question;
     let none = none_option(question);
-    let words = strip_leading_yes(&typed.words);
+    let words = strip_leading_no_but(strip_leading_yes(&typed.words));
     let typed = Typed {
         words: words.to_vec(),
         ..typed.clone()
@@ -677,6 +677,25 @@ pub(super) fn many(
     Ok(Some(
         Reading::new(AnswerValue::Many(ids), certainty).hedged(typed.hedged),
     ))
+}
+
+/// "no, but my pee's been red": the no answers the list's usual story and
+/// the rest names what does apply, so only the rest is read.
+pub(super) fn strip_leading_no_but(words: &[String]) -> &[String] {
+    let Some(first) = words.first() else {
+        return words;
+    };
+    if !["no", "nope", "nah"].iter().any(|n| same_word(first, n)) {
+        return words;
+    }
+    let mut rest = &words[1..];
+    if rest.first().is_some_and(|w| w == ",") {
+        rest = &rest[1..];
+    }
+    match rest.first().map(String::as_str) {
+        Some("but" | "though" | "except") if rest.len() > 1 => &rest[1..],
+        _ => words,
+    }
 }
 
 /// "yes, sitting": the yes only says that some apply.

@@ -29,6 +29,13 @@ pub(super) fn each_pick_as_yes_or_no(
     if typed.words.len() < SENTENCE_WORDS || read.certainty() == Certainty::Exact {
         return read;
     }
+    // "no, but my pee's been red": the no is to the list's usual story; each
+    // item is set against the rest.
+    let stripped = super::choices::strip_leading_no_but(&typed.words);
+    let typed = &Typed {
+        words: stripped.to_vec(),
+        ..typed.clone()
+    };
     // "None of these" and "Not sure" are answers about the list, not items.
     let none = super::choices::none_option(question).map(|i| &question.answers()[i].id);
     let denied = |id: &String| {
