@@ -1,6 +1,6 @@
 //! One step of `backcheck serve` under load (issue 26): the real binary on
 //! a loopback port, 100 clients at once, each on its own kept-alive
-//! connection posting the same step (the answers field of a walk ten
+//! connection posting the same step (the answers field of a walk eleven
 //! answers in, and the next answer) as fast as it is answered. Then the
 //! same clients fetching the style sheet, a static file the same server
 //! returns from memory: the ratio says what a step costs beyond HTTP.
@@ -24,8 +24,8 @@ const CLIENTS: usize = 100;
 /// The target's steps a second, the load at which a step's time is taken.
 const TARGET_RATE: f64 = 2000.0;
 
-/// The first ten answers of a walk (`man of 34, simple strain`); the step
-/// answers the eleventh question.
+/// The first eleven answers of a walk (`man of 34, simple strain`); the
+/// step answers the twelfth question, the history screen, "None of these".
 const ANSWERS: &str = "opening=self_pain,back_pain=yes,how_old=34,pregnancy=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_symptoms=no,fainting=no,confusion=no,fever=no";
 
 struct Server {
@@ -245,7 +245,10 @@ fn main() {
     let page = String::from_utf8(page).expect("a page");
     let field = page.find("name=\"state\" value=\"").expect("a field") + 20;
     let hash = &page[field..field + page[field..].find('|').expect("a hash")];
-    let body = format!("state={hash}%7C{}&choice=no", ANSWERS.replace(',', "%2C"));
+    let body = format!(
+        "state={hash}%7C{}&many=none&multiple=1",
+        ANSWERS.replace(',', "%2C")
+    );
     let step = format!(
         "POST /step HTTP/1.1\r\nHost: bench\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
@@ -253,7 +256,7 @@ fn main() {
     let (status, answer) = exchange(&mut stream, &mut reader, step.as_bytes());
     let answer = String::from_utf8(answer).expect("a page");
     assert_eq!(status, 200, "{answer}");
-    assert!(answer.contains("<h1>Question 12</h1>"), "{answer}");
+    assert!(answer.contains("<h1>Question 13</h1>"), "{answer}");
     let style = b"GET /style.css HTTP/1.1\r\nHost: bench\r\n\r\n";
     drop((stream, reader));
 

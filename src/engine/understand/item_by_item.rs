@@ -26,7 +26,10 @@ pub(super) fn each_pick_as_yes_or_no(
     let AnswerValue::Many(ids) = read.value() else {
         return read;
     };
-    if typed.words.len() < SENTENCE_WORDS || read.certainty() == Certainty::Exact {
+    if typed.words.len() < SENTENCE_WORDS
+        || read.certainty() == Certainty::Exact
+        || !could_take_back(&typed.words)
+    {
         return read;
     }
     // "no, but my pee's been red": the no is to the list's usual story; each
@@ -59,6 +62,27 @@ pub(super) fn each_pick_as_yes_or_no(
         (false, _) => kept,
     };
     Reading::new(AnswerValue::Many(kept), Certainty::Loose).confirmable()
+}
+
+/// Words without which the yes/no reading of an item cannot deny what the
+/// list's words picked: a negation or a turn ("but", "only"), the past,
+/// someone else, a thing said to be fine. Only a sentence holding one is
+/// read item by item, so "I take warfarin and my back is in spasm" costs
+/// no more than its list reading.
+fn could_take_back(words: &[String]) -> bool {
+    const TRIGGERS: &[&str] = &[
+        "no", "not", "never", "none", "nothing", "nobody", "neither", "nor", "without", "but",
+        "only", "except", "though", "although", "ago", "last", "used", "before", "past", "always",
+        "usually", "since", "years", "months", "fine", "ok", "okay", "normal", "better", "helps",
+        "settles", "eases", "gone", "over", "healed",
+    ];
+    words.iter().any(|w| {
+        TRIGGERS.contains(&w.as_str())
+            || w.ends_with("n't")
+            || super::sentence::OTHERS
+                .iter()
+                .any(|o| w == o || w.strip_suffix("'s") == Some(o))
+    })
 }
 
 /// One item of a list as a yes/no question of its own: its words the
