@@ -266,7 +266,7 @@ fn main() {
         answer.len()
     );
     let step = step.as_bytes();
-    let page = "<h1>Question 12</h1>";
+    let page = "<h1>Question 13</h1>";
     let before = resident_kib(&server);
     phase(&address, step, page, Duration::from_secs(1), None);
     let warm = resident_kib(&server);
