@@ -628,6 +628,11 @@ pub(super) fn many(
             // sentence that names no item is told around the one that does.
             // What was made of the rest is said back to be confirmed. A
             // short list ("sitting and bogus") names choices only.
+            // "cancer, years ago": a piece that only says when is about
+            // the choice beside it.
+            if super::window::says_when(&part_words) {
+                continue;
+            }
             if part_words.len() < 2 || typed.words.len() < 5 {
                 return Err(AnswerError::NoMatch {
                     input: text,

@@ -52,6 +52,24 @@ fn when_ago(words: &[String]) -> Option<Days> {
     said_as_when.then(|| duration_in(words)).flatten()
 }
 
+/// Whether the words say when something happened ("years ago", "last
+/// month"), and nothing else of note.
+pub(super) fn says_when(words: &[String]) -> bool {
+    when_ago(words).is_some()
+        && words.iter().all(|w| {
+            super::words::is_stopword(w)
+                || w.parse::<f64>().is_ok()
+                || VAGUE
+                    .iter()
+                    .any(|(phrase, _, _)| phrase.contains(&w.as_str()))
+                || super::durations::unit_days(w).is_some()
+                || matches!(
+                    w.as_str(),
+                    "ago" | "back" | "about" | "around" | "a" | "few"
+                )
+        })
+}
+
 /// The reading of a yes/no answer with the time it names set against the
 /// window of the question's yes; `read` unchanged when there is no window,
 /// no time, or the reading is a no or a "not sure".
@@ -191,5 +209,22 @@ mod tests {
         // Plain answers are untouched.
         assert_eq!(read("yes"), yes);
         assert_eq!(read("no"), no);
+    }
+
+    #[test]
+    fn a_time_outside_a_list_items_window_does_not_pick_it() {
+        let flow = compile(&KnowledgeSource::embedded()).unwrap();
+        let at = flow.find("urgent.history_screen").unwrap();
+        let (node, question) = (flow.node(at), flow.question(at).unwrap());
+        let many = |ids: &[&str]| AnswerValue::Many(ids.iter().map(|i| i.to_string()).collect());
+        let inside = understand(node, question, "spine operation 6 weeks ago").unwrap();
+        assert_eq!(inside.value(), &many(&["surgery"]));
+        // Years ago: not the recent operation; "None of these", said back.
+        let outside = understand(node, question, "I had spinal surgery 2 years ago").unwrap();
+        assert_eq!(outside.value(), &many(&["none"]));
+        assert!(outside.certainty() == crate::engine::Certainty::Loose);
+        // An item without a window keeps its pick whatever the time.
+        let cancer = understand(node, question, "cancer, years ago").unwrap();
+        assert_eq!(cancer.value(), &many(&["cancer"]));
     }
 }
