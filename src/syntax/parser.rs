@@ -295,17 +295,7 @@ impl<'i> Builder<'i> {
             match field.as_rule() {
                 Rule::clinical => common.clinical = Some(self.only_text(field)?),
                 Rule::why => common.why = Some(self.only_text(field)?),
-                Rule::source => {
-                    let mut texts = field.into_inner();
-                    let first = next(&mut texts, field_span)?;
-                    common.sources.push(if first.as_rule() == Rule::ident {
-                        SourceRef::Declared(self.name(first))
-                    } else {
-                        let document = self.text(first);
-                        let part = texts.next().map(|p| self.text(p));
-                        SourceRef::InPlace { document, part }
-                    });
-                }
+                Rule::source => common.sources.push(self.source_ref(field, field_span)?),
                 Rule::tags => common.tags.extend(field.into_inner().map(|p| self.name(p))),
                 Rule::ask => question.ask = Some(self.only_text(field)?),
                 Rule::multiple => question.multiple = Some(field_span),
@@ -568,21 +558,25 @@ impl<'i> Builder<'i> {
                 }
                 Rule::finding_root => sign.roots = Some(self.roots(field)),
                 Rule::sign_note => sign.note = Some(self.only_text(field)?),
-                Rule::source => {
-                    let mut texts = field.into_inner();
-                    let first = next(&mut texts, field_span)?;
-                    sign.sources.push(if first.as_rule() == Rule::ident {
-                        SourceRef::Declared(self.name(first))
-                    } else {
-                        let document = self.text(first);
-                        let part = texts.next().map(|p| self.text(p));
-                        SourceRef::InPlace { document, part }
-                    });
-                }
+                Rule::source => sign.sources.push(self.source_ref(field, field_span)?),
                 _ => {}
             }
         }
         Ok(sign)
+    }
+
+    /// `source ng59_scope` (a declared source) or `source "DOC" "PART"` (one
+    /// named in place), wherever a `source` field stands.
+    fn source_ref(&self, field: Pair<'i, Rule>, span: Span) -> Built<SourceRef<'i>> {
+        let mut texts = field.into_inner();
+        let first = next(&mut texts, span)?;
+        Ok(if first.as_rule() == Rule::ident {
+            SourceRef::Declared(self.name(first))
+        } else {
+            let document = self.text(first);
+            let part = texts.next().map(|p| self.text(p));
+            SourceRef::InPlace { document, part }
+        })
     }
 
     fn verdict(&self, pair: Pair<'i, Rule>) -> Built<VerdictDecl> {
@@ -685,17 +679,7 @@ impl<'i> Builder<'i> {
                 Rule::change_label => change.label = Some(self.only_text(field)?),
                 Rule::synonyms => change.synonyms.extend(self.texts(field)),
                 Rule::why => change.why = Some(self.only_text(field)?),
-                Rule::source => {
-                    let mut texts = field.into_inner();
-                    let first = next(&mut texts, field_span)?;
-                    change.sources.push(if first.as_rule() == Rule::ident {
-                        SourceRef::Declared(self.name(first))
-                    } else {
-                        let document = self.text(first);
-                        let part = texts.next().map(|p| self.text(p));
-                        SourceRef::InPlace { document, part }
-                    });
-                }
+                Rule::source => change.sources.push(self.source_ref(field, field_span)?),
                 _ => {}
             }
         }
