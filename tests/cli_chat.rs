@@ -679,3 +679,36 @@ fn answering_for_someone_else_every_text_speaks_of_them() {
     assert!(own.contains("Is the skin around your bottom"), "{own}");
     assert!(own.contains("Say that you have back pain"), "{own}");
 }
+
+/// Answering for someone: a list's choices, the words said back, the
+/// summary and the result quote them in the third person, and the one
+/// relative named is the person ("my mum had cancer" said for one's mum).
+#[test]
+fn answering_for_someone_else_the_lists_and_the_summary_speak_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "it's for my mum\nyes\n72\nno\nno\nno\nno\nno\nno\nno\nno\n\
+                 my mum had cancer years ago\nsummary\nquit\n\n";
+    let output = common::piped(&["chat"], dir.path(), input);
+    let screen = common::text(&output.stdout);
+    assert!(
+        screen.contains("  1) They have cancer now, or have had cancer in the past"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("→ They have cancer now, or have had cancer in the past"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("You said \"They have cancer now"),
+        "{screen}"
+    );
+    let summary = screen.split("> summary").nth(1).expect("a summary");
+    assert!(
+        summary.contains("Which of these have happened to them?"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("You said: They have cancer now"),
+        "{summary}"
+    );
+}

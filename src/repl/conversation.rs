@@ -11,7 +11,7 @@ use super::wrapped::{Width, Wrapped};
 use crate::compile::{Flow, NodeId, QuestionsLeft};
 use crate::engine::{AnswerError, CheckReason, Current, Heard, Session, shorten};
 use crate::report::{
-    Audience, addressed, answer_words, asked_again_text, check_back_text, how_text, outcome_text,
+    Audience, addressed, asked_again_text, check_back_text, how_text, outcome_text, said_words,
     source_words, what_if_for,
 };
 use crate::terminal::{Input, LineSource, MAX_LINE};
@@ -243,8 +243,7 @@ impl<'f, W: Write> Conversation<'f, W> {
                 self.saved = false;
                 // Anything but an option as shown is said back, so a misreading can be undone.
                 if let Some(question) = asked.filter(|_| !understood.is_exact()) {
-                    let words = answer_words(question, understood.value());
-                    let words = addressed(&self.session, &words);
+                    let words = said_words(&self.session, question, understood.value());
                     writeln!(self.out, "{}", format!("→ {words}").dimmed())?;
                 }
                 self.show_current()
@@ -312,7 +311,7 @@ impl<'f, W: Write> Conversation<'f, W> {
                 let words = self
                     .session
                     .answer_to(question)
-                    .map(|value| answer_words(asked, value))
+                    .map(|value| said_words(&self.session, asked, value))
                     .unwrap_or_default();
                 writeln!(
                     self.out,
@@ -367,11 +366,12 @@ impl<'f, W: Write> Conversation<'f, W> {
             if let Some(question) = flow.question(q) {
                 any = true;
                 let under = " ".repeat(number.to_string().len() + 4);
-                writeln!(self.out, "  {number}. {}", question.ask)?;
+                let ask = addressed(&self.session, &question.ask);
+                writeln!(self.out, "  {number}. {ask}")?;
                 writeln!(
                     self.out,
                     "{under}You said: {}",
-                    answer_words(question, value).bold()
+                    said_words(&self.session, question, value).bold()
                 )?;
             }
         }

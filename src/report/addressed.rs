@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use crate::compile::{AnswerValue, Question};
 use crate::engine::Session;
 
 /// `text` as the session should say it: unchanged for the person in pain,
@@ -18,6 +19,12 @@ pub fn addressed<'t>(session: &Session, text: &'t str) -> Cow<'t, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// The words of the answer given, as the session should say them: "They
+/// have cancer now, ..." when someone answers for the person.
+pub fn said_words(session: &Session, question: &Question, value: &AnswerValue) -> String {
+    addressed(session, &super::answer_words(question, value)).into_owned()
 }
 
 /// Words after which "you" is the subject of what follows ("if you feel",

@@ -1,7 +1,6 @@
 //! The words of a check-back: the reading held back, said to the person
 //! with why it is asked, settled by yes or no.
 
-use super::explain::answer_words;
 use crate::engine::{CheckReason, Session};
 
 /// The check-back the session holds, in words: "Just to check: I understood
@@ -11,8 +10,7 @@ use crate::engine::{CheckReason, Session};
 pub fn check_back_text(session: &Session) -> Option<String> {
     let check = session.pending_check()?;
     let question = session.flow().question(check.question)?;
-    let words = answer_words(question, &check.value);
-    let words = super::addressed(session, &words);
+    let words = super::said_words(session, question, &check.value);
     let said = &check.said;
     let because = match check.reason {
         CheckReason::NoOnSafetyQuestion => ", as this question is about your safety",

@@ -5,8 +5,6 @@
 use crate::compile::Verdict;
 use crate::engine::Session;
 
-use super::answer_words;
-
 /// Shown above the answers a referral rests on.
 pub const DOUBTS_HEADING: &str = "This result comes from an answer you were not sure about:";
 
@@ -37,10 +35,10 @@ pub fn doubt_items(session: &Session) -> Vec<String> {
         .filter_map(|question| {
             let asked = flow.question(question)?;
             let number = session.question_number(question)?;
-            let said = answer_words(asked, session.answer_to(question)?);
+            let said = super::said_words(session, asked, session.answer_to(question)?);
             Some(format!(
                 "Question {number}: \"{}\" You said \"{said}\".",
-                asked.ask
+                super::addressed(session, &asked.ask)
             ))
         })
         .collect()

@@ -103,12 +103,16 @@ fn plain_walk(out: &mut String, session: &Session) {
                 number += 1;
                 // The answer lines up under the question's text.
                 let under = " ".repeat(number.to_string().len() + 2);
-                let _ = writeln!(out, "{number}. {}", question.ask);
+                let _ = writeln!(
+                    out,
+                    "{number}. {}",
+                    super::addressed(session, &question.ask)
+                );
                 let led_to = led_to(session, &path[position + 1..], number + 1);
                 let _ = writeln!(
                     out,
                     "{under}You said \"{}\", {led_to}.",
-                    answer_words(question, value)
+                    super::said_words(session, question, value)
                 );
                 for note in effects_of(question, value).filter_map(|effect| match effect {
                     Effect::Note(note) => Some(&note.lay),
@@ -121,7 +125,7 @@ fn plain_walk(out: &mut String, session: &Session) {
                 let _ = writeln!(
                     out,
                     "   We did not ask \"{}\": your earlier answers already told us.",
-                    question.ask
+                    super::addressed(session, &question.ask)
                 );
             }
         }

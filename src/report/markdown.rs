@@ -1,6 +1,7 @@
 //! The report a person can show their therapist or doctor: the answers, the
 //! reasoning, the verdict, the knowledge it came from, and the date.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::time::SystemTime;
 
@@ -8,7 +9,7 @@ use crate::compile::AdviceField;
 use crate::engine::{Current, Session};
 
 use super::explain::verdict_words;
-use super::{Audience, answer_words, how_text};
+use super::{Audience, how_text};
 
 /// A Markdown report of the session as it stands, dated `when`.
 pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) -> String {
@@ -156,15 +157,15 @@ pub fn markdown_report(session: &Session, audience: Audience, when: SystemTime) 
         if let Some(question) = flow.question(q) {
             // A therapist reads the question in clinical words where it has them.
             let asked = match (audience, &flow.node(q).clinical) {
-                (Audience::Therapist, Some(clinical)) => clinical,
-                _ => &question.ask,
+                (Audience::Therapist, Some(clinical)) => Cow::Borrowed(clinical.as_str()),
+                _ => super::addressed(session, &question.ask),
             };
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
                 n + 1,
-                cell(asked),
-                cell(&answer_words(question, value))
+                cell(&asked),
+                cell(&super::said_words(session, question, value))
             );
         }
     }

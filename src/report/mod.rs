@@ -22,7 +22,7 @@ mod run_json;
 mod verdict_json;
 mod what_if;
 
-pub use addressed::{addressed, to_them};
+pub use addressed::{addressed, said_words, to_them};
 pub use asked_again::asked_again_text;
 pub use audience::Audience;
 pub use check_back::check_back_text;

@@ -7,8 +7,6 @@
 use crate::compile::{AnswerValue, NodeId};
 use crate::engine::{DecidingAnswer, Session, WhatDecided};
 
-use super::answer_words;
-
 /// Shown above the answers a result rests on (those not "not sure").
 pub const DECIDING_HEADING: &str = "This result comes from your answer:";
 
@@ -169,7 +167,7 @@ pub fn decided_summary(session: &Session, therapist: bool) -> Vec<String> {
     let said = |q: NodeId| -> Option<String> {
         let asked = flow.question(q)?;
         let value = session.answer_to(q)?;
-        let words = crate::engine::shorten(&answer_words(asked, value));
+        let words = crate::engine::shorten(&super::said_words(session, asked, value));
         Some(if therapist {
             format!("{} \"{words}\"", name(q))
         } else {
@@ -249,7 +247,7 @@ pub fn other_items(session: &Session) -> Vec<String> {
 
 fn item(session: &Session, question: NodeId, value: &AnswerValue) -> Option<String> {
     let asked = session.flow().question(question)?;
-    let said = answer_words(asked, value);
+    let said = super::said_words(session, asked, value);
     let ask = super::addressed(session, &asked.ask);
     Some(match session.question_number(question) {
         Some(number) => format!("Question {number}: \"{ask}\" You said \"{said}\"."),

@@ -23,7 +23,7 @@ use super::result_page::result_page;
 use super::style::CSS;
 use crate::compile::{AnswerValue, Flow};
 use crate::engine::{AnswerError, Current, Heard, Session};
-use crate::report::{Audience, ReportFormat, answer_words, asked_again_text, report_in};
+use crate::report::{Audience, ReportFormat, asked_again_text, report_in, said_words};
 
 /// The largest body read: a page's forms post a few kilobytes at most.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -235,7 +235,7 @@ fn answer(session: &mut Session, fields: &Fields, said: &mut Said) {
             Ok(Heard::Recorded(understood)) => {
                 // Anything but an option as shown is said back, as the chat does.
                 if !understood.is_exact() {
-                    said.read_as = Some(answer_words(question, understood.value()));
+                    said.read_as = Some(said_words(session, question, understood.value()));
                 }
                 Ok(())
             }

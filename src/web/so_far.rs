@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::escape::html;
 use super::page::state_input;
 use crate::engine::Session;
-use crate::report::{addressed, answer_words};
+use crate::report::{addressed, said_words};
 
 pub fn answers_so_far(session: &Session, field: &str) -> String {
     let flow = session.flow();
@@ -23,7 +23,7 @@ pub fn answers_so_far(session: &Session, field: &str) -> String {
             out,
             "<li>{ask} <strong>{answer}</strong> <form method=\"post\" action=\"/step\">{state}<button type=\"submit\" class=\"secondary\" name=\"change\" value=\"{number}\" aria-label=\"Change answer {number}\">Change</button></form></li>",
             ask = html(&addressed(session, &question.ask)),
-            answer = html(&answer_words(question, value)),
+            answer = html(&said_words(session, question, value)),
             state = state_input(field),
         );
     }
